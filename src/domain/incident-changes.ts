@@ -1,0 +1,195 @@
+/**
+ * What people do to an incident, as pure functions: each validates its input, checks the
+ * incident's state and returns the next incident with the audit event that records it.
+ */
+import { noticeDeadline, isLate } from './deadline';
+import { issue, InvalidState, ValidationError } from './errors';
+import type { Assessment, Incident, NewAuditEvent, NewIncident } from './incident';
+import type { Person } from './person';
+import { nextReminderAt } from './reminders';
+import { asObject, FieldReader, LIMITS, type ReportInput } from './report-input';
+import { isOneOf, RISK_LEVEL_IDS, type RiskLevel, type Source } from './vocabulary';
+
+/** The result of a change: the incident as it should be stored and the event to append. */
+export interface Change {
+  next: Incident;
+  event: NewAuditEvent;
+}
+
+/** Builds a new incident from a validated report. */
+export function newIncident(input: ReportInput, reporter: Person, source: Source, reportId: string, now: Date): NewIncident {
+  const at = now.toISOString();
+  const awareAt = input.discoveredAt;
+  const draft: NewIncident = {
+    reportId,
+    title: input.title,
+    description: input.description,
+    source,
+    reporter,
+    unit: input.unit,
+    discoveredAt: input.discoveredAt,
+    occurredAt: input.occurredAt,
+    awareAt,
+    deadline: noticeDeadline(awareAt),
+    breachTypes: input.breachTypes,
+    dataCategories: input.dataCategories,
+    affectedCount: input.affectedCount,
+    measures: input.measures,
+    cause: input.cause,
+    status: 'new',
+    reportedToAuthority: null,
+    nextReminderAt: null,
+    createdAt: at,
+    updatedAt: at,
+  };
+  draft.nextReminderAt = nextReminderAt(draft, now);
+  return draft;
+}
+
+function ensureOpen(incident: Incident): void {
+  if (incident.status === 'closed') {
+    throw new InvalidState(`${incident.number} är avslutad och kan inte ändras.`, `${incident.number} is closed and cannot be changed.`);
+  }
+}
+
+function finish(incident: Incident, patch: Partial<Incident>, event: Omit<NewAuditEvent, 'at'>, now: Date): Change {
+  const next: Incident = { ...incident, ...patch, updatedAt: now.toISOString() };
+  next.nextReminderAt = nextReminderAt(next, now);
+  return { next, event: { ...event, at: now.toISOString() } };
+}
+
+/** The DPO takes the incident: they own it, and triage starts. */
+export function takeOwnership(incident: Incident, by: Person, now: Date): Change {
+  ensureOpen(incident);
+  const status = incident.status === 'new' ? 'triage' : incident.status;
+  return finish(incident, { owner: by, status }, { actor: by, type: 'owner-taken', data: { owner: by.name } }, now);
+}
+
+/** The DPO assesses the risk, with a rationale. "Unlikely" stops the clock: notice not required. */
+export function assessRisk(incident: Incident, raw: unknown, by: Person, now: Date): Change {
+  ensureOpen(incident);
+  const r = new FieldReader(asObject(raw));
+  r.rejectUnknown(new Set(['risk', 'rationale', 'severity']));
+  const risk = r.raw.risk;
+  if (!isOneOf(RISK_LEVEL_IDS, risk)) {
+    r.fail('risk', 'unknown_risk', 'Välj en riskbedömning: unlikely (osannolik risk), risk eller high (hög risk).', 'Choose a risk level: unlikely, risk or high.');
+  }
+  const rationale = r.text('rationale', ['Motivering', 'Rationale'], LIMITS.rationale, true);
+  let severity: Assessment['severity'];
+  if (r.raw.severity !== undefined && r.raw.severity !== null) {
+    const s = r.raw.severity as Record<string, unknown>;
+    const ok = typeof s === 'object' && ['dpc', 'ei', 'cb', 'score'].every((k) => typeof s[k] === 'number' && Number.isFinite(s[k]));
+    if (!ok) r.fail('severity', 'invalid_severity', 'Allvarlighetsgraden ska ha talen dpc, ei, cb och score.', 'Severity must hold the numbers dpc, ei, cb and score.');
+    else severity = { dpc: s.dpc as number, ei: s.ei as number, cb: s.cb as number, score: s.score as number };
+  }
+  r.done();
+  const level = risk as RiskLevel;
+  const assessment: Assessment = { risk: level, rationale: rationale!, assessedAt: now.toISOString(), assessedBy: by, severity };
+  const patch: Partial<Incident> = { assessment };
+  if (!incident.imyNotice) {
+    patch.status = level === 'unlikely' ? 'not-required' : 'assessed';
+    patch.reportedToAuthority = level === 'unlikely' ? false : null;
+  }
+  return finish(incident, patch, { actor: by, type: 'assessed', data: { risk: level } }, now);
+}
+
+/** Records the notice to IMY; a late notice must give reasons for the delay (art. 33(1)). */
+export function recordImyNotice(incident: Incident, raw: unknown, by: Person, now: Date): Change {
+  ensureOpen(incident);
+  const r = new FieldReader(asObject(raw));
+  r.rejectUnknown(new Set(['notifiedAt', 'reference', 'phased', 'delayReason']));
+  const label: [string, string] = ['Tidpunkt för anmälan till IMY', 'Time of the notice to IMY'];
+  let notifiedAt = r.notInFuture('notifiedAt', r.instant('notifiedAt', label, true), label, now);
+  if (notifiedAt && Date.parse(notifiedAt) < Date.parse(incident.discoveredAt)) {
+    notifiedAt = r.fail('notifiedAt', 'before_discovery', 'Anmälan till IMY kan inte ha gjorts innan incidenten upptäcktes.', 'The notice to IMY cannot predate the discovery.');
+  }
+  const reference = r.text('reference', ['IMY:s diarienummer', "IMY's reference"], LIMITS.reference, false);
+  const phased = r.boolean('phased', ['Anmälan i etapper', 'Phased notice'], false) ?? false;
+  const delayReason = r.text('delayReason', ['Skäl till förseningen', 'Reason for the delay'], LIMITS.rationale, false);
+  if (notifiedAt && isLate(incident.awareAt, notifiedAt) && !delayReason) {
+    r.fail('delayReason', 'delay_reason_required', 'Anmälan gjordes senare än 72 timmar efter att ni fick kännedom om incidenten. Ange skälen till förseningen (artikel 33.1 i dataskyddsförordningen).', 'The notice was made later than 72 hours after becoming aware. Give the reasons for the delay (GDPR art. 33(1)).');
+  }
+  r.done();
+  return finish(
+    incident,
+    {
+      imyNotice: { notifiedAt, reference, phased, delayReason, recordedAt: now.toISOString(), recordedBy: by },
+      reportedToAuthority: true,
+      status: 'notified',
+    },
+    { actor: by, type: 'imy-notified', data: { reference: reference ?? null, phased, late: isLate(incident.awareAt, notifiedAt!) } },
+    now,
+  );
+}
+
+/** Records whether and how the data subjects were informed (art. 34). */
+export function recordSubjectNotice(incident: Incident, raw: unknown, by: Person, now: Date): Change {
+  ensureOpen(incident);
+  const r = new FieldReader(asObject(raw));
+  r.rejectUnknown(new Set(['notifiedAt', 'method', 'notInformedReason']));
+  const label: [string, string] = ['Tidpunkt då de registrerade informerades', 'Time the data subjects were informed'];
+  const notifiedAt = r.notInFuture('notifiedAt', r.instant('notifiedAt', label, false), label, now);
+  const method = r.text('method', ['Hur de informerades', 'How they were informed'], LIMITS.reference * 5, false);
+  const notInformedReason = r.text('notInformedReason', ['Skäl att inte informera', 'Reason for not informing'], LIMITS.rationale, false);
+  if (!notifiedAt && !notInformedReason && r.issues.length === 0) {
+    r.fail('notifiedAt', 'notice_or_reason_required', 'Ange när de registrerade informerades, eller skälet till att de inte informeras (artikel 34.3).', 'Give when the data subjects were informed, or why they are not (art. 34(3)).');
+  }
+  r.done();
+  return finish(
+    incident,
+    { subjectNotice: { notifiedAt, method, notInformedReason, recordedAt: now.toISOString(), recordedBy: by } },
+    { actor: by, type: 'subjects-notice-recorded', data: { informed: Boolean(notifiedAt) } },
+    now,
+  );
+}
+
+/** Records the lex Sarah track: internal report and, when serious, the report to IVO. */
+export function recordLexSarah(incident: Incident, raw: unknown, by: Person, now: Date): Change {
+  ensureOpen(incident);
+  const r = new FieldReader(asObject(raw));
+  r.rejectUnknown(new Set(['reportedAt', 'reportedToIvo', 'ivoReportedAt', 'ivoReference']));
+  const label: [string, string] = ['Tidpunkt för lex Sarah-rapporten', 'Time of the lex Sarah report'];
+  const reportedAt = r.notInFuture('reportedAt', r.instant('reportedAt', label, true), label, now);
+  const reportedToIvo = r.boolean('reportedToIvo', ['Anmäld till IVO', 'Reported to IVO'], false) ?? false;
+  const ivoLabel: [string, string] = ['Tidpunkt för anmälan till IVO', 'Time of the report to IVO'];
+  const ivoReportedAt = r.notInFuture('ivoReportedAt', r.instant('ivoReportedAt', ivoLabel, reportedToIvo), ivoLabel, now);
+  const ivoReference = r.text('ivoReference', ['IVO:s diarienummer', "IVO's reference"], LIMITS.reference, false);
+  r.done();
+  return finish(
+    incident,
+    { lexSarah: { reportedAt: reportedAt!, reportedToIvo, ivoReportedAt, ivoReference, recordedAt: now.toISOString(), recordedBy: by } },
+    { actor: by, type: 'lex-sarah-recorded', data: { reportedToIvo } },
+    now,
+  );
+}
+
+/**
+ * Closes the incident. It must be assessed, and where the assessment demands a notice to IMY,
+ * the notice must be recorded first.
+ */
+export function closeIncident(incident: Incident, raw: unknown, by: Person, now: Date): Change {
+  ensureOpen(incident);
+  const r = new FieldReader(asObject(raw ?? {}));
+  r.rejectUnknown(new Set([]));
+  r.done();
+  if (!incident.assessment) {
+    throw new InvalidState(`${incident.number} kan inte avslutas innan risken är bedömd.`, `${incident.number} cannot be closed before the risk is assessed.`);
+  }
+  if (incident.assessment.risk !== 'unlikely' && !incident.imyNotice) {
+    throw new InvalidState(
+      `${incident.number} kan inte avslutas: risken är bedömd som "${incident.assessment.risk === 'high' ? 'hög' : 'risk'}" men anmälan till IMY är inte registrerad.`,
+      `${incident.number} cannot be closed: the risk is assessed as "${incident.assessment.risk}" but no notice to IMY is recorded.`,
+    );
+  }
+  return finish(
+    incident,
+    { status: 'closed', closedAt: now.toISOString(), closedBy: by, reportedToAuthority: incident.imyNotice ? true : false },
+    { actor: by, type: 'closed', data: {} },
+    now,
+  );
+}
+
+/** A ValidationError for a single field, for edges that check their own parameters. */
+export function fieldError(field: string, code: string, sv: string, en: string): ValidationError {
+  return new ValidationError([issue(field, code, sv, en)]);
+}

@@ -1,0 +1,143 @@
+/**
+ * The incident: a suspected personal data breach as the register keeps it, with the
+ * DPO's assessment and the notice tracks around it.
+ */
+import type { CauseId } from './causes';
+import type { Person } from './person';
+import type { BreachType, DataCategory, RiskLevel, Source, Status } from './vocabulary';
+
+/** The DPO's risk assessment (art. 33(1) / art. 34(1)). */
+export interface Assessment {
+  risk: RiskLevel;
+  rationale: string;
+  assessedAt: string;
+  assessedBy: Person;
+  /** ENISA severity score, when the guided assessment was used. */
+  severity?: { dpc: number; ei: number; cb: number; score: number };
+}
+
+/** The notice to IMY (art. 33). */
+export interface ImyNotice {
+  /** When IMY was notified; absent only for rows imported from a register that did not say. */
+  notifiedAt?: string;
+  reference?: string;
+  /** Notice given in phases (art. 33(4)): supplements are still owed. */
+  phased: boolean;
+  /** Required when notified later than 72 h after becoming aware. */
+  delayReason?: string;
+  recordedAt: string;
+  recordedBy: Person;
+}
+
+/** Information to the data subjects (art. 34). */
+export interface SubjectNotice {
+  /** When the data subjects were informed; absent when not informed. */
+  notifiedAt?: string;
+  method?: string;
+  /** Why they were not informed (art. 34(3) exceptions), when not informed. */
+  notInformedReason?: string;
+  recordedAt: string;
+  recordedBy: Person;
+}
+
+/** The lex Sarah track (SoL 14 kap.): internal report and, when serious, IVO. */
+export interface LexSarah {
+  reportedAt: string;
+  /** True when the case was reported on to IVO. */
+  reportedToIvo: boolean;
+  ivoReportedAt?: string;
+  ivoReference?: string;
+  recordedAt: string;
+  recordedBy: Person;
+}
+
+/** A suspected personal data breach. */
+export interface Incident {
+  id: string;
+  /** Readable number per year, `PUI-2026-0042`. */
+  number: string;
+  /** The client-supplied id that makes a create idempotent. */
+  reportId: string;
+  etag: string;
+
+  title: string;
+  description: string;
+  source: Source;
+  reporter: Person;
+  unit?: string;
+
+  discoveredAt: string;
+  occurredAt?: string;
+  endedAt?: string;
+  /** When the organisation became aware (starts the clock); defaults to discoveredAt. */
+  awareAt: string;
+  awareReason?: string;
+  deadline: string;
+
+  breachTypes: BreachType[];
+  dataCategories: DataCategory[];
+  affectedCount?: number;
+  measures?: string;
+  cause?: CauseId;
+
+  status: Status;
+  owner?: Person;
+  assessment?: Assessment;
+  imyNotice?: ImyNotice;
+  /** The register's "reported to a supervisory authority": yes, no, or not answered. */
+  reportedToAuthority: boolean | null;
+  subjectNotice?: SubjectNotice;
+  lexSarah?: LexSarah;
+  policeReport?: { reportedAt: string; reference?: string; recordedBy: Person };
+
+  closedAt?: string;
+  closedBy?: Person;
+  /** When the next clock reminder is due (null when the clock has stopped). */
+  nextReminderAt: string | null;
+
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** What an adapter needs to store a new incident; it adds id, number and etag. */
+export type NewIncident = Omit<Incident, 'id' | 'number' | 'etag'>;
+
+/** An appended audit event: who did what when. Nothing is edited away. */
+export interface AuditEvent {
+  id: string;
+  incidentId: string;
+  at: string;
+  actor: Person;
+  type: AuditEventType;
+  /** Non-sensitive details of the change (field names, levels, references; never descriptions). */
+  data: Record<string, string | number | boolean | null>;
+}
+
+export type AuditEventType =
+  | 'reported'
+  | 'imported'
+  | 'owner-taken'
+  | 'assessed'
+  | 'imy-notified'
+  | 'subjects-notice-recorded'
+  | 'lex-sarah-recorded'
+  | 'police-report-recorded'
+  | 'reminder-sent'
+  | 'closed';
+
+export type NewAuditEvent = Omit<AuditEvent, 'id' | 'incidentId'>;
+
+/** True while the 72-hour clock runs: not notified, not assessed as unlikely, not closed. */
+export function clockRunning(incident: Pick<Incident, 'imyNotice' | 'assessment' | 'status'>): boolean {
+  return !incident.imyNotice && incident.assessment?.risk !== 'unlikely' && incident.status !== 'closed';
+}
+
+/** True until the incident is closed. */
+export function isOpen(incident: Pick<Incident, 'status'>): boolean {
+  return incident.status !== 'closed';
+}
+
+/** The register's "is it unlikely that it caused a risk": yes, no, or not answered. */
+export function unlikelyRisk(incident: Pick<Incident, 'assessment'>): boolean | null {
+  return incident.assessment ? incident.assessment.risk === 'unlikely' : null;
+}
