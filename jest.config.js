@@ -7,7 +7,8 @@ module.exports = {
   roots: ['<rootDir>/tests'],
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   transform: { '^.+\\.(t|j|mj)sx?$': swc },
-  transformIgnorePatterns: ['/node_modules/(?!(jose)/)'],
+  // ESM-only packages are transformed wherever they sit, also nested (office-addin-mock's uuid and strip-bom).
+  transformIgnorePatterns: ['/node_modules/(?!(jose|uuid|strip-bom)/)(?!.*/node_modules/(jose|uuid|strip-bom)/)'],
   moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'cjs', 'json'],
   reporters: ['default', '<rootDir>/tests/support/summary-reporter.js'],
   testTimeout: 30000,

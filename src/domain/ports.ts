@@ -63,3 +63,18 @@ export interface IncidentStore {
   /** Releases resources (database handles). */
   close(): Promise<void>;
 }
+
+/** Tells the DPO channel about incidents; the bot implements it. */
+export interface Notifier {
+  /** A new incident was stored: announce it. */
+  incidentReported(incident: Incident): Promise<void>;
+  /** An incident changed: bring its announcement up to date. */
+  incidentChanged(incident: Incident): Promise<void>;
+}
+
+/** Structured log lines. Fields carry ids, codes and counts — never personal data. */
+export interface Logger {
+  info(message: string, fields?: Record<string, unknown>): void;
+  warn(message: string, fields?: Record<string, unknown>): void;
+  error(message: string, fields?: Record<string, unknown>): void;
+}

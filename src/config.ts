@@ -1,0 +1,112 @@
+/**
+ * Reads and validates the environment once. Nothing else reads process.env.
+ * @remarks Without tenant settings the app runs in the local profile (dev identity, no token
+ * checks); production (`NODE_ENV=production`) refuses to run that way.
+ */
+import path from 'node:path';
+import { z } from 'zod';
+
+const list = z
+  .string()
+  .optional()
+  .transform((v) => (v ?? '').split(',').map((s) => s.trim()).filter(Boolean));
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  HOST: z.string().default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  PUI_DB: z.string().default(path.join('.data', 'pui.db')),
+  STORE: z.enum(['sqlite', 'sharepoint']).default('sqlite'),
+  ORGANISATION_NAME: z.string().default('Kommunen'),
+  ORGANISATION_DOMAINS: list,
+  PUBLIC_URL: z.string().url().optional(),
+  AZURE_TENANT_ID: z.guid().optional(),
+  API_CLIENT_ID: z.string().optional(),
+  API_AUDIENCE: list,
+  AUTH_JWKS_URI: z.string().url().optional(),
+  AUTH_ISSUERS: list,
+  DPO_USER_IDS: list,
+  DPO_GROUP_IDS: list,
+  ADMIN_USER_IDS: list,
+  LOG_LEVEL: z.enum(['info', 'warn', 'error', 'silent']).default('info'),
+});
+
+/** Entra ID token validation settings (absent in the local profile). */
+export interface AuthConfig {
+  tenantId: string;
+  audiences: string[];
+  issuers: string[];
+  jwksUri: string;
+  dpoUserIds: string[];
+  dpoGroupIds: string[];
+  adminUserIds: string[];
+}
+
+export interface AppConfig {
+  nodeEnv: 'development' | 'test' | 'production';
+  host: string;
+  port: number;
+  dbFile: string;
+  store: 'sqlite' | 'sharepoint';
+  organisationName: string;
+  organisationDomains: string[];
+  publicUrl?: string;
+  /** `local`: dev identity, no tenant. `entra`: every API call needs a valid Entra ID token. */
+  profile: 'local' | 'entra';
+  auth?: AuthConfig;
+  dpoUserIds: string[];
+  dpoGroupIds: string[];
+  logLevel: 'info' | 'warn' | 'error' | 'silent';
+  /** The raw, validated environment, for adapters that read their own settings (SharePoint, bot). */
+  env: Readonly<Record<string, string | undefined>>;
+}
+
+/** A configuration problem, naming the variable to fix. */
+export class ConfigError extends Error {}
+
+/** Parses the environment. Throws ConfigError naming each bad or missing variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const wantsEntra = Boolean(e.AZURE_TENANT_ID || e.API_CLIENT_ID || e.API_AUDIENCE.length);
+  let auth: AuthConfig | undefined;
+  if (wantsEntra) {
+    if (!e.AZURE_TENANT_ID) throw new ConfigError('AZURE_TENANT_ID is missing: the Entra ID tenant (a GUID) whose tokens the API accepts.');
+    const audiences = e.API_AUDIENCE.length ? e.API_AUDIENCE : e.API_CLIENT_ID ? [e.API_CLIENT_ID, `api://${e.API_CLIENT_ID}`] : [];
+    if (audiences.length === 0) throw new ConfigError('API_CLIENT_ID (or API_AUDIENCE) is missing: the app registration whose access tokens the API accepts.');
+    auth = {
+      tenantId: e.AZURE_TENANT_ID,
+      audiences,
+      issuers: e.AUTH_ISSUERS.length
+        ? e.AUTH_ISSUERS
+        : [`https://login.microsoftonline.com/${e.AZURE_TENANT_ID}/v2.0`, `https://sts.windows.net/${e.AZURE_TENANT_ID}/`],
+      jwksUri: e.AUTH_JWKS_URI ?? `https://login.microsoftonline.com/${e.AZURE_TENANT_ID}/discovery/v2.0/keys`,
+      dpoUserIds: e.DPO_USER_IDS,
+      dpoGroupIds: e.DPO_GROUP_IDS,
+      adminUserIds: e.ADMIN_USER_IDS,
+    };
+  }
+  if (!auth && e.NODE_ENV === 'production') {
+    throw new ConfigError('NODE_ENV=production without AZURE_TENANT_ID and API_CLIENT_ID: the local profile (dev identity, no sign-in) is refused in production.');
+  }
+  return {
+    nodeEnv: e.NODE_ENV,
+    host: e.HOST,
+    port: e.PORT,
+    dbFile: e.PUI_DB,
+    store: e.STORE,
+    organisationName: e.ORGANISATION_NAME,
+    organisationDomains: e.ORGANISATION_DOMAINS,
+    publicUrl: e.PUBLIC_URL,
+    profile: auth ? 'entra' : 'local',
+    auth,
+    dpoUserIds: e.DPO_USER_IDS,
+    dpoGroupIds: e.DPO_GROUP_IDS,
+    logLevel: e.LOG_LEVEL,
+    env,
+  };
+}

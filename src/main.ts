@@ -1,0 +1,136 @@
+/**
+ * Composition root: picks adapters from config, starts the HTTP server (API, bot, pages).
+ */
+import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { ConfigError, loadConfig, type AppConfig } from './config';
+import type { IncidentStore, Logger } from './domain';
+import { createApp } from './server/app';
+import { entraAuthenticator, localAuthenticator } from './server/auth';
+import { createLogger } from './server/logger';
+import { SqliteIncidentStore } from './store/sqlite/sqlite-incident-store';
+import type { UseCaseDeps } from './use-cases';
+
+export interface StartOptions {
+  /** Port to listen on (0: any free port). Default from config (PORT, 3978). */
+  port?: number;
+  /** SQLite file. Default from config (PUI_DB, `.data/pui.db`). */
+  dbFile?: string;
+  /** Force the local profile (tests); default from config. */
+  profile?: 'local';
+  /** Environment to read instead of process.env. */
+  env?: Record<string, string | undefined>;
+  /** Folder of the built pages; default `dist/`. */
+  staticRoot?: string;
+  logger?: Logger;
+  /** A store to use instead of the configured one (tests). */
+  store?: IncidentStore;
+  clock?: UseCaseDeps['clock'];
+}
+
+export interface RunningServer {
+  url: string;
+  store: IncidentStore;
+  config: AppConfig;
+  close(): Promise<void>;
+}
+
+async function openStore(config: AppConfig): Promise<IncidentStore> {
+  if (config.store === 'sharepoint') {
+    throw new ConfigError('STORE=sharepoint is not wired yet.');
+  }
+  return SqliteIncidentStore.open(config.dbFile);
+}
+
+/** Starts everything on 127.0.0.1 and resolves once the store is open and the port listens. */
+export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
+  const config = loadConfig(options.env ?? process.env);
+  if (options.dbFile) config.dbFile = options.dbFile;
+  if (options.profile === 'local') {
+    config.profile = 'local';
+    config.auth = undefined;
+  }
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const store = options.store ?? (await openStore(config));
+  const deps: UseCaseDeps = {
+    store,
+    clock: options.clock ?? { now: () => new Date() },
+    logger,
+    newId: randomUUID,
+  };
+  const authenticate = config.auth ? entraAuthenticator(config.auth) : localAuthenticator();
+  // bot: the Teams bot is wired here (handler at /api/messages, notifier into deps).
+  const app = createApp({
+    deps,
+    logger,
+    authenticate,
+    profile: config.profile,
+    staticRoot: options.staticRoot,
+    corsOrigins: config.publicUrl ? [new URL(config.publicUrl).origin] : [],
+  });
+
+  const port = options.port ?? config.port;
+  const server = await new Promise<import('node:http').Server>((resolve, reject) => {
+    const s = app.listen(port, config.host, () => resolve(s));
+    s.once('error', reject);
+  });
+  const address = server.address() as AddressInfo;
+  const url = `http://${address.address}:${address.port}`;
+  return {
+    url,
+    store,
+    config,
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      if (!options.store) await store.close();
+    },
+  };
+}
+
+async function main(): Promise<void> {
+  let running: RunningServer;
+  try {
+    running = await startServer();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`PUI Desk cannot start: ${error.message}\n`);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const { url, config } = running;
+  if (config.profile === 'local') {
+    process.stdout.write(
+      [
+        '',
+        '  ⚠  LOCAL PROFILE: no sign-in. Every request acts as the dev identity',
+        '     "Utvecklare (lokal profil)" with the roles reporter, dpo and admin.',
+        '     Never expose this server; production (NODE_ENV=production) refuses to run this way.',
+        '',
+      ].join('\n') + '\n',
+    );
+  }
+  process.stdout.write(
+    [
+      `PUI Desk is running (${config.profile} profile, store: ${config.store}${config.store === 'sqlite' ? ` ${path.resolve(config.dbFile)}` : ''})`,
+      `  API:      ${url}/api  (health: ${url}/healthz)`,
+      `  Tab:      ${url}/tab/`,
+      `  Outlook:  ${url}/outlook/`,
+      '',
+    ].join('\n') + '\n',
+  );
+  const stop = async () => {
+    await running.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    process.stderr.write(`PUI Desk stopped: ${(error as Error).stack ?? error}\n`);
+    process.exit(1);
+  });
+}

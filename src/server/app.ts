@@ -1,0 +1,131 @@
+/** The HTTP server's express app: health, the JSON API, the bot endpoint and the static pages. */
+import path from 'node:path';
+import express, { type Express, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
+import type { Logger } from '../domain';
+import type { UseCaseDeps } from '../use-cases';
+import type { Authenticate } from './auth';
+import { errorHandler, HttpProblem } from './error-response';
+import { incidentRoutes } from './incident-routes';
+
+export interface AppOptions {
+  deps: UseCaseDeps;
+  logger: Logger;
+  authenticate: Authenticate;
+  profile: 'local' | 'entra';
+  /** Folder holding the built pages (`tab/`, `outlook/`); default `dist/` of the working directory. */
+  staticRoot?: string;
+  /** The bot's endpoint handler, mounted at POST /api/messages. */
+  botHandler?: RequestHandler;
+  /** Further API routers (register, …), mounted under /api after authentication. */
+  apiRouters?: express.Router[];
+  /** Origins besides our own that may call the API from a browser. */
+  corsOrigins?: string[];
+}
+
+/** Microsoft 365 hosts that frame the tab and the add-in. */
+const FRAME_ANCESTORS = [
+  "'self'", 'https://teams.microsoft.com', 'https://*.teams.microsoft.com', 'https://teams.cloud.microsoft',
+  'https://*.cloud.microsoft', 'https://outlook.office.com', 'https://outlook.office365.com', 'https://*.office.com',
+];
+
+const DEFAULT_CORS = ['https://teams.microsoft.com', 'https://teams.cloud.microsoft', 'https://outlook.office.com', 'https://outlook.office365.com', 'https://outlook.cloud.microsoft'];
+
+function securityHeaders(_req: Request, res: Response, next: NextFunction): void {
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.setHeader('Referrer-Policy', 'no-referrer');
+  res.setHeader('Content-Security-Policy', `frame-ancestors ${FRAME_ANCESTORS.join(' ')}`);
+  next();
+}
+
+function cors(origins: string[]): RequestHandler {
+  return (req, res, next) => {
+    const origin = req.headers.origin;
+    if (origin && origins.includes(origin)) {
+      res.setHeader('Access-Control-Allow-Origin', origin);
+      res.setHeader('Vary', 'Origin');
+      res.setHeader('Access-Control-Allow-Headers', 'Authorization, Content-Type, If-Match, Accept-Language');
+      res.setHeader('Access-Control-Allow-Methods', 'GET, POST');
+      res.setHeader('Access-Control-Expose-Headers', 'ETag, Location');
+    }
+    if (req.method === 'OPTIONS') {
+      res.status(204).end();
+      return;
+    }
+    next();
+  };
+}
+
+/** A body must be JSON; a change without a body (take ownership) is fine. */
+function requireJson(req: Request, _res: Response, next: NextFunction): void {
+  const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
+  if (req.method === 'POST' && hasBody && !req.is('application/json')) {
+    next(new HttpProblem(415, 'unsupported_media_type', 'Uppgifterna ska skickas som JSON (Content-Type: application/json).', 'Send the data as JSON (Content-Type: application/json).'));
+    return;
+  }
+  next();
+}
+
+function authenticated(authenticate: Authenticate): RequestHandler {
+  return async (req, _res, next) => {
+    const devRole = req.headers['x-dev-role'];
+    const devUser = req.headers['x-dev-user'];
+    (req as Request & { caller: unknown }).caller = await authenticate({
+      authorization: req.headers.authorization,
+      devRole: typeof devRole === 'string' ? devRole : undefined,
+      devUser: typeof devUser === 'string' ? devUser : undefined,
+    });
+    next();
+  };
+}
+
+function requestLog(logger: Logger): RequestHandler {
+  return (req, res, next) => {
+    const started = process.hrtime.bigint();
+    res.on('finish', () => {
+      // The path only: no query strings, no bodies.
+      logger.info('request', { method: req.method, path: req.baseUrl + req.path, status: res.statusCode, ms: Number((process.hrtime.bigint() - started) / 1_000_000n) });
+    });
+    next();
+  };
+}
+
+export function createApp(options: AppOptions): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', false);
+  app.use(securityHeaders);
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok', profile: options.profile });
+  });
+
+  if (options.botHandler) {
+    app.post('/api/messages', express.json({ limit: '256kb' }), options.botHandler);
+  }
+
+  const api = express.Router();
+  api.use(requestLog(options.logger));
+  api.use(cors([...DEFAULT_CORS, ...(options.corsOrigins ?? [])]));
+  api.use(requireJson);
+  api.use(express.json({ limit: '64kb', strict: true }));
+  api.use(authenticated(options.authenticate));
+  api.get('/me', (req, res) => {
+    const caller = (req as Request & { caller: { id: string; name: string; roles: string[] } }).caller;
+    res.json({ id: caller.id, name: caller.name, roles: caller.roles, profile: options.profile });
+  });
+  api.use(incidentRoutes(options.deps));
+  for (const router of options.apiRouters ?? []) api.use(router);
+  api.use((_req, _res, next) => next(new HttpProblem(404, 'not_found', 'Adressen finns inte i API:et.', 'No such API route.')));
+  app.use('/api', api);
+
+  const staticRoot = options.staticRoot ?? path.resolve('dist');
+  for (const page of ['tab', 'outlook']) {
+    app.use(`/${page}`, express.static(path.join(staticRoot, page), { index: 'index.html', fallthrough: true, maxAge: 0 }));
+  }
+  app.get('/', (_req, res) => {
+    res.redirect('/tab/');
+  });
+
+  app.use(errorHandler(options.logger));
+  return app;
+}

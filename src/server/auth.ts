@@ -1,0 +1,75 @@
+/**
+ * Who is calling: Entra ID access tokens validated against the tenant's JWKS (signature,
+ * issuer, audience, tenant, expiry), or the dev identity of the local profile.
+ */
+import { createRemoteJWKSet, jwtVerify, errors as joseErrors, type JWTPayload } from 'jose';
+import type { AuthConfig } from '../config';
+import { Unauthenticated, type Caller, type Role } from '../domain';
+
+/** The dev identity of the local profile: holds every role so every feature can be tried. */
+export const DEV_IDENTITY: Caller = { id: 'dev-user', name: 'Utvecklare (lokal profil)', roles: ['reporter', 'dpo', 'admin'] };
+/** A plain reporter in the local profile, chosen with the header `X-Dev-Role: reporter`. */
+export const DEV_REPORTER: Caller = { id: 'dev-reporter', name: 'Rapportör (lokal profil)', roles: ['reporter'] };
+
+export interface RequestCredentials {
+  authorization?: string;
+  devRole?: string;
+  devUser?: string;
+}
+
+export type Authenticate = (credentials: RequestCredentials) => Promise<Caller>;
+
+/** The local profile: no tokens; the dev identity, or a plain reporter when asked for. */
+export function localAuthenticator(): Authenticate {
+  return async ({ devRole, devUser }) => {
+    if (devRole === 'reporter') {
+      const id = devUser && /^[\w.-]{1,64}$/.test(devUser) ? devUser : DEV_REPORTER.id;
+      return { ...DEV_REPORTER, id, name: id === DEV_REPORTER.id ? DEV_REPORTER.name : `Rapportör ${id} (lokal profil)` };
+    }
+    return DEV_IDENTITY;
+  };
+}
+
+/** Validates Entra ID access tokens with keys from the tenant's JWKS. */
+export function entraAuthenticator(config: AuthConfig): Authenticate {
+  const jwks = createRemoteJWKSet(new URL(config.jwksUri), { cooldownDuration: 30_000, timeoutDuration: 5_000 });
+  return async ({ authorization }) => {
+    const match = /^Bearer ([A-Za-z0-9._~+/=-]+)$/.exec(authorization ?? '');
+    if (!match) throw new Unauthenticated();
+    let payload: JWTPayload;
+    try {
+      ({ payload } = await jwtVerify(match[1], jwks, {
+        issuer: config.issuers,
+        audience: config.audiences,
+        algorithms: ['RS256'],
+        clockTolerance: 60,
+        requiredClaims: ['exp', 'tid', 'oid'],
+      }));
+    } catch (error) {
+      if (error instanceof joseErrors.JOSEError) {
+        throw new Unauthenticated(
+          error instanceof joseErrors.JWTExpired ? 'Inloggningen har gått ut. Logga in igen.' : 'Inloggningen kunde inte verifieras. Logga in igen.',
+          error instanceof joseErrors.JWTExpired ? 'Your sign-in has expired. Sign in again.' : 'Your sign-in could not be verified. Sign in again.',
+        );
+      }
+      throw error;
+    }
+    if (payload.tid !== config.tenantId) {
+      throw new Unauthenticated('Kontot tillhör en annan organisation.', 'The account belongs to another organisation.');
+    }
+    if (typeof payload.scp !== 'string') {
+      // App-only tokens carry no user; every API call acts for a person.
+      throw new Unauthenticated('Token saknar användare (delegerad behörighet krävs).', 'The token has no user (a delegated token is required).');
+    }
+    const oid = String(payload.oid);
+    const tokenRoles = Array.isArray(payload.roles) ? payload.roles.map(String) : [];
+    const groups = Array.isArray(payload.groups) ? payload.groups.map(String) : [];
+    const roles: Role[] = ['reporter'];
+    if (tokenRoles.some((r) => /^(PUI\.)?DPO$/i.test(r)) || config.dpoUserIds.includes(oid) || groups.some((g) => config.dpoGroupIds.includes(g))) {
+      roles.push('dpo');
+    }
+    if (tokenRoles.some((r) => /^(PUI\.)?Admin$/i.test(r)) || config.adminUserIds.includes(oid)) roles.push('admin');
+    const name = typeof payload.name === 'string' && payload.name ? payload.name : String(payload.preferred_username ?? oid);
+    return { id: oid, name, roles };
+  };
+}

@@ -1,0 +1,33 @@
+/** One incident with its audit trail, the duties its assessment brings and the register findings. */
+import {
+  dutiesFor, isDpo, NotFound, parseIncidentNumber, registerFindings,
+  type AuditEvent, type Caller, type Duties, type Incident, type RegisterCheckId,
+} from '../domain';
+import type { UseCaseDeps } from './deps';
+
+export interface IncidentDetails {
+  incident: Incident;
+  events: AuditEvent[];
+  duties: Duties | null;
+  findings: RegisterCheckId[];
+}
+
+/** Finds an incident by id or by number (`PUI-2026-0042`) that the caller may see, or throws NotFound. */
+export async function findVisibleIncident(deps: UseCaseDeps, caller: Caller, idOrNumber: string): Promise<Incident> {
+  const incident = parseIncidentNumber(idOrNumber)
+    ? await deps.store.getByNumber(idOrNumber.trim().toUpperCase())
+    : await deps.store.get(idOrNumber);
+  // A reporter sees only their own: someone else's incident is "not found", not "forbidden".
+  if (!incident || (!isDpo(caller) && incident.reporter.id !== caller.id)) throw new NotFound();
+  return incident;
+}
+
+export async function getIncident(deps: UseCaseDeps, caller: Caller, idOrNumber: string): Promise<IncidentDetails> {
+  const incident = await findVisibleIncident(deps, caller, idOrNumber);
+  return {
+    incident,
+    events: await deps.store.events(incident.id),
+    duties: incident.assessment ? dutiesFor(incident.assessment.risk) : null,
+    findings: registerFindings(incident),
+  };
+}

@@ -1,0 +1,176 @@
+import { startTestServer, type TestServer } from '../support/test-server';
+
+const now = () => new Date().toISOString();
+const aReport = (overrides: Record<string, unknown> = {}) => ({
+  title: 'Utredning skickad till fel mottagare 19121212-1212',
+  description: 'En utredning om ett barn skickades till en extern mottagare med liknande namn.',
+  discoveredAt: now(),
+  ...overrides,
+});
+const asReporter = { 'x-dev-role': 'reporter' };
+
+let server: TestServer;
+beforeEach(async () => {
+  server = await startTestServer();
+});
+afterEach(async () => {
+  await server.close();
+});
+
+async function storeSnapshot() {
+  const all = await server.store.listAll({ limit: 500 });
+  const events = await Promise.all(all.items.map((i) => server.store.events(i.id)));
+  return JSON.stringify({ items: all.items, events });
+}
+
+describe('the HTTP API', () => {
+  it('answers /healthz once the store is ready', async () => {
+    const res = await server.call('GET', '/healthz');
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ status: 'ok', profile: 'local' });
+  });
+
+  it('listens on 127.0.0.1 only', () => {
+    expect(new URL(server.url).hostname).toBe('127.0.0.1');
+  });
+
+  it('creates a report: 201 with id, number, deadline and etag', async () => {
+    const discoveredAt = '2026-11-18T09:42:00+01:00';
+    const res = await server.call('POST', '/api/incidents?source=tab', aReport({ discoveredAt, cause: 'human-error', breachTypes: ['confidentiality'] }));
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ number: 'PUI-2026-0001', deadline: '2026-11-21T08:42:00.000Z', source: 'tab', status: 'new', cause: 'human-error' });
+    expect(res.body.id).toEqual(expect.any(String));
+    expect(res.headers.get('etag')).toBe(`"${res.body.etag}"`);
+    expect(res.headers.get('location')).toBe(`/api/incidents/${res.body.id}`);
+  });
+
+  it('makes one incident of the same reportId sent twice', async () => {
+    const body = aReport({ reportId: 'tab-6f1c2d9a-0001' });
+    const first = await server.call('POST', '/api/incidents', body);
+    const second = await server.call('POST', '/api/incidents', body);
+    expect(first.status).toBe(201);
+    expect(second.status).toBe(200);
+    expect(second.body.id).toBe(first.body.id);
+    expect((await server.store.listAll()).items).toHaveLength(1);
+  });
+
+  it('gives numbers in sequence under concurrent creates', async () => {
+    const results = await Promise.all(Array.from({ length: 20 }, () => server.call('POST', '/api/incidents', aReport())));
+    const numbers = results.map((r) => r.body.number).sort();
+    expect(new Set(numbers).size).toBe(20);
+    expect(numbers[0]).toMatch(/^PUI-\d{4}-0001$/);
+    expect(numbers[19]).toMatch(/^PUI-\d{4}-0020$/);
+  });
+
+  it('shows a reporter only their own reports, and all to the DPO', async () => {
+    await server.call('POST', '/api/incidents', aReport(), asReporter);
+    const other = await server.call('POST', '/api/incidents', aReport(), { ...asReporter, 'x-dev-user': 'someone-else' });
+    const mine = await server.call('GET', '/api/incidents?scope=mine', undefined, asReporter);
+    expect(mine.body.items).toHaveLength(1);
+    expect(mine.body.items[0].reporter.id).toBe('dev-reporter');
+    const all = await server.call('GET', '/api/incidents?scope=all');
+    expect(all.body.items).toHaveLength(2);
+    const peek = await server.call('GET', `/api/incidents/${other.body.id}`, undefined, asReporter);
+    expect(peek.status).toBe(404);
+    const forbidden = await server.call('GET', '/api/incidents?scope=all', undefined, asReporter);
+    expect(forbidden.status).toBe(403);
+    expect(forbidden.body.error.code).toBe('forbidden');
+  });
+
+  it('takes a report through the DPO workflow with its audit trail', async () => {
+    const created = (await server.call('POST', '/api/incidents', aReport())).body;
+    const taken = await server.call('POST', `/api/incidents/${created.id}/take`, undefined, { 'if-match': `"${created.etag}"` });
+    expect(taken.status).toBe(200);
+    expect(taken.body).toMatchObject({ status: 'triage', owner: { id: 'dev-user' } });
+    const assessed = await server.call('POST', `/api/incidents/${created.number}/assessment`, { risk: 'risk', rationale: 'Sekretessbelagda uppgifter om ett barn.' });
+    expect(assessed.body.status).toBe('assessed');
+    const notified = await server.call('POST', `/api/incidents/${created.id}/imy-notice`, { notifiedAt: now(), reference: 'IMY-2026-77' });
+    expect(notified.body.status).toBe('notified');
+    const sarah = await server.call('POST', `/api/incidents/${created.id}/lex-sarah`, { reportedAt: now() });
+    expect(sarah.status).toBe(200);
+    const subjects = await server.call('POST', `/api/incidents/${created.id}/subject-notice`, { notInformedReason: 'Risken är inte hög.' });
+    expect(subjects.status).toBe(200);
+    const closed = await server.call('POST', `/api/incidents/${created.id}/close`, {});
+    expect(closed.body.status).toBe('closed');
+    const details = await server.call('GET', `/api/incidents/${created.id}`);
+    expect(details.body.events.map((e: { type: string }) => e.type)).toEqual([
+      'reported', 'owner-taken', 'assessed', 'imy-notified', 'lex-sarah-recorded', 'subjects-notice-recorded', 'closed',
+    ]);
+    expect(details.body.duties).toEqual({ notifyAuthority: true, informDataSubjects: false });
+    expect(details.body.findings).toEqual([]);
+  });
+
+  it('lists open incidents by deadline for the DPO', async () => {
+    await server.call('POST', '/api/incidents', aReport({ discoveredAt: '2026-11-20T10:00:00Z' }));
+    await server.call('POST', '/api/incidents', aReport({ discoveredAt: '2026-11-19T10:00:00Z' }));
+    const res = await server.call('GET', '/api/incidents?scope=all&open=true');
+    expect(res.body.items.map((i: { deadline: string }) => i.deadline)).toEqual(['2026-11-22T10:00:00.000Z', '2026-11-23T10:00:00.000Z']);
+  });
+
+  it('answers in English when asked', async () => {
+    const res = await server.call('POST', '/api/incidents', {}, { 'accept-language': 'en-GB,en;q=0.9' });
+    expect(res.body.error.issues[0].message).toBe('Title is required.');
+  });
+
+  it('logs no titles, descriptions or identity numbers', async () => {
+    const created = await server.call('POST', '/api/incidents', aReport());
+    await server.call('POST', '/api/incidents', aReport({ affectedCount: 'många' }));
+    const log = server.logLines.join('\n');
+    expect(log).toContain(created.body.number);
+    expect(log).not.toMatch(/1212-1212|fel mottagare|extern mottagare|många/);
+  });
+});
+
+describe('bad input to the HTTP API', () => {
+  const longText = 'x'.repeat(70_000);
+  const cases: [string, string, string, unknown, Record<string, string>, number, string][] = [
+    ['empty object', 'POST', '/api/incidents', {}, {}, 400, 'validation_failed'],
+    ['invalid JSON', 'POST', '/api/incidents', '{"title": ', {}, 400, 'invalid_json'],
+    ['a JSON array', 'POST', '/api/incidents', '[1,2]', {}, 400, 'validation_failed'],
+    ['a JSON string at top level', 'POST', '/api/incidents', '"hej"', {}, 400, 'invalid_json'],
+    ['form encoding', 'POST', '/api/incidents', 'title=x', { 'content-type': 'application/x-www-form-urlencoded' }, 415, 'unsupported_media_type'],
+    ['a body over the size limit', 'POST', '/api/incidents', { ...aReport(), description: longText }, {}, 413, 'payload_too_large'],
+    ['a title too long', 'POST', '/api/incidents', aReport({ title: 'x'.repeat(201) }), {}, 400, 'validation_failed'],
+    ['a date without zone', 'POST', '/api/incidents', aReport({ discoveredAt: '2026-11-20 10:00' }), {}, 400, 'validation_failed'],
+    ['a discovery in the future', 'POST', '/api/incidents', aReport({ discoveredAt: '2099-01-01T00:00:00Z' }), {}, 400, 'validation_failed'],
+    ['occurred after discovered', 'POST', '/api/incidents', aReport({ discoveredAt: '2026-11-20T10:00:00Z', occurredAt: '2026-11-20T11:00:00Z' }), {}, 400, 'validation_failed'],
+    ['an unknown cause', 'POST', '/api/incidents', aReport({ cause: 'solstorm' }), {}, 400, 'validation_failed'],
+    ['an unknown breach type', 'POST', '/api/incidents', aReport({ breachTypes: ['leak'] }), {}, 400, 'validation_failed'],
+    ['a negative count', 'POST', '/api/incidents', aReport({ affectedCount: -5 }), {}, 400, 'validation_failed'],
+    ['an unknown field', 'POST', '/api/incidents', aReport({ severity: 'high' }), {}, 400, 'validation_failed'],
+    ['a bad report id', 'POST', '/api/incidents', aReport({ reportId: 'x y' }), {}, 400, 'validation_failed'],
+    ['an unknown source', 'POST', '/api/incidents?source=fax', aReport(), {}, 400, 'invalid_source'],
+    ['an unknown scope', 'GET', '/api/incidents?scope=everyone', undefined, {}, 400, 'invalid_scope'],
+    ['a limit out of range', 'GET', '/api/incidents?scope=all&limit=100000', undefined, {}, 400, 'invalid_limit'],
+    ['an unknown incident', 'GET', '/api/incidents/PUI-2026-9999', undefined, {}, 404, 'not_found'],
+    ['an unknown action', 'POST', '/api/incidents/PUI-2026-0001/delete', {}, {}, 404, 'not_found'],
+    ['an unknown route', 'GET', '/api/nothing-here', undefined, {}, 404, 'not_found'],
+    ['another reporter taking ownership', 'POST', '/api/incidents/PUI-2026-0001/take', undefined, { 'x-dev-role': 'reporter', 'x-dev-user': 'someone-else' }, 403, 'forbidden'],
+    ['a reporter assessing their own report', 'POST', '/api/incidents/PUI-2026-0001/assessment', { risk: 'high', rationale: 'r' }, { 'x-dev-role': 'reporter' }, 403, 'forbidden'],
+    ['an unknown risk level', 'POST', '/api/incidents/PUI-2026-0001/assessment', { risk: 'medium', rationale: 'r' }, {}, 400, 'validation_failed'],
+    ['an assessment without rationale', 'POST', '/api/incidents/PUI-2026-0001/assessment', { risk: 'high' }, {}, 400, 'validation_failed'],
+    ['a stale etag', 'POST', '/api/incidents/PUI-2026-0001/take', undefined, { 'if-match': '"not-the-etag"' }, 412, 'conflict'],
+    ['a late IMY notice without reasons', 'POST', '/api/incidents/PUI-2026-0001/imy-notice', { notifiedAt: new Date(Date.now() + 60_000).toISOString() }, {}, 400, 'validation_failed'],
+    ['closing an unassessed incident', 'POST', '/api/incidents/PUI-2026-0001/close', {}, {}, 409, 'invalid_state'],
+    ['a non-boolean phased flag', 'POST', '/api/incidents/PUI-2026-0001/imy-notice', { notifiedAt: now(), phased: 'ja' }, {}, 400, 'validation_failed'],
+  ];
+
+  it.each(cases)('answers %s with a clear 4xx and changes nothing', async (_name, method, route, body, headers, status, code) => {
+    // A report by the dev reporter, discovered 80 hours ago, so a notice now is late.
+    const seed = await server.call('POST', '/api/incidents', aReport({ discoveredAt: new Date(Date.now() - 80 * 3600_000).toISOString() }), asReporter);
+    expect(seed.body.number).toMatch(/^PUI-\d{4}-0001$/);
+    const fixedRoute = route.replace('PUI-2026-0001', seed.body.number);
+    const before = await storeSnapshot();
+    const res = await server.call(method, fixedRoute, body, headers);
+    expect(res.status).toBe(status);
+    expect(res.body.error.code).toBe(code);
+    expect(typeof res.body.error.message).toBe('string');
+    expect(res.body.error.message.length).toBeGreaterThan(10);
+    expect(JSON.stringify(res.body)).not.toContain('extern mottagare');
+    expect(await storeSnapshot()).toBe(before);
+  });
+
+  it('tries at least 20 kinds of bad input', () => {
+    expect(cases.length).toBeGreaterThanOrEqual(20);
+  });
+});

@@ -1,0 +1,89 @@
+import { loadConfig, ConfigError } from '../../src/config';
+import { API_CLIENT_ID, startLocalJwks, TENANT_ID, type LocalJwks } from '../support/local-jwks';
+import { startTestServer, type TestServer } from '../support/test-server';
+
+let jwks: LocalJwks;
+let server: TestServer;
+
+beforeAll(async () => {
+  jwks = await startLocalJwks();
+});
+afterAll(async () => {
+  await jwks.close();
+});
+
+const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+describe('Entra ID token validation', () => {
+  beforeEach(async () => {
+    server = await startTestServer({
+      env: { NODE_ENV: 'test', AZURE_TENANT_ID: TENANT_ID, API_CLIENT_ID, AUTH_JWKS_URI: jwks.uri, DPO_GROUP_IDS: 'group-dpo' },
+    });
+  });
+  afterEach(async () => {
+    await server.close();
+  });
+
+  it('accepts a valid token and makes its user a reporter', async () => {
+    const res = await server.call('GET', '/api/me', undefined, bearer(await jwks.sign()));
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ id: 'oid-anna', name: 'Anna Handläggare', roles: ['reporter'], profile: 'entra' });
+  });
+
+  it('makes a DPO of the app role or a configured group', async () => {
+    const byRole = await server.call('GET', '/api/me', undefined, bearer(await jwks.sign({ roles: ['DPO'] })));
+    expect(byRole.body.roles).toEqual(['reporter', 'dpo']);
+    const byGroup = await server.call('GET', '/api/me', undefined, bearer(await jwks.sign({ groups: ['group-dpo'] })));
+    expect(byGroup.body.roles).toEqual(['reporter', 'dpo']);
+  });
+
+  it.each([
+    ['no token', async () => ({})],
+    ['a malformed header', async () => ({ authorization: 'Basic abc' })],
+    ['a token signed by another key', async () => bearer(await jwks.sign({}, { key: 'untrusted' }))],
+    ['an expired token', async () => bearer(await jwks.sign({}, { expiresIn: '-5m' }))],
+    ['another issuer', async () => bearer(await jwks.sign({}, { issuer: 'https://evil.example/v2.0' }))],
+    ['another audience', async () => bearer(await jwks.sign({}, { audience: 'api://someone-else' }))],
+    ['another tenant', async () => bearer(await jwks.sign({ tid: '00000000-0000-0000-0000-000000000000' }))],
+    ['an app-only token', async () => bearer(await jwks.sign({ scp: undefined, roles: ['DPO'] }))],
+  ])('refuses %s with 401 and changes nothing', async (_name, headers) => {
+    const res = await server.call('POST', '/api/incidents', { title: 't', description: 'd', discoveredAt: new Date().toISOString() }, await headers());
+    expect(res.status).toBe(401);
+    expect(res.body.error.code).toBe('unauthenticated');
+    expect((await server.store.listAll()).items).toHaveLength(0);
+  });
+
+  it('ignores the dev headers outside the local profile', async () => {
+    const res = await server.call('GET', '/api/incidents?scope=all', undefined, { ...bearer(await jwks.sign()), 'x-dev-role': 'dpo' });
+    expect(res.status).toBe(403);
+  });
+
+  it('lets a reporter create and list their own report', async () => {
+    const headers = bearer(await jwks.sign());
+    const created = await server.call('POST', '/api/incidents', { title: 'Fel mottagare', description: 'd', discoveredAt: new Date().toISOString() }, headers);
+    expect(created.status).toBe(201);
+    expect(created.body.reporter).toEqual({ id: 'oid-anna', name: 'Anna Handläggare' });
+    const mine = await server.call('GET', '/api/incidents?scope=mine', undefined, headers);
+    expect(mine.body.items.map((i: { id: string }) => i.id)).toEqual([created.body.id]);
+  });
+});
+
+describe('loadConfig', () => {
+  it('refuses the local profile in production', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(ConfigError);
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/local profile .* refused in production/);
+  });
+
+  it('names a missing tenant', () => {
+    expect(() => loadConfig({ API_CLIENT_ID })).toThrow(/AZURE_TENANT_ID is missing/);
+  });
+
+  it('names a bad variable', () => {
+    expect(() => loadConfig({ PORT: 'many' })).toThrow(/PORT/);
+  });
+
+  it('defaults to the local profile on 127.0.0.1:3978 with .data/pui.db', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ profile: 'local', host: '127.0.0.1', port: 3978, dbFile: '.data/pui.db', store: 'sqlite' });
+  });
+});
