@@ -1,0 +1,87 @@
+/**
+ * Benchmark of the embedded store: the DPO board's query (open incidents, earliest deadline
+ * first) in a register of 100,000 incidents.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { NewAuditEvent, NewIncident } from '../src/domain/incident';
+import { newIncident } from '../src/domain/incident-changes';
+import type { Person } from '../src/domain/person';
+import type { ReportInput } from '../src/domain/report-input';
+import { SqliteIncidentStore, type NewIncidentWithEvent } from '../src/store/sqlite/sqlite-incident-store';
+
+const INCIDENTS = 100_000;
+/** About one in twelve is still open, as in a register that has run for some years. */
+const OPEN_EVERY = 12;
+const REPORTERS = 500;
+const PAGE = 50;
+const REPEATS = 500;
+const DPO: Person = { id: 'bench-dpo', name: 'Dataskyddsombud' };
+
+/** Incidents discovered one every 15 minutes, spread over the reporters; most closed. */
+function syntheticIncidents(): NewIncidentWithEvent[] {
+  const start = Date.UTC(2023, 0, 1);
+  return Array.from({ length: INCIDENTS }, (_, i) => {
+    const discoveredAt = new Date(start + i * 15 * 60_000);
+    const reportedAt = new Date(discoveredAt.getTime() + 3600_000);
+    const input: ReportInput = {
+      title: `Felskickat brev ${i}`,
+      description: 'Ett beslut skickades till en gammal adress.',
+      discoveredAt: discoveredAt.toISOString(),
+      breachTypes: ['confidentiality'],
+      dataCategories: ['social-services'],
+      affectedCount: 1,
+      cause: 'human-error',
+    };
+    const reporter: Person = { id: `bench-reporter-${i % REPORTERS}`, name: `Handläggare ${i % REPORTERS}` };
+    const draft = newIncident(input, reporter, 'tab', `bench-report-${i}`, reportedAt);
+    const incident: NewIncident =
+      i % OPEN_EVERY === 0
+        ? draft
+        : { ...draft, status: 'closed', closedAt: reportedAt.toISOString(), closedBy: DPO, reportedToAuthority: false, nextReminderAt: null };
+    const event: NewAuditEvent = { at: reportedAt.toISOString(), actor: reporter, type: 'reported', data: { source: 'tab' } };
+    return { incident, event };
+  });
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+const ms = (value: number) => `${value.toFixed(3)} ms`;
+
+/** Prints how long the open-by-deadline list takes with 100,000 incidents stored. */
+export async function benchStore(): Promise<void> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'pui-store-bench-'));
+  const store = SqliteIncidentStore.open(path.join(dir, 'incidents.db'));
+  try {
+    const items = syntheticIncidents();
+    const loadStart = performance.now();
+    await store.createMany(items);
+    const loadMs = performance.now() - loadStart;
+    const open = Math.ceil(INCIDENTS / OPEN_EVERY);
+    console.log(`store (sqlite): stored ${INCIDENTS.toLocaleString('en')} incidents (${open.toLocaleString('en')} open) in one transaction: ${ms(loadMs)}`);
+
+    const firstStart = performance.now();
+    const first = await store.listOpenByDeadline({ limit: PAGE });
+    const firstMs = performance.now() - firstStart;
+    if (first.items.length !== PAGE) throw new Error(`expected a full first page, got ${first.items.length} incidents`);
+
+    const times: number[] = [];
+    for (let i = 0; i < REPEATS; i++) {
+      const start = performance.now();
+      await store.listOpenByDeadline({ limit: PAGE });
+      times.push(performance.now() - start);
+    }
+    times.sort((a, b) => a - b);
+    console.log(
+      `store (sqlite): open incidents by deadline, first page of ${PAGE}: first call ${ms(firstMs)}; ` +
+        `p50 ${ms(percentile(times, 50))}, p95 ${ms(percentile(times, 95))} over ${REPEATS} calls`,
+    );
+  } finally {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
