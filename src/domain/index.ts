@@ -13,3 +13,6 @@ export * from './reminders';
 export * from './report-input';
 export * from './stockholm-time';
 export * from './vocabulary';
+export * from './identity-number';
+export * from './register-report';
+export * from './register-row';

@@ -6,6 +6,7 @@ import type { UseCaseDeps } from '../use-cases';
 import type { Authenticate } from './auth';
 import { errorHandler, HttpProblem } from './error-response';
 import { incidentRoutes } from './incident-routes';
+import { registerRoutes } from './register-routes';
 
 export interface AppOptions {
   deps: UseCaseDeps;
@@ -114,6 +115,7 @@ export function createApp(options: AppOptions): Express {
     res.json({ id: caller.id, name: caller.name, roles: caller.roles, profile: options.profile });
   });
   api.use(incidentRoutes(options.deps));
+  api.use(registerRoutes(options.deps));
   for (const router of options.apiRouters ?? []) api.use(router);
   api.use((_req, _res, next) => next(new HttpProblem(404, 'not_found', 'Adressen finns inte i API:et.', 'No such API route.')));
   app.use('/api', api);

@@ -20,6 +20,7 @@ export interface ImportedRow {
   created: boolean;
 }
 
+/** What an import did, in counts and by line. */
 export interface ImportRegisterResult {
   /** Rows stored as new incidents. */
   imported: number;

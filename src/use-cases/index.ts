@@ -1,6 +1,12 @@
 /** The use cases: one thing a person does each. */
+export * from './announce';
+export * from './announce-pending';
 export * from './change-incident';
 export * from './deps';
+export * from './export-register';
 export * from './get-incident';
+export * from './import-register';
 export * from './list-incidents';
+export * from './outbox';
 export * from './report-incident';
+export * from './summarise-register';

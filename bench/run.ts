@@ -1,0 +1,29 @@
+/**
+ * Runs the benchmarks and prints their figures. Not part of the tests' pass/fail.
+ * `npm run bench` runs all; `npm run bench -- store api` runs the named ones.
+ */
+import { benchApi } from './api-bench';
+import { benchStore } from './store-bench';
+
+const BENCHES: Record<string, () => Promise<void>> = {
+  store: () => benchStore(),
+  api: () => benchApi(),
+};
+
+async function main(): Promise<void> {
+  const wanted = process.argv.slice(2);
+  const unknown = wanted.filter((name) => !BENCHES[name]);
+  if (unknown.length > 0) {
+    console.error(`Unknown benchmark: ${unknown.join(', ')}. Known: ${Object.keys(BENCHES).join(', ')}`);
+    process.exit(2);
+  }
+  for (const name of wanted.length ? wanted : Object.keys(BENCHES)) {
+    console.log(`\n## ${name}`);
+    await BENCHES[name]();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,265 @@
+/**
+ * `npm run register -- <command>`: import the register a municipality keeps today, summarise it
+ * for the committee, export it. Uses the same SQLite store as `npm start` (PUI_DB).
+ */
+import { existsSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig } from '../config';
+import { DomainError, ValidationError, type Caller, type IncidentStore, type Logger } from '../domain';
+import { renderRegisterReportMarkdown, type RegisterPeriod } from '../domain/register-report';
+import { readRegister, type RegisterRowProblem } from '../domain/register-row';
+import { stockholmDate } from '../domain/stockholm-time';
+import { readRegisterFile, registerCsv, RegisterFileError, registerXlsx, type RegisterFileFormat } from '../register-files';
+import { SqliteIncidentStore } from '../store/sqlite/sqlite-incident-store';
+import { exportRegister } from '../use-cases/export-register';
+import { importRegister } from '../use-cases/import-register';
+import { summariseRegister } from '../use-cases/summarise-register';
+
+/** Where the CLI writes. */
+export interface Output {
+  write(chunk: string | Uint8Array): unknown;
+}
+
+/** What the CLI needs from outside; tests pass fakes. */
+export interface RegisterCliDeps {
+  /**
+   * Opens the store. `read`: the register must already exist (report, export);
+   * `write`: it may be created (import). Called only once the arguments are known to be good.
+   */
+  openStore(purpose: 'read' | 'write'): Promise<IncidentStore>;
+  stdout: Output;
+  stderr: Output;
+  now?: () => Date;
+  /** The person running the command (recorded as importer). */
+  user?: string;
+  /** Folder for relative paths; default process.cwd(). */
+  cwd?: string;
+}
+
+/** A failure the person at the terminal can act on; `message` is Swedish. */
+export class CliFailure extends Error {
+  constructor(message: string, readonly exitCode = 1) {
+    super(message);
+    this.name = 'CliFailure';
+  }
+}
+
+/** The usage text. */
+export const USAGE = `Användning: npm run register -- <kommando>
+
+  import <fil>                     Läser in ett register (TSV, CSV med semikolon eller komma, eller XLSX)
+                                   med registrets kolumnrubriker på första raden. Samma fil två gånger
+                                   lägger inte till något. Rader som inte går att läsa listas med radnummer.
+  report [--from ÅÅÅÅ-MM-DD] [--to ÅÅÅÅ-MM-DD] [--format md|json]
+                                   Sammanställning för nämnden: incidenter upptäckta under perioden
+                                   (båda datumen ingår; utan datum: hela registret). Standard: md.
+  export [--format csv|xlsx] [--out <fil>]
+                                   Hela registret med registrets kolumner och appens. CSV (semikolon,
+                                   UTF-8) skrivs till skärmen om --out saknas; XLSX till en fil.
+
+Databasen är samma som för npm start: filen i PUI_DB (standard .data/pui.db).
+`;
+
+const FORMAT_NAMES: Record<RegisterFileFormat, string> = {
+  tsv: 'tabbseparerad text',
+  'csv-semicolon': 'CSV med semikolon',
+  'csv-comma': 'CSV med komma',
+  xlsx: 'Excel-arbetsbok',
+};
+
+const quietLogger: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
+
+function problemLine(p: RegisterRowProblem, prefix = ''): string {
+  return `Rad ${p.line}${prefix}: ${p.message}`;
+}
+
+function validationText(error: ValidationError): string {
+  return error.issues.map((i) => i.message).join('\n');
+}
+
+/**
+ * Runs one CLI command and returns the exit code: 0 done, 1 nothing could be done (file missing,
+ * nothing readable, store unavailable), 2 wrong arguments.
+ */
+export async function runRegisterCli(argv: readonly string[], deps: RegisterCliDeps): Promise<number> {
+  const { stdout, stderr } = deps;
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        from: { type: 'string' },
+        to: { type: 'string' },
+        format: { type: 'string' },
+        out: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    stderr.write(`${argumentError(error)}\n\n${USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  const [command, ...rest] = positionals;
+  if (values.help || command === 'help' || command === undefined) {
+    (command === undefined && !values.help ? stderr : stdout).write(USAGE);
+    return command === undefined && !values.help ? 2 : 0;
+  }
+
+  const caller: Caller = { id: 'cli', name: deps.user ?? 'okänd användare', roles: ['dpo', 'admin'] };
+  const now = deps.now ?? (() => new Date());
+  const cwd = deps.cwd ?? process.cwd();
+  let store: IncidentStore | undefined;
+  const open = async (purpose: 'read' | 'write') => (store = await deps.openStore(purpose));
+
+  try {
+    switch (command) {
+      case 'import': {
+        rejectOptions(values, [], 'import');
+        if (rest.length !== 1) throw new CliFailure('Ange en fil att importera, till exempel: npm run register -- import register.tsv', 2);
+        const file = path.resolve(cwd, rest[0]);
+        const table = await readRegisterFile(file);
+        const read = readRegister(table.headers, table.records, now());
+        const problems = [...table.unreadable, ...read.problems];
+        stdout.write(`Läser ${rest[0]} (${FORMAT_NAMES[table.format]}, ${table.records.length} rader efter rubrikraden).\n`);
+        for (const header of read.missingColumns) {
+          stderr.write(`Obs: kolumnen "${header}" saknas i filen; svaren räknas som tomma.\n`);
+        }
+        if (read.entries.length === 0 && problems.length > 0) {
+          for (const p of [...problems].sort((a, b) => a.line - b.line)) stderr.write(`${problemLine(p)}\n`);
+          throw new CliFailure(`Ingen rad i filen kunde läsas (${new Set(problems.map((p) => p.line)).size} rader avvisade). Inget importerades. Rätta raderna ovan och kör importen igen.`);
+        }
+        const result = await importRegister({ store: await open('write'), clock: { now }, logger: quietLogger }, caller, { entries: read.entries, problems });
+        for (const p of result.problems) stderr.write(`${problemLine(p)}\n`);
+        for (const n of result.notes) stderr.write(`${problemLine(n, ' (obs)')}\n`);
+        stdout.write(
+          `Klart: ${result.imported} importerade, ${result.alreadyThere} fanns redan, ${result.rejected} ${result.rejected === 1 ? 'rad' : 'rader'} avvisade` +
+            `${result.rejected > 0 ? ' (se ovan; rätta dem och importera filen igen — redan importerade rader läggs inte till igen)' : ''}.\n`,
+        );
+        return 0;
+      }
+      case 'report': {
+        rejectOptions(values, ['from', 'to', 'format'], 'report');
+        if (rest.length > 0) throw new CliFailure(`Okänt argument "${rest[0]}" till report.`, 2);
+        const format = values.format ?? 'md';
+        if (format !== 'md' && format !== 'json') throw new CliFailure(`--format ska vara md eller json för report (inte "${format}").`, 2);
+        const period: RegisterPeriod = { from: values.from, to: values.to };
+        const summary = await summariseRegister({ store: await open('read') }, caller, period);
+        stdout.write(format === 'json' ? `${JSON.stringify(summary.report, null, 2)}\n` : renderRegisterReportMarkdown(summary.report, summary.incidents));
+        return 0;
+      }
+      case 'export': {
+        rejectOptions(values, ['format', 'out'], 'export');
+        if (rest.length > 0) throw new CliFailure(`Okänt argument "${rest[0]}" till export. Ange filen med --out.`, 2);
+        const format = values.format ?? 'csv';
+        if (format !== 'csv' && format !== 'xlsx') throw new CliFailure(`--format ska vara csv eller xlsx för export (inte "${format}").`, 2);
+        const rows = await exportRegister({ store: await open('read') }, caller);
+        const bytes = format === 'csv' ? registerCsv(rows) : await registerXlsx(rows);
+        const out = values.out ?? (format === 'xlsx' ? `pui-register-${stockholmDate(now())}.xlsx` : undefined);
+        if (!out) {
+          stdout.write(bytes);
+          return 0;
+        }
+        const target = path.resolve(cwd, out);
+        await writeOut(target, bytes);
+        stdout.write(`Skrev ${rows.length} incidenter till ${target}.\n`);
+        return 0;
+      }
+      default:
+        throw new CliFailure(`Okänt kommando "${command}". Välj import, report eller export.\n\n${USAGE}`, 2);
+    }
+  } catch (error) {
+    stderr.write(`${failureText(error)}\n`);
+    return error instanceof CliFailure ? error.exitCode : error instanceof ValidationError ? 2 : 1;
+  } finally {
+    await store?.close();
+  }
+}
+
+function rejectOptions(values: Record<string, unknown>, allowed: string[], command: string): void {
+  const extra = Object.keys(values).filter((k) => values[k] !== undefined && k !== 'help' && !allowed.includes(k));
+  if (extra.length > 0) {
+    throw new CliFailure(`${command} tar inte emot ${extra.map((k) => `--${k}`).join(', ')}.${allowed.length ? ` Tillåtna val: ${allowed.map((k) => `--${k}`).join(', ')}.` : ''}`, 2);
+  }
+}
+
+function argumentError(error: unknown): string {
+  const e = error as { code?: string; message?: string };
+  const option = /'(-{1,2}[\w-]+)/.exec(e.message ?? '')?.[1];
+  if (e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `Okänt val ${option ?? ''}.`.replace(' .', '.');
+  if (e.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return `Valet ${option ?? ''} behöver ett värde, till exempel --from 2024-01-01.`;
+  return `Argumenten kunde inte tolkas: ${e.message ?? String(error)}`;
+}
+
+async function writeOut(target: string, bytes: Uint8Array): Promise<void> {
+  try {
+    await writeFile(target, bytes);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new CliFailure(`Mappen ${path.dirname(target)} finns inte. Skapa den eller välj en annan fil med --out.`);
+    if (code === 'EACCES' || code === 'EPERM') throw new CliFailure(`Ditt konto får inte skriva ${target}. Välj en annan fil med --out.`);
+    if (code === 'EISDIR') throw new CliFailure(`${target} är en mapp. Ange ett filnamn med --out, till exempel --out register.xlsx.`);
+    throw error;
+  }
+}
+
+function failureText(error: unknown): string {
+  if (error instanceof CliFailure || error instanceof RegisterFileError) return error.message;
+  if (error instanceof ValidationError) return validationText(error);
+  if (error instanceof DomainError) return error.message;
+  const e = error as Error;
+  return `Oväntat fel (${e?.name ?? 'Error'}): ${e?.message ?? String(error)}. Kör kommandot igen (en avbruten import kan köras om utan att något läggs till två gånger) och kontakta den som driftar PUI Desk om felet kvarstår.`;
+}
+
+/** The store of `npm start`: the SQLite file named by PUI_DB. */
+export function sqliteStoreOpener(dbFile: string): RegisterCliDeps['openStore'] {
+  return async (purpose) => {
+    if (purpose === 'read' && !existsSync(dbFile)) {
+      throw new CliFailure(
+        `Det finns inget register i ${path.resolve(dbFile)}. Importera ett register först (npm run register -- import <fil>), starta appen med npm start, eller sätt PUI_DB till databasfilen som appen använder.`,
+      );
+    }
+    return SqliteIncidentStore.open(dbFile);
+  };
+}
+
+function currentUser(): string {
+  try {
+    return os.userInfo().username;
+  } catch {
+    // No passwd entry (some containers): the name is only a label on the audit event.
+    return 'okänd användare';
+  }
+}
+
+/** Entry point for `node dist/src/cli/register.js`. */
+export async function main(argv = process.argv.slice(2)): Promise<number> {
+  let dbFile: string;
+  try {
+    dbFile = loadConfig(process.env).dbFile;
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`Konfigurationen är felaktig: ${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
+  return runRegisterCli(argv, { openStore: sqliteStoreOpener(dbFile), stdout: process.stdout, stderr: process.stderr, user: currentUser() });
+}
+
+if (require.main === module) {
+  main().then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`Oväntat fel: ${(error as Error)?.message ?? String(error)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}
