@@ -3,11 +3,13 @@
  * `npm run bench` runs all; `npm run bench -- store api` runs the named ones.
  */
 import { benchApi } from './api-bench';
+import { benchOutlook } from './outlook-bench';
 import { benchStore } from './store-bench';
 
 const BENCHES: Record<string, () => Promise<void>> = {
   store: () => benchStore(),
   api: () => benchApi(),
+  outlook: () => benchOutlook(),
 };
 
 async function main(): Promise<void> {

@@ -34,6 +34,8 @@ const schema = z.object({
 /** Entra ID token validation settings (absent in the local profile). */
 export interface AuthConfig {
   tenantId: string;
+  /** The API's app registration (client id), when known: the pages sign in for it. */
+  clientId?: string;
   audiences: string[];
   issuers: string[];
   jwksUri: string;
@@ -80,6 +82,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     if (audiences.length === 0) throw new ConfigError('API_CLIENT_ID (or API_AUDIENCE) is missing: the app registration whose access tokens the API accepts.');
     auth = {
       tenantId: e.AZURE_TENANT_ID,
+      clientId: e.API_CLIENT_ID,
       audiences,
       issuers: e.AUTH_ISSUERS.length
         ? e.AUTH_ISSUERS

@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { ConfigError, loadConfig, type AppConfig } from './config';
 import type { IncidentStore, Logger } from './domain';
-import { createApp } from './server/app';
+import { createApp, type ClientConfig } from './server/app';
 import { entraAuthenticator, localAuthenticator } from './server/auth';
 import { createLogger } from './server/logger';
 import { SqliteIncidentStore } from './store/sqlite/sqlite-incident-store';
@@ -43,6 +43,19 @@ async function openStore(config: AppConfig): Promise<IncidentStore> {
   return SqliteIncidentStore.open(config.dbFile);
 }
 
+/** The pages' settings: profile, organisation, and where to sign in (no secrets). */
+function clientConfigOf(config: AppConfig): ClientConfig {
+  const clientId = config.auth?.clientId;
+  return {
+    profile: config.profile,
+    organisationName: config.organisationName,
+    organisationDomains: config.organisationDomains,
+    auth: config.auth && clientId
+      ? { clientId, authority: `https://login.microsoftonline.com/${config.auth.tenantId}`, scopes: [`api://${clientId}/access_as_user`] }
+      : undefined,
+  };
+}
+
 /** Starts everything on 127.0.0.1 and resolves once the store is open and the port listens. */
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
   const config = loadConfig(options.env ?? process.env);
@@ -68,6 +81,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     profile: config.profile,
     staticRoot: options.staticRoot,
     corsOrigins: config.publicUrl ? [new URL(config.publicUrl).origin] : [],
+    clientConfig: clientConfigOf(config),
   });
 
   const port = options.port ?? config.port;

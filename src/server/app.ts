@@ -21,6 +21,16 @@ export interface AppOptions {
   apiRouters?: express.Router[];
   /** Origins besides our own that may call the API from a browser. */
   corsOrigins?: string[];
+  /** What the pages need to know (served as `config.json` beside each page); never secrets. */
+  clientConfig: ClientConfig;
+}
+
+/** The settings the tab and the add-in read from `config.json` at start. */
+export interface ClientConfig {
+  profile: 'local' | 'entra';
+  organisationName: string;
+  organisationDomains: string[];
+  auth?: { clientId: string; authority: string; scopes: string[] };
 }
 
 /** Microsoft 365 hosts that frame the tab and the add-in. */
@@ -122,6 +132,9 @@ export function createApp(options: AppOptions): Express {
 
   const staticRoot = options.staticRoot ?? path.resolve('dist');
   for (const page of ['tab', 'outlook']) {
+    app.get(`/${page}/config.json`, (_req, res) => {
+      res.setHeader('Cache-Control', 'no-store').json(options.clientConfig);
+    });
     app.use(`/${page}`, express.static(path.join(staticRoot, page), { index: 'index.html', fallthrough: true, maxAge: 0 }));
   }
   app.get('/', (_req, res) => {

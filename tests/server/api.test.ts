@@ -174,3 +174,14 @@ describe('bad input to the HTTP API', () => {
     expect(cases.length).toBeGreaterThanOrEqual(20);
   });
 });
+
+describe('the pages', () => {
+  it('serve config.json beside the tab and the add-in, with the profile and no secrets', async () => {
+    for (const page of ['tab', 'outlook']) {
+      const res = await server.call('GET', `/${page}/config.json`);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('cache-control')).toBe('no-store');
+      expect(res.body).toEqual({ profile: 'local', organisationName: 'Kommunen', organisationDomains: [] });
+    }
+  });
+});

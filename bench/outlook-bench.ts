@@ -1,0 +1,94 @@
+/**
+ * Outlook task pane figures: the gzipped size of the first JavaScript the pane loads (target
+ * at most 180 kB) and the in-browser scanner's throughput on a 1 MB mail body.
+ * @remarks Run from the repository root after `npm run build` (it builds the pane itself when
+ * dist/outlook.meta.json is missing). Prints figures; passes or fails nothing.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { gzipSync } from 'node:zlib';
+import { scanMail } from '../src/outlook/scanner';
+
+interface Metafile {
+  outputs: Record<string, { imports: { path: string; kind: string }[]; entryPoint?: string }>;
+}
+
+/** The output files loaded before the pane can render: the entry and its static imports, transitively. */
+function firstLoadFiles(meta: Metafile): string[] {
+  const entry = Object.keys(meta.outputs).find((file) => meta.outputs[file].entryPoint?.endsWith('src/outlook/main.tsx'));
+  if (!entry) throw new Error('The metafile has no entry for src/outlook/main.tsx.');
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    for (const imp of meta.outputs[file]?.imports ?? []) if (imp.kind === 'import-statement') visit(imp.path);
+  };
+  visit(entry);
+  return [...seen];
+}
+
+/** A mail body of about `bytes` bytes: Swedish prose with identity numbers, phone numbers, dates and sensitive words. */
+export function syntheticBody(bytes: number): string {
+  const lines = [
+    'Hej, här kommer underlaget om barnet 020412-5645 som vi pratade om på mötet.',
+    'Vårdnadshavaren har pnr 198507092388 och ska kontaktas av socialsekreteraren.',
+    'Beslut om försörjningsstöd för 761163-1123, ärendet gäller även missbruk.',
+    'Mötet är 2026-11-20 kl 10.00, ring 070-123 45 67 eller 0480-45 00 00.',
+    'Ordernummer 20261116-1200 gäller leveransen av nya stolar till förvaltningen.',
+    'Barnet har diagnos ADHD enligt BUP och en vårdplan från vårdcentralen.',
+    'Vi ses på lunchen och går igenom budgeten för nästa år, ta med protokollet.',
+  ];
+  const parts: string[] = [];
+  let size = 0;
+  for (let i = 0; size < bytes; i++) {
+    const line = lines[i % lines.length];
+    parts.push(line);
+    size += Buffer.byteLength(line) + 1;
+  }
+  return parts.join('\n');
+}
+
+/** Prints the task pane's first-load size and the scanner's throughput. */
+export async function benchOutlook(): Promise<void> {
+  const metaFile = path.resolve('dist', 'outlook.meta.json');
+  if (!existsSync(metaFile)) execFileSync(process.execPath, ['scripts/build-outlook.mjs'], { stdio: 'inherit' });
+  const meta = JSON.parse(readFileSync(metaFile, 'utf8')) as Metafile;
+  const files = firstLoadFiles(meta);
+  let raw = 0;
+  let gzipped = 0;
+  for (const file of files) {
+    const data = readFileSync(path.resolve(file));
+    raw += data.length;
+    gzipped += gzipSync(data, { level: 9 }).length;
+  }
+  const kB = (n: number) => (n / 1024).toFixed(1);
+  console.log(`outlook: first JavaScript ${files.length} file(s), ${kB(raw)} kB raw, ${kB(gzipped)} kB gzipped (gzip -9; target ≤ 180 kB: ${gzipped <= 180 * 1024 ? 'met' : 'NOT met'})`);
+
+  const body = syntheticBody(1024 * 1024);
+  const mail = { subject: 'Utredning enligt 11 kap 1 § SoL – underlag', body };
+  scanMail(mail); // warm-up
+  const runs = 5;
+  const times: number[] = [];
+  let result = scanMail(mail);
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    result = scanMail(mail);
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  const median = times[Math.floor(runs / 2)];
+  const mb = Buffer.byteLength(body) / (1024 * 1024);
+  console.log(
+    `outlook: scanner on a ${mb.toFixed(2)} MB body: median ${median.toFixed(1)} ms over ${runs} runs (${(mb / (median / 1000)).toFixed(1)} MB/s); ` +
+      `found ${result.personnummer} personnummer, ${result.samordningsnummer} samordningsnummer, sensitive words ${JSON.stringify(result.sensitive)}`,
+  );
+}
+
+if (require.main === module) {
+  benchOutlook().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,199 @@
+/**
+ * The report form's state, prefilled from the mail and the scan, and its conversion to the
+ * API's request body. The description names counts (recipients, attachments, findings),
+ * never the mail's content.
+ */
+import type { CauseId } from '../domain/causes';
+import { isCauseId } from '../domain/causes';
+import { formatStockholm, parseStockholmLocal, stockholmDate } from '../domain/stockholm-time';
+import type { BreachType, DataCategory } from '../domain/vocabulary';
+import type { MailSnapshot } from './mail-item';
+import type { RecipientSummary } from './recipients';
+import type { ScanResult } from './scanner';
+import { stringsFor, type Locale } from './strings';
+
+/** What the user says happened to the mail. */
+export type MailCase = 'sent-to-wrong-recipient' | 'received-by-mistake' | 'other';
+
+/** The report form's fields; times are Stockholm wall-clock `YYYY-MM-DDTHH:mm` as a datetime-local input holds them. */
+export interface ReportDraft {
+  mailCase: MailCase;
+  title: string;
+  description: string;
+  occurredAt: string;
+  discoveredAt: string;
+  breachTypes: BreachType[];
+  dataCategories: DataCategory[];
+  affectedCount: string;
+  cause: CauseId | '';
+  measures: string;
+  unit: string;
+}
+
+/** Everything the prefill is made from. */
+export interface PrefillSource {
+  mail: MailSnapshot;
+  scan: ScanResult;
+  recipients: RecipientSummary;
+  now: Date;
+  locale: Locale;
+}
+
+/** The case the mail most likely is: the user's own mail was sent wrong, someone else's was received by mistake. */
+export function defaultMailCase(mail: Pick<MailSnapshot, 'direction'>): MailCase {
+  return mail.direction === 'sent' ? 'sent-to-wrong-recipient' : 'received-by-mistake';
+}
+
+/** A Stockholm wall-clock value for a datetime-local input. */
+export function toLocalInput(iso: string | Date): string {
+  return formatStockholm(iso).replace(' ', 'T');
+}
+
+/** Reads a datetime-local value as Stockholm time; ISO 8601 UTC or undefined. */
+export function fromLocalInput(value: string): string | undefined {
+  return value.trim() ? parseStockholmLocal(value.trim()) : undefined;
+}
+
+/** `178 kB`, `1,2 MB` (Swedish decimal comma) or `1.2 MB`. */
+export function formatSize(bytes: number, locale: Locale): string {
+  if (bytes < 1024) return `${bytes} B`;
+  const kb = bytes / 1024;
+  if (kb < 1024) return `${Math.round(kb)} kB`;
+  const mb = (kb / 1024).toFixed(1);
+  return `${locale === 'sv' ? mb.replace('.', ',') : mb} MB`;
+}
+
+/** The title for a case. */
+export function prefillTitle(mailCase: MailCase, mail: Pick<MailSnapshot, 'sentAt'>, now: Date, locale: Locale): string {
+  const t = stringsFor(locale);
+  const date = stockholmDate(mail.sentAt ?? now);
+  return mailCase === 'sent-to-wrong-recipient' ? t.titleSent(date) : mailCase === 'received-by-mistake' ? t.titleReceived(date) : t.titleOther(date);
+}
+
+/** The description template for a case: counts, domains and the message id; no content. */
+export function prefillDescription(mailCase: MailCase, source: PrefillSource): string {
+  const { mail, scan, recipients, locale } = source;
+  const t = stringsFor(locale);
+  const lines: string[] = [];
+  lines.push(mailCase === 'sent-to-wrong-recipient' ? t.descSent : mailCase === 'received-by-mistake' ? t.descReceived : t.descOther);
+  const facts: string[] = [];
+  if (mail.sentAt) facts.push(t.descSentAt(formatStockholm(mail.sentAt)));
+  facts.push(t.descRecipients(recipients.recipients.length, mail.to.length, mail.cc.length, recipients.external.length));
+  if (recipients.externalDomains.length > 0) facts.push(t.descExternalDomains(recipients.externalDomains.join(', ')));
+  if (mailCase !== 'sent-to-wrong-recipient' && recipients.senderExternal) facts.push(t.descSenderExternal);
+  const totalSize = mail.attachments.reduce((sum, a) => sum + a.size, 0);
+  facts.push(t.descAttachments(mail.attachments.length, formatSize(totalSize, locale)));
+  lines.push(facts.join(' '));
+  lines.push(t.descScan(scan.personnummer, scan.samordningsnummer, scan.sensitive.health, scan.sensitive['social-services'], scan.sensitive.children));
+  if (mail.internetMessageId) lines.push(t.descMessageId(mail.internetMessageId));
+  return lines.join('\n\n');
+}
+
+/** The data categories the scan suggests. */
+export function suggestedCategories(scan: ScanResult): DataCategory[] {
+  const categories: DataCategory[] = [];
+  if (scan.personnummer + scan.samordningsnummer > 0) categories.push('identity-numbers');
+  if (scan.sensitive.health > 0) categories.push('health');
+  if (scan.sensitive['social-services'] > 0) categories.push('social-services');
+  if (scan.sensitive.children > 0) categories.push('children');
+  return categories;
+}
+
+/** The prefilled form: source outlook, confidentiality, occurred = sent time, discovered = now, human error. */
+export function prefillDraft(source: PrefillSource, mailCase: MailCase = defaultMailCase(source.mail)): ReportDraft {
+  const { mail, scan, now, locale } = source;
+  return {
+    mailCase,
+    title: prefillTitle(mailCase, mail, now, locale),
+    description: prefillDescription(mailCase, source),
+    occurredAt: mail.sentAt && Date.parse(mail.sentAt) <= now.getTime() ? toLocalInput(mail.sentAt) : '',
+    discoveredAt: toLocalInput(now),
+    breachTypes: ['confidentiality'],
+    dataCategories: suggestedCategories(scan),
+    affectedCount: scan.distinctIdentityNumbers > 0 ? String(scan.distinctIdentityNumbers) : '',
+    cause: 'human-error',
+    measures: '',
+    unit: '',
+  };
+}
+
+/** Fields whose text follows the case until the user edits them. */
+export const CASE_DEPENDENT_FIELDS = ['title', 'description'] as const;
+
+/** Switches the case, re-deriving the case-dependent fields the user has not edited. */
+export function changeCase(draft: ReportDraft, mailCase: MailCase, source: PrefillSource, edited: ReadonlySet<keyof ReportDraft>): ReportDraft {
+  return {
+    ...draft,
+    mailCase,
+    title: edited.has('title') ? draft.title : prefillTitle(mailCase, source.mail, source.now, source.locale),
+    description: edited.has('description') ? draft.description : prefillDescription(mailCase, source),
+  };
+}
+
+/** A problem with one field, found before sending. */
+export interface DraftIssue {
+  field: keyof ReportDraft;
+  message: string;
+}
+
+/** The JSON body of `POST /api/incidents?source=outlook`. */
+export interface ReportRequest {
+  reportId: string;
+  title: string;
+  description: string;
+  discoveredAt: string;
+  occurredAt?: string;
+  breachTypes: BreachType[];
+  dataCategories: DataCategory[];
+  affectedCount?: number;
+  cause?: CauseId;
+  measures?: string;
+  unit?: string;
+}
+
+/** Turns the form into the request body, or lists what must be fixed first. */
+export function draftToRequest(draft: ReportDraft, reportId: string, locale: Locale): { request: ReportRequest; issues: [] } | { request?: undefined; issues: DraftIssue[] } {
+  const t = stringsFor(locale);
+  const issues: DraftIssue[] = [];
+  if (!draft.title.trim()) issues.push({ field: 'title', message: t.required(t.title) });
+  if (!draft.description.trim()) issues.push({ field: 'description', message: t.required(t.description) });
+  const discoveredAt = fromLocalInput(draft.discoveredAt);
+  if (!draft.discoveredAt.trim()) issues.push({ field: 'discoveredAt', message: t.required(t.discoveredAt) });
+  else if (!discoveredAt) issues.push({ field: 'discoveredAt', message: t.invalidTime(t.discoveredAt) });
+  const occurredAt = fromLocalInput(draft.occurredAt);
+  if (draft.occurredAt.trim() && !occurredAt) issues.push({ field: 'occurredAt', message: t.invalidTime(t.occurredAt) });
+  let affectedCount: number | undefined;
+  if (draft.affectedCount.trim()) {
+    affectedCount = Number(draft.affectedCount.trim());
+    if (!/^\d+$/.test(draft.affectedCount.trim()) || !Number.isSafeInteger(affectedCount)) {
+      issues.push({ field: 'affectedCount', message: t.notANumber });
+    }
+  }
+  if (issues.length > 0) return { issues };
+  const request: ReportRequest = {
+    reportId,
+    title: draft.title.trim(),
+    description: draft.description.trim(),
+    discoveredAt: discoveredAt!,
+    breachTypes: draft.breachTypes,
+    dataCategories: draft.dataCategories,
+  };
+  if (occurredAt) request.occurredAt = occurredAt;
+  if (affectedCount !== undefined) request.affectedCount = affectedCount;
+  if (draft.cause && isCauseId(draft.cause)) request.cause = draft.cause;
+  if (draft.measures.trim()) request.measures = draft.measures.trim();
+  if (draft.unit.trim()) request.unit = draft.unit.trim();
+  return { request, issues: [] };
+}
+
+/** A new report id for idempotent submits: the same id on a retry is the same incident. */
+export function newReportId(random: () => string = randomId): string {
+  return `outlook-${random()}`;
+}
+
+function randomId(): string {
+  const c = globalThis.crypto;
+  if (typeof c.randomUUID === 'function') return c.randomUUID();
+  // randomUUID needs a secure context; getRandomValues does not.
+  return Array.from(c.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+}
