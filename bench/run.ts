@@ -4,12 +4,14 @@
  */
 import { benchApi } from './api-bench';
 import { benchOutlook } from './outlook-bench';
+import { benchSharePoint } from './sharepoint-bench';
 import { benchStore } from './store-bench';
 
 const BENCHES: Record<string, () => Promise<void>> = {
   store: () => benchStore(),
   api: () => benchApi(),
   outlook: () => benchOutlook(),
+  sharepoint: () => benchSharePoint(),
 };
 
 async function main(): Promise<void> {

@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import { z } from 'zod';
+import { sharePointConfigFromEnv, SharePointConfigError, type SharePointConfig } from './store/sharepoint/sharepoint-config';
 
 const list = z
   .string()
@@ -29,7 +30,21 @@ const schema = z.object({
   DPO_GROUP_IDS: list,
   ADMIN_USER_IDS: list,
   LOG_LEVEL: z.enum(['info', 'warn', 'error', 'silent']).default('info'),
+  // The Teams bot (Azure Bot registration); outside the local profile the bot needs all of these.
+  BOT_APP_ID: z.string().min(1).optional(),
+  SECRET_BOT_PASSWORD: z.string().min(1).optional(),
+  BOT_TENANT_ID: z.guid().optional(),
+  /** Where DPO channel cards link to; default `<PUBLIC_URL or the server's address>/tab/`. */
+  TAB_URL: z.string().url().optional(),
 });
+
+/** The Teams bot's settings. */
+export interface BotSettings {
+  appId?: string;
+  password?: string;
+  tenantId?: string;
+  tabUrl?: string;
+}
 
 /** Entra ID token validation settings (absent in the local profile). */
 export interface AuthConfig {
@@ -50,6 +65,8 @@ export interface AppConfig {
   port: number;
   dbFile: string;
   store: 'sqlite' | 'sharepoint';
+  /** The SharePoint site and credential, when `STORE=sharepoint`. */
+  sharePoint?: SharePointConfig;
   organisationName: string;
   organisationDomains: string[];
   publicUrl?: string;
@@ -59,6 +76,7 @@ export interface AppConfig {
   dpoUserIds: string[];
   dpoGroupIds: string[];
   logLevel: 'info' | 'warn' | 'error' | 'silent';
+  bot: BotSettings;
   /** The raw, validated environment, for adapters that read their own settings (SharePoint, bot). */
   env: Readonly<Record<string, string | undefined>>;
 }
@@ -74,7 +92,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
-  const wantsEntra = Boolean(e.AZURE_TENANT_ID || e.API_CLIENT_ID || e.API_AUDIENCE.length);
+  // Sign-in is on when the API's app registration is named; AZURE_TENANT_ID alone may serve Graph.
+  const wantsEntra = Boolean(e.API_CLIENT_ID || e.API_AUDIENCE.length);
   let auth: AuthConfig | undefined;
   if (wantsEntra) {
     if (!e.AZURE_TENANT_ID) throw new ConfigError('AZURE_TENANT_ID is missing: the Entra ID tenant (a GUID) whose tokens the API accepts.');
@@ -93,11 +112,24 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       adminUserIds: e.ADMIN_USER_IDS,
     };
   }
+  if (auth && e.NODE_ENV === 'production' && (!e.BOT_APP_ID || !e.SECRET_BOT_PASSWORD)) {
+    throw new ConfigError('BOT_APP_ID or SECRET_BOT_PASSWORD is missing: in production the bot accepts only Bot Framework tokens for its own app registration.');
+  }
   if (!auth && e.NODE_ENV === 'production') {
     throw new ConfigError('NODE_ENV=production without AZURE_TENANT_ID and API_CLIENT_ID: the local profile (dev identity, no sign-in) is refused in production.');
   }
+  let sharePoint: SharePointConfig | undefined;
+  if (e.STORE === 'sharepoint') {
+    try {
+      sharePoint = sharePointConfigFromEnv(env);
+    } catch (error) {
+      if (error instanceof SharePointConfigError) throw new ConfigError(error.message);
+      throw error;
+    }
+  }
   return {
     nodeEnv: e.NODE_ENV,
+    sharePoint,
     host: e.HOST,
     port: e.PORT,
     dbFile: e.PUI_DB,
@@ -110,6 +142,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dpoUserIds: e.DPO_USER_IDS,
     dpoGroupIds: e.DPO_GROUP_IDS,
     logLevel: e.LOG_LEVEL,
+    bot: { appId: e.BOT_APP_ID, password: e.SECRET_BOT_PASSWORD, tenantId: e.BOT_TENANT_ID ?? e.AZURE_TENANT_ID, tabUrl: e.TAB_URL },
     env,
   };
 }

@@ -6,9 +6,11 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { ConfigError, loadConfig, type AppConfig } from './config';
 import type { IncidentStore, Logger } from './domain';
+import { createTeamsBot, type TeamsBot, type TeamsBotConfig } from '../bot';
 import { createApp, type ClientConfig } from './server/app';
 import { entraAuthenticator, localAuthenticator } from './server/auth';
 import { createLogger } from './server/logger';
+import { openSharePointIncidentStore, SharePointAccessDenied, SharePointNotProvisioned } from './store/sharepoint';
 import { SqliteIncidentStore } from './store/sqlite/sqlite-incident-store';
 import type { UseCaseDeps } from './use-cases';
 
@@ -33,13 +35,36 @@ export interface RunningServer {
   url: string;
   store: IncidentStore;
   config: AppConfig;
+  /** The Teams bot, when it runs (local profile, or bot credentials configured). */
+  bot?: TeamsBot;
   close(): Promise<void>;
 }
 
-async function openStore(config: AppConfig): Promise<IncidentStore> {
-  if (config.store === 'sharepoint') {
-    throw new ConfigError('STORE=sharepoint is not wired yet.');
+/**
+ * The Teams bot from config: always in the local profile (no Bot Framework tokens, for the Agents
+ * Playground); in the entra profile only with the bot's credentials (config refuses production without).
+ */
+function startBot(config: AppConfig, deps: UseCaseDeps, logger: Logger): (TeamsBot & { config: TeamsBotConfig }) | undefined {
+  if (config.profile === 'entra' && (!config.bot.appId || !config.bot.password)) {
+    logger.warn('Teams bot not started: BOT_APP_ID and SECRET_BOT_PASSWORD are not set');
+    return undefined;
   }
+  const botConfig: TeamsBotConfig = {
+    profile: config.profile,
+    botAppId: config.bot.appId,
+    botPassword: config.bot.password,
+    botTenantId: config.bot.tenantId,
+    dpoUserIds: config.dpoUserIds,
+    dpoGroupIds: config.dpoGroupIds,
+    adminUserIds: config.auth?.adminUserIds,
+    // Replaced by the server's own address once it listens, unless configured.
+    tabUrl: config.bot.tabUrl ?? `${config.publicUrl ?? `http://127.0.0.1:${config.port}`}/tab/`,
+  };
+  return { ...createTeamsBot({ deps, config: botConfig, logger }), config: botConfig };
+}
+
+async function openStore(config: AppConfig, logger: Logger): Promise<IncidentStore> {
+  if (config.store === 'sharepoint') return openSharePointIncidentStore(config.sharePoint!, { logger });
   return SqliteIncidentStore.open(config.dbFile);
 }
 
@@ -65,7 +90,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     config.auth = undefined;
   }
   const logger = options.logger ?? createLogger(config.logLevel);
-  const store = options.store ?? (await openStore(config));
+  const store = options.store ?? (await openStore(config, logger));
   const deps: UseCaseDeps = {
     store,
     clock: options.clock ?? { now: () => new Date() },
@@ -74,6 +99,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   };
   const authenticate = config.auth ? entraAuthenticator(config.auth) : localAuthenticator();
   // bot: the Teams bot is wired here (handler at /api/messages, notifier into deps).
+  const bot = startBot(config, deps, logger);
+  if (bot) deps.notifier = bot.notifier;
   const app = createApp({
     deps,
     logger,
@@ -82,6 +109,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     staticRoot: options.staticRoot,
     corsOrigins: config.publicUrl ? [new URL(config.publicUrl).origin] : [],
     clientConfig: clientConfigOf(config),
+    botHandler: bot ? (req, res, next) => void bot.handle(req, res).catch(next) : undefined,
   });
 
   const port = options.port ?? config.port;
@@ -91,11 +119,14 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   });
   const address = server.address() as AddressInfo;
   const url = `http://${address.address}:${address.port}`;
+  if (bot && !config.bot.tabUrl) bot.config.tabUrl = `${config.publicUrl ?? url}/tab/`;
   return {
     url,
     store,
     config,
+    bot,
     close: async () => {
+      await bot?.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       if (!options.store) await store.close();
     },
@@ -107,7 +138,7 @@ async function main(): Promise<void> {
   try {
     running = await startServer();
   } catch (error) {
-    if (error instanceof ConfigError) {
+    if (error instanceof ConfigError || error instanceof SharePointNotProvisioned || error instanceof SharePointAccessDenied) {
       process.stderr.write(`PUI Desk cannot start: ${error.message}\n`);
       process.exit(2);
     }
