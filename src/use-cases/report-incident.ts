@@ -1,6 +1,6 @@
 /** A person reports a suspected breach. Stored first, then announced. */
 import { newIncident, parseReportInput, type Caller, type Incident, type Source } from '../domain';
-import { announce } from './announce';
+import { announce, queueAnnouncement, withdrawAnnouncement } from './announce';
 import type { UseCaseDeps } from './deps';
 
 export interface ReportResult {
@@ -16,12 +16,24 @@ export async function reportIncident(deps: UseCaseDeps, caller: Caller, raw: unk
   const existing = input.reportId ? await deps.store.getByReportId(reportId) : undefined;
   if (existing) return { incident: existing, created: false };
   const reporter = { id: caller.id, name: caller.name };
-  const result = await deps.store.create(newIncident(input, reporter, source, reportId, now), {
-    at: now.toISOString(),
-    actor: reporter,
-    type: 'reported',
-    data: { source },
-  });
+  // Write-ahead: the announcement is queued before the incident is stored, so a crash in between
+  // cannot leave a stored incident that the DPO channel never hears of.
+  const news = { kind: 'reported', reportId } as const;
+  await queueAnnouncement(deps, news);
+  let result: ReportResult;
+  try {
+    result = await deps.store.create(newIncident(input, reporter, source, reportId, now), {
+      at: now.toISOString(),
+      actor: reporter,
+      type: 'reported',
+      data: { source },
+    });
+  } catch (error) {
+    // Withdraw the queued news unless a concurrent submit of the same report did get stored.
+    const stored = await deps.store.getByReportId(reportId).catch(() => undefined);
+    if (!stored) await withdrawAnnouncement(deps, news).catch((e: unknown) => deps.logger.warn('withdrawing an announcement failed', { error: (e as Error).name }));
+    throw error;
+  }
   if (result.created) {
     deps.logger.info('incident reported', { incidentId: result.incident.id, number: result.incident.number, source });
     await announce(deps, 'reported', result.incident);

@@ -1,0 +1,100 @@
+/**
+ * Runs the outbox: a pass whenever news is queued (wake), when a retry falls due, and on a slow
+ * poll that picks up news queued by other server instances.
+ */
+import type { Logger, Notifier } from '../src/domain';
+import { announcePending, outboxFor, type AnnouncePendingResult, type UseCaseDeps } from '../src/use-cases';
+
+export interface AnnouncerOptions {
+  /** The claim owner: one per server instance. */
+  owner: string;
+  logger: Logger;
+  /** The slowest the outbox is looked at (default 30 s). */
+  pollMs?: number;
+  /** Deliveries per pass (default 50). */
+  batch?: number;
+}
+
+function progressed(r: AnnouncePendingResult): boolean {
+  return !r.deferred && r.delivered + r.failed + r.dropped > 0;
+}
+
+/** Drives announcePending for one process. */
+export class Announcer {
+  private running: Promise<void> | undefined;
+  private again = false;
+  private timer: NodeJS.Timeout | undefined;
+  private stopped = false;
+
+  constructor(
+    private readonly deps: UseCaseDeps,
+    private readonly channel: Notifier,
+    private readonly options: AnnouncerOptions,
+  ) {}
+
+  /** Delivers queued news soon; cheap to call often (a running pass just goes round once more). */
+  wake(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.loop().finally(() => {
+      this.running = undefined;
+    });
+  }
+
+  /**
+   * Delivers everything that is due now and resolves when nothing due is left (tests, benchmarks).
+   * Runs through the same single loop as {@link wake}, so passes never overlap within a process.
+   */
+  async drain(): Promise<void> {
+    if (this.stopped) return;
+    if (!this.running) this.wake();
+    while (this.running) await this.running;
+  }
+
+  /** Stops the timers and waits for a running pass. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.running;
+  }
+
+  private pass(): Promise<AnnouncePendingResult> {
+    return announcePending(this.deps, this.channel, { owner: this.options.owner, limit: this.options.batch ?? 50 });
+  }
+
+  private async loop(): Promise<void> {
+    for (;;) {
+      let last: AnnouncePendingResult | undefined;
+      try {
+        do {
+          this.again = false;
+          last = await this.pass();
+        } while (!this.stopped && (this.again || progressed(last)));
+      } catch (error) {
+        // The store itself failed; try again at the next tick.
+        this.options.logger.error('announcing failed', { error: (error as Error).name });
+      }
+      await this.schedule(last);
+      // Woken while the timer was being set: that news must not wait for the timer.
+      if (this.stopped || !this.again) return;
+    }
+  }
+
+  private async schedule(last: AnnouncePendingResult | undefined): Promise<void> {
+    if (this.stopped) return;
+    const pollMs = this.options.pollMs ?? 30_000;
+    let delay = pollMs;
+    if (last && !(last.deferred?.reason === 'not-configured')) {
+      const next = await outboxFor(this.deps.store, this.deps.clock).nextDueAt().catch(() => undefined);
+      if (next) delay = Math.min(pollMs, Math.max(0, next.getTime() - this.deps.clock.now().getTime()));
+      // Something due that no pass could take (held back behind its report): do not spin.
+      if (!progressed(last)) delay = Math.max(delay, 1_000);
+    }
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.wake(), delay);
+    this.timer.unref();
+  }
+}

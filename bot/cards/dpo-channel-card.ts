@@ -1,0 +1,134 @@
+/**
+ * The card in the DPO channel: what the DPO needs to act, nothing more. No description, no
+ * reporter, no names of data subjects; every text a person typed is masked for identity
+ * numbers and e-mail addresses.
+ */
+import { formatStockholm, isLate, maskPersonalData, RISK_LEVELS, type Incident } from '../../src/domain';
+import {
+  card, execute, heading, plain, text, type AdaptiveCard, type CardAction, type CardElement, type TextColor,
+} from './adaptive-card';
+import { breachTypesText, clockText, riskLabel, sourceLabel, statusLabel } from './labels';
+
+/** At most this many users get automatic refresh (Teams' limit for `refresh.userIds`). */
+export const MAX_REFRESH_USERS = 60;
+
+export interface DpoCardOptions {
+  now: Date;
+  /** The tab's address; the card links to the incident there. */
+  tabUrl: string;
+  /** Teams user ids (MRIs) whose clients refresh the card when they see it: the DPOs. */
+  refreshUserIds?: readonly string[];
+  /** `dpo` (default): with the actions. `viewer`: read only. */
+  audience?: 'dpo' | 'viewer';
+  /** A line above the card for the one who acted (refusals, conflicts, confirmations). */
+  notice?: { text: string; color: TextColor };
+}
+
+/** The incident's page in the tab (its hash route `#/incident/<number>`). */
+export function incidentTabUrl(tabUrl: string, number: string): string {
+  const url = new URL(tabUrl);
+  url.hash = `/incident/${encodeURIComponent(number)}`;
+  return url.toString();
+}
+
+/** The title as the channel may show it: identity numbers and e-mail addresses masked. */
+export function channelTitle(incident: Pick<Incident, 'title'>): string {
+  return plain(maskPersonalData(incident.title));
+}
+
+function assessForm(incident: Incident): CardAction {
+  return {
+    type: 'Action.ShowCard',
+    title: 'Bedöm risken',
+    card: {
+      type: 'AdaptiveCard',
+      body: [
+        {
+          type: 'Input.ChoiceSet',
+          id: 'risk',
+          label: 'Risk för de registrerades fri- och rättigheter',
+          isRequired: true,
+          errorMessage: 'Välj en riskbedömning.',
+          style: 'expanded',
+          choices: RISK_LEVELS.map((r) => ({ title: r.label, value: r.id })),
+          value: incident.assessment?.risk,
+        },
+        {
+          type: 'Input.Text',
+          id: 'rationale',
+          label: 'Motivering',
+          isMultiline: true,
+          isRequired: true,
+          errorMessage: 'Skriv en motivering.',
+          maxLength: 5000,
+          placeholder: 'Varför denna bedömning? Skriv inga namn eller personnummer.',
+        },
+      ],
+      actions: [execute('Spara bedömningen', { verb: 'incident.assess', incidentId: incident.id, etag: incident.etag }, { style: 'positive' })],
+    },
+  };
+}
+
+function imyForm(incident: Incident, now: Date): CardAction {
+  const [date, time] = formatStockholm(now).split(' ');
+  const late = isLate(incident.awareAt, now.toISOString());
+  const body: CardElement[] = [
+    { type: 'Input.Date', id: 'imyDate', label: 'Anmäld till IMY (datum)', isRequired: true, errorMessage: 'Ange datum.', value: date },
+    { type: 'Input.Time', id: 'imyTime', label: 'Klockslag (svensk tid)', isRequired: true, errorMessage: 'Ange klockslag.', value: time },
+    { type: 'Input.Text', id: 'imyReference', label: 'IMY:s diarienummer (om ni har fått det)', maxLength: 100 },
+    {
+      type: 'Input.Text',
+      id: 'imyDelayReason',
+      label: late ? 'Skäl till förseningen (krävs: mer än 72 timmar har gått)' : 'Skäl till förseningen (bara om anmälan gjordes efter 72 timmar)',
+      isMultiline: true,
+      maxLength: 5000,
+    },
+  ];
+  return {
+    type: 'Action.ShowCard',
+    title: 'Registrera IMY-anmälan',
+    card: { type: 'AdaptiveCard', body, actions: [execute('Spara anmälan', { verb: 'incident.imyNotice', incidentId: incident.id, etag: incident.etag }, { style: 'positive' })] },
+  };
+}
+
+/** The DPO channel card for an incident as it is now. */
+export function dpoChannelCard(incident: Incident, options: DpoCardOptions): AdaptiveCard {
+  const { now } = options;
+  const clock = clockText(incident, now);
+  const facts = [
+    { title: 'Källa', value: sourceLabel(incident.source) },
+    { title: 'Typ', value: breachTypesText(incident.breachTypes) },
+    { title: 'Upptäckt', value: formatStockholm(incident.discoveredAt) },
+    { title: 'Tidsfrist IMY', value: formatStockholm(incident.deadline) },
+    { title: 'Ansvarig', value: incident.owner ? plain(incident.owner.name) : 'Ingen ännu' },
+    { title: 'Status', value: statusLabel(incident) },
+    { title: 'Riskbedömning', value: riskLabel(incident) },
+  ];
+  if (incident.imyNotice?.reference) facts.push({ title: 'IMY:s diarienummer', value: plain(maskPersonalData(incident.imyNotice.reference)) });
+
+  const body: CardElement[] = [];
+  if (options.notice) body.push({ type: 'Container', style: options.notice.color === 'attention' ? 'attention' : 'emphasis', items: [text(options.notice.text, { color: options.notice.color, weight: 'bolder' })] });
+  body.push(
+    text(`Personuppgiftsincident ${incident.number}`, { isSubtle: true, spacing: 'none' }),
+    heading(channelTitle(incident), { spacing: 'small' }),
+    text(clock.text, { size: 'large', weight: 'bolder', color: clock.color, spacing: 'small' }),
+    { type: 'FactSet', facts },
+    text(`Uppdaterad ${formatStockholm(now)}`, { isSubtle: true, size: 'small', spacing: 'small' }),
+  );
+
+  const actions: CardAction[] = [];
+  if ((options.audience ?? 'dpo') === 'dpo' && incident.status !== 'closed') {
+    if (!incident.owner) actions.push(execute('Ta ärendet', { verb: 'incident.take', incidentId: incident.id, etag: incident.etag }, { style: 'positive' }));
+    actions.push(assessForm(incident));
+    if (!incident.imyNotice) actions.push(imyForm(incident, now));
+  }
+  actions.push({ type: 'Action.OpenUrl', title: 'Öppna i fliken', url: incidentTabUrl(options.tabUrl, incident.number) });
+
+  const refreshUserIds = (options.refreshUserIds ?? []).slice(0, MAX_REFRESH_USERS);
+  return card(body, {
+    actions,
+    refresh: { action: execute('Uppdatera', { verb: 'incident.refresh', incidentId: incident.id }), userIds: [...refreshUserIds] },
+    fallbackText: `Personuppgiftsincident ${incident.number}: ${clock.text}`,
+    msteams: { width: 'Full' },
+  });
+}

@@ -1,0 +1,34 @@
+/** The caller's own reports with their status. */
+import { formatStockholm, maskPersonalData, type Incident } from '../../src/domain';
+import { card, execute, heading, plain, text, type AdaptiveCard, type CardElement } from './adaptive-card';
+import { clockText, statusLabel } from './labels';
+
+/** The list of the caller's reports, newest first; `more` when there are more than shown. */
+export function myIncidentsCard(incidents: readonly Incident[], now: Date, options: { more?: boolean } = {}): AdaptiveCard {
+  if (incidents.length === 0) {
+    return card(
+      [heading('Mina anmälningar'), text('Du har inte anmält några incidenter ännu. Skriv **anmäl** när du behöver göra det.')],
+      { actions: [execute('Anmäl en incident', { verb: 'report.start' })] },
+    );
+  }
+  const items: CardElement[] = incidents.map((incident) => ({
+    type: 'Container',
+    separator: true,
+    items: [
+      text(`**${incident.number}** · ${plain(maskPersonalData(incident.title))}`),
+      {
+        type: 'FactSet',
+        facts: [
+          { title: 'Status', value: statusLabel(incident) },
+          { title: 'Upptäckt', value: formatStockholm(incident.discoveredAt) },
+          { title: 'IMY-klockan', value: clockText(incident, now).text },
+        ],
+      },
+    ],
+  }));
+  return card([
+    heading('Mina anmälningar'),
+    ...items,
+    ...(options.more ? [text('Fler anmälningar finns i fliken PUI Desk.', { isSubtle: true })] : []),
+  ], { fallbackText: `Du har ${incidents.length} anmälningar.` });
+}

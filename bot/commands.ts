@@ -1,0 +1,33 @@
+/** The chat commands: Swedish, with English aliases. */
+
+export type Command = 'report' | 'mine' | 'help' | 'set-dpo-channel';
+
+const ALIASES: Record<Command, readonly string[]> = {
+  report: ['anmäl', 'anmal', 'anmälan', 'anmäl incident', 'rapportera', 'report', 'new', 'ny'],
+  mine: ['mina', 'mina anmälningar', 'my', 'mine', 'my reports'],
+  help: ['hjälp', 'hjalp', 'help', '?', 'start'],
+  'set-dpo-channel': ['ställ in dpo-kanal', 'ställ in dpo kanal', 'stall in dpo-kanal', 'stall in dpo kanal', 'set dpo channel', 'set dpo-channel'],
+};
+
+/** The message text without @mentions, in lower case, single-spaced, without closing punctuation. */
+export function normaliseCommandText(text: string | undefined): string {
+  return (text ?? '')
+    .normalize('NFC')
+    .replace(/<at>[^<]*<\/at>/gi, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&nbsp;/gi, ' ')
+    .toLocaleLowerCase('sv-SE')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[.!]+$/, '')
+    .trim();
+}
+
+/** The command a message asks for, or undefined. */
+export function parseCommand(text: string | undefined): Command | undefined {
+  const normalised = normaliseCommandText(text);
+  for (const [command, aliases] of Object.entries(ALIASES) as [Command, readonly string[]][]) {
+    if (aliases.includes(normalised)) return command;
+  }
+  return undefined;
+}

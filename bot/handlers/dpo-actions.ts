@@ -1,0 +1,80 @@
+/**
+ * The DPO's actions on a channel card: take, assess, record the IMY notice, and the refresh that
+ * keeps the time left current. Each calls one use case and answers with the card as it now is.
+ */
+import type { AdaptiveCardInvokeResponse, TurnContext } from 'botbuilder';
+import {
+  Conflict, Forbidden, parseStockholmLocal, ValidationError, type Caller, type Incident,
+} from '../../src/domain';
+import { changeIncident, getIncident, type ChangeKind } from '../../src/use-cases';
+import type { TextColor } from '../cards/adaptive-card';
+import { dpoChannelCard } from '../cards/dpo-channel-card';
+import { getDpoChannel, rememberRefreshUser } from '../dpo-channel';
+import { cardResponse, errorText, messageResponse } from '../replies';
+import type { BotServices } from '../services';
+import type { DataOf, DpoChangeVerb } from '../verbs';
+
+function text(inputs: Record<string, unknown>, key: string): string | undefined {
+  const v = inputs[key];
+  return typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined;
+}
+
+/** The use-case change and its input for a verb; a string when the card's inputs cannot be read. */
+function changeFor(verb: DpoChangeVerb, inputs: Record<string, unknown>): { kind: ChangeKind; raw: Record<string, unknown>; done: string } | string {
+  switch (verb) {
+    case 'incident.take':
+      return { kind: 'take', raw: {}, done: 'Du är nu ansvarig för incidenten.' };
+    case 'incident.assess':
+      return { kind: 'assess', raw: { risk: text(inputs, 'risk'), rationale: text(inputs, 'rationale') }, done: 'Bedömningen är sparad.' };
+    case 'incident.imyNotice': {
+      const date = text(inputs, 'imyDate');
+      const notifiedAt = date ? parseStockholmLocal(`${date} ${text(inputs, 'imyTime') ?? '00:00'}`) : undefined;
+      if (date && !notifiedAt) return 'Datum och klockslag för anmälan till IMY kunde inte läsas. Använd formen 2026-11-20 och 14:30.';
+      return {
+        kind: 'imy-notice',
+        raw: { notifiedAt, reference: text(inputs, 'imyReference'), delayReason: text(inputs, 'imyDelayReason') },
+        done: 'Anmälan till IMY är registrerad. Klockan är stoppad.',
+      };
+    }
+  }
+}
+
+async function render(s: BotServices, incident: Incident, notice?: { text: string; color: TextColor }): Promise<AdaptiveCardInvokeResponse> {
+  const channel = await getDpoChannel(s.deps.store);
+  return cardResponse(dpoChannelCard(incident, { now: s.deps.clock.now(), tabUrl: s.config.tabUrl, refreshUserIds: channel?.refreshUserIds, notice }));
+}
+
+/** A DPO action on a card. A non-DPO gets a polite refusal and nothing changes. */
+export async function dpoAction(s: BotServices, context: TurnContext, caller: Caller, action: DataOf<DpoChangeVerb>, inputs: Record<string, unknown>): Promise<AdaptiveCardInvokeResponse> {
+  const change = changeFor(action.verb, inputs);
+  try {
+    if (typeof change === 'string') {
+      return await render(s, (await getIncident(s.deps, caller, action.incidentId)).incident, { text: change, color: 'attention' });
+    }
+    // The use case checks the DPO role and the etag the card showed; the card is updated in place through the outbox.
+    const incident = await changeIncident(s.deps, caller, change.kind, action.incidentId, change.raw, action.etag);
+    if (context.activity.from?.id) await rememberRefreshUser(s.deps.store, context.activity.from.id);
+    return await render(s, incident, { text: change.done, color: 'good' });
+  } catch (error) {
+    if (error instanceof Conflict) {
+      const { incident } = await getIncident(s.deps, caller, action.incidentId);
+      return render(s, incident, { text: 'Någon annan hann ändra incidenten före dig. Kortet visar nu hur det ser ut; gör ändringen igen om den behövs.', color: 'warning' });
+    }
+    if (error instanceof ValidationError) {
+      const { incident } = await getIncident(s.deps, caller, action.incidentId);
+      return render(s, incident, { text: `Inte sparat: ${error.issues.map((i) => i.message).join(' ')}`, color: 'attention' });
+    }
+    if (error instanceof Forbidden) s.logger.info('dpo action refused', { verb: action.verb, reason: 'not_dpo' });
+    return messageResponse(errorText(error, s.logger, action.verb));
+  }
+}
+
+/** Universal Actions refresh: the card with the time left as of now (DPOs only). */
+export async function refreshCard(s: BotServices, caller: Caller, action: DataOf<'incident.refresh'>): Promise<AdaptiveCardInvokeResponse> {
+  if (!caller.roles.includes('dpo')) return messageResponse('Kortet uppdateras bara för dataskyddsombudet.');
+  try {
+    return await render(s, (await getIncident(s.deps, caller, action.incidentId)).incident);
+  } catch (error) {
+    return messageResponse(errorText(error, s.logger, action.verb));
+  }
+}

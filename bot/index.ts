@@ -1,0 +1,128 @@
+/**
+ * The Teams bot, assembled: CloudAdapter at `/api/messages`, the routes, and the announcer that
+ * delivers the outbox to the DPO channel. Every botbuilder import stays inside `bot/`.
+ */
+import { randomUUID } from 'node:crypto';
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Request as BotRequest, type Response as BotResponse } from 'botbuilder';
+import type { Logger, Notifier } from '../src/domain';
+import type { UseCaseDeps } from '../src/use-cases';
+import { Announcer } from './announcer';
+import { cloudAdapterGateway, type ConversationGateway } from './conversation-gateway';
+import { dpoDirectory, type GroupMembership } from './dpo-directory';
+import { graphGroupMembership } from './graph-group-membership';
+import { ConversationPacer } from './pacer';
+import { PuiBot } from './pui-bot';
+import { SOMETHING_WENT_WRONG } from './replies';
+import type { BotServices, TeamsBotConfig } from './services';
+import { TeamsChannelNotifier } from './teams-channel-notifier';
+
+export type { TeamsBotConfig } from './services';
+export { REPORT_MESSAGE_COMMAND } from './handlers/message-action';
+
+export interface TeamsBotOptions {
+  /** The use-case ports. The bot uses them with its own notifier; put `notifier` into the app's deps too. */
+  deps: UseCaseDeps;
+  config: TeamsBotConfig;
+  logger: Logger;
+  /** Posts to the DPO channel; default: through the CloudAdapter (tests pass a fake). */
+  gateway?: ConversationGateway;
+  /** Default: Teams' per-conversation limits on the deps' clock with real waiting. */
+  pacer?: ConversationPacer;
+  /** Group lookup for DPO groups; default: Microsoft Graph with the bot's credential (entra profile). */
+  groupMembership?: GroupMembership;
+  /** The outbox claim owner; default a fresh id per process. */
+  instanceId?: string;
+  /** Outbox poll interval (default 30 s). */
+  pollMs?: number;
+}
+
+export interface TeamsBot {
+  /** The express handler for POST /api/messages. */
+  handle(req: unknown, res: unknown): Promise<void>;
+  /** Tells the bot that news is queued in the outbox: set it as the app's `deps.notifier`. */
+  notifier: Notifier;
+  /** The routes, for botbuilder's TestAdapter. */
+  bot: PuiBot;
+  adapter: CloudAdapter;
+  /** The outbox runner (tests and benchmarks drain it). */
+  announcer: Announcer;
+  stop(): Promise<void>;
+}
+
+/** Checks the bot's settings for the profile; throws naming what is missing. */
+export function checkBotConfig(config: TeamsBotConfig): void {
+  if (config.profile === 'entra' && (!config.botAppId || !config.botPassword)) {
+    throw new Error('BOT_APP_ID and SECRET_BOT_PASSWORD are required outside the local profile: the bot accepts only Bot Framework tokens for its own app id.');
+  }
+  new URL(config.tabUrl);
+}
+
+function createAdapter(config: TeamsBotConfig, logger: Logger): CloudAdapter {
+  const auth = config.profile === 'local'
+    ? new ConfigurationBotFrameworkAuthentication({})
+    : new ConfigurationBotFrameworkAuthentication({
+      MicrosoftAppId: config.botAppId,
+      MicrosoftAppPassword: config.botPassword,
+      MicrosoftAppTenantId: config.botTenantId,
+      MicrosoftAppType: config.botTenantId ? 'SingleTenant' : 'MultiTenant',
+    });
+  const adapter = new CloudAdapter(auth);
+  adapter.onTurnError = async (context, error) => {
+    logger.error('bot turn failed', { activityType: context.activity?.type, name: context.activity?.name ?? null, error: (error as Error)?.name, stack: (error as Error)?.stack?.split('\n').slice(0, 4).join(' | ') });
+    if (context.activity?.type === 'message') await context.sendActivity(SOMETHING_WENT_WRONG).catch(() => undefined);
+  };
+  return adapter;
+}
+
+/** Builds the bot. Nothing is posted until the outbox is woken or polled. */
+export function createTeamsBot(options: TeamsBotOptions): TeamsBot {
+  const { config, logger } = options;
+  checkBotConfig(config);
+  const adapter = createAdapter(config, logger);
+  const gateway = options.gateway ?? cloudAdapterGateway(adapter, config.botAppId ?? '');
+  const pacer = options.pacer ?? new ConversationPacer({ now: () => options.deps.clock.now().getTime() });
+
+  const channel = new TeamsChannelNotifier({ store: options.deps.store, clock: options.deps.clock, logger, gateway, pacer, tabUrl: () => config.tabUrl });
+  let announcer: Announcer | undefined;
+  const notifier: Notifier = {
+    incidentReported: async () => announcer?.wake(),
+    incidentChanged: async () => announcer?.wake(),
+  };
+  const deps: UseCaseDeps = { ...options.deps, notifier };
+  announcer = new Announcer(deps, channel, { owner: options.instanceId ?? `bot-${randomUUID()}`, logger, pollMs: options.pollMs });
+
+  const membership = options.groupMembership
+    ?? (config.profile === 'entra' && config.dpoGroupIds.length > 0 && config.botTenantId && config.botAppId && config.botPassword
+      ? graphGroupMembership({ tenantId: config.botTenantId, clientId: config.botAppId, clientSecret: config.botPassword })
+      : undefined);
+  const services: BotServices = {
+    deps,
+    logger,
+    config,
+    directory: dpoDirectory(config, logger, membership),
+    wakeAnnouncer: () => announcer?.wake(),
+  };
+  const bot = new PuiBot(services);
+  // News queued before this process started (or while it was down) goes out now.
+  announcer.wake();
+
+  return {
+    handle: async (req, res) => {
+      try {
+        await adapter.process(req as BotRequest, res as BotResponse, (context) => bot.run(context));
+      } catch (error) {
+        // botbuilder checks the activity's shape before its own error handling: a malformed
+        // activity is the caller's error, a 400.
+        const e = error as Error;
+        if (e?.name !== 'ZodError' && !String(e?.message).startsWith('validateAndFixActivity()')) throw error;
+        const response = res as { status(code: number): { end(): void }; headersSent?: boolean };
+        if (!response.headersSent) response.status(400).end();
+      }
+    },
+    notifier,
+    bot,
+    adapter,
+    announcer,
+    stop: () => announcer!.stop(),
+  };
+}

@@ -1,0 +1,131 @@
+/**
+ * The Teams bot's routes: chat commands, Universal Actions on cards, and the message action.
+ * Each route parses the activity, calls one use case (through a handler) and renders a card.
+ */
+import {
+  CardFactory, MessageFactory, TeamsActivityHandler,
+  type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type MessagingExtensionAction,
+  type MessagingExtensionActionResponse, type TurnContext,
+} from 'botbuilder';
+import type { Caller } from '../src/domain';
+import type { AdaptiveCard } from './cards/adaptive-card';
+import { channelHelpCard, helpCard } from './cards/help-card';
+import { callerOf } from './caller';
+import { parseCommand, type Command } from './commands';
+import { dpoAction, refreshCard } from './handlers/dpo-actions';
+import { fetchReportDialog, submitReportDialog } from './handlers/message-action';
+import { myIncidents } from './handlers/my-incidents';
+import { newReportForm, submitReport } from './handlers/report';
+import { setDpoChannelFrom } from './handlers/set-dpo-channel';
+import { cardResponse, errorText, messageResponse, SOMETHING_WENT_WRONG } from './replies';
+import type { BotServices } from './services';
+import { parseAction, type DataOf, type Verb } from './verbs';
+
+type ActionHandler<V extends Verb> = (context: TurnContext, caller: Caller, data: DataOf<V>, inputs: Record<string, unknown>) => Promise<AdaptiveCardInvokeResponse>;
+
+/** Where a message came from: the personal chat, or somewhere others can read along. */
+function scopeOf(context: TurnContext): 'personal' | 'channel' | 'groupChat' {
+  const type = context.activity.conversation?.conversationType;
+  return type === 'channel' ? 'channel' : type === 'groupChat' ? 'groupChat' : 'personal';
+}
+
+const PRIVATE_ONLY = 'Anmälningar görs i den personliga chatten med PUI Desk, så att uppgifterna inte syns för alla här. Öppna chatten med PUI Desk och skriv **anmäl**.';
+
+export class PuiBot extends TeamsActivityHandler {
+  /** One handler per verb: adding a verb without a handler is a compile error. */
+  private readonly actions: { [V in Verb]: ActionHandler<V> } = {
+    'report.start': async () => cardResponse(newReportForm(this.s, 'chat')),
+    'report.submit': async (_context, caller, data, inputs) => cardResponse((await submitReport(this.s, caller, data.reportId, inputs, 'bot', 'chat')).card),
+    'my.list': async (_context, caller) => cardResponse(await myIncidents(this.s, caller)),
+    'incident.take': (context, caller, data, inputs) => dpoAction(this.s, context, caller, data, inputs),
+    'incident.assess': (context, caller, data, inputs) => dpoAction(this.s, context, caller, data, inputs),
+    'incident.imyNotice': (context, caller, data, inputs) => dpoAction(this.s, context, caller, data, inputs),
+    'incident.refresh': (_context, caller, data) => refreshCard(this.s, caller, data),
+  };
+
+  constructor(private readonly s: BotServices) {
+    super();
+    this.onMessage(async (context, next) => {
+      await this.handleCommand(context);
+      await next();
+    });
+    this.onMembersAdded(async (context, next) => {
+      const botId = context.activity.recipient?.id;
+      const botAdded = (context.activity.membersAdded ?? []).some((m) => m.id === botId);
+      if (botAdded && scopeOf(context) === 'personal') await this.sendCard(context, helpCard());
+      await next();
+    });
+  }
+
+  private async sendCard(context: TurnContext, content: AdaptiveCard): Promise<void> {
+    await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(content)));
+  }
+
+  private async handleCommand(context: TurnContext): Promise<void> {
+    // A card's Action.Submit from an old client arrives as a message with a value: not a command.
+    if (!context.activity.text && context.activity.value) {
+      await context.sendActivity('Uppdatera Teams för att använda knappen, eller skriv **anmäl** för ett nytt formulär.');
+      return;
+    }
+    const command: Command | undefined = parseCommand(context.activity.text);
+    const scope = scopeOf(context);
+    try {
+      if (command === 'set-dpo-channel') {
+        const caller = await callerOf(context.activity, this.s.directory);
+        await context.sendActivity(MessageFactory.text(await setDpoChannelFrom(this.s, context.activity, caller)));
+        return;
+      }
+      if (scope !== 'personal') {
+        if (command === 'report' || command === 'mine') await context.sendActivity(MessageFactory.text(PRIVATE_ONLY));
+        else await this.sendCard(context, channelHelpCard());
+        return;
+      }
+      const caller = await callerOf(context.activity, this.s.directory);
+      switch (command) {
+        case 'report':
+          await this.sendCard(context, newReportForm(this.s, 'chat'));
+          return;
+        case 'mine':
+          await this.sendCard(context, await myIncidents(this.s, caller));
+          return;
+        case 'help':
+          await this.sendCard(context, helpCard());
+          return;
+        default:
+          await context.sendActivity(MessageFactory.text('Det förstod jag inte. Skriv **anmäl** för att anmäla en incident, **mina** för dina anmälningar eller **hjälp**.'));
+      }
+    } catch (error) {
+      await context.sendActivity(MessageFactory.text(errorText(error, this.s.logger, `command:${command ?? 'unknown'}`)));
+    }
+  }
+
+  protected override async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+    const parsed = parseAction(invokeValue.action?.verb, invokeValue.action?.data);
+    if (!parsed) return messageResponse('Knappen kändes inte igen. Skriv **hjälp** för att börja om.');
+    try {
+      const caller = await callerOf(context.activity, this.s.directory);
+      const handler = this.actions[parsed.action.verb] as ActionHandler<Verb>;
+      return await handler(context, caller, parsed.action as DataOf<Verb>, parsed.inputs);
+    } catch (error) {
+      return messageResponse(errorText(error, this.s.logger, parsed.action.verb));
+    }
+  }
+
+  protected override async handleTeamsMessagingExtensionFetchTask(_context: TurnContext, action: MessagingExtensionAction): Promise<MessagingExtensionActionResponse> {
+    try {
+      return fetchReportDialog(this.s, action);
+    } catch (error) {
+      return { task: { type: 'message', value: errorText(error, this.s.logger, 'message-action-fetch') } };
+    }
+  }
+
+  protected override async handleTeamsMessagingExtensionSubmitAction(context: TurnContext, action: MessagingExtensionAction): Promise<MessagingExtensionActionResponse> {
+    try {
+      const caller = await callerOf(context.activity, this.s.directory);
+      return await submitReportDialog(this.s, caller, action);
+    } catch (error) {
+      this.s.logger.error('message action failed', { error: (error as Error).name });
+      return { task: { type: 'message', value: SOMETHING_WENT_WRONG } };
+    }
+  }
+}

@@ -1,0 +1,26 @@
+/**
+ * The one place where the bot turns outcomes into Teams answers: invoke responses for Universal
+ * Actions, and errors into text a person can act on (never a stack, never their input echoed).
+ */
+import type { AdaptiveCardInvokeResponse } from 'botbuilder';
+import { DomainError, type Logger } from '../src/domain';
+import { ADAPTIVE_CARD_CONTENT_TYPE, type AdaptiveCard } from './cards/adaptive-card';
+
+/** Replaces the card the user acted on (for them; the base card changes through updateActivity). */
+export function cardResponse(content: AdaptiveCard): AdaptiveCardInvokeResponse {
+  return { statusCode: 200, type: ADAPTIVE_CARD_CONTENT_TYPE, value: content as unknown as Record<string, unknown> };
+}
+
+/** A short message to the user who acted; the card stays as it was. */
+export function messageResponse(text: string): AdaptiveCardInvokeResponse {
+  return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: text as unknown as Record<string, unknown> };
+}
+
+export const SOMETHING_WENT_WRONG = 'Något gick fel hos oss, och inget ändrades. Försök igen om en stund; hjälper det inte, kontakta dataskyddsombudet direkt.';
+
+/** The Swedish text for an error: the domain's own message, or a generic one (the error is logged by name). */
+export function errorText(error: unknown, logger: Logger, where: string): string {
+  if (error instanceof DomainError) return error.message;
+  logger.error('bot action failed', { where, error: (error as Error)?.name, stack: (error as Error)?.stack?.split('\n').slice(0, 4).join(' | ') });
+  return SOMETHING_WENT_WRONG;
+}

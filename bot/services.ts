@@ -1,0 +1,29 @@
+/** What the bot's handlers share: the use-case ports, the bot's settings and the DPO directory. */
+import type { Logger } from '../src/domain';
+import type { UseCaseDeps } from '../src/use-cases';
+import type { DpoDirectory } from './dpo-directory';
+
+/** The bot's settings (from src/config.ts). */
+export interface TeamsBotConfig {
+  /** `local`: no Bot Framework tokens, everyone is DPO (Agents Playground). `entra`: tokens for `botAppId` only. */
+  profile: 'local' | 'entra';
+  botAppId?: string;
+  botPassword?: string;
+  /** Single-tenant bots name their tenant; without it the bot is multi-tenant. */
+  botTenantId?: string;
+  dpoUserIds: string[];
+  dpoGroupIds: string[];
+  adminUserIds?: string[];
+  /** The tab's address; DPO cards link to incidents there. */
+  tabUrl: string;
+}
+
+export interface BotServices {
+  /** Use-case deps whose notifier is the bot's own (news goes through the outbox). */
+  deps: UseCaseDeps;
+  logger: Logger;
+  config: TeamsBotConfig;
+  directory: DpoDirectory;
+  /** Tells the announcer that news may be waiting (after the DPO channel is set). */
+  wakeAnnouncer(): void;
+}

@@ -1,0 +1,82 @@
+/**
+ * Delivers announcements to the DPO channel: posts an incident's card once, then updates that
+ * same card in place (updateActivity). Paced per conversation; a 429 pauses the conversation.
+ */
+import type { Activity } from 'botbuilder';
+import { Conflict, type Clock, type Incident, type IncidentStore, type Logger, type Notifier } from '../src/domain';
+import { AnnouncementDeferred } from '../src/use-cases';
+import { ADAPTIVE_CARD_CONTENT_TYPE, type AdaptiveCard } from './cards/adaptive-card';
+import { dpoChannelCard } from './cards/dpo-channel-card';
+import { ConnectorError, type ConversationGateway } from './conversation-gateway';
+import { getDpoChannel, getPostedCard, recordPostedCard, type DpoChannel, type StoredReference } from './dpo-channel';
+import type { ConversationPacer } from './pacer';
+
+/** A message holding one Adaptive Card. */
+export function cardActivity(content: AdaptiveCard): Partial<Activity> {
+  return { type: 'message', attachments: [{ contentType: ADAPTIVE_CARD_CONTENT_TYPE, content }] };
+}
+
+export interface TeamsChannelNotifierOptions {
+  store: IncidentStore;
+  clock: Clock;
+  logger: Logger;
+  gateway: ConversationGateway;
+  pacer: ConversationPacer;
+  /** Read at every render: the server learns its own address only once it listens. */
+  tabUrl: () => string;
+}
+
+/** The delivering side of the outbox: implements the Notifier port against Teams. */
+export class TeamsChannelNotifier implements Notifier {
+  constructor(private readonly options: TeamsChannelNotifierOptions) {}
+
+  async incidentReported(incident: Incident): Promise<void> {
+    await this.deliver(incident);
+  }
+
+  async incidentChanged(incident: Incident): Promise<void> {
+    await this.deliver(incident);
+  }
+
+  /** Posts the card, or updates it when one was posted before (a retried or repeated announcement). */
+  private async deliver(incident: Incident): Promise<void> {
+    const { store } = this.options;
+    const channel = await getDpoChannel(store);
+    const posted = await getPostedCard(store, incident.id);
+    if (!posted && !channel) throw new AnnouncementDeferred('not-configured');
+    const content = this.render(incident, channel);
+    if (posted) {
+      await this.call(posted.reference, () => this.options.gateway.update(posted.reference, posted.activityId, cardActivity(content)));
+      return;
+    }
+    const reference = channel!.reference;
+    const activityId = await this.call(reference, () => this.options.gateway.send(reference, cardActivity(content)));
+    try {
+      await recordPostedCard(store, incident.id, { reference, activityId, postedAt: this.options.clock.now().toISOString() });
+    } catch (error) {
+      // Another instance posted too, despite the outbox claim (its lease ran out mid-post).
+      if (!(error instanceof Conflict)) throw error;
+      this.options.logger.warn('a second card was posted for one incident', { incidentId: incident.id, number: incident.number });
+    }
+  }
+
+  private render(incident: Incident, channel: DpoChannel | undefined): AdaptiveCard {
+    return dpoChannelCard(incident, { now: this.options.clock.now(), tabUrl: this.options.tabUrl(), refreshUserIds: channel?.refreshUserIds ?? [] });
+  }
+
+  /** Paces, calls, and turns a 429 into a deferral that pauses the conversation. */
+  private async call<T>(reference: StoredReference, post: () => Promise<T>): Promise<T> {
+    const conversationId = reference.conversation.id;
+    await this.options.pacer.take(conversationId);
+    try {
+      return await post();
+    } catch (error) {
+      if (error instanceof ConnectorError && error.statusCode === 429) {
+        const retryAfterMs = error.retryAfterMs ?? 5_000;
+        this.options.pacer.pause(conversationId, this.options.clock.now().getTime() + retryAfterMs);
+        throw new AnnouncementDeferred('rate-limited', retryAfterMs);
+      }
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,92 @@
+// `npm start`: the server (API, bot, tab, add-in pages) on the embedded store, and the
+// Microsoft 365 Agents Playground pointed at the bot, both on 127.0.0.1 only.
+// Env: PORT (server, default 3978), PLAYGROUND_PORT (default 56150), NO_PLAYGROUND=1 to skip it.
+import { spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
+const port = Number(process.env.PORT ?? 3978);
+const playgroundPort = Number(process.env.PLAYGROUND_PORT ?? 56150);
+const children = [];
+let stopping = false;
+
+function stop(code = 0) {
+  if (stopping) return;
+  stopping = true;
+  for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
+  setTimeout(() => process.exit(code), 2000).unref();
+}
+process.once('SIGINT', () => stop(0));
+process.once('SIGTERM', () => stop(0));
+
+function start(name, args, env, onLine) {
+  const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  children.push(child);
+  let buffered = '';
+  child.stdout.on('data', (chunk) => {
+    process.stdout.write(chunk);
+    buffered += chunk;
+    let newline;
+    while ((newline = buffered.indexOf('\n')) >= 0) {
+      onLine?.(buffered.slice(0, newline));
+      buffered = buffered.slice(newline + 1);
+    }
+  });
+  child.on('exit', (code, signal) => {
+    if (!stopping) {
+      process.stderr.write(`${name} stopped (${signal ?? `exit ${code}`}); stopping the rest.\n`);
+      stop(code || 1);
+    }
+  });
+  return child;
+}
+
+async function waitForHealth(url, timeoutMs = 30_000) {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
+}
+
+start('PUI Desk server', [path.join(root, 'dist/src/main.js')], { PORT: String(port), HOST: '127.0.0.1' });
+await waitForHealth(`http://127.0.0.1:${port}/healthz`).catch((error) => {
+  process.stderr.write(`${error.message}\n`);
+  stop(1);
+});
+
+if (!stopping && process.env.NO_PLAYGROUND !== '1') {
+  mkdirSync(path.join(root, '.data'), { recursive: true });
+  const cli = require.resolve('@microsoft/m365agentsplayground/cli.js');
+  start(
+    'Agents Playground',
+    ['--require', path.join(root, 'scripts/playground-loopback.cjs'), cli, 'start',
+      '--app-endpoint', `http://127.0.0.1:${port}/api/messages`, '--channel-id', 'msteams',
+      '--port', String(playgroundPort), '--disable-telemetry'],
+    {
+      TEAMSAPPTESTER_BROWSER: 'none',
+      M365_AGENTS_PLAYGROUND_LOGFILE: path.join(root, '.data', 'agents-playground.log'),
+    },
+    (line) => {
+      const listening = /Listening on (\d+)/.exec(line);
+      if (listening) {
+        process.stdout.write([
+          '',
+          `  ▶ Open the Agents Playground: http://127.0.0.1:${listening[1]}`,
+          '    Personal chat: type "anmäl" to report an incident.',
+          '    Team channel: type "@" and pick the bot, then "ställ in dpo-kanal"; new incidents show up there.',
+          '',
+        ].join('\n') + '\n');
+      }
+    },
+  );
+}

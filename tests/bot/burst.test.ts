@@ -1,0 +1,43 @@
+import { TEAMS_THREAD_LIMITS } from '../../bot/pacer';
+import { getPostedCard } from '../../bot/dpo-channel';
+import { outboxFor } from '../../src/use-cases';
+import { worstWindows } from './support/rate-check';
+import { anna, cardText, dana, DPO_CHANNEL_ID, startHarness, validForm, type Harness } from './support/bot-harness';
+
+describe('a burst of reports (a large intrusion)', () => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await startHarness();
+    await h.say('<at>PUI Desk</at> ställ in dpo-kanal', dana, 'dpo-channel');
+  });
+  afterEach(async () => {
+    await h.close();
+  });
+
+  it('announces 300 reports submitted at once, each exactly once, never faster than Teams allows', async () => {
+    const started = h.clock.ms();
+    const responses = await Promise.all(Array.from({ length: 300 }, (_, i) =>
+      h.execute({ verb: 'report.submit', reportId: `burst-report-${String(i).padStart(4, '0')}` }, validForm({ title: `Intrång, system ${i}` }), anna, 'personal')));
+    expect(responses.every((r) => r.type === 'application/vnd.microsoft.card.adaptive')).toBe(true);
+    await h.drain();
+
+    const incidents = (await h.store.listAll({ limit: 500 })).items;
+    expect(incidents).toHaveLength(300);
+    const posts = h.gateway.posts;
+    expect(posts).toHaveLength(300);
+    expect(posts.every((p) => p.conversationId === DPO_CHANNEL_ID)).toBe(true);
+    // Exactly once: every incident number on exactly one card, and every card recorded as its incident's.
+    const numbers = posts.map((p) => /PUI-2026-\d{4}/.exec(cardText(p.content))![0]);
+    expect(new Set(numbers).size).toBe(300);
+    expect(new Set(incidents.map((i) => i.number))).toEqual(new Set(numbers));
+    for (const incident of incidents) expect(await getPostedCard(h.store, incident.id)).toBeDefined();
+    expect(h.gateway.updates).toHaveLength(0);
+    expect(await outboxFor(h.store, h.clock).pending()).toEqual([]);
+
+    // Within every documented per-conversation window (7/1 s, 8/2 s, 60/30 s, 1,800/h)…
+    const times = posts.map((p) => p.at);
+    for (const w of worstWindows(times, TEAMS_THREAD_LIMITS)) expect(w.worst).toBeLessThanOrEqual(w.max);
+    // …and no slower than they allow: 300 posts at 60 per 30 s take about 150 s.
+    expect(Math.max(...times) - started).toBeLessThan(160_000);
+  });
+});

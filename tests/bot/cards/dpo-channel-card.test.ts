@@ -1,0 +1,110 @@
+import { dpoChannelCard, incidentTabUrl, MAX_REFRESH_USERS } from '../../../bot/cards/dpo-channel-card';
+import { cardProblems } from '../support/card-schema';
+import { cardText, findExecute } from '../support/bot-harness';
+import { anIncident } from '../support/incidents';
+import { aDpo } from '../../support/incident-mother';
+
+const NOW = new Date('2026-11-18T10:00:00.000Z');
+const TAB = 'http://127.0.0.1:3978/tab/';
+
+/** Anything that would reveal a test identity number or address, in any form. */
+const UNMASKED = /19121212[-+]?1212|(?<!\d)121212[-+]?1212|anna\.svensson|kommun\.se|@/;
+
+describe('dpoChannelCard', () => {
+  it('shows number, masked title, source, breach types, discovered, deadline, time left, owner and status', () => {
+    const incident = anIncident({ discoveredAt: '2026-11-18T08:00:00.000Z', source: 'message', breachTypes: ['confidentiality', 'availability'] });
+    const card = dpoChannelCard(incident, { now: NOW, tabUrl: TAB });
+    const shown = cardText(card);
+    expect(shown).toContain('PUI-2026-0007');
+    expect(shown).toContain('E-post med utredning skickad till fel mottagare');
+    expect(shown).toContain('Teams-meddelande');
+    expect(shown).toContain('Konfidentialitet, Tillgänglighet');
+    expect(shown).toContain('2026-11-18 09:00'); // discovered, Stockholm
+    expect(shown).toContain('2026-11-21 09:00'); // deadline: 72 h later, Stockholm
+    expect(shown).toContain('2 d 22 h kvar');
+    expect(shown).toContain('Ingen ännu');
+    expect(shown).toContain('Ny');
+    expect(cardProblems(card)).toEqual([]);
+  });
+
+  it('never carries the description, the measures or the reporter', () => {
+    const incident = anIncident({ description: 'Beskrivningen som bara registret får se', measures: 'Åtgärd som bara registret får se' });
+    const json = JSON.stringify(dpoChannelCard(incident, { now: NOW, tabUrl: TAB }));
+    expect(json).not.toContain('Beskrivningen som bara registret får se');
+    expect(json).not.toContain('Åtgärd som bara registret får se');
+    expect(json).not.toContain(incident.reporter.name);
+  });
+
+  it.each([
+    ['a 12-digit number with dash', 'Beslut om 19121212-1212 skickat fel', '[personnummer]'],
+    ['a 12-digit number without dash', 'Beslut om 191212121212 skickat fel', '[personnummer]'],
+    ['a 10-digit number with dash', 'Beslut om 121212-1212 skickat fel', '[personnummer]'],
+    ['a 10-digit number without dash', 'Beslut om 1212121212 skickat fel', '[personnummer]'],
+    ['an e-mail address', 'Mejl till anna.svensson@kommun.se i stället för till socialtjänsten', '[e-postadress]'],
+    ['both', '19121212-1212 hos anna.svensson@kommun.se', '[personnummer] hos [e-postadress]'],
+  ])('masks %s in the title everywhere in the card', (_what, title, masked) => {
+    const card = dpoChannelCard(anIncident({ title }), { now: NOW, tabUrl: TAB });
+    expect(cardText(card)).toContain(masked);
+    expect(JSON.stringify(card)).not.toMatch(UNMASKED);
+  });
+
+  it('masks the IMY reference too, since a person typed it', () => {
+    const incident = anIncident({
+      status: 'notified',
+      imyNotice: { notifiedAt: '2026-11-18T09:00:00.000Z', reference: 'IMY-2026-1 gäller 121212-1212', phased: false, recordedAt: NOW.toISOString(), recordedBy: aDpo },
+    });
+    const card = dpoChannelCard(incident, { now: NOW, tabUrl: TAB });
+    expect(cardText(card)).toContain('IMY-2026-1 gäller [personnummer]');
+    expect(JSON.stringify(card)).not.toMatch(UNMASKED);
+    expect(cardText(card)).toContain('Klockan stoppad: anmäld till IMY 2026-11-18 10:00');
+  });
+
+  it('offers take, assess, IMY notice and open in tab, each for this incident and version', () => {
+    const incident = anIncident();
+    const card = dpoChannelCard(incident, { now: NOW, tabUrl: TAB });
+    for (const verb of ['incident.take', 'incident.assess', 'incident.imyNotice'] as const) {
+      expect(findExecute(card, verb)?.data).toEqual({ verb, incidentId: incident.id, etag: incident.etag });
+    }
+    expect(card.actions).toContainEqual({ type: 'Action.OpenUrl', title: 'Öppna i fliken', url: `${TAB}#/incident/PUI-2026-0007` });
+  });
+
+  it('drops take once someone owns it and IMY notice once it is recorded, and shows the owner', () => {
+    const incident = anIncident({
+      owner: aDpo,
+      status: 'notified',
+      imyNotice: { notifiedAt: '2026-11-18T09:00:00.000Z', phased: false, recordedAt: NOW.toISOString(), recordedBy: aDpo },
+    });
+    const card = dpoChannelCard(incident, { now: NOW, tabUrl: TAB });
+    expect(findExecute(card, 'incident.take')).toBeUndefined();
+    expect(findExecute(card, 'incident.imyNotice')).toBeUndefined();
+    expect(findExecute(card, 'incident.assess')).toBeDefined();
+    expect(cardText(card)).toContain(aDpo.name);
+  });
+
+  it('has no change actions when closed or for a read-only viewer', () => {
+    for (const card of [
+      dpoChannelCard(anIncident({ status: 'closed' }), { now: NOW, tabUrl: TAB }),
+      dpoChannelCard(anIncident(), { now: NOW, tabUrl: TAB, audience: 'viewer' }),
+    ]) {
+      expect(card.actions?.map((a) => a.type)).toEqual(['Action.OpenUrl']);
+    }
+  });
+
+  it('refreshes for the DPOs (at most 60) with the refresh verb', () => {
+    const users = Array.from({ length: 70 }, (_, i) => `29:user-${i}`);
+    const incident = anIncident();
+    const card = dpoChannelCard(incident, { now: NOW, tabUrl: TAB, refreshUserIds: users });
+    expect(card.refresh?.action).toMatchObject({ type: 'Action.Execute', verb: 'incident.refresh', data: { verb: 'incident.refresh', incidentId: incident.id } });
+    expect(card.refresh?.userIds).toHaveLength(MAX_REFRESH_USERS);
+  });
+
+  it('shows an overdue clock in the attention colour', () => {
+    const card = dpoChannelCard(anIncident({ discoveredAt: '2026-11-10T08:00:00.000Z' }), { now: NOW, tabUrl: TAB });
+    const clock = card.body.find((e) => e.type === 'TextBlock' && e.text.startsWith('försenad'));
+    expect(clock).toMatchObject({ color: 'attention', text: 'försenad 5 d 2 h' });
+  });
+
+  it('links to the incident in the tab by number', () => {
+    expect(incidentTabUrl('https://pui.example.se/tab/', 'PUI-2026-0042')).toBe('https://pui.example.se/tab/#/incident/PUI-2026-0042');
+  });
+});

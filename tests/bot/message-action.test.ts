@@ -1,0 +1,83 @@
+import { htmlToText, prefillFromMessage } from '../../bot/handlers/message-action';
+import type { AdaptiveCard } from '../../bot/cards/adaptive-card';
+import { cardProblems } from './support/card-schema';
+import { anna, cardText, dana, DPO_CHANNEL_ID, findExecute, OTHER_CHANNEL_ID, startHarness, validForm, type Harness } from './support/bot-harness';
+
+const MESSAGE = {
+  id: '1700000000123',
+  createdDateTime: '2026-11-19T13:05:00.000Z',
+  linkToMessage: 'https://teams.microsoft.com/l/message/19:other-channel@thread.tacv2/1700000000123',
+  from: { user: { id: 'aad-sven', displayName: 'Sven Avsändare' } },
+  body: { contentType: 'html', content: '<p>Hej! Här är utredningen om 19121212-1212 &amp; 121212-1212.</p><p>Ring mig.</p>' },
+};
+
+function dialogCard(response: { task?: { type?: string; value?: unknown } }): AdaptiveCard {
+  expect(response.task?.type).toBe('continue');
+  return (response.task!.value as { card: { content: AdaptiveCard } }).card.content;
+}
+
+describe('the message action "Rapportera som personuppgiftsincident"', () => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await startHarness();
+    await h.say('<at>PUI Desk</at> ställ in dpo-kanal', dana, 'dpo-channel');
+  });
+  afterEach(async () => {
+    await h.close();
+  });
+
+  it('opens a dialog prefilled from the message: link, time as occurred, sender, masked text, and a warning', async () => {
+    const response = await h.messageExtension('composeExtension/fetchTask', { commandId: 'reportMessage', commandContext: 'message', messagePayload: MESSAGE });
+    const card = dialogCard(response);
+    expect((response.task!.value as { title: string }).title).toBe('Rapportera som personuppgiftsincident');
+    const description = card.body.find((e) => e.type === 'Input.Text' && e.id === 'description') as { value: string };
+    expect(description.value).toContain('Avsändare: Sven Avsändare');
+    expect(description.value).toContain(`Länk: ${MESSAGE.linkToMessage}`);
+    expect(description.value).toContain('Skickat: 2026-11-19 14:05');
+    expect(description.value).toContain('utredningen om [personnummer] & [personnummer].');
+    expect(description.value).not.toMatch(/19121212|121212-1212/);
+    expect(card.body).toContainEqual(expect.objectContaining({ id: 'occurredDate', value: '2026-11-19' }));
+    expect(card.body).toContainEqual(expect.objectContaining({ id: 'occurredTime', value: '14:05' }));
+    expect(cardText(card)).toContain('Kopiera inte mer än som behövs');
+    expect(findExecute(card, 'report.submit')).toBeDefined();
+    expect(card.actions?.[0].type).toBe('Action.Submit');
+    expect(cardProblems(card)).toEqual([]);
+  });
+
+  it('works where the bot is not a member: answers in the dialog and posts nothing into that conversation', async () => {
+    const fetched = dialogCard(await h.messageExtension('composeExtension/fetchTask', { commandId: 'reportMessage', commandContext: 'message', messagePayload: MESSAGE }, anna, 'other-channel'));
+    const submit = findExecute(fetched, 'report.submit')!;
+    const response = await h.messageExtension('composeExtension/submitAction', {
+      commandId: 'reportMessage', commandContext: 'message', messagePayload: MESSAGE, data: { ...submit.data, ...validForm({ description: 'Utkast från meddelandet.' }) },
+    }, anna, 'other-channel');
+    const receipt = dialogCard(response);
+    expect(cardText(receipt)).toContain('Din anmälan har nummer PUI-2026-0001');
+    const stored = await h.store.getByNumber('PUI-2026-0001');
+    expect(stored).toMatchObject({ source: 'message', reporter: { id: anna.aadObjectId } });
+    await h.drain();
+    expect(h.gateway.ops.map((o) => o.conversationId)).toEqual([DPO_CHANNEL_ID]);
+    expect(h.gateway.ops.some((o) => o.conversationId === OTHER_CHANNEL_ID)).toBe(false);
+    expect(cardText(h.gateway.posts[0].content)).toContain('Teams-meddelande');
+  });
+
+  it('shows validation errors in the dialog and stores nothing', async () => {
+    const response = await h.messageExtension('composeExtension/submitAction', {
+      commandId: 'reportMessage', commandContext: 'message', data: { verb: 'report.submit', reportId: 'report-dialog-1', ...validForm({ title: '', breachTypes: 'leak' }) },
+    });
+    const card = dialogCard(response);
+    expect(cardText(card)).toContain('Rubrik måste fyllas i.');
+    expect(cardText(card)).toContain('Typ av incident: okänt värde');
+    expect(cardText(card)).toContain('Kopiera inte mer än som behövs');
+    expect((await h.store.listAll()).items).toHaveLength(0);
+  });
+
+  it('opens an empty form when Teams sends no message', async () => {
+    const card = dialogCard(await h.messageExtension('composeExtension/fetchTask', { commandId: 'reportMessage', commandContext: 'message' }));
+    expect(card.body).toContainEqual(expect.objectContaining({ id: 'title' }));
+  });
+
+  it('reads message HTML as text and prefills nothing from a missing message', () => {
+    expect(htmlToText('<div>Rad 1<br>Rad 2</div><p>&lt;b&gt; &amp; &quot;x&quot;</p>')).toBe('Rad 1\nRad 2\n<b> & "x"');
+    expect(prefillFromMessage(undefined)).toEqual({});
+  });
+});

@@ -1,0 +1,304 @@
+/**
+ * A bot on botbuilder's TestAdapter over a real SQLite store, with a virtual clock, a pacer that
+ * waits in virtual time, and a fake DPO channel that records every post and update.
+ */
+import { randomUUID } from 'node:crypto';
+import {
+  TestAdapter, type Activity, type AdaptiveCardInvokeResponse, type ChannelAccount, type ConversationAccount,
+  type MessagingExtensionActionResponse,
+} from 'botbuilder';
+import { createTeamsBot, type TeamsBot, type TeamsBotConfig } from '../../../bot';
+import type { AdaptiveCard } from '../../../bot/cards/adaptive-card';
+import type { ConversationGateway } from '../../../bot/conversation-gateway';
+import type { StoredReference } from '../../../bot/dpo-channel';
+import { ConversationPacer } from '../../../bot/pacer';
+import type { ActionData } from '../../../bot/verbs';
+import type { Clock, IncidentStore } from '../../../src/domain';
+import { createLogger } from '../../../src/server/logger';
+import { SqliteIncidentStore } from '../../../src/store/sqlite/sqlite-incident-store';
+import type { UseCaseDeps } from '../../../src/use-cases';
+
+/** A clock that only moves when told to (or when the pacer "waits"). */
+export class VirtualClock implements Clock {
+  private t: number;
+  constructor(start = '2026-11-20T09:00:00.000Z') {
+    this.t = Date.parse(start);
+  }
+  now(): Date {
+    return new Date(this.t);
+  }
+  ms(): number {
+    return this.t;
+  }
+  advance(ms: number): void {
+    this.t += Math.max(0, ms);
+  }
+  private sleepers: { at: number; resolve: () => void }[] = [];
+  private tickScheduled = false;
+
+  /**
+   * Waiting in virtual time: like fake timers that advance when everything else is idle. The clock
+   * jumps to the earliest sleeper's time only after all pending work at the current time has run
+   * (setImmediate comes after every microtask), so what happens "at once" happens at one instant.
+   */
+  sleep = (ms: number): Promise<void> =>
+    new Promise<void>((resolve) => {
+      this.sleepers.push({ at: this.t + Math.max(0, ms), resolve });
+      this.scheduleTick();
+    });
+
+  private scheduleTick(): void {
+    if (this.tickScheduled) return;
+    this.tickScheduled = true;
+    setImmediate(() => {
+      this.tickScheduled = false;
+      if (this.sleepers.length === 0) return;
+      this.t = Math.max(this.t, Math.min(...this.sleepers.map((s) => s.at)));
+      const due = this.sleepers.filter((s) => s.at <= this.t);
+      this.sleepers = this.sleepers.filter((s) => s.at > this.t);
+      for (const s of due) s.resolve();
+      if (this.sleepers.length > 0) this.scheduleTick();
+    });
+  }
+}
+
+export interface ChannelOp {
+  kind: 'send' | 'update';
+  conversationId: string;
+  activityId: string;
+  content: AdaptiveCard;
+  at: number;
+}
+
+/** The DPO channel as the bot sees it: records posts and updates; can be told to fail. */
+export class FakeGateway implements ConversationGateway {
+  readonly ops: ChannelOp[] = [];
+  private readonly failures: unknown[] = [];
+  private next = 1;
+  constructor(private readonly clock: VirtualClock) {}
+
+  /** The next calls throw these, in order. */
+  failNext(...errors: unknown[]): void {
+    this.failures.push(...errors);
+  }
+
+  get posts(): ChannelOp[] {
+    return this.ops.filter((o) => o.kind === 'send');
+  }
+
+  get updates(): ChannelOp[] {
+    return this.ops.filter((o) => o.kind === 'update');
+  }
+
+  /** The card as the channel shows it now (last post or update of that activity). */
+  current(activityId: string): AdaptiveCard | undefined {
+    return [...this.ops].reverse().find((o) => o.activityId === activityId)?.content;
+  }
+
+  async send(reference: StoredReference, activity: Partial<Activity>): Promise<string> {
+    this.maybeFail();
+    const activityId = `card-${this.next++}`;
+    this.ops.push({ kind: 'send', conversationId: reference.conversation.id, activityId, content: activity.attachments![0].content as AdaptiveCard, at: this.clock.ms() });
+    return activityId;
+  }
+
+  async update(reference: StoredReference, activityId: string, activity: Partial<Activity>): Promise<void> {
+    this.maybeFail();
+    this.ops.push({ kind: 'update', conversationId: reference.conversation.id, activityId, content: activity.attachments![0].content as AdaptiveCard, at: this.clock.ms() });
+  }
+
+  private maybeFail(): void {
+    if (this.failures.length > 0) throw this.failures.shift();
+  }
+}
+
+export interface TestUser {
+  id: string;
+  aadObjectId: string;
+  name: string;
+}
+
+export const anna: TestUser = { id: '29:anna', aadObjectId: 'aad-anna', name: 'Anna Handläggare' };
+export const dana: TestUser = { id: '29:dana', aadObjectId: 'aad-dana', name: 'Dana Dataskydd' };
+export const erik: TestUser = { id: '29:erik', aadObjectId: 'aad-erik', name: 'Erik Kollega' };
+
+export const DPO_CHANNEL_ID = '19:dpo-channel@thread.tacv2';
+export const OTHER_CHANNEL_ID = '19:other-channel@thread.tacv2';
+const SERVICE_URL = 'https://smba.example.test/emea/';
+const BOT: ChannelAccount = { id: '28:pui-desk', name: 'PUI Desk' };
+
+export type Where = 'personal' | 'dpo-channel' | 'other-channel' | 'group';
+
+function conversationOf(where: Where, user: TestUser): ConversationAccount {
+  switch (where) {
+    case 'personal':
+      return { id: `a:personal-${user.aadObjectId}`, conversationType: 'personal', tenantId: 'tenant', isGroup: false, name: '' };
+    case 'dpo-channel':
+      return { id: `${DPO_CHANNEL_ID};messageid=1700000000000`, conversationType: 'channel', tenantId: 'tenant', isGroup: true, name: '' };
+    case 'other-channel':
+      return { id: OTHER_CHANNEL_ID, conversationType: 'channel', tenantId: 'tenant', isGroup: true, name: '' };
+    case 'group':
+      return { id: '19:group@thread.v2', conversationType: 'groupChat', tenantId: 'tenant', isGroup: true, name: '' };
+  }
+}
+
+export interface HarnessOptions {
+  config?: Partial<TeamsBotConfig>;
+  store?: IncidentStore;
+  clock?: VirtualClock;
+}
+
+export interface Harness {
+  store: IncidentStore;
+  clock: VirtualClock;
+  gateway: FakeGateway;
+  logLines: string[];
+  deps: UseCaseDeps;
+  teamsBot: TeamsBot;
+  adapter: TestAdapter;
+  /** Sends a message; resolves to what the bot sent back. */
+  say(text: string, user?: TestUser, where?: Where): Promise<Partial<Activity>[]>;
+  /** Presses an Action.Execute button; resolves to the invoke response. */
+  execute(data: ActionData, inputs?: Record<string, unknown>, user?: TestUser, where?: Where, options?: { trigger?: 'manual' | 'automatic' }): Promise<AdaptiveCardInvokeResponse>;
+  /** A message extension invoke (`composeExtension/fetchTask` or `submitAction`). */
+  messageExtension(name: 'composeExtension/fetchTask' | 'composeExtension/submitAction', value: Record<string, unknown>, user?: TestUser, where?: Where): Promise<MessagingExtensionActionResponse>;
+  /** Delivers everything the outbox has due now. */
+  drain(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** The bot with a local profile (everyone is DPO) unless `config` says otherwise. */
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const store = options.store ?? SqliteIncidentStore.open(':memory:');
+  const clock = options.clock ?? new VirtualClock();
+  const gateway = new FakeGateway(clock);
+  const logLines: string[] = [];
+  const logger = createLogger('info', (line) => logLines.push(line));
+  const deps: UseCaseDeps = { store, clock, logger, newId: randomUUID };
+  const config: TeamsBotConfig = {
+    profile: 'local',
+    dpoUserIds: [],
+    dpoGroupIds: [],
+    tabUrl: 'http://127.0.0.1:3978/tab/',
+    ...options.config,
+  };
+  const pacer = new ConversationPacer({ now: () => clock.ms(), sleep: clock.sleep });
+  const teamsBot = createTeamsBot({ deps, config, logger, gateway, pacer, pollMs: 3_600_000, instanceId: 'test-instance' });
+  deps.notifier = teamsBot.notifier;
+  const adapter = new TestAdapter(async (context) => teamsBot.bot.run(context), { channelId: 'msteams' });
+
+  // What one turn sends, captured on its own context so concurrent turns do not mix.
+  const run = async (activity: Partial<Activity>): Promise<Partial<Activity>[]> => {
+    const sent: Partial<Activity>[] = [];
+    await adapter.processActivity(activity, async (context) => {
+      context.onSendActivities(async (_ctx, activities, next) => {
+        sent.push(...activities);
+        return next();
+      });
+      await teamsBot.bot.run(context);
+    });
+    adapter.activeQueue.splice(0, adapter.activeQueue.length);
+    return sent;
+  };
+  const account = (user: TestUser): ChannelAccount => ({ id: user.id, name: user.name, aadObjectId: user.aadObjectId });
+
+  return {
+    store,
+    clock,
+    gateway,
+    logLines,
+    deps,
+    teamsBot,
+    adapter,
+    say: (text, user = anna, where = 'personal') =>
+      run({ type: 'message', text, from: account(user), recipient: BOT, conversation: conversationOf(where, user), serviceUrl: SERVICE_URL, channelData: where.endsWith('channel') ? { team: { id: '19:team', name: 'Dataskydd' }, channel: { id: DPO_CHANNEL_ID, name: 'DPO' } } : {} }),
+    async execute(data, inputs = {}, user = anna, where = 'personal', opts = {}) {
+      const replies = await run({
+        type: 'invoke',
+        name: 'adaptiveCard/action',
+        from: account(user),
+        recipient: BOT,
+        conversation: conversationOf(where, user),
+        serviceUrl: SERVICE_URL,
+        value: { action: { type: 'Action.Execute', verb: data.verb, data: { ...data, ...inputs } }, trigger: opts.trigger ?? 'manual' },
+      });
+      const response = replies.find((a) => a.type === 'invokeResponse');
+      if (!response) throw new Error(`No invoke response; got ${replies.map((a) => a.type).join(', ')}`);
+      return (response.value as { body: AdaptiveCardInvokeResponse }).body;
+    },
+    async messageExtension(name, value, user = anna, where = 'other-channel') {
+      const replies = await run({ type: 'invoke', name, from: account(user), recipient: BOT, conversation: conversationOf(where, user), serviceUrl: SERVICE_URL, value });
+      const response = replies.find((a) => a.type === 'invokeResponse');
+      if (!response) throw new Error('No invoke response');
+      return (response.value as { body: MessagingExtensionActionResponse }).body;
+    },
+    drain: () => teamsBot.announcer.drain(),
+    async close() {
+      await teamsBot.stop();
+      if (!options.store) await store.close();
+    },
+  };
+}
+
+/** The Adaptive Card in a bot reply (a message with one card attachment). */
+export function cardOf(activity: Partial<Activity> | undefined): AdaptiveCard {
+  const attachment = activity?.attachments?.[0];
+  if (!attachment || attachment.contentType !== 'application/vnd.microsoft.card.adaptive') throw new Error('Not a card message');
+  return attachment.content as AdaptiveCard;
+}
+
+/** The card of an invoke response that replaces a card. */
+export function responseCard(response: AdaptiveCardInvokeResponse): AdaptiveCard {
+  if (response.type !== 'application/vnd.microsoft.card.adaptive') throw new Error(`Not a card response: ${response.type} ${JSON.stringify(response.value)}`);
+  return response.value as unknown as AdaptiveCard;
+}
+
+/** Every text a card shows, one string (for "contains" checks). */
+export function cardText(content: unknown): string {
+  const out: string[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      const o = node as Record<string, unknown>;
+      for (const key of ['text', 'title', 'value', 'label', 'placeholder']) if (typeof o[key] === 'string') out.push(o[key] as string);
+      for (const v of Object.values(o)) if (typeof v === 'object') walk(v);
+    }
+  };
+  walk(content);
+  return out.join('\n');
+}
+
+/** Finds the Action.Execute (possibly inside a ShowCard) with the verb. */
+export function findExecute(content: AdaptiveCard, verb: ActionData['verb']): { verb: string; data: ActionData } | undefined {
+  let found: { verb: string; data: ActionData } | undefined;
+  const walk = (node: unknown): void => {
+    if (found) return;
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      const o = node as Record<string, unknown>;
+      if ((o.type === 'Action.Execute' || o.type === 'Action.Submit') && (o.data as ActionData | undefined)?.verb === verb) found = { verb, data: o.data as ActionData };
+      else Object.values(o).forEach(walk);
+    }
+  };
+  walk(content.actions);
+  walk(content.body);
+  return found;
+}
+
+/** A valid report form as the client sends it back. */
+export function validForm(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    title: 'Utredning skickad till fel mottagare',
+    description: 'Ett mejl med en utredning om ett barn skickades till en extern mottagare med liknande namn.',
+    discoveredDate: '2026-11-20',
+    discoveredTime: '09:30',
+    occurredDate: '2026-11-19',
+    occurredTime: '16:05',
+    breachTypes: 'confidentiality',
+    dataCategories: 'social-services,children',
+    affectedCount: '2',
+    cause: 'human-error',
+    measures: 'Mottagaren har ombetts radera mejlet.',
+    ...overrides,
+  };
+}

@@ -1,0 +1,169 @@
+import { randomUUID } from 'node:crypto';
+import type { Caller, Incident, IncidentStore, Notifier } from '../../src/domain';
+import { createLogger } from '../../src/server/logger';
+import { SqliteIncidentStore } from '../../src/store/sqlite/sqlite-incident-store';
+import {
+  AnnouncementDeferred, announcePending, changeIncident, Outbox, OUTBOX_KEY, outboxFor, reportIncident, type UseCaseDeps,
+} from '../../src/use-cases';
+
+const reporter: Caller = { id: 'aad-anna', name: 'Anna', roles: ['reporter'] };
+const dpo: Caller = { id: 'aad-dana', name: 'Dana', roles: ['reporter', 'dpo'] };
+
+function steppingClock(start = Date.parse('2026-11-20T09:00:00.000Z')) {
+  let t = start;
+  return { now: () => new Date(t), advance: (ms: number) => { t += ms; } };
+}
+
+/** A notifier that only records; delivery is the channel's job. */
+const quietNotifier: Notifier = { incidentReported: async () => {}, incidentChanged: async () => {} };
+
+/** A delivering channel that records what it was given, and can be told to fail. */
+class RecordingChannel implements Notifier {
+  readonly delivered: string[] = [];
+  failWith: unknown[] = [];
+  async incidentReported(incident: Incident): Promise<void> {
+    this.take(`reported ${incident.number}`);
+  }
+  async incidentChanged(incident: Incident): Promise<void> {
+    this.take(`changed ${incident.number} ${incident.status}`);
+  }
+  private take(what: string): void {
+    if (this.failWith.length) throw this.failWith.shift();
+    this.delivered.push(what);
+  }
+}
+
+const form = (title = 'Brev till fel adress') => ({ title, description: 'Ett beslut skickades till en gammal adress.', discoveredAt: '2026-11-20T08:00:00.000Z' });
+
+describe('the announcement outbox', () => {
+  let store: IncidentStore;
+  let clock: ReturnType<typeof steppingClock>;
+  let deps: UseCaseDeps;
+  let logLines: string[];
+  beforeEach(() => {
+    store = SqliteIncidentStore.open(':memory:');
+    clock = steppingClock();
+    logLines = [];
+    deps = { store, clock, logger: createLogger('info', (l) => logLines.push(l)), newId: randomUUID, notifier: quietNotifier };
+  });
+  afterEach(async () => {
+    await store.close();
+  });
+
+  it('queues a report before storing it, and the same news twice is one entry', async () => {
+    await reportIncident(deps, reporter, { ...form(), reportId: 'report-000001' }, 'bot');
+    await reportIncident(deps, reporter, { ...form(), reportId: 'report-000001' }, 'bot');
+    expect(await outboxFor(store, clock).pending()).toEqual([expect.objectContaining({ key: 'reported:report-000001', kind: 'reported', attempts: 0 })]);
+  });
+
+  it('queues nothing when nobody listens (no notifier: CLI, imports)', async () => {
+    await reportIncident({ ...deps, notifier: undefined }, reporter, form(), 'api');
+    expect(await store.getState(OUTBOX_KEY)).toBeUndefined();
+  });
+
+  it('withdraws the queued news when the report cannot be stored', async () => {
+    const failing: IncidentStore = Object.assign(Object.create(store) as IncidentStore, { create: async () => { throw new Error('disk full'); } });
+    await expect(reportIncident({ ...deps, store: failing }, reporter, { ...form(), reportId: 'report-000002' }, 'bot')).rejects.toThrow('disk full');
+    expect(await outboxFor(failing, clock).pending()).toEqual([]);
+  });
+
+  it('writes a burst of 200 concurrent enqueues in a few batched writes', async () => {
+    let writes = 0;
+    const counting: IncidentStore = Object.assign(Object.create(store) as IncidentStore, {
+      putState: (...args: Parameters<IncidentStore['putState']>) => { writes++; return store.putState(...args); },
+    });
+    const outbox = new Outbox(counting, clock);
+    await Promise.all(Array.from({ length: 200 }, (_, i) => outbox.enqueue({ kind: 'reported', reportId: `report-${String(i).padStart(6, '0')}` })));
+    expect(await outbox.pending()).toHaveLength(200);
+    expect(writes).toBeLessThanOrEqual(5);
+  });
+
+  it('lets two processes claim concurrently without ever claiming one entry twice', async () => {
+    const a = new Outbox(store, clock);
+    const b = new Outbox(store, clock);
+    await Promise.all(Array.from({ length: 60 }, (_, i) => a.enqueue({ kind: 'reported', reportId: `report-${String(i).padStart(6, '0')}` })));
+    const claims = await Promise.all([a.claimDue('a', 40, 60_000), b.claimDue('b', 40, 60_000), a.claimDue('a', 40, 60_000)]);
+    const keys = claims.flat().map((e) => e.key);
+    expect(keys).toHaveLength(60);
+    expect(new Set(keys).size).toBe(60);
+  });
+
+  it('hands a claim to another process once its lease has run out', async () => {
+    const outbox = outboxFor(store, clock);
+    await outbox.enqueue({ kind: 'reported', reportId: 'report-000003' });
+    expect(await outbox.claimDue('a', 10, 60_000)).toHaveLength(1);
+    expect(await outbox.claimDue('b', 10, 60_000)).toHaveLength(0);
+    clock.advance(60_001);
+    expect(await outbox.claimDue('b', 10, 60_000)).toHaveLength(1);
+  });
+
+  it('delivers again when the same news was queued during its delivery', async () => {
+    const outbox = outboxFor(store, clock);
+    const news = { kind: 'changed', incidentId: 'i-1', reportId: 'r-1' } as const;
+    await outbox.enqueue(news);
+    const [claimed] = await outbox.claimDue('a', 10, 60_000);
+    await outbox.enqueue(news);
+    expect(await outbox.complete(claimed, 'a')).toBe(true);
+    expect(await outbox.pending()).toEqual([expect.objectContaining({ key: 'changed:i-1', version: 2 })]);
+    expect((await outbox.pending())[0].claim).toBeUndefined();
+  });
+
+  describe('announcePending', () => {
+    it('delivers reports and changes in order, a change only after its report', async () => {
+      const channel = new RecordingChannel();
+      const { incident } = await reportIncident(deps, reporter, form(), 'bot');
+      await changeIncident(deps, dpo, 'take', incident.number, {});
+      // The change waits for the pass after its report's.
+      expect(await announcePending(deps, channel, { owner: 'a' })).toMatchObject({ delivered: 1, failed: 0 });
+      expect(await announcePending(deps, channel, { owner: 'a' })).toMatchObject({ delivered: 1, failed: 0 });
+      expect(channel.delivered).toEqual(['reported PUI-2026-0001', 'changed PUI-2026-0001 triage']);
+      expect(await outboxFor(store, clock).pending()).toEqual([]);
+    });
+
+    it('holds a change back while its report is waiting for a retry', async () => {
+      const channel = new RecordingChannel();
+      channel.failWith = [new Error('boom')];
+      const { incident } = await reportIncident(deps, reporter, form(), 'bot');
+      await changeIncident(deps, dpo, 'take', incident.number, {});
+      expect(await announcePending(deps, channel, { owner: 'a' })).toMatchObject({ delivered: 0, failed: 1 });
+      expect(channel.delivered).toEqual([]);
+      clock.advance(5_000);
+      expect(await announcePending(deps, channel, { owner: 'a' })).toMatchObject({ delivered: 1 });
+      expect(await announcePending(deps, channel, { owner: 'a' })).toMatchObject({ delivered: 1 });
+      expect(channel.delivered).toEqual(['reported PUI-2026-0001', 'changed PUI-2026-0001 triage']);
+    });
+
+    it('backs off 5 s, 10 s, 20 s … after failures and logs ids only', async () => {
+      const channel = new RecordingChannel();
+      channel.failWith = [Object.assign(new Error('x'), { statusCode: 500 }), Object.assign(new Error('x'), { statusCode: 500 })];
+      await reportIncident(deps, reporter, form('Mejl till anna.svensson@kommun.se'), 'bot');
+      await announcePending(deps, channel, { owner: 'a' });
+      clock.advance(5_000);
+      await announcePending(deps, channel, { owner: 'a' });
+      const [entry] = await outboxFor(store, clock).pending();
+      expect(entry).toMatchObject({ attempts: 2, lastError: 'http_500' });
+      expect(Date.parse(entry.notBefore) - clock.now().getTime()).toBe(10_000);
+      expect(logLines.join('\n')).not.toContain('kommun.se');
+    });
+
+    it('does not count a deferral as a failure, and puts the rest of the pass back untouched', async () => {
+      const channel = new RecordingChannel();
+      channel.failWith = [new AnnouncementDeferred('not-configured')];
+      await reportIncident(deps, reporter, form('A'), 'bot');
+      await reportIncident(deps, reporter, form('B'), 'bot');
+      const result = await announcePending(deps, channel, { owner: 'a' });
+      expect(result.deferred?.reason).toBe('not-configured');
+      expect((await outboxFor(store, clock).pending()).map((e) => [e.attempts, e.claim])).toEqual([[0, undefined], [0, undefined]]);
+      expect(await announcePending(deps, channel, { owner: 'a' })).toMatchObject({ delivered: 2 });
+    });
+
+    it('drops a report that was queued but never stored, after waiting for it', async () => {
+      const channel = new RecordingChannel();
+      await outboxFor(store, clock).enqueue({ kind: 'reported', reportId: 'report-never-stored' });
+      expect(await announcePending(deps, channel, { owner: 'a' })).toMatchObject({ dropped: 0 });
+      clock.advance(11 * 60_000);
+      expect(await announcePending(deps, channel, { owner: 'a' })).toMatchObject({ dropped: 1 });
+      expect(await outboxFor(store, clock).pending()).toEqual([]);
+    });
+  });
+});
