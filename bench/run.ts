@@ -3,15 +3,19 @@
  * `npm run bench` runs all; `npm run bench -- store api` runs the named ones.
  */
 import { benchApi } from './api-bench';
+import { benchBot } from './bot-bench';
 import { benchOutlook } from './outlook-bench';
 import { benchSharePoint } from './sharepoint-bench';
 import { benchStore } from './store-bench';
+import { benchTab } from './tab-bench';
 
 const BENCHES: Record<string, () => Promise<void>> = {
   store: () => benchStore(),
   api: () => benchApi(),
+  bot: () => benchBot(),
   outlook: () => benchOutlook(),
   sharepoint: () => benchSharePoint(),
+  tab: () => benchTab(),
 };
 
 async function main(): Promise<void> {

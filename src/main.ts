@@ -2,6 +2,7 @@
  * Composition root: picks adapters from config, starts the HTTP server (API, bot, pages).
  */
 import { randomUUID } from 'node:crypto';
+import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { ConfigError, loadConfig, type AppConfig } from './config';
@@ -113,10 +114,20 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   });
 
   const port = options.port ?? config.port;
-  const server = await new Promise<import('node:http').Server>((resolve, reject) => {
-    const s = app.listen(port, config.host, () => resolve(s));
-    s.once('error', reject);
-  });
+  const server = http.createServer(app);
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, config.host, () => resolve());
+    });
+  } catch (error) {
+    await bot?.stop();
+    if (!options.store) await store.close();
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      throw new ConfigError(`Port ${port} on ${config.host} is already in use: stop the other program or set PORT to a free port.`);
+    }
+    throw error;
+  }
   const address = server.address() as AddressInfo;
   const url = `http://${address.address}:${address.port}`;
   if (bot && !config.bot.tabUrl) bot.config.tabUrl = `${config.publicUrl ?? url}/tab/`;

@@ -185,3 +185,10 @@ describe('the pages', () => {
     }
   });
 });
+
+describe('starting the server', () => {
+  it('says which port is taken instead of crashing', async () => {
+    const port = Number(new URL(server.url).port);
+    await expect(startTestServer({ port })).rejects.toThrow(`Port ${port} on 127.0.0.1 is already in use`);
+  });
+});

@@ -1,0 +1,78 @@
+/** What the HTTP API (docs/api.md) answers, as the tab reads it. */
+import type { AuditEvent, Incident } from '../../domain/incident';
+import type { Duties } from '../../domain/duties';
+import type { RegisterCheckId } from '../../domain/register-checks';
+import type { RegisterReport } from '../../domain/register-report';
+import type { Role } from '../../domain/person';
+import type { RiskLevel } from '../../domain/vocabulary';
+
+export type { AuditEvent, Duties, Incident, RegisterCheckId, RegisterReport, RiskLevel };
+
+/** GET /api/me. */
+export interface Me {
+  id: string;
+  name: string;
+  roles: Role[];
+  profile: 'local' | 'entra';
+}
+
+/** GET /api/incidents. */
+export interface IncidentPage {
+  items: Incident[];
+  next?: string;
+}
+
+/** GET /api/incidents/:idOrNumber. */
+export interface IncidentDetails {
+  incident: Incident;
+  events: AuditEvent[];
+  duties: Duties | null;
+  findings: RegisterCheckId[];
+}
+
+/** One row of GET /api/register/findings. */
+export interface FindingsRow {
+  incident: Pick<Incident, 'id' | 'number' | 'title' | 'status'>;
+  findings: RegisterCheckId[];
+}
+
+/** POST /api/incidents/:id/assessment. */
+export interface AssessmentBody {
+  risk: RiskLevel;
+  rationale: string;
+  severity?: { dpc: number; ei: number; cb: number; score: number };
+}
+
+/** POST /api/incidents/:id/imy-notice. */
+export interface ImyNoticeBody {
+  notifiedAt: string;
+  reference?: string;
+  phased?: boolean;
+  delayReason?: string;
+}
+
+/** POST /api/incidents/:id/subject-notice. */
+export interface SubjectNoticeBody {
+  notifiedAt?: string;
+  method?: string;
+  notInformedReason?: string;
+}
+
+/** POST /api/incidents/:id/lex-sarah. */
+export interface LexSarahBody {
+  reportedAt: string;
+  reportedToIvo?: boolean;
+  ivoReportedAt?: string;
+  ivoReference?: string;
+}
+
+/** The changes a DPO makes to an incident, by route name. */
+export interface ChangeBodies {
+  take: Record<string, never>;
+  assessment: AssessmentBody;
+  'imy-notice': ImyNoticeBody;
+  'subject-notice': SubjectNoticeBody;
+  'lex-sarah': LexSarahBody;
+  close: Record<string, never>;
+}
+export type ChangeAction = keyof ChangeBodies;

@@ -1,0 +1,109 @@
+/**
+ * The guided risk assessment: the EDPB's risk factors scored with ENISA's severity method
+ * (SE = DPC × EI + CB), and the risk level that score suggests.
+ * @remarks ENISA (2013) lets the data processing context move within 1–4 with the circumstances;
+ * here the EDPB factors that are not already in EI or CB (special characteristics of the people,
+ * severity and permanence of consequences, volume and number of people, and mitigating facts such
+ * as data already public or unintelligible) each move it one step. The DPO confirms or departs
+ * from the suggestion, with a rationale.
+ */
+import type { Incident } from '../../domain/incident';
+import type { RiskLevel } from '../../domain/vocabulary';
+
+/** DPC base by the nature of the data: 1 simple, 2 behavioural, 3 financial, 4 sensitive. */
+export type DataKind = 1 | 2 | 3 | 4;
+/** EI: 0.25 negligible, 0.5 limited, 0.75 significant, 1 maximum. */
+export type EaseOfIdentification = 0.25 | 0.5 | 0.75 | 1;
+/** One circumstance of breach: 0 none, 0.25 partial or recoverable, 0.5 full or irreversible. */
+export type BreachLevel = 0 | 0.25 | 0.5;
+
+export interface SeverityFactors {
+  dataKind: DataKind;
+  /** Children, vulnerable people, protected identity (raises DPC one step). */
+  vulnerablePeople: boolean;
+  /** Consequences may be severe or permanent (raises DPC one step). */
+  severeConsequences: boolean;
+  /** Large volume of data or many people (raises DPC one step). */
+  largeScale: boolean;
+  /** Data already public, or unintelligible to the recipient, e.g. encrypted (lowers DPC one step). */
+  mitigated: boolean;
+  ei: EaseOfIdentification;
+  confidentiality: BreachLevel;
+  integrity: BreachLevel;
+  availability: BreachLevel;
+  /** The breach was deliberate (adds 0.5). */
+  malicious: boolean;
+}
+
+export type SeverityBand = 'low' | 'medium' | 'high' | 'very-high';
+
+export interface Severity {
+  dpc: number;
+  ei: number;
+  cb: number;
+  score: number;
+  band: SeverityBand;
+  suggestion: RiskLevel;
+}
+
+/** People affected from which "many people" is preselected. */
+export const LARGE_SCALE_FROM = 100;
+
+/** SE = DPC × EI + CB, rounded to two decimals. */
+export function enisaScore(dpc: number, ei: number, cb: number): number {
+  return Math.round((dpc * ei + cb) * 100) / 100;
+}
+
+/** ENISA's bands: below 2 low, 2 to below 3 medium, 3 to below 4 high, 4 and above very high. */
+export function severityBand(score: number): SeverityBand {
+  if (score < 2) return 'low';
+  if (score < 3) return 'medium';
+  if (score < 4) return 'high';
+  return 'very-high';
+}
+
+/** The risk level a band suggests: low → unlikely, medium → risk, high and very high → high. */
+export function suggestedRisk(band: SeverityBand): RiskLevel {
+  return band === 'low' ? 'unlikely' : band === 'medium' ? 'risk' : 'high';
+}
+
+/** DPC after the context adjustments, kept within 1–4. */
+export function dataProcessingContext(f: SeverityFactors): number {
+  const moved = f.dataKind + Number(f.vulnerablePeople) + Number(f.severeConsequences) + Number(f.largeScale) - Number(f.mitigated);
+  return Math.min(4, Math.max(1, moved));
+}
+
+/** CB: the three losses and malicious intent. */
+export function circumstancesOfBreach(f: SeverityFactors): number {
+  return f.confidentiality + f.integrity + f.availability + (f.malicious ? 0.5 : 0);
+}
+
+/** Scores the factors and suggests a risk level. */
+export function assessSeverity(f: SeverityFactors): Severity {
+  const dpc = dataProcessingContext(f);
+  const cb = circumstancesOfBreach(f);
+  const score = enisaScore(dpc, f.ei, cb);
+  const band = severityBand(score);
+  return { dpc, ei: f.ei, cb, score, band, suggestion: suggestedRisk(band) };
+}
+
+const SENSITIVE = ['health', 'social-services', 'criminal-offences', 'protected-identity'] as const;
+
+/** A first guess from what the report says; the DPO adjusts every factor. */
+export function initialFactors(incident: Pick<Incident, 'dataCategories' | 'breachTypes' | 'affectedCount' | 'cause'>): SeverityFactors {
+  const has = (c: Incident['dataCategories'][number]) => incident.dataCategories.includes(c);
+  const dataKind: DataKind = SENSITIVE.some(has) ? 4 : has('financial') ? 3 : has('identity-numbers') ? 2 : 1;
+  const breach = (t: Incident['breachTypes'][number]): BreachLevel => (incident.breachTypes.includes(t) ? 0.25 : 0);
+  return {
+    dataKind,
+    vulnerablePeople: has('children') || has('protected-identity'),
+    severeConsequences: has('protected-identity'),
+    largeScale: (incident.affectedCount ?? 0) >= LARGE_SCALE_FROM,
+    mitigated: false,
+    ei: has('identity-numbers') || has('protected-identity') ? 1 : 0.75,
+    confidentiality: breach('confidentiality'),
+    integrity: breach('integrity'),
+    availability: breach('availability'),
+    malicious: incident.cause === 'insider' || incident.cause === 'external-attack',
+  };
+}

@@ -1,0 +1,70 @@
+/** Information to the data subjects (art. 34): when and how they were told, or why not. */
+import { Button, Field, Input, Radio, RadioGroup, Textarea } from '@fluentui/react-components';
+import { useState, type FormEvent } from 'react';
+import { displayTime, fromLocalInput, toLocalInput } from '../components/time-input';
+import { useStrings } from '../i18n';
+import { incidentStrings } from './incident-strings';
+import { ChangeFeedback, type PanelProps } from './panel';
+import { Section, useFormStyles } from './section';
+import { useChange } from './use-change';
+
+export function SubjectNoticePanel(panel: PanelProps) {
+  const { incident, canEdit } = panel;
+  const t = useStrings(incidentStrings).subjects;
+  const form = useFormStyles();
+  const recorded = incident.subjectNotice;
+  const [informed, setInformed] = useState<'yes' | 'no'>(recorded?.notInformedReason && !recorded.notifiedAt ? 'no' : 'yes');
+  const [notifiedAt, setNotifiedAt] = useState(() => toLocalInput(recorded?.notifiedAt ?? new Date()));
+  const [method, setMethod] = useState(recorded?.method ?? '');
+  const [reason, setReason] = useState(recorded?.notInformedReason ?? '');
+  const change = useChange(incident, panel.onChanged);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    await change.run(
+      'subject-notice',
+      informed === 'yes'
+        ? { notifiedAt: fromLocalInput(notifiedAt) ?? notifiedAt, ...(method.trim() ? { method } : {}) }
+        : { notInformedReason: reason },
+    );
+  }
+
+  return (
+    <Section id="subjects" heading={t.heading}>
+      <p>{t.intro}</p>
+      {recorded ? (
+        <p data-testid="subjects-recorded">
+          {recorded.notifiedAt ? `${t.recordedInformed(displayTime(recorded.notifiedAt))}${recorded.method ? ` (${recorded.method})` : ''}` : t.recordedNot(recorded.notInformedReason ?? '')}
+        </p>
+      ) : null}
+      {canEdit ? (
+        <form className={form.form} onSubmit={submit} aria-label={t.heading}>
+          <Field label={t.choice}>
+            <RadioGroup value={informed} onChange={(_, d) => setInformed(d.value === 'no' ? 'no' : 'yes')}>
+              <Radio value="yes" label={t.informed} />
+              <Radio value="no" label={t.notInformed} />
+            </RadioGroup>
+          </Field>
+          {informed === 'yes' ? (
+            <div className={form.row}>
+              <Field label={t.notifiedAt} required validationMessage={change.fieldErrors.notifiedAt}>
+                <Input type="datetime-local" value={notifiedAt} onChange={(_, d) => setNotifiedAt(d.value)} />
+              </Field>
+              <Field label={t.method} hint={t.methodHint} validationMessage={change.fieldErrors.method}>
+                <Input value={method} onChange={(_, d) => setMethod(d.value)} />
+              </Field>
+            </div>
+          ) : (
+            <Field label={t.reason} required hint={t.reasonHint} validationMessage={change.fieldErrors.notInformedReason ?? change.fieldErrors.notifiedAt}>
+              <Textarea value={reason} rows={3} resize="vertical" onChange={(_, d) => setReason(d.value)} />
+            </Field>
+          )}
+          <div className={form.actions}>
+            <Button type="submit" disabled={change.busy}>{t.record}</Button>
+          </div>
+          <ChangeFeedback change={change} panel={panel} />
+        </form>
+      ) : null}
+    </Section>
+  );
+}

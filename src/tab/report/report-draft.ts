@@ -1,0 +1,173 @@
+/**
+ * The report form's state: what the user typed, how it becomes the API's input, its
+ * field-level validation (the domain's own rules), and the draft kept across a reload.
+ * @remarks The draft lives in sessionStorage, not localStorage: it survives a reload of the tab
+ * but not the closing of it, so a description full of personal data is not left behind on a
+ * shared computer.
+ */
+import type { CauseId } from '../../domain/causes';
+import { ValidationError } from '../../domain/errors';
+import { parseReportInput } from '../../domain/report-input';
+import { BREACH_TYPE_IDS, DATA_CATEGORY_IDS, isOneOf, type BreachType, type DataCategory } from '../../domain/vocabulary';
+import { isCauseId } from '../../domain/causes';
+import type { Locale } from '../i18n';
+import { fromLocalInput, toLocalInput } from '../components/time-input';
+
+/** The form as typed: text as text, times as `datetime-local` values in Stockholm time. */
+export interface ReportDraft {
+  /** Sent with the report so a retry (or a double click) registers it once. */
+  reportId: string;
+  title: string;
+  description: string;
+  discoveredAt: string;
+  occurredAt: string;
+  breachTypes: BreachType[];
+  dataCategories: DataCategory[];
+  affectedCount: string;
+  cause: CauseId | '';
+  measures: string;
+  unit: string;
+}
+
+export type ReportField = Exclude<keyof ReportDraft, 'reportId'>;
+
+/** The fields in the order the form shows them (the error summary follows it). */
+export const REPORT_FIELDS: readonly ReportField[] = [
+  'title', 'description', 'discoveredAt', 'occurredAt', 'breachTypes', 'dataCategories', 'affectedCount', 'cause', 'measures', 'unit',
+];
+
+/** A fresh report id: `tab-` and a random UUID. */
+export function newReportId(): string {
+  const uuid = typeof crypto.randomUUID === 'function'
+    ? crypto.randomUUID()
+    : Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+  return `tab-${uuid}`;
+}
+
+/** An empty form; the discovery time defaults to now. */
+export function emptyDraft(now: Date, reportId: string = newReportId()): ReportDraft {
+  return {
+    reportId,
+    title: '',
+    description: '',
+    discoveredAt: toLocalInput(now),
+    occurredAt: '',
+    breachTypes: [],
+    dataCategories: [],
+    affectedCount: '',
+    cause: '',
+    measures: '',
+    unit: '',
+  };
+}
+
+/** The API's input for a draft: blanks left out, times as UTC instants. */
+export function draftToInput(d: ReportDraft): Record<string, unknown> {
+  const input: Record<string, unknown> = { reportId: d.reportId, title: d.title, description: d.description };
+  // A time that cannot be read is passed on as typed, so validation names the field.
+  const time = (value: string) => fromLocalInput(value) ?? (value.trim() === '' ? undefined : value);
+  input.discoveredAt = time(d.discoveredAt);
+  const occurredAt = time(d.occurredAt);
+  if (occurredAt !== undefined) input.occurredAt = occurredAt;
+  if (d.breachTypes.length) input.breachTypes = d.breachTypes;
+  if (d.dataCategories.length) input.dataCategories = d.dataCategories;
+  if (d.affectedCount.trim() !== '') input.affectedCount = Number(d.affectedCount.trim().replace(/\s/g, ''));
+  if (d.cause) input.cause = d.cause;
+  if (d.measures.trim()) input.measures = d.measures;
+  if (d.unit.trim()) input.unit = d.unit;
+  return input;
+}
+
+export type FieldMessages = Partial<Record<ReportField, string>>;
+
+/** Messages whose domain wording fits an API client better than a form. */
+const FORM_WORDING: Record<string, Record<Locale, string>> = {
+  invalid_datetime: { sv: 'Ange datum och klockslag.', en: 'Enter a date and a time.' },
+};
+
+/** Field messages for the domain's validation issues (first message per field). */
+export function messagesOf(error: ValidationError, locale: Locale): FieldMessages {
+  const messages: FieldMessages = {};
+  for (const issue of error.issues) {
+    const field = issue.field as ReportField;
+    if (!REPORT_FIELDS.includes(field) || messages[field]) continue;
+    messages[field] = FORM_WORDING[issue.code]?.[locale] ?? (locale === 'en' ? issue.messageEn : issue.message);
+  }
+  return messages;
+}
+
+/** Validates the draft with the same rules as the server; empty when it can be sent. */
+export function validateDraft(d: ReportDraft, now: Date, locale: Locale): FieldMessages {
+  try {
+    parseReportInput(draftToInput(d), now);
+    return {};
+  } catch (error) {
+    if (error instanceof ValidationError) return messagesOf(error, locale);
+    throw error;
+  }
+}
+
+export const DRAFT_KEY = 'pui-desk.report-draft.v1';
+
+/** The tab's sessionStorage, or undefined where the browser refuses it (storage blocked in frames). */
+export function sessionStore(win: Window = window): Storage | undefined {
+  try {
+    return win.sessionStorage;
+  } catch (error) {
+    console.warn('PUI Desk: sessionStorage is not available; the report draft will not survive a reload.', error);
+    return undefined;
+  }
+}
+
+function strings(value: unknown): string {
+  return typeof value === 'string' ? value : '';
+}
+
+/** The kept draft, if there is a readable one. */
+export function loadDraft(storage: Storage | undefined): ReportDraft | undefined {
+  const text = storage?.getItem(DRAFT_KEY);
+  if (!text) return undefined;
+  let raw: Record<string, unknown>;
+  try {
+    raw = JSON.parse(text) as Record<string, unknown>;
+  } catch (error) {
+    console.warn('PUI Desk: the kept report draft could not be read and is dropped.', error);
+    storage?.removeItem(DRAFT_KEY);
+    return undefined;
+  }
+  if (typeof raw !== 'object' || raw === null || typeof raw.reportId !== 'string') return undefined;
+  return {
+    reportId: raw.reportId,
+    title: strings(raw.title),
+    description: strings(raw.description),
+    discoveredAt: strings(raw.discoveredAt),
+    occurredAt: strings(raw.occurredAt),
+    breachTypes: Array.isArray(raw.breachTypes) ? raw.breachTypes.filter((v): v is BreachType => isOneOf(BREACH_TYPE_IDS, v)) : [],
+    dataCategories: Array.isArray(raw.dataCategories) ? raw.dataCategories.filter((v): v is DataCategory => isOneOf(DATA_CATEGORY_IDS, v)) : [],
+    affectedCount: strings(raw.affectedCount),
+    cause: isCauseId(raw.cause) ? raw.cause : '',
+    measures: strings(raw.measures),
+    unit: strings(raw.unit),
+  };
+}
+
+/** Keeps the draft; false when the browser refused (full or blocked storage). */
+export function saveDraft(storage: Storage | undefined, draft: ReportDraft): boolean {
+  if (!storage) return false;
+  try {
+    storage.setItem(DRAFT_KEY, JSON.stringify(draft));
+    return true;
+  } catch (error) {
+    console.warn('PUI Desk: the report draft could not be kept.', error);
+    return false;
+  }
+}
+
+export function clearDraft(storage: Storage | undefined): void {
+  storage?.removeItem(DRAFT_KEY);
+}
+
+/** True when the user has typed or chosen anything beyond the defaults. */
+export function draftTouched(d: ReportDraft): boolean {
+  return Boolean(d.title || d.description || d.occurredAt || d.breachTypes.length || d.dataCategories.length || d.affectedCount || d.cause || d.measures || d.unit);
+}

@@ -1,0 +1,301 @@
+/**
+ * End to end: the built Teams tab, served by the real server (local profile, SQLite), in Debian's
+ * Chromium. A caseworker reports; the DPO finds it on the board, takes it, assesses it, records
+ * the IMY notice and sees the register change. Every page passes an axe check (no serious or
+ * critical violations), and an edit conflict between two DPOs is caught and explained.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startServer, type RunningServer } from '../../src/main';
+import { createLogger } from '../../src/server/logger';
+
+const repo = resolve(__dirname, '..', '..');
+const AXE_PATH = require.resolve('axe-core/axe.min.js');
+
+let dir: string;
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'pui-tab-e2e-'));
+  execFileSync(process.execPath, ['scripts/build-tab.mjs', '--outdir', join(dir, 'static', 'tab')], { cwd: repo, stdio: 'pipe' });
+  server = await startServer({
+    port: 0,
+    dbFile: join(dir, 'pui.db'),
+    profile: 'local',
+    env: { NODE_ENV: 'test' },
+    staticRoot: join(dir, 'static'),
+    logger: createLogger('error', () => undefined),
+  });
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  rmSync(dir, { recursive: true, force: true });
+}, 60_000);
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+/** Runs axe-core on the page; returns the serious and critical violations, described. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE_PATH });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: AxeViolation[] }> } }).axe;
+    return (await axe.run(document, { resultTypes: ['violations'] })).violations;
+  });
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+async function newPage(): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  (page as Page & { errors: string[] }).errors = errors;
+  return page;
+}
+
+/** The register's numbers for the current half-year. */
+async function registerCounts(page: Page): Promise<{ total: number; reported: number; todo: string }> {
+  await page.goto(`${server.url}/tab/#/register`);
+  await page.getByTestId('register-reported').waitFor();
+  await page.getByRole('heading', { name: /^Att granska/ }).waitFor();
+  await page.waitForFunction(() => !document.querySelector('[data-section="todo"] .fui-Spinner'));
+  return {
+    total: Number(await page.getByTestId('register-total').innerText()),
+    reported: Number(await page.getByTestId('register-reported').innerText()),
+    todo: await page.locator('[data-section="todo"]').innerText(),
+  };
+}
+
+describe('Teams tab end to end (local profile)', () => {
+  it('serves the tab at /tab/ with its first script as an ES module', async () => {
+    const response = await fetch(`${server.url}/tab/`);
+    expect(response.status).toBe(200);
+    expect(await response.text()).toMatch(/<script type="module" src="\.\/main-[A-Z0-9]+\.js"><\/script>/);
+  });
+
+  it('reports, finds it on the board, takes it, assesses it, records the IMY notice and sees the register change', async () => {
+    const page = await newPage();
+    const before = await registerCounts(page);
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // Report, as a caseworker would, in the local profile that says so.
+    await page.goto(`${server.url}/tab/`);
+    await page.getByRole('heading', { name: 'Rapportera en personuppgiftsincident' }).waitFor();
+    expect(await page.getByTestId('local-profile').innerText()).toContain('Lokal profil');
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.getByRole('button', { name: 'Skicka rapporten' }).click();
+    await page.getByTestId('error-summary').waitFor();
+    expect(await page.getByLabel(/^Rubrik/).getAttribute('aria-invalid')).toBe('true');
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.getByLabel(/^Rubrik/).fill('Utredning skickad till fel mottagare 19121212-1212');
+    await page.getByRole('button', { name: 'Maskera personnumret i rubriken' }).click();
+    await page.getByLabel(/^Vad har hänt\?/).fill('En utredning om ett barn mejlades till en extern mottagare med liknande namn.');
+    await page.getByLabel('Konfidentialitet (obehörig har fått del av uppgifter)').check();
+    await page.getByLabel('Socialtjänstuppgifter (sekretess enligt OSL 26 kap. 1 §)').check();
+    await page.getByLabel('Uppgifter om barn').check();
+    await page.getByLabel(/^Ungefär hur många/).fill('1');
+    await page.getByLabel(/^Enhet eller förvaltning/).fill('Barn och unga');
+    await page.getByRole('button', { name: 'Skicka rapporten' }).click();
+    await page.getByTestId('receipt').waitFor();
+    const number = await page.getByTestId('receipt-number').innerText();
+    expect(number).toMatch(/^PUI-\d{4}-\d{4}$/);
+    expect(await page.getByTestId('receipt').innerText()).toMatch(/\d+ d \d+ h kvar|\d+ h \d+ min kvar/);
+    expect(await seriousViolations(page)).toEqual([]);
+    const stored = await server.store.getByNumber(number);
+    expect(stored).toMatchObject({ title: 'Utredning skickad till fel mottagare [personnummer]', source: 'tab', unit: 'Barn och unga', affectedCount: 1 });
+
+    // My reports shows it with what happens next.
+    await page.getByRole('navigation').getByRole('link', { name: 'Mina rapporter' }).click();
+    await page.getByRole('link', { name: number }).waitFor();
+    expect(await page.locator('main').innerText()).toContain('Dataskyddsombudet har fått rapporten');
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // The board: search by number, live countdown, keyboard to the incident.
+    await page.getByRole('navigation').getByRole('link', { name: 'Tavlan' }).click();
+    await page.getByLabel('Sök på nummer eller rubrik').waitFor();
+    await page.getByRole('table').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.keyboard.press('/');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('search');
+    await page.keyboard.type(number.slice(-4));
+    const row = page.getByRole('row').filter({ hasText: number });
+    await row.waitFor();
+    expect(await page.getByRole('row').count()).toBe(2);
+    expect(await row.innerText()).toMatch(/kvar/);
+    await row.getByRole('link', { name: number }).focus();
+    await page.keyboard.press('Enter');
+
+    // The incident: take it, assess it with the guided ENISA scoring, record the IMY notice.
+    await page.getByRole('heading', { level: 1, name: new RegExp(number) }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Ta incidenten', exact: true }).click();
+    await page.getByText('Du äger incidenten.').waitFor();
+    expect(await page.getByTestId('severity-suggestion').innerText()).toBe('Förslag: Medför en hög risk.');
+    await page.getByLabel('Uppgifterna var redan offentliga eller oläsliga för mottagaren, t.ex. krypterade (−1)').check();
+    expect(await page.getByTestId('severity-result').innerText()).toContain('SE = 4 × 0,75 + 0,25 = 3,25');
+    await page.getByLabel('Särskilda kategorier av personer: barn, sårbara personer, skyddad identitet (+1)').uncheck();
+    expect(await page.getByTestId('severity-result').innerText()).toContain('SE = 3 × 0,75 + 0,25 = 2,5');
+    expect(await page.getByTestId('severity-suggestion').innerText()).toBe('Förslag: Medför en risk.');
+    await page.getByRole('radio', { name: 'Maximalt – direkt, t.ex. namn eller personnummer (1)' }).check();
+    expect(await page.getByTestId('severity-suggestion').innerText()).toBe('Förslag: Medför en hög risk.');
+    await page.getByRole('radio', { name: 'Betydande – går med viss annan information (0,75)' }).check();
+    await page.getByLabel('Konfidentialitet: har obehöriga fått del av uppgifterna?').getByLabel('Nej').check();
+    expect(await page.getByTestId('severity-result').innerText()).toContain('SE = 3 × 0,75 + 0 = 2,25');
+    expect(await page.getByTestId('severity-suggestion').innerText()).toBe('Förslag: Medför en risk.');
+    await page.getByLabel(/^Motivering/).fill('Sekretessbelagda uppgifter om ett barn, men mottagaren är känd och har raderat.');
+    await page.getByRole('button', { name: 'Bekräfta bedömningen' }).click();
+    await page.getByTestId('current-assessment').waitFor();
+    expect(await page.getByTestId('current-assessment').innerText()).toContain('Medför en risk (SE 2,25)');
+
+    const text = await page.getByTestId('imy-text').inputValue();
+    expect(text).toContain(`Vårt ärendenummer: ${number}`);
+    expect(text).not.toContain('Utredning skickad');
+    expect(text).not.toContain('extern mottagare');
+    await page.getByLabel("IMY:s diarienummer").fill('IMY-2026-1234');
+    await page.getByRole('button', { name: 'Registrera anmälan' }).click();
+    await page.getByTestId('imy-recorded').waitFor();
+    expect(await page.getByTestId('imy-recorded').innerText()).toContain('IMY-2026-1234');
+    expect(await page.getByTestId('timeline').innerText()).toMatch(/Rapporterad[\s\S]*Tagen[\s\S]*Risken bedömd: Medför en risk[\s\S]*Anmäld till IMY: IMY-2026-1234/);
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // The register: one more incident, one more reported, and nothing left to review for it.
+    const after = await registerCounts(page);
+    expect(after.total).toBe(before.total + 1);
+    expect(after.reported).toBe(before.reported + 1);
+    expect(after.todo).not.toContain(number);
+    expect(await page.getByTestId('chart-by-month').innerText()).toMatch(/\d/);
+    expect(await seriousViolations(page)).toEqual([]);
+
+    const stored2 = await server.store.getByNumber(number);
+    expect(stored2).toMatchObject({ status: 'notified', reportedToAuthority: true, owner: { id: 'dev-user' }, assessment: { risk: 'risk', severity: { dpc: 3, ei: 0.75, cb: 0, score: 2.25 } }, imyNotice: { reference: 'IMY-2026-1234' } });
+    expect((page as Page & { errors: string[] }).errors).toEqual([]);
+    await page.close();
+  });
+
+  it('lists the incident on the register to-do while its risk is not assessed', async () => {
+    const page = await newPage();
+    const response = await fetch(`${server.url}/api/incidents?source=api`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ title: 'Lista utskriven på fel skrivare', description: 'En lista kom ut på en annan förvaltnings skrivare.', discoveredAt: new Date().toISOString() }),
+    });
+    const { number } = (await response.json()) as { number: string };
+    const counts = await registerCounts(page);
+    expect(counts.todo).toContain(number);
+    expect(counts.todo).toContain('Risken är inte bedömd');
+    await page.close();
+  });
+
+  it('catches a second DPO’s concurrent change and explains it instead of overwriting', async () => {
+    const created = await (await fetch(`${server.url}/api/incidents?source=api`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ title: 'Sms till fel nummer', description: 'Ett sms om en tid skickades till fel nummer.', discoveredAt: new Date().toISOString(), dataCategories: ['contact'] }),
+    })).json() as { id: string; number: string };
+    const page = await newPage();
+    await page.goto(`${server.url}/tab/#/incident/${created.number}`);
+    await page.getByRole('button', { name: 'Bekräfta bedömningen' }).waitFor();
+    await page.getByLabel(/^Motivering/).fill('Bara ett telefonnummer och en tid.');
+
+    // Another DPO takes the incident meanwhile.
+    const take = await fetch(`${server.url}/api/incidents/${created.id}/take`, { method: 'POST' });
+    expect(take.status).toBe(200);
+
+    await page.getByRole('button', { name: 'Bekräfta bedömningen' }).click();
+    const conflict = page.getByTestId('conflict-message');
+    await conflict.waitFor();
+    expect(await conflict.innerText()).toContain('Någon annan hann före');
+    expect(await seriousViolations(page)).toEqual([]);
+    expect((await server.store.getByNumber(created.number))?.assessment).toBeUndefined();
+
+    await conflict.getByRole('button', { name: 'Ladda om incidenten' }).click();
+    await page.getByText('Utvecklare (lokal profil) äger incidenten.').or(page.getByText('Du äger incidenten.')).waitFor();
+    expect(await page.getByTestId('conflict-message').innerText()).toContain('Senaste ändringen: Tagen av');
+    expect(await page.getByLabel(/^Motivering/).inputValue()).toBe('Bara ett telefonnummer och en tid.');
+    await page.getByRole('button', { name: 'Bekräfta bedömningen' }).click();
+    await page.getByTestId('current-assessment').waitFor();
+    expect((await server.store.getByNumber(created.number))?.assessment?.risk).toBe('unlikely');
+    await page.close();
+  });
+
+  it('opens the incident named by the channel card link (?incident=)', async () => {
+    const page = await newPage();
+    const created = await (await fetch(`${server.url}/api/incidents?source=api`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ title: 'Kort länk', description: 'Test av länken från kanalkortet.', discoveredAt: new Date().toISOString() }),
+    })).json() as { number: string };
+    await page.goto(`${server.url}/tab/?incident=${created.number}`);
+    await page.getByRole('heading', { level: 1, name: new RegExp(created.number) }).waitFor();
+    expect(page.url()).toBe(`${server.url}/tab/#/incident/${created.number}`);
+    await page.close();
+  });
+
+  it('shows the reporter view to a plain reporter, and English from ?lang=en', async () => {
+    const page = await newPage();
+    await page.goto(`${server.url}/tab/?lang=en`);
+    await page.getByRole('heading', { name: 'Report a personal data breach' }).waitFor();
+    await page.getByLabel('Act as').selectOption('reporter');
+    await page.getByText('Rapportör (lokal profil)', { exact: false }).first().waitFor();
+    expect(await page.getByRole('link', { name: 'Board' }).count()).toBe(0);
+    await page.goto(`${server.url}/tab/?lang=en#/board`);
+    await page.getByText('For the data protection officer only').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('shows an overdue incident in red on the board, and passes axe in Teams’ dark and high-contrast themes', async () => {
+    const discoveredAt = new Date(Date.now() - 80 * 60 * 60 * 1000).toISOString();
+    const created = await (await fetch(`${server.url}/api/incidents?source=api`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ title: 'Försenad incident', description: 'Upptäcktes för 80 timmar sedan.', discoveredAt }),
+    })).json() as { number: string };
+    for (const theme of ['default', 'dark', 'contrast']) {
+      const page = await newPage();
+      await page.goto(`${server.url}/tab/?theme=${theme}#/board`);
+      const row = page.getByRole('row').filter({ hasText: created.number });
+      await row.waitFor();
+      expect(await row.getAttribute('data-overdue')).toBe('true');
+      expect(await row.innerText()).toContain('försenad 8 h');
+      expect(await page.getByTestId('board-summary').innerText()).toMatch(/\d+ (är försenad|är försenade)\./);
+      expect(await page.locator('[data-theme]').getAttribute('data-theme')).toBe(theme);
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.goto(`${server.url}/tab/?theme=${theme}#/incident/${created.number}`);
+      await page.getByRole('button', { name: 'Bekräfta bedömningen' }).waitFor();
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.close();
+    }
+  });
+
+  it('downloads the register as CSV and XLSX from the register page', async () => {
+    const page = await browser.newPage({ acceptDownloads: true });
+    await page.goto(`${server.url}/tab/#/register`);
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Ladda ner som CSV' }).click()]);
+    expect(csv.suggestedFilename()).toMatch(/\.csv$/);
+    const csvText = readFileSync((await csv.path())!, 'utf8');
+    expect(csvText).toContain('Rubrik');
+    const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Ladda ner som Excel (XLSX)' }).click()]);
+    expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/);
+    expect(readFileSync((await xlsx.path())!).subarray(0, 2).toString('latin1')).toBe('PK');
+    await page.close();
+  });
+});

@@ -1,0 +1,41 @@
+import { imyNoticeText } from '../../src/tab/incident/imy-notice-text';
+import { anIncident } from './support/tab-fixtures';
+
+const incident = anIncident({
+  title: 'Utredning om Kalle 19121212-1212 till fel mottagare',
+  description: 'Utredningen om Kalle Karlsson skickades till kalle.k@example.com.',
+  occurredAt: '2026-11-20T08:30:00.000Z',
+  dataCategories: ['social-services', 'children'],
+  affectedCount: 1,
+  cause: 'human-error',
+  measures: 'Mottagaren 19121212-1212 har ombetts radera, svar från kalle.k@example.com.',
+  assessment: { risk: 'risk', rationale: 'Kalle är ett barn.', assessedAt: '2026-11-20T10:00:00.000Z', assessedBy: { id: 'd', name: 'Dana' }, severity: { dpc: 4, ei: 0.75, cb: 0.25, score: 3.25 } },
+});
+
+describe('imyNoticeText', () => {
+  const text = imyNoticeText(incident);
+
+  it('answers what the e-service asks, from the structured fields, in Stockholm time', () => {
+    expect(text).toContain('Vårt ärendenummer: PUI-2026-0001');
+    expect(text).toContain('När inträffade incidenten: 2026-11-20 09:30 (svensk tid)');
+    expect(text).toContain('När upptäcktes incidenten: 2026-11-20 10:00 (svensk tid)');
+    expect(text).toContain('Typer av personuppgifter: Socialtjänstuppgifter (sekretess enligt OSL 26 kap. 1 §); Uppgifter om barn');
+    expect(text).toContain('Särskilda grupper av registrerade: barn');
+    expect(text).toContain('Ungefärligt antal berörda registrerade: 1');
+    expect(text).toContain('Vår bedömning av risken: Medför en risk (allvarlighetsgrad enligt ENISA: 3,25)');
+    expect(text).toContain('Har de registrerade informerats: Nej, risken bedöms inte som hög');
+  });
+
+  it('leaves out the title, the description and the rationale, and masks identity numbers and addresses', () => {
+    expect(text).not.toContain('Kalle');
+    expect(text).not.toContain('19121212-1212');
+    expect(text).not.toContain('example.com');
+    expect(text).toContain('Vidtagna och planerade åtgärder: Mottagaren [personnummer] har ombetts radera, svar från [e-postadress].');
+  });
+
+  it('gives the reasons for a late notice, and only then', () => {
+    const lateAt = '2026-11-24T12:00:00.000Z';
+    expect(imyNoticeText(incident, { notifiedAt: lateAt, delayReason: 'Upptäcktes under en helg.' })).toContain('Skäl till att anmälan görs senare än 72 timmar: Upptäcktes under en helg.');
+    expect(imyNoticeText(incident, { notifiedAt: '2026-11-21T12:00:00.000Z', delayReason: 'Inte sent.' })).not.toContain('Skäl till');
+  });
+});
