@@ -16,6 +16,8 @@ export interface TeamsBotConfig {
   adminUserIds?: string[];
   /** The tab's address; DPO cards link to incidents there. */
   tabUrl: string;
+  /** The Teams app id (manifest `id`), for deep links into the tab. */
+  teamsAppId?: string;
 }
 
 export interface BotServices {

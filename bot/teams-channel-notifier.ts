@@ -24,6 +24,7 @@ export interface TeamsChannelNotifierOptions {
   pacer: ConversationPacer;
   /** Read at every render: the server learns its own address only once it listens. */
   tabUrl: () => string;
+  teamsAppId?: string;
 }
 
 /** The delivering side of the outbox: implements the Notifier port against Teams. */
@@ -61,7 +62,7 @@ export class TeamsChannelNotifier implements Notifier {
   }
 
   private render(incident: Incident, channel: DpoChannel | undefined): AdaptiveCard {
-    return dpoChannelCard(incident, { now: this.options.clock.now(), tabUrl: this.options.tabUrl(), refreshUserIds: channel?.refreshUserIds ?? [] });
+    return dpoChannelCard(incident, { now: this.options.clock.now(), tabUrl: this.options.tabUrl(), teamsAppId: this.options.teamsAppId, refreshUserIds: channel?.refreshUserIds ?? [] });
   }
 
   /** Paces, calls, and turns a 429 into a deferral that pauses the conversation. */

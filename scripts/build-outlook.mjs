@@ -5,6 +5,7 @@ import { build } from 'esbuild';
 import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { copyRibbonIcons } from './ribbon-icons.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -34,6 +35,7 @@ export async function buildOutlook({ outdir = join(root, 'dist', 'outlook'), met
     logLevel: quiet ? 'error' : 'warning',
   });
   copyFileSync(join(root, 'src', 'outlook', 'index.html'), join(outdir, 'index.html'));
+  copyRibbonIcons({ outdir: join(outdir, 'assets') });
   mkdirSync(dirname(metafile), { recursive: true });
   writeFileSync(metafile, JSON.stringify(result.metafile));
   return result.metafile;
@@ -47,5 +49,5 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   };
   const outdir = arg('--outdir');
   await buildOutlook({ ...(outdir ? { outdir } : {}), ...(arg('--metafile') ? { metafile: arg('--metafile') } : {}) });
-  console.log(`Outlook task pane → ${outdir ?? 'dist/outlook/'}`);
+  console.error(`Outlook task pane → ${outdir ?? 'dist/outlook/'}`);
 }

@@ -3,7 +3,9 @@
  * @remarks Without tenant settings the app runs in the local profile (dev identity, no token
  * checks); production (`NODE_ENV=production`) refuses to run that way.
  */
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { parseEnv } from 'node:util';
 import { z } from 'zod';
 import { sharePointConfigFromEnv, SharePointConfigError, type SharePointConfig } from './store/sharepoint/sharepoint-config';
 
@@ -36,6 +38,8 @@ const schema = z.object({
   BOT_TENANT_ID: z.guid().optional(),
   /** Where DPO channel cards link to; default `<PUBLIC_URL or the server's address>/tab/`. */
   TAB_URL: z.string().url().optional(),
+  /** The Teams app id (the manifest's `id`): DPO cards then open the tab inside Teams. */
+  TEAMS_APP_ID: z.guid().optional(),
 });
 
 /** The Teams bot's settings. */
@@ -44,6 +48,7 @@ export interface BotSettings {
   password?: string;
   tenantId?: string;
   tabUrl?: string;
+  teamsAppId?: string;
 }
 
 /** Entra ID token validation settings (absent in the local profile). */
@@ -84,8 +89,29 @@ export interface AppConfig {
 /** A configuration problem, naming the variable to fix. */
 export class ConfigError extends Error {}
 
-/** Parses the environment. Throws ConfigError naming each bad or missing variable. */
-export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+/**
+ * Adds `env/.env.<name>` and its gitignored `.env.<name>.user` (secrets) under the variables that
+ * are already set: the shell wins over the files.
+ */
+export function withEnvFiles(env: Record<string, string | undefined>, name: string, root = process.cwd()): Record<string, string | undefined> {
+  if (!/^[a-z0-9-]+$/i.test(name)) throw new ConfigError(`The environment name must be like dev or prod, not "${name.slice(0, 40)}".`);
+  const merged = { ...env };
+  for (const file of [`env/.env.${name}`, `env/.env.${name}.user`]) {
+    const full = path.resolve(root, file);
+    if (!existsSync(full)) continue;
+    for (const [key, value] of Object.entries(parseEnv(readFileSync(full, 'utf8')))) {
+      if (merged[key] === undefined) merged[key] = value;
+    }
+  }
+  return merged;
+}
+
+/**
+ * Parses the environment (with `env/.env.<PUI_ENV>` and its `.user` file when PUI_ENV is set).
+ * Throws ConfigError naming each bad or missing variable.
+ */
+export function loadConfig(rawEnv: Record<string, string | undefined> = process.env): AppConfig {
+  const env = rawEnv.PUI_ENV ? withEnvFiles(rawEnv, rawEnv.PUI_ENV) : rawEnv;
   const parsed = schema.safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
@@ -142,7 +168,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dpoUserIds: e.DPO_USER_IDS,
     dpoGroupIds: e.DPO_GROUP_IDS,
     logLevel: e.LOG_LEVEL,
-    bot: { appId: e.BOT_APP_ID, password: e.SECRET_BOT_PASSWORD, tenantId: e.BOT_TENANT_ID ?? e.AZURE_TENANT_ID, tabUrl: e.TAB_URL },
+    bot: { appId: e.BOT_APP_ID, password: e.SECRET_BOT_PASSWORD, tenantId: e.BOT_TENANT_ID ?? e.AZURE_TENANT_ID, tabUrl: e.TAB_URL, teamsAppId: e.TEAMS_APP_ID },
     env,
   };
 }

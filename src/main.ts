@@ -60,6 +60,7 @@ function startBot(config: AppConfig, deps: UseCaseDeps, logger: Logger): (TeamsB
     adminUserIds: config.auth?.adminUserIds,
     // Replaced by the server's own address once it listens, unless configured.
     tabUrl: config.bot.tabUrl ?? `${config.publicUrl ?? `http://127.0.0.1:${config.port}`}/tab/`,
+    teamsAppId: config.bot.teamsAppId,
   };
   return { ...createTeamsBot({ deps, config: botConfig, logger }), config: botConfig };
 }

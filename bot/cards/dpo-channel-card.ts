@@ -16,6 +16,8 @@ export interface DpoCardOptions {
   now: Date;
   /** The tab's address; the card links to the incident there. */
   tabUrl: string;
+  /** The Teams app id: when known, "open in the tab" is a Teams deep link to the board tab. */
+  teamsAppId?: string;
   /** Teams user ids (MRIs) whose clients refresh the card when they see it: the DPOs. */
   refreshUserIds?: readonly string[];
   /** `dpo` (default): with the actions. `viewer`: read only. */
@@ -29,6 +31,17 @@ export function incidentTabUrl(tabUrl: string, number: string): string {
   const url = new URL(tabUrl);
   url.hash = `/incident/${encodeURIComponent(number)}`;
   return url.toString();
+}
+
+/**
+ * Where "open in the tab" leads: a Teams deep link to the board tab naming the incident (so it opens
+ * inside Teams, signed in), or the tab's web address when the Teams app id is not configured.
+ */
+export function incidentLink(tabUrl: string, number: string, teamsAppId?: string): string {
+  const web = incidentTabUrl(tabUrl, number);
+  if (!teamsAppId) return web;
+  const query = new URLSearchParams({ webUrl: web, label: number, context: JSON.stringify({ subEntityId: number }) });
+  return `https://teams.microsoft.com/l/entity/${encodeURIComponent(teamsAppId)}/board?${query.toString()}`;
 }
 
 /** The title as the channel may show it: identity numbers and e-mail addresses masked. */
@@ -122,7 +135,7 @@ export function dpoChannelCard(incident: Incident, options: DpoCardOptions): Ada
     actions.push(assessForm(incident));
     if (!incident.imyNotice) actions.push(imyForm(incident, now));
   }
-  actions.push({ type: 'Action.OpenUrl', title: 'Öppna i fliken', url: incidentTabUrl(options.tabUrl, incident.number) });
+  actions.push({ type: 'Action.OpenUrl', title: 'Öppna i fliken', url: incidentLink(options.tabUrl, incident.number, options.teamsAppId) });
 
   const refreshUserIds = (options.refreshUserIds ?? []).slice(0, MAX_REFRESH_USERS);
   return card(body, {

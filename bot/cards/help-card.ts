@@ -19,7 +19,7 @@ export function helpCard(): AdaptiveCard {
           { title: 'hjälp (help)', value: 'Visar den här hjälpen.' },
         ],
       },
-      text('Du kan också anmäla direkt från ett meddelande: välj **…** på meddelandet och sedan **Rapportera som personuppgiftsincident**.', { isSubtle: true }),
+      text('Du kan också anmäla direkt från ett meddelande: välj **…** på meddelandet och sedan **Anmäl som personuppgiftsincident**.', { isSubtle: true }),
     ],
     { actions: [execute('Anmäl en incident', { verb: 'report.start' }), execute('Mina anmälningar', { verb: 'my.list' })], fallbackText: 'Skriv anmäl för att anmäla en personuppgiftsincident.' },
   );

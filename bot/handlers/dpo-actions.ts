@@ -41,7 +41,7 @@ function changeFor(verb: DpoChangeVerb, inputs: Record<string, unknown>): { kind
 
 async function render(s: BotServices, incident: Incident, notice?: { text: string; color: TextColor }): Promise<AdaptiveCardInvokeResponse> {
   const channel = await getDpoChannel(s.deps.store);
-  return cardResponse(dpoChannelCard(incident, { now: s.deps.clock.now(), tabUrl: s.config.tabUrl, refreshUserIds: channel?.refreshUserIds, notice }));
+  return cardResponse(dpoChannelCard(incident, { now: s.deps.clock.now(), tabUrl: s.config.tabUrl, teamsAppId: s.config.teamsAppId, refreshUserIds: channel?.refreshUserIds, notice }));
 }
 
 /** A DPO action on a card. A non-DPO gets a polite refusal and nothing changes. */

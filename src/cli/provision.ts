@@ -3,10 +3,8 @@
  * SharePoint lists, columns and indexes on one site. Safe to run again: it then changes nothing
  * and says so.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { parseEnv } from 'node:util';
 import type { TokenCredential } from '@azure/identity';
+import { ConfigError, withEnvFiles } from '../config';
 import { accessHint } from '../store/sharepoint/access-hints';
 import { GraphError } from '../store/sharepoint/graph-error';
 import { describeStep, planProvisioning, provision } from '../store/sharepoint/provisioning';
@@ -56,20 +54,6 @@ function parseArgs(argv: string[]): Args {
     else throw new SharePointConfigError(`Unknown argument ${a}.`);
   }
   return args;
-}
-
-/** Adds `env/.env.<name>` and its `.user` file under variables that are already set. */
-function withEnvFiles(env: Record<string, string | undefined>, name: string): Record<string, string | undefined> {
-  if (!/^[a-z0-9-]+$/i.test(name)) throw new SharePointConfigError(`--env takes a name like dev, not ${name}.`);
-  const merged = { ...env };
-  for (const file of [`env/.env.${name}`, `env/.env.${name}.user`]) {
-    const full = path.resolve(file);
-    if (!existsSync(full)) continue;
-    for (const [key, value] of Object.entries(parseEnv(readFileSync(full, 'utf8')))) {
-      if (merged[key] === undefined) merged[key] = value;
-    }
-  }
-  return merged;
 }
 
 /** Runs the command; returns the exit code. */
@@ -128,7 +112,7 @@ export async function runProvision(argv: string[], deps: ProvisionCliDeps): Prom
     deps.out(`Put this in env/.env.<env>:  SHAREPOINT_SITE_ID=${plan.site.id}`);
     return 0;
   } catch (error) {
-    if (error instanceof SharePointConfigError) {
+    if (error instanceof SharePointConfigError || error instanceof ConfigError) {
       deps.out(`${error.message}\n\n${USAGE}`);
       return 2;
     }

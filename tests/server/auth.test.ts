@@ -1,4 +1,7 @@
-import { loadConfig, ConfigError } from '../../src/config';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { ConfigError, loadConfig, withEnvFiles } from '../../src/config';
 import { API_CLIENT_ID, startLocalJwks, TENANT_ID, type LocalJwks } from '../support/local-jwks';
 import { startTestServer, type TestServer } from '../support/test-server';
 
@@ -85,5 +88,21 @@ describe('loadConfig', () => {
   it('defaults to the local profile on 127.0.0.1:3978 with .data/pui.db', () => {
     const config = loadConfig({});
     expect(config).toMatchObject({ profile: 'local', host: '127.0.0.1', port: 3978, dbFile: '.data/pui.db', store: 'sqlite' });
+  });
+});
+
+describe('env files', () => {
+  it('reads env/.env.<PUI_ENV> and its .user file, with the shell winning', () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'pui-env-'));
+    mkdirSync(path.join(root, 'env'));
+    writeFileSync(path.join(root, 'env', '.env.test1'), 'PORT=4000\nORGANISATION_NAME="Exempelkommun"\nLOG_LEVEL=warn\n');
+    writeFileSync(path.join(root, 'env', '.env.test1.user'), 'SECRET_BOT_PASSWORD=from-user-file\n');
+    const merged = withEnvFiles({ LOG_LEVEL: 'error' }, 'test1', root);
+    expect(merged).toEqual({ PORT: '4000', ORGANISATION_NAME: 'Exempelkommun', LOG_LEVEL: 'error', SECRET_BOT_PASSWORD: 'from-user-file' });
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it('refuses an environment name that could leave env/', () => {
+    expect(() => withEnvFiles({}, '../secrets')).toThrow(ConfigError);
   });
 });

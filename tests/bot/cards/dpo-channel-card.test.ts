@@ -1,4 +1,4 @@
-import { dpoChannelCard, incidentTabUrl, MAX_REFRESH_USERS } from '../../../bot/cards/dpo-channel-card';
+import { dpoChannelCard, incidentLink, incidentTabUrl, MAX_REFRESH_USERS } from '../../../bot/cards/dpo-channel-card';
 import { cardProblems } from '../support/card-schema';
 import { cardText, findExecute } from '../support/bot-harness';
 import { anIncident } from '../support/incidents';
@@ -106,5 +106,18 @@ describe('dpoChannelCard', () => {
 
   it('links to the incident in the tab by number', () => {
     expect(incidentTabUrl('https://pui.example.se/tab/', 'PUI-2026-0042')).toBe('https://pui.example.se/tab/#/incident/PUI-2026-0042');
+  });
+});
+
+describe('incidentLink', () => {
+  it('is the tab page when the Teams app id is unknown', () => {
+    expect(incidentLink('http://127.0.0.1:3978/tab/', 'PUI-2026-0007')).toBe('http://127.0.0.1:3978/tab/#/incident/PUI-2026-0007');
+  });
+
+  it('is a Teams deep link to the board tab naming the incident when the app id is known', () => {
+    const link = new URL(incidentLink('https://pui.kommun.example/tab/', 'PUI-2026-0007', '3f2504e0-4f89-41d3-9a0c-0305e82c3301'));
+    expect(link.origin + link.pathname).toBe('https://teams.microsoft.com/l/entity/3f2504e0-4f89-41d3-9a0c-0305e82c3301/board');
+    expect(JSON.parse(link.searchParams.get('context')!)).toEqual({ subEntityId: 'PUI-2026-0007' });
+    expect(link.searchParams.get('webUrl')).toBe('https://pui.kommun.example/tab/#/incident/PUI-2026-0007');
   });
 });

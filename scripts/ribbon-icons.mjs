@@ -1,8 +1,7 @@
 // Copies the Outlook ribbon button's icons (appPackage/outlook-assets/icon-16|32|80.png) to
 // dist/outlook/assets/, where the server serves them as <PUBLIC_URL>/outlook/assets/icon-N.png,
 // the URLs in the manifest's `extensions[0].ribbons`.
-// Run by scripts/build.mjs, which runs the build-*.mjs scripts in name order: this one comes after
-// build-outlook.mjs, which empties dist/outlook first.
+// Called by scripts/build-outlook.mjs after it has (re)built dist/outlook.
 import { copyFileSync, mkdirSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
