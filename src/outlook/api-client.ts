@@ -4,29 +4,12 @@
 import type { Incident } from '../domain/incident';
 import type { ReportRequest } from './prefill';
 import type { Locale } from './strings';
+import { ApiError } from '../web/api-error';
+
+export { ApiError, type ApiIssue } from '../web/api-error';
 
 /** What the receipt shows of the stored incident. */
 export type SubmittedIncident = Pick<Incident, 'id' | 'number' | 'reportId' | 'deadline' | 'status' | 'discoveredAt'>;
-
-/** One field problem as the API reports it. */
-export interface ApiIssue {
-  field: string;
-  code: string;
-  message: string;
-}
-
-/** The API answered with an error (`{ error: { code, message, issues } }`). */
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly issues: ApiIssue[] = [],
-  ) {
-    super(message);
-    this.name = 'ApiError';
-  }
-}
 
 /** The API could not be reached at all. */
 export class NetworkError extends Error {

@@ -3,7 +3,7 @@
  * where the Outlook client supports it; no token at all in the local profile.
  */
 import type { IPublicClientApplication } from '@azure/msal-browser';
-import type { ClientConfig } from './client-config';
+import type { ClientConfig } from '../web/client-config';
 
 /** The part of `Office.context.requirements` the pane reads. */
 export interface RequirementsLike {

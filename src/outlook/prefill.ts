@@ -3,8 +3,8 @@
  * API's request body. The description names counts (recipients, attachments, findings),
  * never the mail's content.
  */
-import type { CauseId } from '../domain/causes';
-import { isCauseId } from '../domain/causes';
+import { isCauseId, type CauseId } from '../domain/causes';
+import type { ReportInput } from '../domain/report-input';
 import { formatStockholm, parseStockholmLocal, stockholmDate } from '../domain/stockholm-time';
 import type { BreachType, DataCategory } from '../domain/vocabulary';
 import type { MailSnapshot } from './mail-item';
@@ -136,20 +136,8 @@ export interface DraftIssue {
   message: string;
 }
 
-/** The JSON body of `POST /api/incidents?source=outlook`. */
-export interface ReportRequest {
-  reportId: string;
-  title: string;
-  description: string;
-  discoveredAt: string;
-  occurredAt?: string;
-  breachTypes: BreachType[];
-  dataCategories: DataCategory[];
-  affectedCount?: number;
-  cause?: CauseId;
-  measures?: string;
-  unit?: string;
-}
+/** The JSON body of `POST /api/incidents?source=outlook`: a report with its client-made id. */
+export type ReportRequest = ReportInput & { reportId: string };
 
 /** Turns the form into the request body, or lists what must be fixed first. */
 export function draftToRequest(draft: ReportDraft, reportId: string, locale: Locale): { request: ReportRequest; issues: [] } | { request?: undefined; issues: DraftIssue[] } {

@@ -1,5 +1,5 @@
 import { naaSupported, signIn, type MsalLoader } from '../../src/outlook/auth';
-import type { ClientConfig } from '../../src/outlook/client-config';
+import type { ClientConfig } from '../../src/web/client-config';
 import { fixtureMails, mockOffice } from './support/mock-mailbox';
 
 const entra: ClientConfig = {

@@ -2,7 +2,7 @@
 import { Button, FluentProvider, MessageBar, MessageBarBody, MessageBarTitle, Select, Field, Spinner, Text, Title3, webLightTheme } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { signIn, type SignInState } from '../auth';
-import { loadClientConfig, type ClientConfig } from '../client-config';
+import { loadClientConfig, type ClientConfig } from '../../web/client-config';
 import { MailReadError, readMailItem, type MailSnapshot } from '../mail-item';
 import { hostedInOutlook, loadOfficeJs, type OfficeLike } from '../office-host';
 import { pickLocale, stringsFor, type Locale, type Strings } from '../strings';

@@ -3,7 +3,7 @@ import { MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-com
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError, NetworkError, submitReport, type SubmittedIncident } from '../api-client';
 import type { SignInState } from '../auth';
-import type { ClientConfig } from '../client-config';
+import type { ClientConfig } from '../../web/client-config';
 import type { MailSnapshot } from '../mail-item';
 import { changeCase, draftToRequest, newReportId, prefillDraft, type MailCase, type PrefillSource, type ReportDraft, type ReportRequest } from '../prefill';
 import { organisationDomains, summariseRecipients } from '../recipients';

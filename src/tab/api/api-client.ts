@@ -2,32 +2,10 @@
  * The HTTP client of the tab: Bearer token, locale, `If-Match`, and the API's error body
  * turned into an {@link ApiError} a page can show.
  */
+import { ApiError, type ApiIssue } from '../../web/api-error';
 import type { Locale } from '../i18n';
 
-/** One field's problem, as the API reports it (already in the caller's language). */
-export interface ApiIssue {
-  field: string;
-  code: string;
-  message: string;
-}
-
-/** A failed API call: HTTP status (0 when the server could not be reached), stable code, message. */
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly issues: ApiIssue[] = [],
-  ) {
-    super(message);
-    this.name = 'ApiError';
-  }
-
-  /** Someone else changed the incident since it was read (412, stale etag). */
-  get isConflict(): boolean {
-    return this.status === 412 || this.code === 'conflict';
-  }
-}
+export { ApiError, type ApiIssue } from '../../web/api-error';
 
 /** Gives the access token for the API, or undefined where none is needed (local profile). */
 export type TokenSource = () => Promise<string | undefined>;

@@ -2,7 +2,7 @@
  * Connecting the tab to Teams through a small port of teams-js, so the wiring (timeout, locale,
  * theme, deep link, sign-in) is testable without the SDK. {@link ./teams-host} supplies the SDK.
  */
-import type { ClientConfig } from '../../outlook/client-config';
+import type { ClientConfig } from '../../web/client-config';
 import { localeFrom } from '../i18n';
 import { incidentFromUrl, themeNameFrom, type Host, type ThemeName } from './host';
 import { teamsTokenSource, type NaaFactory } from './sign-in';

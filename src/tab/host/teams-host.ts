@@ -1,6 +1,6 @@
 /** The tab inside Teams: teams-js behind the {@link TeamsSdk} port. Loaded only when the page is framed. */
 import { app, authentication, nestedAppAuth } from '@microsoft/teams-js';
-import { loadClientConfig } from '../../outlook/client-config';
+import { loadClientConfig } from '../../web/client-config';
 import type { Host } from './host';
 import { connectWith, type TeamsSdk } from './teams-connection';
 

@@ -4,7 +4,7 @@ import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { ApiError } from '../../../src/outlook/api-client';
 import type { SignInState } from '../../../src/outlook/auth';
-import type { ClientConfig } from '../../../src/outlook/client-config';
+import type { ClientConfig } from '../../../src/web/client-config';
 import { App } from '../../../src/outlook/components/app';
 import { TaskPane, type SubmitFn } from '../../../src/outlook/components/task-pane';
 import { localOffice } from '../../../src/outlook/local-office-host';

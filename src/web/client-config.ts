@@ -1,6 +1,6 @@
 /**
- * The task pane's settings, read at start from `config.json` next to the page
- * (the server writes it from its validated config; it holds no secrets).
+ * The settings of the browser pages (tab and Outlook task pane), read at start from `config.json`
+ * next to the page (the server writes it from its validated config; it holds no secrets).
  */
 
 /** Entra ID settings for nested app authentication. */

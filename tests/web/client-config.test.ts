@@ -1,4 +1,4 @@
-import { ClientConfigError, loadClientConfig, parseClientConfig } from '../../src/outlook/client-config';
+import { ClientConfigError, loadClientConfig, parseClientConfig } from '../../src/web/client-config';
 
 describe('client-config', () => {
   it('reads the local profile', () => {
