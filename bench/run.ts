@@ -5,6 +5,7 @@
 import { benchApi } from './api-bench';
 import { benchBot } from './bot-bench';
 import { benchOutlook } from './outlook-bench';
+import { benchScheduler } from './scheduler-bench';
 import { benchSharePoint } from './sharepoint-bench';
 import { benchStore } from './store-bench';
 import { benchTab } from './tab-bench';
@@ -15,6 +16,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   bot: () => benchBot(),
   outlook: () => benchOutlook(),
   sharepoint: () => benchSharePoint(),
+  scheduler: () => benchScheduler(),
   tab: () => benchTab(),
 };
 

@@ -82,11 +82,12 @@ export function createTeamsBot(options: TeamsBotOptions): TeamsBot {
   const gateway = options.gateway ?? cloudAdapterGateway(adapter, config.botAppId ?? '');
   const pacer = options.pacer ?? new ConversationPacer({ now: () => options.deps.clock.now().getTime() });
 
-  const channel = new TeamsChannelNotifier({ store: options.deps.store, clock: options.deps.clock, logger, gateway, pacer, tabUrl: () => config.tabUrl, teamsAppId: config.teamsAppId });
+  const channel = new TeamsChannelNotifier({ store: options.deps.store, clock: options.deps.clock, logger, gateway, pacer, tabUrl: () => config.tabUrl, teamsAppId: config.teamsAppId, dpoMentions: config.dpoMentions });
   let announcer: Announcer | undefined;
   const notifier: Notifier = {
     incidentReported: async () => announcer?.wake(),
     incidentChanged: async () => announcer?.wake(),
+    reminderDue: async () => announcer?.wake(),
   };
   const deps: UseCaseDeps = { ...options.deps, notifier };
   announcer = new Announcer(deps, channel, { owner: options.instanceId ?? `bot-${randomUUID()}`, logger, pollMs: options.pollMs });

@@ -3,7 +3,7 @@
  * Actions, and errors into text a person can act on (never a stack, never their input echoed).
  */
 import type { AdaptiveCardInvokeResponse } from 'botbuilder';
-import { DomainError, type Logger } from '../src/domain';
+import { DomainError, stackFrames, type Logger } from '../src/domain';
 import { ADAPTIVE_CARD_CONTENT_TYPE, type AdaptiveCard } from './cards/adaptive-card';
 
 /** Replaces the card the user acted on (for them; the base card changes through updateActivity). */
@@ -21,6 +21,6 @@ export const SOMETHING_WENT_WRONG = 'Något gick fel hos oss, och inget ändrade
 /** The Swedish text for an error: the domain's own message, or a generic one (the error is logged by name). */
 export function errorText(error: unknown, logger: Logger, where: string): string {
   if (error instanceof DomainError) return error.message;
-  logger.error('bot action failed', { where, error: (error as Error)?.name, stack: (error as Error)?.stack?.split('\n').slice(0, 4).join(' | ') });
+  logger.error('bot action failed', { where, error: (error as Error)?.name, stack: stackFrames(error) });
   return SOMETHING_WENT_WRONG;
 }

@@ -18,6 +18,8 @@ export interface TeamsBotConfig {
   tabUrl: string;
   /** The Teams app id (manifest `id`), for deep links into the tab. */
   teamsAppId?: string;
+  /** Whom reminders @mention when nobody owns an incident: Entra object ids (or Teams ids) and names. */
+  dpoMentions?: { id: string; name: string }[];
 }
 
 export interface BotServices {

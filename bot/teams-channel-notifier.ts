@@ -3,12 +3,13 @@
  * same card in place (updateActivity). Paced per conversation; a 429 pauses the conversation.
  */
 import type { Activity } from 'botbuilder';
-import { Conflict, type Clock, type Incident, type IncidentStore, type Logger, type Notifier } from '../src/domain';
+import { Conflict, type Clock, type DueReminder, type Incident, type IncidentStore, type Logger, type Notifier } from '../src/domain';
 import { AnnouncementDeferred } from '../src/use-cases';
 import { ADAPTIVE_CARD_CONTENT_TYPE, type AdaptiveCard } from './cards/adaptive-card';
 import { dpoChannelCard } from './cards/dpo-channel-card';
+import { reminderCard, type MentionTarget } from './cards/reminder-card';
 import { ConnectorError, type ConversationGateway } from './conversation-gateway';
-import { getDpoChannel, getPostedCard, recordPostedCard, type DpoChannel, type StoredReference } from './dpo-channel';
+import { channelConversationId, getDpoChannel, getPostedCard, recordPostedCard, type DpoChannel, type PostedCard, type StoredReference } from './dpo-channel';
 import type { ConversationPacer } from './pacer';
 
 /** A message holding one Adaptive Card. */
@@ -25,7 +26,15 @@ export interface TeamsChannelNotifierOptions {
   /** Read at every render: the server learns its own address only once it listens. */
   tabUrl: () => string;
   teamsAppId?: string;
+  /**
+   * Whom a reminder chases when nobody owns the incident (configured DPOs); default: the DPOs
+   * seen acting in the channel.
+   */
+  dpoMentions?: readonly MentionTarget[];
 }
+
+/** At most this many DPOs are @mentioned in one reminder. */
+export const MAX_REMINDER_MENTIONS = 10;
 
 /** The delivering side of the outbox: implements the Notifier port against Teams. */
 export class TeamsChannelNotifier implements Notifier {
@@ -39,8 +48,32 @@ export class TeamsChannelNotifier implements Notifier {
     await this.deliver(incident);
   }
 
+  /**
+   * Updates the card in place (it shows the time left as of now, or that the clock stopped) and,
+   * when the reminder chases, replies in the card's thread with an @mention of the owner, or of
+   * the DPOs when nobody owns it. A retry after a failed reply updates the card again: harmless.
+   */
+  async reminderDue(incident: Incident, reminder: DueReminder): Promise<void> {
+    const { posted, channel } = await this.deliver(incident);
+    if (!reminder.mention) return;
+    const mentions = incident.owner ? [{ id: incident.owner.id, name: incident.owner.name }] : this.dpoMentions(channel);
+    const content = reminderCard(incident, reminder, { now: this.options.clock.now(), tabUrl: this.options.tabUrl(), teamsAppId: this.options.teamsAppId, mentions });
+    // A reply goes to the channel conversation with the card's message id (Teams' thread id).
+    const thread: StoredReference = {
+      ...posted.reference,
+      conversation: { ...posted.reference.conversation, id: `${channelConversationId(posted.reference.conversation.id)};messageid=${posted.activityId}` },
+    };
+    await this.call(posted.reference, () => this.options.gateway.send(thread, cardActivity(content)));
+  }
+
+  private dpoMentions(channel: DpoChannel | undefined): MentionTarget[] {
+    const configured = this.options.dpoMentions ?? [];
+    const targets = configured.length > 0 ? configured : (channel?.refreshUserIds ?? []).map((id) => ({ id, name: 'Dataskyddsombud' }));
+    return targets.slice(0, MAX_REMINDER_MENTIONS);
+  }
+
   /** Posts the card, or updates it when one was posted before (a retried or repeated announcement). */
-  private async deliver(incident: Incident): Promise<void> {
+  private async deliver(incident: Incident): Promise<{ posted: PostedCard; channel: DpoChannel | undefined }> {
     const { store } = this.options;
     const channel = await getDpoChannel(store);
     const posted = await getPostedCard(store, incident.id);
@@ -48,17 +81,19 @@ export class TeamsChannelNotifier implements Notifier {
     const content = this.render(incident, channel);
     if (posted) {
       await this.call(posted.reference, () => this.options.gateway.update(posted.reference, posted.activityId, cardActivity(content)));
-      return;
+      return { posted, channel };
     }
     const reference = channel!.reference;
     const activityId = await this.call(reference, () => this.options.gateway.send(reference, cardActivity(content)));
+    const card: PostedCard = { reference, activityId, postedAt: this.options.clock.now().toISOString() };
     try {
-      await recordPostedCard(store, incident.id, { reference, activityId, postedAt: this.options.clock.now().toISOString() });
+      await recordPostedCard(store, incident.id, card);
     } catch (error) {
       // Another instance posted too, despite the outbox claim (its lease ran out mid-post).
       if (!(error instanceof Conflict)) throw error;
       this.options.logger.warn('a second card was posted for one incident', { incidentId: incident.id, number: incident.number });
     }
+    return { posted: card, channel };
   }
 
   private render(incident: Incident, channel: DpoChannel | undefined): AdaptiveCard {

@@ -40,7 +40,31 @@ const schema = z.object({
   TAB_URL: z.string().url().optional(),
   /** The Teams app id (the manifest's `id`): DPO cards then open the tab inside Teams. */
   TEAMS_APP_ID: z.guid().optional(),
+  /** Seconds between the reminder scheduler's ticks; 0 turns the reminders off. */
+  SCHEDULER_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
+  /**
+   * Whom reminders @mention when nobody owns an incident: `objectId=Display Name`, comma-separated
+   * (the name may be left out). Default: DPO_USER_IDS.
+   */
+  DPO_MENTIONS: list,
 });
+
+/** `objectId=Display Name` (or a bare id), as DPO_MENTIONS lists them. */
+function mentionTarget(entry: string): { id: string; name: string } {
+  const at = entry.indexOf('=');
+  const id = (at < 0 ? entry : entry.slice(0, at)).trim();
+  const name = at < 0 ? '' : entry.slice(at + 1).trim();
+  if (!id) throw new ConfigError(`DPO_MENTIONS: "${entry.slice(0, 60)}" names no user id; write objectId=Display Name.`);
+  return { id, name: name || 'Dataskyddsombud' };
+}
+
+/** The reminder scheduler's settings. */
+export interface ReminderSettings {
+  /** Between ticks; 0: no reminders. */
+  intervalSeconds: number;
+  /** Whom a reminder chases when nobody owns the incident. */
+  dpoMentions: { id: string; name: string }[];
+}
 
 /** The Teams bot's settings. */
 export interface BotSettings {
@@ -82,6 +106,7 @@ export interface AppConfig {
   dpoGroupIds: string[];
   logLevel: 'info' | 'warn' | 'error' | 'silent';
   bot: BotSettings;
+  reminders: ReminderSettings;
   /** The raw, validated environment, for adapters that read their own settings (SharePoint, bot). */
   env: Readonly<Record<string, string | undefined>>;
 }
@@ -169,6 +194,10 @@ export function loadConfig(rawEnv: Record<string, string | undefined> = process.
     dpoGroupIds: e.DPO_GROUP_IDS,
     logLevel: e.LOG_LEVEL,
     bot: { appId: e.BOT_APP_ID, password: e.SECRET_BOT_PASSWORD, tenantId: e.BOT_TENANT_ID ?? e.AZURE_TENANT_ID, tabUrl: e.TAB_URL, teamsAppId: e.TEAMS_APP_ID },
+    reminders: {
+      intervalSeconds: e.SCHEDULER_INTERVAL_SECONDS,
+      dpoMentions: e.DPO_MENTIONS.length ? e.DPO_MENTIONS.map(mentionTarget) : e.DPO_USER_IDS.map((id) => ({ id, name: 'Dataskyddsombud' })),
+    },
     env,
   };
 }

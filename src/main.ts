@@ -8,6 +8,7 @@ import path from 'node:path';
 import { ConfigError, loadConfig, type AppConfig } from './config';
 import type { IncidentStore, Logger } from './domain';
 import { createTeamsBot, type TeamsBot, type TeamsBotConfig } from '../bot';
+import { reminderScheduler, type IntervalTimer } from './scheduler';
 import { createApp, type ClientConfig } from './server/app';
 import { entraAuthenticator, localAuthenticator } from './server/auth';
 import { createLogger } from './server/logger';
@@ -38,6 +39,8 @@ export interface RunningServer {
   config: AppConfig;
   /** The Teams bot, when it runs (local profile, or bot credentials configured). */
   bot?: TeamsBot;
+  /** The reminder scheduler, when it runs (with the bot, unless SCHEDULER_INTERVAL_SECONDS=0). */
+  scheduler?: IntervalTimer;
   close(): Promise<void>;
 }
 
@@ -61,6 +64,7 @@ function startBot(config: AppConfig, deps: UseCaseDeps, logger: Logger): (TeamsB
     // Replaced by the server's own address once it listens, unless configured.
     tabUrl: config.bot.tabUrl ?? `${config.publicUrl ?? `http://127.0.0.1:${config.port}`}/tab/`,
     teamsAppId: config.bot.teamsAppId,
+    dpoMentions: config.reminders.dpoMentions,
   };
   return { ...createTeamsBot({ deps, config: botConfig, logger }), config: botConfig };
 }
@@ -132,12 +136,17 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const address = server.address() as AddressInfo;
   const url = `http://${address.address}:${address.port}`;
   if (bot && !config.bot.tabUrl) bot.config.tabUrl = `${config.publicUrl ?? url}/tab/`;
+  // scheduler: reminders are delivered by the bot, so they run only with it.
+  const scheduler = bot && config.reminders.intervalSeconds > 0 ? reminderScheduler(deps, { intervalMs: config.reminders.intervalSeconds * 1000 }) : undefined;
+  scheduler?.start();
   return {
     url,
     store,
     config,
     bot,
+    scheduler,
     close: async () => {
+      await scheduler?.stop();
       await bot?.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       if (!options.store) await store.close();

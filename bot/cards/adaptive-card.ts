@@ -154,7 +154,17 @@ export interface AdaptiveCard {
   /** Universal Actions refresh: listed users' clients ask the bot for a fresh card when they see it. */
   refresh?: { action: ActionExecute; userIds?: string[] };
   fallbackText?: string;
-  msteams?: { width?: 'Full' };
+  msteams?: { width?: 'Full'; entities?: MentionEntity[] };
+}
+
+/**
+ * An @mention in a card (`msteams.entities`): `text` appears verbatim in a TextBlock of the card.
+ * `mentioned.id` may be a Teams user id (`29:…`) or, in cards from bots, an Entra object id.
+ */
+export interface MentionEntity {
+  type: 'mention';
+  text: string;
+  mentioned: { id: string; name: string };
 }
 
 /** A 1.5 card with the given body and actions. */

@@ -3,7 +3,7 @@
  * reporter, no names of data subjects; every text a person typed is masked for identity
  * numbers and e-mail addresses.
  */
-import { formatStockholm, isLate, maskPersonalData, RISK_LEVELS, type Incident } from '../../src/domain';
+import { formatStockholm, formatTimeLeft, isLate, maskPersonalData, RISK_LEVELS, supplementDueAt, timeLeftMs, type Incident } from '../../src/domain';
 import {
   card, execute, heading, plain, text, type AdaptiveCard, type CardAction, type CardElement, type TextColor,
 } from './adaptive-card';
@@ -104,6 +104,16 @@ function imyForm(incident: Incident, now: Date): CardAction {
   };
 }
 
+/** A phased notice (art. 33(4)): when the supplement is owed, or when it was sent; undefined otherwise. */
+export function supplementText(incident: Incident, now: Date): string | undefined {
+  const notice = incident.imyNotice;
+  if (!notice?.phased) return undefined;
+  if (notice.supplementedAt) return `Skickad ${formatStockholm(notice.supplementedAt)}`;
+  const due = supplementDueAt(incident);
+  if (!due) return undefined;
+  return `Återstår: senast ${formatStockholm(due)} (${formatTimeLeft(timeLeftMs(due, now))})`;
+}
+
 /** The DPO channel card for an incident as it is now. */
 export function dpoChannelCard(incident: Incident, options: DpoCardOptions): AdaptiveCard {
   const { now } = options;
@@ -118,6 +128,8 @@ export function dpoChannelCard(incident: Incident, options: DpoCardOptions): Ada
     { title: 'Riskbedömning', value: riskLabel(incident) },
   ];
   if (incident.imyNotice?.reference) facts.push({ title: 'IMY:s diarienummer', value: plain(maskPersonalData(incident.imyNotice.reference)) });
+  const supplement = supplementText(incident, now);
+  if (supplement) facts.push({ title: 'Komplettering till IMY', value: supplement });
 
   const body: CardElement[] = [];
   if (options.notice) body.push({ type: 'Container', style: options.notice.color === 'attention' ? 'attention' : 'emphasis', items: [text(options.notice.text, { color: options.notice.color, weight: 'bolder' })] });

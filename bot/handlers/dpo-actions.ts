@@ -4,7 +4,7 @@
  */
 import type { AdaptiveCardInvokeResponse, TurnContext } from 'botbuilder';
 import {
-  Conflict, Forbidden, parseStockholmLocal, ValidationError, type Caller, type Incident,
+  Conflict, Forbidden, isDpo, parseStockholmLocal, ValidationError, type Caller, type Incident,
 } from '../../src/domain';
 import { changeIncident, getIncident, type ChangeKind } from '../../src/use-cases';
 import type { TextColor } from '../cards/adaptive-card';
@@ -48,6 +48,9 @@ async function render(s: BotServices, incident: Incident, notice?: { text: strin
 export async function dpoAction(s: BotServices, context: TurnContext, caller: Caller, action: DataOf<DpoChangeVerb>, inputs: Record<string, unknown>): Promise<AdaptiveCardInvokeResponse> {
   const change = changeFor(action.verb, inputs);
   try {
+    // The use case checks the role as well; checked first here so that no path (an input it
+    // cannot read, say) answers someone who is not a DPO with the DPO card.
+    if (!isDpo(caller)) throw new Forbidden('Bara dataskyddsombudet kan ändra en incident.', 'Only the data protection officer can change an incident.');
     if (typeof change === 'string') {
       return await render(s, (await getIncident(s.deps, caller, action.incidentId)).incident, { text: change, color: 'attention' });
     }

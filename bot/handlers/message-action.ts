@@ -36,18 +36,24 @@ export function copyWarning(): CardElement[] {
   ];
 }
 
-/** Message HTML as plain text: line breaks kept, tags dropped, common entities decoded. */
+/**
+ * Message HTML as plain text: line breaks kept, tags dropped, common entities decoded.
+ * @remarks Linear in the length of the message: no pattern may rescan a long run (`<<<<…`, spaces
+ * without a line break) from every position in it, as `<[^>]*>` and `[ \t]+\n` would.
+ */
 export function htmlToText(html: string): string {
   return html
     .replace(/<(br|\/p|\/div|\/li|\/h\d)\s*\/?>/gi, '\n')
-    .replace(/<[^>]*>/g, '')
+    .replace(/<[^<>]*>/g, '')
     .replace(/&nbsp;/gi, ' ')
     .replace(/&lt;/gi, '<')
     .replace(/&gt;/gi, '>')
     .replace(/&quot;/gi, '"')
     .replace(/&#39;|&apos;/gi, "'")
     .replace(/&amp;/gi, '&')
-    .replace(/[ \t]+\n/g, '\n')
+    .split('\n')
+    .map((line) => line.trimEnd())
+    .join('\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
 }

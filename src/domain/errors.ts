@@ -88,3 +88,19 @@ export class InvalidState extends DomainError {
 export function issue(field: string, code: string, message: string, messageEn: string): FieldIssue {
   return { field, code, message, messageEn };
 }
+
+/**
+ * Where an unexpected error came from, for a log line: the first frames of its stack, without the
+ * stack's first line, which repeats the message.
+ * @remarks Messages may quote data (a JSON parse error quotes the text it read); frames do not.
+ */
+export function stackFrames(error: unknown, count = 3): string | undefined {
+  const stack = (error as Error | undefined)?.stack;
+  if (typeof stack !== 'string') return undefined;
+  return stack
+    .split('\n')
+    .filter((line) => /^\s+at /.test(line))
+    .slice(0, count)
+    .map((line) => line.trim())
+    .join(' | ');
+}

@@ -5,8 +5,8 @@
 import { noticeDeadline, isLate } from './deadline';
 import { issue, InvalidState, ValidationError } from './errors';
 import type { Assessment, Incident, NewAuditEvent, NewIncident } from './incident';
-import type { Person } from './person';
-import { nextReminderAt } from './reminders';
+import { SYSTEM_ACTOR, type Person } from './person';
+import { nextReminderAfterChange, nextReminderAt, supplementDueAt, type DueReminder } from './reminders';
 import { asObject, FieldReader, LIMITS, type ReportInput } from './report-input';
 import { isOneOf, RISK_LEVEL_IDS, type RiskLevel, type Source } from './vocabulary';
 
@@ -54,7 +54,7 @@ function ensureOpen(incident: Incident): void {
 
 function finish(incident: Incident, patch: Partial<Incident>, event: Omit<NewAuditEvent, 'at'>, now: Date): Change {
   const next: Incident = { ...incident, ...patch, updatedAt: now.toISOString() };
-  next.nextReminderAt = nextReminderAt(next, now);
+  next.nextReminderAt = nextReminderAfterChange(incident, next, now);
   return { next, event: { ...event, at: now.toISOString() } };
 }
 
@@ -161,6 +161,66 @@ export function recordLexSarah(incident: Incident, raw: unknown, by: Person, now
     { actor: by, type: 'lex-sarah-recorded', data: { reportedToIvo } },
     now,
   );
+}
+
+/**
+ * Records that the supplement to a phased notice was sent to IMY (art. 33(4)): nothing more is
+ * owed, and the supplement reminders stop.
+ */
+export function recordImySupplement(incident: Incident, raw: unknown, by: Person, now: Date): Change {
+  ensureOpen(incident);
+  const notice = incident.imyNotice;
+  if (!notice?.phased) {
+    throw new InvalidState(
+      `${incident.number} har ingen anmälan till IMY i etapper, så det finns ingen komplettering att registrera.`,
+      `${incident.number} has no phased notice to IMY, so there is no supplement to record.`,
+    );
+  }
+  if (notice.supplementedAt) {
+    throw new InvalidState(`Kompletteringen av ${incident.number} är redan registrerad.`, `The supplement of ${incident.number} is already recorded.`);
+  }
+  const r = new FieldReader(asObject(raw));
+  r.rejectUnknown(new Set(['sentAt']));
+  const label: [string, string] = ['Tidpunkt för kompletteringen till IMY', 'Time the supplement was sent to IMY'];
+  let sentAt = r.notInFuture('sentAt', r.instant('sentAt', label, true), label, now);
+  if (sentAt && notice.notifiedAt && Date.parse(sentAt) < Date.parse(notice.notifiedAt)) {
+    sentAt = r.fail('sentAt', 'before_notice', 'Kompletteringen kan inte ha skickats före anmälan till IMY.', 'The supplement cannot predate the notice to IMY.');
+  }
+  r.done();
+  const due = supplementDueAt(incident);
+  return finish(
+    incident,
+    { imyNotice: { ...notice, supplementedAt: sentAt } },
+    { actor: by, type: 'imy-supplement-recorded', data: { late: due !== null && Date.parse(sentAt!) > Date.parse(due) } },
+    now,
+  );
+}
+
+/**
+ * The scheduler sent a reminder: the incident's next reminder moves on. Nothing else changes
+ * (not even `updatedAt`: no person changed the incident); the audit trail records it.
+ */
+export function recordReminderSent(incident: Incident, reminder: DueReminder, now: Date): Change {
+  return {
+    next: { ...incident, nextReminderAt: nextReminderAt(incident, now) },
+    event: {
+      at: now.toISOString(),
+      actor: SYSTEM_ACTOR,
+      type: 'reminder-sent',
+      data: { stage: reminder.stage, slot: reminder.slot, mention: reminder.mention, catchUp: reminder.catchUp, sent: true },
+    },
+  };
+}
+
+/**
+ * A reminder fell due that no schedule explains any longer (the incident was edited outside the
+ * app): nothing is sent, and the next reminder is set from the incident as it is.
+ */
+export function rescheduleReminder(incident: Incident, slot: string, now: Date): Change {
+  return {
+    next: { ...incident, nextReminderAt: nextReminderAt(incident, now) },
+    event: { at: now.toISOString(), actor: SYSTEM_ACTOR, type: 'reminder-sent', data: { slot, sent: false } },
+  };
 }
 
 /**

@@ -23,6 +23,8 @@ export interface ImyNotice {
   reference?: string;
   /** Notice given in phases (art. 33(4)): supplements are still owed. */
   phased: boolean;
+  /** When the supplement to a phased notice was sent to IMY; from then on nothing more is owed. */
+  supplementedAt?: string;
   /** Required when notified later than 72 h after becoming aware. */
   delayReason?: string;
   recordedAt: string;
@@ -119,6 +121,7 @@ export type AuditEventType =
   | 'owner-taken'
   | 'assessed'
   | 'imy-notified'
+  | 'imy-supplement-recorded'
   | 'subjects-notice-recorded'
   | 'lex-sarah-recorded'
   | 'police-report-recorded'

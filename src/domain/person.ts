@@ -8,6 +8,9 @@ export interface Person {
   name: string;
 }
 
+/** The app itself, as the actor of what it does on its own (reminders). */
+export const SYSTEM_ACTOR: Person = { id: 'pui-desk', name: 'PUI Desk' };
+
 /** The signed-in caller of a use case. */
 export interface Caller extends Person {
   roles: readonly Role[];

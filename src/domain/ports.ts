@@ -2,6 +2,7 @@
  * The ports: what the use cases need from the outside world. Adapters live outside domain/.
  */
 import type { AuditEvent, Incident, NewAuditEvent, NewIncident } from './incident';
+import type { DueReminder } from './reminders';
 
 /** The source of "now"; tests inject a fixed or stepping clock. */
 export interface Clock {
@@ -70,6 +71,8 @@ export interface Notifier {
   incidentReported(incident: Incident): Promise<void>;
   /** An incident changed: bring its announcement up to date. */
   incidentChanged(incident: Incident): Promise<void>;
+  /** A clock reminder fell due: bring the card up to date and, when `reminder.mention`, chase the owner in its thread. */
+  reminderDue(incident: Incident, reminder: DueReminder): Promise<void>;
 }
 
 /** Structured log lines. Fields carry ids, codes and counts — never personal data. */

@@ -94,8 +94,12 @@ export function buildRegisterReport(incidents: readonly ReportedIncident[], peri
   return report;
 }
 
+/**
+ * A table cell of text a person typed: one line, pipes escaped, and neither a link (`[x](url)`)
+ * nor HTML (`<img …>`) once the report is rendered, e.g. in the committee's minutes.
+ */
 function cell(text: string): string {
-  return text.replace(/\s+/g, ' ').replace(/\\/g, '\\\\').replace(/\|/g, '\\|').trim();
+  return text.replace(/\s+/g, ' ').replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\]\s*\(/g, '] (').replace(/</g, '&lt;').trim();
 }
 
 function periodText(period: RegisterReport['period']): string {

@@ -4,6 +4,7 @@
  */
 import { isCauseId, type CauseId } from './causes';
 import { issue, ValidationError, type FieldIssue } from './errors';
+import { maskIdentityNumbers } from './identity-number';
 import { parseIsoInstant } from './stockholm-time';
 import { BREACH_TYPE_IDS, DATA_CATEGORY_IDS, isOneOf, type BreachType, type DataCategory } from './vocabulary';
 
@@ -40,6 +41,9 @@ const REPORT_FIELDS = new Set([
 ]);
 
 const REPORT_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{7,99}$/;
+
+/** What an unknown key must look like to be named in the error (letters, digits, underscore; at most 40). */
+const FIELD_NAME = /^[A-Za-z][A-Za-z0-9_]{0,39}$/;
 
 /** Collects field issues for one input object. */
 export class FieldReader {
@@ -97,8 +101,13 @@ export class FieldReader {
 
   rejectUnknown(allowed: Set<string>): void {
     for (const key of Object.keys(this.raw)) {
-      if (!allowed.has(key)) {
-        this.fail(key, 'unknown_field', `Fältet "${key.slice(0, 40)}" finns inte. Tillåtna fält: ${[...allowed].join(', ')}.`, `There is no field "${key.slice(0, 40)}". Allowed fields: ${[...allowed].join(', ')}.`);
+      if (allowed.has(key)) continue;
+      // A key is named back only when it looks like a field name: a key can hold anything (an address, an identity number).
+      const name = FIELD_NAME.test(key) ? maskIdentityNumbers(key) : undefined;
+      if (name) {
+        this.fail(name, 'unknown_field', `Fältet "${name}" finns inte. Tillåtna fält: ${[...allowed].join(', ')}.`, `There is no field "${name}". Allowed fields: ${[...allowed].join(', ')}.`);
+      } else {
+        this.fail('', 'unknown_field', `Uppgifterna har ett fält som inte finns. Tillåtna fält: ${[...allowed].join(', ')}.`, `The input has a field that does not exist. Allowed fields: ${[...allowed].join(', ')}.`);
       }
     }
   }
@@ -124,9 +133,10 @@ function list<T extends string>(r: FieldReader, field: string, allowed: readonly
     r.fail(field, 'not_a_list', `${label[0]} ska vara en lista.`, `${label[1]} must be a list.`);
     return [];
   }
-  const bad = value.filter((v) => !isOneOf(allowed, v));
-  if (bad.length > 0) {
-    r.fail(field, 'unknown_value', `${label[0]}: okänt värde ${JSON.stringify(bad[0]).slice(0, 40)}. Välj bland ${allowed.join(', ')}.`, `${label[1]}: unknown value ${JSON.stringify(bad[0]).slice(0, 40)}. Choose from ${allowed.join(', ')}.`);
+  // The value itself is not repeated back: it can be anything the sender typed.
+  const badAt = value.findIndex((v) => !isOneOf(allowed, v));
+  if (badAt >= 0) {
+    r.fail(field, 'unknown_value', `${label[0]}: okänt värde (nummer ${badAt + 1} i listan). Välj bland ${allowed.join(', ')}.`, `${label[1]}: unknown value (number ${badAt + 1} in the list). Choose from ${allowed.join(', ')}.`);
     return [];
   }
   return [...new Set(value as T[])];

@@ -6,6 +6,7 @@ import type { UseCaseDeps } from '../use-cases';
 import type { Authenticate } from './auth';
 import { errorHandler, HttpProblem } from './error-response';
 import { incidentRoutes } from './incident-routes';
+import { routeOf } from './logger';
 import { registerRoutes } from './register-routes';
 
 export interface AppOptions {
@@ -92,9 +93,10 @@ function authenticated(authenticate: Authenticate): RequestHandler {
 function requestLog(logger: Logger): RequestHandler {
   return (req, res, next) => {
     const started = process.hrtime.bigint();
+    const base = req.baseUrl;
     res.on('finish', () => {
-      // The path only: no query strings, no bodies.
-      logger.info('request', { method: req.method, path: req.baseUrl + req.path, status: res.statusCode, ms: Number((process.hrtime.bigint() - started) / 1_000_000n) });
+      // The declared route only: no ids as sent, no query strings, no bodies.
+      logger.info('request', { method: req.method, path: routeOf(req, base), status: res.statusCode, ms: Number((process.hrtime.bigint() - started) / 1_000_000n) });
     });
     next();
   };

@@ -1,6 +1,7 @@
 /** The one place where errors become HTTP answers. Bodies are never echoed back. */
 import type { ErrorRequestHandler } from 'express';
-import { DomainError, ValidationError, type Logger } from '../domain';
+import { DomainError, stackFrames, ValidationError, type Logger } from '../domain';
+import { routeOf } from './logger';
 import { GraphError } from '../store/sharepoint/graph-error';
 
 const STATUS: Record<string, number> = {
@@ -75,7 +76,8 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       res.status(problem.status).json(errorBody(problem, locale));
       return;
     }
-    logger.error('unexpected error', { method: req.method, route: req.route?.path ?? req.path, error: (error as Error)?.name, stack: (error as Error)?.stack?.split('\n').slice(0, 4).join(' | ') });
+    // Name, route and frames only: the message and the path as sent may hold what a person typed.
+    logger.error('unexpected error', { method: req.method, route: routeOf(req), error: (error as Error)?.name, stack: stackFrames(error) });
     res.status(500).json({ error: { code: 'internal_error', message: locale === 'en' ? 'Something went wrong on our side. Try again; nothing was changed.' : 'Något gick fel hos oss. Försök igen; inget ändrades.' } });
   };
 }

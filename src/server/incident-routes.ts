@@ -14,6 +14,7 @@ const CHANGE_ROUTES: Record<string, ChangeKind> = {
   take: 'take',
   assessment: 'assess',
   'imy-notice': 'imy-notice',
+  'imy-supplement': 'imy-supplement',
   'subject-notice': 'subject-notice',
   'lex-sarah': 'lex-sarah',
   close: 'close',

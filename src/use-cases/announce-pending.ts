@@ -5,6 +5,7 @@
 import type { Incident, Notifier } from '../domain';
 import type { UseCaseDeps } from './deps';
 import { outboxFor, retryDelayMs, type OutboxEntry } from './outbox';
+import { deliverReminder, ReminderNotRecorded } from './send-due-reminders';
 
 /**
  * Thrown by a delivering channel that cannot deliver now through no fault of the news: no DPO
@@ -36,16 +37,16 @@ export interface AnnouncePendingResult {
   failed: number;
   /** The channel said it cannot deliver now; the rest of the pass was put back. */
   deferred?: AnnouncementDeferred;
-  /** Entries dropped because their incident does not exist. */
+  /** Entries dropped unsent: their incident does not exist, or a reminder is no longer owed (sent already, clock stopped). */
   dropped: number;
 }
 
 /** A report whose incident has not appeared this long after it was queued was never stored. */
 const ORPHAN_AFTER_MS = 10 * 60_000;
 
-/** A change is held back while the report of the same incident waits to be announced. */
+/** A change or a reminder is held back while the report of the same incident waits to be announced. */
 function eligible(entry: OutboxEntry, all: OutboxEntry[]): boolean {
-  return entry.kind !== 'changed' || !all.some((e) => e.kind === 'reported' && e.reportId === entry.reportId);
+  return entry.kind === 'reported' || !all.some((e) => e.kind === 'reported' && e.reportId === entry.reportId);
 }
 
 /**
@@ -68,7 +69,12 @@ export async function announcePending(deps: UseCaseDeps, channel: Notifier, opti
         continue;
       }
       if (entry.kind === 'reported') await channel.incidentReported(incident);
-      else await channel.incidentChanged(incident);
+      else if (entry.kind === 'changed') await channel.incidentChanged(incident);
+      else if ((await deliverReminder(deps, channel, incident, entry.slot, entry.sentSlot)) === 'stale') {
+        await outbox.complete(entry, owner);
+        result.dropped += 1;
+        continue;
+      }
       await outbox.complete(entry, owner);
       result.delivered += 1;
     } catch (error) {
@@ -81,8 +87,9 @@ export async function announcePending(deps: UseCaseDeps, channel: Notifier, opti
         return result;
       }
       const attempts = entry.attempts + 1;
-      const code = errorCode(error);
-      await outbox.release(entry, owner, new Date(deps.clock.now().getTime() + retryDelayMs(attempts)), { error: code });
+      const sentSlot = error instanceof ReminderNotRecorded ? error.slot : undefined;
+      const code = errorCode(error instanceof ReminderNotRecorded ? error.cause : error);
+      await outbox.release(entry, owner, new Date(deps.clock.now().getTime() + retryDelayMs(attempts)), { error: code, sentSlot });
       deps.logger.warn('announcement delivery failed; will retry', { key: entry.key, incidentId: incident?.id ?? null, number: incident?.number ?? null, attempts, error: code });
       result.failed += 1;
     }
@@ -94,10 +101,10 @@ function isOrphan(deps: UseCaseDeps, entry: OutboxEntry): boolean {
   return deps.clock.now().getTime() - Date.parse(entry.enqueuedAt) > ORPHAN_AFTER_MS;
 }
 
-/** A change of a vanished incident is dropped; a report not stored yet waits, then is dropped as an orphan. */
+/** A change or reminder of a vanished incident is dropped; a report not stored yet waits, then is dropped as an orphan. */
 async function settleMissing(deps: UseCaseDeps, entry: OutboxEntry, owner: string): Promise<boolean> {
   const outbox = outboxFor(deps.store, deps.clock);
-  if (entry.kind === 'changed' || isOrphan(deps, entry)) {
+  if (entry.kind !== 'reported' || isOrphan(deps, entry)) {
     await outbox.remove(entry.key);
     deps.logger.warn('announcement dropped: no such incident', { key: entry.key });
     return true;

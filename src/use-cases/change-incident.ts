@@ -3,7 +3,7 @@
  * Each reads the incident, applies a pure domain change and stores it under the etag it read.
  */
 import {
-  assessRisk, closeIncident, Conflict, Forbidden, isDpo, recordImyNotice, recordLexSarah,
+  assessRisk, closeIncident, Conflict, Forbidden, isDpo, recordImyNotice, recordImySupplement, recordLexSarah,
   recordSubjectNotice, takeOwnership, type Caller, type Change, type Incident, type Person,
 } from '../domain';
 import { announce } from './announce';
@@ -17,6 +17,7 @@ export const CHANGES = {
   take: (incident, _raw, by, now) => takeOwnership(incident, by, now),
   assess: assessRisk,
   'imy-notice': recordImyNotice,
+  'imy-supplement': recordImySupplement,
   'subject-notice': recordSubjectNotice,
   'lex-sarah': recordLexSarah,
   close: closeIncident,

@@ -1,6 +1,6 @@
 /** One incident with its audit trail, the duties its assessment brings and the register findings. */
 import {
-  dutiesFor, isDpo, NotFound, parseIncidentNumber, registerFindings,
+  dutiesFor, isDpo, NotFound, parseIncidentNumber, registerFindings, supplementDueAt,
   type AuditEvent, type Caller, type Duties, type Incident, type RegisterCheckId,
 } from '../domain';
 import type { UseCaseDeps } from './deps';
@@ -10,6 +10,8 @@ export interface IncidentDetails {
   events: AuditEvent[];
   duties: Duties | null;
   findings: RegisterCheckId[];
+  /** A phased notice to IMY whose supplement is still owed: by when (notice + four weeks); else null. */
+  supplementDueAt: string | null;
 }
 
 /** Finds an incident by id or by number (`PUI-2026-0042`) that the caller may see, or throws NotFound. */
@@ -29,5 +31,6 @@ export async function getIncident(deps: UseCaseDeps, caller: Caller, idOrNumber:
     events: await deps.store.events(incident.id),
     duties: incident.assessment ? dutiesFor(incident.assessment.risk) : null,
     findings: registerFindings(incident),
+    supplementDueAt: supplementDueAt(incident),
   };
 }

@@ -9,4 +9,5 @@ export * from './import-register';
 export * from './list-incidents';
 export * from './outbox';
 export * from './report-incident';
+export * from './send-due-reminders';
 export * from './summarise-register';

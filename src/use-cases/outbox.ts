@@ -11,8 +11,11 @@
  * lease runs out. Within one process every change to the document goes through one queue and is
  * written in batches (group commit), so a burst of reports costs a few writes, not one conflict
  * storm; across processes the etag turns a lost race into a re-read and a retry.
- * Later kinds of news (the scheduler's reminders) add a kind and a key; claiming, retry and
- * backoff stay as they are.
+ * The scheduler's reminders are a kind of news too (`reminder:<incidentId>`, one per incident,
+ * carrying the reminder's slot), so they share claiming, retry, backoff and pacing; see
+ * `send-due-reminders.ts` for how a reminder is sent exactly once.
+ * A batch that changes nothing (an enqueue of news already pending, a claim with nothing due)
+ * writes nothing.
  */
 import { Conflict, type Clock, type IncidentStore } from '../domain';
 
@@ -20,12 +23,14 @@ import { Conflict, type Clock, type IncidentStore } from '../domain';
 export const OUTBOX_KEY = 'outbox:announcements';
 
 /** What kind of news an entry carries. */
-export type AnnouncementKind = 'reported' | 'changed';
+export type AnnouncementKind = AnnouncementNews['kind'];
 
 /** What is queued: the news, before the outbox adds its bookkeeping. */
 export type AnnouncementNews =
   | { kind: 'reported'; reportId: string }
-  | { kind: 'changed'; incidentId: string; reportId: string };
+  | { kind: 'changed'; incidentId: string; reportId: string }
+  /** A clock reminder fell due; `slot` is the incident's `nextReminderAt` that fell due. */
+  | { kind: 'reminder'; incidentId: string; reportId: string; slot: string };
 
 /** One pending announcement with its delivery bookkeeping. */
 export type OutboxEntry = AnnouncementNews & {
@@ -40,6 +45,8 @@ export type OutboxEntry = AnnouncementNews & {
   claim?: { owner: string; until: string; version: number };
   /** The error name or code of the last failure: never a message (it may quote personal data). */
   lastError?: string;
+  /** Reminders: the slot that already went out but could not be recorded on the incident yet (send it no more). */
+  sentSlot?: string;
 };
 
 export interface OutboxDocument {
@@ -48,7 +55,25 @@ export interface OutboxDocument {
 
 /** The key of a piece of news: the same news twice is one entry. */
 export function announcementKey(news: AnnouncementNews): string {
-  return news.kind === 'reported' ? `reported:${news.reportId}` : `changed:${news.incidentId}`;
+  return news.kind === 'reported' ? `reported:${news.reportId}` : `${news.kind}:${news.incidentId}`;
+}
+
+/** Adds news to the document, or refreshes the pending entry with its key (see {@link Outbox.enqueue}). */
+function enqueueInto(doc: OutboxDocument, news: AnnouncementNews, now: Date): void {
+  const key = announcementKey(news);
+  const existing = doc.entries.find((e) => e.key === key);
+  if (existing && news.kind === 'reminder' && existing.kind === 'reminder') {
+    if (Date.parse(news.slot) <= Date.parse(existing.slot)) return;
+    existing.slot = news.slot;
+    existing.version += 1;
+    return;
+  }
+  if (existing) {
+    existing.version += 1;
+    if (Date.parse(existing.notBefore) > now.getTime()) existing.notBefore = now.toISOString();
+    return;
+  }
+  doc.entries.push({ ...news, key, enqueuedAt: now.toISOString(), version: 1, attempts: 0, notBefore: now.toISOString() });
 }
 
 /** Delay before the next attempt after `attempts` failures: 5 s, 10 s, 20 s … capped at 10 min. */
@@ -77,17 +102,20 @@ export class Outbox {
     private readonly clock: Clock,
   ) {}
 
-  /** Queues news (idempotent by key); pending news queued again is due again at once. */
+  /**
+   * Queues news (idempotent by key); pending news queued again is due again at once.
+   * @remarks A reminder queued again for the slot it already carries changes nothing (its
+   * backoff stands); for a later slot the entry moves on to it and is delivered once more.
+   */
   enqueue(news: AnnouncementNews): Promise<void> {
+    return this.mutate((doc, now) => enqueueInto(doc, news, now));
+  }
+
+  /** Queues many pieces of news in one change of the document (a tick's reminders). */
+  enqueueMany(news: readonly AnnouncementNews[]): Promise<void> {
+    if (news.length === 0) return Promise.resolve();
     return this.mutate((doc, now) => {
-      const key = announcementKey(news);
-      const existing = doc.entries.find((e) => e.key === key);
-      if (existing) {
-        existing.version += 1;
-        if (Date.parse(existing.notBefore) > now.getTime()) existing.notBefore = now.toISOString();
-        return;
-      }
-      doc.entries.push({ ...news, key, enqueuedAt: now.toISOString(), version: 1, attempts: 0, notBefore: now.toISOString() });
+      for (const item of news) enqueueInto(doc, item, now);
     });
   }
 
@@ -136,8 +164,11 @@ export class Outbox {
     });
   }
 
-  /** Releases a claimed entry to be tried again at `notBefore`; `failed` counts it as a failed attempt. */
-  release(entry: OutboxEntry, owner: string, notBefore: Date, failure?: { error: string }): Promise<void> {
+  /**
+   * Releases a claimed entry to be tried again at `notBefore`; `failure` counts it as a failed
+   * attempt (`sentSlot`: a reminder that went out, only recording it failed).
+   */
+  release(entry: OutboxEntry, owner: string, notBefore: Date, failure?: { error: string; sentSlot?: string }): Promise<void> {
     return this.mutate((doc) => {
       const current = doc.entries.find((e) => e.key === entry.key);
       if (!current || current.claim?.owner !== owner) return;
@@ -146,6 +177,7 @@ export class Outbox {
       if (failure) {
         current.attempts += 1;
         current.lastError = failure.error.slice(0, 100);
+        if (failure.sentSlot) current.sentSlot = failure.sentSlot;
       }
     });
   }
@@ -201,9 +233,12 @@ export class Outbox {
   private async writeBatch(batch: Queued[]): Promise<unknown[]> {
     for (let attempt = 0; ; attempt++) {
       const current = await this.store.getState<OutboxDocument>(OUTBOX_KEY);
-      const doc: OutboxDocument = structuredClone(current?.value ?? { entries: [] });
+      const before = JSON.stringify(current?.value ?? { entries: [] });
+      const doc = JSON.parse(before) as OutboxDocument;
       const now = this.clock.now();
       const results = batch.map((q) => q.mutate(doc, now));
+      // Nothing changed (news already pending, nothing due to claim): no write, no conflict.
+      if (JSON.stringify(doc) === before) return results;
       try {
         await this.store.putState(OUTBOX_KEY, doc, current ? current.etag : undefined);
         return results;

@@ -1,5 +1,5 @@
 /** A person reports a suspected breach. Stored first, then announced. */
-import { newIncident, parseReportInput, type Caller, type Incident, type Source } from '../domain';
+import { issue, newIncident, parseReportInput, ValidationError, type Caller, type Incident, type Source } from '../domain';
 import { announce, queueAnnouncement, withdrawAnnouncement } from './announce';
 import type { UseCaseDeps } from './deps';
 
@@ -9,12 +9,29 @@ export interface ReportResult {
   created: boolean;
 }
 
+/**
+ * The earlier report with the same report id, as a retry of the caller's own.
+ * @remarks A report id is no secret (cards and logs carry it), so someone else's id gets a
+ * refusal that shows nothing of their report, never the report itself.
+ */
+function sameReport(existing: Incident, caller: Caller): ReportResult {
+  if (existing.reporter.id !== caller.id) {
+    throw new ValidationError([issue(
+      'reportId',
+      'report_id_in_use',
+      'Rapport-id:t används redan av en annan anmälan. Skicka anmälan igen med ett nytt rapport-id.',
+      'The report id is already used by another report. Send the report again with a new report id.',
+    )]);
+  }
+  return { incident: existing, created: false };
+}
+
 export async function reportIncident(deps: UseCaseDeps, caller: Caller, raw: unknown, source: Source): Promise<ReportResult> {
   const now = deps.clock.now();
   const input = parseReportInput(raw, now);
   const reportId = input.reportId ?? deps.newId();
   const existing = input.reportId ? await deps.store.getByReportId(reportId) : undefined;
-  if (existing) return { incident: existing, created: false };
+  if (existing) return sameReport(existing, caller);
   const reporter = { id: caller.id, name: caller.name };
   // Write-ahead: the announcement is queued before the incident is stored, so a crash in between
   // cannot leave a stored incident that the DPO channel never hears of.
@@ -34,9 +51,9 @@ export async function reportIncident(deps: UseCaseDeps, caller: Caller, raw: unk
     if (!stored) await withdrawAnnouncement(deps, news).catch((e: unknown) => deps.logger.warn('withdrawing an announcement failed', { error: (e as Error).name }));
     throw error;
   }
-  if (result.created) {
-    deps.logger.info('incident reported', { incidentId: result.incident.id, number: result.incident.number, source });
-    await announce(deps, 'reported', result.incident);
-  }
+  // A concurrent submit of the same report id got there first.
+  if (!result.created) return sameReport(result.incident, caller);
+  deps.logger.info('incident reported', { incidentId: result.incident.id, number: result.incident.number, source });
+  await announce(deps, 'reported', result.incident);
   return result;
 }

@@ -154,6 +154,15 @@ describe('the DPO channel', () => {
       expect(h.gateway.updates).toHaveLength(0);
     });
 
+    it('refuses the reporter too, even with inputs it cannot read, and never answers with the DPO card', async () => {
+      const incident = await report(h);
+      await h.drain();
+      const imy = findExecute(h.gateway.posts[0].content, 'incident.imyNotice')!;
+      const response = await h.execute(imy.data, { imyDate: 'inte ett datum', imyTime: '09:45' }, anna, 'dpo-channel');
+      expect(response).toEqual({ statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: 'Bara dataskyddsombudet kan ändra en incident.' });
+      expect(await h.store.get(incident.id)).toEqual(incident);
+    });
+
     it('tells the second of two DPOs that someone was first, and shows the card as it now is', async () => {
       const incident = await report(h);
       await h.drain();

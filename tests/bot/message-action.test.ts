@@ -76,6 +76,14 @@ describe('the message action "Rapportera som personuppgiftsincident"', () => {
     expect(card.body).toContainEqual(expect.objectContaining({ id: 'title' }));
   });
 
+  it('reads a long hostile message in linear time', () => {
+    // 200 000 characters each: quadratic patterns take minutes on these, linear ones milliseconds.
+    const started = Date.now();
+    for (const html of ['<'.repeat(200_000), ' '.repeat(200_000) + 'x', `${' '.repeat(100_000)}x\n`.repeat(2), '<br'.repeat(70_000)]) htmlToText(html);
+    expect(Date.now() - started).toBeLessThan(1_000);
+    expect(htmlToText('a < b <i>c</i>  \t\nd')).toBe('a < b c\nd');
+  });
+
   it('reads message HTML as text and prefills nothing from a missing message', () => {
     expect(htmlToText('<div>Rad 1<br>Rad 2</div><p>&lt;b&gt; &amp; &quot;x&quot;</p>')).toBe('Rad 1\nRad 2\n<b> & "x"');
     expect(prefillFromMessage(undefined)).toEqual({});

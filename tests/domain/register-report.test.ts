@@ -87,6 +87,14 @@ describe('renderRegisterReportMarkdown', () => {
     expect(md).not.toContain('19121212');
   });
 
+  it('renders no link or HTML from a title', () => {
+    const incidents = [anIncident({ number: 'PUI-2024-0003', title: 'Se [instruktionen](https://evil.example/login) <img src=x onerror=alert(1)>', discoveredAt: '2024-05-03T08:00:00.000Z' })];
+    const md = renderRegisterReportMarkdown(buildRegisterReport(incidents), incidents);
+    const row = md.split('\n').find((l) => l.startsWith('| PUI-2024-0003'));
+    expect(row).toContain('| Se [instruktionen] (https://evil.example/login) &lt;img src=x onerror=alert(1)> |');
+    expect(md).not.toMatch(/\]\(|<img/);
+  });
+
   it('says so when no incident was discovered in the period', () => {
     const md = renderRegisterReportMarkdown(buildRegisterReport([]), []);
     expect(md).toContain('Period (upptäckt): hela registret');

@@ -70,6 +70,14 @@ describe('parseReportInput', () => {
     expect(issues).toEqual([expect.objectContaining({ field, code })]);
   });
 
+  it('never repeats an identity number or an address from the input in its messages', () => {
+    const issues = issuesOf({ ...valid, breachTypes: ['confidentiality', '19121212-1212'], 'anna.andersson@kommun.se': 1, pnr191212121212: 1 });
+    expect(issues.map((i) => `${i.field}:${i.code}`)).toEqual([':unknown_field', 'pnr[personnummer]:unknown_field', 'breachTypes:unknown_value']);
+    const text = JSON.stringify(issues);
+    expect(text).not.toMatch(/1212-1212|191212121212|anna\.andersson|kommun\.se/);
+    expect(issues[2].message).toBe('Typ av incident: okänt värde (nummer 2 i listan). Välj bland confidentiality, integrity, availability.');
+  });
+
   it('refuses input that is not an object', () => {
     for (const raw of [null, [], 'text', 7]) {
       expect(issuesOf(raw)[0].code).toBe('not_an_object');

@@ -54,6 +54,21 @@ describe('the HTTP API', () => {
     expect((await server.store.listAll()).items).toHaveLength(1);
   });
 
+  it("refuses someone else's reportId without showing their report, and stores nothing", async () => {
+    const anna = { 'x-dev-role': 'reporter', 'x-dev-user': 'anna' };
+    const bertil = { 'x-dev-role': 'reporter', 'x-dev-user': 'bertil' };
+    const first = await server.call('POST', '/api/incidents', aReport({ reportId: 'tab-6f1c2d9a-0002' }), anna);
+    expect(first.status).toBe(201);
+    const before = await storeSnapshot();
+    const reuse = await server.call('POST', '/api/incidents', aReport({ reportId: 'tab-6f1c2d9a-0002', title: 'Annat', description: 'Annat' }), bertil);
+    expect(reuse.status).toBe(400);
+    expect(reuse.body.error.issues).toEqual([expect.objectContaining({ field: 'reportId', code: 'report_id_in_use' })]);
+    expect(JSON.stringify(reuse.body)).not.toMatch(new RegExp(`${first.body.id}|${first.body.number}|extern mottagare`));
+    expect(await storeSnapshot()).toBe(before);
+    const again = await server.call('POST', '/api/incidents', aReport({ reportId: 'tab-6f1c2d9a-0002' }), anna);
+    expect([again.status, again.body.id]).toEqual([200, first.body.id]);
+  });
+
   it('gives numbers in sequence under concurrent creates', async () => {
     const results = await Promise.all(Array.from({ length: 20 }, () => server.call('POST', '/api/incidents', aReport())));
     const numbers = results.map((r) => r.body.number).sort();
@@ -118,6 +133,34 @@ describe('the HTTP API', () => {
     const log = server.logLines.join('\n');
     expect(log).toContain(created.body.number);
     expect(log).not.toMatch(/1212-1212|fel mottagare|extern mottagare|många/);
+  });
+});
+
+describe('what the HTTP API logs of a request', () => {
+  it('logs the declared route, not the path as sent', async () => {
+    await server.call('GET', '/api/incidents/19121212-1212');
+    await server.call('POST', '/api/incidents/anna.andersson@kommun.se/take', {});
+    await server.call('GET', '/api/sok/19121212-1212');
+    const paths = server.logLines.map((l) => JSON.parse(l)).filter((l) => l.message === 'request').map((l) => l.path);
+    expect(paths).toEqual(['/api/incidents/:id', '/api/incidents/:id/:action', '/api/*']);
+    expect(server.logLines.join('\n')).not.toMatch(/1212-1212|anna\.andersson|kommun\.se/);
+  });
+
+  it('logs an unexpected error by name, route and frames: not its message, which may quote stored text', async () => {
+    const store = server.store;
+    // A document that no longer parses (edited by hand in SharePoint, say): V8 quotes its start in the message.
+    const broken = Object.assign(Object.create(store) as typeof store, { get: async () => JSON.parse('Utredning om 19121212-1212') });
+    const other = await startTestServer({ store: broken });
+    try {
+      const res = await other.call('GET', '/api/incidents/3f1c2d9a-1111-2222-3333-444455556666');
+      expect([res.status, res.body.error.code]).toEqual([500, 'internal_error']);
+      const line = other.logLines.map((l) => JSON.parse(l)).find((l) => l.message === 'unexpected error');
+      expect(line).toMatchObject({ error: 'SyntaxError', route: '/incidents/:id' });
+      expect(line.stack).toMatch(/^at /);
+      expect(other.logLines.join('\n')).not.toMatch(/Utredning|1212-1212/);
+    } finally {
+      await other.close();
+    }
   });
 });
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Caller, Incident, IncidentStore, Notifier } from '../../src/domain';
+import type { Caller, DueReminder, Incident, IncidentStore, Notifier } from '../../src/domain';
 import { createLogger } from '../../src/server/logger';
 import { SqliteIncidentStore } from '../../src/store/sqlite/sqlite-incident-store';
 import {
@@ -15,7 +15,7 @@ function steppingClock(start = Date.parse('2026-11-20T09:00:00.000Z')) {
 }
 
 /** A notifier that only records; delivery is the channel's job. */
-const quietNotifier: Notifier = { incidentReported: async () => {}, incidentChanged: async () => {} };
+const quietNotifier: Notifier = { incidentReported: async () => {}, incidentChanged: async () => {}, reminderDue: async () => {} };
 
 /** A delivering channel that records what it was given, and can be told to fail. */
 class RecordingChannel implements Notifier {
@@ -26,6 +26,9 @@ class RecordingChannel implements Notifier {
   }
   async incidentChanged(incident: Incident): Promise<void> {
     this.take(`changed ${incident.number} ${incident.status}`);
+  }
+  async reminderDue(incident: Incident, reminder: DueReminder): Promise<void> {
+    this.take(`reminder ${incident.number} ${reminder.stage}`);
   }
   private take(what: string): void {
     if (this.failWith.length) throw this.failWith.shift();

@@ -1,0 +1,199 @@
+/**
+ * What one scheduler tick costs with 100,000 incidents stored, 1,000 of them open: on the
+ * embedded store, the time and the rows read (and the query plan that keeps it an index range);
+ * on SharePoint (the Graph double), the Graph requests and resource units per tick, and per
+ * delivered reminder.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { AccessToken, TokenCredential } from '@azure/identity';
+import Database from 'better-sqlite3';
+import { recordPostedCard, setDpoChannel, type StoredReference } from '../bot/dpo-channel';
+import { ConversationPacer } from '../bot/pacer';
+import { TeamsChannelNotifier } from '../bot/teams-channel-notifier';
+import type { Incident, NewAuditEvent, NewIncident, Notifier } from '../src/domain';
+import { newIncident } from '../src/domain/incident-changes';
+import { parseReportInput } from '../src/domain/report-input';
+import { createLogger } from '../src/server/logger';
+import { GraphHttp } from '../src/store/sharepoint/graph-http';
+import { incidentFields } from '../src/store/sharepoint/incident-fields';
+import { provision } from '../src/store/sharepoint/provisioning';
+import { openSharePointIncidentStore } from '../src/store/sharepoint/sharepoint-incident-store';
+import { listStatement } from '../src/store/sqlite/list-queries';
+import { SqliteIncidentStore, type NewIncidentWithEvent } from '../src/store/sqlite/sqlite-incident-store';
+import { announcePending, outboxFor, sendDueReminders, type UseCaseDeps } from '../src/use-cases';
+import { GraphDouble } from '../tests/support/graph-double';
+
+const INCIDENTS = 100_000;
+const OPEN = 1_000;
+const REPEATS = 200;
+/** "Now" for the bench: the open incidents' first reminders fall one a minute from here on. */
+const NOW = Date.parse('2026-11-18T12:00:00.000Z');
+const HOUR = 3600_000;
+const reporter = { id: 'bench-reporter', name: 'Bänk Rapportör' };
+
+/**
+ * 100,000 incidents, one in a hundred open. Open incident k was discovered so that its first
+ * reminder (48 h before its deadline) falls k minutes after NOW: a tick at NOW + m finds m due.
+ */
+function register(): { incident: NewIncident; event: NewAuditEvent }[] {
+  const out: { incident: NewIncident; event: NewAuditEvent }[] = [];
+  const every = INCIDENTS / OPEN;
+  for (let i = 0; i < INCIDENTS; i++) {
+    const open = i % every === 0;
+    const k = i / every;
+    const discoveredAt = open ? new Date(NOW - 24 * HOUR + (k + 1) * 60_000) : new Date(Date.UTC(2020, 0, 1) + i * 15 * 60_000);
+    const input = parseReportInput(
+      { title: `Felskickat brev ${i}`, description: 'Ett beslut skickades till en gammal adress.', discoveredAt: discoveredAt.toISOString(), breachTypes: ['confidentiality'], cause: 'human-error' },
+      discoveredAt,
+    );
+    const draft = newIncident(input, reporter, 'tab', `bench-report-${i}`, discoveredAt);
+    const incident: NewIncident = open ? draft : { ...draft, status: 'closed', closedAt: discoveredAt.toISOString(), reportedToAuthority: false, nextReminderAt: null };
+    out.push({ incident, event: { at: discoveredAt.toISOString(), actor: reporter, type: 'reported', data: { source: 'tab' } } });
+  }
+  return out;
+}
+
+/** A notifier that only listens (the tick's own cost, without delivery). */
+const listening: Notifier = { incidentReported: async () => {}, incidentChanged: async () => {}, reminderDue: async () => {} };
+
+function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+const ms = (value: number) => `${value.toFixed(3)} ms`;
+
+async function benchSqlite(print: (line: string) => void, items: NewIncidentWithEvent[]): Promise<void> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'pui-scheduler-bench-'));
+  const file = path.join(dir, 'pui.db');
+  const store = SqliteIncidentStore.open(file);
+  try {
+    await store.createMany(items);
+    print(`scheduler (sqlite): ${INCIDENTS.toLocaleString('en')} incidents stored, ${OPEN.toLocaleString('en')} open`);
+    // The tick's query and its plan, read on a second connection to the same file.
+    const inspect = new Database(file, { readonly: true });
+    const { sql, params } = listStatement('due', [NOW], undefined, 201);
+    const plan = (inspect.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail).join('; ');
+    inspect.close();
+    print(`scheduler (sqlite): the tick's query plan: ${plan}`);
+
+    for (const due of [0, 10, OPEN]) {
+      const at = new Date(NOW + due * 60_000 + 30_000);
+      const times: number[] = [];
+      let rows = 0;
+      const repeats = due === OPEN ? 20 : REPEATS;
+      for (let r = 0; r < repeats; r++) {
+        await store.putState('outbox:announcements', { entries: [] }, null); // each tick queues afresh
+        let read = 0;
+        const counting = Object.assign(Object.create(store) as SqliteIncidentStore, {
+          listDueReminders: async (...args: Parameters<SqliteIncidentStore['listDueReminders']>) => {
+            const page = await store.listDueReminders(...args);
+            read += page.items.length;
+            return page;
+          },
+        });
+        const deps: UseCaseDeps = { store: counting, clock: { now: () => at }, logger: createLogger('silent'), newId: () => 'x', notifier: listening };
+        const started = performance.now();
+        const result = await sendDueReminders(deps);
+        times.push(performance.now() - started);
+        if (result.due !== due) throw new Error(`expected ${due} due, got ${result.due}`);
+        rows = read;
+      }
+      times.sort((a, b) => a - b);
+      print(
+        `scheduler (sqlite): one tick with ${String(due).padStart(4)} reminders due: p50 ${ms(percentile(times, 50))}, p95 ${ms(percentile(times, 95))} ` +
+          `over ${repeats} ticks; incident rows read ${rows} (an index range over next_reminder_at, never the other ${(INCIDENTS - rows).toLocaleString('en')})`,
+      );
+    }
+  } finally {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const credential: TokenCredential = {
+  async getToken(): Promise<AccessToken> {
+    return { token: 'bench', expiresOnTimestamp: Date.now() + 3600_000 };
+  },
+};
+
+const CHANNEL: StoredReference = {
+  channelId: 'msteams',
+  serviceUrl: 'https://smba.example.test/emea/',
+  conversation: { id: '19:dpo@thread.tacv2', conversationType: 'channel' },
+  bot: { id: '28:pui-desk', name: 'PUI Desk' },
+};
+
+async function benchSharePoint(print: (line: string) => void, items: NewIncidentWithEvent[]): Promise<void> {
+  const double = await GraphDouble.start();
+  try {
+    const siteId = double.addSite('bench.sharepoint.com', '/sites/pui');
+    await provision(new GraphHttp({ baseUrl: double.url, credential, userAgent: 'NONISV|Bench|PUIDesk/bench' }), siteId, 'Pui');
+    const incidents: Incident[] = items.map(({ incident }, i) => ({ ...incident, id: `seed-${i}`, number: `PUI-2020-${String(i + 1).padStart(6, '0')}`, etag: '' }));
+    // Ids, numbers and report ids are unique by construction: the double's quadratic unique check is skipped.
+    double.seed(siteId, 'PuiIncidents', incidents.map((incident) => incidentFields(incident, 'seed')), { uniqueChecked: false });
+    const store = await openSharePointIncidentStore(
+      { siteId, credential: { kind: 'managed-identity' }, organisation: 'Bench', graphBaseUrl: double.url, listPrefix: 'Pui', maxRetryWaitMs: 60_000, requestTimeoutMs: 60_000 },
+      { credential },
+    );
+    print(`scheduler (sharepoint, Graph double): ${INCIDENTS.toLocaleString('en')} incidents in the list, ${OPEN.toLocaleString('en')} open`);
+    print('tick                                   round trips  resource units  by request');
+    for (const due of [0, 10, OPEN]) {
+      await store.putState('outbox:announcements', { entries: [] }, null);
+      const at = new Date(NOW + due * 60_000 + 30_000);
+      const deps: UseCaseDeps = { store, clock: { now: () => at }, logger: createLogger('silent'), newId: () => 'x', notifier: listening };
+      double.resetStats();
+      const result = await sendDueReminders(deps);
+      const stats = double.stats();
+      if (result.due !== due) throw new Error(`expected ${due} due, got ${result.due}`);
+      const by = Object.entries(stats.byOperation).map(([op, s]) => `${s.requests}× ${op}`).join(', ');
+      print(`${`one tick, ${due} due`.padEnd(39)}${String(stats.requests).padStart(11)}${String(stats.resourceUnits).padStart(16)}  ${by}`);
+    }
+
+    // Delivering the 10 due at NOW + 10 min: card update through a Teams stand-in that answers at once.
+    const at = new Date(NOW + 10 * 60_000 + 30_000);
+    const clock = { now: () => at };
+    await store.putState('outbox:announcements', { entries: [] }, null);
+    await setDpoChannel(store, { reference: CHANNEL, setBy: reporter, setAt: at.toISOString(), refreshUserIds: [] });
+    const deps: UseCaseDeps = { store, clock, logger: createLogger('silent'), newId: () => 'x', notifier: listening };
+    const dueNow = (await store.listDueReminders(at.toISOString(), { limit: 50 })).items;
+    for (const incident of dueNow) await recordPostedCard(store, incident.id, { reference: CHANNEL, activityId: `card-${incident.id}`, postedAt: at.toISOString() });
+    await sendDueReminders(deps);
+    const channel = new TeamsChannelNotifier({
+      store,
+      clock,
+      logger: createLogger('silent'),
+      gateway: { send: async () => 'reply', update: async () => {} },
+      // No pacing: this counts Graph requests, not Teams' rate limits.
+      pacer: new ConversationPacer({ windows: [] }),
+      tabUrl: () => 'http://127.0.0.1:3978/tab/',
+    });
+    double.resetStats();
+    const delivered = await announcePending(deps, channel, { owner: 'bench' });
+    const stats = double.stats();
+    if (delivered.delivered !== dueNow.length || (await outboxFor(store, clock).pending()).length !== 0) throw new Error('delivery incomplete');
+    print(
+      `delivering ${delivered.delivered} reminders (card update, outbox claim/complete, next reminder recorded): ${stats.requests} round trips, ` +
+        `${stats.resourceUnits} resource units: ${(stats.requests / delivered.delivered).toFixed(1)} round trips and ${(stats.resourceUnits / delivered.delivered).toFixed(1)} units per reminder`,
+    );
+    await store.close();
+  } finally {
+    await double.close();
+  }
+}
+
+/** Prints the cost of one tick on both stores. */
+export async function benchScheduler(print: (line: string) => void = (line) => process.stdout.write(`${line}\n`)): Promise<void> {
+  const items = register();
+  await benchSqlite(print, items);
+  await benchSharePoint(print, items);
+}
+
+if (require.main === module) {
+  benchScheduler().catch((error: unknown) => {
+    process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,3 @@
+/** The scheduler: the timer that drives the clock's reminders. */
+export * from './interval-timer';
+export * from './reminder-scheduler';

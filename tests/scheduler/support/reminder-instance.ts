@@ -1,0 +1,147 @@
+/**
+ * A server instance as far as reminders go: a store, the use-case ports, the real bot (its outbox
+ * announcer and Teams channel notifier) posting to a shared recording Teams double, and the
+ * scheduler, ticked by the test on a virtual clock.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Activity } from 'botbuilder';
+import { createTeamsBot, type TeamsBot } from '../../../bot';
+import type { AdaptiveCard } from '../../../bot/cards/adaptive-card';
+import { setDpoChannel, type StoredReference } from '../../../bot/dpo-channel';
+import { ConversationPacer } from '../../../bot/pacer';
+import type { Caller, Incident, IncidentStore } from '../../../src/domain';
+import { reminderScheduler, type IntervalTimer } from '../../../src/scheduler';
+import { createLogger } from '../../../src/server/logger';
+import { reportIncident, type UseCaseDeps } from '../../../src/use-cases';
+import { cardText, FakeGateway, type ChannelOp, type VirtualClock } from '../../bot/support/bot-harness';
+
+export const DPO_CHANNEL_ID = '19:dpo-channel@thread.tacv2';
+export const TAB_URL = 'http://127.0.0.1:3978/tab/';
+export const DPO_MENTIONS = [{ id: 'aad-dana', name: 'Dana Dataskydd' }, { id: 'aad-dora', name: 'Dora Dataskydd' }];
+
+export const reporter: Caller = { id: 'aad-anna', name: 'Anna Handläggare', roles: ['reporter'] };
+export const dpo: Caller = { id: 'aad-erik', name: 'Erik Ägare', roles: ['reporter', 'dpo'] };
+
+const CHANNEL_REFERENCE: StoredReference = {
+  channelId: 'msteams',
+  serviceUrl: 'https://smba.example.test/emea/',
+  conversation: { id: DPO_CHANNEL_ID, conversationType: 'channel', tenantId: 'tenant', isGroup: true },
+  bot: { id: '28:pui-desk', name: 'PUI Desk' },
+};
+
+/** The DPO channel as Teams sees it: records posts, updates and thread replies; fails on cue per card. */
+export class TeamsDouble extends FakeGateway {
+  private readonly failing = new Map<string, unknown[]>();
+
+  /** The next calls that touch this card (update, or reply in its thread) throw these, in order. */
+  failFor(activityId: string, ...errors: unknown[]): void {
+    this.failing.set(activityId, [...(this.failing.get(activityId) ?? []), ...errors]);
+  }
+
+  override async send(reference: StoredReference, activity: Partial<Activity>): Promise<string> {
+    this.maybeFailFor(/;messageid=(.+)$/.exec(reference.conversation.id)?.[1]);
+    return super.send(reference, activity);
+  }
+
+  override async update(reference: StoredReference, activityId: string, activity: Partial<Activity>): Promise<void> {
+    this.maybeFailFor(activityId);
+    return super.update(reference, activityId, activity);
+  }
+
+  /** The card posted for an incident number (its first post). */
+  cardOf(number: string): ChannelOp {
+    const op = this.posts.find((o) => o.conversationId === DPO_CHANNEL_ID && cardText(o.content).includes(`Personuppgiftsincident ${number}`));
+    if (!op) throw new Error(`No card posted for ${number}`);
+    return op;
+  }
+
+  /** Updates of a card and replies in its thread, oldest first. */
+  history(number: string): { kind: 'update' | 'reply'; at: number; text: string; content: AdaptiveCard }[] {
+    const card = this.cardOf(number);
+    return this.ops
+      .filter((o) => (o.kind === 'update' && o.activityId === card.activityId) || (o.kind === 'send' && o.conversationId === `${DPO_CHANNEL_ID};messageid=${card.activityId}`))
+      .map((o) => ({ kind: o.kind === 'update' ? ('update' as const) : ('reply' as const), at: o.at, text: cardText(o.content), content: o.content }));
+  }
+
+  private maybeFailFor(activityId: string | undefined): void {
+    const queue = activityId ? this.failing.get(activityId) : undefined;
+    if (queue?.length) throw queue.shift();
+  }
+}
+
+export interface ReminderInstance {
+  id: string;
+  store: IncidentStore;
+  deps: UseCaseDeps;
+  bot: TeamsBot;
+  scheduler: IntervalTimer;
+  /** One scheduler tick, then delivery of everything due. */
+  tick(): Promise<void>;
+  /** Reports an incident discovered at `discoveredAt` (its reporter is a caseworker). */
+  report(discoveredAt: string, title?: string): Promise<Incident>;
+  close(): Promise<void>;
+}
+
+/** An instance on `store`, posting to `teams`. */
+export function startInstance(options: { store: IncidentStore; clock: VirtualClock; teams: TeamsDouble; id?: string; dpoMentions?: { id: string; name: string }[] }): ReminderInstance {
+  const { store, clock, teams } = options;
+  const id = options.id ?? `instance-${randomUUID().slice(0, 8)}`;
+  const logger = createLogger('silent');
+  const deps: UseCaseDeps = { store, clock, logger, newId: randomUUID };
+  const pacer = new ConversationPacer({ now: () => clock.ms(), sleep: clock.sleep });
+  const bot = createTeamsBot({
+    deps,
+    config: { profile: 'local', dpoUserIds: [], dpoGroupIds: [], tabUrl: TAB_URL, dpoMentions: options.dpoMentions ?? DPO_MENTIONS },
+    logger,
+    gateway: teams,
+    pacer,
+    pollMs: 3_600_000,
+    instanceId: id,
+  });
+  deps.notifier = bot.notifier;
+  // Not started: the test ticks it (the timer itself is tested on its own).
+  const scheduler = reminderScheduler(deps, { intervalMs: 60_000 });
+  return {
+    id,
+    store,
+    deps,
+    bot,
+    scheduler,
+    async tick() {
+      await scheduler.runNow();
+      await bot.announcer.drain();
+    },
+    async report(discoveredAt, title = 'Beslut skickat till fel adress') {
+      const { incident } = await reportIncident(deps, reporter, { title, description: 'Ett beslut skickades till en gammal adress.', discoveredAt }, 'tab');
+      await bot.announcer.drain();
+      return incident;
+    },
+    async close() {
+      await scheduler.stop();
+      await bot.stop();
+    },
+  };
+}
+
+/** Makes the test channel the DPO channel. */
+export async function setTestDpoChannel(store: IncidentStore, clock: VirtualClock): Promise<void> {
+  await setDpoChannel(store, { reference: CHANNEL_REFERENCE, setBy: { id: 'aad-dana', name: 'Dana Dataskydd' }, setAt: clock.now().toISOString(), refreshUserIds: [] });
+}
+
+/**
+ * Steps the virtual clock to `until` in steps of `stepMs`, every instance ticking at each step
+ * at the same moment (all ticks, then all deliveries, concurrently).
+ */
+export async function runUntil(instances: readonly ReminderInstance[], clock: VirtualClock, until: string, stepMs: number): Promise<void> {
+  const end = Date.parse(until);
+  while (clock.ms() < end) {
+    clock.advance(Math.min(stepMs, end - clock.ms()));
+    await Promise.all(instances.map((i) => i.scheduler.runNow()));
+    await Promise.all(instances.map((i) => i.bot.announcer.drain()));
+  }
+}
+
+/** The @mentions of a reply card: ids mentioned. */
+export function mentionedIds(content: AdaptiveCard): string[] {
+  return (content.msteams?.entities ?? []).map((e) => e.mentioned.id);
+}
