@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Request as BotRequest, type Response as BotResponse } from 'botbuilder';
-import type { Logger, Notifier } from '../src/domain';
+import { stackFrames, type Logger, type Notifier } from '../src/domain';
 import type { UseCaseDeps } from '../src/use-cases';
 import { Announcer } from './announcer';
 import { cloudAdapterGateway, type ConversationGateway } from './conversation-gateway';
@@ -68,8 +68,13 @@ function createAdapter(config: TeamsBotConfig, logger: Logger): CloudAdapter {
     });
   const adapter = new CloudAdapter(auth);
   adapter.onTurnError = async (context, error) => {
-    logger.error('bot turn failed', { activityType: context.activity?.type, name: context.activity?.name ?? null, error: (error as Error)?.name, stack: (error as Error)?.stack?.split('\n').slice(0, 4).join(' | ') });
-    if (context.activity?.type === 'message') await context.sendActivity(SOMETHING_WENT_WRONG).catch(() => undefined);
+    // Name and frames only: the message (and the stack's first line, which repeats it) may quote what a person wrote.
+    logger.error('bot turn failed', { activityType: context.activity?.type, name: context.activity?.name ?? null, error: (error as Error)?.name, stack: stackFrames(error) });
+    if (context.activity?.type !== 'message') return;
+    await context.sendActivity(SOMETHING_WENT_WRONG).catch((replyError: unknown) => {
+      // The turn already failed; the user's client shows no answer, which is all that is left to do.
+      logger.warn('bot could not say that the turn failed', { error: (replyError as Error)?.name ?? null });
+    });
   };
   return adapter;
 }

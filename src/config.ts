@@ -131,6 +131,31 @@ export function withEnvFiles(env: Record<string, string | undefined>, name: stri
   return merged;
 }
 
+const LOOPBACK_HOSTS = /^(127(?:\.\d{1,3}){3}|::1|\[::1\]|localhost)$/i;
+
+/**
+ * The local profile lets anyone act as the DPO: it may only run on loopback, and never with the
+ * settings of a deployment (a bot registration or a public address), where a missing API_CLIENT_ID
+ * would otherwise silently turn sign-in off.
+ */
+function refuseExposedLocalProfile(e: z.infer<typeof schema>): void {
+  const deployed = [
+    e.BOT_APP_ID ? 'BOT_APP_ID' : '',
+    e.SECRET_BOT_PASSWORD ? 'SECRET_BOT_PASSWORD' : '',
+    e.PUBLIC_URL ? 'PUBLIC_URL' : '',
+  ].filter(Boolean);
+  if (deployed.length > 0) {
+    throw new ConfigError(
+      `API_CLIENT_ID is missing: ${deployed.join(', ')} ${deployed.length > 1 ? 'are' : 'is'} set, so this is a deployment, and without API_CLIENT_ID (and AZURE_TENANT_ID) sign-in would be off and everyone would act as the DPO.`,
+    );
+  }
+  if (!LOOPBACK_HOSTS.test(e.HOST)) {
+    throw new ConfigError(
+      `HOST=${e.HOST.slice(0, 60)} is not a loopback address: the local profile (dev identity, no sign-in) only listens on 127.0.0.1. Set API_CLIENT_ID and AZURE_TENANT_ID to serve other machines.`,
+    );
+  }
+}
+
 /**
  * Parses the environment (with `env/.env.<PUI_ENV>` and its `.user` file when PUI_ENV is set).
  * Throws ConfigError naming each bad or missing variable.
@@ -169,6 +194,7 @@ export function loadConfig(rawEnv: Record<string, string | undefined> = process.
   if (!auth && e.NODE_ENV === 'production') {
     throw new ConfigError('NODE_ENV=production without AZURE_TENANT_ID and API_CLIENT_ID: the local profile (dev identity, no sign-in) is refused in production.');
   }
+  if (!auth) refuseExposedLocalProfile(e);
   let sharePoint: SharePointConfig | undefined;
   if (e.STORE === 'sharepoint') {
     try {

@@ -97,12 +97,25 @@ export interface InputChoiceSet extends InputBase {
   wrap?: boolean;
 }
 
+/**
+ * A checkbox. `title` is the text beside it; the client submits `valueOn` or `valueOff` (strings,
+ * `"true"` and `"false"` by default), never a boolean.
+ */
+export interface InputToggle extends InputBase {
+  type: 'Input.Toggle';
+  title: string;
+  value?: string;
+  valueOn?: string;
+  valueOff?: string;
+  wrap?: boolean;
+}
+
 export interface ActionSet extends ElementBase {
   type: 'ActionSet';
   actions: CardAction[];
 }
 
-export type CardInput = InputText | InputDate | InputTime | InputNumber | InputChoiceSet;
+export type CardInput = InputText | InputDate | InputTime | InputNumber | InputChoiceSet | InputToggle;
 export type CardElement = TextBlock | FactSet | Container | ActionSet | CardInput;
 
 interface ActionBase {

@@ -44,9 +44,12 @@ export function incidentLink(tabUrl: string, number: string, teamsAppId?: string
   return `https://teams.microsoft.com/l/entity/${encodeURIComponent(teamsAppId)}/board?${query.toString()}`;
 }
 
-/** The title as the channel may show it: identity numbers and e-mail addresses masked. */
+/**
+ * The title as the channel may show it: on one line (a line break could hide a number from the
+ * masker and would break the card's heading), identity numbers and e-mail addresses masked.
+ */
 export function channelTitle(incident: Pick<Incident, 'title'>): string {
-  return plain(maskPersonalData(incident.title));
+  return plain(maskPersonalData(incident.title.replace(/\s+/g, ' ').trim()));
 }
 
 function assessForm(incident: Incident): CardAction {
@@ -89,6 +92,8 @@ function imyForm(incident: Incident, now: Date): CardAction {
     { type: 'Input.Date', id: 'imyDate', label: 'Anmäld till IMY (datum)', isRequired: true, errorMessage: 'Ange datum.', value: date },
     { type: 'Input.Time', id: 'imyTime', label: 'Klockslag (svensk tid)', isRequired: true, errorMessage: 'Ange klockslag.', value: time },
     { type: 'Input.Text', id: 'imyReference', label: 'IMY:s diarienummer (om ni har fått det)', maxLength: 100 },
+    // Art. 33(4): the notice may be given in phases; the card then shows when the supplement is owed.
+    { type: 'Input.Toggle', id: 'imyPhased', title: 'Anmälan lämnas i etapper (komplettering följer)', value: 'false', valueOn: 'true', valueOff: 'false', wrap: true },
     {
       type: 'Input.Text',
       id: 'imyDelayReason',
@@ -149,10 +154,13 @@ export function dpoChannelCard(incident: Incident, options: DpoCardOptions): Ada
   }
   actions.push({ type: 'Action.OpenUrl', title: 'Öppna i fliken', url: incidentLink(options.tabUrl, incident.number, options.teamsAppId) });
 
+  // Teams refreshes the card for everyone in a conversation of up to 60 members, and in larger
+  // ones only for the users listed; an empty list would turn automatic refresh off altogether.
   const refreshUserIds = (options.refreshUserIds ?? []).slice(0, MAX_REFRESH_USERS);
+  const refreshAction = execute('Uppdatera', { verb: 'incident.refresh', incidentId: incident.id });
   return card(body, {
     actions,
-    refresh: { action: execute('Uppdatera', { verb: 'incident.refresh', incidentId: incident.id }), userIds: [...refreshUserIds] },
+    refresh: refreshUserIds.length > 0 ? { action: refreshAction, userIds: [...refreshUserIds] } : { action: refreshAction },
     fallbackText: `Personuppgiftsincident ${incident.number}: ${clock.text}`,
     msteams: { width: 'Full' },
   });

@@ -1,6 +1,6 @@
 /** Swedish words the cards share: sources, short vocabulary labels, the clock in words. */
 import {
-  BREACH_TYPES, clockRunning, formatStockholm, formatTimeLeft, labelOf, RISK_LEVELS, STATUSES, timeLeftMs,
+  BREACH_TYPES, clockRunning, formatStockholm, formatTimeLeft, isOverdue, labelOf, RISK_LEVELS, STATUSES, timeLeftMs,
   type BreachType, type Incident, type Source,
 } from '../../src/domain';
 import type { TextColor } from './adaptive-card';
@@ -35,7 +35,10 @@ export function riskLabel(incident: Pick<Incident, 'assessment'>): string {
   return incident.assessment ? labelOf(RISK_LEVELS, incident.assessment.risk) : 'Inte bedömd';
 }
 
-/** The 72-hour clock in words, and a colour for how urgent it is. */
+/**
+ * The 72-hour clock in words, and a colour for how urgent it is.
+ * @remarks Overdue from the deadline itself, as in the tab's countdown and the overdue reminder.
+ */
 export function clockText(incident: Incident, now: Date): { text: string; color: TextColor } {
   if (incident.status === 'closed') return { text: 'Avslutad', color: 'default' };
   if (incident.imyNotice) {
@@ -44,6 +47,6 @@ export function clockText(incident: Incident, now: Date): { text: string; color:
   }
   if (!clockRunning(incident)) return { text: 'Klockan stoppad: anmälan krävs inte', color: 'good' };
   const ms = timeLeftMs(incident.deadline, now);
-  const color: TextColor = ms < 0 ? 'attention' : ms < 24 * 3600_000 ? 'warning' : 'default';
+  const color: TextColor = isOverdue(ms) ? 'attention' : ms < 24 * 3600_000 ? 'warning' : 'default';
   return { text: formatTimeLeft(ms), color };
 }

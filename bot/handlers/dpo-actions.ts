@@ -19,6 +19,17 @@ function text(inputs: Record<string, unknown>, key: string): string | undefined 
   return typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined;
 }
 
+/**
+ * An `Input.Toggle`: the client sends its `valueOn`/`valueOff` as the strings `"true"`/`"false"`;
+ * missing (an older card) is off. Undefined when the value is neither.
+ */
+function toggle(inputs: Record<string, unknown>, key: string): boolean | undefined {
+  const v = inputs[key];
+  if (v === undefined || v === null || v === '' || v === false || v === 'false') return false;
+  if (v === true || v === 'true') return true;
+  return undefined;
+}
+
 /** The use-case change and its input for a verb; a string when the card's inputs cannot be read. */
 function changeFor(verb: DpoChangeVerb, inputs: Record<string, unknown>): { kind: ChangeKind; raw: Record<string, unknown>; done: string } | string {
   switch (verb) {
@@ -30,10 +41,14 @@ function changeFor(verb: DpoChangeVerb, inputs: Record<string, unknown>): { kind
       const date = text(inputs, 'imyDate');
       const notifiedAt = date ? parseStockholmLocal(`${date} ${text(inputs, 'imyTime') ?? '00:00'}`) : undefined;
       if (date && !notifiedAt) return 'Datum och klockslag för anmälan till IMY kunde inte läsas. Använd formen 2026-11-20 och 14:30.';
+      const phased = toggle(inputs, 'imyPhased');
+      if (phased === undefined) return 'Valet om anmälan i etapper kunde inte läsas. Försök igen.';
       return {
         kind: 'imy-notice',
-        raw: { notifiedAt, reference: text(inputs, 'imyReference'), delayReason: text(inputs, 'imyDelayReason') },
-        done: 'Anmälan till IMY är registrerad. Klockan är stoppad.',
+        raw: { notifiedAt, reference: text(inputs, 'imyReference'), phased, delayReason: text(inputs, 'imyDelayReason') },
+        done: phased
+          ? 'Anmälan till IMY är registrerad i etapper. Klockan är stoppad; kompletteringen ska vara hos IMY inom fyra veckor.'
+          : 'Anmälan till IMY är registrerad. Klockan är stoppad.',
       };
     }
   }

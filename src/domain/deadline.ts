@@ -22,10 +22,21 @@ export function isLate(awareAt: string, at: string): boolean {
 }
 
 /**
- * Time left in words: `2 d 5 h kvar`, `45 min kvar`, `försenad 3 h`.
+ * True when no time is left: at the deadline itself or after it.
+ * @remarks The clock's boundary, shared by every place that shows it (cards, reminders, the tab),
+ * so "overdue" never differs between them. The overdue reminder goes out at the deadline too.
+ */
+export function isOverdue(msLeft: number): boolean {
+  return msLeft <= 0;
+}
+
+/**
+ * Time left in words: `2 d 5 h kvar`, `45 min kvar`, `mindre än 1 min kvar`, `försenad 3 h`.
+ * @remarks The span is rounded down to whole minutes; under one minute it says "less than 1 min"
+ * rather than `0 min`, which would read as time left at the deadline.
  */
 export function formatTimeLeft(ms: number, locale: 'sv' | 'en' = 'sv'): string {
-  const overdue = ms < 0;
+  const overdue = isOverdue(ms);
   const totalMinutes = Math.floor(Math.abs(ms) / 60000);
   const days = Math.floor(totalMinutes / (24 * 60));
   const hours = Math.floor((totalMinutes % (24 * 60)) / 60);
@@ -33,8 +44,11 @@ export function formatTimeLeft(ms: number, locale: 'sv' | 'en' = 'sv'): string {
   const parts: string[] = [];
   if (days > 0) parts.push(`${days} d`);
   if (hours > 0) parts.push(`${hours} h`);
-  if (days === 0 && (minutes > 0 || parts.length === 0)) parts.push(`${minutes} min`);
-  const span = parts.join(' ');
-  if (locale === 'en') return overdue ? `overdue by ${span}` : `${span} left`;
+  if (days === 0 && minutes > 0) parts.push(`${minutes} min`);
+  if (locale === 'en') {
+    const span = totalMinutes === 0 ? 'less than 1 min' : parts.join(' ');
+    return overdue ? `overdue by ${span}` : `${span} left`;
+  }
+  const span = totalMinutes === 0 ? 'mindre än 1 min' : parts.join(' ');
   return overdue ? `försenad ${span}` : `${span} kvar`;
 }

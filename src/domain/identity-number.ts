@@ -134,21 +134,56 @@ export function maskIdentityNumbers(text: string): string {
   return out + text.slice(at);
 }
 
-/** Local part, `@`, and a domain of at least two labels; letters of any script allowed. */
-const EMAIL = /[\p{L}\p{N}._%+'-]+@[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?(?:\.[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?)+/gu;
+/** A character of an address's local part (letters of any script allowed). */
+const LOCAL_CHAR = /[\p{L}\p{N}._%+'-]/u;
+/** The domain after the `@`: at least two labels of letters, digits and inner hyphens. */
+const DOMAIN = /[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?(?:\.[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?)+/uy;
 
-/** Finds every e-mail address in a text. */
+/**
+ * Finds every e-mail address in a text: local part, `@`, and a domain of at least two labels.
+ * @remarks Works outward from each `@` instead of running one regex over the text, which would
+ * retry the local part from every letter and take quadratic time on a long word (a mail body).
+ * Neither side can cross another `@`, so every character is looked at at most twice.
+ */
 export function findEmailAddresses(text: string): { start: number; end: number }[] {
-  const re = new RegExp(EMAIL.source, EMAIL.flags);
   const found: { start: number; end: number }[] = [];
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null) found.push({ start: m.index, end: m.index + m[0].length });
+  let lastEnd = 0;
+  for (let at = text.indexOf('@'); at >= 0; at = text.indexOf('@', Math.max(at + 1, lastEnd))) {
+    DOMAIN.lastIndex = at + 1;
+    const domain = DOMAIN.exec(text);
+    if (!domain) continue;
+    let start = at;
+    while (start > lastEnd) {
+      const previous = codePointBefore(text, start);
+      if (!LOCAL_CHAR.test(previous)) break;
+      start -= previous.length;
+    }
+    if (start === at) continue;
+    lastEnd = at + 1 + domain[0].length;
+    found.push({ start, end: lastEnd });
+  }
   return found;
+}
+
+/** The code point that ends just before `index` (one or two UTF-16 units). */
+function codePointBefore(text: string, index: number): string {
+  const low = text.charCodeAt(index - 1);
+  if (low >= 0xdc00 && low <= 0xdfff && index >= 2) {
+    const high = text.charCodeAt(index - 2);
+    if (high >= 0xd800 && high <= 0xdbff) return text.slice(index - 2, index);
+  }
+  return text.slice(index - 1, index);
 }
 
 /** Replaces every e-mail address with `[e-postadress]`. */
 export function maskEmailAddresses(text: string): string {
-  return text.replace(new RegExp(EMAIL.source, EMAIL.flags), EMAIL_ADDRESS_MASK);
+  let out = '';
+  let at = 0;
+  for (const m of findEmailAddresses(text)) {
+    out += text.slice(at, m.start) + EMAIL_ADDRESS_MASK;
+    at = m.end;
+  }
+  return out + text.slice(at);
 }
 
 /** Masks identity numbers and e-mail addresses: for channel card titles, logs and notifications. */

@@ -10,6 +10,8 @@ import { Unauthenticated, type Caller, type Role } from '../domain';
 export const DEV_IDENTITY: Caller = { id: 'dev-user', name: 'Utvecklare (lokal profil)', roles: ['reporter', 'dpo', 'admin'] };
 /** A plain reporter in the local profile, chosen with the header `X-Dev-Role: reporter`. */
 export const DEV_REPORTER: Caller = { id: 'dev-reporter', name: 'Rapportör (lokal profil)', roles: ['reporter'] };
+/** The one delegated scope the API's app registration exposes (aad.manifest.json). */
+const API_SCOPE = 'access_as_user';
 
 export interface RequestCredentials {
   authorization?: string;
@@ -60,6 +62,10 @@ export function entraAuthenticator(config: AuthConfig): Authenticate {
     if (typeof payload.scp !== 'string') {
       // App-only tokens carry no user; every API call acts for a person.
       throw new Unauthenticated('Token saknar användare (delegerad behörighet krävs).', 'The token has no user (a delegated token is required).');
+    }
+    if (!payload.scp.split(' ').includes(API_SCOPE)) {
+      // A token for this API but consented for another scope (aad.manifest.json exposes only this one).
+      throw new Unauthenticated('Token saknar behörigheten access_as_user för PUI Desk. Logga in igen.', 'The token lacks the access_as_user permission for PUI Desk. Sign in again.');
     }
     const oid = String(payload.oid);
     const tokenRoles = Array.isArray(payload.roles) ? payload.roles.map(String) : [];

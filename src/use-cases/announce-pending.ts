@@ -90,7 +90,7 @@ export async function announcePending(deps: UseCaseDeps, channel: Notifier, opti
       const sentSlot = error instanceof ReminderNotRecorded ? error.slot : undefined;
       const code = errorCode(error instanceof ReminderNotRecorded ? error.cause : error);
       await outbox.release(entry, owner, new Date(deps.clock.now().getTime() + retryDelayMs(attempts)), { error: code, sentSlot });
-      deps.logger.warn('announcement delivery failed; will retry', { key: entry.key, incidentId: incident?.id ?? null, number: incident?.number ?? null, attempts, error: code });
+      deps.logger.warn('announcement delivery failed; will retry', { kind: entry.kind, incidentId: incident?.id ?? null, number: incident?.number ?? null, attempts, error: code });
       result.failed += 1;
     }
   }
@@ -106,7 +106,7 @@ async function settleMissing(deps: UseCaseDeps, entry: OutboxEntry, owner: strin
   const outbox = outboxFor(deps.store, deps.clock);
   if (entry.kind !== 'reported' || isOrphan(deps, entry)) {
     await outbox.remove(entry.key);
-    deps.logger.warn('announcement dropped: no such incident', { key: entry.key });
+    deps.logger.warn('announcement dropped: no such incident', { kind: entry.kind, incidentId: 'incidentId' in entry ? entry.incidentId : null });
     return true;
   }
   // The report may still be on its way into the store: look again shortly.

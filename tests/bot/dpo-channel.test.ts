@@ -141,6 +141,42 @@ describe('the DPO channel', () => {
       expect(cardText(h.gateway.updates[0].content)).toContain('IMY-2026-123');
     });
 
+    it('records a phased IMY notice as phased, and the card says the supplement is owed and by when', async () => {
+      const incident = await report(h);
+      await h.drain();
+      const imy = findExecute(h.gateway.posts[0].content, 'incident.imyNotice')!;
+      // Teams sends a toggle's valueOn as a string.
+      const response = responseCard(await h.execute(imy.data, { imyDate: '2026-11-20', imyTime: '09:45', imyReference: 'IMY-2026-123', imyPhased: 'true' }, dana, 'dpo-channel'));
+      const stored = await h.store.get(incident.id);
+      expect(stored).toMatchObject({ status: 'notified', imyNotice: { notifiedAt: '2026-11-20T08:45:00.000Z', phased: true } });
+      expect(stored?.imyNotice?.supplementedAt).toBeUndefined();
+      // Notice 2026-11-20 08:45 UTC + 28 × 24 h = 2026-12-18 09:45 Stockholm; now is 2026-11-20 09:00 UTC.
+      const owed = { title: 'Komplettering till IMY', value: 'Återstår: senast 2026-12-18 09:45 (27 d 23 h kvar)' };
+      expect(response.body).toContainEqual({ type: 'FactSet', facts: expect.arrayContaining([owed]) });
+      expect(cardText(response)).toContain('Anmälan till IMY är registrerad i etapper');
+      await h.drain();
+      expect(h.gateway.updates[0].content.body).toContainEqual({ type: 'FactSet', facts: expect.arrayContaining([owed]) });
+      expect(cardProblems(h.gateway.updates[0].content)).toEqual([]);
+    });
+
+    it('records an IMY notice with the checkbox off as not phased, and owes no supplement', async () => {
+      const incident = await report(h);
+      await h.drain();
+      const imy = findExecute(h.gateway.posts[0].content, 'incident.imyNotice')!;
+      const response = responseCard(await h.execute(imy.data, { imyDate: '2026-11-20', imyTime: '09:45', imyPhased: 'false' }, dana, 'dpo-channel'));
+      expect((await h.store.get(incident.id))?.imyNotice).toMatchObject({ phased: false });
+      expect(cardText(response)).not.toContain('Komplettering till IMY');
+    });
+
+    it('saves nothing and says so when the phased checkbox sends a value it cannot read', async () => {
+      const incident = await report(h);
+      await h.drain();
+      const imy = findExecute(h.gateway.posts[0].content, 'incident.imyNotice')!;
+      const response = responseCard(await h.execute(imy.data, { imyDate: '2026-11-20', imyTime: '09:45', imyPhased: 'ja' }, dana, 'dpo-channel'));
+      expect(cardText(response)).toContain('Valet om anmälan i etapper kunde inte läsas.');
+      expect((await h.store.get(incident.id))?.imyNotice).toBeUndefined();
+    });
+
     it('refuses a non-DPO politely and changes nothing', async () => {
       const incident = await report(h);
       await h.drain();

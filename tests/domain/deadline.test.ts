@@ -1,4 +1,4 @@
-import { formatTimeLeft, isLate, noticeDeadline, timeLeftMs } from '../../src/domain/deadline';
+import { formatTimeLeft, isLate, isOverdue, noticeDeadline, timeLeftMs } from '../../src/domain/deadline';
 import { formatStockholm } from '../../src/domain/stockholm-time';
 
 describe('noticeDeadline', () => {
@@ -54,5 +54,25 @@ describe('formatTimeLeft', () => {
   it('says overdue when negative', () => {
     expect(formatTimeLeft(-3 * 3600_000)).toBe('försenad 3 h');
     expect(formatTimeLeft(-3 * 3600_000, 'en')).toBe('overdue by 3 h');
+  });
+  it('says overdue exactly at the deadline and just after it, never "0 min"', () => {
+    expect(formatTimeLeft(0)).toBe('försenad mindre än 1 min');
+    expect(formatTimeLeft(0, 'en')).toBe('overdue by less than 1 min');
+    expect(formatTimeLeft(-1)).toBe('försenad mindre än 1 min');
+    expect(formatTimeLeft(-1, 'en')).toBe('overdue by less than 1 min');
+  });
+  it('says less than a minute left in the last minute', () => {
+    expect(formatTimeLeft(30_000)).toBe('mindre än 1 min kvar');
+    expect(formatTimeLeft(30_000, 'en')).toBe('less than 1 min left');
+    expect(formatTimeLeft(1)).toBe('mindre än 1 min kvar');
+    expect(formatTimeLeft(60_000)).toBe('1 min kvar');
+  });
+});
+
+describe('isOverdue', () => {
+  it('is true from the deadline itself on', () => {
+    expect(isOverdue(1)).toBe(false);
+    expect(isOverdue(0)).toBe(true);
+    expect(isOverdue(-1)).toBe(true);
   });
 });

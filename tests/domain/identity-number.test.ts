@@ -216,6 +216,25 @@ describe('identity-number', () => {
       expect(maskEmailAddresses('kl 10@ eller @home')).toBe('kl 10@ eller @home');
     });
 
+    it('finds the same addresses as the plain regex over random texts (including other scripts and surrogate pairs)', () => {
+      // The specification, as one regex: quadratic on long words, so the code works outward from each @.
+      const reference = /[\p{L}\p{N}._%+'-]+@[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?(?:\.[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?)+/gu;
+      const alphabet = ['ab', 'Ö', '7', '.', '-', '_', '+', '@', ' ', ',', '𝒜', '\n', '@', '.se', 'x.y', 'kommun', '-a'];
+      let seed = 20261201;
+      const random = (n: number) => {
+        seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
+        return (seed >>> 8) % n;
+      };
+      let addresses = 0;
+      for (let i = 0; i < 3000; i += 1) {
+        const text = Array.from({ length: 1 + random(16) }, () => alphabet[random(alphabet.length)]).join('');
+        const expected = [...text.matchAll(reference)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+        expect({ text, found: findEmailAddresses(text) }).toEqual({ text, found: expected });
+        addresses += expected.length;
+      }
+      expect(addresses).toBeGreaterThan(100);
+    });
+
     it('masks both in a title, including a number used as a mailbox name', () => {
       expect(maskPersonalData('Mejl om 121212-1212 till anna@kommun.example.se')).toBe('Mejl om [personnummer] till [e-postadress]');
       expect(maskPersonalData('1212121212@example.se')).toBe('[e-postadress]');

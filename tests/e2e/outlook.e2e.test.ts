@@ -1,24 +1,59 @@
 /**
- * End to end: the built Outlook task pane, served by the real server (local profile, SQLite),
- * in Debian's Chromium on the local stand-in for Outlook. A prefilled report is sent from the
- * pane and found in the store and on the DPO's list.
+ * End to end: the built Outlook task pane, served by the real server (local profile, SQLite, the
+ * bot on, as `npm start` runs it), in Debian's Chromium on the local stand-in for Outlook. A
+ * prefilled report is sent from the pane and found in the store, on the DPO's list, and as a card
+ * in the DPO channel: the real bot posts it over HTTP to a Bot Connector double.
  */
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
+import type { FactSet } from '../../bot/cards/adaptive-card';
+import { getDpoChannel, getPostedCard } from '../../bot/dpo-channel';
 import { startServer, type RunningServer } from '../../src/main';
 import { createLogger } from '../../src/server/logger';
+import { OUTBOX_KEY, type OutboxDocument } from '../../src/use-cases';
+import { cardText } from '../bot/support/bot-harness';
+import { cardProblems } from '../bot/support/card-schema';
 import { buildTaskPaneInto, launchChromium } from '../outlook/support/browser';
+import { startBotConnectorDouble, type BotConnectorDouble } from '../support/bot-connector-double';
+
+/** The Teams channel the DPO makes the DPO channel (its root conversation, no reply thread). */
+const DPO_CHANNEL_ID = '19:dpo-outlook-e2e@thread.tacv2';
+
+/** What the sample mail (`?sample=0`) holds that must never leave the mailbox. */
+const MAIL_BODY_PHRASES = ['Här kommer underlaget', 'som vi pratade om', 'Vårdnadshavaren', 'ADHD', 'BUP', 'Mvh Anna', '0480-45 00 00'];
+const MAIL_ADDRESSES = ['anna.handlaggare@kommun.example.se', 'erik.skola@extern-skola.example.com', 'enhetschef@kommun.example.se'];
+const MAIL_IDENTITY_NUMBERS = /(?:20)?020412-?5645|(?:19)?850709-?2388/;
+const EMAIL_ADDRESS = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/;
 
 let dir: string;
 let staticRoot: string;
 let server: RunningServer;
+let connector: BotConnectorDouble;
 let browser: Browser;
 const logLines: string[] = [];
 
+/** A message to the bot in the DPO channel, as Teams delivers it to /api/messages. */
+function channelMessage(id: string, text: string): Record<string, unknown> {
+  return {
+    type: 'message',
+    id,
+    timestamp: new Date().toISOString(),
+    channelId: 'msteams',
+    serviceUrl: connector.serviceUrl,
+    text,
+    from: { id: '29:dpo-dana', aadObjectId: 'aad-dpo-dana', name: 'Dana Dataskydd' },
+    recipient: { id: '28:pui-desk', name: 'PUI Desk' },
+    conversation: { id: `${DPO_CHANNEL_ID};messageid=${id}`, conversationType: 'channel', isGroup: true, tenantId: 'tenant' },
+    entities: [{ type: 'mention', text: '<at>PUI Desk</at>', mentioned: { id: '28:pui-desk', name: 'PUI Desk' } }],
+    channelData: { team: { id: '19:team@thread.tacv2', name: 'Dataskydd' }, channel: { id: DPO_CHANNEL_ID, name: 'DPO' }, tenant: { id: 'tenant' } },
+  };
+}
+
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'pui-outlook-e2e-'));
+  connector = await startBotConnectorDouble();
   staticRoot = buildTaskPaneInto(join(dir, 'static'));
   server = await startServer({
     port: 0,
@@ -39,6 +74,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.close();
+  await connector?.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -50,7 +86,19 @@ describe('Outlook task pane end to end', () => {
     expect((await fetch(`${server.url}/outlook/main.js`)).headers.get('content-type')).toMatch(/javascript/);
   });
 
-  it('sends a prefilled report from the task pane, stored once even when the first answer is lost', async () => {
+  it('sends a prefilled report from the task pane, stored once even when the first answer is lost, and announced once in the DPO channel', async () => {
+    // The DPO makes a Teams channel the DPO channel, as in Teams: an @mention of the bot there.
+    const setChannel = await fetch(`${server.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(channelMessage('1763456400000', '<at>PUI Desk</at> ställ in dpo-kanal')),
+    });
+    expect(setChannel.status).toBe(200);
+    const confirmation = connector.calls.find((c) => c.activityId === '1763456400000');
+    expect(confirmation?.activity.text).toContain('den här kanalen är nu DPO-kanal');
+    expect(await getDpoChannel(server.store)).toMatchObject({ reference: { serviceUrl: connector.serviceUrl, conversation: { id: DPO_CHANNEL_ID } } });
+    expect(connector.posts(DPO_CHANNEL_ID)).toHaveLength(0);
+
     const page = await browser.newPage();
     let posts = 0;
     // Lose the answer to the first POST after the server has handled it: the retry must not store a second incident.
@@ -91,8 +139,12 @@ describe('Outlook task pane end to end', () => {
     expect(incident!.reportId).toMatch(/^outlook-/);
     expect(Date.parse(incident!.deadline) - Date.parse(incident!.awareAt)).toBe(72 * 3600_000);
     expect(incident!.description).toContain('varav 1 utanför organisationen');
-    // The mail's content never reached the server.
-    expect(JSON.stringify(incident)).not.toMatch(/020412|198507|ADHD|BUP|utredning\.pdf|erik\.skola/);
+    // The mail is named by its internet message id; its content never reached the server.
+    expect(incident!.description).toContain('Meddelande-id: <a1b2c3@kommun.example.se>');
+    expect(incident).not.toHaveProperty('body');
+    const stored = JSON.stringify(incident);
+    for (const phrase of [...MAIL_BODY_PHRASES, ...MAIL_ADDRESSES, 'utredning.pdf']) expect(stored).not.toContain(phrase);
+    expect(stored).not.toMatch(MAIL_IDENTITY_NUMBERS);
     expect(logLines.join('\n')).not.toMatch(/020412|198507|Mejl skickat till fel mottagare/);
 
     // One incident for the two posts, and it is on the DPO's list of open incidents.
@@ -100,6 +152,30 @@ describe('Outlook task pane end to end', () => {
     expect(all.items.filter((i) => i.reportId === incident!.reportId)).toHaveLength(1);
     const board = await fetch(`${server.url}/api/incidents?scope=all&open=true`).then((r) => r.json() as Promise<{ items: { number: string }[] }>);
     expect(board.items.map((i) => i.number)).toContain(number);
+
+    // The bot posted the incident's card into the DPO channel through the Bot Connector: a new
+    // thread in the channel, not a reply.
+    const post = await connector.waitFor((c) => c.method === 'POST' && c.activityId === undefined && JSON.stringify(c.activity).includes(number));
+    expect(post.conversationId).toBe(DPO_CHANNEL_ID);
+    const [attachment] = post.activity.attachments ?? [];
+    expect(attachment?.contentType).toBe('application/vnd.microsoft.card.adaptive');
+    const card = attachment!.content as { body: { type: string; facts?: FactSet['facts'] }[] };
+    expect(cardProblems(card)).toEqual([]);
+    expect(cardText(card)).toContain(`Personuppgiftsincident ${number}`);
+    expect(card.body.find((e) => e.type === 'FactSet')?.facts).toContainEqual({ title: 'Källa', value: 'Outlook' });
+    // Nothing from the mail in the channel: no body text, no addresses, no identity numbers.
+    const sent = JSON.stringify(post.activity);
+    for (const phrase of [...MAIL_BODY_PHRASES, ...MAIL_ADDRESSES]) expect(sent).not.toContain(phrase);
+    expect(sent).not.toMatch(MAIL_IDENTITY_NUMBERS);
+    expect(JSON.stringify(card)).not.toMatch(EMAIL_ADDRESS);
+    expect(sent).not.toContain(incident!.description);
+
+    // Announced once, though the pane posted twice; the outbox let go of it and the store knows the card.
+    await server.bot!.announcer.drain();
+    expect(connector.posts(DPO_CHANNEL_ID).filter((c) => JSON.stringify(c.activity).includes(number))).toHaveLength(1);
+    const outbox = await server.store.getState<OutboxDocument>(OUTBOX_KEY);
+    expect(outbox?.value.entries.map((e) => e.key) ?? []).not.toContain(`reported:${incident!.reportId}`);
+    expect(await getPostedCard(server.store, incident!.id)).toMatchObject({ activityId: post.assignedId, reference: { conversation: { id: DPO_CHANNEL_ID } } });
     await page.close();
   });
 });

@@ -1,8 +1,9 @@
 /**
  * End to end: the built Teams tab, served by the real server (local profile, SQLite), in Debian's
  * Chromium. A caseworker reports; the DPO finds it on the board, takes it, assesses it, records
- * the IMY notice and sees the register change. Every page passes an axe check (no serious or
- * critical violations), and an edit conflict between two DPOs is caught and explained.
+ * a phased IMY notice and then its supplement, and sees the register change. Every page passes
+ * an axe check (no serious or critical violations), and an edit conflict between two DPOs is
+ * caught and explained.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -89,7 +90,7 @@ describe('Teams tab end to end (local profile)', () => {
     expect(await response.text()).toMatch(/<script type="module" src="\.\/main-[A-Z0-9]+\.js"><\/script>/);
   });
 
-  it('reports, finds it on the board, takes it, assesses it, records the IMY notice and sees the register change', async () => {
+  it('reports, finds it on the board, takes it, assesses it, records a phased IMY notice and its supplement, and sees the register change', async () => {
     const page = await newPage();
     const before = await registerCounts(page);
     expect(await seriousViolations(page)).toEqual([]);
@@ -143,7 +144,7 @@ describe('Teams tab end to end (local profile)', () => {
     await row.getByRole('link', { name: number }).focus();
     await page.keyboard.press('Enter');
 
-    // The incident: take it, assess it with the guided ENISA scoring, record the IMY notice.
+    // The incident: take it, assess it with the guided ENISA scoring, record a phased IMY notice and its supplement.
     await page.getByRole('heading', { level: 1, name: new RegExp(number) }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Ta incidenten', exact: true }).click();
@@ -170,10 +171,19 @@ describe('Teams tab end to end (local profile)', () => {
     expect(text).not.toContain('Utredning skickad');
     expect(text).not.toContain('extern mottagare');
     await page.getByLabel("IMY:s diarienummer").fill('IMY-2026-1234');
+    await page.getByLabel(/^Anmälan görs i etapper/).check();
     await page.getByRole('button', { name: 'Registrera anmälan' }).click();
     await page.getByTestId('imy-recorded').waitFor();
     expect(await page.getByTestId('imy-recorded').innerText()).toContain('IMY-2026-1234');
-    expect(await page.getByTestId('timeline').innerText()).toMatch(/Rapporterad[\s\S]*Tagen[\s\S]*Risken bedömd: Medför en risk[\s\S]*Anmäld till IMY: IMY-2026-1234/);
+    const owed = page.locator('[data-supplement="owed"]');
+    await owed.waitFor();
+    expect(await owed.innerText()).toMatch(/Komplettering till IMY ska skickas senast \d{4}-\d\d-\d\d \d\d:\d\d[\s\S]*2\d d( \d+ h)? kvar/);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Registrera komplettering' }).click();
+    await page.getByText('Kompletteringar klara', { exact: false }).waitFor();
+    expect(await page.getByRole('button', { name: 'Registrera komplettering' }).count()).toBe(0);
+    await page.getByTestId('timeline').getByText('Komplettering till IMY registrerad').waitFor();
+    expect(await page.getByTestId('timeline').innerText()).toMatch(/Rapporterad[\s\S]*Tagen[\s\S]*Risken bedömd: Medför en risk[\s\S]*Anmäld till IMY: IMY-2026-1234[\s\S]*Komplettering till IMY registrerad/);
     expect(await seriousViolations(page)).toEqual([]);
 
     // The register: one more incident, one more reported, and nothing left to review for it.
@@ -185,7 +195,7 @@ describe('Teams tab end to end (local profile)', () => {
     expect(await seriousViolations(page)).toEqual([]);
 
     const stored2 = await server.store.getByNumber(number);
-    expect(stored2).toMatchObject({ status: 'notified', reportedToAuthority: true, owner: { id: 'dev-user' }, assessment: { risk: 'risk', severity: { dpc: 3, ei: 0.75, cb: 0, score: 2.25 } }, imyNotice: { reference: 'IMY-2026-1234' } });
+    expect(stored2).toMatchObject({ status: 'notified', reportedToAuthority: true, owner: { id: 'dev-user' }, assessment: { risk: 'risk', severity: { dpc: 3, ei: 0.75, cb: 0, score: 2.25 } }, imyNotice: { reference: 'IMY-2026-1234', phased: true, supplementedAt: expect.any(String) } });
     expect((page as Page & { errors: string[] }).errors).toEqual([]);
     await page.close();
   });

@@ -49,6 +49,7 @@ describe('Entra ID token validation', () => {
     ['another audience', async () => bearer(await jwks.sign({}, { audience: 'api://someone-else' }))],
     ['another tenant', async () => bearer(await jwks.sign({ tid: '00000000-0000-0000-0000-000000000000' }))],
     ['an app-only token', async () => bearer(await jwks.sign({ scp: undefined, roles: ['DPO'] }))],
+    ['a token for another scope of the API', async () => bearer(await jwks.sign({ scp: 'User.Read' }))],
   ])('refuses %s with 401 and changes nothing', async (_name, headers) => {
     const res = await server.call('POST', '/api/incidents', { title: 't', description: 'd', discoveredAt: new Date().toISOString() }, await headers());
     expect(res.status).toBe(401);
@@ -83,6 +84,28 @@ describe('loadConfig', () => {
 
   it('names a bad variable', () => {
     expect(() => loadConfig({ PORT: 'many' })).toThrow(/PORT/);
+  });
+
+  it.each([
+    [{ BOT_APP_ID: '66666666-7777-8888-9999-000000000000', SECRET_BOT_PASSWORD: 'not-a-real-secret' }, /API_CLIENT_ID is missing: BOT_APP_ID, SECRET_BOT_PASSWORD are set/],
+    [{ PUBLIC_URL: 'https://pui.kommun.example' }, /API_CLIENT_ID is missing: PUBLIC_URL is set/],
+    [{ AZURE_TENANT_ID: '11111111-2222-3333-4444-555555555555', BOT_APP_ID: '66666666-7777-8888-9999-000000000000' }, /API_CLIENT_ID is missing: BOT_APP_ID is set/],
+  ])('refuses to fall back to the local profile when a deployment forgot API_CLIENT_ID (%o)', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it.each(['0.0.0.0', '::', '10.1.2.3', 'pui.kommun.example'])('refuses the local profile on the non-loopback HOST %s', (host) => {
+    expect(() => loadConfig({ HOST: host })).toThrow(/not a loopback address/);
+  });
+
+  it.each(['127.0.0.1', '::1', 'localhost'])('runs the local profile on the loopback HOST %s', (host) => {
+    expect(loadConfig({ HOST: host })).toMatchObject({ profile: 'local', host });
+  });
+
+  it('listens anywhere once sign-in is on', () => {
+    const config = loadConfig({ HOST: '0.0.0.0', AZURE_TENANT_ID: TENANT_ID, API_CLIENT_ID });
+    expect(config).toMatchObject({ profile: 'entra', host: '0.0.0.0' });
   });
 
   it('defaults to the local profile on 127.0.0.1:3978 with .data/pui.db', () => {

@@ -1,4 +1,5 @@
 import { ApiClient, ApiError } from '../../src/tab/api/api-client';
+import { HttpPuiApi } from '../../src/tab/api/pui-api';
 
 type Call = { url: string; init: RequestInit };
 
@@ -66,5 +67,18 @@ describe('ApiClient', () => {
     const error = await client.get('/api/me').catch((e: unknown) => e);
     expect(error).toMatchObject({ status: 401, code: 'sign_in_failed' });
     expect(calls).toHaveLength(0);
+  });
+});
+
+describe('HttpPuiApi', () => {
+  it('records a supplement to IMY by POST /api/incidents/:id/imy-supplement with the etag it read', async () => {
+    const calls: Call[] = [];
+    const api = new HttpPuiApi(new ApiClient({ locale: 'sv', fetchImpl: fetchReturning(200, { id: 'inc 1', etag: 'etag-8' }, calls) }));
+    const next = await api.change('inc 1', 'imy-supplement', { sentAt: '2026-12-01T08:30:00.000Z' }, 'etag-7');
+    expect(next).toEqual({ id: 'inc 1', etag: 'etag-8' });
+    expect(calls[0].url).toBe('/api/incidents/inc%201/imy-supplement');
+    expect(calls[0].init.method).toBe('POST');
+    expect(JSON.parse(calls[0].init.body as string)).toEqual({ sentAt: '2026-12-01T08:30:00.000Z' });
+    expect((calls[0].init.headers as Record<string, string>)['If-Match']).toBe('"etag-7"');
   });
 });

@@ -31,6 +31,17 @@ describe('Countdown', () => {
     expect(state()).toBe('overdue');
   });
 
+  it('is overdue from the deadline itself, and says less than a minute in the last minute, like the bot card', () => {
+    const incident = anIncident({ deadline: '2026-11-23T09:00:00.000Z' });
+    renderTab(<p data-testid="clock"><Countdown incident={incident} now={new Date('2026-11-23T08:59:30.000Z')} /></p>);
+    expect(clock().textContent).toBe('mindre än 1 min kvar');
+    expect(state()).toBe('running');
+    cleanup();
+    renderTab(<p data-testid="clock"><Countdown incident={incident} now={new Date('2026-11-23T09:00:00.000Z')} /></p>);
+    expect(clock().textContent).toBe('⚠ försenad mindre än 1 min');
+    expect(state()).toBe('overdue');
+  });
+
   it('says why the clock has stopped instead of counting', () => {
     const now = new Date('2026-11-30T08:00:00.000Z');
     renderTab(

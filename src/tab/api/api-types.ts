@@ -28,6 +28,8 @@ export interface IncidentDetails {
   events: AuditEvent[];
   duties: Duties | null;
   findings: RegisterCheckId[];
+  /** A phased notice to IMY whose supplement is still owed: by when (notice + four weeks); null when none is owed. */
+  supplementDueAt: string | null;
 }
 
 /** One row of GET /api/register/findings. */
@@ -51,6 +53,11 @@ export interface ImyNoticeBody {
   delayReason?: string;
 }
 
+/** POST /api/incidents/:id/imy-supplement: when the supplement to a phased notice was sent (ISO 8601). */
+export interface ImySupplementBody {
+  sentAt: string;
+}
+
 /** POST /api/incidents/:id/subject-notice. */
 export interface SubjectNoticeBody {
   notifiedAt?: string;
@@ -71,6 +78,7 @@ export interface ChangeBodies {
   take: Record<string, never>;
   assessment: AssessmentBody;
   'imy-notice': ImyNoticeBody;
+  'imy-supplement': ImySupplementBody;
   'subject-notice': SubjectNoticeBody;
   'lex-sarah': LexSarahBody;
   close: Record<string, never>;

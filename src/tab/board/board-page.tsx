@@ -6,7 +6,7 @@
  */
 import { Button, Checkbox, Field, Input, Link, Select, Spinner, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { timeLeftMs } from '../../domain/deadline';
+import { isOverdue, timeLeftMs } from '../../domain/deadline';
 import { maskPersonalData } from '../../domain/identity-number';
 import { clockRunning } from '../../domain/incident';
 import { SOURCES, STATUSES, type Source, type Status } from '../../domain/vocabulary';
@@ -97,7 +97,7 @@ export function BoardPage() {
 
   const choices = useMemo(() => filterChoices(data?.items ?? []), [data]);
   const rows = useMemo(() => boardRows(data?.items ?? [], filters), [data, filters]);
-  const overdue = rows.filter((i) => clockRunning(i) && timeLeftMs(i.deadline, now) < 0).length;
+  const overdue = rows.filter((i) => clockRunning(i) && isOverdue(timeLeftMs(i.deadline, now))).length;
   const set = <K extends keyof BoardFilters>(key: K, value: BoardFilters[K]) => setFilters((f) => ({ ...f, [key]: value }));
   const filtered = JSON.stringify(filters) !== JSON.stringify(NO_FILTERS);
 
@@ -170,7 +170,7 @@ export function BoardPage() {
                 </thead>
                 <tbody>
                   {rows.map((i) => {
-                    const late = clockRunning(i) && timeLeftMs(i.deadline, now) < 0;
+                    const late = clockRunning(i) && isOverdue(timeLeftMs(i.deadline, now));
                     return (
                       <tr key={i.id} className={mergeClasses(late && styles.overdueRow)} data-overdue={late ? 'true' : undefined}>
                         <th scope="row" className={styles.number}>

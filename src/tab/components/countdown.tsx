@@ -1,7 +1,7 @@
 /** The 72-hour clock on screen: time left, overdue in red, or why the clock has stopped. */
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
-import { formatTimeLeft, timeLeftMs } from '../../domain/deadline';
+import { formatTimeLeft, isOverdue, timeLeftMs } from '../../domain/deadline';
 import { clockRunning, type Incident } from '../../domain/incident';
 import { commonStrings } from '../common-strings';
 import { useLocale, useStrings } from '../i18n';
@@ -38,7 +38,7 @@ export function Countdown({ incident, now }: { incident: ClockedIncident; now: D
     return <span className={styles.stopped} data-clock="stopped">{reason}</span>;
   }
   const ms = timeLeftMs(incident.deadline, now);
-  const overdue = ms < 0;
+  const overdue = isOverdue(ms);
   return (
     <span
       className={mergeClasses(styles.running, ms < SOON_MS && styles.soon, overdue && styles.overdue)}

@@ -1,6 +1,7 @@
 /**
- * The notice to IMY: the text to copy into IMY's e-service (only what IMY asks for), and the
- * record of the notice – time, IMY's reference, phased, and the reasons when it is late.
+ * The notice to IMY: the text to copy into IMY's e-service (only what IMY asks for), the
+ * record of the notice – time, IMY's reference, phased, and the reasons when it is late – and
+ * the supplement a phased notice owes.
  */
 import { Button, Checkbox, Field, Input, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { useRef, useState, type FormEvent } from 'react';
@@ -8,6 +9,7 @@ import { isLate } from '../../domain/deadline';
 import { fromLocalInput, toLocalInput, displayTime } from '../components/time-input';
 import { useStrings } from '../i18n';
 import { imyNoticeText } from './imy-notice-text';
+import { ImySupplement } from './imy-supplement';
 import { incidentStrings } from './incident-strings';
 import { ChangeFeedback, type PanelProps } from './panel';
 import { Section, useFormStyles } from './section';
@@ -19,7 +21,12 @@ const useStyles = makeStyles({
   subheading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
 });
 
-export function ImyNoticePanel(panel: PanelProps) {
+export interface ImyNoticePanelProps extends PanelProps {
+  /** From GET /api/incidents/:id: when the supplement to a phased notice is owed, null when none is. */
+  supplementDueAt: string | null;
+}
+
+export function ImyNoticePanel({ supplementDueAt, ...panel }: ImyNoticePanelProps) {
   const { incident, canEdit } = panel;
   const strings = useStrings(incidentStrings);
   const t = strings.imy;
@@ -74,9 +81,9 @@ export function ImyNoticePanel(panel: PanelProps) {
         <div data-testid="imy-recorded">
           <p>{t.recorded(displayTime(notice.notifiedAt))}{notice.reference ? ` ${t.reference}: ${notice.reference}.` : ''}</p>
           {notice.delayReason ? <p><strong>{t.delayReason}:</strong> {notice.delayReason}</p> : null}
-          {notice.phased ? <p>{t.phasedReminder}</p> : null}
         </div>
       ) : null}
+      {notice ? <ImySupplement panel={panel} supplementDueAt={supplementDueAt} /> : null}
       {status ? <p>{status}</p> : null}
 
       {incident.assessment?.risk !== 'unlikely' || notice ? (

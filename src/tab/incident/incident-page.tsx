@@ -154,7 +154,7 @@ function IncidentView({ details, reload, reloading, loadError, back, isDpo, meId
       {isDpo ? (
         <>
           <AssessmentPanel {...panel} />
-          <ImyNoticePanel {...panel} />
+          <ImyNoticePanel {...panel} supplementDueAt={details.supplementDueAt} />
           <SubjectNoticePanel {...panel} />
           <LexSarahPanel {...panel} />
           <Section id="findings" heading={t.findings.heading}>

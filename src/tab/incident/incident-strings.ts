@@ -116,6 +116,13 @@ const sv = {
     copied: 'Texten är kopierad.',
     copyFailed: 'Det gick inte att kopiera automatiskt. Markera texten och kopiera den själv.',
     late: 'Fristen har gått ut.',
+    supplementHeading: 'Komplettering till IMY',
+    supplementDue: (at: string) => `Komplettering till IMY ska skickas senast ${at}`,
+    supplementOverdue: 'Fyra veckor har gått sedan anmälan. Skicka kompletteringen till IMY snarast och registrera den här.',
+    supplementsDone: 'Kompletteringar klara',
+    supplementSent: (at: string) => `Kompletteringen skickades till IMY ${at}.`,
+    supplementSentAt: 'När skickades kompletteringen till IMY?',
+    recordSupplement: 'Registrera komplettering',
   },
   subjects: {
     heading: 'Information till de registrerade (artikel 34)',
@@ -169,6 +176,7 @@ const sv = {
       'reminder-sent': 'Påminnelse skickad',
       closed: 'Avslutad',
     } satisfies Record<AuditEventType, string>,
+    supplementLate: 'efter fyraveckorsfristen',
     by: (name: string) => `av ${name}`,
   },
 };
@@ -286,6 +294,13 @@ const en: typeof sv = {
     copied: 'The text is copied.',
     copyFailed: 'The text could not be copied automatically. Select it and copy it yourself.',
     late: 'The deadline has passed.',
+    supplementHeading: 'Supplement to IMY',
+    supplementDue: (at: string) => `The supplement to IMY must be sent by ${at}`,
+    supplementOverdue: 'Four weeks have passed since the notice. Send the supplement to IMY as soon as possible and record it here.',
+    supplementsDone: 'Supplements done',
+    supplementSent: (at: string) => `The supplement was sent to IMY ${at}.`,
+    supplementSentAt: 'When was the supplement sent to IMY?',
+    recordSupplement: 'Record the supplement',
   },
   subjects: {
     heading: 'Information to the data subjects (article 34)',
@@ -339,6 +354,7 @@ const en: typeof sv = {
       'reminder-sent': 'Reminder sent',
       closed: 'Closed',
     },
+    supplementLate: 'after the four-week window',
     by: (name: string) => `by ${name}`,
   },
 };

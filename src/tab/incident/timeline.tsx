@@ -7,6 +7,8 @@ import { useLocale, useStrings, type Locale } from '../i18n';
 import { incidentStrings } from './incident-strings';
 import { Section } from './section';
 
+type TimelineStrings = (typeof incidentStrings)['sv']['timeline'];
+
 const useStyles = makeStyles({
   list: { listStyle: 'none', margin: 0, padding: 0, borderLeft: `2px solid ${tokens.colorNeutralStroke1}` },
   item: { position: 'relative', padding: `0 0 ${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}` },
@@ -14,11 +16,12 @@ const useStyles = makeStyles({
   what: { fontWeight: tokens.fontWeightSemibold },
 });
 
-/** The non-sensitive details of an event worth showing (risk level, IMY reference). */
-function detail(event: AuditEvent, locale: Locale): string {
+/** The non-sensitive details of an event worth showing (risk level, IMY reference, a late supplement). */
+function detail(event: AuditEvent, locale: Locale, t: TimelineStrings): string {
   const d = event.data;
   if (event.type === 'assessed' && typeof d.risk === 'string') return labelOf(RISK_LEVELS, d.risk, locale);
   if (event.type === 'imy-notified' && typeof d.reference === 'string' && d.reference) return d.reference;
+  if (event.type === 'imy-supplement-recorded' && d.late === true) return t.supplementLate;
   return '';
 }
 
@@ -31,7 +34,7 @@ export function Timeline({ events }: { events: AuditEvent[] }) {
       <p>{t.intro}</p>
       <ol className={styles.list} data-testid="timeline">
         {events.map((e) => {
-          const extra = detail(e, locale);
+          const extra = detail(e, locale, t);
           return (
             <li key={e.id} className={styles.item}>
               <time className={styles.time} dateTime={e.at}>{displayTime(e.at)}</time>

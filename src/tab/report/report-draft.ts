@@ -131,7 +131,7 @@ export function loadDraft(storage: Storage | undefined): ReportDraft | undefined
   try {
     raw = JSON.parse(text) as Record<string, unknown>;
   } catch (error) {
-    console.warn('PUI Desk: the kept report draft could not be read and is dropped.', error);
+    console.warn('PUI Desk: the kept report draft could not be read and is dropped.', (error as Error).name);
     storage?.removeItem(DRAFT_KEY);
     return undefined;
   }

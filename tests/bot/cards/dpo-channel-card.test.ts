@@ -1,4 +1,4 @@
-import { dpoChannelCard, incidentLink, incidentTabUrl, MAX_REFRESH_USERS } from '../../../bot/cards/dpo-channel-card';
+import { channelTitle, dpoChannelCard, incidentLink, incidentTabUrl, MAX_REFRESH_USERS } from '../../../bot/cards/dpo-channel-card';
 import { cardProblems } from '../support/card-schema';
 import { cardText, findExecute } from '../support/bot-harness';
 import { anIncident } from '../support/incidents';
@@ -68,6 +68,27 @@ describe('dpoChannelCard', () => {
     expect(card.actions).toContainEqual({ type: 'Action.OpenUrl', title: 'Öppna i fliken', url: `${TAB}#/incident/PUI-2026-0007` });
   });
 
+  it('asks in the IMY form whether the notice is given in phases, unticked by default', () => {
+    const card = dpoChannelCard(anIncident(), { now: NOW, tabUrl: TAB });
+    const form = card.actions?.find((a) => a.type === 'Action.ShowCard' && a.title === 'Registrera IMY-anmälan');
+    const body = form?.type === 'Action.ShowCard' ? form.card.body : [];
+    expect(body.find((e) => e.id === 'imyPhased')).toEqual({
+      type: 'Input.Toggle', id: 'imyPhased', title: 'Anmälan lämnas i etapper (komplettering följer)', value: 'false', valueOn: 'true', valueOff: 'false', wrap: true,
+    });
+    expect(cardProblems(card)).toEqual([]);
+  });
+
+  it('says when the supplement to a phased notice is owed, and that it was sent once recorded', () => {
+    const imyNotice = { notifiedAt: '2026-11-18T09:00:00.000Z', phased: true, recordedAt: NOW.toISOString(), recordedBy: aDpo };
+    const owed = cardText(dpoChannelCard(anIncident({ status: 'notified', imyNotice }), { now: NOW, tabUrl: TAB }));
+    // Notice 09:00 UTC + 28 × 24 h; now is one hour after the notice.
+    expect(owed).toContain('Komplettering till IMY\nÅterstår: senast 2026-12-16 10:00 (27 d 23 h kvar)');
+    const sent = cardText(dpoChannelCard(anIncident({ status: 'notified', imyNotice: { ...imyNotice, supplementedAt: '2026-11-25T09:00:00.000Z' } }), { now: NOW, tabUrl: TAB }));
+    expect(sent).toContain('Komplettering till IMY\nSkickad 2026-11-25 10:00');
+    const notPhased = cardText(dpoChannelCard(anIncident({ status: 'notified', imyNotice: { ...imyNotice, phased: false } }), { now: NOW, tabUrl: TAB }));
+    expect(notPhased).not.toContain('Komplettering till IMY');
+  });
+
   it('drops take once someone owns it and IMY notice once it is recorded, and shows the owner', () => {
     const incident = anIncident({
       owner: aDpo,
@@ -98,6 +119,13 @@ describe('dpoChannelCard', () => {
     expect(card.refresh?.userIds).toHaveLength(MAX_REFRESH_USERS);
   });
 
+  it('leaves userIds out before any DPO is known, so a small channel refreshes for everyone', () => {
+    const card = dpoChannelCard(anIncident(), { now: NOW, tabUrl: TAB });
+    expect(card.refresh?.action).toMatchObject({ verb: 'incident.refresh' });
+    expect(card.refresh).not.toHaveProperty('userIds');
+    expect(cardProblems(card)).toEqual([]);
+  });
+
   it('shows an overdue clock in the attention colour', () => {
     const card = dpoChannelCard(anIncident({ discoveredAt: '2026-11-10T08:00:00.000Z' }), { now: NOW, tabUrl: TAB });
     const clock = card.body.find((e) => e.type === 'TextBlock' && e.text.startsWith('försenad'));
@@ -106,6 +134,12 @@ describe('dpoChannelCard', () => {
 
   it('links to the incident in the tab by number', () => {
     expect(incidentTabUrl('https://pui.example.se/tab/', 'PUI-2026-0042')).toBe('https://pui.example.se/tab/#/incident/PUI-2026-0042');
+  });
+});
+
+describe('channelTitle', () => {
+  it('puts the title on one line and masks addresses and identity numbers', () => {
+    expect(channelTitle({ title: '  Mejl till\nanna@kommun.example.se\t om\r\n 121212-1212  ' })).toBe('Mejl till [e-postadress] om [personnummer]');
   });
 });
 

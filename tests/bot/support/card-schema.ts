@@ -18,6 +18,7 @@ const ELEMENTS: Record<string, string[]> = {
   'Input.Time': [...INPUT, 'value'],
   'Input.Number': [...INPUT, 'value', 'min', 'max', 'placeholder'],
   'Input.ChoiceSet': [...INPUT, 'choices', 'value', 'isMultiSelect', 'style', 'placeholder', 'wrap'],
+  'Input.Toggle': [...INPUT, 'title', 'value', 'valueOn', 'valueOff', 'wrap'],
 };
 
 const ACTIONS: Record<string, string[]> = {
@@ -79,6 +80,8 @@ export function cardProblems(card: unknown): string[] {
       if (el.type === 'TextBlock' && typeof el.text !== 'string') problems.push(`${p}: TextBlock without text`);
       if (el.type === 'FactSet') for (const f of el.facts as { title: unknown; value: unknown }[]) if (typeof f.title !== 'string' || typeof f.value !== 'string') problems.push(`${p}: fact without title/value`);
       if (el.type === 'Input.ChoiceSet' && !(el.choices as unknown[])?.length) problems.push(`${p}: choice set without choices`);
+      if (el.type === 'Input.Toggle' && (typeof el.title !== 'string' || el.title === '')) problems.push(`${p}: toggle without title`);
+      if (el.type === 'Input.Toggle') for (const key of ['value', 'valueOn', 'valueOff']) if (el[key] !== undefined && typeof el[key] !== 'string') problems.push(`${p}: toggle ${key} is not a string`);
       if (el.type === 'Container') walkElements(el.items, `${p}.items`);
       if (el.type === 'ActionSet') (el.actions as Record<string, unknown>[]).forEach((a, j) => checkAction(a, `${p}.actions[${j}]`));
     });

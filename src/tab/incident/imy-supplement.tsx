@@ -1,0 +1,76 @@
+/**
+ * The supplement to a phased notice to IMY (art. 33(4)): by when it is owed – in red once the
+ * four weeks have passed – and, for the DPO, the record of when it was sent.
+ */
+import { Button, Field, Input, MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
+import { useState, type FormEvent } from 'react';
+import { formatTimeLeft, isOverdue, timeLeftMs } from '../../domain/deadline';
+import { useNow } from '../components/countdown';
+import { displayTime, fromLocalInput, toLocalInput } from '../components/time-input';
+import { useLocale, useStrings } from '../i18n';
+import { incidentStrings } from './incident-strings';
+import { ChangeFeedback, type PanelProps } from './panel';
+import { useFormStyles } from './section';
+import { useChange } from './use-change';
+
+export interface ImySupplementProps {
+  panel: PanelProps;
+  /** From GET /api/incidents/:id: when the supplement is owed, null when none is. */
+  supplementDueAt: string | null;
+}
+
+/** What is owed or done for a phased notice; nothing at all when the notice was not phased. */
+export function ImySupplement({ panel, supplementDueAt }: ImySupplementProps) {
+  const { incident, canEdit } = panel;
+  const t = useStrings(incidentStrings).imy;
+  const locale = useLocale();
+  const form = useFormStyles();
+  const now = useNow();
+  const [sentAt, setSentAt] = useState(() => toLocalInput(new Date()));
+  const change = useChange(incident, panel.onChanged);
+  const notice = incident.imyNotice;
+  if (!notice?.phased) return null;
+
+  // The incident a change returns already says it is done, before the page's reload brings a new supplementDueAt.
+  const owed = notice.supplementedAt ? null : supplementDueAt;
+  const ms = owed ? timeLeftMs(owed, now) : 0;
+  const overdue = owed !== null && isOverdue(ms);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    await change.run('imy-supplement', { sentAt: fromLocalInput(sentAt) ?? sentAt });
+  }
+
+  return (
+    <div data-testid="imy-supplement">
+      {notice.supplementedAt ? (
+        <p data-supplement="done">
+          <strong>{t.supplementsDone}.</strong> {t.supplementSent(displayTime(notice.supplementedAt))}
+        </p>
+      ) : null}
+      {owed ? (
+        <MessageBar intent={overdue ? 'error' : 'warning'} layout="multiline" data-supplement={overdue ? 'overdue' : 'owed'}>
+          <MessageBarBody>
+            <MessageBarTitle>{t.supplementDue(displayTime(owed))}</MessageBarTitle>
+            {overdue ? <span aria-hidden="true">⚠ </span> : null}
+            {formatTimeLeft(ms, locale)}. {overdue ? t.supplementOverdue : t.phasedReminder}
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {canEdit && owed ? (
+        <form className={form.form} onSubmit={submit} aria-label={t.supplementHeading}>
+          <div className={form.row}>
+            <Field label={t.supplementSentAt} required validationMessage={change.fieldErrors.sentAt}>
+              <Input type="datetime-local" value={sentAt} onChange={(_, d) => setSentAt(d.value)} />
+            </Field>
+          </div>
+          <div className={form.actions}>
+            <Button appearance="primary" type="submit" disabled={change.busy}>{t.recordSupplement}</Button>
+          </div>
+        </form>
+      ) : null}
+      {/* Outside the form, which goes once the supplement is recorded: "Saved" is still announced. */}
+      {canEdit ? <ChangeFeedback change={change} panel={panel} /> : null}
+    </div>
+  );
+}

@@ -1,0 +1,26 @@
+import { clockText } from '../../../bot/cards/labels';
+import { anIncident } from '../support/incidents';
+
+const DEADLINE = '2026-11-21T08:00:00.000Z';
+const at = (msBeforeDeadline: number) => new Date(Date.parse(DEADLINE) - msBeforeDeadline);
+
+describe('clockText', () => {
+  const incident = anIncident({ deadline: DEADLINE });
+
+  it('says overdue, in the attention colour, exactly at the deadline', () => {
+    expect(clockText(incident, at(0))).toEqual({ text: 'försenad mindre än 1 min', color: 'attention' });
+  });
+
+  it('says overdue one millisecond after the deadline', () => {
+    expect(clockText(incident, at(-1))).toEqual({ text: 'försenad mindre än 1 min', color: 'attention' });
+  });
+
+  it('says less than a minute left, not "0 min", 30 seconds before the deadline', () => {
+    expect(clockText(incident, at(30_000))).toEqual({ text: 'mindre än 1 min kvar', color: 'warning' });
+  });
+
+  it('counts whole minutes again from one minute before the deadline', () => {
+    expect(clockText(incident, at(60_000))).toEqual({ text: '1 min kvar', color: 'warning' });
+    expect(clockText(incident, at(-60_000))).toEqual({ text: 'försenad 1 min', color: 'attention' });
+  });
+});

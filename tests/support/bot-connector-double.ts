@@ -1,0 +1,107 @@
+/**
+ * A Bot Connector stand-in on 127.0.0.1: the `serviceUrl` a Teams activity names. The real bot
+ * (CloudAdapter and its connector client) answers and posts into it over HTTP; it records every
+ * call and answers as Teams does, so a test sees exactly what would have reached a channel.
+ */
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+
+/** One message the bot sent (POST) or replaced (PUT) through the connector. */
+export interface ConnectorCall {
+  method: 'POST' | 'PUT';
+  /** The conversation, URL-decoded (a channel reply names `…;messageid=<thread>`). */
+  conversationId: string;
+  /** The activity replied to (POST) or updated (PUT); undefined for a new post. */
+  activityId?: string;
+  /** The id the double gave the message (new posts and replies). */
+  assignedId: string;
+  /** The activity as the bot sent it. */
+  activity: {
+    type?: string;
+    text?: string;
+    conversation?: { id?: string };
+    attachments?: { contentType?: string; content?: unknown }[];
+    [key: string]: unknown;
+  };
+  authorization?: string;
+}
+
+export interface BotConnectorDouble {
+  /** The service URL to put into incoming activities (with its trailing slash, as Teams sends it). */
+  serviceUrl: string;
+  /** Every send and update, in order. */
+  readonly calls: readonly ConnectorCall[];
+  /** New messages posted into a conversation (not replies, not updates): what starts a channel thread. */
+  posts(conversationId: string): ConnectorCall[];
+  /** Resolves to the first call that matches, waiting up to `timeoutMs` for it. */
+  waitFor(match: (call: ConnectorCall) => boolean, timeoutMs?: number): Promise<ConnectorCall>;
+  close(): Promise<void>;
+}
+
+/** Starts the double on a free port. */
+export async function startBotConnectorDouble(): Promise<BotConnectorDouble> {
+  const calls: ConnectorCall[] = [];
+  const waiters: { match: (call: ConnectorCall) => boolean; resolve: (call: ConnectorCall) => void }[] = [];
+  let next = 1;
+  const record = (call: ConnectorCall): void => {
+    calls.push(call);
+    for (const waiter of waiters.filter((w) => w.match(call))) {
+      waiters.splice(waiters.indexOf(waiter), 1);
+      waiter.resolve(call);
+    }
+  };
+
+  const app = express();
+  app.use(express.json({ limit: '1mb' }));
+  app.post('/v3/conversations/:conversationId/activities', (req, res) => {
+    const assignedId = `posted-${next++}`;
+    record({ method: 'POST', conversationId: req.params.conversationId, assignedId, activity: req.body, authorization: req.headers.authorization });
+    res.json({ id: assignedId });
+  });
+  app.post('/v3/conversations/:conversationId/activities/:activityId', (req, res) => {
+    const assignedId = `reply-${next++}`;
+    record({ method: 'POST', conversationId: req.params.conversationId, activityId: req.params.activityId, assignedId, activity: req.body, authorization: req.headers.authorization });
+    res.json({ id: assignedId });
+  });
+  app.put('/v3/conversations/:conversationId/activities/:activityId', (req, res) => {
+    record({ method: 'PUT', conversationId: req.params.conversationId, activityId: req.params.activityId, assignedId: req.params.activityId, activity: req.body, authorization: req.headers.authorization });
+    res.json({ id: req.params.activityId });
+  });
+  // Anything else the bot asks Teams for (members, team details) is not part of the double.
+  app.use((_req, res) => void res.status(404).json({ error: { code: 'NotFound', message: 'Not in the Bot Connector double.' } }));
+
+  const server = await new Promise<Server>((resolve, reject) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+    s.once('error', reject);
+  });
+  return {
+    serviceUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
+    calls,
+    posts: (conversationId) => calls.filter((c) => c.method === 'POST' && c.activityId === undefined && c.conversationId === conversationId),
+    waitFor: (match, timeoutMs = 15_000) => {
+      const seen = calls.find(match);
+      if (seen) return Promise.resolve(seen);
+      return new Promise<ConnectorCall>((resolve, reject) => {
+        const waiter = {
+          match,
+          resolve: (call: ConnectorCall) => {
+            clearTimeout(timer);
+            resolve(call);
+          },
+        };
+        const timer = setTimeout(() => {
+          waiters.splice(waiters.indexOf(waiter), 1);
+          reject(new Error(`The Bot Connector double saw no matching call within ${timeoutMs} ms; it saw ${calls.length}: ${calls.map((c) => `${c.method} ${c.conversationId}${c.activityId ? `/${c.activityId}` : ''}`).join(', ') || 'none'}.`));
+        }, timeoutMs);
+        waiters.push(waiter);
+      });
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // The bot's connector client keeps its connections alive: do not wait for them to idle out.
+        server.closeAllConnections();
+      }),
+  };
+}
