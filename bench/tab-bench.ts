@@ -2,17 +2,17 @@
  * Teams tab figures: the gzipped size of the JavaScript the report page loads first (target at
  * most 180 kB; the other pages, teams-js and MSAL load on demand) and the time to first render
  * of the report page in headless Chromium against the local server.
- * @remarks Run from the repository root (`npm run bench -- tab`); builds dist/tab when it is
- * missing. Prints figures; passes or fails nothing.
+ * @remarks `npm run bench -- tab`. Builds the tab fresh into a temporary folder (never an
+ * existing dist/tab, whose sizes may be stale) and removes it afterwards. Prints figures; passes
+ * or fails nothing.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { startServer } from '../src/main';
 import { createLogger } from '../src/server/logger';
+import { buildTabInto, inTempFolder } from '../tests/support/fresh-build';
 
 interface BuildManifest {
   entry: string;
@@ -45,10 +45,12 @@ function median(values: number[]): number {
 
 /** Prints the report page's first-load size and its time to first render. */
 export async function benchTab(): Promise<void> {
-  const root = path.resolve('dist', 'tab');
-  if (!existsSync(path.join(root, 'build-manifest.json'))) {
-    execFileSync(process.execPath, ['scripts/build-tab.mjs'], { stdio: ['ignore', process.stderr, process.stderr] });
-  }
+  await inTempFolder('pui-tab-bench-', (dir) => measure(buildTabInto(path.join(dir, 'static')), path.join(dir, 'pui.db')));
+}
+
+/** Measures the tab built into `<staticRoot>/tab`, served from `staticRoot` with its store in `dbFile`. */
+async function measure(staticRoot: string, dbFile: string): Promise<void> {
+  const root = path.join(staticRoot, 'tab');
   const manifest = JSON.parse(readFileSync(path.join(root, 'build-manifest.json'), 'utf8')) as BuildManifest;
   const first = sizes(root, manifest.initial);
   console.log(
@@ -61,13 +63,12 @@ export async function benchTab(): Promise<void> {
     if (files.length) console.log(`tab: on demand: ${label} ${kB(sizes(root, files).gzipped)} kB gzipped (its own chunk; shared chunks not counted)`);
   }
 
-  const dir = mkdtempSync(path.join(tmpdir(), 'pui-tab-bench-'));
   const server = await startServer({
     port: 0,
-    dbFile: path.join(dir, 'pui.db'),
+    dbFile,
     profile: 'local',
     env: { NODE_ENV: 'test' },
-    staticRoot: path.resolve('dist'),
+    staticRoot,
     logger: createLogger('error', () => undefined),
   });
   const browser = await chromium.launch({
@@ -92,6 +93,5 @@ export async function benchTab(): Promise<void> {
   } finally {
     await browser.close();
     await server.close();
-    rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -1,6 +1,8 @@
 // `npm start`: the server (API, bot, tab, add-in pages) on the embedded store, and the
 // Microsoft 365 Agents Playground pointed at the bot, both on 127.0.0.1 only.
-// Env: PORT (server, default 3978), PLAYGROUND_PORT (default 56150), NO_PLAYGROUND=1 to skip it.
+// Env: PORT (server, default 3978), PLAYGROUND_PORT (default 56150), NO_PLAYGROUND=1 to skip it,
+// PUI_DB (the SQLite file, default .data/pui.db), PUI_DIST (the build to run, default dist/: a folder
+// named dist, e.g. from `node scripts/build.mjs --outdir <dir>/dist`). Relative paths are the repository's.
 import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -11,6 +13,14 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 const port = Number(process.env.PORT ?? 3978);
 const playgroundPort = Number(process.env.PLAYGROUND_PORT ?? 56150);
+// The server serves the pages from ./dist, so it runs in the folder holding the build; PUI_DB is
+// pinned to an absolute path first, so a relative one (and the default) stays the repository's.
+const dist = path.resolve(root, process.env.PUI_DIST ?? 'dist');
+if (path.basename(dist) !== 'dist') {
+  process.stderr.write(`PUI_DIST=${process.env.PUI_DIST} must name a folder called dist (the server serves its pages from ./dist).\n`);
+  process.exit(2);
+}
+const dbFile = path.resolve(root, process.env.PUI_DB ?? path.join('.data', 'pui.db'));
 const children = [];
 let stopping = false;
 
@@ -23,8 +33,8 @@ function stop(code = 0) {
 process.once('SIGINT', () => stop(0));
 process.once('SIGTERM', () => stop(0));
 
-function start(name, args, env, onLine) {
-  const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+function start(name, args, env, onLine, cwd = root) {
+  const child = spawn(process.execPath, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
   children.push(child);
   let buffered = '';
   child.stdout.on('data', (chunk) => {
@@ -58,7 +68,7 @@ async function waitForHealth(url, timeoutMs = 30_000) {
   throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
 }
 
-start('PUI Desk server', [path.join(root, 'dist/src/main.js')], { PORT: String(port), HOST: '127.0.0.1' });
+start('PUI Desk server', [path.join(dist, 'src/main.js')], { PORT: String(port), HOST: '127.0.0.1', PUI_DB: dbFile }, undefined, path.dirname(dist));
 await waitForHealth(`http://127.0.0.1:${port}/healthz`).catch((error) => {
   process.stderr.write(`${error.message}\n`);
   stop(1);

@@ -186,12 +186,20 @@ async function main(): Promise<void> {
       '',
     ].join('\n') + '\n',
   );
-  const stop = async () => {
-    await running.close();
-    process.exit(0);
+  // A second signal while closing (npm start signals the whole process group, and the parent
+  // passes it on) must not kill the process before the store is closed: keep listening, stop once.
+  let stopping: Promise<void> | undefined;
+  const stop = () => {
+    stopping ??= running.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        process.stderr.write(`PUI Desk could not stop cleanly: ${(error as Error)?.name ?? 'Error'}\n`);
+        process.exit(1);
+      },
+    );
   };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
 }
 
 if (require.main === module) {

@@ -164,6 +164,83 @@ export function recordLexSarah(incident: Incident, raw: unknown, by: Person, now
 }
 
 /**
+ * Records a later time of becoming aware, with the reason: the 72-hour clock runs from it, so
+ * the deadline and the reminders follow.
+ * @remarks EDPB Guidelines 9/2022: the controller is aware once reasonably certain that personal
+ * data was compromised; until the DPO says otherwise that is the discovery. Refused once IMY is
+ * notified: the notice was made, and judged late or not, against the clock as it stood. The
+ * reason may hold personal data, so the event carries only the times (as `assessed` carries the
+ * level, not the rationale).
+ */
+export function recordAwareness(incident: Incident, raw: unknown, by: Person, now: Date): Change {
+  ensureOpen(incident);
+  if (incident.imyNotice) {
+    throw new InvalidState(
+      `${incident.number} är redan anmäld till IMY, så tidpunkten för kännedom kan inte längre ändras.`,
+      `${incident.number} is already notified to IMY, so the time of awareness can no longer be changed.`,
+    );
+  }
+  const r = new FieldReader(asObject(raw));
+  r.rejectUnknown(new Set(['awareAt', 'reason']));
+  const label: [string, string] = ['Tidpunkt för kännedom', 'Time of awareness'];
+  let awareAt = r.notInFuture('awareAt', r.instant('awareAt', label, true), label, now);
+  if (awareAt && Date.parse(awareAt) < Date.parse(incident.discoveredAt)) {
+    awareAt = r.fail(
+      'awareAt',
+      'before_discovery',
+      'Ni kan inte ha fått kännedom om incidenten innan den upptäcktes. Ange en tidpunkt från och med upptäckten.',
+      'You cannot have become aware of the breach before it was discovered. Give a time at or after the discovery.',
+    );
+  }
+  const reason = r.text('reason', ['Skäl för tidpunkten för kännedom', 'Reason for the time of awareness'], LIMITS.rationale, true);
+  r.done();
+  const deadline = noticeDeadline(awareAt!);
+  return finish(
+    incident,
+    { awareAt, awareReason: reason, deadline },
+    { actor: by, type: 'awareness-recorded', data: { previousAwareAt: incident.awareAt, awareAt: awareAt!, deadline } },
+    now,
+  );
+}
+
+/** Records when the breach ended (IMY's e-service asks); a later record replaces an earlier one. */
+export function recordEnded(incident: Incident, raw: unknown, by: Person, now: Date): Change {
+  ensureOpen(incident);
+  const r = new FieldReader(asObject(raw));
+  r.rejectUnknown(new Set(['endedAt']));
+  const label: [string, string] = ['Tidpunkt när incidenten upphörde', 'Time the breach ended'];
+  let endedAt = r.notInFuture('endedAt', r.instant('endedAt', label, true), label, now);
+  // Not bounded by the discovery: a breach often ends before anyone notices it (an intrusion found in the logs).
+  if (endedAt && incident.occurredAt && Date.parse(endedAt) < Date.parse(incident.occurredAt)) {
+    endedAt = r.fail(
+      'endedAt',
+      'ended_before_occurred',
+      'Incidenten kan inte ha upphört innan den inträffade. Kontrollera datum och klockslag.',
+      'The breach cannot have ended before it occurred. Check the dates and times.',
+    );
+  }
+  r.done();
+  return finish(incident, { endedAt }, { actor: by, type: 'ended-recorded', data: { endedAt: endedAt! } }, now);
+}
+
+/** Records the report to the police; like lex Sarah, a later record replaces an earlier one (the trail keeps both). */
+export function recordPoliceReport(incident: Incident, raw: unknown, by: Person, now: Date): Change {
+  ensureOpen(incident);
+  const r = new FieldReader(asObject(raw));
+  r.rejectUnknown(new Set(['reportedAt', 'reference']));
+  const label: [string, string] = ['Tidpunkt för polisanmälan', 'Time of the police report'];
+  const reportedAt = r.notInFuture('reportedAt', r.instant('reportedAt', label, true), label, now);
+  const reference = r.text('reference', ['Polisens diarienummer', "The police's reference"], LIMITS.reference, false);
+  r.done();
+  return finish(
+    incident,
+    { policeReport: { reportedAt: reportedAt!, reference, recordedAt: now.toISOString(), recordedBy: by } },
+    { actor: by, type: 'police-report-recorded', data: { reference: reference ?? null } },
+    now,
+  );
+}
+
+/**
  * Records that the supplement to a phased notice was sent to IMY (art. 33(4)): nothing more is
  * owed, and the supplement reminders stop.
  */

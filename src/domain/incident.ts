@@ -53,6 +53,15 @@ export interface LexSarah {
   recordedBy: Person;
 }
 
+/** The report of the breach to the police. */
+export interface PoliceReport {
+  reportedAt: string;
+  /** The police's reference (diarienummer, e.g. `K123456-26`). */
+  reference?: string;
+  recordedAt: string;
+  recordedBy: Person;
+}
+
 /** A suspected personal data breach. */
 export interface Incident {
   id: string;
@@ -70,9 +79,11 @@ export interface Incident {
 
   discoveredAt: string;
   occurredAt?: string;
+  /** When the breach ended (IMY's e-service asks); absent while unknown or ongoing. */
   endedAt?: string;
   /** When the organisation became aware (starts the clock); defaults to discoveredAt. */
   awareAt: string;
+  /** Why the DPO recorded a later awareness time (may hold personal data: never in events or logs). */
   awareReason?: string;
   deadline: string;
 
@@ -90,7 +101,7 @@ export interface Incident {
   reportedToAuthority: boolean | null;
   subjectNotice?: SubjectNotice;
   lexSarah?: LexSarah;
-  policeReport?: { reportedAt: string; reference?: string; recordedBy: Person };
+  policeReport?: PoliceReport;
 
   closedAt?: string;
   closedBy?: Person;
@@ -119,6 +130,8 @@ export type AuditEventType =
   | 'reported'
   | 'imported'
   | 'owner-taken'
+  | 'awareness-recorded'
+  | 'ended-recorded'
   | 'assessed'
   | 'imy-notified'
   | 'imy-supplement-recorded'

@@ -28,6 +28,32 @@ export interface StateEntry<T> {
   etag: string;
 }
 
+/** A scheduled app-state item as {@link IncidentStore.listScheduledState} lists it. */
+export interface ScheduledStateEntry<T> extends StateEntry<T> {
+  key: string;
+  /** When the item falls due (an ISO 8601 instant). */
+  dueAt: string;
+}
+
+/** One write of {@link IncidentStore.writeStates}. */
+export type StateWrite =
+  /**
+   * Writes `value` under `key`; `expectedEtag` as for {@link IncidentStore.putState}. `dueAt`
+   * schedules the item (it is listed by {@link IncidentStore.listScheduledState}); null leaves it unscheduled.
+   */
+  | { kind: 'put'; key: string; value: unknown; expectedEtag: string | null | undefined; dueAt: string | null }
+  /** Deletes the item under `key`: only if its etag is still `expectedEtag` (a string), or whatever it holds (null). */
+  | { kind: 'delete'; key: string; expectedEtag: string | null };
+
+/** What became of one write: done (with the item's new etag; null once deleted), or refused as a conflict. */
+export type StateWriteOutcome = { ok: true; etag: string | null } | { ok: false; reason: 'conflict' };
+
+/** Options of {@link IncidentStore.listScheduledState}. */
+export interface ScheduledStateOptions extends ListOptions {
+  /** Only items due at or before this instant; all scheduled items when absent. */
+  dueBy?: string;
+}
+
 /**
  * Where incidents live. Every read carries an etag; every update names the etag it read,
  * and a stale one raises `Conflict`. Creating is idempotent by `reportId`.
@@ -57,10 +83,24 @@ export interface IncidentStore {
   /** Reads an app-state value (DPO channel reference, claims, outbox). */
   getState<T>(key: string): Promise<StateEntry<T> | undefined>;
   /**
-   * Writes an app-state value. `expectedEtag` undefined: create only (Conflict if it exists);
-   * a string: replace only if unchanged (Conflict otherwise); null: write unconditionally.
+   * Writes an app-state value, unscheduled. `expectedEtag` undefined: create only (Conflict if it
+   * exists); a string: replace only if unchanged (Conflict otherwise); null: write unconditionally.
    */
   putState<T>(key: string, value: T, expectedEtag: string | null | undefined): Promise<StateEntry<T>>;
+  /**
+   * Applies many app-state writes, each on its own: one refused as a conflict (the rules of
+   * {@link putState}) leaves the others done. Deleting what is not there succeeds. Answers one
+   * outcome per write, in order; any other failure rejects (and some writes may have landed).
+   * @remarks Writes of different keys never conflict with each other, so a queue of many small
+   * items (the announcement outbox) takes no lock on the whole queue. Adapters send them
+   * together where they can (SharePoint: `$batch`es of 20).
+   */
+  writeStates(writes: readonly StateWrite[]): Promise<StateWriteOutcome[]>;
+  /**
+   * Scheduled app-state items whose key starts with `prefix`, earliest due first,
+   * paged. An indexed query in every adapter: unscheduled items are never read.
+   */
+  listScheduledState<T>(prefix: string, options?: ScheduledStateOptions): Promise<Page<ScheduledStateEntry<T>>>;
   /** Releases resources (database handles). */
   close(): Promise<void>;
 }

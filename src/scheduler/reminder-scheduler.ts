@@ -10,7 +10,7 @@ export interface ReminderSchedulerOptions {
   intervalMs?: number;
   /** ± fraction of the interval (default 0.1). */
   jitter?: number;
-  /** At most this many reminders queued per tick (default 1,000). */
+  /** At most this many reminders queued per tick (default `TICK_LIMIT`, 200). */
   limit?: number;
   timers?: Timers;
   random?: () => number;

@@ -12,11 +12,14 @@ export function callerOf(req: Request): Caller {
 const API_SOURCES = ['tab', 'outlook', 'api'] as const satisfies readonly Source[];
 const CHANGE_ROUTES: Record<string, ChangeKind> = {
   take: 'take',
+  awareness: 'awareness',
+  ended: 'ended',
   assessment: 'assess',
   'imy-notice': 'imy-notice',
   'imy-supplement': 'imy-supplement',
   'subject-notice': 'subject-notice',
   'lex-sarah': 'lex-sarah',
+  'police-report': 'police-report',
   close: 'close',
 };
 

@@ -45,8 +45,8 @@ export interface AnnouncePendingResult {
 const ORPHAN_AFTER_MS = 10 * 60_000;
 
 /** A change or a reminder is held back while the report of the same incident waits to be announced. */
-function eligible(entry: OutboxEntry, all: OutboxEntry[]): boolean {
-  return entry.kind === 'reported' || !all.some((e) => e.kind === 'reported' && e.reportId === entry.reportId);
+function eligible(entry: OutboxEntry, pendingReportIds: ReadonlySet<string>): boolean {
+  return entry.kind === 'reported' || !pendingReportIds.has(entry.reportId);
 }
 
 /**

@@ -1,10 +1,11 @@
 /**
- * The DPO's changes to an incident: take ownership, assess, record notices, close.
+ * The DPO's changes to an incident: take ownership, record awareness and the end, assess, record
+ * notices and reports, close.
  * Each reads the incident, applies a pure domain change and stores it under the etag it read.
  */
 import {
-  assessRisk, closeIncident, Conflict, Forbidden, isDpo, recordImyNotice, recordImySupplement, recordLexSarah,
-  recordSubjectNotice, takeOwnership, type Caller, type Change, type Incident, type Person,
+  assessRisk, closeIncident, Conflict, Forbidden, isDpo, recordAwareness, recordEnded, recordImyNotice, recordImySupplement,
+  recordLexSarah, recordPoliceReport, recordSubjectNotice, takeOwnership, type Caller, type Change, type Incident, type Person,
 } from '../domain';
 import { announce } from './announce';
 import type { UseCaseDeps } from './deps';
@@ -15,11 +16,14 @@ type DomainChange = (incident: Incident, raw: unknown, by: Person, now: Date) =>
 /** The changes a DPO can make, by name. */
 export const CHANGES = {
   take: (incident, _raw, by, now) => takeOwnership(incident, by, now),
+  awareness: recordAwareness,
+  ended: recordEnded,
   assess: assessRisk,
   'imy-notice': recordImyNotice,
   'imy-supplement': recordImySupplement,
   'subject-notice': recordSubjectNotice,
   'lex-sarah': recordLexSarah,
+  'police-report': recordPoliceReport,
   close: closeIncident,
 } satisfies Record<string, DomainChange>;
 

@@ -3,24 +3,34 @@
  * store's app state until it has been delivered, so that neither a failed post nor a crash
  * between storing and announcing loses it.
  *
- * @remarks
- * One app-state document holds every pending entry. Entries are keyed (`reported:<reportId>`,
- * `changed:<incidentId>`), so the same news queued twice is one entry. Deliverers *claim* entries
- * (owner + lease) under the document's etag before delivering, so two server instances never
- * deliver the same entry at once, and an instance that died mid-delivery loses its claim when the
- * lease runs out. Within one process every change to the document goes through one queue and is
- * written in batches (group commit), so a burst of reports costs a few writes, not one conflict
- * storm; across processes the etag turns a lost race into a re-read and a retry.
- * The scheduler's reminders are a kind of news too (`reminder:<incidentId>`, one per incident,
- * carrying the reminder's slot), so they share claiming, retry, backoff and pacing; see
- * `send-due-reminders.ts` for how a reminder is sent exactly once.
- * A batch that changes nothing (an enqueue of news already pending, a claim with nothing due)
- * writes nothing.
+ * @remarks One app-state item per entry, under `outbox:<entry key>`, scheduled for the instant it
+ * can next be claimed (its `notBefore`, or while claimed, when the claim lapses). Entries are keyed
+ * (`reported:<reportId>`, `changed:<incidentId>`, `reminder:<incidentId>`), so the same news
+ * queued twice is one entry. Deliverers *claim* entries (owner + lease) under each entry's own
+ * etag before delivering, so two server instances never deliver the same entry at once, and an
+ * instance that died mid-delivery loses its claim when the lease runs out. Because every entry is
+ * its own item, claiming or completing one never conflicts with work on another, and no item
+ * grows with the backlog: a SharePoint multi-line text column holds at most 63,999 characters
+ * (`NOTE_MAX` in src/store/sharepoint/list-schema.ts), which one document holding every pending
+ * entry (~400 characters each) outgrew after some 150 entries, just when an outage or a burst of
+ * reports needed it. Finding what is due is one indexed query (`listScheduledState`).
+ * Within one process, enqueues that arrive together are written together (one `writeStates`:
+ * a few `$batch` round trips on SharePoint for a burst of reports). A change that changes nothing
+ * (news already pending, nothing due to claim) writes nothing.
+ * The scheduler's reminders are a kind of news too (one per incident, carrying the reminder's
+ * slot), so they share claiming, retry, backoff and pacing; see `send-due-reminders.ts` for how a
+ * reminder is sent exactly once.
  */
-import { Conflict, type Clock, type IncidentStore } from '../domain';
+import { Conflict, type Clock, type IncidentStore, type ScheduledStateEntry, type StateWrite } from '../domain';
 
-/** The app-state key of the outbox document. */
-export const OUTBOX_KEY = 'outbox:announcements';
+/** The prefix of every outbox item's app-state key. */
+export const OUTBOX_PREFIX = 'outbox:';
+
+/**
+ * Where earlier versions kept the whole outbox as one document (`{ entries: [...] }`). An outbox
+ * finds it on first use, moves its entries to items of their own and deletes it.
+ */
+export const LEGACY_OUTBOX_KEY = 'outbox:announcements';
 
 /** What kind of news an entry carries. */
 export type AnnouncementKind = AnnouncementNews['kind'];
@@ -49,7 +59,8 @@ export type OutboxEntry = AnnouncementNews & {
   sentSlot?: string;
 };
 
-export interface OutboxDocument {
+/** The single document of earlier versions (see {@link LEGACY_OUTBOX_KEY}). */
+export interface LegacyOutboxDocument {
   entries: OutboxEntry[];
 }
 
@@ -58,22 +69,36 @@ export function announcementKey(news: AnnouncementNews): string {
   return news.kind === 'reported' ? `reported:${news.reportId}` : `${news.kind}:${news.incidentId}`;
 }
 
-/** Adds news to the document, or refreshes the pending entry with its key (see {@link Outbox.enqueue}). */
-function enqueueInto(doc: OutboxDocument, news: AnnouncementNews, now: Date): void {
-  const key = announcementKey(news);
-  const existing = doc.entries.find((e) => e.key === key);
-  if (existing && news.kind === 'reminder' && existing.kind === 'reminder') {
-    if (Date.parse(news.slot) <= Date.parse(existing.slot)) return;
-    existing.slot = news.slot;
-    existing.version += 1;
-    return;
+/** The app-state key of the item that holds the entry with this key. */
+export function outboxItemKey(entryKey: string): string {
+  return `${OUTBOX_PREFIX}${entryKey}`;
+}
+
+/** When an entry can next be claimed: its `notBefore`, or while it is claimed, the later of that and the claim's end. */
+function dueAtOf(entry: OutboxEntry): string {
+  if (!entry.claim) return entry.notBefore;
+  return Date.parse(entry.claim.until) > Date.parse(entry.notBefore) ? entry.claim.until : entry.notBefore;
+}
+
+/**
+ * The pending entry after the same news is queued again, or undefined when that changes nothing
+ * (see {@link Outbox.enqueue}).
+ */
+function refreshed(existing: OutboxEntry, news: AnnouncementNews, now: Date): OutboxEntry | undefined {
+  const next = structuredClone(existing);
+  if (news.kind === 'reminder' && next.kind === 'reminder') {
+    if (Date.parse(news.slot) <= Date.parse(next.slot)) return undefined;
+    next.slot = news.slot;
+    next.version += 1;
+    return next;
   }
-  if (existing) {
-    existing.version += 1;
-    if (Date.parse(existing.notBefore) > now.getTime()) existing.notBefore = now.toISOString();
-    return;
-  }
-  doc.entries.push({ ...news, key, enqueuedAt: now.toISOString(), version: 1, attempts: 0, notBefore: now.toISOString() });
+  next.version += 1;
+  if (Date.parse(next.notBefore) > now.getTime()) next.notBefore = now.toISOString();
+  return next;
+}
+
+function fresh(news: AnnouncementNews, now: Date): OutboxEntry {
+  return { ...news, key: announcementKey(news), enqueuedAt: now.toISOString(), version: 1, attempts: 0, notBefore: now.toISOString() };
 }
 
 /** Delay before the next attempt after `attempts` failures: 5 s, 10 s, 20 s … capped at 10 min. */
@@ -81,21 +106,31 @@ export function retryDelayMs(attempts: number): number {
   return Math.min(5_000 * 2 ** Math.max(0, attempts - 1), 10 * 60_000);
 }
 
-type Mutation<R> = (doc: OutboxDocument, now: Date) => R;
+/** Writes the entry under its item key, scheduled for when it can next be claimed. */
+function putEntry(entry: OutboxEntry, expectedEtag: string | null | undefined): StateWrite {
+  return { kind: 'put', key: outboxItemKey(entry.key), value: entry, expectedEtag, dueAt: dueAtOf(entry) };
+}
 
-interface Queued {
-  mutate: Mutation<unknown>;
-  resolve: (value: unknown) => void;
+/** How often one entry's change is re-read and re-applied after losing a race with another process. */
+const MAX_CONFLICT_RETRIES = 50;
+/** Entries per page when listing the outbox. */
+const PAGE = 500;
+/** Listing rounds one claim may take (pages, and fresh listings after losing entries to others). */
+const MAX_CLAIM_ROUNDS = 20;
+
+interface QueuedNews {
+  news: AnnouncementNews;
+  resolve: () => void;
   reject: (error: unknown) => void;
 }
 
-/** How often a batch is retried after losing a race with another process. */
-const MAX_CONFLICT_RETRIES = 50;
-
 /** The outbox over one store's app state. Use {@link outboxFor} so a process has one per store. */
 export class Outbox {
-  private queue: Queued[] = [];
+  private queue: QueuedNews[] = [];
   private flushing = false;
+  private migration: Promise<void> | undefined;
+  /** The etag each entry this process claimed had after the claim: completing it then costs one write. */
+  private readonly claimEtags = new Map<string, string>();
 
   constructor(
     private readonly store: IncidentStore,
@@ -108,102 +143,176 @@ export class Outbox {
    * backoff stands); for a later slot the entry moves on to it and is delivered once more.
    */
   enqueue(news: AnnouncementNews): Promise<void> {
-    return this.mutate((doc, now) => enqueueInto(doc, news, now));
+    return this.enqueueMany([news]);
   }
 
-  /** Queues many pieces of news in one change of the document (a tick's reminders). */
-  enqueueMany(news: readonly AnnouncementNews[]): Promise<void> {
-    if (news.length === 0) return Promise.resolve();
-    return this.mutate((doc, now) => {
-      for (const item of news) enqueueInto(doc, item, now);
-    });
+  /** Queues many pieces of news (a tick's reminders) in one write of the store. */
+  async enqueueMany(news: readonly AnnouncementNews[]): Promise<void> {
+    if (news.length === 0) return;
+    const queued = news.map((n) => new Promise<void>((resolve, reject) => this.queue.push({ news: n, resolve, reject })));
+    this.kick();
+    await Promise.all(queued);
   }
 
   /** Drops an entry whatever its state (news that turned out not to exist). */
-  remove(key: string): Promise<void> {
-    return this.mutate((doc) => {
-      doc.entries = doc.entries.filter((e) => e.key !== key);
-    });
+  async remove(key: string): Promise<void> {
+    await this.migrated();
+    await this.store.writeStates([{ kind: 'delete', key: outboxItemKey(key), expectedEtag: null }]);
+    this.claimEtags.delete(key);
   }
 
   /**
-   * Claims up to `limit` due entries for `owner` until `leaseMs` from now, oldest first.
-   * `eligible` can hold an entry back (e.g. a change whose report is not announced yet).
+   * Claims up to `limit` due entries for `owner` until `leaseMs` from now, earliest due first
+   * (and those claimed, oldest first). `eligible` can hold an entry back (e.g. a change whose
+   * report is not announced yet): it is given the report ids of every pending report.
    */
-  claimDue(owner: string, limit: number, leaseMs: number, eligible: (entry: OutboxEntry, all: OutboxEntry[]) => boolean = () => true): Promise<OutboxEntry[]> {
-    return this.mutate((doc, now) => {
-      const t = now.getTime();
-      const claimed: OutboxEntry[] = [];
-      for (const entry of [...doc.entries].sort((a, b) => a.enqueuedAt.localeCompare(b.enqueuedAt))) {
-        if (claimed.length >= limit) break;
-        if (Date.parse(entry.notBefore) > t) continue;
-        if (entry.claim && Date.parse(entry.claim.until) > t) continue;
-        if (!eligible(entry, doc.entries)) continue;
-        entry.claim = { owner, until: new Date(t + leaseMs).toISOString(), version: entry.version };
-        claimed.push(structuredClone(entry));
+  async claimDue(
+    owner: string,
+    limit: number,
+    leaseMs: number,
+    eligible: (entry: OutboxEntry, pendingReportIds: ReadonlySet<string>) => boolean = () => true,
+  ): Promise<OutboxEntry[]> {
+    await this.migrated();
+    const now = this.clock.now();
+    const t = now.getTime();
+    const until = new Date(t + leaseMs).toISOString();
+    const claimed: OutboxEntry[] = [];
+    const seen = new Set<string>();
+    let pendingReports: Set<string> | undefined;
+    let cursor: string | undefined;
+    for (let round = 0; round < MAX_CLAIM_ROUNDS && claimed.length < limit; round++) {
+      const page = await this.store.listScheduledState<OutboxEntry>(OUTBOX_PREFIX, { dueBy: now.toISOString(), limit: Math.min(PAGE, Math.max(limit, 1)), cursor });
+      const candidates = page.items.filter((item) => {
+        if (seen.has(item.key) || !isEntry(item)) return false;
+        seen.add(item.key);
+        const e = item.value;
+        return Date.parse(e.notBefore) <= t && !(e.claim && Date.parse(e.claim.until) > t);
+      });
+      if (!pendingReports && candidates.some((c) => c.value.kind !== 'reported')) pendingReports = await this.pendingReportIds();
+      const chosen = candidates.filter((c) => eligible(c.value, pendingReports ?? new Set())).slice(0, limit - claimed.length);
+      const next = chosen.map((c) => ({ ...structuredClone(c.value), claim: { owner, until, version: c.value.version } }));
+      if (chosen.length > 0) {
+        const outcomes = await this.store.writeStates(next.map((entry, i) => putEntry(entry, chosen[i].etag)));
+        outcomes.forEach((outcome, i) => {
+          if (!outcome.ok) return; // claimed or changed by someone else since the listing
+          claimed.push(next[i]);
+          this.claimEtags.set(next[i].key, outcome.etag!);
+        });
+        // What this round claimed (or lost to another claimant) is due no more, and a cursor
+        // placed on it would be too: a fresh listing finds the entries after them.
+        cursor = undefined;
+      } else if (page.next) {
+        cursor = page.next; // a page of entries held back: look past them
+      } else {
+        break;
       }
-      return claimed;
-    });
+    }
+    return claimed.sort((a, b) => a.enqueuedAt.localeCompare(b.enqueuedAt));
   }
 
   /**
    * Marks a claimed entry delivered: it leaves the outbox unless it was queued again meanwhile,
    * in which case it is released to be delivered once more. Returns false when the claim was lost.
    */
-  complete(entry: OutboxEntry, owner: string): Promise<boolean> {
-    return this.mutate((doc) => {
-      const current = doc.entries.find((e) => e.key === entry.key);
-      if (!current || current.claim?.owner !== owner) return false;
-      if (current.version === current.claim.version) doc.entries = doc.entries.filter((e) => e !== current);
-      else {
-        delete current.claim;
-        current.attempts = 0;
-        delete current.lastError;
-      }
-      return true;
-    });
+  async complete(entry: OutboxEntry, owner: string): Promise<boolean> {
+    await this.migrated();
+    const itemKey = outboxItemKey(entry.key);
+    const known = this.claimEtags.get(entry.key);
+    this.claimEtags.delete(entry.key);
+    // Unchanged since our claim (the usual case): it is exactly the version we claimed, so it goes.
+    if (known) {
+      const [outcome] = await this.store.writeStates([{ kind: 'delete', key: itemKey, expectedEtag: known }]);
+      if (outcome.ok) return true;
+    }
+    return this.change(entry.key, (current) => {
+      if (current.claim?.owner !== owner) return { result: false };
+      if (current.version === current.claim.version) return { result: true, next: null };
+      const next = structuredClone(current);
+      delete next.claim;
+      next.attempts = 0;
+      delete next.lastError;
+      return { result: true, next };
+    }, false);
   }
 
   /**
    * Releases a claimed entry to be tried again at `notBefore`; `failure` counts it as a failed
    * attempt (`sentSlot`: a reminder that went out, only recording it failed).
    */
-  release(entry: OutboxEntry, owner: string, notBefore: Date, failure?: { error: string; sentSlot?: string }): Promise<void> {
-    return this.mutate((doc) => {
-      const current = doc.entries.find((e) => e.key === entry.key);
-      if (!current || current.claim?.owner !== owner) return;
-      delete current.claim;
-      current.notBefore = notBefore.toISOString();
+  async release(entry: OutboxEntry, owner: string, notBefore: Date, failure?: { error: string; sentSlot?: string }): Promise<void> {
+    await this.migrated();
+    const apply = (current: OutboxEntry): { result: void; next?: OutboxEntry } => {
+      if (current.claim?.owner !== owner) return { result: undefined };
+      const next = structuredClone(current);
+      delete next.claim;
+      next.notBefore = notBefore.toISOString();
       if (failure) {
-        current.attempts += 1;
-        current.lastError = failure.error.slice(0, 100);
-        if (failure.sentSlot) current.sentSlot = failure.sentSlot;
+        next.attempts += 1;
+        next.lastError = failure.error.slice(0, 100);
+        if (failure.sentSlot) next.sentSlot = failure.sentSlot;
       }
-    });
+      return { result: undefined, next };
+    };
+    const known = this.claimEtags.get(entry.key);
+    this.claimEtags.delete(entry.key);
+    // Unchanged since our claim: the entry as we claimed it is what the store holds.
+    if (known && entry.claim?.owner === owner) {
+      const { next } = apply(entry);
+      const [outcome] = await this.store.writeStates([putEntry(next!, known)]);
+      if (outcome.ok) return;
+    }
+    await this.change(entry.key, apply, undefined);
   }
 
   /** Everything pending, oldest first (a snapshot). */
   async pending(): Promise<OutboxEntry[]> {
-    const doc = (await this.store.getState<OutboxDocument>(OUTBOX_KEY))?.value ?? { entries: [] };
-    return [...doc.entries].sort((a, b) => a.enqueuedAt.localeCompare(b.enqueuedAt));
+    await this.migrated();
+    const entries: OutboxEntry[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.store.listScheduledState<OutboxEntry>(OUTBOX_PREFIX, { limit: PAGE, cursor });
+      for (const item of page.items) if (isEntry(item)) entries.push(item.value);
+      cursor = page.next;
+    } while (cursor);
+    return entries.sort((a, b) => a.enqueuedAt.localeCompare(b.enqueuedAt));
   }
 
-  /** The earliest instant an unclaimed entry falls due, or a claim lapses; undefined when empty. */
+  /** The earliest instant an unclaimed entry falls due, or a claim lapses; undefined when empty. One query. */
   async nextDueAt(): Promise<Date | undefined> {
-    const entries = await this.pending();
-    let next: number | undefined;
-    for (const e of entries) {
-      const at = e.claim ? Math.max(Date.parse(e.notBefore), Date.parse(e.claim.until)) : Date.parse(e.notBefore);
-      if (next === undefined || at < next) next = at;
-    }
-    return next === undefined ? undefined : new Date(next);
+    await this.migrated();
+    const [first] = (await this.store.listScheduledState<OutboxEntry>(OUTBOX_PREFIX, { limit: 1 })).items;
+    return first ? new Date(first.dueAt) : undefined;
   }
 
-  private mutate<R>(mutate: Mutation<R>): Promise<R> {
-    return new Promise<R>((resolve, reject) => {
-      this.queue.push({ mutate, resolve: resolve as (value: unknown) => void, reject });
-      this.kick();
-    });
+  /** The report ids of every pending report (claimed or not): their changes and reminders wait. */
+  private async pendingReportIds(): Promise<Set<string>> {
+    const ids = new Set<string>();
+    let cursor: string | undefined;
+    do {
+      const page = await this.store.listScheduledState<OutboxEntry>(outboxItemKey('reported:'), { limit: PAGE, cursor });
+      for (const item of page.items) if (isEntry(item) && item.value.kind === 'reported') ids.add(item.value.reportId);
+      cursor = page.next;
+    } while (cursor);
+    return ids;
+  }
+
+  /**
+   * Reads one entry, applies `apply` and writes the result under the etag it read (null: delete
+   * it; undefined: leave it), again from the top when another process wrote in between.
+   * Answers `absent` when there is no such entry.
+   */
+  private async change<R>(key: string, apply: (current: OutboxEntry) => { result: R; next?: OutboxEntry | null }, absent: R): Promise<R> {
+    const itemKey = outboxItemKey(key);
+    for (let attempt = 0; ; attempt++) {
+      const current = await this.store.getState<OutboxEntry>(itemKey);
+      if (!current) return absent;
+      const { result, next } = apply(current.value);
+      if (next === undefined) return result;
+      const write: StateWrite = next === null ? { kind: 'delete', key: itemKey, expectedEtag: current.etag } : putEntry(next, current.etag);
+      const [outcome] = await this.store.writeStates([write]);
+      if (outcome.ok) return result;
+      if (attempt >= MAX_CONFLICT_RETRIES) throw new Conflict();
+    }
   }
 
   private kick(): void {
@@ -216,38 +325,103 @@ export class Outbox {
     });
   }
 
-  /** Writes queued mutations in batches until the queue is empty. */
+  /** Writes queued news in batches until the queue is empty (group commit). */
   private async flush(): Promise<void> {
     while (this.queue.length > 0) {
       const batch = this.queue;
       this.queue = [];
       try {
-        const results = await this.writeBatch(batch);
-        batch.forEach((q, i) => q.resolve(results[i]));
+        await this.migrated();
+        await this.writeNews(batch.map((q) => q.news));
+        for (const q of batch) q.resolve();
       } catch (error) {
         for (const q of batch) q.reject(error);
       }
     }
   }
 
-  private async writeBatch(batch: Queued[]): Promise<unknown[]> {
-    for (let attempt = 0; ; attempt++) {
-      const current = await this.store.getState<OutboxDocument>(OUTBOX_KEY);
-      const before = JSON.stringify(current?.value ?? { entries: [] });
-      const doc = JSON.parse(before) as OutboxDocument;
+  /**
+   * Creates an entry for each new piece of news and refreshes the pending ones, in one
+   * `writeStates`; entries another process wrote meanwhile are read again and re-applied.
+   * @remarks Reminders are looked up first, in one listing of the pending reminders: a tick
+   * queues the same slots again and again while a backlog is delivered, and those must cost no
+   * write. Other news is created straight away (it is rarely pending already).
+   */
+  private async writeNews(items: readonly AnnouncementNews[]): Promise<void> {
+    // The same key twice in one batch: one entry, as if queued one after the other.
+    const byKey = new Map<string, AnnouncementNews[]>();
+    for (const news of items) byKey.set(announcementKey(news), [...(byKey.get(announcementKey(news)) ?? []), news]);
+    const known = new Map<string, ScheduledStateEntry<OutboxEntry>>();
+    if (items.some((n) => n.kind === 'reminder')) {
+      let cursor: string | undefined;
+      do {
+        const page = await this.store.listScheduledState<OutboxEntry>(outboxItemKey('reminder:'), { limit: PAGE, cursor });
+        for (const item of page.items) if (isEntry(item)) known.set(item.value.key, item);
+        cursor = page.next;
+      } while (cursor);
+    }
+    let keys = [...byKey.keys()];
+    for (let attempt = 0; keys.length > 0; attempt++) {
       const now = this.clock.now();
-      const results = batch.map((q) => q.mutate(doc, now));
-      // Nothing changed (news already pending, nothing due to claim): no write, no conflict.
-      if (JSON.stringify(doc) === before) return results;
-      try {
-        await this.store.putState(OUTBOX_KEY, doc, current ? current.etag : undefined);
-        return results;
-      } catch (error) {
-        // Another process wrote in between: read again and re-apply the whole batch.
-        if (!(error instanceof Conflict) || attempt >= MAX_CONFLICT_RETRIES) throw error;
+      const writes: { key: string; write: StateWrite }[] = [];
+      for (const key of keys) {
+        const current = known.get(key);
+        let entry: OutboxEntry | undefined = current?.value;
+        let changed = false;
+        for (const news of byKey.get(key)!) {
+          const next = entry ? refreshed(entry, news, now) : fresh(news, now);
+          if (next) {
+            entry = next;
+            changed = true;
+          }
+        }
+        if (changed) writes.push({ key, write: putEntry(entry!, current ? current.etag : undefined) });
+      }
+      if (writes.length === 0) return;
+      const outcomes = await this.store.writeStates(writes.map((w) => w.write));
+      keys = writes.filter((_, i) => !outcomes[i].ok).map((w) => w.key);
+      if (keys.length === 0) return;
+      if (attempt >= MAX_CONFLICT_RETRIES) throw new Conflict();
+      // Written by another process in between (created, claimed, delivered): read those again.
+      for (const key of keys) {
+        const current = await this.store.getState<OutboxEntry>(outboxItemKey(key));
+        if (current) known.set(key, { ...current, key: outboxItemKey(key), dueAt: dueAtOf(current.value) });
+        else known.delete(key);
       }
     }
   }
+
+  /** Runs the move from the single document of earlier versions once per process (again if it failed). */
+  private migrated(): Promise<void> {
+    this.migration ??= this.migrateLegacy().catch((error: unknown) => {
+      this.migration = undefined;
+      throw error;
+    });
+    return this.migration;
+  }
+
+  /**
+   * Moves the entries of an earlier version's outbox document to items of their own, then deletes
+   * the document. An entry that has an item already keeps it (it is the newer state).
+   */
+  private async migrateLegacy(): Promise<void> {
+    for (let attempt = 0; ; attempt++) {
+      const legacy = await this.store.getState<LegacyOutboxDocument | null>(LEGACY_OUTBOX_KEY);
+      if (!legacy) return;
+      const entries = Array.isArray(legacy.value?.entries) ? legacy.value.entries : [];
+      if (entries.length > 0) await this.store.writeStates(entries.map((entry) => putEntry(entry, undefined)));
+      const [outcome] = await this.store.writeStates([{ kind: 'delete', key: LEGACY_OUTBOX_KEY, expectedEtag: legacy.etag }]);
+      if (outcome.ok) return;
+      // An instance of the earlier version wrote to it meanwhile: move what it holds now.
+      if (attempt >= MAX_CONFLICT_RETRIES) throw new Conflict();
+    }
+  }
+}
+
+/** An outbox item, not some other app state that happens to share the prefix. */
+function isEntry(item: ScheduledStateEntry<OutboxEntry>): boolean {
+  const e = item.value as Partial<OutboxEntry> | null;
+  return typeof e === 'object' && e !== null && typeof e.key === 'string' && item.key === outboxItemKey(e.key);
 }
 
 const outboxes = new WeakMap<IncidentStore, Outbox>();

@@ -5,10 +5,10 @@
  *
  * @remarks How "exactly once" holds with any number of server instances:
  * 1. A tick asks the store only for incidents whose `nextReminderAt` has passed (an indexed
- *    query) and queues `reminder:<incidentId>` carrying that instant (the *slot*). The outbox
- *    is one app-state document written under its etag, so instances that tick together queue
+ *    query) and queues `reminder:<incidentId>` carrying that instant (the *slot*). Each entry is
+ *    an app-state item of its own, created only if absent, so instances that tick together queue
  *    one entry, not two; the same slot queued again changes nothing.
- * 2. A deliverer *claims* the entry under the outbox's etag, with a lease. Only the claimant
+ * 2. A deliverer *claims* the entry under the entry's etag, with a lease. Only the claimant
  *    sends; an instance that died after claiming loses the claim when the lease runs out, and
  *    another sends it then.
  * 3. Before sending, the deliverer reads the incident: if `nextReminderAt` is no longer the
@@ -26,11 +26,23 @@ import type { UseCaseDeps } from './deps';
 import { outboxFor } from './outbox';
 
 export interface SendDueRemindersOptions {
-  /** At most this many reminders are queued in one tick (default 1,000); the rest wait for the next. */
+  /**
+   * At most this many reminders are queued in one tick (default {@link TICK_LIMIT}), the earliest
+   * due first; the rest wait for a later tick.
+   */
   limit?: number;
   /** Incidents per store page (default and at most 500). */
   pageSize?: number;
 }
+
+/**
+ * Reminders one tick queues at most: about what Teams lets the announcer post to the DPO channel
+ * in two minutes (60 per 30 s), and on SharePoint some 400 resource units (one item written per
+ * reminder), well inside a small tenant's 1,250 a minute. After an outage with more due, the due
+ * query keeps answering the earliest first, and those stay due until delivered: later ticks queue
+ * the rest as the backlog drains, instead of one tick writing thousands of items.
+ */
+export const TICK_LIMIT = 200;
 
 export interface SendDueRemindersResult {
   /** Incidents whose reminder had fallen due. */
@@ -45,7 +57,7 @@ export async function sendDueReminders(deps: UseCaseDeps, options: SendDueRemind
   const notifier = deps.notifier;
   if (!notifier) return { due: 0 };
   const now = deps.clock.now();
-  const limit = options.limit ?? 1_000;
+  const limit = options.limit ?? TICK_LIMIT;
   const pageSize = Math.min(options.pageSize ?? 500, 500);
   const outbox = outboxFor(deps.store, deps.clock);
   const due: { incident: Incident; reminder: DueReminder }[] = [];
@@ -58,7 +70,7 @@ export async function sendDueReminders(deps: UseCaseDeps, options: SendDueRemind
     }
     cursor = page.next;
   } while (cursor && due.length < limit);
-  // One change of the outbox document for the whole tick (none when all are pending already).
+  // One write of the outbox for the whole tick, an item per reminder (none when all are pending already).
   await outbox.enqueueMany(due.map(({ incident, reminder }) => ({ kind: 'reminder', incidentId: incident.id, reportId: incident.reportId, slot: reminder.slot })));
   if (due.length > 0) deps.logger.info('reminders due', { count: due.length });
   for (const { incident, reminder } of due) await notifier.reminderDue(incident, reminder);

@@ -1,7 +1,8 @@
+import type { Activity } from 'botbuilder';
 import { htmlToText, prefillFromMessage } from '../../bot/handlers/message-action';
 import type { AdaptiveCard } from '../../bot/cards/adaptive-card';
 import { cardProblems } from './support/card-schema';
-import { anna, cardText, dana, DPO_CHANNEL_ID, findExecute, OTHER_CHANNEL_ID, startHarness, validForm, type Harness } from './support/bot-harness';
+import { anna, cardText, dana, DPO_CHANNEL_ID, erik, findExecute, OTHER_CHANNEL_ID, startHarness, validForm, type Harness } from './support/bot-harness';
 
 const MESSAGE = {
   id: '1700000000123',
@@ -16,7 +17,31 @@ function dialogCard(response: { task?: { type?: string; value?: unknown } }): Ad
   return (response.task!.value as { card: { content: AdaptiveCard } }).card.content;
 }
 
-describe('the message action "Rapportera som personuppgiftsincident"', () => {
+/** A message in a group chat, as Teams sends it with the action: no team, no channel. */
+const GROUP_CHAT_MESSAGE = {
+  id: '1700000000456',
+  createdDateTime: '2026-11-19T07:45:00.000Z',
+  linkToMessage: 'https://teams.microsoft.com/l/message/19:group@thread.v2/1700000000456?context=%7B%22contextType%22%3A%22chat%22%7D',
+  from: { user: { id: 'aad-sara', displayName: 'Sara Skickare' } },
+  body: { contentType: 'html', content: '<div>Jag skickade listan med 19121212-1212 till fel grupp.</div><div>Vad gör jag nu?</div>' },
+};
+
+/** What the dialog's inputs hold when the person submits without changing anything. */
+function inputValues(card: AdaptiveCard): Record<string, unknown> {
+  const values: Record<string, unknown> = {};
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      const o = node as { type?: unknown; id?: unknown; value?: unknown };
+      if (typeof o.type === 'string' && o.type.startsWith('Input.') && typeof o.id === 'string' && o.value !== undefined) values[o.id] = o.value;
+      Object.values(o).forEach(walk);
+    }
+  };
+  walk(card.body);
+  return values;
+}
+
+describe('the message action "Anmäl som personuppgiftsincident" (its dialog: "Rapportera som personuppgiftsincident")', () => {
   let h: Harness;
   beforeEach(async () => {
     h = await startHarness();
@@ -57,6 +82,62 @@ describe('the message action "Rapportera som personuppgiftsincident"', () => {
     await h.drain();
     expect(h.gateway.ops.map((o) => o.conversationId)).toEqual([DPO_CHANNEL_ID]);
     expect(h.gateway.ops.some((o) => o.conversationId === OTHER_CHANNEL_ID)).toBe(false);
+    expect(cardText(h.gateway.posts[0].content)).toContain('Teams-meddelande');
+  });
+
+  it('opens the dialog prefilled from a group-chat message and stores what is submitted from it as a message report', async () => {
+    const fetched = await h.messageExtension('composeExtension/fetchTask', { commandId: 'reportMessage', commandContext: 'message', messagePayload: GROUP_CHAT_MESSAGE }, anna, 'group');
+    expect((fetched.task!.value as { title: string }).title).toBe('Rapportera som personuppgiftsincident');
+    const card = dialogCard(fetched);
+    const prefilled = inputValues(card);
+    expect(prefilled.description).toContain('Avsändare: Sara Skickare');
+    expect(prefilled.description).toContain(`Länk: ${GROUP_CHAT_MESSAGE.linkToMessage}`);
+    expect(prefilled.description).toContain('Skickat: 2026-11-19 08:45');
+    expect(prefilled.description).toContain('Jag skickade listan med [personnummer] till fel grupp.\nVad gör jag nu?');
+    expect(prefilled.description).not.toContain('19121212');
+    expect([prefilled.occurredDate, prefilled.occurredTime]).toEqual(['2026-11-19', '08:45']);
+    expect(cardText(card)).toContain('Kopiera inte mer än som behövs');
+    expect(cardProblems(card)).toEqual([]);
+
+    // The person adds a title and the choices, and keeps the prefilled draft and times.
+    const submit = findExecute(card, 'report.submit')!;
+    const response = await h.messageExtension('composeExtension/submitAction', {
+      commandId: 'reportMessage', commandContext: 'message', messagePayload: GROUP_CHAT_MESSAGE, data: { ...submit.data, ...validForm(), ...prefilled },
+    }, anna, 'group');
+    expect(cardText(dialogCard(response))).toContain('Din anmälan har nummer PUI-2026-0001');
+    const stored = await h.store.getByNumber('PUI-2026-0001');
+    expect(stored).toMatchObject({
+      source: 'message',
+      reporter: { id: anna.aadObjectId, name: anna.name },
+      description: prefilled.description,
+      occurredAt: new Date(GROUP_CHAT_MESSAGE.createdDateTime).toISOString(),
+    });
+  });
+
+  it('works from a group chat the bot is not a member of: everything is answered in the dialog, nothing is posted into the chat', async () => {
+    // Teams refuses what a bot posts into a chat it is not a member of; only the invoke's own answers get through.
+    const sentInTurns: Partial<Activity>[] = [];
+    h.adapter.use(async (context, next) => {
+      context.onSendActivities(async (_context, activities, send) => {
+        sentInTurns.push(...activities);
+        if (activities.some((a) => a.type !== 'invokeResponse')) {
+          throw Object.assign(new Error('The bot is not part of the conversation roster.'), { statusCode: 403, code: 'BotNotInConversationRoster' });
+        }
+        return send();
+      });
+      await next();
+    });
+    const fetched = dialogCard(await h.messageExtension('composeExtension/fetchTask', { commandId: 'reportMessage', commandContext: 'message', messagePayload: GROUP_CHAT_MESSAGE }, erik, 'group'));
+    const submit = findExecute(fetched, 'report.submit')!;
+    const response = await h.messageExtension('composeExtension/submitAction', {
+      commandId: 'reportMessage', commandContext: 'message', messagePayload: GROUP_CHAT_MESSAGE, data: { ...submit.data, ...validForm(), ...inputValues(fetched) },
+    }, erik, 'group');
+    expect(cardText(dialogCard(response))).toContain('Din anmälan har nummer PUI-2026-0001');
+    expect(await h.store.getByNumber('PUI-2026-0001')).toMatchObject({ source: 'message', reporter: { id: erik.aadObjectId } });
+    expect(sentInTurns.map((a) => a.type)).toEqual(['invokeResponse', 'invokeResponse']);
+    await h.drain();
+    // The announcement goes to the DPO channel only.
+    expect(h.gateway.ops.map((o) => o.conversationId)).toEqual([DPO_CHANNEL_ID]);
     expect(cardText(h.gateway.posts[0].content)).toContain('Teams-meddelande');
   });
 

@@ -1,5 +1,5 @@
 import { runProvision } from '../../src/cli/provision';
-import { LIST_SPECS } from '../../src/store/sharepoint/list-schema';
+import { columnDefinition, LIST_SPECS } from '../../src/store/sharepoint/list-schema';
 import { GraphDouble } from '../support/graph-double';
 import { doubleHttp, fakeCredential, fastRetry } from '../store/support/sharepoint-fixture';
 
@@ -87,6 +87,28 @@ describe('provision', () => {
     const { output } = await run('--site', site.url);
     expect(output).toContain('Done: 1 change made.');
     expect(double.columns(site.id, 'PuiIncidentEvents')).toContainEqual({ name: 'At', indexed: true, enforceUniqueValues: false });
+  });
+
+  it('adds the outbox\'s due-time columns to the app-state list of an earlier version, indexing DueAt, and nothing else', async () => {
+    const site = newSite();
+    const http = doubleHttp(double);
+    for (const spec of LIST_SPECS) {
+      const columns = spec.columns.filter((c) => !['DueAt', 'DueAtExact'].includes(c.name)).map(columnDefinition);
+      await http.send('test', 'POST', `/sites/${site.id}/lists`, { body: { displayName: `Pui${spec.suffix}`, description: spec.description, columns, list: { template: 'genericList' } } });
+    }
+
+    const dry = await run('--site', site.url, '--dry-run');
+    expect(dry.output).toContain('+ column PuiAppState.DueAt (dateTime, indexed)');
+    expect(dry.output).toContain('+ column PuiAppState.DueAtExact (text)');
+
+    const { code, output } = await run('--site', site.url);
+    expect(code).toBe(0);
+    expect(output).toContain('Done: 2 changes made.');
+    expect(double.columns(site.id, 'PuiAppState')).toEqual(expect.arrayContaining([
+      { name: 'DueAt', indexed: true, enforceUniqueValues: false },
+      { name: 'DueAtExact', indexed: false, enforceUniqueValues: false },
+    ]));
+    expect((await run('--site', site.url)).output).toContain('Nothing to change');
   });
 
   it('names the missing role when the app may write items but not create lists', async () => {

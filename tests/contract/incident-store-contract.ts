@@ -4,7 +4,7 @@
  */
 import { Conflict, NotFound } from '../../src/domain/errors';
 import type { Incident, NewIncident } from '../../src/domain/incident';
-import { assessRisk, closeIncident, takeOwnership } from '../../src/domain/incident-changes';
+import { assessRisk, closeIncident, recordAwareness, recordEnded, recordPoliceReport, takeOwnership } from '../../src/domain/incident-changes';
 import type { IncidentStore, ListOptions, Page } from '../../src/domain/ports';
 import { aDpo, aNewIncident, anEvent, aReporter } from '../support/incident-mother';
 
@@ -259,6 +259,37 @@ export function describeIncidentStoreContract(name: string, open: () => Promise<
         expect(page.items[0]).toEqual(early);
       });
 
+      it('keeps the awareness, the end and the police report, and files the incident under its new deadline', async () => {
+        // Discovered 08:00 and 10:00 on 18 November: the first one is due first, until its awareness moves.
+        const first = await create({ discoveredAt: '2026-11-18T08:00:00.000Z' });
+        const second = await create({ discoveredAt: '2026-11-18T10:00:00.000Z' });
+        expect(ids((await store.listOpenByDeadline()).items)).toEqual(ids([first, second]));
+        const at = new Date('2026-11-19T12:00:00.000Z');
+
+        const aware = recordAwareness(first, { awareAt: '2026-11-19T08:00:00.000Z', reason: 'Bilagans innehåll blev känt först vid samtalet.' }, aDpo, at);
+        const stored = await store.update(aware.next, first.etag, aware.event);
+        const ended = recordEnded(stored, { endedAt: '2026-11-18T07:30:00.000Z' }, aDpo, at);
+        const storedEnded = await store.update(ended.next, stored.etag, ended.event);
+        const police = recordPoliceReport(storedEnded, { reportedAt: '2026-11-19T11:00:00.000Z', reference: 'K123456-26' }, aDpo, at);
+        const final = await store.update(police.next, storedEnded.etag, police.event);
+
+        expect(final).toMatchObject({
+          awareAt: '2026-11-19T08:00:00.000Z',
+          awareReason: 'Bilagans innehåll blev känt först vid samtalet.',
+          deadline: '2026-11-22T08:00:00.000Z',
+          nextReminderAt: '2026-11-20T08:00:00.000Z',
+          endedAt: '2026-11-18T07:30:00.000Z',
+          policeReport: { reportedAt: '2026-11-19T11:00:00.000Z', reference: 'K123456-26', recordedAt: at.toISOString(), recordedBy: aDpo },
+        });
+        expect(await store.get(first.id)).toEqual(final);
+        expect(ids((await store.listOpenByDeadline()).items)).toEqual(ids([second, first]));
+        // The second one's 48-hour reminder (10:00) is due at noon; the first one's moved to the next day.
+        expect(ids((await store.listDueReminders(at.toISOString())).items)).toEqual([second.id]);
+        const events = await store.events(first.id);
+        expect(events.map((e) => e.type)).toEqual(['reported', 'awareness-recorded', 'ended-recorded', 'police-report-recorded']);
+        expect(events[1].data).toEqual({ previousAwareAt: '2026-11-18T08:00:00.000Z', awareAt: '2026-11-19T08:00:00.000Z', deadline: '2026-11-22T08:00:00.000Z' });
+      });
+
       it('lists every incident, closed ones included, newest discovery first', async () => {
         const a = await create({ discoveredAt: '2026-11-09T08:00:00.000Z' });
         const b = await closeAsUnlikely(await create({ discoveredAt: '2026-11-11T08:00:00.000Z' }));
@@ -381,6 +412,134 @@ export function describeIncidentStoreContract(name: string, open: () => Promise<
         await store.putState(key, channel, undefined);
         expect((await store.getState('claim:PUI-2026-0001'))?.value).toEqual(claim);
         expect((await store.getState(key))?.value).toEqual(channel);
+      });
+
+      describe('scheduled items (the outbox: one item per entry)', () => {
+        /** A whole second, so that SharePoint's second-precision dates order these as exactly as SQLite does. */
+        const T = '2026-11-20T12:00:00.000Z';
+        const at = (ms: number) => new Date(Date.parse(T) + ms).toISOString();
+        const put = (k: string, value: unknown, dueAt: string | null, expectedEtag: string | null | undefined = undefined) =>
+          ({ kind: 'put', key: k, value, expectedEtag, dueAt }) as const;
+        const keys = (page: { items: { key: string }[] }) => page.items.map((i) => i.key);
+
+        it('lists the items under a key prefix due by a time, earliest first, with value, etag and due time', async () => {
+          const outcomes = await store.writeStates([
+            put('outbox:later', { n: 1 }, at(HOUR)),
+            put('outbox:earliest', { n: 2 }, at(-2 * HOUR)),
+            put('outbox:now', { n: 3 }, T),
+            put('elsewhere:due', { n: 4 }, at(-3 * HOUR)),
+            // Due 400 ms after T: within T's second, where SharePoint's dates stop.
+            put('outbox:just-after', { n: 5 }, at(400)),
+          ]);
+          expect(outcomes.every((o) => o.ok)).toBe(true);
+          await store.putState('outbox:unscheduled', { n: 6 }, undefined);
+
+          const due = await store.listScheduledState<{ n: number }>('outbox:', { dueBy: T });
+
+          expect(keys(due)).toEqual(['outbox:earliest', 'outbox:now']);
+          expect(due.next).toBeUndefined();
+          expect(due.items[0]).toEqual({ key: 'outbox:earliest', value: { n: 2 }, etag: expect.any(String), dueAt: expect.any(String) });
+          expect(Date.parse(due.items[0].dueAt)).toBe(Date.parse(at(-2 * HOUR)));
+          expect(due.items[0].etag).toBe((await store.getState('outbox:earliest'))!.etag);
+          expect(keys(await store.listScheduledState('outbox:'))).toEqual(['outbox:earliest', 'outbox:now', 'outbox:just-after', 'outbox:later']);
+          expect(keys(await store.listScheduledState('outbox:n'))).toEqual(['outbox:now']);
+          expect(keys(await store.listScheduledState('nothing:'))).toEqual([]);
+        });
+
+        it('pages through the scheduled items, each exactly once, in the unpaged order', async () => {
+          await store.writeStates(Array.from({ length: 7 }, (_, i) => put(`outbox:${i}`, { i }, at((7 - i) * 60_000))));
+
+          const whole = await store.listScheduledState('outbox:', { limit: 50 });
+          const pages: string[][] = [];
+          let cursor: string | undefined;
+          do {
+            const page = await store.listScheduledState('outbox:', { limit: 3, cursor });
+            pages.push(keys(page));
+            cursor = page.next;
+          } while (cursor !== undefined && pages.length <= 10);
+
+          expect(pages.map((p) => p.length)).toEqual([3, 3, 1]);
+          expect(pages.flat()).toEqual(keys(whole));
+          expect(keys(whole)).toEqual(['outbox:6', 'outbox:5', 'outbox:4', 'outbox:3', 'outbox:2', 'outbox:1', 'outbox:0']);
+        });
+
+        it('applies each write on its own: a stale etag or a taken key is refused, the others land', async () => {
+          const [a, b] = await store.writeStates([put('outbox:a', { v: 1 }, T), put('outbox:b', { v: 1 }, T)]);
+          if (!a.ok || !b.ok) throw new Error('setup failed');
+          await store.writeStates([put('outbox:a', { v: 2 }, T, a.etag)]);
+
+          const outcomes = await store.writeStates([
+            put('outbox:a', { v: 'stale' }, T, a.etag),
+            put('outbox:b', { v: 2 }, at(HOUR), b.etag),
+            put('outbox:c', { v: 1 }, T),
+            put('outbox:b', { v: 'taken' }, T),
+            put('outbox:never-written', { v: 1 }, T, 'some-etag'),
+          ]);
+
+          expect(outcomes).toEqual([
+            { ok: false, reason: 'conflict' },
+            { ok: true, etag: expect.any(String) },
+            { ok: true, etag: expect.any(String) },
+            { ok: false, reason: 'conflict' },
+            { ok: false, reason: 'conflict' },
+          ]);
+          expect((await store.getState('outbox:a'))?.value).toEqual({ v: 2 });
+          expect(await store.getState('outbox:b')).toEqual({ value: { v: 2 }, etag: (outcomes[1] as { etag: string }).etag });
+          expect(await store.getState('outbox:never-written')).toBeUndefined();
+          expect(keys(await store.listScheduledState('outbox:', { dueBy: T }))).toEqual(['outbox:a', 'outbox:c']);
+        });
+
+        it('moves an item in the schedule when it is written again, and takes it out when written unscheduled', async () => {
+          const [first] = await store.writeStates([put('outbox:x', { v: 1 }, T)]);
+          const [moved] = await store.writeStates([put('outbox:x', { v: 2 }, at(HOUR), first.ok ? first.etag : null)]);
+          expect(moved.ok).toBe(true);
+          expect(keys(await store.listScheduledState('outbox:', { dueBy: T }))).toEqual([]);
+          expect(keys(await store.listScheduledState('outbox:', { dueBy: at(HOUR) }))).toEqual(['outbox:x']);
+
+          await store.writeStates([put('outbox:x', { v: 3 }, null, null)]);
+          expect(keys(await store.listScheduledState('outbox:'))).toEqual([]);
+          await store.writeStates([put('outbox:x', { v: 4 }, T, null)]);
+          await store.putState('outbox:x', { v: 5 }, null);
+          expect(keys(await store.listScheduledState('outbox:'))).toEqual([]);
+          expect((await store.getState('outbox:x'))?.value).toEqual({ v: 5 });
+        });
+
+        it('deletes under an etag, refuses a stale one, and deletes what is not there without complaint', async () => {
+          const [a] = await store.writeStates([put('outbox:a', { v: 1 }, T)]);
+          const [b] = await store.writeStates([put('outbox:b', { v: 1 }, T)]);
+          if (!a.ok || !b.ok) throw new Error('setup failed');
+          await store.writeStates([put('outbox:b', { v: 2 }, T, b.etag)]);
+
+          const outcomes = await store.writeStates([
+            { kind: 'delete', key: 'outbox:a', expectedEtag: a.etag },
+            { kind: 'delete', key: 'outbox:b', expectedEtag: b.etag },
+            { kind: 'delete', key: 'outbox:never-written', expectedEtag: null },
+          ]);
+
+          expect(outcomes).toEqual([{ ok: true, etag: null }, { ok: false, reason: 'conflict' }, { ok: true, etag: null }]);
+          expect(await store.getState('outbox:a')).toBeUndefined();
+          expect((await store.getState('outbox:b'))?.value).toEqual({ v: 2 });
+          expect(keys(await store.listScheduledState('outbox:'))).toEqual(['outbox:b']);
+          expect(await store.writeStates([{ kind: 'delete', key: 'outbox:b', expectedEtag: null }])).toEqual([{ ok: true, etag: null }]);
+          expect(await store.getState('outbox:b')).toBeUndefined();
+          // Written again after the delete: a new item, scheduled like any other.
+          expect((await store.writeStates([put('outbox:a', { v: 9 }, T)]))[0].ok).toBe(true);
+          expect(keys(await store.listScheduledState('outbox:'))).toEqual(['outbox:a']);
+        });
+
+        it('lets only one of two writers holding the same etag win', async () => {
+          const [created] = await store.writeStates([put('outbox:race', { v: 0 }, T)]);
+          if (!created.ok) throw new Error('setup failed');
+
+          const results = await Promise.all([
+            store.writeStates([put('outbox:race', { by: 'a' }, at(60_000), created.etag)]),
+            store.writeStates([put('outbox:race', { by: 'b' }, at(60_000), created.etag)]),
+          ]);
+
+          expect(results.map(([r]) => r.ok).sort()).toEqual([false, true]);
+          const winner = results.find(([r]) => r.ok)![0] as { etag: string };
+          expect((await store.getState('outbox:race'))?.etag).toBe(winner.etag);
+        });
       });
     });
   });

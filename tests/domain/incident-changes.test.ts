@@ -3,10 +3,11 @@ import { dutiesFor } from '../../src/domain/duties';
 import { InvalidState, ValidationError } from '../../src/domain/errors';
 import type { Incident } from '../../src/domain/incident';
 import {
-  assessRisk, closeIncident, newIncident, recordImyNotice, recordLexSarah, recordSubjectNotice, takeOwnership,
+  assessRisk, closeIncident, newIncident, recordAwareness, recordEnded, recordImyNotice, recordLexSarah, recordPoliceReport,
+  recordSubjectNotice, takeOwnership,
 } from '../../src/domain/incident-changes';
 import { formatIncidentNumber, parseIncidentNumber } from '../../src/domain/incident-number';
-import { nextReminderAt } from '../../src/domain/reminders';
+import { dueReminder, nextReminderAt } from '../../src/domain/reminders';
 import { parseReportInput } from '../../src/domain/report-input';
 
 const reporter = { id: 'u-1', name: 'Anna Handläggare' };
@@ -113,6 +114,116 @@ describe('recordSubjectNotice and recordLexSarah', () => {
     const { next, event } = recordLexSarah(anIncident(), { reportedAt: '2026-11-19T10:00:00Z', reportedToIvo: true, ivoReportedAt: '2026-11-20T08:00:00Z', ivoReference: '3.1-12345/2026' }, dpo, now);
     expect(next.lexSarah).toMatchObject({ reportedToIvo: true, ivoReference: '3.1-12345/2026' });
     expect(event.type).toBe('lex-sarah-recorded');
+  });
+});
+
+describe('recordAwareness', () => {
+  const now = new Date('2026-11-18T20:00:00Z');
+  const reason = 'Först vid samtalet med mottagaren 13.00 stod det klart att mejlet innehöll personuppgifter.';
+
+  it('restarts the clock at the later time: deadline 72 h after it, reminders from the new deadline, reason kept', () => {
+    const before = anIncident();
+    expect(before.nextReminderAt).toBe('2026-11-19T08:00:00.000Z');
+    const { next, event } = recordAwareness(before, { awareAt: '2026-11-18T14:00:00+01:00', reason }, dpo, now);
+    expect(next).toMatchObject({ awareAt: '2026-11-18T13:00:00.000Z', awareReason: reason, deadline: '2026-11-21T13:00:00.000Z', discoveredAt: '2026-11-18T08:00:00.000Z' });
+    expect(next.nextReminderAt).toBe('2026-11-19T13:00:00.000Z');
+    expect(event).toEqual({
+      at: now.toISOString(),
+      actor: dpo,
+      type: 'awareness-recorded',
+      data: { previousAwareAt: '2026-11-18T08:00:00.000Z', awareAt: '2026-11-18T13:00:00.000Z', deadline: '2026-11-21T13:00:00.000Z' },
+    });
+  });
+
+  it('keeps the reason, which may hold personal data, out of the audit event', () => {
+    const { event } = recordAwareness(anIncident(), { awareAt: '2026-11-18T13:00:00Z', reason }, dpo, now);
+    expect(JSON.stringify(event)).not.toContain('mottagaren');
+  });
+
+  it('brings an overdue clock back to running when the later awareness leaves time, with the next threshold of the new schedule', () => {
+    const at = new Date('2026-11-21T10:00:00Z');
+    // Two hours past the old deadline; the scheduler has already moved on to the first overdue day.
+    const overdue = anIncident({ nextReminderAt: '2026-11-22T08:00:00.000Z' });
+    const { next } = recordAwareness(overdue, { awareAt: '2026-11-19T09:00:00Z', reason }, dpo, at);
+    expect(next.deadline).toBe('2026-11-22T09:00:00.000Z');
+    expect(next.nextReminderAt).toBe('2026-11-21T21:00:00.000Z');
+    expect(dueReminder(next, new Date('2026-11-21T21:00:00Z'))).toMatchObject({ stage: '12h', at: '2026-11-21T21:00:00.000Z' });
+  });
+
+  it('refuses a time before the discovery, in the future, or without a reason, with stable codes', () => {
+    expect(validationCodes(() => recordAwareness(anIncident(), { awareAt: '2026-11-18T07:59:00Z', reason }, dpo, now))).toEqual(['awareAt:before_discovery']);
+    expect(validationCodes(() => recordAwareness(anIncident(), { awareAt: '2026-11-18T21:00:00Z', reason }, dpo, now))).toEqual(['awareAt:in_future']);
+    expect(validationCodes(() => recordAwareness(anIncident(), { awareAt: '2026-11-18T13:00:00Z', reason: '  ' }, dpo, now))).toEqual(['reason:required']);
+    expect(validationCodes(() => recordAwareness(anIncident(), { reason }, dpo, now))).toEqual(['awareAt:required']);
+  });
+
+  it('says in Swedish why a time before the discovery is refused', () => {
+    expect(() => recordAwareness(anIncident(), { awareAt: '2026-11-17T13:00:00Z', reason }, dpo, now)).toThrow(
+      'Ni kan inte ha fått kännedom om incidenten innan den upptäcktes. Ange en tidpunkt från och med upptäckten.',
+    );
+  });
+
+  it('refuses once IMY is notified, and once the incident is closed', () => {
+    const notified = recordImyNotice(anIncident(), { notifiedAt: '2026-11-18T19:00:00Z' }, dpo, now).next;
+    expect(() => recordAwareness(notified, { awareAt: '2026-11-18T13:00:00Z', reason }, dpo, now)).toThrow(InvalidState);
+    expect(() => recordAwareness(notified, { awareAt: '2026-11-18T13:00:00Z', reason }, dpo, now)).toThrow(
+      'PUI-2026-0001 är redan anmäld till IMY, så tidpunkten för kännedom kan inte längre ändras.',
+    );
+    expect(() => recordAwareness(anIncident({ status: 'closed' }), { awareAt: '2026-11-18T13:00:00Z', reason }, dpo, now)).toThrow(InvalidState);
+  });
+
+  it('moves the late-notice check with it: a notice 72 h after discovery but within 72 h of awareness needs no reasons', () => {
+    const aware = recordAwareness(anIncident(), { awareAt: '2026-11-19T08:00:00Z', reason }, dpo, new Date('2026-11-19T09:00:00Z')).next;
+    const at = new Date('2026-11-22T09:00:00Z');
+    // 76 h after the discovery: late against the old clock.
+    expect(validationCodes(() => recordImyNotice(anIncident(), { notifiedAt: '2026-11-21T12:00:00Z' }, dpo, at))).toEqual(['delayReason:delay_reason_required']);
+    const onTime = recordImyNotice(aware, { notifiedAt: '2026-11-21T12:00:00Z' }, dpo, at);
+    expect(onTime.event.data.late).toBe(false);
+    expect(onTime.next.imyNotice?.delayReason).toBeUndefined();
+    // 73 h after the awareness: late against the new clock too.
+    expect(validationCodes(() => recordImyNotice(aware, { notifiedAt: '2026-11-22T09:00:00Z' }, dpo, at))).toEqual(['delayReason:delay_reason_required']);
+  });
+});
+
+describe('recordEnded', () => {
+  const now = new Date('2026-11-20T10:00:00Z');
+
+  it('records when the breach ended, also before its discovery', () => {
+    const { next, event } = recordEnded(anIncident(), { endedAt: '2026-11-17T16:00:00+01:00' }, dpo, now);
+    expect(next.endedAt).toBe('2026-11-17T15:00:00.000Z');
+    expect(event).toMatchObject({ type: 'ended-recorded', actor: dpo, data: { endedAt: '2026-11-17T15:00:00.000Z' } });
+  });
+
+  it('refuses an end before the occurrence, in the future, or missing', () => {
+    const occurred = anIncident({ occurredAt: '2026-11-17T10:00:00.000Z' });
+    expect(validationCodes(() => recordEnded(occurred, { endedAt: '2026-11-17T09:59:00Z' }, dpo, now))).toEqual(['endedAt:ended_before_occurred']);
+    expect(recordEnded(occurred, { endedAt: '2026-11-17T10:00:00Z' }, dpo, now).next.endedAt).toBe('2026-11-17T10:00:00.000Z');
+    expect(validationCodes(() => recordEnded(occurred, { endedAt: '2026-11-21T10:00:00Z' }, dpo, now))).toEqual(['endedAt:in_future']);
+    expect(validationCodes(() => recordEnded(occurred, {}, dpo, now))).toEqual(['endedAt:required']);
+  });
+
+  it('refuses a closed incident', () => {
+    expect(() => recordEnded(anIncident({ status: 'closed' }), { endedAt: '2026-11-19T10:00:00Z' }, dpo, now)).toThrow(InvalidState);
+  });
+});
+
+describe('recordPoliceReport', () => {
+  const now = new Date('2026-11-20T10:00:00Z');
+
+  it('records the report with the caller as recorder, and a later record replaces it', () => {
+    const first = recordPoliceReport(anIncident(), { reportedAt: '2026-11-19T10:00:00Z', reference: ' K123456-26 ' }, dpo, now);
+    expect(first.next.policeReport).toEqual({ reportedAt: '2026-11-19T10:00:00.000Z', reference: 'K123456-26', recordedAt: now.toISOString(), recordedBy: dpo });
+    expect(first.event).toMatchObject({ type: 'police-report-recorded', actor: dpo, data: { reference: 'K123456-26' } });
+    const other = { id: 'dpo-2', name: 'Olle Ombud' };
+    const second = recordPoliceReport(first.next, { reportedAt: '2026-11-19T11:00:00Z' }, other, now);
+    expect(second.next.policeReport).toEqual({ reportedAt: '2026-11-19T11:00:00.000Z', recordedAt: now.toISOString(), recordedBy: other });
+    expect(second.event.data).toEqual({ reference: null });
+  });
+
+  it('needs a time that is not in the future, and knows its fields only', () => {
+    expect(validationCodes(() => recordPoliceReport(anIncident(), {}, dpo, now))).toEqual(['reportedAt:required']);
+    expect(validationCodes(() => recordPoliceReport(anIncident(), { reportedAt: '2026-11-21T10:00:00Z' }, dpo, now))).toEqual(['reportedAt:in_future']);
+    expect(validationCodes(() => recordPoliceReport(anIncident(), { reportedAt: '2026-11-19T10:00:00Z', recordedBy: 'x' }, dpo, now))).toEqual(['recordedBy:unknown_field']);
   });
 });
 

@@ -12,7 +12,7 @@ import type { FactSet } from '../../bot/cards/adaptive-card';
 import { getDpoChannel, getPostedCard } from '../../bot/dpo-channel';
 import { startServer, type RunningServer } from '../../src/main';
 import { createLogger } from '../../src/server/logger';
-import { OUTBOX_KEY, type OutboxDocument } from '../../src/use-cases';
+import { outboxItemKey } from '../../src/use-cases';
 import { cardText } from '../bot/support/bot-harness';
 import { cardProblems } from '../bot/support/card-schema';
 import { buildTaskPaneInto, launchChromium } from '../outlook/support/browser';
@@ -173,8 +173,7 @@ describe('Outlook task pane end to end', () => {
     // Announced once, though the pane posted twice; the outbox let go of it and the store knows the card.
     await server.bot!.announcer.drain();
     expect(connector.posts(DPO_CHANNEL_ID).filter((c) => JSON.stringify(c.activity).includes(number))).toHaveLength(1);
-    const outbox = await server.store.getState<OutboxDocument>(OUTBOX_KEY);
-    expect(outbox?.value.entries.map((e) => e.key) ?? []).not.toContain(`reported:${incident!.reportId}`);
+    expect(await server.store.getState(outboxItemKey(`reported:${incident!.reportId}`))).toBeUndefined();
     expect(await getPostedCard(server.store, incident!.id)).toMatchObject({ activityId: post.assignedId, reference: { conversation: { id: DPO_CHANNEL_ID } } });
     await page.close();
   });

@@ -20,7 +20,7 @@ const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 describe('Entra ID token validation', () => {
   beforeEach(async () => {
     server = await startTestServer({
-      env: { NODE_ENV: 'test', AZURE_TENANT_ID: TENANT_ID, API_CLIENT_ID, AUTH_JWKS_URI: jwks.uri, DPO_GROUP_IDS: 'group-dpo' },
+      env: { NODE_ENV: 'test', AZURE_TENANT_ID: TENANT_ID, API_CLIENT_ID, AUTH_JWKS_URI: jwks.uri, DPO_GROUP_IDS: 'group-dpo', DPO_USER_IDS: 'oid-dpo-user' },
     });
   });
   afterEach(async () => {
@@ -69,6 +69,47 @@ describe('Entra ID token validation', () => {
     expect(created.body.reporter).toEqual({ id: 'oid-anna', name: 'Anna Handläggare' });
     const mine = await server.call('GET', '/api/incidents?scope=mine', undefined, headers);
     expect(mine.body.items.map((i: { id: string }) => i.id)).toEqual([created.body.id]);
+  });
+
+  it('keeps two signed-in reporters apart and shows both reports to a DPO by app role or by DPO_USER_IDS', async () => {
+    const anna = bearer(await jwks.sign());
+    const bertil = bearer(await jwks.sign({ oid: 'oid-bertil', name: 'Bertil Handläggare' }));
+    const ids = (res: { body: { items: { id: string }[] } }) => res.body.items.map((i) => i.id).sort();
+    const report = (title: string) => ({ title, description: 'Ett beslut skickades till fel adress.', discoveredAt: new Date().toISOString() });
+
+    const annas = await server.call('POST', '/api/incidents', report('Annas anmälan'), anna);
+    const bertils = await server.call('POST', '/api/incidents', report('Bertils anmälan'), bertil);
+    expect([annas.status, bertils.status]).toEqual([201, 201]);
+    expect(bertils.body.reporter).toEqual({ id: 'oid-bertil', name: 'Bertil Handläggare' });
+
+    expect(ids(await server.call('GET', '/api/incidents?scope=mine', undefined, anna))).toEqual([annas.body.id]);
+    expect(ids(await server.call('GET', '/api/incidents?scope=mine', undefined, bertil))).toEqual([bertils.body.id]);
+
+    // Someone else's incident is "not found" (404), by id and by number, and the answer shows nothing of it.
+    for (const [headers, other] of [[anna, bertils.body], [bertil, annas.body]] as const) {
+      for (const ref of [other.id, other.number]) {
+        const peek = await server.call('GET', `/api/incidents/${ref}`, undefined, headers);
+        expect([peek.status, peek.body.error.code]).toEqual([404, 'not_found']);
+        expect(JSON.stringify(peek.body)).not.toContain(other.title);
+      }
+    }
+    const own = await server.call('GET', `/api/incidents/${annas.body.id}`, undefined, anna);
+    expect([own.status, own.body.incident.id]).toEqual([200, annas.body.id]);
+
+    for (const route of ['/api/incidents?scope=all', '/api/incidents?scope=all&open=true']) {
+      const all = await server.call('GET', route, undefined, bertil);
+      expect([all.status, all.body.error.code]).toEqual([403, 'forbidden']);
+    }
+
+    const dpoByRole = bearer(await jwks.sign({ oid: 'oid-dora', name: 'Dora Dataskydd', roles: ['DPO'] }));
+    const dpoByUserId = bearer(await jwks.sign({ oid: 'oid-dpo-user', name: 'Dag Dataskydd' }));
+    for (const dpo of [dpoByRole, dpoByUserId]) {
+      expect((await server.call('GET', '/api/me', undefined, dpo)).body.roles).toEqual(['reporter', 'dpo']);
+      expect(ids(await server.call('GET', '/api/incidents?scope=all', undefined, dpo))).toEqual([annas.body.id, bertils.body.id].sort());
+      expect(ids(await server.call('GET', '/api/incidents?scope=all&open=true', undefined, dpo))).toEqual([annas.body.id, bertils.body.id].sort());
+      const details = await server.call('GET', `/api/incidents/${bertils.body.number}`, undefined, dpo);
+      expect([details.status, details.body.incident.id]).toEqual([200, bertils.body.id]);
+    }
   });
 });
 

@@ -3,11 +3,13 @@ import type { Incident } from '../../src/domain/incident';
 import { assessRisk, takeOwnership } from '../../src/domain/incident-changes';
 import { formatIncidentNumber } from '../../src/domain/incident-number';
 import { GraphError } from '../../src/store/sharepoint/graph-error';
-import { incidentFields } from '../../src/store/sharepoint/incident-fields';
+import { incidentFields, StateValueTooLarge } from '../../src/store/sharepoint/incident-fields';
+import { columnDefinition, LIST_SPECS, NOTE_MAX } from '../../src/store/sharepoint/list-schema';
 import { PUI_DESK_VERSION } from '../../src/store/sharepoint/sharepoint-config';
 import {
   openSharePointIncidentStore, SharePointAccessDenied, SharePointNotProvisioned, type SharePointIncidentStore,
 } from '../../src/store/sharepoint/sharepoint-incident-store';
+import { LEGACY_OUTBOX_KEY, Outbox, outboxItemKey, type AnnouncementNews, type OutboxEntry } from '../../src/use-cases';
 import { describeIncidentStoreContract } from '../contract/incident-store-contract';
 import { GraphDouble } from '../support/graph-double';
 import { aDpo, aNewIncident, anEvent, aReporter } from '../support/incident-mother';
@@ -96,6 +98,27 @@ describe('SharePointIncidentStore against a failing Graph', () => {
     expect(await store.getState('claim:reminder-1')).toEqual(claim);
   });
 
+  it('settles app-state writes whose answers were lost or throttled, without a duplicate or a false conflict', async () => {
+    const state = () => double.items(siteId, 'PuiAppState').filter((i) => String(i.StateKey).startsWith('outbox:'));
+    const put = (key: string, value: unknown, expectedEtag: string | null | undefined) => ({ kind: 'put', key, value, expectedEtag, dueAt: '2026-11-20T12:00:00.000Z' }) as const;
+
+    double.inject({ match: { path: /^\/\$batch$/ }, status: 504, afterExecute: true, times: 1 });
+    const created = await store.writeStates([put('outbox:a', { v: 1 }, undefined), put('outbox:b', { v: 1 }, undefined)]);
+    expect(created.map((o) => o.ok)).toEqual([true, true]);
+    expect(state()).toHaveLength(2);
+
+    double.inject({ match: { path: /^\/\$batch$/ }, status: 504, afterExecute: true, times: 1 });
+    const changed = await store.writeStates([put('outbox:a', { v: 2 }, (created[0] as { etag: string }).etag), { kind: 'delete', key: 'outbox:b', expectedEtag: null }]);
+    expect(changed).toEqual([{ ok: true, etag: (await store.getState('outbox:a'))!.etag }, { ok: true, etag: null }]);
+    expect(state().map((i) => [i.StateKey, i.Value])).toEqual([['outbox:a', '{"v":2}']]);
+
+    double.inject({ match: { inBatch: true, method: 'POST', path: /\/items$/ }, status: 429, retryAfter: 1, times: 2 });
+    const throttled = await store.writeStates([put('outbox:c', { v: 1 }, undefined), put('outbox:d', { v: 1 }, undefined)]);
+    expect(throttled.map((o) => o.ok)).toEqual([true, true]);
+    expect(state()).toHaveLength(3);
+    expect(waits.filter((w) => w === 1000)).toHaveLength(1);
+  });
+
   it('turns a 412 from SharePoint into Conflict', async () => {
     const { incident } = await store.create(aNewIncident(), anEvent());
     double.inject({ match: { inBatch: true, method: 'PATCH', path: /\/fields$/ }, status: 412, times: 1 });
@@ -173,6 +196,93 @@ describe('SharePointIncidentStore against a failing Graph', () => {
   });
 });
 
+describe('the announcement outbox on SharePoint (one item per entry)', () => {
+  const NOW = new Date('2026-11-20T09:00:00.000Z');
+  const clock = { now: () => NOW };
+  let store: SharePointIncidentStore;
+  let siteId: string;
+
+  beforeEach(async () => {
+    ({ store, siteId } = await openOnNewSite(double));
+  });
+
+  afterEach(async () => {
+    await store.close();
+  });
+
+  const reminders = (count: number): AnnouncementNews[] =>
+    Array.from({ length: count }, (_, i) => ({ kind: 'reminder', incidentId: `incident-${i}`, reportId: `report-${i}`, slot: '2026-11-20T08:00:00.000Z' }));
+  const stateItems = () => double.items(siteId, 'PuiAppState');
+
+  it('holds 1,000 pending entries, each a small item of its own, and claims and completes them from two servers', async () => {
+    const outbox = new Outbox(store, clock);
+    await outbox.enqueueMany(reminders(1_000));
+
+    const items = stateItems().filter((i) => String(i.StateKey).startsWith('outbox:'));
+    expect(items).toHaveLength(1_000);
+    // ~400 characters each, however long the backlog: far from the 63,999 a multi-line column holds.
+    expect(Math.max(...items.map((i) => String(i.Value).length))).toBeLessThan(1_000);
+    expect(await outbox.pending()).toHaveLength(1_000);
+
+    const other = await openSharePointIncidentStore(doubleConfig(double, siteId), { credential: fakeCredential, retry: fastRetry() });
+    const otherOutbox = new Outbox(other, clock);
+    const [a, b] = await Promise.all([outbox.claimDue('a', 200, 5 * 60_000), otherOutbox.claimDue('b', 200, 5 * 60_000)]);
+
+    expect(a).toHaveLength(200);
+    expect(b).toHaveLength(200);
+    expect(new Set([...a, ...b].map((e) => e.key)).size).toBe(400);
+    const done = await Promise.all([...a.map((e) => outbox.complete(e, 'a')), ...b.map((e) => otherOutbox.complete(e, 'b'))]);
+    expect(done.every(Boolean)).toBe(true);
+    expect(await outbox.pending()).toHaveLength(600);
+    expect(stateItems().filter((i) => String(i.StateKey).startsWith('outbox:'))).toHaveLength(600);
+    await other.close();
+  });
+
+  it('claims 200 of a 1,000-entry backlog in one listing, one look at the pending reports and ten $batch round trips', async () => {
+    const outbox = new Outbox(store, clock);
+    await outbox.enqueueMany(reminders(1_000));
+    await outbox.pending(); // the one-off look for an earlier version's document is behind us
+    double.resetStats();
+
+    const claimed = await outbox.claimDue('a', 200, 5 * 60_000);
+
+    expect(claimed).toHaveLength(200);
+    expect(double.stats()).toMatchObject({ requests: 12, batchedRequests: 200, resourceUnits: 2 + 2 + 200 * 2 });
+    double.resetStats();
+    await outbox.complete(claimed[0], 'a');
+    // Completing a claimed entry is one delete under the etag the claim left.
+    expect(double.stats()).toMatchObject({ requests: 1, resourceUnits: 2 });
+  });
+
+  it('refuses, before sending it, an app-state value longer than SharePoint holds, as the one outbox document of earlier versions grew', async () => {
+    const entries: OutboxEntry[] = Array.from({ length: 1_000 }, (_, i) => ({
+      kind: 'reminder', incidentId: `incident-${i}`, reportId: `report-${i}`, slot: '2026-11-20T08:00:00.000Z',
+      key: `reminder:incident-${i}`, enqueuedAt: NOW.toISOString(), version: 1, attempts: 0, notBefore: NOW.toISOString(),
+    }));
+    double.resetStats();
+
+    const error = await store.putState(LEGACY_OUTBOX_KEY, { entries }, null).catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(StateValueTooLarge);
+    expect((error as Error).message).toMatch(new RegExp(`^The app-state value under outbox:announcements is \\d+ characters; a SharePoint multi-line text column holds at most ${NOTE_MAX}\\.$`));
+    expect(double.stats().requests).toBe(0);
+  });
+
+  it('moves an earlier version\'s outbox document to items of their own on first use, and deletes it', async () => {
+    const legacy: OutboxEntry[] = reminders(3).map((news, i) => ({
+      ...news, key: `reminder:incident-${i}`, enqueuedAt: `2026-11-20T08:0${i}:00.000Z`, version: 1, attempts: i, notBefore: NOW.toISOString(),
+    }));
+    await store.putState(LEGACY_OUTBOX_KEY, { entries: legacy }, undefined);
+
+    const outbox = new Outbox(store, clock);
+
+    expect(await outbox.pending()).toEqual(legacy);
+    expect(await store.getState(LEGACY_OUTBOX_KEY)).toBeUndefined();
+    expect((await store.getState(outboxItemKey('reminder:incident-2')))?.value).toEqual(legacy[2]);
+    expect((await outbox.claimDue('a', 10, 60_000)).map((e) => e.key)).toEqual(legacy.map((e) => e.key));
+  });
+});
+
 describe('SharePointIncidentStore on a list past the list view threshold', () => {
   const threshold = 30;
   let store: SharePointIncidentStore;
@@ -209,6 +319,17 @@ describe('SharePointIncidentStore on a list past the list view threshold', () =>
     expect(await store.getByNumber('PUI-2024-0007')).toMatchObject({ id: 'closed-6', status: 'closed' });
   });
 
+  it('still lists the due outbox entries when the app-state list holds more items than the threshold', async () => {
+    // One card reference per incident lives in the app state too: they are never scheduled.
+    double.seed(siteId, 'PuiAppState', Array.from({ length: 40 }, (_, i) => ({ Title: `card:${i}`, StateKey: `card:closed-${i}`, Value: '{}' })));
+    const clock = { now: () => new Date('2026-11-20T09:00:00.000Z') };
+    const outbox = new Outbox(store, clock);
+    await outbox.enqueue({ kind: 'changed', incidentId: 'closed-1', reportId: 'report-1' });
+
+    expect((await outbox.claimDue('a', 10, 60_000)).map((e) => e.key)).toEqual(['changed:closed-1']);
+    expect(await outbox.nextDueAt()).toEqual(new Date('2026-11-20T09:01:00.000Z'));
+  });
+
   it('is refused, as SharePoint refuses, when a query filters on an unindexed column', async () => {
     const http = doubleHttp(double);
     const lists = await http.send<{ value: { id: string; displayName: string }[] }>('test', 'GET', `/sites/${siteId}/lists`);
@@ -232,6 +353,23 @@ describe('openSharePointIncidentStore', () => {
 
     expect(error).toBeInstanceOf(SharePointNotProvisioned);
     expect((error as Error).message).toBe(`The SharePoint site has no list PuiIncidents, PuiIncidentEvents, PuiAppState. Run \`npm run provision -- --site ${siteId}\` first.`);
+  });
+
+  it('says to run provisioning again when the lists lack a column this version needs', async () => {
+    const siteId = double.addSite('contoso.sharepoint.com', `/sites/before-${Math.random().toString(36).slice(2, 8)}`);
+    const http = doubleHttp(double);
+    // The lists as an earlier version provisioned them: app state without the outbox's due time.
+    for (const spec of LIST_SPECS) {
+      const columns = spec.columns.filter((c) => !['DueAt', 'DueAtExact'].includes(c.name)).map(columnDefinition);
+      await http.send('test', 'POST', `/sites/${siteId}/lists`, { body: { displayName: `Pui${spec.suffix}`, columns, list: { template: 'genericList' } } });
+    }
+
+    const error = await openSharePointIncidentStore(doubleConfig(double, siteId), { credential: fakeCredential, retry: fastRetry() }).catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(SharePointNotProvisioned);
+    expect((error as Error).message).toBe(
+      `The SharePoint lists lack the columns PuiAppState.DueAt, PuiAppState.DueAtExact that this version of PUI Desk needs. Run \`npm run provision -- --site ${siteId}\` again: it adds them and changes nothing else.`,
+    );
   });
 
   it('names the missing Sites.Selected grant when Graph refuses the site', async () => {

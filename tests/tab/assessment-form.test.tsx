@@ -34,6 +34,15 @@ describe('AssessmentForm', () => {
     expect((screen.getByLabelText('Medför en risk') as HTMLInputElement).checked).toBe(true);
   });
 
+  it('scores the volume of data and the number of people as two factors', () => {
+    renderTab(<AssessmentForm panel={panel()} />);
+    fireEvent.click(screen.getByLabelText('Stor mängd uppgifter om varje person, t.ex. hela akter (+1)'));
+    expect(result()).toContain('SE = 2 × 0,75 + 0,25 = 1,75');
+    fireEvent.click(screen.getByLabelText('Många berörda personer (+1)'));
+    expect(result()).toContain('SE = 3 × 0,75 + 0,25 = 2,5');
+    expect(suggestion()).toBe('Förslag: Medför en risk.');
+  });
+
   it('asks for an explanation when the DPO departs from the suggestion', () => {
     renderTab(<AssessmentForm panel={panel()} />);
     expect(screen.queryByTestId('departs')).toBeNull();

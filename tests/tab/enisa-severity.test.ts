@@ -4,7 +4,7 @@ import {
 import { anIncident } from './support/tab-fixtures';
 
 const base: SeverityFactors = {
-  dataKind: 1, vulnerablePeople: false, severeConsequences: false, largeScale: false, mitigated: false,
+  dataKind: 1, vulnerablePeople: false, severeConsequences: false, largeVolume: false, manyPeople: false, mitigated: false,
   ei: 0.25, confidentiality: 0, integrity: 0, availability: 0, malicious: false,
 };
 
@@ -42,7 +42,9 @@ describe('suggestedRisk', () => {
 describe('dataProcessingContext', () => {
   it('moves one step per factor and stays within 1–4', () => {
     expect(dataProcessingContext({ ...base, dataKind: 2, vulnerablePeople: true })).toBe(3);
-    expect(dataProcessingContext({ ...base, dataKind: 3, vulnerablePeople: true, severeConsequences: true, largeScale: true })).toBe(4);
+    expect(dataProcessingContext({ ...base, dataKind: 3, vulnerablePeople: true, severeConsequences: true, manyPeople: true })).toBe(4);
+    expect(dataProcessingContext({ ...base, dataKind: 1, largeVolume: true })).toBe(2);
+    expect(dataProcessingContext({ ...base, dataKind: 1, largeVolume: true, manyPeople: true })).toBe(3);
     expect(dataProcessingContext({ ...base, dataKind: 1, mitigated: true })).toBe(1);
     expect(dataProcessingContext({ ...base, dataKind: 4, mitigated: true })).toBe(3);
   });
@@ -73,12 +75,12 @@ describe('initialFactors', () => {
   it('reads a first guess from the report: sensitive data, children, identity numbers, breach types, an attack', () => {
     const f = initialFactors(anIncident({ dataCategories: ['social-services', 'children', 'identity-numbers'], breachTypes: ['confidentiality', 'availability'], affectedCount: 250, cause: 'external-attack' }));
     expect(f).toEqual({
-      dataKind: 4, vulnerablePeople: true, severeConsequences: false, largeScale: true, mitigated: false,
+      dataKind: 4, vulnerablePeople: true, severeConsequences: false, largeVolume: false, manyPeople: true, mitigated: false,
       ei: 1, confidentiality: 0.25, integrity: 0, availability: 0.25, malicious: true,
     });
   });
 
   it('starts from simple data when nothing sensitive is reported', () => {
-    expect(initialFactors(anIncident({ dataCategories: ['contact'], breachTypes: [], affectedCount: undefined, cause: undefined }))).toMatchObject({ dataKind: 1, ei: 0.75, largeScale: false, confidentiality: 0 });
+    expect(initialFactors(anIncident({ dataCategories: ['contact'], breachTypes: [], affectedCount: undefined, cause: undefined }))).toMatchObject({ dataKind: 1, ei: 0.75, manyPeople: false, largeVolume: false, confidentiality: 0 });
   });
 });

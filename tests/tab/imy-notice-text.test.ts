@@ -33,6 +33,21 @@ describe('imyNoticeText', () => {
     expect(text).toContain('Vidtagna och planerade åtgärder: Mottagaren [personnummer] har ombetts radera, svar från [e-postadress].');
   });
 
+  it('says when the breach ended, or that it is unknown or ongoing', () => {
+    expect(text).toContain('När upphörde incidenten: Okänt eller pågår');
+    expect(imyNoticeText({ ...incident, endedAt: '2026-11-20T08:45:00.000Z' })).toContain('När upphörde incidenten: 2026-11-20 09:45 (svensk tid)');
+  });
+
+  it('gives a later awareness time, but never its reason, and judges lateness from it', () => {
+    expect(text).not.toContain('kännedom');
+    const aware = { ...incident, awareAt: '2026-11-21T09:00:00.000Z', awareReason: 'Samtal med Kalle Karlsson.', deadline: '2026-11-24T09:00:00.000Z' };
+    const withAwareness = imyNoticeText(aware, { notifiedAt: '2026-11-24T08:00:00.000Z', delayReason: 'Inte sent.' });
+    expect(withAwareness).toContain('När fick vi kännedom om incidenten: 2026-11-21 10:00 (svensk tid)');
+    expect(withAwareness).not.toContain('Kalle');
+    // 95 h after discovery, 23 h after awareness: not late, so no reasons for delay.
+    expect(withAwareness).not.toContain('Skäl till');
+  });
+
   it('gives the reasons for a late notice, and only then', () => {
     const lateAt = '2026-11-24T12:00:00.000Z';
     expect(imyNoticeText(incident, { notifiedAt: lateAt, delayReason: 'Upptäcktes under en helg.' })).toContain('Skäl till att anmälan görs senare än 72 timmar: Upptäcktes under en helg.');

@@ -3,7 +3,8 @@ import type { Caller, DueReminder, Incident, IncidentStore, Notifier } from '../
 import { createLogger } from '../../src/server/logger';
 import { SqliteIncidentStore } from '../../src/store/sqlite/sqlite-incident-store';
 import {
-  AnnouncementDeferred, announcePending, changeIncident, Outbox, OUTBOX_KEY, outboxFor, reportIncident, type UseCaseDeps,
+  AnnouncementDeferred, announcePending, changeIncident, LEGACY_OUTBOX_KEY, Outbox, OUTBOX_PREFIX, outboxFor, outboxItemKey, reportIncident,
+  type LegacyOutboxDocument, type OutboxEntry, type UseCaseDeps,
 } from '../../src/use-cases';
 
 const reporter: Caller = { id: 'aad-anna', name: 'Anna', roles: ['reporter'] };
@@ -61,7 +62,7 @@ describe('the announcement outbox', () => {
 
   it('queues nothing when nobody listens (no notifier: CLI, imports)', async () => {
     await reportIncident({ ...deps, notifier: undefined }, reporter, form(), 'api');
-    expect(await store.getState(OUTBOX_KEY)).toBeUndefined();
+    expect((await store.listScheduledState(OUTBOX_PREFIX)).items).toEqual([]);
   });
 
   it('withdraws the queued news when the report cannot be stored', async () => {
@@ -70,15 +71,16 @@ describe('the announcement outbox', () => {
     expect(await outboxFor(failing, clock).pending()).toEqual([]);
   });
 
-  it('writes a burst of 200 concurrent enqueues in a few batched writes', async () => {
+  it('writes a burst of 200 concurrent enqueues in a few batched writes, one item per entry', async () => {
     let writes = 0;
     const counting: IncidentStore = Object.assign(Object.create(store) as IncidentStore, {
-      putState: (...args: Parameters<IncidentStore['putState']>) => { writes++; return store.putState(...args); },
+      writeStates: (...args: Parameters<IncidentStore['writeStates']>) => { writes++; return store.writeStates(...args); },
     });
     const outbox = new Outbox(counting, clock);
     await Promise.all(Array.from({ length: 200 }, (_, i) => outbox.enqueue({ kind: 'reported', reportId: `report-${String(i).padStart(6, '0')}` })));
     expect(await outbox.pending()).toHaveLength(200);
     expect(writes).toBeLessThanOrEqual(5);
+    expect(await store.getState(outboxItemKey('reported:report-000199'))).toMatchObject({ value: { key: 'reported:report-000199', version: 1 } });
   });
 
   it('lets two processes claim concurrently without ever claiming one entry twice', async () => {
@@ -109,6 +111,51 @@ describe('the announcement outbox', () => {
     expect(await outbox.complete(claimed, 'a')).toBe(true);
     expect(await outbox.pending()).toEqual([expect.objectContaining({ key: 'changed:i-1', version: 2 })]);
     expect((await outbox.pending())[0].claim).toBeUndefined();
+  });
+
+  it('keeps each entry in an item of its own, so work on one entry never conflicts with work on another', async () => {
+    let conflicts = 0;
+    const watching: IncidentStore = Object.assign(Object.create(store) as IncidentStore, {
+      writeStates: async (...args: Parameters<IncidentStore['writeStates']>) => {
+        const outcomes = await store.writeStates(...args);
+        conflicts += outcomes.filter((o) => !o.ok).length;
+        return outcomes;
+      },
+    });
+    const a = new Outbox(watching, clock);
+    const b = new Outbox(watching, clock);
+    await a.enqueue({ kind: 'reported', reportId: 'report-000010' });
+    await a.enqueue({ kind: 'reported', reportId: 'report-000011' });
+    const [first] = await a.claimDue('a', 1, 60_000);
+    const [second] = await b.claimDue('b', 1, 60_000);
+
+    await Promise.all([a.complete(first, 'a'), b.enqueue({ kind: 'reported', reportId: 'report-000012' }), b.release(second, 'b', clock.now(), { error: 'http_503' })]);
+
+    expect(conflicts).toBe(0);
+    expect(await store.getState(outboxItemKey(first.key))).toBeUndefined();
+    expect((await a.pending()).map((e) => [e.key, e.attempts])).toEqual([[second.key, 1], ['reported:report-000012', 0]]);
+  });
+
+  it('moves the single outbox document of an earlier version to items of its own on first use, claims included', async () => {
+    const at = clock.now().toISOString();
+    // Queued a minute apart, in the order of their numbers' last digit: 21, 20, 22.
+    const queuedAt = (reportId: string) => new Date(clock.now().getTime() - (reportId.endsWith('21') ? 3 : reportId.endsWith('20') ? 2 : 1) * 60_000).toISOString();
+    const entry = (reportId: string, extra: Pick<Partial<OutboxEntry>, 'claim' | 'attempts' | 'lastError' | 'version'> = {}): OutboxEntry =>
+      ({ kind: 'reported', reportId, key: `reported:${reportId}`, enqueuedAt: queuedAt(reportId), version: 1, attempts: 0, notBefore: at, ...extra });
+    const claimed = entry('report-000020', { claim: { owner: 'old-server', until: new Date(clock.now().getTime() + 60_000).toISOString(), version: 1 } });
+    const legacy: LegacyOutboxDocument = { entries: [entry('report-000021', { attempts: 2, lastError: 'http_503' }), claimed, entry('report-000022', { version: 1 })] };
+    await store.putState(LEGACY_OUTBOX_KEY, legacy, undefined);
+    // Already moved by another server, and changed since: the item is the newer state and stays.
+    await store.writeStates([{ kind: 'put', key: outboxItemKey('reported:report-000022'), value: entry('report-000022', { version: 3 }), expectedEtag: undefined, dueAt: at }]);
+
+    const outbox = new Outbox(store, clock);
+
+    expect(await outbox.pending()).toEqual([legacy.entries[0], claimed, entry('report-000022', { version: 3 })]);
+    expect(await store.getState(LEGACY_OUTBOX_KEY)).toBeUndefined();
+    // The old server's claim holds until its lease ends.
+    expect((await outbox.claimDue('new-server', 10, 5 * 60_000)).map((e) => e.key)).toEqual(['reported:report-000021', 'reported:report-000022']);
+    clock.advance(60_001);
+    expect((await outbox.claimDue('new-server', 10, 60_000)).map((e) => e.key)).toEqual(['reported:report-000020']);
   });
 
   describe('announcePending', () => {

@@ -90,18 +90,29 @@ describe('sendDueReminders and their delivery', () => {
     clock.set(at48);
     const spy = counting(store);
     expect(await sendDueReminders({ ...deps, store: spy.store })).toEqual({ due: 1 });
-    expect(spy.calls.filter((c) => c.startsWith('list'))).toEqual(['listDueReminders']);
+    // The due incidents, then the reminders already pending in the outbox: two indexed queries.
+    expect(spy.calls.filter((c) => c.startsWith('list'))).toEqual(['listDueReminders', 'listScheduledState']);
     expect(await outboxFor(store, clock).pending()).toEqual([expect.objectContaining({ key: `reminder:${due.id}`, kind: 'reminder', slot: at48 })]);
     expect(waking.woken).toBe(1);
   });
 
-  it('queues a whole tick in one write of the outbox', async () => {
+  it('queues a whole tick in one write of the outbox, one item per reminder', async () => {
     for (let i = 0; i < 5; i++) await stored();
     clock.set(at48);
     const spy = counting(store);
     expect(await sendDueReminders({ ...deps, store: spy.store })).toEqual({ due: 5 });
-    expect(spy.calls.filter((c) => c === 'putState')).toHaveLength(1);
+    expect(spy.calls.filter((c) => c === 'writeStates' || c === 'putState')).toEqual(['writeStates']);
     expect(await outboxFor(store, clock).pending()).toHaveLength(5);
+  });
+
+  it('writes nothing when a tick finds only reminders that are pending already', async () => {
+    for (let i = 0; i < 5; i++) await stored();
+    clock.set(at48);
+    await sendDueReminders(deps);
+    clock.advance(60_000);
+    const spy = counting(store);
+    expect(await sendDueReminders({ ...deps, store: spy.store })).toEqual({ due: 5 });
+    expect(spy.calls.filter((c) => c === 'writeStates' || c === 'putState')).toEqual([]);
   });
 
   it('costs one query and no write when nothing is due', async () => {

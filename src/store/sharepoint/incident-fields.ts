@@ -7,7 +7,7 @@
 import { causeLabel } from '../../domain/causes';
 import type { AuditEvent, Incident } from '../../domain/incident';
 import { unlikelyRisk } from '../../domain/incident';
-import { LIFECYCLE, TEXT_MAX } from './list-schema';
+import { LIFECYCLE, NOTE_MAX, TEXT_MAX } from './list-schema';
 
 /** A list item as Graph returns it with `$expand=fields` (https://learn.microsoft.com/graph/api/resources/listitem). */
 export interface ListItem {
@@ -108,9 +108,32 @@ export function eventFromItem(item: ListItem): AuditEvent {
   };
 }
 
-/** The fields of an app-state item. */
-export function stateFields(key: string, value: unknown, writeId: string): Record<string, unknown> {
-  return { Title: line(key), StateKey: key, Value: JSON.stringify(value ?? null), WriteId: writeId };
+/** An app-state value too long for the list's multi-line text column. */
+export class StateValueTooLarge extends Error {
+  override readonly name = 'StateValueTooLarge';
+  constructor(
+    readonly key: string,
+    readonly length: number,
+  ) {
+    super(`The app-state value under ${key} is ${length} characters; a SharePoint multi-line text column holds at most ${NOTE_MAX}.`);
+  }
+}
+
+/**
+ * The fields of an app-state item; `dueAt` schedules it (null clears the schedule).
+ * @throws StateValueTooLarge before sending what SharePoint would refuse.
+ */
+export function stateFields(key: string, value: unknown, writeId: string, dueAt: string | null = null): Record<string, unknown> {
+  const json = JSON.stringify(value ?? null);
+  if (json.length > NOTE_MAX) throw new StateValueTooLarge(key, json.length);
+  return { Title: line(key), StateKey: key, Value: json, WriteId: writeId, DueAt: dueAt, DueAtExact: dueAt };
+}
+
+/** When a scheduled app-state item falls due: the exact instant as written, else the column's (to the second). */
+export function stateDueAt(item: ListItem): string | undefined {
+  const f = item.fields ?? {};
+  if (typeof f.DueAtExact === 'string' && f.DueAtExact) return f.DueAtExact;
+  return typeof f.DueAt === 'string' && f.DueAt ? f.DueAt : undefined;
 }
 
 /** Reads an app-state value back from its item. */

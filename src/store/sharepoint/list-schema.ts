@@ -104,8 +104,14 @@ export const STATE_LIST: ListSpec = {
   description: 'PUI Desk: appens tillstånd (DPO-kanal, påminnelser, nummerserier, utkorg).',
   columns: [
     { name: 'StateKey', displayName: 'Nyckel', kind: 'text', indexed: true, unique: true },
+    // One small value per item: the outbox keeps one item per entry, never a growing document (NOTE_MAX).
     { name: 'Value', displayName: 'Värde (JSON)', kind: 'note' },
     { name: 'WriteId', displayName: 'Skriv-id', kind: 'text', hidden: true },
+    // When a scheduled item (an outbox entry) falls due: the outbox asks for due items by this index.
+    // Empty on every other item, so the index never holds the list's thousands of card references.
+    { name: 'DueAt', displayName: 'Förfaller', kind: 'dateTime', indexed: true, hidden: true },
+    // SharePoint keeps dateTime to the second; the exact instant, as the outbox gave it.
+    { name: 'DueAtExact', displayName: 'Förfaller (exakt)', kind: 'text', hidden: true },
   ],
 };
 
@@ -120,6 +126,19 @@ export function listDisplayName(spec: ListSpec, prefix: string): string {
 
 /** Single-line text columns hold at most 255 characters. */
 export const TEXT_MAX = 255;
+
+/**
+ * A multiple-lines-of-text (plain) column of a list holds at most 63,999 characters; SharePoint
+ * refuses a longer value rather than cutting it.
+ * @remarks Where the figure comes from: it is the limit widely reported for SharePoint Online's
+ * *Multiple lines of text* (e.g. https://lookbook365.com/features/multiple-lines-of-text-column-sharepoint/:
+ * "up to 63,999 characters"); Microsoft documents the same figure for Access's *Long Text*
+ * (learn.microsoft.com, Access `DataType` property). Microsoft's SharePoint page on limits ("Software boundaries and limits for
+ * SharePoint Servers 2016 and 2019", Column limits) gives only how many such columns a list may
+ * have (350) and their row size (22 bytes), not a value's length; no Microsoft page stating the
+ * SharePoint figure turned up. Graph does not document the error either: see the Graph double.
+ */
+export const NOTE_MAX = 63_999;
 
 /**
  * The Graph `columnDefinition` that creates a column

@@ -6,21 +6,26 @@
  * (duplicate check, counter, incident, event; the last three in one `$batch`); update 4 (one
  * `$batch`); each list page 2. Ambiguous answers (a retried write that may already have
  * landed) are settled by reading back the item's `WriteId`, so retries never duplicate.
+ * App state: one item per key; scheduled items (the outbox's entries, one per entry) are listed
+ * through the indexed `DueAt` column, 2 units a page, and written 2 units each, up to 20 in a
+ * `$batch` round trip.
  */
 import { randomUUID } from 'node:crypto';
 import { Conflict, issue, NotFound, ValidationError } from '../../domain/errors';
 import type { AuditEvent, Incident, NewAuditEvent, NewIncident } from '../../domain/incident';
 import { formatIncidentNumber, parseIncidentNumber } from '../../domain/incident-number';
-import type { IncidentStore, ListOptions, Logger, Page, StateEntry } from '../../domain/ports';
+import type {
+  IncidentStore, ListOptions, Logger, Page, ScheduledStateEntry, ScheduledStateOptions, StateEntry, StateWrite, StateWriteOutcome,
+} from '../../domain/ports';
 import { stockholmYear } from '../../domain/stockholm-time';
 import { createCredential, graphScope } from './credential';
 import { errorParts, GraphError, graphError } from './graph-error';
-import { GraphHttp, odataString, query, type BatchAnswer, type BatchRequest } from './graph-http';
-import { eventFields, eventFromItem, incidentFields, incidentFromItem, itemEtag, stateFields, stateValue, type ListItem } from './incident-fields';
+import { GraphHttp, MAX_BATCH_REQUESTS, odataString, query, type BatchAnswer, type BatchRequest } from './graph-http';
+import { eventFields, eventFromItem, incidentFields, incidentFromItem, itemEtag, stateDueAt, stateFields, stateValue, type ListItem } from './incident-fields';
 import { RETRYABLE_STATUSES, RetryPolicy } from './retry-policy';
 import { graphUserAgent, type SharePointConfig } from './sharepoint-config';
 import { accessHint } from './access-hints';
-import { findPuiLists, resolveSite, sitePath } from './site-lists';
+import { findPuiLists, missingColumns, resolveSite, sitePath } from './site-lists';
 import type { ListKey } from './list-schema';
 import type { TokenCredential } from '@azure/identity';
 
@@ -31,10 +36,15 @@ const MAX_LIMIT = 500;
 const MAX_REMEMBERED = 60_000;
 /** Rounds of counter contention one report may lose to other writers before giving up. */
 const MAX_COUNTER_ROUNDS = 40;
+/** Rounds of one app-state `$batch` (throttled answers sent again, a vanished item recreated) before giving up. */
+const MAX_STATE_ROUNDS = 40;
 
 const INCIDENT_FIELDS = 'IncidentId,IncidentNumber,ReportId,WriteId,Document';
 const EVENT_FIELDS = 'EventId,IncidentId,At,AtExact,EventType,ActorId,ActorName,Data';
 const STATE_FIELDS = 'StateKey,Value,WriteId';
+const SCHEDULED_STATE_FIELDS = 'StateKey,Value,WriteId,DueAt,DueAtExact';
+/** SharePoint's earliest date: `DueAt ge` this holds every scheduled item and no unscheduled one. */
+const SHAREPOINT_MIN_DATE = '1900-01-01T00:00:00Z';
 
 /** The lists are not there: provisioning has not run on this site. */
 export class SharePointNotProvisioned extends Error {
@@ -71,6 +81,18 @@ interface Counter {
 }
 
 const ok = (status: number) => status >= 200 && status < 300;
+
+/** One app-state write of a `$batch`, and what it is sent as. */
+interface StatePlan {
+  /** Its place in the caller's writes (and its request id in the batch). */
+  index: number;
+  write: StateWrite;
+  /** Tells our own landed write from someone else's when an answer was lost. */
+  writeId: string;
+  fields?: Record<string, unknown>;
+  mode: 'create' | 'patch' | 'delete';
+  itemId?: string;
+}
 
 /** Serialises work per key inside this process (number allocation per year). */
 class KeyedMutex {
@@ -110,9 +132,11 @@ export async function openSharePointIncidentStore(config: SharePointConfig, opti
   const site = config.siteId ?? config.siteUrl!;
   let siteId: string;
   let found: Awaited<ReturnType<typeof findPuiLists>>;
+  let lacking: string[] = [];
   try {
     siteId = config.siteId ?? (await resolveSite(http, config.siteUrl!)).id;
     found = await findPuiLists(http, siteId, config.listPrefix);
+    if (found.missing.length === 0) lacking = await missingColumns(http, siteId, found.ids as Record<ListKey, string>, config.listPrefix);
   } catch (error) {
     const hint = accessHint(error, 'run', site);
     if (hint) throw new SharePointAccessDenied(hint, { cause: error });
@@ -122,6 +146,13 @@ export async function openSharePointIncidentStore(config: SharePointConfig, opti
   if (missing.length > 0) {
     throw new SharePointNotProvisioned(
       `The SharePoint site has no list ${missing.join(', ')}. Run \`npm run provision -- --site ${config.siteUrl ?? siteId}\` first.`,
+    );
+  }
+  if (lacking.length > 0) {
+    // Lists from an earlier version: every write of app state would be refused until the columns exist.
+    throw new SharePointNotProvisioned(
+      `The SharePoint lists lack the column${lacking.length === 1 ? '' : 's'} ${lacking.join(', ')} that this version of PUI Desk needs. ` +
+        `Run \`npm run provision -- --site ${config.siteUrl ?? siteId}\` again: it adds them and changes nothing else.`,
     );
   }
   return new SharePointIncidentStore({ http, siteId, lists: ids as Record<ListKey, string>, logger: options.logger });
@@ -474,6 +505,157 @@ export class SharePointIncidentStore implements IncidentStore {
       if (!raced) throw error;
       return replace(raced, undefined);
     }
+  }
+
+  /**
+   * Each write is one request, up to 20 in a `$batch`; item ids come from this process's memory
+   * (a listing or read noted them), else one indexed query each.
+   */
+  async writeStates(writes: readonly StateWrite[]): Promise<StateWriteOutcome[]> {
+    const outcomes: StateWriteOutcome[] = [];
+    for (let start = 0; start < writes.length; start += MAX_BATCH_REQUESTS) {
+      outcomes.push(...(await this.writeStateChunk(writes.slice(start, start + MAX_BATCH_REQUESTS))));
+    }
+    return outcomes;
+  }
+
+  private async writeStateChunk(writes: readonly StateWrite[]): Promise<StateWriteOutcome[]> {
+    const outcomes: (StateWriteOutcome | undefined)[] = writes.map(() => undefined);
+    const plans: StatePlan[] = [];
+    for (const [index, write] of writes.entries()) {
+      const writeId = this.newId();
+      // Too large a value is refused here, before anything of the chunk is sent.
+      const fields = write.kind === 'put' ? stateFields(write.key, write.value, writeId, write.dueAt) : undefined;
+      const itemId = write.kind === 'put' && write.expectedEtag === undefined ? undefined : await this.itemIdOf('StateKey', write.key);
+      if (write.kind === 'delete') {
+        if (itemId) plans.push({ index, write, writeId, mode: 'delete', itemId });
+        else outcomes[index] = { ok: true, etag: null }; // nothing there to delete
+      } else if (itemId) plans.push({ index, write, writeId, fields, mode: 'patch', itemId });
+      else if (typeof write.expectedEtag === 'string') outcomes[index] = { ok: false, reason: 'conflict' }; // replace of what is not there
+      else plans.push({ index, write, writeId, fields, mode: 'create' });
+    }
+    const conflict: StateWriteOutcome = { ok: false, reason: 'conflict' };
+    const budget = this.http.retry.budget();
+    let pending = plans;
+    for (let round = 0; pending.length > 0; round++) {
+      // A key created and deleted by others again and again under our hands: give up, do not spin.
+      if (round > MAX_STATE_ROUNDS) throw new GraphError(409, 'stateContention', undefined, 'state.write');
+      const requests = pending.map((plan): BatchRequest => {
+        const ifMatch = typeof plan.write.expectedEtag === 'string' ? { 'If-Match': plan.write.expectedEtag } : undefined;
+        const id = String(plan.index);
+        if (plan.mode === 'create') return { id, method: 'POST', url: this.paths.state, body: { fields: plan.fields } };
+        if (plan.mode === 'patch') return { id, method: 'PATCH', url: `${this.paths.state}/${plan.itemId}/fields`, headers: ifMatch, body: plan.fields };
+        return { id, method: 'DELETE', url: `${this.paths.state}/${plan.itemId}`, headers: ifMatch };
+      });
+      const answers = await this.http.batch('state.write', requests);
+      const later: BatchAnswer[] = [];
+      const again: StatePlan[] = [];
+      for (const plan of pending) {
+        const answer = answers.get(String(plan.index))!;
+        const { key, expectedEtag } = plan.write;
+        const settled = (outcome: StateWriteOutcome) => {
+          outcomes[plan.index] = outcome;
+        };
+        if (RETRYABLE_STATUSES.has(answer.status)) {
+          later.push(answer);
+          again.push(plan);
+        } else if (plan.mode === 'create') {
+          if (ok(answer.status)) {
+            const body = answer.body as ListItem;
+            this.note(`StateKey:${key}`, body.id);
+            settled({ ok: true, etag: etagOfAnswer(answer) ?? itemEtag(body) });
+          } else if (duplicate(answer.status, answer.body)) {
+            // Our own earlier attempt landed (its answer lost), or the key was taken meanwhile.
+            this.forget('StateKey', key);
+            const found = await this.queryOne('state', 'StateKey', key, STATE_FIELDS);
+            if (found && found.fields?.WriteId === plan.writeId) settled({ ok: true, etag: itemEtag(found) });
+            else if (found && expectedEtag === null) again.push({ ...plan, mode: 'patch', itemId: found.id });
+            else settled(conflict);
+          } else {
+            throw graphError('state.write', answer.status, answer.headers, answer.body);
+          }
+        } else if (plan.mode === 'patch') {
+          if (ok(answer.status)) {
+            settled({ ok: true, etag: etagOfAnswer(answer) ?? itemEtag((await this.readItem('state', plan.itemId!, 'WriteId'))!) });
+          } else if (answer.status === 412) {
+            const current = await this.readItem('state', plan.itemId!, 'WriteId');
+            settled(current && current.fields?.WriteId === plan.writeId ? { ok: true, etag: itemEtag(current) } : conflict);
+          } else if (answer.status === 404) {
+            this.forget('StateKey', key);
+            if (expectedEtag === null) again.push({ ...plan, mode: 'create', itemId: undefined });
+            else settled(conflict);
+          } else {
+            throw graphError('state.write', answer.status, answer.headers, answer.body);
+          }
+        } else if (ok(answer.status)) {
+          this.forget('StateKey', key);
+          settled({ ok: true, etag: null });
+        } else if (answer.status === 404) {
+          // Gone already (deleted by someone else, or by our own attempt whose answer was lost); the
+          // key may have a new item since, which an unconditional delete takes too.
+          this.forget('StateKey', key);
+          const found = await this.queryOne('state', 'StateKey', key, 'StateKey');
+          if (!found) settled({ ok: true, etag: null });
+          else if (expectedEtag === null) again.push({ ...plan, itemId: found.id });
+          else settled(conflict);
+        } else if (answer.status === 412) {
+          settled(conflict);
+        } else {
+          throw graphError('state.write', answer.status, answer.headers, answer.body);
+        }
+      }
+      pending = again;
+      if (later.length > 0) await this.waitForRetry(budget, later, 'state.write');
+    }
+    return outcomes.map((o) => o!);
+  }
+
+  /**
+   * Filters on the indexed `DueAt` first, so SharePoint narrows by that index however long the
+   * list grows (one item per incident's card reference lives there too); the key prefix is a
+   * second clause on the indexed `StateKey`.
+   */
+  async listScheduledState<T>(prefix: string, options: ScheduledStateOptions = {}): Promise<Page<ScheduledStateEntry<T>>> {
+    const top = Math.max(1, Math.min(options.limit ?? DEFAULT_LIMIT, MAX_LIMIT));
+    let exact: number | undefined;
+    let dueClause = `fields/DueAt ge ${odataString(SHAREPOINT_MIN_DATE)}`;
+    if (options.dueBy !== undefined) {
+      exact = Date.parse(options.dueBy);
+      if (Number.isNaN(exact)) throw new ValidationError([issue('dueBy', 'invalid_datetime', 'Tidpunkten är ogiltig.', 'The time is invalid.')]);
+      // SharePoint keeps dateTime to the second: ask up to the next whole second, then keep the exact ones.
+      dueClause = `fields/DueAt le ${odataString(new Date(Math.ceil(exact / 1000) * 1000).toISOString().replace('.000Z', 'Z'))}`;
+    }
+    const path = `${this.paths.state}${query({
+      $expand: `fields($select=${SCHEDULED_STATE_FIELDS})`,
+      $filter: `${dueClause} and startswith(fields/StateKey, ${odataString(prefix)})`,
+      $orderby: 'fields/DueAt asc',
+      $top: top,
+      $skiptoken: options.cursor,
+    })}`;
+    let body: { value?: ListItem[]; '@odata.nextLink'?: string };
+    try {
+      ({ body } = await this.http.send<{ value?: ListItem[]; '@odata.nextLink'?: string }>('state.scheduled', 'GET', path));
+    } catch (error) {
+      if (options.cursor && error instanceof GraphError && error.status === 400) {
+        throw new ValidationError([issue('cursor', 'invalid_cursor', 'Sidmarkören gäller inte längre. Börja om från första sidan.', 'The page cursor is not valid. Start again from the first page.')]);
+      }
+      throw error;
+    }
+    const items: ScheduledStateEntry<T>[] = [];
+    for (const item of body.value ?? []) {
+      const key = item.fields?.StateKey;
+      const dueAt = stateDueAt(item);
+      // SharePoint compares text without regard to case; keys are compared exactly.
+      if (typeof key !== 'string' || !key.startsWith(prefix) || dueAt === undefined) continue;
+      if (exact !== undefined && Date.parse(dueAt) > exact) continue;
+      this.note(`StateKey:${key}`, item.id);
+      items.push({ key, value: stateValue<T>(item), etag: itemEtag(item), dueAt });
+    }
+    // SharePoint orders by the second; within it, the exact instant and then the key.
+    items.sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    const nextLink = body['@odata.nextLink'];
+    const next = nextLink ? (new URL(nextLink).searchParams.get('$skiptoken') ?? undefined) : undefined;
+    return next ? { items, next } : { items };
   }
 
   async close(): Promise<void> {

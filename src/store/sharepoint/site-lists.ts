@@ -54,3 +54,17 @@ export async function findPuiLists(http: GraphHttp, siteId: string, prefix: stri
   }
   return { ids, missing };
 }
+
+/**
+ * The columns PUI Desk needs that its lists lack (`PuiAppState.DueAt`, ...): lists provisioned by
+ * an earlier version, before provisioning ran again. One request per list.
+ */
+export async function missingColumns(http: GraphHttp, siteId: string, ids: Record<ListKey, string>, prefix: string): Promise<string[]> {
+  const missing: string[] = [];
+  for (const spec of LIST_SPECS) {
+    const names = new Set<string>();
+    for await (const column of http.items<{ name: string }>('columns.list', `${sitePath(siteId)}/lists/${ids[spec.key]}/columns`)) names.add(column.name);
+    for (const column of spec.columns) if (!names.has(column.name)) missing.push(`${listDisplayName(spec, prefix)}.${column.name}`);
+  }
+  return missing;
+}

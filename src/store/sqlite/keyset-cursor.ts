@@ -1,10 +1,13 @@
-/** Opaque page cursors: base64url of the list name, the last item's sort key and its id. */
+/** Opaque page cursors: base64url of the list name, the last item's sort key and its id (or key). */
 import type { ValidationError } from '../../domain/errors';
 import { fieldError } from '../../domain/incident-changes';
 import type { KeysetPosition, ListName } from './list-queries';
 
+/** What a cursor pages through: an incident list, or the scheduled app state. */
+export type CursorList = ListName | 'scheduled-state';
+
 /** Encodes the position after which the next page starts. */
-export function encodeCursor(list: ListName, position: KeysetPosition): string {
+export function encodeCursor(list: CursorList, position: KeysetPosition): string {
   return Buffer.from(JSON.stringify([list, position.key, position.id])).toString('base64url');
 }
 
@@ -12,7 +15,7 @@ export function encodeCursor(list: ListName, position: KeysetPosition): string {
  * Decodes a cursor made by {@link encodeCursor} for the same list.
  * @remarks A cursor is caller input: anything else is a `ValidationError`, not a crash.
  */
-export function decodeCursor(list: ListName, cursor: string): KeysetPosition {
+export function decodeCursor(list: CursorList, cursor: string): KeysetPosition {
   let parsed: unknown;
   try {
     parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));

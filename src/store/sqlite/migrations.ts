@@ -79,6 +79,16 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 2,
+    name: 'scheduled app state (the outbox, one row per entry)',
+    sql: `
+      -- When a scheduled item falls due, in epoch milliseconds; NULL: not scheduled.
+      ALTER TABLE app_state ADD COLUMN due_at INTEGER;
+      -- Due items, earliest first; unscheduled state (most of it) stays out of the index.
+      CREATE INDEX app_state_by_due ON app_state (due_at, key) WHERE due_at IS NOT NULL;
+    `,
+  },
 ];
 
 /** The schema version this code writes. */

@@ -10,7 +10,9 @@ import { Conflict, NotFound } from '../../domain/errors';
 import { isOpen, type AuditEvent, type Incident, type NewAuditEvent, type NewIncident } from '../../domain/incident';
 import { fieldError } from '../../domain/incident-changes';
 import { formatIncidentNumber } from '../../domain/incident-number';
-import type { IncidentStore, ListOptions, Page, StateEntry } from '../../domain/ports';
+import type {
+  IncidentStore, ListOptions, Page, ScheduledStateEntry, ScheduledStateOptions, StateEntry, StateWrite, StateWriteOutcome,
+} from '../../domain/ports';
 import { stockholmYear } from '../../domain/stockholm-time';
 import { decodeCursor, encodeCursor } from './keyset-cursor';
 import { listStatement, type ListName } from './list-queries';
@@ -37,6 +39,20 @@ interface ListRow {
   doc: string;
   id: string;
   sort_key: number;
+}
+
+interface StateRow {
+  key: string;
+  value: string;
+  etag: string;
+  due_at: number;
+}
+
+/** An instant given to the app state as epoch milliseconds; an invalid one is the caller's error. */
+function stateInstant(field: 'dueAt' | 'dueBy', iso: string): number {
+  const at = Date.parse(iso);
+  if (Number.isNaN(at)) throw fieldError(field, 'invalid_datetime', 'Tidpunkten är ogiltig.', 'The time is invalid.');
+  return at;
 }
 
 /** The values of the indexed columns that mirror the document. */
@@ -70,11 +86,13 @@ export class SqliteIncidentStore implements IncidentStore {
   private readonly createTransaction: Transaction<(incident: NewIncident, event: NewAuditEvent) => CreateResult>;
   private readonly createManyTransaction: Transaction<(items: readonly NewIncidentWithEvent[]) => CreateResult[]>;
   private readonly updateTransaction: Transaction<(next: Incident, expectedEtag: string, event: NewAuditEvent) => Incident>;
+  private readonly writeStatesTransaction: Transaction<(writes: readonly StateWrite[]) => StateWriteOutcome[]>;
 
   private constructor(private readonly db: Database.Database) {
     this.createTransaction = db.transaction((incident: NewIncident, event: NewAuditEvent) => this.insertNew(incident, event));
     this.createManyTransaction = db.transaction((items: readonly NewIncidentWithEvent[]) => items.map(({ incident, event }) => this.insertNew(incident, event)));
     this.updateTransaction = db.transaction((next: Incident, expectedEtag: string, event: NewAuditEvent) => this.replace(next, expectedEtag, event));
+    this.writeStatesTransaction = db.transaction((writes: readonly StateWrite[]) => writes.map((write) => this.writeState(write)));
   }
 
   /**
@@ -161,26 +179,71 @@ export class SqliteIncidentStore implements IncidentStore {
   }
 
   async putState<T>(key: string, value: T, expectedEtag: string | null | undefined): Promise<StateEntry<T>> {
-    // `undefined` has no JSON form; it is kept as null.
-    const params = { key, value: JSON.stringify(value) ?? 'null', etag: randomUUID(), expected: expectedEtag };
-    let changes: number;
-    if (expectedEtag === undefined) {
-      changes = this.statement('INSERT INTO app_state (key, value, etag) VALUES (@key, @value, @etag) ON CONFLICT (key) DO NOTHING').run(params).changes;
-    } else if (expectedEtag === null) {
-      changes = this.statement(
-        'INSERT INTO app_state (key, value, etag) VALUES (@key, @value, @etag) ON CONFLICT (key) DO UPDATE SET value = excluded.value, etag = excluded.etag',
-      ).run(params).changes;
-    } else {
-      changes = this.statement('UPDATE app_state SET value = @value, etag = @etag WHERE key = @key AND etag = @expected').run(params).changes;
-    }
-    if (changes === 0) {
+    const [outcome] = await this.writeStates([{ kind: 'put', key, value, expectedEtag, dueAt: null }]);
+    if (!outcome.ok) {
       throw new Conflict('Värdet har ändrats av någon annan sedan det lästes.', 'The value was changed by someone else since it was read.');
     }
-    return { value, etag: params.etag };
+    return { value, etag: outcome.etag! };
+  }
+
+  /** All writes in one immediate transaction (one durable commit), each checked on its own. */
+  async writeStates(writes: readonly StateWrite[]): Promise<StateWriteOutcome[]> {
+    if (writes.length === 0) return [];
+    return this.writeStatesTransaction.immediate(writes);
+  }
+
+  async listScheduledState<T>(prefix: string, options: ScheduledStateOptions = {}): Promise<Page<ScheduledStateEntry<T>>> {
+    const limit = pageLimit(options.limit);
+    const dueBy = options.dueBy === undefined ? Number.MAX_SAFE_INTEGER : stateInstant('dueBy', options.dueBy);
+    const after = options.cursor === undefined ? undefined : decodeCursor('scheduled-state', options.cursor);
+    // The range on due_at walks the partial index app_state_by_due; the prefix is checked on the rows it finds.
+    const rows = this.statement<unknown[], StateRow>(
+      `SELECT key, value, etag, due_at FROM app_state
+        WHERE due_at IS NOT NULL AND due_at <= @dueBy AND substr(key, 1, length(@prefix)) = @prefix
+          ${after ? 'AND (due_at, key) > (@afterDue, @afterKey)' : ''}
+        ORDER BY due_at, key LIMIT @limit`,
+    ).all({ dueBy, prefix, limit: limit + 1, ...(after ? { afterDue: after.key, afterKey: after.id } : {}) });
+    const pageRows = rows.slice(0, limit);
+    const items = pageRows.map((row) => ({ key: row.key, value: JSON.parse(row.value) as T, etag: row.etag, dueAt: new Date(row.due_at).toISOString() }));
+    if (rows.length <= limit) return { items };
+    const last = pageRows[pageRows.length - 1];
+    return { items, next: encodeCursor('scheduled-state', { key: last.due_at, id: last.key }) };
   }
 
   async close(): Promise<void> {
     this.db.close();
+  }
+
+  /** Runs inside the caller's immediate transaction: one app-state write and its etag check. */
+  private writeState(write: StateWrite): StateWriteOutcome {
+    const { key, expectedEtag } = write;
+    if (write.kind === 'delete') {
+      const sql = expectedEtag === null ? 'DELETE FROM app_state WHERE key = @key' : 'DELETE FROM app_state WHERE key = @key AND etag = @expected';
+      if (this.statement(sql).run({ key, expected: expectedEtag }).changes > 0) return { ok: true, etag: null };
+      // Nothing deleted: fine when nothing is there, a conflict when it holds another version.
+      const present = this.statement<[string], { etag: string }>('SELECT etag FROM app_state WHERE key = ?').get(key);
+      return present ? { ok: false, reason: 'conflict' } : { ok: true, etag: null };
+    }
+    // `undefined` has no JSON form; it is kept as null.
+    const params = {
+      key,
+      value: JSON.stringify(write.value) ?? 'null',
+      etag: randomUUID(),
+      expected: expectedEtag,
+      dueAt: write.dueAt === null ? null : stateInstant('dueAt', write.dueAt),
+    };
+    let changes: number;
+    if (expectedEtag === undefined) {
+      changes = this.statement('INSERT INTO app_state (key, value, etag, due_at) VALUES (@key, @value, @etag, @dueAt) ON CONFLICT (key) DO NOTHING').run(params).changes;
+    } else if (expectedEtag === null) {
+      changes = this.statement(
+        `INSERT INTO app_state (key, value, etag, due_at) VALUES (@key, @value, @etag, @dueAt)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value, etag = excluded.etag, due_at = excluded.due_at`,
+      ).run(params).changes;
+    } else {
+      changes = this.statement('UPDATE app_state SET value = @value, etag = @etag, due_at = @dueAt WHERE key = @key AND etag = @expected').run(params).changes;
+    }
+    return changes === 0 ? { ok: false, reason: 'conflict' } : { ok: true, etag: params.etag };
   }
 
   /** Runs inside the caller's immediate transaction: idempotency check, number, incident, first event. */

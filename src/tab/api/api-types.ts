@@ -73,14 +73,34 @@ export interface LexSarahBody {
   ivoReference?: string;
 }
 
+/** POST /api/incidents/:id/awareness: a later time of becoming aware, and why (restarts the 72-hour clock). */
+export interface AwarenessBody {
+  awareAt: string;
+  reason: string;
+}
+
+/** POST /api/incidents/:id/ended: when the breach ended. */
+export interface EndedBody {
+  endedAt: string;
+}
+
+/** POST /api/incidents/:id/police-report. */
+export interface PoliceReportBody {
+  reportedAt: string;
+  reference?: string;
+}
+
 /** The changes a DPO makes to an incident, by route name. */
 export interface ChangeBodies {
   take: Record<string, never>;
+  awareness: AwarenessBody;
+  ended: EndedBody;
   assessment: AssessmentBody;
   'imy-notice': ImyNoticeBody;
   'imy-supplement': ImySupplementBody;
   'subject-notice': SubjectNoticeBody;
   'lex-sarah': LexSarahBody;
+  'police-report': PoliceReportBody;
   close: Record<string, never>;
 }
 export type ChangeAction = keyof ChangeBodies;

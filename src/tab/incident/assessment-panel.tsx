@@ -87,7 +87,8 @@ export function AssessmentForm({ panel }: { panel: PanelProps }) {
         <legend className={form.legend}>{t.contextLegend}</legend>
         <Checkbox label={t.vulnerablePeople} checked={factors.vulnerablePeople} onChange={(_, d) => set('vulnerablePeople', d.checked === true)} />
         <Checkbox label={t.severeConsequences} checked={factors.severeConsequences} onChange={(_, d) => set('severeConsequences', d.checked === true)} />
-        <Checkbox label={t.largeScale} checked={factors.largeScale} onChange={(_, d) => set('largeScale', d.checked === true)} />
+        <Checkbox label={t.largeVolume} checked={factors.largeVolume} onChange={(_, d) => set('largeVolume', d.checked === true)} />
+        <Checkbox label={t.manyPeople} checked={factors.manyPeople} onChange={(_, d) => set('manyPeople', d.checked === true)} />
         <span className={form.muted}>{t.affected(incident.affectedCount)}</span>
         <Checkbox label={t.mitigated} checked={factors.mitigated} onChange={(_, d) => set('mitigated', d.checked === true)} />
       </fieldset>

@@ -3,8 +3,8 @@
  * (SE = DPC × EI + CB), and the risk level that score suggests.
  * @remarks ENISA (2013) lets the data processing context move within 1–4 with the circumstances;
  * here the EDPB factors that are not already in EI or CB (special characteristics of the people,
- * severity and permanence of consequences, volume and number of people, and mitigating facts such
- * as data already public or unintelligible) each move it one step. The DPO confirms or departs
+ * severity and permanence of consequences, the volume of data, the number of people, and
+ * mitigating facts such as data already public or unintelligible) each move it one step. The DPO confirms or departs
  * from the suggestion, with a rationale.
  */
 import type { Incident } from '../../domain/incident';
@@ -23,8 +23,10 @@ export interface SeverityFactors {
   vulnerablePeople: boolean;
   /** Consequences may be severe or permanent (raises DPC one step). */
   severeConsequences: boolean;
-  /** Large volume of data or many people (raises DPC one step). */
-  largeScale: boolean;
+  /** Much data about each person, e.g. whole case files rather than a name (raises DPC one step). */
+  largeVolume: boolean;
+  /** Many people affected (raises DPC one step); preselected from {@link MANY_PEOPLE_FROM}. */
+  manyPeople: boolean;
   /** Data already public, or unintelligible to the recipient, e.g. encrypted (lowers DPC one step). */
   mitigated: boolean;
   ei: EaseOfIdentification;
@@ -47,7 +49,7 @@ export interface Severity {
 }
 
 /** People affected from which "many people" is preselected. */
-export const LARGE_SCALE_FROM = 100;
+export const MANY_PEOPLE_FROM = 100;
 
 /** SE = DPC × EI + CB, rounded to two decimals. */
 export function enisaScore(dpc: number, ei: number, cb: number): number {
@@ -69,7 +71,7 @@ export function suggestedRisk(band: SeverityBand): RiskLevel {
 
 /** DPC after the context adjustments, kept within 1–4. */
 export function dataProcessingContext(f: SeverityFactors): number {
-  const moved = f.dataKind + Number(f.vulnerablePeople) + Number(f.severeConsequences) + Number(f.largeScale) - Number(f.mitigated);
+  const moved = f.dataKind + Number(f.vulnerablePeople) + Number(f.severeConsequences) + Number(f.largeVolume) + Number(f.manyPeople) - Number(f.mitigated);
   return Math.min(4, Math.max(1, moved));
 }
 
@@ -98,7 +100,8 @@ export function initialFactors(incident: Pick<Incident, 'dataCategories' | 'brea
     dataKind,
     vulnerablePeople: has('children') || has('protected-identity'),
     severeConsequences: has('protected-identity'),
-    largeScale: (incident.affectedCount ?? 0) >= LARGE_SCALE_FROM,
+    largeVolume: false,
+    manyPeople: (incident.affectedCount ?? 0) >= MANY_PEOPLE_FROM,
     mitigated: false,
     ei: has('identity-numbers') || has('protected-identity') ? 1 : 0.75,
     confidentiality: breach('confidentiality'),

@@ -33,7 +33,6 @@ export function IncidentFacts({ incident: i }: { incident: Incident }) {
     [t.occurredAt, displayTime(i.occurredAt)],
     [t.endedAt, displayTime(i.endedAt)],
     [t.awareAt, displayTime(i.awareAt)],
-    ...(i.awareReason ? [[t.awareReason, i.awareReason] as [string, ReactNode]] : []),
     [t.breachTypes, i.breachTypes.length ? i.breachTypes.map((b) => labelOf(BREACH_TYPES, b, locale)).join('; ') : t.notGiven],
     [t.dataCategories, i.dataCategories.length ? i.dataCategories.map((c) => labelOf(DATA_CATEGORIES, c, locale)).join('; ') : t.notGiven],
     [t.affectedCount, i.affectedCount ?? t.notGiven],

@@ -1,6 +1,7 @@
 /**
  * One incident: every field, the clock, the timeline from the audit trail, and – for the DPO –
- * ownership, the guided assessment, the IMY notice, art. 34, lex Sarah / IVO and closing.
+ * ownership, the time of awareness and of the end, the guided assessment, the IMY notice,
+ * art. 34, lex Sarah / IVO, the police report and closing.
  * Changes name the etag the page read; a stale one is explained, never overwritten.
  */
 import { Button, Link, MessageBar, MessageBarBody, Spinner, makeStyles, tokens } from '@fluentui/react-components';
@@ -21,11 +22,14 @@ import { useLocale, useStrings } from '../i18n';
 import { hrefOf } from '../routing';
 import { useSession } from '../session';
 import { AssessmentPanel } from './assessment-panel';
+import { AwarenessPanel } from './awareness-panel';
+import { EndedPanel } from './ended-panel';
 import { ImyNoticePanel } from './imy-notice-panel';
 import { IncidentFacts } from './incident-facts';
 import { incidentStrings } from './incident-strings';
 import { LexSarahPanel } from './lex-sarah-panel';
 import { ChangeFeedback, type PanelProps } from './panel';
+import { PoliceReportPanel } from './police-report-panel';
 import { Section, useFormStyles } from './section';
 import { SubjectNoticePanel } from './subject-notice-panel';
 import { Timeline } from './timeline';
@@ -153,10 +157,13 @@ function IncidentView({ details, reload, reloading, loadError, back, isDpo, meId
 
       {isDpo ? (
         <>
+          <AwarenessPanel {...panel} />
+          <EndedPanel {...panel} />
           <AssessmentPanel {...panel} />
           <ImyNoticePanel {...panel} supplementDueAt={details.supplementDueAt} />
           <SubjectNoticePanel {...panel} />
           <LexSarahPanel {...panel} />
+          <PoliceReportPanel {...panel} />
           <Section id="findings" heading={t.findings.heading}>
             {findings.length === 0 ? (
               <p>{t.findings.none}</p>

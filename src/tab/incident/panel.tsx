@@ -17,8 +17,8 @@ export interface PanelProps {
   latest?: LatestChange;
 }
 
-/** "Saved", or what went wrong (the conflict explained, with a reload). */
-export function ChangeFeedback({ change, panel }: { change: ChangeState; panel: PanelProps }) {
+/** "Saved" (or the panel's own `saved` words), or what went wrong (the conflict explained, with a reload). */
+export function ChangeFeedback({ change, panel, saved }: { change: ChangeState; panel: PanelProps; saved?: string }) {
   const t = useStrings(incidentStrings);
   const styles = useFormStyles();
   if (change.error) {
@@ -27,7 +27,7 @@ export function ChangeFeedback({ change, panel }: { change: ChangeState; panel: 
   }
   return (
     <p className={styles.saved} role="status">
-      {change.saved ? t.saved : ''}
+      {change.saved ? (saved ?? t.saved) : ''}
     </p>
   );
 }

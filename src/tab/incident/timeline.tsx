@@ -16,11 +16,18 @@ const useStyles = makeStyles({
   what: { fontWeight: tokens.fontWeightSemibold },
 });
 
-/** The non-sensitive details of an event worth showing (risk level, IMY reference, a late supplement). */
+/**
+ * The non-sensitive details of an event worth showing (risk level, references, a late supplement,
+ * the times of awareness and of the end).
+ */
 function detail(event: AuditEvent, locale: Locale, t: TimelineStrings): string {
   const d = event.data;
   if (event.type === 'assessed' && typeof d.risk === 'string') return labelOf(RISK_LEVELS, d.risk, locale);
-  if (event.type === 'imy-notified' && typeof d.reference === 'string' && d.reference) return d.reference;
+  if ((event.type === 'imy-notified' || event.type === 'police-report-recorded') && typeof d.reference === 'string' && d.reference) return d.reference;
+  if (event.type === 'awareness-recorded' && typeof d.awareAt === 'string') {
+    return typeof d.previousAwareAt === 'string' ? `${displayTime(d.previousAwareAt)} → ${displayTime(d.awareAt)}` : displayTime(d.awareAt);
+  }
+  if (event.type === 'ended-recorded' && typeof d.endedAt === 'string') return displayTime(d.endedAt);
   if (event.type === 'imy-supplement-recorded' && d.late === true) return t.supplementLate;
   return '';
 }

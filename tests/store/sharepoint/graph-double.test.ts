@@ -107,6 +107,40 @@ describe('GraphDouble', () => {
     expect(await rejection(http.send('test', 'POST', items, { body: { fields: { Code: 'A' } } }))).toMatchObject({ status: 409, code: 'nameAlreadyExists' });
   });
 
+  it('refuses a multiple lines of text value over 63,999 characters with 400 invalidRequest, and changes nothing', async () => {
+    const [item] = (await list(`${items}?$filter=${encodeURIComponent("fields/Code eq 'a'")}`)).value;
+    const atLimit = 'x'.repeat(63_999);
+
+    await http.send('test', 'PATCH', `${items}/${item.id}/fields`, { body: { Note: atLimit } });
+    const refused = await rejection(http.send('test', 'PATCH', `${items}/${item.id}/fields`, { body: { Note: `${atLimit}y`, Count: 99 } }));
+    // GraphError keeps no body; the raw answer shows what the double says.
+    const created = await fetch(`${double.url}/v1.0${items}`, {
+      method: 'POST',
+      headers: { Authorization: 'Bearer test-token', 'Content-Type': 'application/json' },
+      body: JSON.stringify({ fields: { Code: 'long', Note: `${atLimit}y` } }),
+    });
+
+    expect(refused).toMatchObject({ status: 400, code: 'invalidRequest' });
+    expect(created.status).toBe(400);
+    expect(await created.json()).toMatchObject({
+      error: { code: 'invalidRequest', message: "The value of 'Note' is 64000 characters; a multiple lines of text column holds at most 63999." },
+    });
+    const [after] = (await list(`${items}?$expand=fields&$filter=${encodeURIComponent("fields/Code eq 'a'")}`)).value;
+    expect(after.fields).toMatchObject({ Note: atLimit, Count: 3 });
+    expect((await list(`${items}?$filter=${encodeURIComponent("fields/Code eq 'long'")}`)).value).toEqual([]);
+  });
+
+  it('deletes an item, answering 412 to a stale If-Match and 404 once it is gone', async () => {
+    const [item] = (await list(`${items}?$filter=${encodeURIComponent("fields/Code eq 'b'")}`)).value;
+    await http.send('test', 'PATCH', `${items}/${item.id}/fields`, { body: { Count: 5 } });
+
+    expect(await rejection(http.send('test', 'DELETE', `${items}/${item.id}`, { headers: { 'If-Match': item.eTag } }))).toMatchObject({ status: 412 });
+    const [current] = (await list(`${items}?$filter=${encodeURIComponent("fields/Code eq 'b'")}`)).value;
+    expect((await http.send('test', 'DELETE', `${items}/${item.id}`, { headers: { 'If-Match': current.eTag } })).status).toBe(204);
+    expect(await rejection(http.send('test', 'DELETE', `${items}/${item.id}`))).toMatchObject({ status: 404 });
+    expect((await list(`${items}?$filter=${encodeURIComponent("fields/Code eq 'b'")}`)).value).toEqual([]);
+  });
+
   it('rejects fields that are not columns and values that are not among the choices', async () => {
     expect(await rejection(http.send('test', 'POST', items, { body: { fields: { Nope: 'x' } } }))).toMatchObject({ status: 400 });
     expect(await rejection(http.send('test', 'POST', items, { body: { fields: { Colour: 'blue' } } }))).toMatchObject({ status: 400 });

@@ -2,7 +2,8 @@
  * An in-process HTTP double of the Microsoft Graph v1.0 endpoints PUI Desk's SharePoint
  * adapter and provisioning use: sites, lists, columns, list items, JSON batching. It keeps
  * SharePoint's rules that matter to the adapter (etags and If-Match, unique columns, the
- * list view threshold on unindexed columns, dateTime to the second, empty fields omitted),
+ * list view threshold on unindexed columns, dateTime to the second, empty fields omitted,
+ * at most 63,999 characters in a multiple-lines-of-text value),
  * injects failures on demand (429 with Retry-After, 503, 504, 412, 403, slow answers) and
  * counts requests and resource units. It listens on 127.0.0.1 only.
  */
@@ -133,6 +134,12 @@ class HttpError extends Error {
 }
 
 const PREFER_NON_INDEXED = 'honornonindexedquerieswarningmayfailrandomly';
+/**
+ * The most characters a multiple-lines-of-text value holds in a SharePoint list (see `NOTE_MAX`
+ * in src/store/sharepoint/list-schema.ts for where the figure comes from). Kept here on its own,
+ * so the double checks the adapter rather than repeating it.
+ */
+const NOTE_MAX_CHARS = 63_999;
 const MAX_INDEXES = 20;
 const MAX_BATCH = 20;
 
@@ -459,6 +466,16 @@ export class GraphDouble {
       this.write(list, item, (req.body ?? {}) as Record<string, unknown>);
       return { status: 200, headers: { ETag: etagOf(item) }, body: this.fieldsJson(list, item) };
     }
+    if (segments.length === 4 && req.method === 'DELETE') {
+      // DELETE .../items/{item-id} with if-match (https://learn.microsoft.com/graph/api/listitem-delete): "If this request
+      // header is included and the eTag provided does not match the current tag on the item, a 412 Precondition Failed
+      // response is returned and the item will not be deleted." Success is 204 No Content.
+      this.requireRole(['write', 'manage', 'fullcontrol']);
+      const ifMatch = req.headers['if-match'];
+      if (ifMatch !== undefined && !sameEtag(ifMatch, etagOf(item))) throw new HttpError(412, 'preconditionFailed', 'The etag does not match the current version of the item.');
+      list.items.delete(item.id);
+      return { status: 204, headers: {} };
+    }
     throw new HttpError(405, 'BadRequest', 'Method not allowed.');
   }
 
@@ -669,6 +686,12 @@ export class GraphDouble {
           break;
         case 'note':
           if (typeof value !== 'string') throw new HttpError(400, 'invalidRequest', `Field '${name}' takes text.`);
+          if (value.length > NOTE_MAX_CHARS) {
+            // Neither Graph nor SharePoint documents the answer to a value over the limit; this is
+            // the shape the double uses for every refused field value (400 invalidRequest), with a
+            // message that names the field and the limit. The write changes nothing.
+            throw new HttpError(400, 'invalidRequest', `The value of '${name}' is ${value.length} characters; a multiple lines of text column holds at most ${NOTE_MAX_CHARS}.`);
+          }
           next[name] = value;
           break;
         case 'dateTime':
