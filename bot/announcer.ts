@@ -2,8 +2,8 @@
  * Runs the outbox: a pass whenever news is queued (wake), when a retry falls due, and on a slow
  * poll that picks up news queued by other server instances.
  */
-import type { Logger, Notifier } from '../src/domain';
-import { announcePending, outboxFor, type AnnouncePendingResult, type UseCaseDeps } from '../src/use-cases';
+import type { Logger } from '../src/domain';
+import { announcePending, outboxFor, type AnnouncePendingResult, type DeliveringChannel, type UseCaseDeps } from '../src/use-cases';
 
 export interface AnnouncerOptions {
   /** The claim owner: one per server instance. */
@@ -28,7 +28,7 @@ export class Announcer {
 
   constructor(
     private readonly deps: UseCaseDeps,
-    private readonly channel: Notifier,
+    private readonly channel: DeliveringChannel,
     private readonly options: AnnouncerOptions,
   ) {}
 

@@ -3,8 +3,8 @@
  * same card in place (updateActivity). Paced per conversation; a 429 pauses the conversation.
  */
 import type { Activity } from 'botbuilder';
-import { Conflict, type Clock, type DueReminder, type Incident, type IncidentStore, type Logger, type Notifier } from '../src/domain';
-import { AnnouncementDeferred } from '../src/use-cases';
+import { Conflict, type Clock, type DueReminder, type Incident, type IncidentStore, type Logger } from '../src/domain';
+import { AnnouncementDeferred, type DeliveringChannel } from '../src/use-cases';
 import { ADAPTIVE_CARD_CONTENT_TYPE, type AdaptiveCard } from './cards/adaptive-card';
 import { dpoChannelCard } from './cards/dpo-channel-card';
 import { reminderCard, type MentionTarget } from './cards/reminder-card';
@@ -37,8 +37,13 @@ export interface TeamsChannelNotifierOptions {
 export const MAX_REMINDER_MENTIONS = 10;
 
 /** The delivering side of the outbox: implements the Notifier port against Teams. */
-export class TeamsChannelNotifier implements Notifier {
+export class TeamsChannelNotifier implements DeliveringChannel {
   constructor(private readonly options: TeamsChannelNotifierOptions) {}
+
+  /** Nothing can be posted before a DPO channel is set (`ställ in dpo-kanal`). */
+  async canDeliver(): Promise<boolean> {
+    return (await getDpoChannel(this.options.store)) !== undefined;
+  }
 
   async incidentReported(incident: Incident): Promise<void> {
     await this.deliver(incident);

@@ -3,31 +3,22 @@
  * API's request body. The description names counts (recipients, attachments, findings),
  * never the mail's content.
  */
-import { isCauseId, type CauseId } from '../domain/causes';
+import { isCauseId } from '../domain/causes';
 import type { ReportInput } from '../domain/report-input';
 import { formatStockholm, parseStockholmLocal, stockholmDate } from '../domain/stockholm-time';
-import type { BreachType, DataCategory } from '../domain/vocabulary';
+import type { DataCategory } from '../domain/vocabulary';
 import type { MailSnapshot } from './mail-item';
 import type { RecipientSummary } from './recipients';
 import type { ScanResult } from './scanner';
 import { stringsFor, type Locale } from './strings';
+import type { ReportFields } from '../web/report-fields';
 
 /** What the user says happened to the mail. */
 export type MailCase = 'sent-to-wrong-recipient' | 'received-by-mistake' | 'other';
 
-/** The report form's fields; times are Stockholm wall-clock `YYYY-MM-DDTHH:mm` as a datetime-local input holds them. */
-export interface ReportDraft {
+/** The report form's fields (see {@link ReportFields}) and which case the mail is. */
+export interface ReportDraft extends ReportFields {
   mailCase: MailCase;
-  title: string;
-  description: string;
-  occurredAt: string;
-  discoveredAt: string;
-  breachTypes: BreachType[];
-  dataCategories: DataCategory[];
-  affectedCount: string;
-  cause: CauseId | '';
-  measures: string;
-  unit: string;
 }
 
 /** Everything the prefill is made from. */

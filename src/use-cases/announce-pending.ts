@@ -23,6 +23,15 @@ export class AnnouncementDeferred extends Error {
   }
 }
 
+/** The channel that delivers news (the bot's Teams poster). */
+export interface DeliveringChannel extends Notifier {
+  /**
+   * False while nothing can be delivered at all (no DPO channel set): the pass then claims
+   * nothing, rather than claiming and putting back every pending entry on every wake.
+   */
+  canDeliver?(): Promise<boolean>;
+}
+
 export interface AnnouncePendingOptions {
   /** Who claims (one id per server instance). */
   owner: string;
@@ -54,7 +63,10 @@ function eligible(entry: OutboxEntry, pendingReportIds: ReadonlySet<string>): bo
  * @remarks Stops at the first deferral and releases the rest unchanged, so a 429 pauses the
  * whole pass rather than being hammered by every remaining entry.
  */
-export async function announcePending(deps: UseCaseDeps, channel: Notifier, options: AnnouncePendingOptions): Promise<AnnouncePendingResult> {
+export async function announcePending(deps: UseCaseDeps, channel: DeliveringChannel, options: AnnouncePendingOptions): Promise<AnnouncePendingResult> {
+  if (channel.canDeliver && !(await channel.canDeliver())) {
+    return { delivered: 0, failed: 0, dropped: 0, deferred: new AnnouncementDeferred('not-configured') };
+  }
   const outbox = outboxFor(deps.store, deps.clock);
   const { owner } = options;
   const claimed = await outbox.claimDue(owner, options.limit ?? 50, options.leaseMs ?? 5 * 60_000, eligible);
@@ -81,7 +93,7 @@ export async function announcePending(deps: UseCaseDeps, channel: Notifier, opti
       if (error instanceof AnnouncementDeferred) {
         const now = deps.clock.now().getTime();
         const notBefore = new Date(now + (error.retryAfterMs ?? 0));
-        for (const rest of claimed.slice(i)) await outbox.release(rest, owner, notBefore);
+        await outbox.releaseAll(claimed.slice(i), owner, notBefore);
         deps.logger.info('announcements deferred', { reason: error.reason, retryAfterMs: error.retryAfterMs ?? null, pending: claimed.length - i });
         result.deferred = error;
         return result;

@@ -264,6 +264,35 @@ export class Outbox {
     await this.change(entry.key, apply, undefined);
   }
 
+  /**
+   * Releases claimed entries, all due again at `notBefore` (a deferral: nothing failed). One
+   * `writeStates` for the entries unchanged since their claim; the others one by one.
+   */
+  async releaseAll(entries: readonly OutboxEntry[], owner: string, notBefore: Date): Promise<void> {
+    await this.migrated();
+    const fast: { entry: OutboxEntry; etag: string }[] = [];
+    const slow: OutboxEntry[] = [];
+    for (const entry of entries) {
+      const known = this.claimEtags.get(entry.key);
+      if (known && entry.claim?.owner === owner) fast.push({ entry, etag: known });
+      else slow.push(entry);
+    }
+    if (fast.length > 0) {
+      const writes = fast.map(({ entry, etag }) => {
+        this.claimEtags.delete(entry.key);
+        const next = structuredClone(entry);
+        delete next.claim;
+        next.notBefore = notBefore.toISOString();
+        return putEntry(next, etag);
+      });
+      const outcomes = await this.store.writeStates(writes);
+      outcomes.forEach((outcome, i) => {
+        if (!outcome.ok) slow.push(fast[i].entry);
+      });
+    }
+    for (const entry of slow) await this.release(entry, owner, notBefore);
+  }
+
   /** Everything pending, oldest first (a snapshot). */
   async pending(): Promise<OutboxEntry[]> {
     await this.migrated();

@@ -207,6 +207,48 @@ describe('the announcement outbox', () => {
       expect(await announcePending(deps, channel, { owner: 'a' })).toMatchObject({ delivered: 2 });
     });
 
+    it('puts a deferred pass back in one write, however many entries it claimed', async () => {
+      for (const title of ['A', 'B', 'C', 'D', 'E']) await reportIncident(deps, reporter, form(title), 'bot');
+      const batches: number[] = [];
+      const counting: IncidentStore = Object.assign(Object.create(store) as IncidentStore, {
+        writeStates: (...args: Parameters<IncidentStore['writeStates']>) => { batches.push(args[0].length); return store.writeStates(...args); },
+      });
+      const channel = new RecordingChannel();
+      channel.failWith = [new AnnouncementDeferred('rate-limited', 2_000)];
+      const result = await announcePending({ ...deps, store: counting }, channel, { owner: 'a' });
+      expect(result.deferred?.reason).toBe('rate-limited');
+      // One claim of all five, one release of all five.
+      expect(batches).toEqual([5, 5]);
+      const due = new Date(clock.now().getTime() + 2_000).toISOString();
+      expect((await outboxFor(store, clock).pending()).map((e) => [e.attempts, e.claim, e.notBefore])).toEqual(Array(5).fill([0, undefined, due]));
+    });
+
+    it('claims nothing while the channel cannot deliver at all (no DPO channel set)', async () => {
+      for (const title of ['A', 'B']) await reportIncident(deps, reporter, form(title), 'bot');
+      let writes = 0;
+      const counting: IncidentStore = Object.assign(Object.create(store) as IncidentStore, {
+        writeStates: (...args: Parameters<IncidentStore['writeStates']>) => { writes++; return store.writeStates(...args); },
+      });
+      const channel = Object.assign(new RecordingChannel(), { ready: false, canDeliver: async function (this: { ready: boolean }) { return this.ready; } });
+      const result = await announcePending({ ...deps, store: counting }, channel, { owner: 'a' });
+      expect(result).toMatchObject({ delivered: 0, deferred: { reason: 'not-configured' } });
+      expect(writes).toBe(0);
+      channel.ready = true;
+      expect(await announcePending(deps, channel, { owner: 'a' })).toMatchObject({ delivered: 2 });
+      expect([...channel.delivered].sort()).toEqual(['reported PUI-2026-0001', 'reported PUI-2026-0002']);
+    });
+
+    it('still puts back a deferred entry that another process touched after the claim', async () => {
+      await reportIncident(deps, reporter, form('A'), 'bot');
+      await reportIncident(deps, reporter, form('B'), 'bot');
+      const outbox = new Outbox(store, clock);
+      const claimed = await outbox.claimDue('a', 10, 60_000);
+      // The same news queued again meanwhile: the stored entry's etag moves on.
+      await new Outbox(store, clock).enqueue({ kind: 'reported', reportId: claimed[0].reportId });
+      await outbox.releaseAll(claimed, 'a', clock.now());
+      expect((await outbox.pending()).map((e) => e.claim)).toEqual([undefined, undefined]);
+    });
+
     it('drops a report that was queued but never stored, after waiting for it', async () => {
       const channel = new RecordingChannel();
       await outboxFor(store, clock).enqueue({ kind: 'reported', reportId: 'report-never-stored' });

@@ -23,14 +23,7 @@ export interface IncidentPage {
 }
 
 /** GET /api/incidents/:idOrNumber. */
-export interface IncidentDetails {
-  incident: Incident;
-  events: AuditEvent[];
-  duties: Duties | null;
-  findings: RegisterCheckId[];
-  /** A phased notice to IMY whose supplement is still owed: by when (notice + four weeks); null when none is owed. */
-  supplementDueAt: string | null;
-}
+export type { IncidentDetails } from '../../use-cases/get-incident';
 
 /** One row of GET /api/register/findings. */
 export interface FindingsRow {

@@ -3,15 +3,16 @@
  * confirmed decision with a rationale.
  */
 import { Button, Checkbox, Field, Radio, RadioGroup, Textarea, makeStyles, tokens } from '@fluentui/react-components';
-import { useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useState } from 'react';
 import { labelOf, RISK_LEVELS, type RiskLevel } from '../../domain/vocabulary';
 import { displayTime } from '../components/time-input';
 import { formatNumber, useLocale, useStrings } from '../i18n';
+import { ChangeForm } from './change-form';
 import {
   assessSeverity, initialFactors, type BreachLevel, type DataKind, type EaseOfIdentification, type SeverityFactors,
 } from './enisa-severity';
 import { incidentStrings } from './incident-strings';
-import { ChangeFeedback, type PanelProps } from './panel';
+import type { PanelProps } from './panel';
 import { Section, useFormStyles } from './section';
 import { useChange } from './use-change';
 
@@ -48,9 +49,8 @@ export function AssessmentForm({ panel }: { panel: PanelProps }) {
   const set = <K extends keyof SeverityFactors>(key: K, value: SeverityFactors[K]) => setFactors((f) => ({ ...f, [key]: value }));
   const n = (v: number) => formatNumber(v, locale);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    await change.run('assessment', {
+  function submit() {
+    return change.run('assessment', {
       risk: decision,
       rationale,
       severity: { dpc: severity.dpc, ei: severity.ei, cb: severity.cb, score: severity.score },
@@ -66,7 +66,7 @@ export function AssessmentForm({ panel }: { panel: PanelProps }) {
   );
 
   return (
-    <form className={form.form} onSubmit={submit} aria-label={t.heading}>
+    <ChangeForm heading={t.heading} change={change} panel={panel} submitLabel={t.confirm} primary onSubmit={submit}>
       <p>{t.intro}</p>
       <fieldset className={form.fieldset}>
         <legend className={form.legend}>{t.breachLegend}</legend>
@@ -115,11 +115,7 @@ export function AssessmentForm({ panel }: { panel: PanelProps }) {
       <Field label={t.rationale} required hint={t.rationaleHint} validationMessage={change.fieldErrors.rationale}>
         <Textarea value={rationale} rows={4} resize="vertical" onChange={(_, d) => setRationale(d.value)} />
       </Field>
-      <div className={form.actions}>
-        <Button appearance="primary" type="submit" disabled={change.busy}>{t.confirm}</Button>
-      </div>
-      <ChangeFeedback change={change} panel={panel} />
-    </form>
+    </ChangeForm>
   );
 }
 

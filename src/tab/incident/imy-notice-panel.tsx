@@ -4,14 +4,16 @@
  * the supplement a phased notice owes.
  */
 import { Button, Checkbox, Field, Input, Textarea, makeStyles, tokens } from '@fluentui/react-components';
-import { useRef, useState, type FormEvent } from 'react';
+import { useRef, useState } from 'react';
 import { isLate } from '../../domain/deadline';
+import { TimeField } from '../components/time-field';
 import { fromLocalInput, toLocalInput, displayTime } from '../components/time-input';
 import { useStrings } from '../i18n';
+import { ChangeForm } from './change-form';
 import { imyNoticeText } from './imy-notice-text';
 import { ImySupplement } from './imy-supplement';
 import { incidentStrings } from './incident-strings';
-import { ChangeFeedback, type PanelProps } from './panel';
+import type { PanelProps } from './panel';
 import { Section, useFormStyles } from './section';
 import { useChange } from './use-change';
 
@@ -57,9 +59,8 @@ export function ImyNoticePanel({ supplementDueAt, ...panel }: ImyNoticePanelProp
     }
   }
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    await change.run('imy-notice', {
+  function submit() {
+    return change.run('imy-notice', {
       notifiedAt: notifiedIso ?? notifiedAt,
       ...(reference.trim() ? { reference } : {}),
       phased,
@@ -101,11 +102,9 @@ export function ImyNoticePanel({ supplementDueAt, ...panel }: ImyNoticePanelProp
       ) : null}
 
       {canEdit && !notice && incident.assessment?.risk !== 'unlikely' ? (
-        <form className={form.form} onSubmit={submit} aria-label={t.heading}>
+        <ChangeForm heading={t.heading} change={change} panel={panel} submitLabel={t.record} primary onSubmit={submit}>
           <div className={form.row}>
-            <Field label={t.notifiedAt} required validationMessage={change.fieldErrors.notifiedAt}>
-              <Input type="datetime-local" value={notifiedAt} onChange={(_, d) => setNotifiedAt(d.value)} />
-            </Field>
+            <TimeField label={t.notifiedAt} required value={notifiedAt} onChange={setNotifiedAt} error={change.fieldErrors.notifiedAt} />
             <Field label={t.reference} validationMessage={change.fieldErrors.reference}>
               <Input value={reference} onChange={(_, d) => setReference(d.value)} />
             </Field>
@@ -116,11 +115,7 @@ export function ImyNoticePanel({ supplementDueAt, ...panel }: ImyNoticePanelProp
               <Textarea value={delayReason} rows={3} resize="vertical" onChange={(_, d) => setDelayReason(d.value)} />
             </Field>
           ) : null}
-          <div className={form.actions}>
-            <Button appearance="primary" type="submit" disabled={change.busy}>{t.record}</Button>
-          </div>
-          <ChangeFeedback change={change} panel={panel} />
-        </form>
+        </ChangeForm>
       ) : null}
     </Section>
   );

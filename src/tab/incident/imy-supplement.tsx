@@ -2,12 +2,14 @@
  * The supplement to a phased notice to IMY (art. 33(4)): by when it is owed – in red once the
  * four weeks have passed – and, for the DPO, the record of when it was sent.
  */
-import { Button, Field, Input, MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
-import { useState, type FormEvent } from 'react';
+import { MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
+import { useState } from 'react';
 import { formatTimeLeft, isOverdue, timeLeftMs } from '../../domain/deadline';
 import { useNow } from '../components/countdown';
+import { TimeField } from '../components/time-field';
 import { displayTime, fromLocalInput, toLocalInput } from '../components/time-input';
 import { useLocale, useStrings } from '../i18n';
+import { ChangeForm } from './change-form';
 import { incidentStrings } from './incident-strings';
 import { ChangeFeedback, type PanelProps } from './panel';
 import { useFormStyles } from './section';
@@ -36,9 +38,8 @@ export function ImySupplement({ panel, supplementDueAt }: ImySupplementProps) {
   const ms = owed ? timeLeftMs(owed, now) : 0;
   const overdue = owed !== null && isOverdue(ms);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    await change.run('imy-supplement', { sentAt: fromLocalInput(sentAt) ?? sentAt });
+  function submit() {
+    return change.run('imy-supplement', { sentAt: fromLocalInput(sentAt) ?? sentAt });
   }
 
   return (
@@ -58,16 +59,11 @@ export function ImySupplement({ panel, supplementDueAt }: ImySupplementProps) {
         </MessageBar>
       ) : null}
       {canEdit && owed ? (
-        <form className={form.form} onSubmit={submit} aria-label={t.supplementHeading}>
+        <ChangeForm heading={t.supplementHeading} change={change} panel={panel} submitLabel={t.recordSupplement} primary feedback={false} onSubmit={submit}>
           <div className={form.row}>
-            <Field label={t.supplementSentAt} required validationMessage={change.fieldErrors.sentAt}>
-              <Input type="datetime-local" value={sentAt} onChange={(_, d) => setSentAt(d.value)} />
-            </Field>
+            <TimeField label={t.supplementSentAt} required value={sentAt} onChange={setSentAt} error={change.fieldErrors.sentAt} />
           </div>
-          <div className={form.actions}>
-            <Button appearance="primary" type="submit" disabled={change.busy}>{t.recordSupplement}</Button>
-          </div>
-        </form>
+        </ChangeForm>
       ) : null}
       {/* Outside the form, which goes once the supplement is recorded: "Saved" is still announced. */}
       {canEdit ? <ChangeFeedback change={change} panel={panel} /> : null}

@@ -1,10 +1,12 @@
 /** The lex Sarah track (SoL 14 kap.) and, when serious, the report to IVO. */
-import { Button, Checkbox, Field, Input } from '@fluentui/react-components';
-import { useState, type FormEvent } from 'react';
+import { Checkbox, Field, Input } from '@fluentui/react-components';
+import { useState } from 'react';
+import { TimeField } from '../components/time-field';
 import { displayTime, fromLocalInput, toLocalInput } from '../components/time-input';
 import { useStrings } from '../i18n';
+import { ChangeForm } from './change-form';
 import { incidentStrings } from './incident-strings';
-import { ChangeFeedback, type PanelProps } from './panel';
+import type { PanelProps } from './panel';
 import { Section, useFormStyles } from './section';
 import { useChange } from './use-change';
 
@@ -19,9 +21,8 @@ export function LexSarahPanel(panel: PanelProps) {
   const [ivoReference, setIvoReference] = useState(recorded?.ivoReference ?? '');
   const change = useChange(incident, panel.onChanged);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    await change.run('lex-sarah', {
+  function submit() {
+    return change.run('lex-sarah', {
       reportedAt: fromLocalInput(reportedAt) ?? reportedAt,
       reportedToIvo: toIvo,
       ...(toIvo ? { ivoReportedAt: fromLocalInput(ivoAt) ?? ivoAt } : {}),
@@ -39,26 +40,18 @@ export function LexSarahPanel(panel: PanelProps) {
         </p>
       ) : null}
       {canEdit ? (
-        <form className={form.form} onSubmit={submit} aria-label={t.heading}>
-          <Field label={t.reportedAt} required validationMessage={change.fieldErrors.reportedAt}>
-            <Input type="datetime-local" value={reportedAt} onChange={(_, d) => setReportedAt(d.value)} />
-          </Field>
+        <ChangeForm heading={t.heading} change={change} panel={panel} submitLabel={t.record} onSubmit={submit}>
+          <TimeField label={t.reportedAt} required value={reportedAt} onChange={setReportedAt} error={change.fieldErrors.reportedAt} />
           <Checkbox label={t.reportedToIvo} checked={toIvo} onChange={(_, d) => setToIvo(d.checked === true)} />
           {toIvo ? (
             <div className={form.row}>
-              <Field label={t.ivoReportedAt} required validationMessage={change.fieldErrors.ivoReportedAt}>
-                <Input type="datetime-local" value={ivoAt} onChange={(_, d) => setIvoAt(d.value)} />
-              </Field>
+              <TimeField label={t.ivoReportedAt} required value={ivoAt} onChange={setIvoAt} error={change.fieldErrors.ivoReportedAt} />
               <Field label={t.ivoReference} validationMessage={change.fieldErrors.ivoReference}>
                 <Input value={ivoReference} onChange={(_, d) => setIvoReference(d.value)} />
               </Field>
             </div>
           ) : null}
-          <div className={form.actions}>
-            <Button type="submit" disabled={change.busy}>{t.record}</Button>
-          </div>
-          <ChangeFeedback change={change} panel={panel} />
-        </form>
+        </ChangeForm>
       ) : null}
     </Section>
   );

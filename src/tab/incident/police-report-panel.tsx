@@ -1,10 +1,12 @@
 /** The police report: when it was made and the police's reference. */
-import { Button, Field, Input } from '@fluentui/react-components';
-import { useState, type FormEvent } from 'react';
+import { Field, Input } from '@fluentui/react-components';
+import { useState } from 'react';
+import { TimeField } from '../components/time-field';
 import { displayTime, fromLocalInput, toLocalInput } from '../components/time-input';
 import { useStrings } from '../i18n';
+import { ChangeForm } from './change-form';
 import { incidentStrings } from './incident-strings';
-import { ChangeFeedback, type PanelProps } from './panel';
+import type { PanelProps } from './panel';
 import { Section, useFormStyles } from './section';
 import { useChange } from './use-change';
 
@@ -17,9 +19,8 @@ export function PoliceReportPanel(panel: PanelProps) {
   const [reference, setReference] = useState(recorded?.reference ?? '');
   const change = useChange(incident, panel.onChanged);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    await change.run('police-report', {
+  function submit() {
+    return change.run('police-report', {
       reportedAt: fromLocalInput(reportedAt) ?? reportedAt,
       ...(reference.trim() ? { reference } : {}),
     });
@@ -30,20 +31,14 @@ export function PoliceReportPanel(panel: PanelProps) {
       <p>{t.intro}</p>
       {recorded ? <p data-testid="police-recorded">{t.recorded(displayTime(recorded.reportedAt), recorded.reference ?? '')}</p> : null}
       {canEdit ? (
-        <form className={form.form} onSubmit={submit} aria-label={t.heading}>
+        <ChangeForm heading={t.heading} change={change} panel={panel} submitLabel={t.record} onSubmit={submit}>
           <div className={form.row}>
-            <Field label={t.reportedAt} required validationMessage={change.fieldErrors.reportedAt}>
-              <Input type="datetime-local" value={reportedAt} onChange={(_, d) => setReportedAt(d.value)} />
-            </Field>
+            <TimeField label={t.reportedAt} required value={reportedAt} onChange={setReportedAt} error={change.fieldErrors.reportedAt} />
             <Field label={t.reference} hint={t.referenceHint} validationMessage={change.fieldErrors.reference}>
               <Input value={reference} onChange={(_, d) => setReference(d.value)} />
             </Field>
           </div>
-          <div className={form.actions}>
-            <Button type="submit" disabled={change.busy}>{t.record}</Button>
-          </div>
-          <ChangeFeedback change={change} panel={panel} />
-        </form>
+        </ChangeForm>
       ) : null}
     </Section>
   );

@@ -1,10 +1,12 @@
 /** Information to the data subjects (art. 34): when and how they were told, or why not. */
-import { Button, Field, Input, Radio, RadioGroup, Textarea } from '@fluentui/react-components';
-import { useState, type FormEvent } from 'react';
+import { Field, Input, Radio, RadioGroup, Textarea } from '@fluentui/react-components';
+import { useState } from 'react';
+import { TimeField } from '../components/time-field';
 import { displayTime, fromLocalInput, toLocalInput } from '../components/time-input';
 import { useStrings } from '../i18n';
+import { ChangeForm } from './change-form';
 import { incidentStrings } from './incident-strings';
-import { ChangeFeedback, type PanelProps } from './panel';
+import type { PanelProps } from './panel';
 import { Section, useFormStyles } from './section';
 import { useChange } from './use-change';
 
@@ -19,9 +21,8 @@ export function SubjectNoticePanel(panel: PanelProps) {
   const [reason, setReason] = useState(recorded?.notInformedReason ?? '');
   const change = useChange(incident, panel.onChanged);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    await change.run(
+  function submit() {
+    return change.run(
       'subject-notice',
       informed === 'yes'
         ? { notifiedAt: fromLocalInput(notifiedAt) ?? notifiedAt, ...(method.trim() ? { method } : {}) }
@@ -38,7 +39,7 @@ export function SubjectNoticePanel(panel: PanelProps) {
         </p>
       ) : null}
       {canEdit ? (
-        <form className={form.form} onSubmit={submit} aria-label={t.heading}>
+        <ChangeForm heading={t.heading} change={change} panel={panel} submitLabel={t.record} onSubmit={submit}>
           <Field label={t.choice}>
             <RadioGroup value={informed} onChange={(_, d) => setInformed(d.value === 'no' ? 'no' : 'yes')}>
               <Radio value="yes" label={t.informed} />
@@ -47,9 +48,7 @@ export function SubjectNoticePanel(panel: PanelProps) {
           </Field>
           {informed === 'yes' ? (
             <div className={form.row}>
-              <Field label={t.notifiedAt} required validationMessage={change.fieldErrors.notifiedAt}>
-                <Input type="datetime-local" value={notifiedAt} onChange={(_, d) => setNotifiedAt(d.value)} />
-              </Field>
+              <TimeField label={t.notifiedAt} required value={notifiedAt} onChange={setNotifiedAt} error={change.fieldErrors.notifiedAt} />
               <Field label={t.method} hint={t.methodHint} validationMessage={change.fieldErrors.method}>
                 <Input value={method} onChange={(_, d) => setMethod(d.value)} />
               </Field>
@@ -59,11 +58,7 @@ export function SubjectNoticePanel(panel: PanelProps) {
               <Textarea value={reason} rows={3} resize="vertical" onChange={(_, d) => setReason(d.value)} />
             </Field>
           )}
-          <div className={form.actions}>
-            <Button type="submit" disabled={change.busy}>{t.record}</Button>
-          </div>
-          <ChangeFeedback change={change} panel={panel} />
-        </form>
+        </ChangeForm>
       ) : null}
     </Section>
   );

@@ -5,28 +5,18 @@
  * but not the closing of it, so a description full of personal data is not left behind on a
  * shared computer.
  */
-import type { CauseId } from '../../domain/causes';
 import { ValidationError } from '../../domain/errors';
 import { parseReportInput } from '../../domain/report-input';
 import { BREACH_TYPE_IDS, DATA_CATEGORY_IDS, isOneOf, type BreachType, type DataCategory } from '../../domain/vocabulary';
 import { isCauseId } from '../../domain/causes';
 import type { Locale } from '../i18n';
 import { fromLocalInput, toLocalInput } from '../components/time-input';
+import type { ReportFields } from '../../web/report-fields';
 
 /** The form as typed: text as text, times as `datetime-local` values in Stockholm time. */
-export interface ReportDraft {
+export interface ReportDraft extends ReportFields {
   /** Sent with the report so a retry (or a double click) registers it once. */
   reportId: string;
-  title: string;
-  description: string;
-  discoveredAt: string;
-  occurredAt: string;
-  breachTypes: BreachType[];
-  dataCategories: DataCategory[];
-  affectedCount: string;
-  cause: CauseId | '';
-  measures: string;
-  unit: string;
 }
 
 export type ReportField = Exclude<keyof ReportDraft, 'reportId'>;

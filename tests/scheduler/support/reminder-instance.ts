@@ -99,6 +99,10 @@ export function startInstance(options: { store: IncidentStore; clock: VirtualClo
     instanceId: id,
   });
   deps.notifier = bot.notifier;
+  // The bot's first pass (news queued before it started) runs as it is created: let it finish
+  // before the test acts, or it may claim a report queued but not yet stored, and put it back
+  // for a moment later, a moment that virtual time only reaches when the test says so.
+  const settled = bot.announcer.drain();
   // Not started: the test ticks it (the timer itself is tested on its own).
   const scheduler = reminderScheduler(deps, { intervalMs: 60_000 });
   return {
@@ -108,10 +112,12 @@ export function startInstance(options: { store: IncidentStore; clock: VirtualClo
     bot,
     scheduler,
     async tick() {
+      await settled;
       await scheduler.runNow();
       await bot.announcer.drain();
     },
     async report(discoveredAt, title = 'Beslut skickat till fel adress') {
+      await settled;
       const { incident } = await reportIncident(deps, reporter, { title, description: 'Ett beslut skickades till en gammal adress.', discoveredAt }, 'tab');
       await bot.announcer.drain();
       return incident;
