@@ -107,6 +107,27 @@ export function retryDelayMs(attempts: number): number {
 }
 
 /** Writes the entry under its item key, scheduled for when it can next be claimed. */
+/** Why a delivery failed, for {@link Outbox.release}. */
+export interface ReleaseFailure {
+  /** An error name or code, never a message. */
+  error: string;
+  /** A reminder that went out; only recording it failed (send it no more). */
+  sentSlot?: string;
+}
+
+/** The entry with its claim dropped, due again at `notBefore`; a failure counts as an attempt. */
+function released(entry: OutboxEntry, notBefore: Date, failure?: ReleaseFailure): OutboxEntry {
+  const next = structuredClone(entry);
+  delete next.claim;
+  next.notBefore = notBefore.toISOString();
+  if (failure) {
+    next.attempts += 1;
+    next.lastError = failure.error.slice(0, 100);
+    if (failure.sentSlot) next.sentSlot = failure.sentSlot;
+  }
+  return next;
+}
+
 function putEntry(entry: OutboxEntry, expectedEtag: string | null | undefined): StateWrite {
   return { kind: 'put', key: outboxItemKey(entry.key), value: entry, expectedEtag, dueAt: dueAtOf(entry) };
 }
@@ -239,58 +260,34 @@ export class Outbox {
    * Releases a claimed entry to be tried again at `notBefore`; `failure` counts it as a failed
    * attempt (`sentSlot`: a reminder that went out, only recording it failed).
    */
-  async release(entry: OutboxEntry, owner: string, notBefore: Date, failure?: { error: string; sentSlot?: string }): Promise<void> {
-    await this.migrated();
-    const apply = (current: OutboxEntry): { result: void; next?: OutboxEntry } => {
-      if (current.claim?.owner !== owner) return { result: undefined };
-      const next = structuredClone(current);
-      delete next.claim;
-      next.notBefore = notBefore.toISOString();
-      if (failure) {
-        next.attempts += 1;
-        next.lastError = failure.error.slice(0, 100);
-        if (failure.sentSlot) next.sentSlot = failure.sentSlot;
-      }
-      return { result: undefined, next };
-    };
-    const known = this.claimEtags.get(entry.key);
-    this.claimEtags.delete(entry.key);
-    // Unchanged since our claim: the entry as we claimed it is what the store holds.
-    if (known && entry.claim?.owner === owner) {
-      const { next } = apply(entry);
-      const [outcome] = await this.store.writeStates([putEntry(next!, known)]);
-      if (outcome.ok) return;
-    }
-    await this.change(entry.key, apply, undefined);
+  release(entry: OutboxEntry, owner: string, notBefore: Date, failure?: ReleaseFailure): Promise<void> {
+    return this.releaseAll([entry], owner, notBefore, failure);
   }
 
   /**
-   * Releases claimed entries, all due again at `notBefore` (a deferral: nothing failed). One
-   * `writeStates` for the entries unchanged since their claim; the others one by one.
+   * Releases claimed entries, all due again at `notBefore` (a deferral puts back a whole pass).
+   * One `writeStates` for the entries unchanged since their claim; the others are read again.
    */
-  async releaseAll(entries: readonly OutboxEntry[], owner: string, notBefore: Date): Promise<void> {
+  async releaseAll(entries: readonly OutboxEntry[], owner: string, notBefore: Date, failure?: ReleaseFailure): Promise<void> {
     await this.migrated();
-    const fast: { entry: OutboxEntry; etag: string }[] = [];
-    const slow: OutboxEntry[] = [];
+    // Unchanged since our claim: the entry as we claimed it is what the store holds.
+    const unchanged: { entry: OutboxEntry; etag: string }[] = [];
+    const reread: OutboxEntry[] = [];
     for (const entry of entries) {
-      const known = this.claimEtags.get(entry.key);
-      if (known && entry.claim?.owner === owner) fast.push({ entry, etag: known });
-      else slow.push(entry);
+      const etag = this.claimEtags.get(entry.key);
+      this.claimEtags.delete(entry.key);
+      if (etag && entry.claim?.owner === owner) unchanged.push({ entry, etag });
+      else reread.push(entry);
     }
-    if (fast.length > 0) {
-      const writes = fast.map(({ entry, etag }) => {
-        this.claimEtags.delete(entry.key);
-        const next = structuredClone(entry);
-        delete next.claim;
-        next.notBefore = notBefore.toISOString();
-        return putEntry(next, etag);
-      });
-      const outcomes = await this.store.writeStates(writes);
+    if (unchanged.length > 0) {
+      const outcomes = await this.store.writeStates(unchanged.map(({ entry, etag }) => putEntry(released(entry, notBefore, failure), etag)));
       outcomes.forEach((outcome, i) => {
-        if (!outcome.ok) slow.push(fast[i].entry);
+        if (!outcome.ok) reread.push(unchanged[i].entry);
       });
     }
-    for (const entry of slow) await this.release(entry, owner, notBefore);
+    for (const entry of reread) {
+      await this.change(entry.key, (current) => ({ result: undefined, next: current.claim?.owner === owner ? released(current, notBefore, failure) : undefined }), undefined);
+    }
   }
 
   /** Everything pending, oldest first (a snapshot). */
