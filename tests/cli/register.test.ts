@@ -7,7 +7,7 @@ import { EXPORT_HEADERS, REGISTER_COLUMNS } from '../../src/domain/register-row'
 import type { IncidentStore } from '../../src/domain';
 import { RegisterFakeStore } from '../support/register-fake-store';
 
-const FIXTURE = join(__dirname, '..', '..', '..', 'shared', 'fixtures', 'register-sample.tsv');
+const FIXTURE = join(__dirname, '..', 'fixtures', 'register-sample.tsv');
 const NOW = new Date('2026-01-15T09:00:00Z');
 
 let dir: string;

@@ -11,7 +11,7 @@ import {
   maskPersonalData,
 } from '../../src/domain/identity-number';
 
-const fixtures = join(__dirname, '..', '..', '..', 'shared', 'fixtures');
+const fixtures = join(__dirname, '..', 'fixtures');
 
 interface Vector {
   long_format: string;

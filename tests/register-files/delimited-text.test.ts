@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDelimitedRegister, RegisterFileError, sniffSeparator } from '../../src/register-files';
 
-const fixture = readFileSync(join(__dirname, '..', '..', '..', 'shared', 'fixtures', 'register-sample.tsv'), 'utf8');
+const fixture = readFileSync(join(__dirname, '..', 'fixtures', 'register-sample.tsv'), 'utf8');
 
 describe('sniffSeparator', () => {
   it.each([

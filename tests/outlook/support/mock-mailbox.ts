@@ -20,8 +20,8 @@ export interface FixtureMail {
   body: string;
 }
 
-/** The shared sample mails (../shared/fixtures/sample-mails.json beside the repository). */
-export const fixtureMails: FixtureMail[] = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', '..', 'shared', 'fixtures', 'sample-mails.json'), 'utf8'));
+/** The sample mails (tests/fixtures/sample-mails.json, copied from the shared fixtures). */
+export const fixtureMails: FixtureMail[] = JSON.parse(readFileSync(join(__dirname, '..', '..', 'fixtures', 'sample-mails.json'), 'utf8'));
 
 /** Options for {@link mockOffice}. */
 export interface MockOfficeOptions {
