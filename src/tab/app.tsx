@@ -10,7 +10,7 @@ import { lazy, Suspense, useEffect, useMemo, useState, type ReactNode } from 're
 import { ApiClient, ApiError } from './api/api-client';
 import { ApiContext, HttpPuiApi, type PuiApi } from './api/pui-api';
 import { commonStrings } from './common-strings';
-import type { Host, ThemeName } from './host/host';
+import type { Host, ThemeName } from './host/host-port';
 import { LocaleContext, useStrings } from './i18n';
 import { ReportPage } from './report/report-page';
 import { hrefOf, parseRoute, useRoute, type Route } from './routing';

@@ -4,7 +4,7 @@
  */
 import type { ClientConfig } from '../../web/client-config';
 import { localeFrom } from '../i18n';
-import { incidentFromUrl, themeNameFrom, type Host, type ThemeName } from './host';
+import { incidentFromUrl, themeNameFrom, type Host, type ThemeName } from './host-port';
 import { teamsTokenSource, type NaaFactory } from './sign-in';
 
 /** What the tab reads of the Teams context. */

@@ -1,7 +1,7 @@
 /** The tab inside Teams: teams-js behind the {@link TeamsSdk} port. Loaded only when the page is framed. */
 import { app, authentication, nestedAppAuth } from '@microsoft/teams-js';
 import { loadClientConfig } from '../../web/client-config';
-import type { Host } from './host';
+import type { Host } from './host-port';
 import { connectWith, type TeamsSdk } from './teams-connection';
 
 const sdk: TeamsSdk = {
