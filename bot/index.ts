@@ -8,8 +8,8 @@ import { stackFrames, type Logger, type Notifier } from '../src/domain';
 import type { UseCaseDeps } from '../src/use-cases';
 import { Announcer } from './announcer';
 import { cloudAdapterGateway, type ConversationGateway } from './conversation-gateway';
-import { dpoDirectory, type GroupMembership } from './dpo-directory';
-import { graphGroupMembership } from './graph-group-membership';
+import { dpoDirectory, type DirectoryLookup } from './dpo-directory';
+import { graphDirectory } from './graph-directory';
 import { ConversationPacer } from './pacer';
 import { PuiBot } from './pui-bot';
 import { SOMETHING_WENT_WRONG } from './replies';
@@ -28,8 +28,8 @@ export interface TeamsBotOptions {
   gateway?: ConversationGateway;
   /** Default: Teams' per-conversation limits on the deps' clock with real waiting. */
   pacer?: ConversationPacer;
-  /** Group lookup for DPO groups; default: Microsoft Graph with the bot's credential (entra profile). */
-  groupMembership?: GroupMembership;
+  /** What the directory says of a person (DPO groups, app roles); default: Microsoft Graph with the bot's credential (entra profile). */
+  directoryLookup?: DirectoryLookup;
   /** The outbox claim owner; default a fresh id per process. */
   instanceId?: string;
   /** Outbox poll interval (default 30 s). */
@@ -97,15 +97,16 @@ export function createTeamsBot(options: TeamsBotOptions): TeamsBot {
   const deps: UseCaseDeps = { ...options.deps, notifier };
   announcer = new Announcer(deps, channel, { owner: options.instanceId ?? `bot-${randomUUID()}`, logger, pollMs: options.pollMs });
 
-  const membership = options.groupMembership
-    ?? (config.profile === 'entra' && config.dpoGroupIds.length > 0 && config.botTenantId && config.botAppId && config.botPassword
-      ? graphGroupMembership({ tenantId: config.botTenantId, clientId: config.botAppId, clientSecret: config.botPassword })
+  const wantsLookup = config.dpoGroupIds.length > 0 || Boolean(config.appRolesAppId);
+  const lookup = options.directoryLookup
+    ?? (config.profile === 'entra' && wantsLookup && config.botTenantId && config.botAppId && config.botPassword
+      ? graphDirectory({ tenantId: config.botTenantId, clientId: config.botAppId, clientSecret: config.botPassword, appRolesAppId: config.appRolesAppId })
       : undefined);
   const services: BotServices = {
     deps,
     logger,
     config,
-    directory: dpoDirectory(config, logger, membership),
+    directory: dpoDirectory(config, logger, lookup),
     wakeAnnouncer: () => announcer?.wake(),
   };
   const bot = new PuiBot(services);

@@ -14,6 +14,8 @@ export interface TeamsBotConfig {
   dpoUserIds: string[];
   dpoGroupIds: string[];
   adminUserIds?: string[];
+  /** The app registration whose app roles (`DPO`, `Admin`) count, as they do in the API's tokens: API_CLIENT_ID. */
+  appRolesAppId?: string;
   /** The tab's address; DPO cards link to incidents there. */
   tabUrl: string;
   /** The Teams app id (manifest `id`), for deep links into the tab. */

@@ -61,6 +61,7 @@ function startBot(config: AppConfig, deps: UseCaseDeps, logger: Logger): (TeamsB
     dpoUserIds: config.dpoUserIds,
     dpoGroupIds: config.dpoGroupIds,
     adminUserIds: config.auth?.adminUserIds,
+    appRolesAppId: config.auth?.clientId,
     // Replaced by the server's own address once it listens, unless configured.
     tabUrl: config.bot.tabUrl ?? `${config.publicUrl ?? `http://127.0.0.1:${config.port}`}/tab/`,
     teamsAppId: config.bot.teamsAppId,

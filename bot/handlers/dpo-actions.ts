@@ -89,7 +89,7 @@ export async function dpoAction(s: BotServices, context: TurnContext, caller: Ca
 
 /** Universal Actions refresh: the card with the time left as of now (DPOs only). */
 export async function refreshCard(s: BotServices, caller: Caller, action: DataOf<'incident.refresh'>): Promise<AdaptiveCardInvokeResponse> {
-  if (!caller.roles.includes('dpo')) return messageResponse('Kortet uppdateras bara för dataskyddsombudet.');
+  if (!isDpo(caller)) return messageResponse('Kortet uppdateras bara för dataskyddsombudet.');
   try {
     return await render(s, (await getIncident(s.deps, caller, action.incidentId)).incident);
   } catch (error) {

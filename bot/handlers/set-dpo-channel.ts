@@ -1,6 +1,6 @@
 /** `ställ in dpo-kanal` in a team channel: makes it the channel where every new incident is announced. */
 import { TurnContext, type Activity } from 'botbuilder';
-import type { Caller } from '../../src/domain';
+import { isDpo, type Caller } from '../../src/domain';
 import { outboxFor } from '../../src/use-cases';
 import { getDpoChannel, setDpoChannel, storedReference } from '../dpo-channel';
 import type { BotServices } from '../services';
@@ -10,7 +10,7 @@ export async function setDpoChannelFrom(s: BotServices, activity: Activity, call
   if (activity.conversation?.conversationType !== 'channel') {
     return 'DPO-kanalen ställs in i en kanal i ett team: skriv **@PUI Desk ställ in dpo-kanal** i den kanal där dataskyddsombudet ska få nya incidenter.';
   }
-  if (!caller.roles.includes('dpo')) {
+  if (!isDpo(caller)) {
     s.logger.info('dpo channel refused', { reason: 'not_dpo' });
     return 'Bara dataskyddsombudet kan välja vilken kanal som får nya incidenter. Inget har ändrats.';
   }

@@ -10,6 +10,7 @@ export * from './person';
 export * from './ports';
 export * from './register-checks';
 export * from './reminders';
+export * from './roles';
 export * from './report-input';
 export * from './stockholm-time';
 export * from './vocabulary';

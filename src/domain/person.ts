@@ -16,6 +16,7 @@ export interface Caller extends Person {
   roles: readonly Role[];
 }
 
+/** True when the caller may act as the DPO: a DPO or an admin (roles from {@link rolesOf}). */
 export function isDpo(caller: Caller): boolean {
   return caller.roles.includes('dpo') || caller.roles.includes('admin');
 }

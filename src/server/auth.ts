@@ -4,7 +4,7 @@
  */
 import { createRemoteJWKSet, jwtVerify, errors as joseErrors, type JWTPayload } from 'jose';
 import type { AuthConfig } from '../config';
-import { Unauthenticated, type Caller, type Role } from '../domain';
+import { rolesOf, Unauthenticated, type Caller } from '../domain';
 
 /** The dev identity of the local profile: holds every role so every feature can be tried. */
 export const DEV_IDENTITY: Caller = { id: 'dev-user', name: 'Utvecklare (lokal profil)', roles: ['reporter', 'dpo', 'admin'] };
@@ -68,13 +68,14 @@ export function entraAuthenticator(config: AuthConfig): Authenticate {
       throw new Unauthenticated('Token saknar behörigheten access_as_user för PUI Desk. Logga in igen.', 'The token lacks the access_as_user permission for PUI Desk. Sign in again.');
     }
     const oid = String(payload.oid);
-    const tokenRoles = Array.isArray(payload.roles) ? payload.roles.map(String) : [];
-    const groups = Array.isArray(payload.groups) ? payload.groups.map(String) : [];
-    const roles: Role[] = ['reporter'];
-    if (tokenRoles.some((r) => /^(PUI\.)?DPO$/i.test(r)) || config.dpoUserIds.includes(oid) || groups.some((g) => config.dpoGroupIds.includes(g))) {
-      roles.push('dpo');
-    }
-    if (tokenRoles.some((r) => /^(PUI\.)?Admin$/i.test(r)) || config.adminUserIds.includes(oid)) roles.push('admin');
+    const roles = rolesOf(
+      {
+        userId: oid,
+        groupIds: Array.isArray(payload.groups) ? payload.groups.map(String) : [],
+        appRoles: Array.isArray(payload.roles) ? payload.roles.map(String) : [],
+      },
+      config,
+    );
     const name = typeof payload.name === 'string' && payload.name ? payload.name : String(payload.preferred_username ?? oid);
     return { id: oid, name, roles };
   };

@@ -41,6 +41,26 @@ describe('Entra ID token validation', () => {
   });
 
   it.each([
+    ['a configured user id (DPO_USER_IDS)', { oid: 'oid-dpo-user', name: 'Dag Dataskydd' }],
+    ['a configured group (the groups claim)', { oid: 'oid-gun', name: 'Gun Gruppmedlem', groups: ['group-other', 'group-dpo'] }],
+    ['the DPO app role (the roles claim)', { oid: 'oid-dora', name: 'Dora Approll', roles: ['DPO'] }],
+  ])('lets a DPO by %s take an incident, by the same rule as the bot', async (_way, claims) => {
+    const report = await server.call('POST', '/api/incidents', { title: 'Fel mottagare', description: 'd', discoveredAt: new Date().toISOString() }, bearer(await jwks.sign()));
+    const dpo = bearer(await jwks.sign(claims));
+    const taken = await server.call('POST', `/api/incidents/${report.body.id}/take`, {}, dpo);
+    expect(taken.status).toBe(200);
+    expect(taken.body.owner).toEqual({ id: claims.oid, name: claims.name });
+  });
+
+  it('refuses a signed-in person who is no DPO by any of these ways, and changes nothing', async () => {
+    const report = await server.call('POST', '/api/incidents', { title: 'Fel mottagare', description: 'd', discoveredAt: new Date().toISOString() }, bearer(await jwks.sign()));
+    const erik = bearer(await jwks.sign({ oid: 'oid-erik', name: 'Erik Kollega', groups: ['group-other'], roles: ['Reader'] }));
+    const refused = await server.call('POST', `/api/incidents/${report.body.id}/take`, {}, erik);
+    expect([refused.status, refused.body.error.code]).toEqual([403, 'forbidden']);
+    expect((await server.store.get(report.body.id))?.owner).toBeUndefined();
+  });
+
+  it.each([
     ['no token', async () => ({})],
     ['a malformed header', async () => ({ authorization: 'Basic abc' })],
     ['a token signed by another key', async () => bearer(await jwks.sign({}, { key: 'untrusted' }))],

@@ -10,6 +10,7 @@ import {
 import { createTeamsBot, type TeamsBot, type TeamsBotConfig } from '../../../bot';
 import type { AdaptiveCard } from '../../../bot/cards/adaptive-card';
 import type { ConversationGateway } from '../../../bot/conversation-gateway';
+import type { DirectoryLookup } from '../../../bot/dpo-directory';
 import type { StoredReference } from '../../../bot/dpo-channel';
 import { ConversationPacer } from '../../../bot/pacer';
 import type { ActionData } from '../../../bot/verbs';
@@ -146,6 +147,8 @@ export interface HarnessOptions {
   config?: Partial<TeamsBotConfig>;
   store?: IncidentStore;
   clock?: VirtualClock;
+  /** Who the directory says is in which DPO group and holds which app role (default: nobody asked). */
+  directoryLookup?: DirectoryLookup;
 }
 
 export interface Harness {
@@ -183,7 +186,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     ...options.config,
   };
   const pacer = new ConversationPacer({ now: () => clock.ms(), sleep: clock.sleep });
-  const teamsBot = createTeamsBot({ deps, config, logger, gateway, pacer, pollMs: 3_600_000, instanceId: 'test-instance' });
+  const teamsBot = createTeamsBot({ deps, config, logger, gateway, pacer, pollMs: 3_600_000, instanceId: 'test-instance', directoryLookup: options.directoryLookup });
   deps.notifier = teamsBot.notifier;
   const adapter = new TestAdapter(async (context) => teamsBot.bot.run(context), { channelId: 'msteams' });
 
