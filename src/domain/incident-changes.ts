@@ -284,7 +284,7 @@ export function recordReminderSent(incident: Incident, reminder: DueReminder, no
       at: now.toISOString(),
       actor: SYSTEM_ACTOR,
       type: 'reminder-sent',
-      data: { stage: reminder.stage, slot: reminder.slot, mention: reminder.mention, catchUp: reminder.catchUp, sent: true },
+      data: { stage: reminder.stage, slot: reminder.slot, mention: reminder.mention, catchUp: reminder.catchUp },
     },
   };
 }
@@ -294,9 +294,10 @@ export function recordReminderSent(incident: Incident, reminder: DueReminder, no
  * app): nothing is sent, and the next reminder is set from the incident as it is.
  */
 export function rescheduleReminder(incident: Incident, slot: string, now: Date): Change {
+  const next = nextReminderAt(incident, now);
   return {
-    next: { ...incident, nextReminderAt: nextReminderAt(incident, now) },
-    event: { at: now.toISOString(), actor: SYSTEM_ACTOR, type: 'reminder-sent', data: { slot, sent: false } },
+    next: { ...incident, nextReminderAt: next },
+    event: { at: now.toISOString(), actor: SYSTEM_ACTOR, type: 'reminder-rescheduled', data: { slot, next } },
   };
 }
 

@@ -139,6 +139,8 @@ export type AuditEventType =
   | 'lex-sarah-recorded'
   | 'police-report-recorded'
   | 'reminder-sent'
+  /** A due reminder that no schedule explains any longer was not sent; the next one was set anew. */
+  | 'reminder-rescheduled'
   | 'closed';
 
 export type NewAuditEvent = Omit<AuditEvent, 'id' | 'incidentId'>;

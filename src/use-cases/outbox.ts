@@ -106,7 +106,6 @@ export function retryDelayMs(attempts: number): number {
   return Math.min(5_000 * 2 ** Math.max(0, attempts - 1), 10 * 60_000);
 }
 
-/** Writes the entry under its item key, scheduled for when it can next be claimed. */
 /** Why a delivery failed, for {@link Outbox.release}. */
 export interface ReleaseFailure {
   /** An error name or code, never a message. */
@@ -128,6 +127,7 @@ function released(entry: OutboxEntry, notBefore: Date, failure?: ReleaseFailure)
   return next;
 }
 
+/** Writes the entry under its item key, scheduled for when it can next be claimed. */
 function putEntry(entry: OutboxEntry, expectedEtag: string | null | undefined): StateWrite {
   return { kind: 'put', key: outboxItemKey(entry.key), value: entry, expectedEtag, dueAt: dueAtOf(entry) };
 }

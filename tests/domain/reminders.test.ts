@@ -1,6 +1,6 @@
 import { InvalidState, ValidationError } from '../../src/domain/errors';
 import type { Incident } from '../../src/domain/incident';
-import { assessRisk, closeIncident, recordImyNotice, recordImySupplement, recordReminderSent, takeOwnership } from '../../src/domain/incident-changes';
+import { assessRisk, closeIncident, recordImyNotice, recordImySupplement, recordReminderSent, rescheduleReminder, takeOwnership } from '../../src/domain/incident-changes';
 import { dueReminder, nextReminderAfterChange, nextReminderAt, supplementDueAt } from '../../src/domain/reminders';
 import { formatStockholm } from '../../src/domain/stockholm-time';
 import { aDpo, aNewIncident } from '../support/incident-mother';
@@ -151,7 +151,18 @@ describe('recordReminderSent', () => {
     const reminder = dueReminder(incident, now)!;
     const { next, event } = recordReminderSent(incident, reminder, now);
     expect(next).toEqual({ ...incident, nextReminderAt: '2026-11-20T08:00:00.000Z' });
-    expect(event).toEqual({ at: now.toISOString(), actor: { id: 'pui-desk', name: 'PUI Desk' }, type: 'reminder-sent', data: { stage: '48h', slot: incident.nextReminderAt, mention: false, catchUp: false, sent: true } });
+    expect(event).toEqual({ at: now.toISOString(), actor: { id: 'pui-desk', name: 'PUI Desk' }, type: 'reminder-sent', data: { stage: '48h', slot: incident.nextReminderAt, mention: false, catchUp: false } });
+  });
+});
+
+describe('rescheduleReminder', () => {
+  it('records that nothing was sent, as its own kind of event, and sets the next reminder from the incident as it is', () => {
+    const incident = anIncident();
+    const slot = incident.nextReminderAt!;
+    const now = new Date(Date.parse(slot) + 5_000);
+    const { next, event } = rescheduleReminder(incident, slot, now);
+    expect(next.nextReminderAt).toBe('2026-11-20T08:00:00.000Z');
+    expect(event).toEqual({ at: now.toISOString(), actor: { id: 'pui-desk', name: 'PUI Desk' }, type: 'reminder-rescheduled', data: { slot, next: '2026-11-20T08:00:00.000Z' } });
   });
 });
 
