@@ -2,7 +2,7 @@
  * Reads what the report form sends back: card inputs (strings) to the domain's report input,
  * and the domain's field issues back to the form's fields.
  */
-import { issue, parseStockholmLocal, type FieldIssue } from '../src/domain';
+import { formIssues, issue, joinDateAndTime, reportFromForm, type FieldIssue } from '../src/domain';
 import type { FormField, FormValues } from './cards/report-form-card';
 
 const VALUE_KEYS: readonly (keyof FormValues)[] = [
@@ -17,7 +17,7 @@ export interface ReadForm {
   raw: Record<string, unknown>;
   /** What to show again if the form comes back with errors. */
   values: Partial<FormValues>;
-  /** Problems found while reading (a date and time that is no instant). */
+  /** Problems the card alone has (a time of occurrence without its date). */
   issues: FieldIssue[];
 }
 
@@ -28,19 +28,12 @@ function str(inputs: Record<string, unknown>, key: string): string {
   return '';
 }
 
-/** Combines a date and a time input (Stockholm) into an ISO instant; `''` when no date. */
-function instant(date: string, time: string, field: 'discoveredAt' | 'occurredAt', issues: FieldIssue[]): string | undefined {
-  if (date.trim() === '') {
-    if (time.trim() !== '' && field === 'occurredAt') {
-      issues.push(issue(field, 'date_missing', 'Ange datum för klockslaget.', 'Give the date for the time.'));
-    }
-    return undefined;
+/** The one local value of a date and a time input; a time without a date is an issue for the time of occurrence. */
+function localTime(date: string, time: string, field: 'discoveredAt' | 'occurredAt', issues: FieldIssue[]): string {
+  if (date.trim() === '' && time.trim() !== '' && field === 'occurredAt') {
+    issues.push(issue(field, 'date_missing', 'Ange datum för klockslaget.', 'Give the date for the time.'));
   }
-  const iso = parseStockholmLocal(`${date.trim()} ${time.trim() || '00:00'}`);
-  if (!iso) {
-    issues.push(issue(field, 'invalid_datetime', 'Datum och klockslag kunde inte läsas. Använd formen 2026-11-20 och 14:30.', 'The date and time could not be read. Use the form 2026-11-20 and 14:30.'));
-  }
-  return iso;
+  return joinDateAndTime(date, time);
 }
 
 function list(value: string): string[] {
@@ -53,26 +46,25 @@ export function readReportForm(inputs: Record<string, unknown>): ReadForm {
   for (const key of VALUE_KEYS) values[key] = str(inputs, key);
   const v = values as FormValues;
   const issues: FieldIssue[] = [];
-  const raw: Record<string, unknown> = {
+  // The card has no unit field; the rest is read as every report form is (domain/report-form).
+  const raw = reportFromForm({
     title: v.title,
     description: v.description,
-    discoveredAt: instant(v.discoveredDate, v.discoveredTime, 'discoveredAt', issues),
-    occurredAt: instant(v.occurredDate, v.occurredTime, 'occurredAt', issues),
+    discoveredAt: localTime(v.discoveredDate, v.discoveredTime, 'discoveredAt', issues),
+    occurredAt: localTime(v.occurredDate, v.occurredTime, 'occurredAt', issues),
     breachTypes: list(v.breachTypes),
     dataCategories: list(v.dataCategories),
-    measures: v.measures.trim() === '' ? undefined : v.measures,
-    cause: v.cause.trim() === '' ? undefined : v.cause.trim(),
-  };
-  const count = v.affectedCount.trim();
-  // A number that is not one is passed on as text, so the domain's own message explains it.
-  if (count !== '') raw.affectedCount = /^-?\d+(\.\d+)?$/.test(count) ? Number(count) : count;
+    affectedCount: v.affectedCount,
+    cause: v.cause,
+    measures: v.measures,
+  });
   return { raw, values, issues };
 }
 
-/** Groups field issues by form field (unknown fields go to the title, where they are seen). */
+/** Groups field issues by form field, in form wording (unknown fields go to the title, where they are seen). */
 export function issuesByField(issues: readonly FieldIssue[]): Partial<Record<FormField, string[]>> {
   const out: Partial<Record<FormField, string[]>> = {};
-  for (const i of issues) {
+  for (const i of formIssues(issues)) {
     const field = (FORM_FIELDS as readonly string[]).includes(i.field) ? (i.field as FormField) : 'title';
     (out[field] ??= []).includes(i.message) || out[field]!.push(i.message);
   }

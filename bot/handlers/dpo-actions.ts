@@ -4,7 +4,7 @@
  */
 import type { AdaptiveCardInvokeResponse, TurnContext } from 'botbuilder';
 import {
-  Conflict, Forbidden, isDpo, parseStockholmLocal, ValidationError, type Caller, type Incident,
+  Conflict, Forbidden, fromLocalInput, isDpo, joinDateAndTime, ValidationError, type Caller, type Incident,
 } from '../../src/domain';
 import { changeIncident, getIncident, type ChangeKind } from '../../src/use-cases';
 import type { TextColor } from '../cards/adaptive-card';
@@ -39,7 +39,7 @@ function changeFor(verb: DpoChangeVerb, inputs: Record<string, unknown>): { kind
       return { kind: 'assess', raw: { risk: text(inputs, 'risk'), rationale: text(inputs, 'rationale') }, done: 'Bedömningen är sparad.' };
     case 'incident.imyNotice': {
       const date = text(inputs, 'imyDate');
-      const notifiedAt = date ? parseStockholmLocal(`${date} ${text(inputs, 'imyTime') ?? '00:00'}`) : undefined;
+      const notifiedAt = fromLocalInput(joinDateAndTime(date ?? '', text(inputs, 'imyTime') ?? ''));
       if (date && !notifiedAt) return 'Datum och klockslag för anmälan till IMY kunde inte läsas. Använd formen 2026-11-20 och 14:30.';
       const phased = toggle(inputs, 'imyPhased');
       if (phased === undefined) return 'Valet om anmälan i etapper kunde inte läsas. Försök igen.';

@@ -1,5 +1,5 @@
 /** Reporting from the personal chat and from the message action's dialog: the form and its submit. */
-import { parseReportInput, ValidationError, type Caller, type FieldIssue, type Incident, type Source } from '../../src/domain';
+import { newReportId, parseReportInput, ValidationError, type Caller, type FieldIssue, type Incident, type Source } from '../../src/domain';
 import { reportIncident } from '../../src/use-cases';
 import type { AdaptiveCard, CardElement } from '../cards/adaptive-card';
 import { receiptCard } from '../cards/receipt-card';
@@ -9,7 +9,7 @@ import type { BotServices } from '../services';
 
 /** A fresh report form; its report id makes submitting it twice one incident. */
 export function newReportForm(s: BotServices, mode: 'chat' | 'dialog', prefill?: { values?: Partial<FormValues>; intro?: CardElement[] }): AdaptiveCard {
-  return reportFormCard({ reportId: s.deps.newId(), mode, now: s.deps.clock.now(), values: prefill?.values, intro: prefill?.intro });
+  return reportFormCard({ reportId: newReportId('bot', s.deps.newId), mode, now: s.deps.clock.now(), values: prefill?.values, intro: prefill?.intro });
 }
 
 export interface SubmitOutcome {

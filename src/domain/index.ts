@@ -17,3 +17,4 @@ export * from './vocabulary';
 export * from './identity-number';
 export * from './register-report';
 export * from './register-row';
+export * from './report-form';

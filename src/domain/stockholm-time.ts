@@ -90,6 +90,21 @@ export function parseStockholmLocal(text: string): string | undefined {
   return new Date(naive - 60 * 60000).toISOString();
 }
 
+/** The `datetime-local` value (`2026-11-20T14:30`) of an instant, in Stockholm time: what a form shows. */
+export function toLocalInput(instant: string | Date): string {
+  return formatStockholm(instant).replace(' ', 'T');
+}
+
+/** The UTC instant (ISO 8601) of what a form holds as Stockholm time (`2026-11-20T14:30`, `2026-11-20 14:30`); undefined if blank or not a time. */
+export function fromLocalInput(value: string): string | undefined {
+  return value.trim() === '' ? undefined : parseStockholmLocal(value);
+}
+
+/** A form's separate date and time inputs as one local value (`2026-11-20T14:30`, midnight without a time); `''` without a date. */
+export function joinDateAndTime(date: string, time: string): string {
+  return date.trim() === '' ? '' : `${date.trim()}T${time.trim() || '00:00'}`;
+}
+
 function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }

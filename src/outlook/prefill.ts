@@ -3,9 +3,10 @@
  * API's request body. The description names counts (recipients, attachments, findings),
  * never the mail's content.
  */
-import { isCauseId } from '../domain/causes';
-import type { ReportInput } from '../domain/report-input';
-import { formatStockholm, parseStockholmLocal, stockholmDate } from '../domain/stockholm-time';
+import { ValidationError } from '../domain/errors';
+import { formIssues, reportFromForm } from '../domain/report-form';
+import { parseReportInput, type ReportInput } from '../domain/report-input';
+import { formatStockholm, stockholmDate, toLocalInput } from '../domain/stockholm-time';
 import type { DataCategory } from '../domain/vocabulary';
 import type { MailSnapshot } from './mail-item';
 import type { RecipientSummary } from './recipients';
@@ -33,16 +34,6 @@ export interface PrefillSource {
 /** The case the mail most likely is: the user's own mail was sent wrong, someone else's was received by mistake. */
 export function defaultMailCase(mail: Pick<MailSnapshot, 'direction'>): MailCase {
   return mail.direction === 'sent' ? 'sent-to-wrong-recipient' : 'received-by-mistake';
-}
-
-/** A Stockholm wall-clock value for a datetime-local input. */
-export function toLocalInput(iso: string | Date): string {
-  return formatStockholm(iso).replace(' ', 'T');
-}
-
-/** Reads a datetime-local value as Stockholm time; ISO 8601 UTC or undefined. */
-export function fromLocalInput(value: string): string | undefined {
-  return value.trim() ? parseStockholmLocal(value.trim()) : undefined;
 }
 
 /** `178 kB`, `1,2 MB` (Swedish decimal comma) or `1.2 MB`. */
@@ -130,49 +121,36 @@ export interface DraftIssue {
 /** The JSON body of `POST /api/incidents?source=outlook`: a report with its client-made id. */
 export type ReportRequest = ReportInput & { reportId: string };
 
-/** Turns the form into the request body, or lists what must be fixed first. */
-export function draftToRequest(draft: ReportDraft, reportId: string, locale: Locale): { request: ReportRequest; issues: [] } | { request?: undefined; issues: DraftIssue[] } {
+/** The pane's own wording for the issues its form shows differently (by the domain's code). */
+function paneMessage(field: keyof ReportDraft, code: string, locale: Locale): string | undefined {
   const t = stringsFor(locale);
-  const issues: DraftIssue[] = [];
-  if (!draft.title.trim()) issues.push({ field: 'title', message: t.required(t.title) });
-  if (!draft.description.trim()) issues.push({ field: 'description', message: t.required(t.description) });
-  const discoveredAt = fromLocalInput(draft.discoveredAt);
-  if (!draft.discoveredAt.trim()) issues.push({ field: 'discoveredAt', message: t.required(t.discoveredAt) });
-  else if (!discoveredAt) issues.push({ field: 'discoveredAt', message: t.invalidTime(t.discoveredAt) });
-  const occurredAt = fromLocalInput(draft.occurredAt);
-  if (draft.occurredAt.trim() && !occurredAt) issues.push({ field: 'occurredAt', message: t.invalidTime(t.occurredAt) });
-  let affectedCount: number | undefined;
-  if (draft.affectedCount.trim()) {
-    affectedCount = Number(draft.affectedCount.trim());
-    if (!/^\d+$/.test(draft.affectedCount.trim()) || !Number.isSafeInteger(affectedCount)) {
-      issues.push({ field: 'affectedCount', message: t.notANumber });
+  const text = t[field as keyof typeof t];
+  const label = typeof text === 'string' ? text : field;
+  if (code === 'required') return t.required(label);
+  if (code === 'invalid_datetime') return t.invalidTime(label);
+  if (code === 'invalid_count') return t.notANumber;
+  return undefined;
+}
+
+/**
+ * Turns the form into the request body, or lists what must be fixed first.
+ * @remarks The same conversion as every report form ({@link reportFromForm}) and the server's own
+ * validation, so what the pane lets through the API accepts.
+ */
+export function draftToRequest(draft: ReportDraft, reportId: string, locale: Locale, now: Date = new Date()): { request: ReportRequest; issues: [] } | { request?: undefined; issues: DraftIssue[] } {
+  try {
+    const { reportId: _sent, ...input } = parseReportInput(reportFromForm(draft, reportId), now);
+    const request: ReportRequest = { reportId, ...input };
+    for (const key of Object.keys(request) as (keyof ReportRequest)[]) if (request[key] === undefined) delete request[key];
+    return { request, issues: [] };
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    const issues: DraftIssue[] = [];
+    for (const i of formIssues(error.issues)) {
+      const field = (i.field in draft ? i.field : 'title') as keyof ReportDraft;
+      if (issues.some((known) => known.field === field)) continue;
+      issues.push({ field, message: paneMessage(field, i.code, locale) ?? (locale === 'en' ? i.messageEn : i.message) });
     }
+    return { issues };
   }
-  if (issues.length > 0) return { issues };
-  const request: ReportRequest = {
-    reportId,
-    title: draft.title.trim(),
-    description: draft.description.trim(),
-    discoveredAt: discoveredAt!,
-    breachTypes: draft.breachTypes,
-    dataCategories: draft.dataCategories,
-  };
-  if (occurredAt) request.occurredAt = occurredAt;
-  if (affectedCount !== undefined) request.affectedCount = affectedCount;
-  if (draft.cause && isCauseId(draft.cause)) request.cause = draft.cause;
-  if (draft.measures.trim()) request.measures = draft.measures.trim();
-  if (draft.unit.trim()) request.unit = draft.unit.trim();
-  return { request, issues: [] };
-}
-
-/** A new report id for idempotent submits: the same id on a retry is the same incident. */
-export function newReportId(random: () => string = randomId): string {
-  return `outlook-${random()}`;
-}
-
-function randomId(): string {
-  const c = globalThis.crypto;
-  if (typeof c.randomUUID === 'function') return c.randomUUID();
-  // randomUUID needs a secure context; getRandomValues does not.
-  return Array.from(c.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
 }

@@ -5,7 +5,8 @@ import { ApiError, NetworkError, submitReport, type SubmittedIncident } from '..
 import type { SignInState } from '../auth';
 import type { ClientConfig } from '../../web/client-config';
 import type { MailSnapshot } from '../mail-item';
-import { changeCase, draftToRequest, newReportId, prefillDraft, type MailCase, type PrefillSource, type ReportDraft, type ReportRequest } from '../prefill';
+import { newReportId } from '../../domain/report-form';
+import { changeCase, draftToRequest, prefillDraft, type MailCase, type PrefillSource, type ReportDraft, type ReportRequest } from '../prefill';
 import { organisationDomains, summariseRecipients } from '../recipients';
 import { scanMail } from '../scanner';
 import { stringsFor, type Locale } from '../strings';
@@ -42,7 +43,7 @@ export function TaskPane({ config, mail, auth, locale, pageUrl, submit, now = ()
   const [draft, setDraft] = useState<ReportDraft>(() => prefillDraft(source));
   const edited = useRef(new Set<keyof ReportDraft>());
   // One id per report: a retry after a lost answer is recognised by the server, not stored twice.
-  const [reportId] = useState(() => newReportId());
+  const [reportId] = useState(() => newReportId('outlook'));
   const [messages, setMessages] = useState<FieldMessages>({});
   const [failure, setFailure] = useState<string | undefined>();
   const [submitting, setSubmitting] = useState(false);
@@ -61,7 +62,7 @@ export function TaskPane({ config, mail, auth, locale, pageUrl, submit, now = ()
   const canSubmit = auth.kind === 'local' || auth.kind === 'signed-in';
 
   const onSubmit = async () => {
-    const { request, issues } = draftToRequest(draft, reportId, locale);
+    const { request, issues } = draftToRequest(draft, reportId, locale, now());
     setFailure(undefined);
     if (!request) {
       setMessages(Object.fromEntries(issues.map((i) => [i.field, i.message])));

@@ -6,11 +6,12 @@
  * shared computer.
  */
 import { ValidationError } from '../../domain/errors';
+import { formIssues, newReportId, reportFromForm } from '../../domain/report-form';
 import { parseReportInput } from '../../domain/report-input';
 import { BREACH_TYPE_IDS, DATA_CATEGORY_IDS, isOneOf, type BreachType, type DataCategory } from '../../domain/vocabulary';
 import { isCauseId } from '../../domain/causes';
 import type { Locale } from '../i18n';
-import { fromLocalInput, toLocalInput } from '../components/time-input';
+import { toLocalInput } from '../components/time-input';
 import type { ReportFields } from '../../web/report-fields';
 
 /** The form as typed: text as text, times as `datetime-local` values in Stockholm time. */
@@ -26,16 +27,8 @@ export const REPORT_FIELDS: readonly ReportField[] = [
   'title', 'description', 'discoveredAt', 'occurredAt', 'breachTypes', 'dataCategories', 'affectedCount', 'cause', 'measures', 'unit',
 ];
 
-/** A fresh report id: `tab-` and a random UUID. */
-export function newReportId(): string {
-  const uuid = typeof crypto.randomUUID === 'function'
-    ? crypto.randomUUID()
-    : Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
-  return `tab-${uuid}`;
-}
-
 /** An empty form; the discovery time defaults to now. */
-export function emptyDraft(now: Date, reportId: string = newReportId()): ReportDraft {
+export function emptyDraft(now: Date, reportId: string = newReportId('tab')): ReportDraft {
   return {
     reportId,
     title: '',
@@ -51,37 +44,20 @@ export function emptyDraft(now: Date, reportId: string = newReportId()): ReportD
   };
 }
 
-/** The API's input for a draft: blanks left out, times as UTC instants. */
+/** The API's input for a draft: the one conversion every report form uses ({@link reportFromForm}). */
 export function draftToInput(d: ReportDraft): Record<string, unknown> {
-  const input: Record<string, unknown> = { reportId: d.reportId, title: d.title, description: d.description };
-  // A time that cannot be read is passed on as typed, so validation names the field.
-  const time = (value: string) => fromLocalInput(value) ?? (value.trim() === '' ? undefined : value);
-  input.discoveredAt = time(d.discoveredAt);
-  const occurredAt = time(d.occurredAt);
-  if (occurredAt !== undefined) input.occurredAt = occurredAt;
-  if (d.breachTypes.length) input.breachTypes = d.breachTypes;
-  if (d.dataCategories.length) input.dataCategories = d.dataCategories;
-  if (d.affectedCount.trim() !== '') input.affectedCount = Number(d.affectedCount.trim().replace(/\s/g, ''));
-  if (d.cause) input.cause = d.cause;
-  if (d.measures.trim()) input.measures = d.measures;
-  if (d.unit.trim()) input.unit = d.unit;
-  return input;
+  return reportFromForm(d, d.reportId);
 }
 
 export type FieldMessages = Partial<Record<ReportField, string>>;
 
-/** Messages whose domain wording fits an API client better than a form. */
-const FORM_WORDING: Record<string, Record<Locale, string>> = {
-  invalid_datetime: { sv: 'Ange datum och klockslag.', en: 'Enter a date and a time.' },
-};
-
 /** Field messages for the domain's validation issues (first message per field). */
 export function messagesOf(error: ValidationError, locale: Locale): FieldMessages {
   const messages: FieldMessages = {};
-  for (const issue of error.issues) {
+  for (const issue of formIssues(error.issues)) {
     const field = issue.field as ReportField;
     if (!REPORT_FIELDS.includes(field) || messages[field]) continue;
-    messages[field] = FORM_WORDING[issue.code]?.[locale] ?? (locale === 'en' ? issue.messageEn : issue.message);
+    messages[field] = locale === 'en' ? issue.messageEn : issue.message;
   }
   return messages;
 }

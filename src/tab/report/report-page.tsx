@@ -8,6 +8,7 @@ import {
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { CAUSES } from '../../domain/causes';
 import { findIdentityNumbers, maskIdentityNumbers } from '../../domain/identity-number';
+import { LIMITS } from '../../domain/report-input';
 import { BREACH_TYPES, DATA_CATEGORIES } from '../../domain/vocabulary';
 import { ApiError } from '../api/api-client';
 import type { Incident } from '../api/api-types';
@@ -179,7 +180,7 @@ export function ReportPage() {
           validationState={shown('title') ? 'error' : identityNumbers.length ? 'warning' : 'none'}
           validationMessage={shown('title') ?? (identityNumbers.length ? t.identityWarning : maskedNotice ? t.masked : undefined)}
         >
-          <Input id={fieldId('title')} value={draft.title} maxLength={250} onChange={(_, d) => update('title', d.value)} onBlur={blur('title')} />
+          <Input id={fieldId('title')} value={draft.title} maxLength={LIMITS.title} onChange={(_, d) => update('title', d.value)} onBlur={blur('title')} />
         </Field>
         {identityNumbers.length ? (
           <Button
@@ -227,7 +228,7 @@ export function ReportPage() {
 
         <div className={styles.row}>
           <Field label={t.fields.affectedCount} hint={t.fields.affectedCountHint} validationMessage={shown('affectedCount')}>
-            <Input id={fieldId('affectedCount')} type="number" inputMode="numeric" min={0} step={1} value={draft.affectedCount} onChange={(_, d) => update('affectedCount', d.value)} onBlur={blur('affectedCount')} />
+            <Input id={fieldId('affectedCount')} inputMode="numeric" value={draft.affectedCount} onChange={(_, d) => update('affectedCount', d.value)} onBlur={blur('affectedCount')} />
           </Field>
           <Field label={t.fields.unit} validationMessage={shown('unit')}>
             <Input id={fieldId('unit')} value={draft.unit} onChange={(_, d) => update('unit', d.value)} onBlur={blur('unit')} />
