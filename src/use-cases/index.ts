@@ -9,5 +9,6 @@ export * from './import-register';
 export * from './list-incidents';
 export * from './outbox';
 export * from './report-incident';
+export * from './reporter-lanes';
 export * from './send-due-reminders';
 export * from './summarise-register';

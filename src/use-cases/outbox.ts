@@ -22,6 +22,7 @@
  * reminder is sent exactly once.
  */
 import { Conflict, type Clock, type IncidentStore, type ScheduledStateEntry, type StateWrite } from '../domain';
+import { ReporterLanes } from './reporter-lanes';
 
 /** The prefix of every outbox item's app-state key. */
 export const OUTBOX_PREFIX = 'outbox:';
@@ -37,7 +38,8 @@ export type AnnouncementKind = AnnouncementNews['kind'];
 
 /** What is queued: the news, before the outbox adds its bookkeeping. */
 export type AnnouncementNews =
-  | { kind: 'reported'; reportId: string }
+  /** `reporterId`: whose report it is; their lane sets when it falls due (see reporter-lanes.ts). */
+  | { kind: 'reported'; reportId: string; reporterId?: string }
   | { kind: 'changed'; incidentId: string; reportId: string }
   /** A clock reminder fell due; `slot` is the incident's `nextReminderAt` that fell due. */
   | { kind: 'reminder'; incidentId: string; reportId: string; slot: string };
@@ -97,8 +99,9 @@ function refreshed(existing: OutboxEntry, news: AnnouncementNews, now: Date): Ou
   return next;
 }
 
-function fresh(news: AnnouncementNews, now: Date): OutboxEntry {
-  return { ...news, key: announcementKey(news), enqueuedAt: now.toISOString(), version: 1, attempts: 0, notBefore: now.toISOString() };
+/** A new entry, due at `dueAt` (its reporter's turn) or at once. */
+function fresh(news: AnnouncementNews, now: Date, dueAt: number = now.getTime()): OutboxEntry {
+  return { ...news, key: announcementKey(news), enqueuedAt: now.toISOString(), version: 1, attempts: 0, notBefore: new Date(dueAt).toISOString() };
 }
 
 /** Delay before the next attempt after `attempts` failures: 5 s, 10 s, 20 s … capped at 10 min. */
@@ -152,6 +155,8 @@ export class Outbox {
   private migration: Promise<void> | undefined;
   /** The etag each entry this process claimed had after the claim: completing it then costs one write. */
   private readonly claimEtags = new Map<string, string>();
+  /** Reporters' turns, so that one reporter's backlog never delays another's report. */
+  private readonly lanes = new ReporterLanes();
 
   constructor(
     private readonly store: IncidentStore,
@@ -386,6 +391,14 @@ export class Outbox {
         cursor = page.next;
       } while (cursor);
     }
+    // A new report takes its reporter's turn once, however often a conflict makes us write it again.
+    const turns = new Map<string, number>();
+    const turnOf = (key: string, news: AnnouncementNews, now: Date): number => {
+      if (news.kind !== 'reported' || !news.reporterId) return now.getTime();
+      let due = turns.get(key);
+      if (due === undefined) turns.set(key, (due = this.lanes.turn(news.reporterId, now.getTime())));
+      return due;
+    };
     let keys = [...byKey.keys()];
     for (let attempt = 0; keys.length > 0; attempt++) {
       const now = this.clock.now();
@@ -395,7 +408,7 @@ export class Outbox {
         let entry: OutboxEntry | undefined = current?.value;
         let changed = false;
         for (const news of byKey.get(key)!) {
-          const next = entry ? refreshed(entry, news, now) : fresh(news, now);
+          const next = entry ? refreshed(entry, news, now) : fresh(news, now, turnOf(key, news, now));
           if (next) {
             entry = next;
             changed = true;

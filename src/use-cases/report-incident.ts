@@ -35,7 +35,8 @@ export async function reportIncident(deps: UseCaseDeps, caller: Caller, raw: unk
   const reporter = { id: caller.id, name: caller.name };
   // Write-ahead: the announcement is queued before the incident is stored, so a crash in between
   // cannot leave a stored incident that the DPO channel never hears of.
-  const news = { kind: 'reported', reportId } as const;
+  // The reporter's lane sets when it falls due, so a flood from one person never delays another's report.
+  const news = { kind: 'reported', reportId, reporterId: caller.id } as const;
   await queueAnnouncement(deps, news);
   let result: ReportResult;
   try {

@@ -17,7 +17,7 @@ import type { ActionData } from '../../../bot/verbs';
 import type { Clock, IncidentStore } from '../../../src/domain';
 import { createLogger } from '../../../src/server/logger';
 import { SqliteIncidentStore } from '../../../src/store/sqlite/sqlite-incident-store';
-import type { UseCaseDeps } from '../../../src/use-cases';
+import { outboxFor, type UseCaseDeps } from '../../../src/use-cases';
 
 /** A clock that only moves when told to (or when the pacer "waits"). */
 export class VirtualClock implements Clock {
@@ -167,6 +167,11 @@ export interface Harness {
   messageExtension(name: 'composeExtension/fetchTask' | 'composeExtension/submitAction', value: Record<string, unknown>, user?: TestUser, where?: Where): Promise<MessagingExtensionActionResponse>;
   /** Delivers everything the outbox has due now. */
   drain(): Promise<void>;
+  /**
+   * Delivers everything pending, letting the virtual clock run on to each next turn as the
+   * announcer's timer would (a reporter's burst is spread over turns: src/use-cases/reporter-lanes.ts).
+   */
+  drainAll(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -236,6 +241,16 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       return (response.value as { body: MessagingExtensionActionResponse }).body;
     },
     drain: () => teamsBot.announcer.drain(),
+    async drainAll() {
+      const outbox = outboxFor(store, clock);
+      for (let round = 0; round < 10_000; round++) {
+        await teamsBot.announcer.drain();
+        const next = await outbox.nextDueAt();
+        if (!next) return;
+        clock.advance(Math.max(100, next.getTime() - clock.ms()));
+      }
+      throw new Error('The outbox did not empty.');
+    },
     async close() {
       await teamsBot.stop();
       if (!options.store) await store.close();

@@ -1,0 +1,82 @@
+import { randomUUID } from 'node:crypto';
+import type { Caller, Incident, IncidentStore, Notifier } from '../../src/domain';
+import { createLogger } from '../../src/server/logger';
+import { SqliteIncidentStore } from '../../src/store/sqlite/sqlite-incident-store';
+import { announcePending, outboxFor, reportIncident, type UseCaseDeps } from '../../src/use-cases';
+import { GraphDouble } from '../support/graph-double';
+import { openOnNewSite } from '../store/support/sharepoint-fixture';
+
+const flooder: Caller = { id: 'aad-flooder', name: 'Flood', roles: ['reporter'] };
+const bertil: Caller = { id: 'aad-bertil', name: 'Bertil', roles: ['reporter'] };
+const T0 = Date.parse('2026-11-20T09:00:00.000Z');
+
+/** Records the titles of the reports it is given, in order. */
+class RecordingChannel implements Notifier {
+  readonly delivered: string[] = [];
+  async incidentReported(incident: Incident): Promise<void> {
+    this.delivered.push(incident.title);
+  }
+  async incidentChanged(): Promise<void> {}
+  async reminderDue(): Promise<void> {}
+}
+
+const quietNotifier: Notifier = { incidentReported: async () => {}, incidentChanged: async () => {}, reminderDue: async () => {} };
+const form = (title: string) => ({ title, description: 'Ett beslut skickades till fel adress.', discoveredAt: '2026-11-20T08:00:00.000Z' });
+
+let double: GraphDouble;
+beforeAll(async () => {
+  double = await GraphDouble.start();
+});
+afterAll(async () => {
+  await double.close();
+});
+
+describe.each([
+  ['SQLite', async (): Promise<IncidentStore> => SqliteIncidentStore.open(':memory:')],
+  ['SharePoint (Graph double)', async (): Promise<IncidentStore> => (await openOnNewSite(double)).store],
+])('outbox fairness between reporters on %s', (_name, open) => {
+  let store: IncidentStore;
+  let t: number;
+  let deps: UseCaseDeps;
+  beforeEach(async () => {
+    store = await open();
+    t = T0;
+    deps = { store, clock: { now: () => new Date(t) }, logger: createLogger('error', () => {}), newId: randomUUID, notifier: quietNotifier };
+  });
+  afterEach(async () => {
+    await store.close();
+  });
+
+  /** 500 reports from one person, then one from another, all within the same instant. */
+  async function floodThenOne(): Promise<void> {
+    for (let i = 0; i < 500; i += 25) {
+      await Promise.all(Array.from({ length: 25 }, (_, j) => reportIncident(deps, flooder, form(`Flod ${i + j + 1}`), 'api')));
+    }
+    await reportIncident(deps, bertil, form('Bertils anmälan'), 'api');
+  }
+
+  it('delivers another reporter\'s report in the first pass after a flood of 500, and the flood in full after it', async () => {
+    await floodThenOne();
+    const channel = new RecordingChannel();
+    const first = await announcePending(deps, channel, { owner: 'a', limit: 50 });
+    expect(channel.delivered).toContain('Bertils anmälan');
+    expect(first.delivered).toBeLessThanOrEqual(50);
+    // The flood is only spread out, never lost: one turn per 500 ms, all of it within 250 s.
+    for (let pass = 0; pass < 200 && channel.delivered.length < 501; pass++) {
+      t += 10_000;
+      await announcePending(deps, channel, { owner: 'a', limit: 50 });
+    }
+    expect(channel.delivered).toHaveLength(501);
+    expect(new Set(channel.delivered).size).toBe(501);
+    expect(await outboxFor(store, deps.clock).pending()).toEqual([]);
+  });
+
+  it('puts another reporter\'s report among the first 50 even when the whole flood fell due meanwhile (the channel was down)', async () => {
+    await floodThenOne();
+    t += 2 * 3600_000;
+    const channel = new RecordingChannel();
+    await announcePending(deps, channel, { owner: 'a', limit: 50 });
+    expect(channel.delivered).toHaveLength(50);
+    expect(channel.delivered).toContain('Bertils anmälan');
+  });
+});
