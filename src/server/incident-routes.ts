@@ -10,18 +10,19 @@ export function callerOf(req: Request): Caller {
 }
 
 const API_SOURCES = ['tab', 'outlook', 'api'] as const satisfies readonly Source[];
-const CHANGE_ROUTES: Record<string, ChangeKind> = {
-  take: 'take',
-  awareness: 'awareness',
-  ended: 'ended',
-  assessment: 'assess',
-  'imy-notice': 'imy-notice',
-  'imy-supplement': 'imy-supplement',
-  'subject-notice': 'subject-notice',
-  'lex-sarah': 'lex-sarah',
-  'police-report': 'police-report',
-  close: 'close',
-};
+/** The path segment of each change. A Map, so `__proto__`, `constructor` or `toString` name nothing. */
+const CHANGE_ROUTES: ReadonlyMap<string, ChangeKind> = new Map([
+  ['take', 'take'],
+  ['awareness', 'awareness'],
+  ['ended', 'ended'],
+  ['assessment', 'assess'],
+  ['imy-notice', 'imy-notice'],
+  ['imy-supplement', 'imy-supplement'],
+  ['subject-notice', 'subject-notice'],
+  ['lex-sarah', 'lex-sarah'],
+  ['police-report', 'police-report'],
+  ['close', 'close'],
+]);
 
 function listOptions(req: Request): { limit?: number; cursor?: string } {
   const { limit, cursor } = req.query;
@@ -83,7 +84,7 @@ export function incidentRoutes(deps: UseCaseDeps): Router {
   });
 
   router.post('/incidents/:id/:action', async (req, res) => {
-    const kind = CHANGE_ROUTES[String(req.params.action)];
+    const kind = CHANGE_ROUTES.get(String(req.params.action));
     if (!kind) {
       throw new HttpProblem(404, 'not_found', 'Åtgärden finns inte.', 'There is no such action.');
     }
