@@ -12,6 +12,19 @@ export const DEV_IDENTITY: Caller = { id: 'dev-user', name: 'Utvecklare (lokal p
 export const DEV_REPORTER: Caller = { id: 'dev-reporter', name: 'Rapportör (lokal profil)', roles: ['reporter'] };
 /** The one delegated scope the API's app registration exposes (aad.manifest.json). */
 const API_SCOPE = 'access_as_user';
+/** Clock skew allowed between Entra ID and this server, in seconds. */
+const CLOCK_SKEW_S = 60;
+/**
+ * The longest lifetime (`exp - iat`) an Entra ID access token can have: 60–90 minutes by default,
+ * at most one day under a token lifetime policy, and up to 28 hours for continuous access
+ * evaluation (learn.microsoft.com/entra/identity-platform/configurable-token-lifetimes,
+ * …/app-resilience-continuous-access-evaluation). A longer one was not issued by Entra ID as configured.
+ */
+const MAX_LIFETIME_S = 28 * 3600;
+/** An Entra ID object id. */
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** `Bearer <token>`; the scheme is case-insensitive (RFC 9110 §11.1, formerly RFC 7235). */
+const BEARER = /^bearer +([A-Za-z0-9._~+/=-]+) *$/i;
 
 export interface RequestCredentials {
   authorization?: string;
@@ -32,11 +45,24 @@ export function localAuthenticator(): Authenticate {
   };
 }
 
+/**
+ * Refuses a token issued in the future or living longer than Entra ID issues them: a signing key
+ * that leaked, or a token minted by something other than Entra ID, shows itself this way.
+ */
+function checkLifetime(payload: JWTPayload): void {
+  const now = Math.floor(Date.now() / 1000);
+  const iat = payload.iat as number;
+  const exp = payload.exp as number;
+  if (iat > now + CLOCK_SKEW_S || exp - iat > MAX_LIFETIME_S) {
+    throw new Unauthenticated('Inloggningen kunde inte verifieras. Logga in igen.', 'Your sign-in could not be verified. Sign in again.');
+  }
+}
+
 /** Validates Entra ID access tokens with keys from the tenant's JWKS. */
 export function entraAuthenticator(config: AuthConfig): Authenticate {
   const jwks = createRemoteJWKSet(new URL(config.jwksUri), { cooldownDuration: 30_000, timeoutDuration: 5_000 });
   return async ({ authorization }) => {
-    const match = /^Bearer ([A-Za-z0-9._~+/=-]+)$/.exec(authorization ?? '');
+    const match = BEARER.exec(authorization ?? '');
     if (!match) throw new Unauthenticated();
     let payload: JWTPayload;
     try {
@@ -44,8 +70,8 @@ export function entraAuthenticator(config: AuthConfig): Authenticate {
         issuer: config.issuers,
         audience: config.audiences,
         algorithms: ['RS256'],
-        clockTolerance: 60,
-        requiredClaims: ['exp', 'tid', 'oid'],
+        clockTolerance: CLOCK_SKEW_S,
+        requiredClaims: ['exp', 'iat', 'tid', 'oid'],
       }));
     } catch (error) {
       if (error instanceof joseErrors.JOSEError) {
@@ -56,6 +82,7 @@ export function entraAuthenticator(config: AuthConfig): Authenticate {
       }
       throw error;
     }
+    checkLifetime(payload);
     if (payload.tid !== config.tenantId) {
       throw new Unauthenticated('Kontot tillhör en annan organisation.', 'The account belongs to another organisation.');
     }
@@ -67,7 +94,11 @@ export function entraAuthenticator(config: AuthConfig): Authenticate {
       // A token for this API but consented for another scope (aad.manifest.json exposes only this one).
       throw new Unauthenticated('Token saknar behörigheten access_as_user för PUI Desk. Logga in igen.', 'The token lacks the access_as_user permission for PUI Desk. Sign in again.');
     }
-    const oid = String(payload.oid);
+    if (typeof payload.oid !== 'string' || !GUID.test(payload.oid)) {
+      // Every user's object id is a GUID; anything else is not a user Entra ID signed in.
+      throw new Unauthenticated('Inloggningen kunde inte verifieras. Logga in igen.', 'Your sign-in could not be verified. Sign in again.');
+    }
+    const oid = payload.oid;
     const roles = rolesOf(
       {
         userId: oid,

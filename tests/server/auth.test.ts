@@ -2,8 +2,15 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ConfigError, loadConfig, withEnvFiles } from '../../src/config';
-import { API_CLIENT_ID, startLocalJwks, TENANT_ID, type LocalJwks } from '../support/local-jwks';
+import { ANNA_OID, API_CLIENT_ID, startLocalJwks, TENANT_ID, type LocalJwks } from '../support/local-jwks';
+
 import { startTestServer, type TestServer } from '../support/test-server';
+
+const BERTIL_OID = 'b0000000-0000-4000-8000-00000000b002';
+const DORA_OID = 'd0000000-0000-4000-8000-00000000d003';
+const DAG_OID = 'd0000000-0000-4000-8000-00000000d004';
+const GUN_OID = 'c0000000-0000-4000-8000-00000000c005';
+const ERIK_OID = 'e0000000-0000-4000-8000-00000000e006';
 
 let jwks: LocalJwks;
 let server: TestServer;
@@ -20,7 +27,7 @@ const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 describe('Entra ID token validation', () => {
   beforeEach(async () => {
     server = await startTestServer({
-      env: { NODE_ENV: 'test', AZURE_TENANT_ID: TENANT_ID, API_CLIENT_ID, AUTH_JWKS_URI: jwks.uri, DPO_GROUP_IDS: 'group-dpo', DPO_USER_IDS: 'oid-dpo-user' },
+      env: { NODE_ENV: 'test', AZURE_TENANT_ID: TENANT_ID, API_CLIENT_ID, AUTH_JWKS_URI: jwks.uri, DPO_GROUP_IDS: 'group-dpo', DPO_USER_IDS: DAG_OID },
     });
   });
   afterEach(async () => {
@@ -30,7 +37,7 @@ describe('Entra ID token validation', () => {
   it('accepts a valid token and makes its user a reporter', async () => {
     const res = await server.call('GET', '/api/me', undefined, bearer(await jwks.sign()));
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ id: 'oid-anna', name: 'Anna Handläggare', roles: ['reporter'], profile: 'entra' });
+    expect(res.body).toEqual({ id: ANNA_OID, name: 'Anna Handläggare', roles: ['reporter'], profile: 'entra' });
   });
 
   it('makes a DPO of the app role or a configured group', async () => {
@@ -41,9 +48,9 @@ describe('Entra ID token validation', () => {
   });
 
   it.each([
-    ['a configured user id (DPO_USER_IDS)', { oid: 'oid-dpo-user', name: 'Dag Dataskydd' }],
-    ['a configured group (the groups claim)', { oid: 'oid-gun', name: 'Gun Gruppmedlem', groups: ['group-other', 'group-dpo'] }],
-    ['the DPO app role (the roles claim)', { oid: 'oid-dora', name: 'Dora Approll', roles: ['DPO'] }],
+    ['a configured user id (DPO_USER_IDS)', { oid: DAG_OID, name: 'Dag Dataskydd' }],
+    ['a configured group (the groups claim)', { oid: GUN_OID, name: 'Gun Gruppmedlem', groups: ['group-other', 'group-dpo'] }],
+    ['the DPO app role (the roles claim)', { oid: DORA_OID, name: 'Dora Approll', roles: ['DPO'] }],
   ])('lets a DPO by %s take an incident, by the same rule as the bot', async (_way, claims) => {
     const report = await server.call('POST', '/api/incidents', { title: 'Fel mottagare', description: 'd', discoveredAt: new Date().toISOString() }, bearer(await jwks.sign()));
     const dpo = bearer(await jwks.sign(claims));
@@ -54,7 +61,7 @@ describe('Entra ID token validation', () => {
 
   it('refuses a signed-in person who is no DPO by any of these ways, and changes nothing', async () => {
     const report = await server.call('POST', '/api/incidents', { title: 'Fel mottagare', description: 'd', discoveredAt: new Date().toISOString() }, bearer(await jwks.sign()));
-    const erik = bearer(await jwks.sign({ oid: 'oid-erik', name: 'Erik Kollega', groups: ['group-other'], roles: ['Reader'] }));
+    const erik = bearer(await jwks.sign({ oid: ERIK_OID, name: 'Erik Kollega', groups: ['group-other'], roles: ['Reader'] }));
     const refused = await server.call('POST', `/api/incidents/${report.body.id}/take`, {}, erik);
     expect([refused.status, refused.body.error.code]).toEqual([403, 'forbidden']);
     expect((await server.store.get(report.body.id))?.owner).toBeUndefined();
@@ -70,11 +77,29 @@ describe('Entra ID token validation', () => {
     ['another tenant', async () => bearer(await jwks.sign({ tid: '00000000-0000-0000-0000-000000000000' }))],
     ['an app-only token', async () => bearer(await jwks.sign({ scp: undefined, roles: ['DPO'] }))],
     ['a token for another scope of the API', async () => bearer(await jwks.sign({ scp: 'User.Read' }))],
+    ['an oid that is not a GUID', async () => bearer(await jwks.sign({ oid: 'oid-anna' }))],
+    ['an oid that is a number', async () => bearer(await jwks.sign({ oid: 12345 }))],
+    ['an oid that is an object', async () => bearer(await jwks.sign({ oid: { toString: ANNA_OID } }))],
+    ['a token issued ten minutes in the future', async () => bearer(await jwks.sign({}, { issuedAt: '+10m', expiresIn: '1h' }))],
+    ['a token valid for thirty years', async () => bearer(await jwks.sign({}, { expiresIn: '30y' }))],
+    ['a token valid for 29 hours', async () => bearer(await jwks.sign({}, { expiresIn: '29h' }))],
+    ['a token without iat', async () => bearer(await jwks.sign({}, { issuedAt: null }))],
+    ['a bearer scheme without a token', async () => ({ authorization: 'Bearer ' })],
   ])('refuses %s with 401 and changes nothing', async (_name, headers) => {
     const res = await server.call('POST', '/api/incidents', { title: 't', description: 'd', discoveredAt: new Date().toISOString() }, await headers());
     expect(res.status).toBe(401);
     expect(res.body.error.code).toBe('unauthenticated');
     expect((await server.store.listAll()).items).toHaveLength(0);
+  });
+
+  it.each(['Bearer', 'bearer', 'BEARER', 'bEaReR'])('accepts the %s scheme (schemes are case-insensitive, RFC 9110)', async (scheme) => {
+    const res = await server.call('GET', '/api/me', undefined, { authorization: `${scheme} ${await jwks.sign()}` });
+    expect([res.status, res.body.id]).toEqual([200, ANNA_OID]);
+  });
+
+  it('accepts the longest lifetime Entra ID issues (28 hours, continuous access evaluation)', async () => {
+    const res = await server.call('GET', '/api/me', undefined, bearer(await jwks.sign({}, { expiresIn: '28h' })));
+    expect([res.status, res.body.id]).toEqual([200, ANNA_OID]);
   });
 
   it('ignores the dev headers outside the local profile', async () => {
@@ -86,21 +111,21 @@ describe('Entra ID token validation', () => {
     const headers = bearer(await jwks.sign());
     const created = await server.call('POST', '/api/incidents', { title: 'Fel mottagare', description: 'd', discoveredAt: new Date().toISOString() }, headers);
     expect(created.status).toBe(201);
-    expect(created.body.reporter).toEqual({ id: 'oid-anna', name: 'Anna Handläggare' });
+    expect(created.body.reporter).toEqual({ id: ANNA_OID, name: 'Anna Handläggare' });
     const mine = await server.call('GET', '/api/incidents?scope=mine', undefined, headers);
     expect(mine.body.items.map((i: { id: string }) => i.id)).toEqual([created.body.id]);
   });
 
   it('keeps two signed-in reporters apart and shows both reports to a DPO by app role or by DPO_USER_IDS', async () => {
     const anna = bearer(await jwks.sign());
-    const bertil = bearer(await jwks.sign({ oid: 'oid-bertil', name: 'Bertil Handläggare' }));
+    const bertil = bearer(await jwks.sign({ oid: BERTIL_OID, name: 'Bertil Handläggare' }));
     const ids = (res: { body: { items: { id: string }[] } }) => res.body.items.map((i) => i.id).sort();
     const report = (title: string) => ({ title, description: 'Ett beslut skickades till fel adress.', discoveredAt: new Date().toISOString() });
 
     const annas = await server.call('POST', '/api/incidents', report('Annas anmälan'), anna);
     const bertils = await server.call('POST', '/api/incidents', report('Bertils anmälan'), bertil);
     expect([annas.status, bertils.status]).toEqual([201, 201]);
-    expect(bertils.body.reporter).toEqual({ id: 'oid-bertil', name: 'Bertil Handläggare' });
+    expect(bertils.body.reporter).toEqual({ id: BERTIL_OID, name: 'Bertil Handläggare' });
 
     expect(ids(await server.call('GET', '/api/incidents?scope=mine', undefined, anna))).toEqual([annas.body.id]);
     expect(ids(await server.call('GET', '/api/incidents?scope=mine', undefined, bertil))).toEqual([bertils.body.id]);
@@ -121,8 +146,8 @@ describe('Entra ID token validation', () => {
       expect([all.status, all.body.error.code]).toEqual([403, 'forbidden']);
     }
 
-    const dpoByRole = bearer(await jwks.sign({ oid: 'oid-dora', name: 'Dora Dataskydd', roles: ['DPO'] }));
-    const dpoByUserId = bearer(await jwks.sign({ oid: 'oid-dpo-user', name: 'Dag Dataskydd' }));
+    const dpoByRole = bearer(await jwks.sign({ oid: DORA_OID, name: 'Dora Dataskydd', roles: ['DPO'] }));
+    const dpoByUserId = bearer(await jwks.sign({ oid: DAG_OID, name: 'Dag Dataskydd' }));
     for (const dpo of [dpoByRole, dpoByUserId]) {
       expect((await server.call('GET', '/api/me', undefined, dpo)).body.roles).toEqual(['reporter', 'dpo']);
       expect(ids(await server.call('GET', '/api/incidents?scope=all', undefined, dpo))).toEqual([annas.body.id, bertils.body.id].sort());
