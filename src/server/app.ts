@@ -6,8 +6,10 @@ import type { UseCaseDeps } from '../use-cases';
 import type { Authenticate } from './auth';
 import { errorHandler, HttpProblem } from './error-response';
 import { incidentRoutes } from './incident-routes';
+import { localProfileGuard } from './local-guard';
 import { routeOf } from './logger';
 import { registerRoutes } from './register-routes';
+import { securityHeaders } from './security-headers';
 
 export interface AppOptions {
   deps: UseCaseDeps;
@@ -34,20 +36,7 @@ export interface ClientConfig {
   auth?: { clientId: string; authority: string; scopes: string[] };
 }
 
-/** Microsoft 365 hosts that frame the tab and the add-in. */
-const FRAME_ANCESTORS = [
-  "'self'", 'https://teams.microsoft.com', 'https://*.teams.microsoft.com', 'https://teams.cloud.microsoft',
-  'https://*.cloud.microsoft', 'https://outlook.office.com', 'https://outlook.office365.com', 'https://*.office.com',
-];
-
 const DEFAULT_CORS = ['https://teams.microsoft.com', 'https://teams.cloud.microsoft', 'https://outlook.office.com', 'https://outlook.office365.com', 'https://outlook.cloud.microsoft'];
-
-function securityHeaders(_req: Request, res: Response, next: NextFunction): void {
-  res.setHeader('X-Content-Type-Options', 'nosniff');
-  res.setHeader('Referrer-Policy', 'no-referrer');
-  res.setHeader('Content-Security-Policy', `frame-ancestors ${FRAME_ANCESTORS.join(' ')}`);
-  next();
-}
 
 function cors(origins: string[]): RequestHandler {
   return (req, res, next) => {
@@ -102,11 +91,15 @@ function requestLog(logger: Logger): RequestHandler {
   };
 }
 
+/** The answer to a path that names nothing (outside /api, which answers in JSON). */
+export const NOT_FOUND_TEXT = 'Sidan finns inte i PUI Desk. / There is no such page in PUI Desk.\n';
+
 export function createApp(options: AppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', false);
-  app.use(securityHeaders);
+  app.use(securityHeaders(options.profile));
+  if (options.profile === 'local') app.use(localProfileGuard());
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok', profile: options.profile });
@@ -141,6 +134,11 @@ export function createApp(options: AppOptions): Express {
   }
   app.get('/', (_req, res) => {
     res.redirect('/tab/');
+  });
+  // Anything else: one fixed answer. Express's own page would echo the path, and a path can hold
+  // what someone typed (`/19121212-1212`).
+  app.use((_req, res) => {
+    res.status(404).type('text/plain; charset=utf-8').send(NOT_FOUND_TEXT);
   });
 
   app.use(errorHandler(options.logger));
