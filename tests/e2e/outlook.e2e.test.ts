@@ -100,6 +100,11 @@ describe('Outlook task pane end to end', () => {
     expect(connector.posts(DPO_CHANNEL_ID)).toHaveLength(0);
 
     const page = await browser.newPage();
+    // The server's Content-Security-Policy: Chromium reports anything it blocks as a console error.
+    const cspViolations: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) cspViolations.push(m.text());
+    });
     let posts = 0;
     // Lose the answer to the first POST after the server has handled it: the retry must not store a second incident.
     await page.route('**/api/incidents?source=outlook', async (route) => {
@@ -175,6 +180,7 @@ describe('Outlook task pane end to end', () => {
     expect(connector.posts(DPO_CHANNEL_ID).filter((c) => JSON.stringify(c.activity).includes(number))).toHaveLength(1);
     expect(await server.store.getState(outboxItemKey(`reported:${incident!.reportId}`))).toBeUndefined();
     expect(await getPostedCard(server.store, incident!.id)).toMatchObject({ activityId: post.assignedId, reference: { conversation: { id: DPO_CHANNEL_ID } } });
+    expect(cspViolations).toEqual([]);
     await page.close();
   });
 });
