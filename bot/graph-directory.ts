@@ -4,13 +4,14 @@
  * @remarks Needs the application permissions GroupMember.Read.All (groups) and Directory.Read.All
  * (app role assignments), admin-consented.
  */
-import { ClientSecretCredential, type TokenCredential } from '@azure/identity';
+import { ClientSecretCredential, ManagedIdentityCredential, type TokenCredential } from '@azure/identity';
 import type { DirectoryLookup } from './dpo-directory';
 
 export interface GraphDirectoryConfig {
   tenantId: string;
   clientId: string;
-  clientSecret: string;
+  /** Absent: the user-assigned managed identity whose client id is `clientId` (on Azure). */
+  clientSecret?: string;
   /** The app registration whose app roles make DPOs (the API's, API_CLIENT_ID); no app-role lookup without it. */
   appRolesAppId?: string;
   /** Default `https://graph.microsoft.com`. */
@@ -41,7 +42,9 @@ interface ServicePrincipal {
 export function graphDirectory(
   config: GraphDirectoryConfig,
   fetchImpl: typeof fetch = fetch,
-  credential: Pick<TokenCredential, 'getToken'> = new ClientSecretCredential(config.tenantId, config.clientId, config.clientSecret),
+  credential: Pick<TokenCredential, 'getToken'> = config.clientSecret
+    ? new ClientSecretCredential(config.tenantId, config.clientId, config.clientSecret)
+    : new ManagedIdentityCredential({ clientId: config.clientId }),
 ): DirectoryLookup {
   const base = config.graphBaseUrl ?? 'https://graph.microsoft.com';
   const call = async (operation: string, url: string, init: RequestInit = {}): Promise<Record<string, unknown>> => {

@@ -51,8 +51,8 @@ export interface TeamsBot {
 
 /** Checks the bot's settings for the profile; throws naming what is missing. */
 export function checkBotConfig(config: TeamsBotConfig): void {
-  if (config.profile === 'entra' && (!config.botAppId || !config.botPassword)) {
-    throw new Error('BOT_APP_ID and SECRET_BOT_PASSWORD are required outside the local profile: the bot accepts only Bot Framework tokens for its own app id.');
+  if (config.profile === 'entra' && (!config.botAppId || (config.botAppType !== 'UserAssignedMSI' && !config.botPassword))) {
+    throw new Error('BOT_APP_ID with SECRET_BOT_PASSWORD (or BOT_APP_TYPE=UserAssignedMSI) is required outside the local profile: the bot accepts only Bot Framework tokens for its own app id.');
   }
   new URL(config.tabUrl);
 }
@@ -62,9 +62,11 @@ function createAdapter(config: TeamsBotConfig, logger: Logger): CloudAdapter {
     ? new ConfigurationBotFrameworkAuthentication({})
     : new ConfigurationBotFrameworkAuthentication({
       MicrosoftAppId: config.botAppId,
-      MicrosoftAppPassword: config.botPassword,
+      // A managed identity has no password (botbuilder refuses one): its token comes from the
+      // App Service identity endpoint (IDENTITY_ENDPOINT, IDENTITY_HEADER).
+      MicrosoftAppPassword: config.botAppType === 'UserAssignedMSI' ? undefined : config.botPassword,
       MicrosoftAppTenantId: config.botTenantId,
-      MicrosoftAppType: config.botTenantId ? 'SingleTenant' : 'MultiTenant',
+      MicrosoftAppType: config.botAppType ?? (config.botTenantId ? 'SingleTenant' : 'MultiTenant'),
     });
   const adapter = new CloudAdapter(auth);
   adapter.onTurnError = async (context, error) => {
@@ -98,9 +100,10 @@ export function createTeamsBot(options: TeamsBotOptions): TeamsBot {
   announcer = new Announcer(deps, channel, { owner: options.instanceId ?? `bot-${randomUUID()}`, logger, pollMs: options.pollMs });
 
   const wantsLookup = config.dpoGroupIds.length > 0 || Boolean(config.appRolesAppId);
+  const managedIdentity = config.botAppType === 'UserAssignedMSI';
   const lookup = options.directoryLookup
-    ?? (config.profile === 'entra' && wantsLookup && config.botTenantId && config.botAppId && config.botPassword
-      ? graphDirectory({ tenantId: config.botTenantId, clientId: config.botAppId, clientSecret: config.botPassword, appRolesAppId: config.appRolesAppId })
+    ?? (config.profile === 'entra' && wantsLookup && config.botTenantId && config.botAppId && (config.botPassword || managedIdentity)
+      ? graphDirectory({ tenantId: config.botTenantId, clientId: config.botAppId, clientSecret: managedIdentity ? undefined : config.botPassword, appRolesAppId: config.appRolesAppId })
       : undefined);
   const services: BotServices = {
     deps,

@@ -8,6 +8,8 @@ export interface TeamsBotConfig {
   /** `local`: no Bot Framework tokens, everyone is DPO (Agents Playground). `entra`: tokens for `botAppId` only. */
   profile: 'local' | 'entra';
   botAppId?: string;
+  /** `UserAssignedMSI`: the managed identity (botAppId is its client id, no password). */
+  botAppType?: 'UserAssignedMSI' | 'SingleTenant' | 'MultiTenant';
   botPassword?: string;
   /** Single-tenant bots name their tenant; without it the bot is multi-tenant. */
   botTenantId?: string;

@@ -34,6 +34,12 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['info', 'warn', 'error', 'silent']).default('info'),
   // The Teams bot (Azure Bot registration); outside the local profile the bot needs all of these.
   BOT_APP_ID: z.string().min(1).optional(),
+  /**
+   * How the bot proves who it is to the Bot Framework: `UserAssignedMSI` (the App Service's managed
+   * identity, no secret; BOT_APP_ID is its client id), `SingleTenant` or `MultiTenant` (a client
+   * secret). Default: SingleTenant with a secret and a tenant, else MultiTenant.
+   */
+  BOT_APP_TYPE: z.enum(['UserAssignedMSI', 'SingleTenant', 'MultiTenant']).optional(),
   SECRET_BOT_PASSWORD: z.string().min(1).optional(),
   BOT_TENANT_ID: z.guid().optional(),
   /** Where DPO channel cards link to; default `<PUBLIC_URL or the server's address>/tab/`. */
@@ -69,6 +75,8 @@ export interface ReminderSettings {
 /** The Teams bot's settings. */
 export interface BotSettings {
   appId?: string;
+  /** Bot Framework app type; `UserAssignedMSI` signs in with the managed identity (no password). */
+  appType?: 'UserAssignedMSI' | 'SingleTenant' | 'MultiTenant';
   password?: string;
   tenantId?: string;
   tabUrl?: string;
@@ -157,6 +165,35 @@ function refuseExposedLocalProfile(e: z.infer<typeof schema>): void {
 }
 
 /**
+ * The bot's credential must be whole: a managed identity names its client id and tenant and has no
+ * password; a password-based one has both id and password. Production needs one of them.
+ */
+function checkBotCredential(e: z.infer<typeof schema>, entra: boolean): void {
+  const tenant = e.BOT_TENANT_ID ?? e.AZURE_TENANT_ID;
+  if (e.BOT_APP_TYPE === 'UserAssignedMSI') {
+    if (!e.BOT_APP_ID) throw new ConfigError('BOT_APP_ID is missing: with BOT_APP_TYPE=UserAssignedMSI it is the managed identity\'s client id.');
+    if (!tenant) throw new ConfigError('BOT_TENANT_ID (or AZURE_TENANT_ID) is missing: a managed identity signs in to its own tenant.');
+    if (e.SECRET_BOT_PASSWORD) {
+      throw new ConfigError('SECRET_BOT_PASSWORD is set with BOT_APP_TYPE=UserAssignedMSI: the bot signs in with the managed identity; remove the secret.');
+    }
+    return;
+  }
+  if (e.BOT_APP_TYPE === 'SingleTenant' && !tenant) throw new ConfigError('BOT_TENANT_ID (or AZURE_TENANT_ID) is missing: BOT_APP_TYPE=SingleTenant names the tenant of the bot.');
+  if (e.BOT_APP_TYPE && !e.BOT_APP_ID) throw new ConfigError(`BOT_APP_ID is missing: BOT_APP_TYPE=${e.BOT_APP_TYPE} names the bot's app registration.`);
+  if (entra && e.NODE_ENV === 'production' && (!e.BOT_APP_ID || !e.SECRET_BOT_PASSWORD)) {
+    throw new ConfigError(
+      `${e.BOT_APP_ID ? 'SECRET_BOT_PASSWORD' : 'BOT_APP_ID'} is missing: in production the bot accepts only Bot Framework tokens for its own app registration. On Azure set BOT_APP_TYPE=UserAssignedMSI and BOT_APP_ID to the managed identity's client id (no secret).`,
+    );
+  }
+}
+
+/** Settings a deployment must have that a development run may leave out. */
+function checkProduction(e: z.infer<typeof schema>): void {
+  if (!e.PUBLIC_URL) throw new ConfigError('PUBLIC_URL is missing: the https address of the server (links in channel cards, CORS, the bot endpoint).');
+  if (!e.PUBLIC_URL.startsWith('https://')) throw new ConfigError(`PUBLIC_URL must be an https address in production, not ${e.PUBLIC_URL.slice(0, 60)}.`);
+}
+
+/**
  * Parses the environment (with `env/.env.<PUI_ENV>` and its `.user` file when PUI_ENV is set).
  * Throws ConfigError naming each bad or missing variable.
  */
@@ -188,9 +225,8 @@ export function loadConfig(rawEnv: Record<string, string | undefined> = process.
       adminUserIds: e.ADMIN_USER_IDS,
     };
   }
-  if (auth && e.NODE_ENV === 'production' && (!e.BOT_APP_ID || !e.SECRET_BOT_PASSWORD)) {
-    throw new ConfigError('BOT_APP_ID or SECRET_BOT_PASSWORD is missing: in production the bot accepts only Bot Framework tokens for its own app registration.');
-  }
+  checkBotCredential(e, auth !== undefined);
+  if (auth && e.NODE_ENV === 'production') checkProduction(e);
   if (!auth && e.NODE_ENV === 'production') {
     throw new ConfigError('NODE_ENV=production without AZURE_TENANT_ID and API_CLIENT_ID: the local profile (dev identity, no sign-in) is refused in production.');
   }
@@ -219,7 +255,14 @@ export function loadConfig(rawEnv: Record<string, string | undefined> = process.
     dpoUserIds: e.DPO_USER_IDS,
     dpoGroupIds: e.DPO_GROUP_IDS,
     logLevel: e.LOG_LEVEL,
-    bot: { appId: e.BOT_APP_ID, password: e.SECRET_BOT_PASSWORD, tenantId: e.BOT_TENANT_ID ?? e.AZURE_TENANT_ID, tabUrl: e.TAB_URL, teamsAppId: e.TEAMS_APP_ID },
+    bot: {
+      appId: e.BOT_APP_ID,
+      appType: e.BOT_APP_TYPE ?? (e.BOT_APP_ID ? ((e.BOT_TENANT_ID ?? e.AZURE_TENANT_ID) ? 'SingleTenant' : 'MultiTenant') : undefined),
+      password: e.SECRET_BOT_PASSWORD,
+      tenantId: e.BOT_TENANT_ID ?? e.AZURE_TENANT_ID,
+      tabUrl: e.TAB_URL,
+      teamsAppId: e.TEAMS_APP_ID,
+    },
     reminders: {
       intervalSeconds: e.SCHEDULER_INTERVAL_SECONDS,
       dpoMentions: e.DPO_MENTIONS.length ? e.DPO_MENTIONS.map(mentionTarget) : e.DPO_USER_IDS.map((id) => ({ id, name: 'Dataskyddsombud' })),

@@ -49,13 +49,14 @@ export interface RunningServer {
  * Playground); in the entra profile only with the bot's credentials (config refuses production without).
  */
 function startBot(config: AppConfig, deps: UseCaseDeps, logger: Logger): (TeamsBot & { config: TeamsBotConfig }) | undefined {
-  if (config.profile === 'entra' && (!config.bot.appId || !config.bot.password)) {
-    logger.warn('Teams bot not started: BOT_APP_ID and SECRET_BOT_PASSWORD are not set');
+  if (config.profile === 'entra' && (!config.bot.appId || (config.bot.appType !== 'UserAssignedMSI' && !config.bot.password))) {
+    logger.warn('Teams bot not started: BOT_APP_ID with SECRET_BOT_PASSWORD or BOT_APP_TYPE=UserAssignedMSI is not set');
     return undefined;
   }
   const botConfig: TeamsBotConfig = {
     profile: config.profile,
     botAppId: config.bot.appId,
+    botAppType: config.bot.appType,
     botPassword: config.bot.password,
     botTenantId: config.bot.tenantId,
     dpoUserIds: config.dpoUserIds,

@@ -73,6 +73,23 @@ export function query(params: Record<string, string | number | undefined>): stri
   return parts.length ? `?${parts.join('&')}` : '';
 }
 
+/**
+ * The credential gave no token (managed identity endpoint refused or unreachable, wrong secret).
+ * @remarks The Graph client re-wraps what a middleware throws and keeps only its message, so the
+ * message carries the marker that {@link CredentialFailure.is} recognises.
+ */
+class CredentialFailure extends Error {
+  static readonly code = 'CredentialUnavailableError';
+  private static readonly marker = 'Entra ID gave no token';
+  constructor(cause: unknown) {
+    super(`${CredentialFailure.marker} (${(cause as Error)?.name ?? 'Error'}).`, { cause });
+    this.name = CredentialFailure.code;
+  }
+  static is(error: unknown): boolean {
+    return error instanceof CredentialFailure || String((error as Error)?.message ?? '').startsWith(CredentialFailure.marker);
+  }
+}
+
 export class GraphHttp {
   readonly client: Client;
   readonly retry: RetryPolicy;
@@ -88,7 +105,7 @@ export class GraphHttp {
     const chain = [
       new RetryMiddleware(this.retry, options.onRetry),
       new UserAgentMiddleware(options.userAgent),
-      new BearerTokenMiddleware(() => auth.getAccessToken(), base.origin),
+      new BearerTokenMiddleware(() => auth.getAccessToken().catch((error: unknown) => Promise.reject(new CredentialFailure(error))), base.origin),
       new TimeoutMiddleware(options.timeoutMs ?? 30_000),
       new HTTPMessageHandler(),
     ];
@@ -121,8 +138,9 @@ export class GraphHttp {
           break;
       }
     } catch (error) {
-      // No HTTP answer (timeout, connection refused) after the retries: keep the kind only.
-      throw new GraphError(0, (error as Error)?.name ?? 'network', undefined, operation, { cause: error });
+      // No HTTP answer (timeout, connection refused) after the retries, or no token: keep the kind only.
+      const kind = CredentialFailure.is(error) ? CredentialFailure.code : ((error as Error)?.name ?? 'network');
+      throw new GraphError(0, kind, undefined, operation, { cause: error });
     }
     const body = await readBody(response);
     if (!response.ok) throw graphError(operation, response.status, response.headers, body);

@@ -57,6 +57,15 @@ interface Site {
   path: string;
   displayName: string;
   lists: List[];
+  /** Site permissions granted to applications (Sites.Selected), as an administrator sets them. */
+  permissions: SitePermission[];
+}
+
+/** A site permission (https://learn.microsoft.com/graph/api/resources/permission). */
+export interface SitePermission {
+  id: string;
+  roles: string[];
+  application: { id: string; displayName: string };
 }
 
 /** The Sites.Selected role the app holds on every site of the double. */
@@ -189,6 +198,8 @@ export class GraphDouble {
   role: SiteRole;
   /** The last User-Agent seen. */
   lastUserAgent?: string;
+  /** The bearer token of the last request (a test checks which credential the app used). */
+  lastBearerToken?: string;
   private readonly sites: Site[] = [];
   private rules: (FailureRule & { left: number })[] = [];
   private counters: GraphStats = { requests: 0, batchedRequests: 0, resourceUnits: 0, byOperation: {} };
@@ -231,8 +242,13 @@ export class GraphDouble {
   /** Adds a site; returns its Graph id (`host,<guid>,<guid>`). */
   addSite(hostname: string, path: string, displayName = 'PUI'): string {
     const id = `${hostname},${randomUUID()},${randomUUID()}`;
-    this.sites.push({ id, hostname: hostname.toLowerCase(), path: path.replace(/\/+$/, ''), displayName, lists: [] });
+    this.sites.push({ id, hostname: hostname.toLowerCase(), path: path.replace(/\/+$/, ''), displayName, lists: [], permissions: [] });
     return id;
+  }
+
+  /** The application permissions granted on a site (`POST /sites/{id}/permissions`), for assertions. */
+  sitePermissions(siteId: string): SitePermission[] {
+    return structuredClone(this.sites.find((s) => s.id === siteId)?.permissions ?? []);
   }
 
   /** Makes the next matching requests fail (or answer slowly). */
@@ -291,6 +307,7 @@ export class GraphDouble {
     const headers: Record<string, string> = {};
     for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers[k.toLowerCase()] = v;
     this.lastUserAgent = headers['user-agent'];
+    this.lastBearerToken = /^Bearer (\S+)/.exec(headers.authorization ?? '')?.[1];
     if (this.latencyMs > 0) await new Promise((r) => setTimeout(r, this.latencyMs));
 
     let answer: Res;
@@ -393,6 +410,7 @@ export class GraphDouble {
       if (write) throw new HttpError(405, 'BadRequest', 'Method not allowed.');
       return { status: 200, headers: {}, body: this.siteJson(site) };
     }
+    if (segments[0] === 'permissions') return this.permissionsRoute(site, req, segments.slice(1));
     if (segments[0] !== 'lists') throw new HttpError(400, 'BadRequest', `Resource not found for the segment '${segments[0]}'.`);
 
     if (segments.length === 1) {
@@ -499,6 +517,55 @@ export class GraphDouble {
     const site = this.sites.find((s) => s.id.toLowerCase() === id.toLowerCase() || (s.hostname === id.toLowerCase() && s.path === ''));
     if (!site) throw new HttpError(404, 'itemNotFound', 'Requested site could not be found');
     return { site, rest };
+  }
+
+  // ---- site permissions (https://learn.microsoft.com/graph/api/site-list-permissions) -----
+
+  /**
+   * `GET|POST /sites/{id}/permissions`, `GET|PATCH|DELETE /sites/{id}/permissions/{permission-id}`.
+   * As Graph does, the list leaves the roles out (get each permission to read them); the caller is
+   * an administrator (Sites.FullControl.All), which the double does not check.
+   */
+  private permissionsRoute(site: Site, req: Req, rest: string[]): Res {
+    const identities = (p: SitePermission) => [{ application: { ...p.application } }];
+    const json = (p: SitePermission, withRoles: boolean) => ({
+      id: p.id,
+      ...(withRoles ? { roles: [...p.roles] } : {}),
+      grantedToIdentitiesV2: identities(p),
+      grantedToIdentities: identities(p),
+    });
+    const validRoles = (roles: unknown): string[] => {
+      if (!Array.isArray(roles) || roles.length === 0 || roles.some((r) => !['read', 'write', 'manage', 'fullcontrol'].includes(r as string))) {
+        throw new HttpError(400, 'invalidRequest', 'Invalid value for roles.');
+      }
+      return roles as string[];
+    };
+    if (rest.length === 0) {
+      if (req.method === 'GET') return { status: 200, headers: {}, body: { value: site.permissions.map((p) => json(p, false)) } };
+      if (req.method !== 'POST') throw new HttpError(405, 'BadRequest', 'Method not allowed.');
+      const body = req.body as { roles?: unknown; grantedToIdentities?: { application?: { id?: unknown; displayName?: unknown } }[] } | undefined;
+      const app = body?.grantedToIdentities?.[0]?.application;
+      if (typeof app?.id !== 'string') throw new HttpError(400, 'invalidRequest', 'grantedToIdentities must name an application.');
+      const permission: SitePermission = {
+        id: Buffer.from(randomUUID()).toString('base64url'),
+        roles: validRoles(body?.roles),
+        application: { id: app.id, displayName: typeof app.displayName === 'string' ? app.displayName : '' },
+      };
+      site.permissions.push(permission);
+      return { status: 201, headers: {}, body: json(permission, true) };
+    }
+    const permission = site.permissions.find((p) => p.id === rest[0]);
+    if (!permission || rest.length > 1) throw new HttpError(404, 'itemNotFound', 'The requested permission was not found.');
+    if (req.method === 'GET') return { status: 200, headers: {}, body: json(permission, true) };
+    if (req.method === 'PATCH') {
+      permission.roles = validRoles((req.body as { roles?: unknown } | undefined)?.roles);
+      return { status: 200, headers: {}, body: json(permission, true) };
+    }
+    if (req.method === 'DELETE') {
+      site.permissions.splice(site.permissions.indexOf(permission), 1);
+      return { status: 204, headers: {} };
+    }
+    throw new HttpError(405, 'BadRequest', 'Method not allowed.');
   }
 
   // ---- JSON batching (https://learn.microsoft.com/graph/json-batching) --------------------
