@@ -197,17 +197,36 @@ describe('teamsapp.yml and teamsapp.local.yml', () => {
   }
 
   it.each([
+    ['teamsapp.yml', '.env.prod'],
     ['teamsapp.yml', '.env.dev'],
     ['teamsapp.local.yml', '.env.local'],
   ])('%s provisions in order and every variable it and the manifests use is in env/%s or written by it', (ymlFile, envFile) => {
     const yml = repoFile(ymlFile);
     const actions = [...yml.matchAll(/^\s+- uses: (\S+)/gm)].map((m) => m[1]);
-    expect(actions.slice(0, 5)).toEqual(['teamsApp/create', 'aadApp/create', 'aadApp/update', 'botAadApp/create', 'botFramework/create']);
+    const local = ymlFile === 'teamsapp.local.yml';
+    // Remote environments: the Azure resources (with the bot on the managed identity) before the
+    // sign-in app's update, which needs the web app's host name. Local: the bot's own registration.
+    expect(actions.slice(0, 5)).toEqual(
+      local
+        ? ['teamsApp/create', 'aadApp/create', 'aadApp/update', 'botAadApp/create', 'botFramework/create']
+        : ['teamsApp/create', 'aadApp/create', 'arm/deploy', 'aadApp/update', 'file/createOrUpdateEnvironmentFile'],
+    );
     expect(actions).toEqual(expect.arrayContaining(['teamsApp/validateManifest', 'teamsApp/zipAppPackage', 'teamsApp/update']));
     expect(actions.indexOf('teamsApp/zipAppPackage')).toBeLessThan(actions.indexOf('teamsApp/update'));
-    const known = new Set([...documentedIn(repoFile('env', envFile)), ...writtenBy(yml)]);
+    const infraOutputs = local ? [] : [...repoFile('infra/azure.bicep').matchAll(/^output\s+(\w+)\s/gm)].map((m) => m[1]);
+    const known = new Set([...documentedIn(repoFile('env', envFile)), ...writtenBy(yml), ...infraOutputs]);
     const used = [ymlFile, 'aad.manifest.json', 'appPackage/manifest.json', 'appPackage/en-us.json'].flatMap((f) => placeholdersIn(repoFile(f)));
     expect([...new Set(used)].filter((name) => !known.has(name))).toEqual([]);
-    expect(yml).toContain('messagingEndpoint: ${{TAB_ENDPOINT}}/api/messages');
+    if (local) expect(yml).toContain('messagingEndpoint: ${{TAB_ENDPOINT}}/api/messages');
+  });
+
+  it('teamsapp.yml deploys to Azure with no secret: arm/deploy of infra/, zipDeploy with .webappignore', () => {
+    const yml = repoFile('teamsapp.yml');
+    expect(yml).toMatch(/- uses: arm\/deploy[\s\S]*?- path: \.\/infra\/azure\.bicep\s+parameters: \.\/infra\/azure\.parameters\.json/);
+    const deploy = yml.slice(yml.indexOf('\ndeploy:'), yml.indexOf('\npublish:'));
+    expect(deploy).toMatch(/- uses: azureAppService\/zipDeploy\s+with:\s+artifactFolder: \.\s+ignoreFile: \.\/\.webappignore\s+resourceId: \$\{\{BOT_AZURE_APP_SERVICE_RESOURCE_ID\}\}/);
+    // No bot app registration with a client secret, and no secret written anywhere.
+    expect(yml).not.toContain('botAadApp/create');
+    expect(yml).not.toMatch(/SECRET_|clientSecret|botPassword/);
   });
 });
