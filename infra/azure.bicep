@@ -231,12 +231,13 @@ resource teamsChannel 'Microsoft.BotService/botServices/channels@2022-09-15' = {
 }
 
 // Microsoft Graph application permissions of the identity: Sites.Selected (the SharePoint store,
-// one site once granted) and GroupMember.Read.All (who is in the DPO groups, for card actions).
+// one site once granted), GroupMember.Read.All (who is in the DPO groups) and Directory.Read.All
+// (who holds the app role DPO: the bot reads a person's appRoleAssignments before a card action).
 module graphAppRoles 'modules/graph-app-roles.bicep' = if (assignGraphAppRoles == 'true') {
   name: 'graph-app-roles'
   params: {
     principalId: identity.properties.principalId
-    appRoles: ['Sites.Selected', 'GroupMember.Read.All']
+    appRoles: ['Sites.Selected', 'GroupMember.Read.All', 'Directory.Read.All']
   }
 }
 

@@ -114,9 +114,9 @@ describe('buildAppPackage', () => {
   });
 
   it('refuses an unknown environment and lists the ones there are', async () => {
-    const attempt = buildAppPackage({ appPackageDir: APP_PACKAGE_DIR, envDir, env: 'prod', outDir });
+    const attempt = buildAppPackage({ appPackageDir: APP_PACKAGE_DIR, envDir, env: 'staging', outDir });
     await expect(attempt).rejects.toThrow(PackageError);
-    await expect(attempt).rejects.toThrow(/No environment file .*\.env\.prod\. Environments: dev, local, test\./);
+    await expect(attempt).rejects.toThrow(/No environment file .*\.env\.staging\. Environments: dev, local, prod, test\./);
   });
 });
 

@@ -147,7 +147,8 @@ describe('infra/azure.bicep', () => {
     expect(module).toMatch(/extension 'br:mcr\.microsoft\.com\/bicep\/extensions\/microsoftgraph\/v1\.0:/);
     expect(module).toContain("Microsoft.Graph/appRoleAssignedTo@v1.0");
     const roles = /appRoles:\s*\[([^\]]*)\]/.exec(code)?.[1].split(',').map((r) => literal(r.trim()));
-    expect(roles).toEqual(['Sites.Selected', 'GroupMember.Read.All']);
+    // Exactly what the code calls: the store (Sites.Selected), checkMemberGroups and appRoleAssignments (bot/graph-directory.ts).
+    expect(roles).toEqual(['Sites.Selected', 'GroupMember.Read.All', 'Directory.Read.All']);
   });
 });
 
