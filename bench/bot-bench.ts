@@ -15,7 +15,7 @@ import express from 'express';
 import { createTeamsBot } from '../bot';
 import { ConversationPacer, TEAMS_THREAD_LIMITS } from '../bot/pacer';
 import { createLogger } from '../src/server/logger';
-import { SqliteIncidentStore } from '../src/store/sqlite/sqlite-incident-store';
+import { SqliteStores } from '../src/store/sqlite/sqlite-stores';
 import type { UseCaseDeps } from '../src/use-cases';
 
 const REPORTS = 200;
@@ -42,7 +42,8 @@ async function pacedBurstSeconds(count: number): Promise<number> {
 
 export async function benchBot(): Promise<void> {
   const dir = mkdtempSync(path.join(tmpdir(), 'pui-bot-bench-'));
-  const store = SqliteIncidentStore.open(path.join(dir, 'pui.db'));
+  const stores = SqliteStores.open(path.join(dir, 'pui.db'));
+  const store = stores.incidents;
 
   // The Bot Connector stand-in: notes when each DPO card arrives.
   let cardPosted: (() => void) | undefined;
@@ -57,7 +58,7 @@ export async function benchBot(): Promise<void> {
   const teams = await listen(connector);
 
   const logger = createLogger('silent');
-  const deps: UseCaseDeps = { store, clock: { now: () => new Date() }, logger, newId: randomUUID };
+  const deps: UseCaseDeps = { store, appState: stores.appState, clock: { now: () => new Date() }, logger, newId: randomUUID };
   const bot = createTeamsBot({
     deps,
     config: { profile: 'local', dpoUserIds: [], dpoGroupIds: [], tabUrl: 'http://127.0.0.1:3978/tab/' },
@@ -123,7 +124,7 @@ export async function benchBot(): Promise<void> {
     await bot.stop();
     await new Promise((resolve) => botServer.server.close(resolve));
     await new Promise((resolve) => teams.server.close(resolve));
-    await store.close();
+    await stores.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -15,16 +15,17 @@ import Database from 'better-sqlite3';
 import { recordPostedCard, setDpoChannel, type StoredReference } from '../bot/dpo-channel';
 import { ConversationPacer } from '../bot/pacer';
 import { TeamsChannelNotifier } from '../bot/teams-channel-notifier';
-import type { Incident, IncidentStore, NewAuditEvent, NewIncident, Notifier } from '../src/domain';
+import type { AppStateStore, Incident, NewAuditEvent, NewIncident, Notifier } from '../src/domain';
 import { newIncident } from '../src/domain/incident-changes';
 import { parseReportInput } from '../src/domain/report-input';
 import { createLogger } from '../src/server/logger';
 import { GraphHttp } from '../src/store/sharepoint/graph-http';
 import { incidentFields } from '../src/store/sharepoint/incident-fields';
 import { provision } from '../src/store/sharepoint/provisioning';
-import { openSharePointIncidentStore } from '../src/store/sharepoint/sharepoint-incident-store';
+import { openSharePointStores } from '../src/store/sharepoint/sharepoint-incident-store';
 import { listStatement } from '../src/store/sqlite/list-queries';
-import { SqliteIncidentStore, type NewIncidentWithEvent } from '../src/store/sqlite/sqlite-incident-store';
+import type { NewIncidentWithEvent, SqliteIncidentStore } from '../src/store/sqlite/sqlite-incident-store';
+import { SqliteStores } from '../src/store/sqlite/sqlite-stores';
 import { announcePending, OUTBOX_PREFIX, outboxFor, sendDueReminders, TICK_LIMIT, type UseCaseDeps } from '../src/use-cases';
 import { GraphDouble } from '../tests/support/graph-double';
 
@@ -68,7 +69,7 @@ function percentile(sorted: readonly number[], p: number): number {
 const ms = (value: number) => `${value.toFixed(3)} ms`;
 
 /** Empties the outbox (every entry is an item of its own), so the next tick queues afresh. */
-async function clearOutbox(store: IncidentStore): Promise<void> {
+async function clearOutbox(store: AppStateStore): Promise<void> {
   for (;;) {
     const { items } = await store.listScheduledState(OUTBOX_PREFIX, { limit: 500 });
     if (items.length === 0) return;
@@ -79,7 +80,8 @@ async function clearOutbox(store: IncidentStore): Promise<void> {
 async function benchSqlite(print: (line: string) => void, items: NewIncidentWithEvent[]): Promise<void> {
   const dir = mkdtempSync(path.join(tmpdir(), 'pui-scheduler-bench-'));
   const file = path.join(dir, 'pui.db');
-  const store = SqliteIncidentStore.open(file);
+  const stores = SqliteStores.open(file);
+  const store = stores.incidents;
   try {
     await store.createMany(items);
     print(`scheduler (sqlite): ${INCIDENTS.toLocaleString('en')} incidents stored, ${OPEN.toLocaleString('en')} open`);
@@ -87,7 +89,7 @@ async function benchSqlite(print: (line: string) => void, items: NewIncidentWith
     const inspect = new Database(file, { readonly: true });
     const { sql, params } = listStatement('due', [NOW], undefined, 201);
     const plan = (inspect.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail).join('; ');
-    // The outbox's "what is due" query, as SqliteIncidentStore.listScheduledState runs it.
+    // The outbox's "what is due" query, as SqliteAppStateStore.listScheduledState runs it.
     const outboxPlan = (
       inspect
         .prepare(`EXPLAIN QUERY PLAN SELECT key, value, etag, due_at FROM app_state WHERE due_at IS NOT NULL AND due_at <= ? AND substr(key, 1, length(?)) = ? ORDER BY due_at, key LIMIT ?`)
@@ -103,7 +105,7 @@ async function benchSqlite(print: (line: string) => void, items: NewIncidentWith
       let rows = 0;
       const repeats = due === OPEN ? 20 : REPEATS;
       for (let r = 0; r < repeats; r++) {
-        await clearOutbox(store); // each tick queues afresh
+        await clearOutbox(stores.appState); // each tick queues afresh
         let read = 0;
         const counting = Object.assign(Object.create(store) as SqliteIncidentStore, {
           listDueReminders: async (...args: Parameters<SqliteIncidentStore['listDueReminders']>) => {
@@ -112,7 +114,7 @@ async function benchSqlite(print: (line: string) => void, items: NewIncidentWith
             return page;
           },
         });
-        const deps: UseCaseDeps = { store: counting, clock: { now: () => at }, logger: createLogger('silent'), newId: () => 'x', notifier: listening };
+        const deps: UseCaseDeps = { store: counting, appState: stores.appState, clock: { now: () => at }, logger: createLogger('silent'), newId: () => 'x', notifier: listening };
         const started = performance.now();
         const result = await sendDueReminders(deps);
         times.push(performance.now() - started);
@@ -126,7 +128,7 @@ async function benchSqlite(print: (line: string) => void, items: NewIncidentWith
       );
     }
   } finally {
-    await store.close();
+    await stores.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }
@@ -152,16 +154,16 @@ async function benchSharePoint(print: (line: string) => void, items: NewIncident
     const incidents: Incident[] = items.map(({ incident }, i) => ({ ...incident, id: `seed-${i}`, number: `PUI-2020-${String(i + 1).padStart(6, '0')}`, etag: '' }));
     // Ids, numbers and report ids are unique by construction: the double's quadratic unique check is skipped.
     double.seed(siteId, 'PuiIncidents', incidents.map((incident) => incidentFields(incident, 'seed')), { uniqueChecked: false });
-    const store = await openSharePointIncidentStore(
+    const stores = await openSharePointStores(
       { siteId, credential: { kind: 'managed-identity' }, organisation: 'Bench', graphBaseUrl: double.url, listPrefix: 'Pui', maxRetryWaitMs: 60_000, requestTimeoutMs: 60_000 },
       { credential },
     );
+    const { appState } = stores;
     print(`scheduler (sharepoint, Graph double): ${INCIDENTS.toLocaleString('en')} incidents in the list, ${OPEN.toLocaleString('en')} open`);
     // One clock for the whole run, moved by each step: the process's one outbox reads it too.
     let now = NOW;
     const clock = { now: () => new Date(now) };
-    const deps: UseCaseDeps = { store, clock, logger: createLogger('silent'), newId: () => 'x', notifier: listening };
-    await outboxFor(store, clock).pending(); // the outbox's one-off look for an earlier version's document
+    const deps: UseCaseDeps = { store: stores.incidents, appState, clock, logger: createLogger('silent'), newId: () => 'x', notifier: listening };
     print('tick                                          round trips  resource units  by request');
     const tick = async (label: string, queued: number) => {
       double.resetStats();
@@ -172,7 +174,7 @@ async function benchSharePoint(print: (line: string) => void, items: NewIncident
       print(`${label.padEnd(46)}${String(stats.requests).padStart(11)}${String(stats.resourceUnits).padStart(16)}  ${by}`);
     };
     for (const due of [0, 10, OPEN]) {
-      await clearOutbox(store);
+      await clearOutbox(appState);
       now = NOW + due * 60_000 + 30_000;
       const queued = Math.min(due, TICK_LIMIT);
       await tick(`one tick, ${due} due${queued < due ? ` (queues the first ${queued})` : ''}`, queued);
@@ -182,12 +184,12 @@ async function benchSharePoint(print: (line: string) => void, items: NewIncident
     await tick(`the next tick, the same ${TICK_LIMIT} pending`, TICK_LIMIT);
 
     // Delivery: card update through a Teams stand-in that answers at once; every open incident has its card.
-    await setDpoChannel(store, { reference: CHANNEL, setBy: reporter, setAt: new Date(NOW).toISOString(), refreshUserIds: [] });
+    await setDpoChannel(appState, { reference: CHANNEL, setBy: reporter, setAt: new Date(NOW).toISOString(), refreshUserIds: [] });
     for (const incident of incidents.filter((i) => i.status !== 'closed')) {
-      await recordPostedCard(store, incident.id, { reference: CHANNEL, activityId: `card-${incident.id}`, postedAt: new Date(NOW).toISOString() });
+      await recordPostedCard(appState, incident.id, { reference: CHANNEL, activityId: `card-${incident.id}`, postedAt: new Date(NOW).toISOString() });
     }
     const channel = new TeamsChannelNotifier({
-      store,
+      appState,
       clock,
       logger: createLogger('silent'),
       gateway: { send: async () => 'reply', update: async () => {} },
@@ -196,14 +198,14 @@ async function benchSharePoint(print: (line: string) => void, items: NewIncident
       tabUrl: () => 'http://127.0.0.1:3978/tab/',
     });
     const deliver = async (due: number, batch: number) => {
-      await clearOutbox(store);
+      await clearOutbox(appState);
       now = NOW + due * 60_000 + 30_000;
       // A backlog as large as asked (those delivered before are not due again yet).
       const { due: queued } = await sendDueReminders(deps, { limit: due });
       double.resetStats();
       const delivered = await announcePending(deps, channel, { owner: 'bench', limit: batch });
       const stats = double.stats();
-      const left = (await outboxFor(store, clock).pending()).length;
+      const left = (await outboxFor(appState, clock).pending()).length;
       if (delivered.delivered !== Math.min(batch, queued) || left !== queued - delivered.delivered) throw new Error(`delivery incomplete: ${delivered.delivered} delivered, ${left} left`);
       print(
         `delivering ${delivered.delivered} reminders of ${queued} queued (claim, card update, next reminder recorded, entry completed): ${stats.requests} round trips, ` +
@@ -212,7 +214,7 @@ async function benchSharePoint(print: (line: string) => void, items: NewIncident
     };
     await deliver(10, 50);
     await deliver(OPEN, 200);
-    await store.close();
+    await stores.close();
   } finally {
     await double.close();
   }

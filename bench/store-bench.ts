@@ -11,7 +11,8 @@ import type { NewAuditEvent, NewIncident } from '../src/domain/incident';
 import { newIncident } from '../src/domain/incident-changes';
 import type { Person } from '../src/domain/person';
 import type { ReportInput } from '../src/domain/report-input';
-import { SqliteIncidentStore, type NewIncidentWithEvent } from '../src/store/sqlite/sqlite-incident-store';
+import type { NewIncidentWithEvent, SqliteIncidentStore } from '../src/store/sqlite/sqlite-incident-store';
+import { SqliteStores } from '../src/store/sqlite/sqlite-stores';
 
 const INCIDENTS = 100_000;
 /** About one in twelve is still open, as in a register that has run for some years. */
@@ -88,7 +89,8 @@ async function walkOpen(store: SqliteIncidentStore, limit: number, expected: num
 /** Prints how long the open-by-deadline list takes with 100,000 incidents stored: its first page, and every page. */
 export async function benchStore(): Promise<void> {
   const dir = mkdtempSync(path.join(tmpdir(), 'pui-store-bench-'));
-  const store = SqliteIncidentStore.open(path.join(dir, 'incidents.db'));
+  const stores = SqliteStores.open(path.join(dir, 'incidents.db'));
+  const store = stores.incidents;
   try {
     const items = syntheticIncidents();
     const loadStart = performance.now();
@@ -131,7 +133,7 @@ export async function benchStore(): Promise<void> {
       );
     }
   } finally {
-    await store.close();
+    await stores.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }

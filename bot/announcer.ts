@@ -88,7 +88,7 @@ export class Announcer {
     const pollMs = this.options.pollMs ?? 30_000;
     let delay = pollMs;
     if (last && !(last.deferred?.reason === 'not-configured')) {
-      const next = await outboxFor(this.deps.store, this.deps.clock).nextDueAt().catch(() => undefined);
+      const next = await outboxFor(this.deps.appState, this.deps.clock).nextDueAt().catch(() => undefined);
       if (next) delay = Math.min(pollMs, Math.max(0, next.getTime() - this.deps.clock.now().getTime()));
       // Something due that no pass could take (held back behind its report): do not spin.
       if (!progressed(last)) delay = Math.max(delay, 1_000);

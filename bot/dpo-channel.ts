@@ -3,7 +3,7 @@
  * a redeploy loses neither the channel nor which card belongs to which incident.
  */
 import type { ConversationReference } from 'botbuilder';
-import { Conflict, type IncidentStore } from '../src/domain';
+import { Conflict, type AppStateStore } from '../src/domain';
 import { MAX_REFRESH_USERS } from './cards/dpo-channel-card';
 
 export const DPO_CHANNEL_KEY = 'bot:dpo-channel';
@@ -60,12 +60,12 @@ export function storedReference(reference: Partial<ConversationReference>): Stor
 }
 
 /** The DPO channel, if one is set. */
-export async function getDpoChannel(store: IncidentStore): Promise<DpoChannel | undefined> {
+export async function getDpoChannel(store: AppStateStore): Promise<DpoChannel | undefined> {
   return (await store.getState<DpoChannel>(DPO_CHANNEL_KEY))?.value;
 }
 
 /** Makes a channel the DPO channel (replacing any earlier one). */
-export async function setDpoChannel(store: IncidentStore, channel: DpoChannel): Promise<void> {
+export async function setDpoChannel(store: AppStateStore, channel: DpoChannel): Promise<void> {
   await store.putState(DPO_CHANNEL_KEY, channel, null);
 }
 
@@ -73,7 +73,7 @@ export async function setDpoChannel(store: IncidentStore, channel: DpoChannel): 
  * Adds a DPO's Teams id to the channel's refresh list (at most {@link MAX_REFRESH_USERS}, newest kept).
  * Returns false when there is no channel or the id was known.
  */
-export async function rememberRefreshUser(store: IncidentStore, userId: string): Promise<boolean> {
+export async function rememberRefreshUser(store: AppStateStore, userId: string): Promise<boolean> {
   for (let attempt = 0; attempt < 5; attempt++) {
     const entry = await store.getState<DpoChannel>(DPO_CHANNEL_KEY);
     if (!entry || entry.value.refreshUserIds.includes(userId)) return false;
@@ -88,11 +88,11 @@ export async function rememberRefreshUser(store: IncidentStore, userId: string):
   return false;
 }
 
-export async function getPostedCard(store: IncidentStore, incidentId: string): Promise<PostedCard | undefined> {
+export async function getPostedCard(store: AppStateStore, incidentId: string): Promise<PostedCard | undefined> {
   return (await store.getState<PostedCard>(cardKey(incidentId)))?.value;
 }
 
 /** Records the card posted for an incident; Conflict if one was recorded already. */
-export async function recordPostedCard(store: IncidentStore, incidentId: string, card: PostedCard): Promise<void> {
+export async function recordPostedCard(store: AppStateStore, incidentId: string, card: PostedCard): Promise<void> {
   await store.putState(cardKey(incidentId), card, undefined);
 }

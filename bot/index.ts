@@ -89,7 +89,7 @@ export function createTeamsBot(options: TeamsBotOptions): TeamsBot {
   const gateway = options.gateway ?? cloudAdapterGateway(adapter, config.botAppId ?? '');
   const pacer = options.pacer ?? new ConversationPacer({ now: () => options.deps.clock.now().getTime() });
 
-  const channel = new TeamsChannelNotifier({ store: options.deps.store, clock: options.deps.clock, logger, gateway, pacer, tabUrl: () => config.tabUrl, teamsAppId: config.teamsAppId, dpoMentions: config.dpoMentions });
+  const channel = new TeamsChannelNotifier({ appState: options.deps.appState, clock: options.deps.clock, logger, gateway, pacer, tabUrl: () => config.tabUrl, teamsAppId: config.teamsAppId, dpoMentions: config.dpoMentions });
   let announcer: Announcer | undefined;
   const notifier: Notifier = {
     incidentReported: async () => announcer?.wake(),

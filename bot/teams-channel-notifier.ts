@@ -3,7 +3,7 @@
  * same card in place (updateActivity). Paced per conversation; a 429 pauses the conversation.
  */
 import type { Activity } from 'botbuilder';
-import { Conflict, type Clock, type DueReminder, type Incident, type IncidentStore, type Logger } from '../src/domain';
+import { Conflict, type Clock, type DueReminder, type AppStateStore, type Incident, type Logger } from '../src/domain';
 import { AnnouncementDeferred, type DeliveringChannel } from '../src/use-cases';
 import { ADAPTIVE_CARD_CONTENT_TYPE, type AdaptiveCard } from './cards/adaptive-card';
 import { dpoChannelCard } from './cards/dpo-channel-card';
@@ -18,7 +18,7 @@ export function cardActivity(content: AdaptiveCard): Partial<Activity> {
 }
 
 export interface TeamsChannelNotifierOptions {
-  store: IncidentStore;
+  appState: AppStateStore;
   clock: Clock;
   logger: Logger;
   gateway: ConversationGateway;
@@ -42,7 +42,7 @@ export class TeamsChannelNotifier implements DeliveringChannel {
 
   /** Nothing can be posted before a DPO channel is set (`ställ in dpo-kanal`). */
   async canDeliver(): Promise<boolean> {
-    return (await getDpoChannel(this.options.store)) !== undefined;
+    return (await getDpoChannel(this.options.appState)) !== undefined;
   }
 
   async incidentReported(incident: Incident): Promise<void> {
@@ -79,7 +79,7 @@ export class TeamsChannelNotifier implements DeliveringChannel {
 
   /** Posts the card, or updates it when one was posted before (a retried or repeated announcement). */
   private async deliver(incident: Incident): Promise<{ posted: PostedCard; channel: DpoChannel | undefined }> {
-    const { store } = this.options;
+    const { appState: store } = this.options;
     const channel = await getDpoChannel(store);
     const posted = await getPostedCard(store, incident.id);
     if (!posted && !channel) throw new AnnouncementDeferred('not-configured');

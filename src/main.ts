@@ -6,14 +6,14 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { ConfigError, loadConfig, type AppConfig } from './config';
-import type { IncidentStore, Logger } from './domain';
+import type { AppStateStore, IncidentStore, Logger, Stores } from './domain';
 import { createTeamsBot, type TeamsBot, type TeamsBotConfig } from '../bot';
 import { reminderScheduler, type IntervalTimer } from './scheduler';
 import { createApp, type ClientConfig } from './server/app';
 import { entraAuthenticator, localAuthenticator } from './server/auth';
 import { createLogger } from './server/logger';
-import { openSharePointIncidentStore, SharePointAccessDenied, SharePointNotProvisioned } from './store/sharepoint';
-import { SqliteIncidentStore } from './store/sqlite/sqlite-incident-store';
+import { openStores } from './store/open-stores';
+import { SharePointAccessDenied, SharePointNotProvisioned } from './store/sharepoint';
 import type { UseCaseDeps } from './use-cases';
 
 export interface StartOptions {
@@ -28,14 +28,17 @@ export interface StartOptions {
   /** Folder of the built pages; default `dist/`. */
   staticRoot?: string;
   logger?: Logger;
-  /** A store to use instead of the configured one (tests). */
-  store?: IncidentStore;
+  /** Stores to use instead of the configured ones (tests); the caller closes them. */
+  stores?: Stores;
   clock?: UseCaseDeps['clock'];
 }
 
 export interface RunningServer {
   url: string;
+  /** The register. */
   store: IncidentStore;
+  /** The app state (outbox, DPO channel, card references). */
+  appState: AppStateStore;
   config: AppConfig;
   /** The Teams bot, when it runs (local profile, or bot credentials configured). */
   bot?: TeamsBot;
@@ -71,11 +74,6 @@ function startBot(config: AppConfig, deps: UseCaseDeps, logger: Logger): (TeamsB
   return { ...createTeamsBot({ deps, config: botConfig, logger }), config: botConfig };
 }
 
-async function openStore(config: AppConfig, logger: Logger): Promise<IncidentStore> {
-  if (config.store === 'sharepoint') return openSharePointIncidentStore(config.sharePoint!, { logger });
-  return SqliteIncidentStore.open(config.dbFile);
-}
-
 /** The pages' settings: profile, organisation, and where to sign in (no secrets). */
 function clientConfigOf(config: AppConfig): ClientConfig {
   const clientId = config.auth?.clientId;
@@ -98,9 +96,10 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     config.auth = undefined;
   }
   const logger = options.logger ?? createLogger(config.logLevel);
-  const store = options.store ?? (await openStore(config, logger));
+  const stores = options.stores ?? (await openStores(config, { logger }));
   const deps: UseCaseDeps = {
-    store,
+    store: stores.incidents,
+    appState: stores.appState,
     clock: options.clock ?? { now: () => new Date() },
     logger,
     newId: randomUUID,
@@ -129,7 +128,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     });
   } catch (error) {
     await bot?.stop();
-    if (!options.store) await store.close();
+    if (!options.stores) await stores.close();
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
       throw new ConfigError(`Port ${port} on ${config.host} is already in use: stop the other program or set PORT to a free port.`);
     }
@@ -143,7 +142,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   scheduler?.start();
   return {
     url,
-    store,
+    store: stores.incidents,
+    appState: stores.appState,
     config,
     bot,
     scheduler,
@@ -151,7 +151,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       await scheduler?.stop();
       await bot?.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      if (!options.store) await store.close();
+      if (!options.stores) await stores.close();
     },
   };
 }

@@ -14,11 +14,11 @@ export async function setDpoChannelFrom(s: BotServices, activity: Activity, call
     s.logger.info('dpo channel refused', { reason: 'not_dpo' });
     return 'Bara dataskyddsombudet kan välja vilken kanal som får nya incidenter. Inget har ändrats.';
   }
-  const previous = await getDpoChannel(s.deps.store);
+  const previous = await getDpoChannel(s.deps.appState);
   const reference = storedReference(TurnContext.getConversationReference(activity));
   const channelData = activity.channelData as { channel?: { name?: string }; team?: { name?: string } } | undefined;
   const channelName = [channelData?.team?.name, channelData?.channel?.name].filter(Boolean).join(' / ') || undefined;
-  await setDpoChannel(s.deps.store, {
+  await setDpoChannel(s.deps.appState, {
     reference,
     channelName,
     setBy: { id: caller.id, name: caller.name },
@@ -27,7 +27,7 @@ export async function setDpoChannelFrom(s: BotServices, activity: Activity, call
     refreshUserIds: activity.from?.id ? [activity.from.id] : [],
   });
   s.logger.info('dpo channel set', { conversationId: reference.conversation.id, replaced: Boolean(previous) });
-  const waiting = (await outboxFor(s.deps.store, s.deps.clock).pending()).length;
+  const waiting = (await outboxFor(s.deps.appState, s.deps.clock).pending()).length;
   s.wakeAnnouncer();
   const moved = previous && previous.reference.conversation.id !== reference.conversation.id
     ? ' Kort som redan finns i den förra kanalen uppdateras där.'

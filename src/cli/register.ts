@@ -1,6 +1,7 @@
 /**
  * `npm run register -- <command>`: import the register a municipality keeps today, summarise it
- * for the committee, export it. Uses the same SQLite store as `npm start` (PUI_DB).
+ * for the committee, export it. Uses the store `npm start` uses, from the same configuration:
+ * the SQLite file in PUI_DB, or with STORE=sharepoint the SharePoint site.
  */
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
@@ -8,12 +9,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config';
-import { DomainError, ValidationError, type Caller, type IncidentStore, type Logger } from '../domain';
+import { DomainError, ValidationError, type Caller, type Logger, type Stores } from '../domain';
 import { renderRegisterReportMarkdown, type RegisterPeriod } from '../domain/register-report';
 import { readRegister, type RegisterRowProblem } from '../domain/register-row';
 import { stockholmDate } from '../domain/stockholm-time';
 import { readRegisterFile, registerCsv, RegisterFileError, registerXlsx, type RegisterFileFormat } from '../register-files';
-import { SqliteIncidentStore } from '../store/sqlite/sqlite-incident-store';
+import { openStores, type OpenStoresOptions, type StoreConfig } from '../store/open-stores';
+import { SharePointAccessDenied, SharePointNotProvisioned } from '../store/sharepoint/sharepoint-incident-store';
 import { exportRegister } from '../use-cases/export-register';
 import { importRegister } from '../use-cases/import-register';
 import { summariseRegister } from '../use-cases/summarise-register';
@@ -23,13 +25,17 @@ export interface Output {
   write(chunk: string | Uint8Array): unknown;
 }
 
+/** The part of the configured {@link Stores} the CLI works with. */
+export type RegisterStores = Pick<Stores, 'incidents' | 'close'>;
+
 /** What the CLI needs from outside; tests pass fakes. */
 export interface RegisterCliDeps {
   /**
-   * Opens the store. `read`: the register must already exist (report, export);
-   * `write`: it may be created (import). Called only once the arguments are known to be good.
+   * Opens the stores (the CLI uses the register only). `read`: the register must already exist
+   * (report, export); `write`: it may be created (import). Called only once the arguments are
+   * known to be good.
    */
-  openStore(purpose: 'read' | 'write'): Promise<IncidentStore>;
+  openStore(purpose: 'read' | 'write'): Promise<RegisterStores>;
   stdout: Output;
   stderr: Output;
   now?: () => Date;
@@ -60,7 +66,8 @@ export const USAGE = `Användning: npm run register -- <kommando>
                                    Hela registret med registrets kolumner och appens. CSV (semikolon,
                                    UTF-8) skrivs till skärmen om --out saknas; XLSX till en fil.
 
-Databasen är samma som för npm start: filen i PUI_DB (standard .data/pui.db).
+Registret är detsamma som för npm start: filen i PUI_DB (standard .data/pui.db), eller med
+STORE=sharepoint listorna på SharePoint-webbplatsen (SHAREPOINT_SITE_URL eller SHAREPOINT_SITE_ID).
 `;
 
 const FORMAT_NAMES: Record<RegisterFileFormat, string> = {
@@ -114,8 +121,8 @@ export async function runRegisterCli(argv: readonly string[], deps: RegisterCliD
   const caller: Caller = { id: 'cli', name: deps.user ?? 'okänd användare', roles: ['dpo', 'admin'] };
   const now = deps.now ?? (() => new Date());
   const cwd = deps.cwd ?? process.cwd();
-  let store: IncidentStore | undefined;
-  const open = async (purpose: 'read' | 'write') => (store = await deps.openStore(purpose));
+  let stores: RegisterStores | undefined;
+  const open = async (purpose: 'read' | 'write') => (stores = await deps.openStore(purpose)).incidents;
 
   try {
     switch (command) {
@@ -177,7 +184,7 @@ export async function runRegisterCli(argv: readonly string[], deps: RegisterCliD
     stderr.write(`${failureText(error)}\n`);
     return error instanceof CliFailure ? error.exitCode : error instanceof ValidationError ? 2 : 1;
   } finally {
-    await store?.close();
+    await stores?.close();
   }
 }
 
@@ -216,15 +223,25 @@ function failureText(error: unknown): string {
   return `Oväntat fel (${e?.name ?? 'Error'}): ${e?.message ?? String(error)}. Kör kommandot igen (en avbruten import kan köras om utan att något läggs till två gånger) och kontakta den som driftar PUI Desk om felet kvarstår.`;
 }
 
-/** The store of `npm start`: the SQLite file named by PUI_DB. */
-export function sqliteStoreOpener(dbFile: string): RegisterCliDeps['openStore'] {
+/**
+ * The stores of `npm start`, from the same configuration: the SQLite file named by PUI_DB, or
+ * (STORE=sharepoint) the SharePoint site, opened through the same adapter as the server's.
+ */
+export function configuredStoreOpener(config: StoreConfig, options: OpenStoresOptions = {}): RegisterCliDeps['openStore'] {
   return async (purpose) => {
-    if (purpose === 'read' && !existsSync(dbFile)) {
+    if (config.store === 'sqlite' && purpose === 'read' && !existsSync(config.dbFile)) {
       throw new CliFailure(
-        `Det finns inget register i ${path.resolve(dbFile)}. Importera ett register först (npm run register -- import <fil>), starta appen med npm start, eller sätt PUI_DB till databasfilen som appen använder.`,
+        `Det finns inget register i ${path.resolve(config.dbFile)}. Importera ett register först (npm run register -- import <fil>), starta appen med npm start, eller sätt PUI_DB till databasfilen som appen använder.`,
       );
     }
-    return SqliteIncidentStore.open(dbFile);
+    try {
+      return await openStores(config, options);
+    } catch (error) {
+      // The adapter's messages name the command or the grant to fix; they hold no personal data.
+      if (error instanceof SharePointNotProvisioned) throw new CliFailure(`SharePoint-listorna saknas eller är gamla: ${error.message}`);
+      if (error instanceof SharePointAccessDenied) throw new CliFailure(`SharePoint nekade appen åtkomst: ${error.message}`);
+      throw error;
+    }
   };
 }
 
@@ -239,9 +256,9 @@ function currentUser(): string {
 
 /** Entry point for `node dist/src/cli/register.js`. */
 export async function main(argv = process.argv.slice(2)): Promise<number> {
-  let dbFile: string;
+  let config: StoreConfig;
   try {
-    dbFile = loadConfig(process.env).dbFile;
+    config = loadConfig(process.env);
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`Konfigurationen är felaktig: ${error.message}\n`);
@@ -249,7 +266,7 @@ export async function main(argv = process.argv.slice(2)): Promise<number> {
     }
     throw error;
   }
-  return runRegisterCli(argv, { openStore: sqliteStoreOpener(dbFile), stdout: process.stdout, stderr: process.stderr, user: currentUser() });
+  return runRegisterCli(argv, { openStore: configuredStoreOpener(config), stdout: process.stdout, stderr: process.stderr, user: currentUser() });
 }
 
 if (require.main === module) {

@@ -28,18 +28,18 @@ export interface StateEntry<T> {
   etag: string;
 }
 
-/** A scheduled app-state item as {@link IncidentStore.listScheduledState} lists it. */
+/** A scheduled app-state item as {@link AppStateStore.listScheduledState} lists it. */
 export interface ScheduledStateEntry<T> extends StateEntry<T> {
   key: string;
   /** When the item falls due (an ISO 8601 instant). */
   dueAt: string;
 }
 
-/** One write of {@link IncidentStore.writeStates}. */
+/** One write of {@link AppStateStore.writeStates}. */
 export type StateWrite =
   /**
-   * Writes `value` under `key`; `expectedEtag` as for {@link IncidentStore.putState}. `dueAt`
-   * schedules the item (it is listed by {@link IncidentStore.listScheduledState}); null leaves it unscheduled.
+   * Writes `value` under `key`; `expectedEtag` as for {@link AppStateStore.putState}. `dueAt`
+   * schedules the item (it is listed by {@link AppStateStore.listScheduledState}); null leaves it unscheduled.
    */
   | { kind: 'put'; key: string; value: unknown; expectedEtag: string | null | undefined; dueAt: string | null }
   /** Deletes the item under `key`: only if its etag is still `expectedEtag` (a string), or whatever it holds (null). */
@@ -48,14 +48,14 @@ export type StateWrite =
 /** What became of one write: done (with the item's new etag; null once deleted), or refused as a conflict. */
 export type StateWriteOutcome = { ok: true; etag: string | null } | { ok: false; reason: 'conflict' };
 
-/** Options of {@link IncidentStore.listScheduledState}. */
+/** Options of {@link AppStateStore.listScheduledState}. */
 export interface ScheduledStateOptions extends ListOptions {
   /** Only items due at or before this instant; all scheduled items when absent. */
   dueBy?: string;
 }
 
 /**
- * Where incidents live. Every read carries an etag; every update names the etag it read,
+ * Where incidents and their audit trail live. Every read carries an etag; every update names the etag it read,
  * and a stale one raises `Conflict`. Creating is idempotent by `reportId`.
  */
 export interface IncidentStore {
@@ -80,7 +80,16 @@ export interface IncidentStore {
   listAll(options?: ListOptions): Promise<Page<Incident>>;
   /** Incidents whose next reminder is due at or before `before`, earliest first. */
   listDueReminders(before: string, options?: ListOptions): Promise<Page<Incident>>;
-  /** Reads an app-state value (DPO channel reference, claims, outbox). */
+}
+
+/**
+ * The app's own small state, apart from the register: the announcement outbox (one scheduled item
+ * per entry), the DPO channel and its card references. A key-value store where every value
+ * carries an etag and every write names the etag it expects; kept apart from {@link IncidentStore}
+ * as the Agents SDK keeps its `Storage` apart from what an app stores.
+ */
+export interface AppStateStore {
+  /** Reads the value under `key` (DPO channel reference, card references, an outbox entry). */
   getState<T>(key: string): Promise<StateEntry<T> | undefined>;
   /**
    * Writes an app-state value, unscheduled. `expectedEtag` undefined: create only (Conflict if it
@@ -101,7 +110,16 @@ export interface IncidentStore {
    * paged. An indexed query in every adapter: unscheduled items are never read.
    */
   listScheduledState<T>(prefix: string, options?: ScheduledStateOptions): Promise<Page<ScheduledStateEntry<T>>>;
-  /** Releases resources (database handles). */
+}
+
+/**
+ * The stores of one installation, opened together from config (one SQLite file, or one SharePoint
+ * site) and closed together.
+ */
+export interface Stores {
+  incidents: IncidentStore;
+  appState: AppStateStore;
+  /** Releases what the stores hold (the database handle, remembered item ids). */
   close(): Promise<void>;
 }
 

@@ -67,7 +67,7 @@ export async function announcePending(deps: UseCaseDeps, channel: DeliveringChan
   if (channel.canDeliver && !(await channel.canDeliver())) {
     return { delivered: 0, failed: 0, dropped: 0, deferred: new AnnouncementDeferred('not-configured') };
   }
-  const outbox = outboxFor(deps.store, deps.clock);
+  const outbox = outboxFor(deps.appState, deps.clock);
   const { owner } = options;
   const claimed = await outbox.claimDue(owner, options.limit ?? 50, options.leaseMs ?? 5 * 60_000, eligible);
   const result: AnnouncePendingResult = { delivered: 0, failed: 0, dropped: 0 };
@@ -115,7 +115,7 @@ function isOrphan(deps: UseCaseDeps, entry: OutboxEntry): boolean {
 
 /** A change or reminder of a vanished incident is dropped; a report not stored yet waits, then is dropped as an orphan. */
 async function settleMissing(deps: UseCaseDeps, entry: OutboxEntry, owner: string): Promise<boolean> {
-  const outbox = outboxFor(deps.store, deps.clock);
+  const outbox = outboxFor(deps.appState, deps.clock);
   if (entry.kind !== 'reported' || isOrphan(deps, entry)) {
     await outbox.remove(entry.key);
     deps.logger.warn('announcement dropped: no such incident', { kind: entry.kind, incidentId: 'incidentId' in entry ? entry.incidentId : null });

@@ -14,13 +14,13 @@ import { announcementKey, outboxFor, type AnnouncementNews } from './outbox';
  */
 export async function queueAnnouncement(deps: UseCaseDeps, news: AnnouncementNews): Promise<void> {
   if (!deps.notifier) return;
-  await outboxFor(deps.store, deps.clock).enqueue(news);
+  await outboxFor(deps.appState, deps.clock).enqueue(news);
 }
 
 /** Withdraws queued news that will not happen (the report could not be stored). */
 export async function withdrawAnnouncement(deps: UseCaseDeps, news: AnnouncementNews): Promise<void> {
   if (!deps.notifier) return;
-  await outboxFor(deps.store, deps.clock).remove(announcementKey(news));
+  await outboxFor(deps.appState, deps.clock).remove(announcementKey(news));
 }
 
 /**

@@ -12,8 +12,8 @@
  * its own item, claiming or completing one never conflicts with work on another, and no item
  * grows with the backlog: a SharePoint multi-line text column holds at most 63,999 characters
  * (`NOTE_MAX` in src/store/sharepoint/list-schema.ts), which one document holding every pending
- * entry (~400 characters each) outgrew after some 150 entries, just when an outage or a burst of
- * reports needed it. Finding what is due is one indexed query (`listScheduledState`).
+ * entry (~400 characters each) would outgrow after some 150 entries, just when an outage or a
+ * burst of reports needs it. Finding what is due is one indexed query (`listScheduledState`).
  * Within one process, enqueues that arrive together are written together (one `writeStates`:
  * a few `$batch` round trips on SharePoint for a burst of reports). A change that changes nothing
  * (news already pending, nothing due to claim) writes nothing.
@@ -21,17 +21,11 @@
  * slot), so they share claiming, retry, backoff and pacing; see `send-due-reminders.ts` for how a
  * reminder is sent exactly once.
  */
-import { Conflict, type Clock, type IncidentStore, type ScheduledStateEntry, type StateWrite } from '../domain';
+import { Conflict, type AppStateStore, type Clock, type ScheduledStateEntry, type StateWrite } from '../domain';
 import { ReporterLanes } from './reporter-lanes';
 
 /** The prefix of every outbox item's app-state key. */
 export const OUTBOX_PREFIX = 'outbox:';
-
-/**
- * Where earlier versions kept the whole outbox as one document (`{ entries: [...] }`). An outbox
- * finds it on first use, moves its entries to items of their own and deletes it.
- */
-export const LEGACY_OUTBOX_KEY = 'outbox:announcements';
 
 /** What kind of news an entry carries. */
 export type AnnouncementKind = AnnouncementNews['kind'];
@@ -60,11 +54,6 @@ export type OutboxEntry = AnnouncementNews & {
   /** Reminders: the slot that already went out but could not be recorded on the incident yet (send it no more). */
   sentSlot?: string;
 };
-
-/** The single document of earlier versions (see {@link LEGACY_OUTBOX_KEY}). */
-export interface LegacyOutboxDocument {
-  entries: OutboxEntry[];
-}
 
 /** The key of a piece of news: the same news twice is one entry. */
 export function announcementKey(news: AnnouncementNews): string {
@@ -152,14 +141,13 @@ interface QueuedNews {
 export class Outbox {
   private queue: QueuedNews[] = [];
   private flushing = false;
-  private migration: Promise<void> | undefined;
   /** The etag each entry this process claimed had after the claim: completing it then costs one write. */
   private readonly claimEtags = new Map<string, string>();
   /** Reporters' turns, so that one reporter's backlog never delays another's report. */
   private readonly lanes = new ReporterLanes();
 
   constructor(
-    private readonly store: IncidentStore,
+    private readonly store: AppStateStore,
     private readonly clock: Clock,
   ) {}
 
@@ -182,7 +170,6 @@ export class Outbox {
 
   /** Drops an entry whatever its state (news that turned out not to exist). */
   async remove(key: string): Promise<void> {
-    await this.migrated();
     await this.store.writeStates([{ kind: 'delete', key: outboxItemKey(key), expectedEtag: null }]);
     this.claimEtags.delete(key);
   }
@@ -198,7 +185,6 @@ export class Outbox {
     leaseMs: number,
     eligible: (entry: OutboxEntry, pendingReportIds: ReadonlySet<string>) => boolean = () => true,
   ): Promise<OutboxEntry[]> {
-    await this.migrated();
     const now = this.clock.now();
     const t = now.getTime();
     const until = new Date(t + leaseMs).toISOString();
@@ -241,7 +227,6 @@ export class Outbox {
    * in which case it is released to be delivered once more. Returns false when the claim was lost.
    */
   async complete(entry: OutboxEntry, owner: string): Promise<boolean> {
-    await this.migrated();
     const itemKey = outboxItemKey(entry.key);
     const known = this.claimEtags.get(entry.key);
     this.claimEtags.delete(entry.key);
@@ -274,7 +259,6 @@ export class Outbox {
    * One `writeStates` for the entries unchanged since their claim; the others are read again.
    */
   async releaseAll(entries: readonly OutboxEntry[], owner: string, notBefore: Date, failure?: ReleaseFailure): Promise<void> {
-    await this.migrated();
     // Unchanged since our claim: the entry as we claimed it is what the store holds.
     const unchanged: { entry: OutboxEntry; etag: string }[] = [];
     const reread: OutboxEntry[] = [];
@@ -297,7 +281,6 @@ export class Outbox {
 
   /** Everything pending, oldest first (a snapshot). */
   async pending(): Promise<OutboxEntry[]> {
-    await this.migrated();
     const entries: OutboxEntry[] = [];
     let cursor: string | undefined;
     do {
@@ -310,7 +293,6 @@ export class Outbox {
 
   /** The earliest instant an unclaimed entry falls due, or a claim lapses; undefined when empty. One query. */
   async nextDueAt(): Promise<Date | undefined> {
-    await this.migrated();
     const [first] = (await this.store.listScheduledState<OutboxEntry>(OUTBOX_PREFIX, { limit: 1 })).items;
     return first ? new Date(first.dueAt) : undefined;
   }
@@ -362,7 +344,6 @@ export class Outbox {
       const batch = this.queue;
       this.queue = [];
       try {
-        await this.migrated();
         await this.writeNews(batch.map((q) => q.news));
         for (const q of batch) q.resolve();
       } catch (error) {
@@ -429,32 +410,6 @@ export class Outbox {
       }
     }
   }
-
-  /** Runs the move from the single document of earlier versions once per process (again if it failed). */
-  private migrated(): Promise<void> {
-    this.migration ??= this.migrateLegacy().catch((error: unknown) => {
-      this.migration = undefined;
-      throw error;
-    });
-    return this.migration;
-  }
-
-  /**
-   * Moves the entries of an earlier version's outbox document to items of their own, then deletes
-   * the document. An entry that has an item already keeps it (it is the newer state).
-   */
-  private async migrateLegacy(): Promise<void> {
-    for (let attempt = 0; ; attempt++) {
-      const legacy = await this.store.getState<LegacyOutboxDocument | null>(LEGACY_OUTBOX_KEY);
-      if (!legacy) return;
-      const entries = Array.isArray(legacy.value?.entries) ? legacy.value.entries : [];
-      if (entries.length > 0) await this.store.writeStates(entries.map((entry) => putEntry(entry, undefined)));
-      const [outcome] = await this.store.writeStates([{ kind: 'delete', key: LEGACY_OUTBOX_KEY, expectedEtag: legacy.etag }]);
-      if (outcome.ok) return;
-      // An instance of the earlier version wrote to it meanwhile: move what it holds now.
-      if (attempt >= MAX_CONFLICT_RETRIES) throw new Conflict();
-    }
-  }
 }
 
 /** An outbox item, not some other app state that happens to share the prefix. */
@@ -463,10 +418,10 @@ function isEntry(item: ScheduledStateEntry<OutboxEntry>): boolean {
   return typeof e === 'object' && e !== null && typeof e.key === 'string' && item.key === outboxItemKey(e.key);
 }
 
-const outboxes = new WeakMap<IncidentStore, Outbox>();
+const outboxes = new WeakMap<AppStateStore, Outbox>();
 
 /** The process's one outbox over `store` (so its writes are batched together). */
-export function outboxFor(store: IncidentStore, clock: Clock): Outbox {
+export function outboxFor(store: AppStateStore, clock: Clock): Outbox {
   let outbox = outboxes.get(store);
   if (!outbox) {
     outbox = new Outbox(store, clock);

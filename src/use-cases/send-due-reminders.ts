@@ -59,7 +59,7 @@ export async function sendDueReminders(deps: UseCaseDeps, options: SendDueRemind
   const now = deps.clock.now();
   const limit = options.limit ?? TICK_LIMIT;
   const pageSize = Math.min(options.pageSize ?? 500, 500);
-  const outbox = outboxFor(deps.store, deps.clock);
+  const outbox = outboxFor(deps.appState, deps.clock);
   const due: { incident: Incident; reminder: DueReminder }[] = [];
   let cursor: string | undefined;
   do {

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ConnectorError } from '../../bot/conversation-gateway';
-import { SqliteIncidentStore } from '../../src/store/sqlite/sqlite-incident-store';
+import { SqliteStores } from '../../src/store/sqlite/sqlite-stores';
 import { outboxFor, queueAnnouncement } from '../../src/use-cases';
 import { newIncident, parseReportInput } from '../../src/domain';
 import {
@@ -29,7 +29,7 @@ describe('announcing when the channel fails', () => {
     await h.drain();
     expect(h.gateway.posts).toHaveLength(0);
     expect(await h.store.getByReportId(reportId)).toBeDefined();
-    const [pending] = await outboxFor(h.store, h.clock).pending();
+    const [pending] = await outboxFor(h.appState, h.clock).pending();
     expect(pending).toMatchObject({ key: `reported:${reportId}`, attempts: 1, lastError: 'http_502' });
     expect(h.logLines.join('\n')).toContain('announcement delivery failed; will retry');
     // Not before its backoff…
@@ -40,7 +40,7 @@ describe('announcing when the channel fails', () => {
     await h.drain();
     await h.drain();
     expect(h.gateway.posts).toHaveLength(1);
-    expect(await outboxFor(h.store, h.clock).pending()).toEqual([]);
+    expect(await outboxFor(h.appState, h.clock).pending()).toEqual([]);
   });
 
   it('waits out a 429 for its Retry-After without counting it as a failure', async () => {
@@ -49,7 +49,7 @@ describe('announcing when the channel fails', () => {
     h.gateway.failNext(new ConnectorError(429, 3_000));
     await report(h);
     await h.drain();
-    const [pending] = await outboxFor(h.store, h.clock).pending();
+    const [pending] = await outboxFor(h.appState, h.clock).pending();
     expect(pending.attempts).toBe(0);
     expect(Date.parse(pending.notBefore) - h.clock.ms()).toBeGreaterThanOrEqual(2_900);
     h.clock.advance(3_000);
@@ -82,8 +82,8 @@ describe('announcing across a restart', () => {
   it('keeps the DPO channel and the card ids, so the next process posts what is pending and updates old cards', async () => {
     const file = path.join(dir, 'pui.db');
     const clock = new VirtualClock();
-    const store1 = SqliteIncidentStore.open(file);
-    const first = await startHarness({ store: store1, clock });
+    const stores1 = SqliteStores.open(file);
+    const first = await startHarness({ stores: stores1, clock });
     await first.say('<at>PUI Desk</at> ställ in dpo-kanal', dana, 'dpo-channel');
     await report(first);
     await first.drain();
@@ -93,30 +93,31 @@ describe('announcing across a restart', () => {
     const pendingId = await report(first);
     await first.drain();
     await first.close();
-    await store1.close();
+    await stores1.close();
 
-    const store2 = SqliteIncidentStore.open(file);
+    const stores2 = SqliteStores.open(file);
     clock.advance(60_000);
-    const second = await startHarness({ store: store2, clock });
+    const second = await startHarness({ stores: stores2, clock });
     try {
       await second.drain();
       expect(second.gateway.posts).toHaveLength(1);
-      expect(cardText(second.gateway.posts[0].content)).toContain((await store2.getByReportId(pendingId))!.number);
+      expect(cardText(second.gateway.posts[0].content)).toContain((await stores2.incidents.getByReportId(pendingId))!.number);
       // A DPO acts on the card the first process posted: the same activity is updated.
       await second.execute(findExecute(posted.content, 'incident.take')!.data, {}, dana, 'dpo-channel');
       await second.drain();
       expect(second.gateway.updates.map((u) => u.activityId)).toEqual([posted.activityId]);
     } finally {
       await second.close();
-      await store2.close();
+      await stores2.close();
     }
   });
 
   it('announces a report that was stored just before a crash (queued first, never announced)', async () => {
     const file = path.join(dir, 'pui.db');
     const clock = new VirtualClock();
-    const store = SqliteIncidentStore.open(file);
-    const h1 = await startHarness({ store, clock });
+    const stores = SqliteStores.open(file);
+    const store = stores.incidents;
+    const h1 = await startHarness({ stores, clock });
     await h1.say('<at>PUI Desk</at> ställ in dpo-kanal', dana, 'dpo-channel');
     await h1.close();
     // What reportIncident does up to the crash: queue, store, and nothing more.
@@ -126,14 +127,14 @@ describe('announcing across a restart', () => {
     const input = parseReportInput({ ...{ title: 'Brev till fel adress', description: 'Beslut skickat till gammal adress.', discoveredAt: now.toISOString() }, reportId }, now);
     await store.create(newIncident(input, { id: 'aad-anna', name: 'Anna' }, 'tab', reportId, now), { at: now.toISOString(), actor: { id: 'aad-anna', name: 'Anna' }, type: 'reported', data: { source: 'tab' } });
 
-    const h2 = await startHarness({ store, clock });
+    const h2 = await startHarness({ stores, clock });
     try {
       await h2.drain();
       expect(h2.gateway.posts).toHaveLength(1);
       expect(cardText(h2.gateway.posts[0].content)).toContain('Brev till fel adress');
     } finally {
       await h2.close();
-      await store.close();
+      await stores.close();
     }
   });
 });

@@ -32,9 +32,9 @@ describe('a burst of reports (a large intrusion)', () => {
     const numbers = posts.map((p) => /PUI-2026-\d{4}/.exec(cardText(p.content))![0]);
     expect(new Set(numbers).size).toBe(300);
     expect(new Set(incidents.map((i) => i.number))).toEqual(new Set(numbers));
-    for (const incident of incidents) expect(await getPostedCard(h.store, incident.id)).toBeDefined();
+    for (const incident of incidents) expect(await getPostedCard(h.appState, incident.id)).toBeDefined();
     expect(h.gateway.updates).toHaveLength(0);
-    expect(await outboxFor(h.store, h.clock).pending()).toEqual([]);
+    expect(await outboxFor(h.appState, h.clock).pending()).toEqual([]);
 
     // Within every documented per-conversation window (7/1 s, 8/2 s, 60/30 s, 1,800/h)…
     const times = posts.map((p) => p.at);

@@ -7,7 +7,7 @@ import type { StoredReference } from '../../bot/dpo-channel';
 import { cardActivity } from '../../bot/teams-channel-notifier';
 import { card, text } from '../../bot/cards/adaptive-card';
 import { createLogger } from '../../src/server/logger';
-import { SqliteIncidentStore } from '../../src/store/sqlite/sqlite-incident-store';
+import { SqliteStores } from '../../src/store/sqlite/sqlite-stores';
 import { startTestServer, type TestServer } from '../support/test-server';
 import { randomUUID } from 'node:crypto';
 
@@ -56,16 +56,16 @@ async function fakeConnector(): Promise<{ url: string; calls: Recorded[]; thrott
 
 describe('the CloudAdapter gateway (proactive posts to the DPO channel)', () => {
   let connector: Awaited<ReturnType<typeof fakeConnector>>;
-  let store: SqliteIncidentStore;
+  let stores: SqliteStores;
   let stop: () => Promise<void>;
   let reference: StoredReference;
   let gateway: ReturnType<typeof cloudAdapterGateway>;
 
   beforeEach(async () => {
     connector = await fakeConnector();
-    store = SqliteIncidentStore.open(':memory:');
+    stores = SqliteStores.open(':memory:');
     const bot = createTeamsBot({
-      deps: { store, clock: { now: () => new Date() }, logger: createLogger('silent'), newId: randomUUID },
+      deps: { store: stores.incidents, appState: stores.appState, clock: { now: () => new Date() }, logger: createLogger('silent'), newId: randomUUID },
       config: { profile: 'local', dpoUserIds: [], dpoGroupIds: [], tabUrl: 'http://127.0.0.1:3978/tab/' },
       logger: createLogger('silent'),
     });
@@ -75,7 +75,7 @@ describe('the CloudAdapter gateway (proactive posts to the DPO channel)', () => 
   });
   afterEach(async () => {
     await stop();
-    await store.close();
+    await stores.close();
     await connector.close();
   });
 

@@ -32,7 +32,7 @@ describe('the DPO channel', () => {
     it('keeps the channel (without the reply thread) in the store and says so', async () => {
       h = await startHarness({ config: ENTRA });
       expect(await setChannel(h)).toContain('den här kanalen är nu DPO-kanal');
-      const channel = await getDpoChannel(h.store);
+      const channel = await getDpoChannel(h.appState);
       expect(channel).toMatchObject({
         reference: { conversation: { id: DPO_CHANNEL_ID, conversationType: 'channel' }, serviceUrl: 'https://smba.example.test/emea/', bot: { id: '28:pui-desk' } },
         setBy: { id: dana.aadObjectId },
@@ -44,7 +44,7 @@ describe('the DPO channel', () => {
     it('refuses someone who is not a DPO, politely, and keeps the old setting', async () => {
       h = await startHarness({ config: ENTRA });
       expect(await setChannel(h, erik)).toContain('Bara dataskyddsombudet');
-      expect(await getDpoChannel(h.store)).toBeUndefined();
+      expect(await getDpoChannel(h.appState)).toBeUndefined();
     });
 
     it('lets everyone set it in the local profile (the Playground)', async () => {
@@ -56,7 +56,7 @@ describe('the DPO channel', () => {
       h = await startHarness({ config: ENTRA });
       const [reply] = await h.say('ställ in dpo-kanal', dana, 'personal');
       expect(reply.text).toContain('i en kanal i ett team');
-      expect(await getDpoChannel(h.store)).toBeUndefined();
+      expect(await getDpoChannel(h.appState)).toBeUndefined();
     });
 
     it('posts the reports that waited for a channel once it is set', async () => {
@@ -95,7 +95,7 @@ describe('the DPO channel', () => {
       expect(JSON.stringify(post.content)).not.toMatch(/19121212|121212-1212|kommun\.se/);
       expect(JSON.stringify(post.content)).not.toContain(incident.description);
       expect(cardProblems(post.content)).toEqual([]);
-      expect(await getPostedCard(h.store, incident.id)).toMatchObject({ activityId: post.activityId });
+      expect(await getPostedCard(h.appState, incident.id)).toMatchObject({ activityId: post.activityId });
     });
 
     it('lets a DPO take the incident: stored, card updated in place, the DPO sees the new card', async () => {

@@ -3,7 +3,7 @@ import type { Activity, ResourceResponse } from 'botbuilder';
 import { createTeamsBot, type TeamsBot } from '../../bot';
 import { SOMETHING_WENT_WRONG } from '../../bot/replies';
 import { createLogger } from '../../src/server/logger';
-import { SqliteIncidentStore } from '../../src/store/sqlite/sqlite-incident-store';
+import { SqliteStores } from '../../src/store/sqlite/sqlite-stores';
 
 /** What a person might have written, quoted by an error that escapes a turn. */
 const PERSONAL = 'Beslut om 19121212-1212 till anna.svensson@kommun.se';
@@ -20,23 +20,23 @@ const message = (): Partial<Activity> => ({
 });
 
 describe('the bot turn error handler (CloudAdapter.onTurnError)', () => {
-  let store: SqliteIncidentStore;
+  let stores: SqliteStores;
   let teamsBot: TeamsBot;
   let logLines: string[];
 
   beforeEach(() => {
-    store = SqliteIncidentStore.open(':memory:');
+    stores = SqliteStores.open(':memory:');
     logLines = [];
     const logger = createLogger('info', (line) => logLines.push(line));
     teamsBot = createTeamsBot({
-      deps: { store, clock: { now: () => new Date() }, logger, newId: randomUUID },
+      deps: { store: stores.incidents, appState: stores.appState, clock: { now: () => new Date() }, logger, newId: randomUUID },
       config: { profile: 'local', dpoUserIds: [], dpoGroupIds: [], tabUrl: 'http://127.0.0.1:3978/tab/' },
       logger,
     });
   });
   afterEach(async () => {
     await teamsBot.stop();
-    await store.close();
+    await stores.close();
   });
 
   /** Runs one turn through the CloudAdapter whose logic throws `error`; resolves to what was sent back. */

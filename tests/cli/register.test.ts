@@ -2,9 +2,12 @@ import ExcelJS from 'exceljs';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runRegisterCli, sqliteStoreOpener, type RegisterCliDeps } from '../../src/cli/register';
+import { configuredStoreOpener, runRegisterCli, type RegisterCliDeps } from '../../src/cli/register';
+import { loadConfig } from '../../src/config';
 import { EXPORT_HEADERS, REGISTER_COLUMNS } from '../../src/domain/register-row';
-import type { IncidentStore } from '../../src/domain';
+import { provision } from '../../src/store/sharepoint/provisioning';
+import { doubleHttp, fakeCredential, fastRetry } from '../store/support/sharepoint-fixture';
+import { GraphDouble } from '../support/graph-double';
 import { RegisterFakeStore } from '../support/register-fake-store';
 
 const FIXTURE = join(__dirname, '..', 'fixtures', 'register-sample.tsv');
@@ -25,11 +28,11 @@ interface Run {
   bytes: Buffer;
 }
 
-async function run(argv: string[], store: IncidentStore | RegisterCliDeps['openStore']): Promise<Run> {
+async function run(argv: string[], store: RegisterFakeStore | RegisterCliDeps['openStore']): Promise<Run> {
   const out: Buffer[] = [];
   const err: string[] = [];
   const code = await runRegisterCli(argv, {
-    openStore: typeof store === 'function' ? store : async () => store,
+    openStore: typeof store === 'function' ? store : async () => ({ incidents: store, close: () => store.close() }),
     stdout: { write: (c) => out.push(Buffer.from(c)) },
     stderr: { write: (c) => err.push(String(c)) },
     now: () => NOW,
@@ -272,7 +275,7 @@ describe('register export', () => {
 describe('register CLI on the SQLite store', () => {
   it('imports, reports and exports through the same database file, and closes it after each command', async () => {
     const db = join(dir, 'data', 'pui.db');
-    const opener = sqliteStoreOpener(db);
+    const opener = configuredStoreOpener({ store: 'sqlite', dbFile: db });
     const missing = await run(['report'], opener);
     expect(missing.code).toBe(1);
     expect(missing.err).toContain('Det finns inget register i');
@@ -282,5 +285,50 @@ describe('register CLI on the SQLite store', () => {
     expect(report.out).toBe(`${JSON.stringify(FIXTURE_REPORT, null, 2)}\n`);
     const csv = await run(['export'], opener);
     expect(csv.bytes.toString('utf8').trimEnd().split('\r\n')).toHaveLength(11);
+  });
+});
+
+describe('register CLI on the SharePoint store (Graph double)', () => {
+  let double: GraphDouble;
+  beforeAll(async () => {
+    double = await GraphDouble.start();
+  });
+  afterAll(async () => {
+    await double.close();
+  });
+
+  /** The configuration `npm run register` reads with STORE=sharepoint, pointed at the double. */
+  const sharePointEnv = (siteId: string) => ({
+    NODE_ENV: 'test',
+    STORE: 'sharepoint',
+    SHAREPOINT_SITE_ID: siteId,
+    SHAREPOINT_AUTH: 'managed-identity',
+    GRAPH_BASE_URL: double.url,
+    GRAPH_ORGANISATION: 'Testkommun',
+  });
+  const openerFor = (siteId: string) => configuredStoreOpener(loadConfig(sharePointEnv(siteId)), { credential: fakeCredential, retry: fastRetry() });
+
+  it('imports, reports and exports through the SharePoint adapter the server uses, from the same configuration', async () => {
+    const siteId = double.addSite('contoso.sharepoint.com', '/sites/pui-register-cli');
+    await provision(doubleHttp(double), siteId, 'Pui');
+    const opener = openerFor(siteId);
+
+    expect((await run(['import', FIXTURE], opener)).out).toContain('Klart: 10 importerade, 0 fanns redan, 0 rader avvisade.');
+    expect(double.items(siteId, 'PuiIncidents')).toHaveLength(10);
+    expect((await run(['import', FIXTURE], opener)).out).toContain('Klart: 0 importerade, 10 fanns redan, 0 rader avvisade.');
+    const report = await run(['report', '--format', 'json'], opener);
+    expect(report.out).toBe(`${JSON.stringify(FIXTURE_REPORT, null, 2)}\n`);
+    const csv = await run(['export'], opener);
+    expect(csv.bytes.toString('utf8').trimEnd().split('\r\n')).toHaveLength(11);
+  });
+
+  it('says to run provisioning when the site has no lists, and exits 1', async () => {
+    const siteId = double.addSite('contoso.sharepoint.com', '/sites/pui-register-empty');
+
+    const result = await run(['report'], openerFor(siteId));
+
+    expect(result.code).toBe(1);
+    expect(result.err).toContain('SharePoint-listorna saknas eller är gamla: The SharePoint site has no list PuiIncidents');
+    expect(result.err).toContain('npm run provision');
   });
 });

@@ -9,7 +9,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { SqliteIncidentStore } from '../../src/store/sqlite/sqlite-incident-store';
+import { SqliteStores } from '../../src/store/sqlite/sqlite-stores';
 import { freePort } from '../bot/e2e/playground-process';
 import { launchChromium } from '../outlook/support/browser';
 import { buildLikeNpmStart, REPO_ROOT } from '../support/fresh-build';
@@ -110,11 +110,12 @@ describe('npm start (local profile, no Playground)', () => {
     expect(existsSync(`${dbFile}-wal`)).toBe(false);
 
     expect(reported).toBeDefined();
-    const store = SqliteIncidentStore.open(dbFile);
+    const stores = SqliteStores.open(dbFile);
+    const store = stores.incidents;
     try {
       expect(await store.getByNumber(reported!)).toMatchObject({ source: 'tab', title: 'Kallelse skickad till fel vårdnadshavare' });
     } finally {
-      await store.close();
+      await stores.close();
     }
   });
 });

@@ -96,7 +96,7 @@ describe('Outlook task pane end to end', () => {
     expect(setChannel.status).toBe(200);
     const confirmation = connector.calls.find((c) => c.activityId === '1763456400000');
     expect(confirmation?.activity.text).toContain('den här kanalen är nu DPO-kanal');
-    expect(await getDpoChannel(server.store)).toMatchObject({ reference: { serviceUrl: connector.serviceUrl, conversation: { id: DPO_CHANNEL_ID } } });
+    expect(await getDpoChannel(server.appState)).toMatchObject({ reference: { serviceUrl: connector.serviceUrl, conversation: { id: DPO_CHANNEL_ID } } });
     expect(connector.posts(DPO_CHANNEL_ID)).toHaveLength(0);
 
     const page = await browser.newPage();
@@ -178,8 +178,8 @@ describe('Outlook task pane end to end', () => {
     // Announced once, though the pane posted twice; the outbox let go of it and the store knows the card.
     await server.bot!.announcer.drain();
     expect(connector.posts(DPO_CHANNEL_ID).filter((c) => JSON.stringify(c.activity).includes(number))).toHaveLength(1);
-    expect(await server.store.getState(outboxItemKey(`reported:${incident!.reportId}`))).toBeUndefined();
-    expect(await getPostedCard(server.store, incident!.id)).toMatchObject({ activityId: post.assignedId, reference: { conversation: { id: DPO_CHANNEL_ID } } });
+    expect(await server.appState.getState(outboxItemKey(`reported:${incident!.reportId}`))).toBeUndefined();
+    expect(await getPostedCard(server.appState, incident!.id)).toMatchObject({ activityId: post.assignedId, reference: { conversation: { id: DPO_CHANNEL_ID } } });
     expect(cspViolations).toEqual([]);
     await page.close();
   });

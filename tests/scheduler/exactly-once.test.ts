@@ -2,14 +2,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ConnectorError } from '../../bot/conversation-gateway';
-import type { Incident, IncidentStore } from '../../src/domain';
-import { openSharePointIncidentStore } from '../../src/store/sharepoint/sharepoint-incident-store';
-import { SqliteIncidentStore } from '../../src/store/sqlite/sqlite-incident-store';
+import type { Incident, Stores } from '../../src/domain';
+import { SqliteStores } from '../../src/store/sqlite/sqlite-stores';
 import { outboxFor, sendDueReminders } from '../../src/use-cases';
 import { createLogger } from '../../src/server/logger';
 import { VirtualClock } from '../bot/support/bot-harness';
 import { GraphDouble } from '../support/graph-double';
-import { doubleConfig, fakeCredential, fastRetry, openOnNewSite } from '../store/support/sharepoint-fixture';
+import { openOnNewSite, openOnSite } from '../store/support/sharepoint-fixture';
 import { runUntil, setTestDpoChannel, startInstance, TeamsDouble, type ReminderInstance } from './support/reminder-instance';
 
 const HOUR = 3600_000;
@@ -52,7 +51,7 @@ async function throughEveryThreshold(instances: ReminderInstance[], clock: Virtu
 
 describe('two scheduler instances over one SQLite file', () => {
   let dir: string;
-  let stores: SqliteIncidentStore[];
+  let stores: SqliteStores[];
   let instances: ReminderInstance[];
   beforeEach(() => {
     dir = mkdtempSync(path.join(tmpdir(), 'pui-reminders-'));
@@ -65,11 +64,11 @@ describe('two scheduler instances over one SQLite file', () => {
 
   it('send each reminder exactly once when they tick at the same moment, every 10 minutes, through all thresholds', async () => {
     const file = path.join(dir, 'pui.db');
-    stores = [SqliteIncidentStore.open(file), SqliteIncidentStore.open(file)];
+    stores = [SqliteStores.open(file), SqliteStores.open(file)];
     const clock = new VirtualClock('2026-11-18T10:01:07.000Z');
     const teams = new TeamsDouble(clock);
-    await setTestDpoChannel(stores[0], clock);
-    instances = stores.map((store, n) => startInstance({ store, clock, teams, id: `instance-${n}` }));
+    await setTestDpoChannel(stores[0].appState, clock);
+    instances = stores.map((s, n) => startInstance({ stores: s, clock, teams, id: `instance-${n}` }));
     // Six incidents, reported through either instance, with deadlines 40 minutes apart.
     const incidents: Incident[] = [];
     for (let n = 0; n < 6; n++) {
@@ -79,26 +78,26 @@ describe('two scheduler instances over one SQLite file', () => {
     expect(teams.posts.filter((p) => !p.conversationId.includes(';messageid='))).toHaveLength(6);
     expectEachOnce(teams, incidents, 10 * 60_000 + 10_000);
     for (const incident of incidents) {
-      const sent = (await stores[1].events(incident.id)).filter((e) => e.type === 'reminder-sent');
+      const sent = (await stores[1].incidents.events(incident.id)).filter((e) => e.type === 'reminder-sent');
       expect(sent).toHaveLength(CARD_THRESHOLDS.length);
     }
   });
 
   it('send a reminder claimed by an instance that died before sending once, after the claim\'s lease runs out', async () => {
     const file = path.join(dir, 'pui.db');
-    stores = [SqliteIncidentStore.open(file), SqliteIncidentStore.open(file)];
+    stores = [SqliteStores.open(file), SqliteStores.open(file)];
     const clock = new VirtualClock('2026-11-18T08:30:00.000Z');
     const teams = new TeamsDouble(clock);
-    await setTestDpoChannel(stores[0], clock);
-    const survivor = startInstance({ store: stores[1], clock, teams, id: 'survivor' });
+    await setTestDpoChannel(stores[0].appState, clock);
+    const survivor = startInstance({ stores: stores[1], clock, teams, id: 'survivor' });
     instances = [survivor];
     const incident = await survivor.report('2026-11-18T08:00:00.000Z');
     clock.advance(Date.parse('2026-11-19T08:00:30.000Z') - clock.ms()); // 48 h left
 
     // The instance that dies: it ticks, claims the reminder, and is gone before sending it.
-    const doomed = { store: stores[0], clock, logger: createLogger('silent'), newId: () => 'x', notifier: { incidentReported: async () => {}, incidentChanged: async () => {}, reminderDue: async () => {} } };
+    const doomed = { store: stores[0].incidents, appState: stores[0].appState, clock, logger: createLogger('silent'), newId: () => 'x', notifier: { incidentReported: async () => {}, incidentChanged: async () => {}, reminderDue: async () => {} } };
     await sendDueReminders(doomed);
-    const [claimed] = await outboxFor(stores[0], clock).claimDue('doomed', 50, 5 * 60_000);
+    const [claimed] = await outboxFor(stores[0].appState, clock).claimDue('doomed', 50, 5 * 60_000);
     expect(claimed).toMatchObject({ kind: 'reminder', incidentId: incident.id });
 
     // The survivor ticks meanwhile: the reminder is claimed, so it waits.
@@ -111,15 +110,15 @@ describe('two scheduler instances over one SQLite file', () => {
     await survivor.tick();
     await runUntil([survivor], clock, '2026-11-19T12:00:00.000Z', 10 * 60_000);
     expect(teams.history(incident.number).map((h) => h.kind)).toEqual(['update']);
-    expect((await stores[1].get(incident.id))!.nextReminderAt).toBe('2026-11-20T08:00:00.000Z');
+    expect((await stores[1].incidents.get(incident.id))!.nextReminderAt).toBe('2026-11-20T08:00:00.000Z');
   });
 
   it('retry a reminder Teams failed with 503 after a backoff without holding back the others, and wait out a 429', async () => {
-    stores = [SqliteIncidentStore.open(path.join(dir, 'pui.db'))];
+    stores = [SqliteStores.open(path.join(dir, 'pui.db'))];
     const clock = new VirtualClock('2026-11-18T08:30:00.000Z');
     const teams = new TeamsDouble(clock);
-    await setTestDpoChannel(stores[0], clock);
-    const server = startInstance({ store: stores[0], clock, teams });
+    await setTestDpoChannel(stores[0].appState, clock);
+    const server = startInstance({ stores: stores[0], clock, teams });
     instances = [server];
     const incidents = [await server.report('2026-11-18T08:00:00.000Z', 'A'), await server.report('2026-11-18T08:00:00.000Z', 'B'), await server.report('2026-11-18T08:00:00.000Z', 'C')];
     clock.advance(Date.parse('2026-11-19T08:00:30.000Z') - clock.ms());
@@ -149,7 +148,7 @@ describe('two scheduler instances over one SQLite file', () => {
 
 describe('two scheduler instances over one SharePoint site (Graph double)', () => {
   let double: GraphDouble;
-  let stores: IncidentStore[] = [];
+  let stores: Stores[] = [];
   let instances: ReminderInstance[] = [];
   beforeAll(async () => {
     double = await GraphDouble.start();
@@ -165,13 +164,13 @@ describe('two scheduler instances over one SharePoint site (Graph double)', () =
   });
 
   it('send each reminder exactly once when both tick at the same moment at every threshold', async () => {
-    const { store: first, siteId } = await openOnNewSite(double);
-    const second = await openSharePointIncidentStore(doubleConfig(double, siteId), { credential: fakeCredential, retry: fastRetry() });
+    const { stores: first, siteId } = await openOnNewSite(double);
+    const { stores: second } = await openOnSite(double, siteId);
     stores = [first, second];
     const clock = new VirtualClock('2026-11-18T08:30:00.000Z');
     const teams = new TeamsDouble(clock);
-    await setTestDpoChannel(first, clock);
-    instances = stores.map((store, n) => startInstance({ store, clock, teams, id: `sp-instance-${n}` }));
+    await setTestDpoChannel(first.appState, clock);
+    instances = stores.map((s, n) => startInstance({ stores: s, clock, teams, id: `sp-instance-${n}` }));
     const incidents: Incident[] = [];
     for (let n = 0; n < 3; n++) {
       incidents.push(await instances[n % 2].report(new Date(Date.parse('2026-11-18T07:00:00.000Z') + n * 20 * 60_000).toISOString(), `Incident ${n}`));

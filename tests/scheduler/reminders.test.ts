@@ -1,4 +1,5 @@
-import { SqliteIncidentStore } from '../../src/store/sqlite/sqlite-incident-store';
+import type { IncidentStore } from '../../src/domain';
+import { SqliteStores } from '../../src/store/sqlite/sqlite-stores';
 import { changeIncident } from '../../src/use-cases';
 import { cardProblems } from '../bot/support/card-schema';
 import { cardText, VirtualClock } from '../bot/support/bot-harness';
@@ -25,22 +26,24 @@ function expectAt(ats: number[], deadline: string, hours: number[]): void {
 }
 
 describe('the reminder scheduler (one instance, virtual time)', () => {
-  let store: SqliteIncidentStore;
+  let stores: SqliteStores;
+  let store: IncidentStore;
   let clock: VirtualClock;
   let teams: TeamsDouble;
   let server: ReminderInstance;
 
   async function start(at: string): Promise<void> {
-    store = SqliteIncidentStore.open(':memory:');
+    stores = SqliteStores.open(':memory:');
+    store = stores.incidents;
     clock = new VirtualClock(at);
     teams = new TeamsDouble(clock);
-    await setTestDpoChannel(store, clock);
-    server = startInstance({ store, clock, teams });
+    await setTestDpoChannel(stores.appState, clock);
+    server = startInstance({ stores, clock, teams });
   }
 
   afterEach(async () => {
     await server?.close();
-    await store?.close();
+    await stores?.close();
   });
 
   it('updates the card at 48, 24, 12, 4 and 1 h left, at the deadline and daily after, and chases the DPOs at 24 h, 4 h and overdue', async () => {
@@ -106,7 +109,7 @@ describe('the reminder scheduler (one instance, virtual time)', () => {
     await server.close();
     // Down from before the first threshold until 3 h before the first deadline; a new process then.
     clock.advance(Date.parse('2026-11-21T05:00:00.000Z') - clock.ms());
-    server = startInstance({ store, clock, teams });
+    server = startInstance({ stores, clock, teams });
     await server.tick();
     for (const incident of [first, second]) {
       const history = teams.history(incident.number);
@@ -140,22 +143,22 @@ describe('the reminder scheduler (one instance, virtual time)', () => {
 });
 
 describe('the reminders across daylight saving', () => {
-  let store: SqliteIncidentStore;
+  let stores: SqliteStores;
   let server: ReminderInstance;
   afterEach(async () => {
     await server?.close();
-    await store?.close();
+    await stores?.close();
   });
 
   it.each([
     ['March (clocks go forward)', '2026-03-27T09:00:00.000Z', '2026-03-30 11:00'],
     ['October (clocks go back)', '2026-10-23T08:00:00.000Z', '2026-10-26 09:00'],
   ])('in %s every threshold falls its elapsed hours before the deadline, each once', async (_when, discoveredAt, deadlineShown) => {
-    store = SqliteIncidentStore.open(':memory:');
+    stores = SqliteStores.open(':memory:');
     const clock = new VirtualClock(new Date(Date.parse(discoveredAt) + 5 * 60_000).toISOString());
     const teams = new TeamsDouble(clock);
-    await setTestDpoChannel(store, clock);
-    server = startInstance({ store, clock, teams });
+    await setTestDpoChannel(stores.appState, clock);
+    server = startInstance({ stores, clock, teams });
     const incident = await server.report(discoveredAt);
     await runUntil([server], clock, new Date(Date.parse(incident.deadline) + 2 * DAY + HOUR).toISOString(), STEP);
     const history = teams.history(incident.number);

@@ -1,5 +1,5 @@
 import { ConfigError, loadConfig } from '../../src/config';
-import { SqliteIncidentStore } from '../../src/store/sqlite/sqlite-incident-store';
+import { SqliteStores } from '../../src/store/sqlite/sqlite-stores';
 import { outboxFor, type OutboxEntry } from '../../src/use-cases';
 import { aNewIncident, anEvent } from '../support/incident-mother';
 import { startTestServer, type TestServer } from '../support/test-server';
@@ -33,21 +33,22 @@ describe('startServer and the scheduler', () => {
   });
 
   it('starts the scheduler with the bot: it ticks at once and queues what is due', async () => {
-    const store = SqliteIncidentStore.open(':memory:');
+    const stores = SqliteStores.open(':memory:');
+    const store = stores.incidents;
     const { incident } = await store.create(aNewIncident({ discoveredAt: '2026-11-18T08:00:00.000Z' }), anEvent());
     const clock = { now: () => new Date('2026-11-19T08:00:30.000Z') }; // 48 h left
-    server = await startTestServer({ store, clock });
+    server = await startTestServer({ stores, clock });
     expect(server.scheduler).toBeDefined();
     // The first tick runs as the server starts; wait for it (bounded).
     let pending: OutboxEntry[] = [];
     for (let i = 0; i < 200 && !pending.some((e) => e.kind === 'reminder'); i++) {
       await new Promise((resolve) => setTimeout(resolve, 10));
-      pending = await outboxFor(store, clock).pending();
+      pending = await outboxFor(stores.appState, clock).pending();
     }
     expect(pending).toContainEqual(expect.objectContaining({ key: `reminder:${incident.id}`, slot: '2026-11-19T08:00:00.000Z' }));
     await server.close();
     server = undefined;
-    await store.close();
+    await stores.close();
   });
 
   it('runs no scheduler when SCHEDULER_INTERVAL_SECONDS is 0', async () => {

@@ -13,8 +13,8 @@ afterAll(async () => {
   await double.close();
 });
 async function serverOnSharePoint(retry = fastRetry()) {
-  const { store } = await openOnNewSite(double, retry);
-  server = await startTestServer({ store });
+  const { stores, store } = await openOnNewSite(double, retry);
+  server = await startTestServer({ stores });
   return store;
 }
 

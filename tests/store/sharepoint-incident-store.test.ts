@@ -6,14 +6,14 @@ import { GraphError } from '../../src/store/sharepoint/graph-error';
 import { incidentFields, StateValueTooLarge } from '../../src/store/sharepoint/incident-fields';
 import { columnDefinition, LIST_SPECS, NOTE_MAX } from '../../src/store/sharepoint/list-schema';
 import { PUI_DESK_VERSION } from '../../src/store/sharepoint/sharepoint-config';
-import {
-  openSharePointIncidentStore, SharePointAccessDenied, SharePointNotProvisioned, type SharePointIncidentStore,
-} from '../../src/store/sharepoint/sharepoint-incident-store';
-import { LEGACY_OUTBOX_KEY, Outbox, outboxItemKey, type AnnouncementNews, type OutboxEntry } from '../../src/use-cases';
+import type { AppStateStore, IncidentStore, Stores } from '../../src/domain/ports';
+import { openSharePointStores, SharePointAccessDenied, SharePointNotProvisioned } from '../../src/store/sharepoint/sharepoint-incident-store';
+import { Outbox, type AnnouncementNews, type OutboxEntry } from '../../src/use-cases';
+import { describeAppStateStoreContract } from '../contract/app-state-store-contract';
 import { describeIncidentStoreContract } from '../contract/incident-store-contract';
 import { GraphDouble } from '../support/graph-double';
 import { aDpo, aNewIncident, anEvent, aReporter } from '../support/incident-mother';
-import { doubleConfig, doubleHttp, fakeCredential, fastRetry, openOnNewSite } from './support/sharepoint-fixture';
+import { doubleConfig, doubleHttp, fakeCredential, fastRetry, openOnNewSite, openOnSite } from './support/sharepoint-fixture';
 
 const LATER = new Date('2026-12-01T09:00:00.000Z');
 
@@ -27,25 +27,25 @@ afterAll(async () => {
   await double.close();
 });
 
-describeIncidentStoreContract('sharepoint (Graph double)', async () => {
-  const { store } = await openOnNewSite(double);
-  return { store };
-});
+describeIncidentStoreContract('sharepoint (Graph double)', async () => ({ stores: (await openOnNewSite(double)).stores }));
+describeAppStateStoreContract('sharepoint (Graph double)', async () => ({ stores: (await openOnNewSite(double)).stores }));
 
-describe('SharePointIncidentStore against a failing Graph', () => {
-  let store: SharePointIncidentStore;
+describe('the SharePoint stores against a failing Graph', () => {
+  let stores: Stores;
+  let store: IncidentStore;
+  let appState: AppStateStore;
   let siteId: string;
   let waits: number[];
 
   beforeEach(async () => {
     waits = [];
-    ({ store, siteId } = await openOnNewSite(double, fastRetry(waits)));
+    ({ stores, store, appState, siteId } = await openOnNewSite(double, fastRetry(waits)));
     double.resetStats();
   });
 
   afterEach(async () => {
     double.clearFailures();
-    await store.close();
+    await stores.close();
   });
 
   const incidents = () => double.items(siteId, 'PuiIncidents');
@@ -94,8 +94,8 @@ describe('SharePointIncidentStore against a failing Graph', () => {
     expect((await store.events(incident.id)).map((e) => e.type)).toEqual(['reported', 'owner-taken']);
 
     double.inject({ match: { method: 'POST', path: /\/items$/ }, status: 503, afterExecute: true, times: 1 });
-    const claim = await store.putState('claim:reminder-1', { by: 'server-a' }, undefined);
-    expect(await store.getState('claim:reminder-1')).toEqual(claim);
+    const claim = await appState.putState('claim:reminder-1', { by: 'server-a' }, undefined);
+    expect(await appState.getState('claim:reminder-1')).toEqual(claim);
   });
 
   it('settles app-state writes whose answers were lost or throttled, without a duplicate or a false conflict', async () => {
@@ -103,17 +103,17 @@ describe('SharePointIncidentStore against a failing Graph', () => {
     const put = (key: string, value: unknown, expectedEtag: string | null | undefined) => ({ kind: 'put', key, value, expectedEtag, dueAt: '2026-11-20T12:00:00.000Z' }) as const;
 
     double.inject({ match: { path: /^\/\$batch$/ }, status: 504, afterExecute: true, times: 1 });
-    const created = await store.writeStates([put('outbox:a', { v: 1 }, undefined), put('outbox:b', { v: 1 }, undefined)]);
+    const created = await appState.writeStates([put('outbox:a', { v: 1 }, undefined), put('outbox:b', { v: 1 }, undefined)]);
     expect(created.map((o) => o.ok)).toEqual([true, true]);
     expect(state()).toHaveLength(2);
 
     double.inject({ match: { path: /^\/\$batch$/ }, status: 504, afterExecute: true, times: 1 });
-    const changed = await store.writeStates([put('outbox:a', { v: 2 }, (created[0] as { etag: string }).etag), { kind: 'delete', key: 'outbox:b', expectedEtag: null }]);
-    expect(changed).toEqual([{ ok: true, etag: (await store.getState('outbox:a'))!.etag }, { ok: true, etag: null }]);
+    const changed = await appState.writeStates([put('outbox:a', { v: 2 }, (created[0] as { etag: string }).etag), { kind: 'delete', key: 'outbox:b', expectedEtag: null }]);
+    expect(changed).toEqual([{ ok: true, etag: (await appState.getState('outbox:a'))!.etag }, { ok: true, etag: null }]);
     expect(state().map((i) => [i.StateKey, i.Value])).toEqual([['outbox:a', '{"v":2}']]);
 
     double.inject({ match: { inBatch: true, method: 'POST', path: /\/items$/ }, status: 429, retryAfter: 1, times: 2 });
-    const throttled = await store.writeStates([put('outbox:c', { v: 1 }, undefined), put('outbox:d', { v: 1 }, undefined)]);
+    const throttled = await appState.writeStates([put('outbox:c', { v: 1 }, undefined), put('outbox:d', { v: 1 }, undefined)]);
     expect(throttled.map((o) => o.ok)).toEqual([true, true]);
     expect(state()).toHaveLength(3);
     expect(waits.filter((w) => w === 1000)).toHaveLength(1);
@@ -132,7 +132,7 @@ describe('SharePointIncidentStore against a failing Graph', () => {
   });
 
   it('gives a stale etag from another server Conflict', async () => {
-    const other = await openSharePointIncidentStore(doubleConfig(double, siteId), { credential: fakeCredential, retry: fastRetry() });
+    const { store: other } = await openOnSite(double, siteId);
     const { incident } = await store.create(aNewIncident(), anEvent());
     const seenByOther = (await other.get(incident.id))!;
     await store.update(takeOwnership(incident, aDpo, LATER).next, incident.etag, takeOwnership(incident, aDpo, LATER).event);
@@ -144,7 +144,7 @@ describe('SharePointIncidentStore against a failing Graph', () => {
   });
 
   it('numbers reports from two servers at once without a gap or a duplicate', async () => {
-    const other = await openSharePointIncidentStore(doubleConfig(double, siteId), { credential: fakeCredential, retry: fastRetry() });
+    const { store: other } = await openOnSite(double, siteId);
 
     const results = await Promise.all(Array.from({ length: 12 }, (_, i) => (i % 2 ? other : store).create(aNewIncident(), anEvent())));
 
@@ -165,7 +165,7 @@ describe('SharePointIncidentStore against a failing Graph', () => {
   });
 
   it('retries an answer that does not come in time', async () => {
-    const slow = await openSharePointIncidentStore({ ...doubleConfig(double, siteId), requestTimeoutMs: 200 }, { credential: fakeCredential, retry: fastRetry(waits) });
+    const { incidents: slow } = await openSharePointStores({ ...doubleConfig(double, siteId), requestTimeoutMs: 200 }, { credential: fakeCredential, retry: fastRetry(waits) });
     const { incident } = await store.create(aNewIncident(), anEvent());
     double.inject({ match: { method: 'GET' }, delayMs: 1000, times: 1 });
 
@@ -174,7 +174,7 @@ describe('SharePointIncidentStore against a failing Graph', () => {
   });
 
   it('identifies itself with the User-Agent Microsoft asks for', async () => {
-    await store.getState('dpo-channel');
+    await appState.getState('dpo-channel');
     expect(double.lastUserAgent).toBe(`NONISV|Testkommun|PUIDesk/${PUI_DESK_VERSION}`);
   });
 
@@ -199,15 +199,16 @@ describe('SharePointIncidentStore against a failing Graph', () => {
 describe('the announcement outbox on SharePoint (one item per entry)', () => {
   const NOW = new Date('2026-11-20T09:00:00.000Z');
   const clock = { now: () => NOW };
-  let store: SharePointIncidentStore;
+  let stores: Stores;
+  let appState: AppStateStore;
   let siteId: string;
 
   beforeEach(async () => {
-    ({ store, siteId } = await openOnNewSite(double));
+    ({ stores, appState, siteId } = await openOnNewSite(double));
   });
 
   afterEach(async () => {
-    await store.close();
+    await stores.close();
   });
 
   const reminders = (count: number): AnnouncementNews[] =>
@@ -215,7 +216,7 @@ describe('the announcement outbox on SharePoint (one item per entry)', () => {
   const stateItems = () => double.items(siteId, 'PuiAppState');
 
   it('holds 1,000 pending entries, each a small item of its own, and claims and completes them from two servers', async () => {
-    const outbox = new Outbox(store, clock);
+    const outbox = new Outbox(appState, clock);
     await outbox.enqueueMany(reminders(1_000));
 
     const items = stateItems().filter((i) => String(i.StateKey).startsWith('outbox:'));
@@ -224,8 +225,8 @@ describe('the announcement outbox on SharePoint (one item per entry)', () => {
     expect(Math.max(...items.map((i) => String(i.Value).length))).toBeLessThan(1_000);
     expect(await outbox.pending()).toHaveLength(1_000);
 
-    const other = await openSharePointIncidentStore(doubleConfig(double, siteId), { credential: fakeCredential, retry: fastRetry() });
-    const otherOutbox = new Outbox(other, clock);
+    const other = await openOnSite(double, siteId);
+    const otherOutbox = new Outbox(other.appState, clock);
     const [a, b] = await Promise.all([outbox.claimDue('a', 200, 5 * 60_000), otherOutbox.claimDue('b', 200, 5 * 60_000)]);
 
     expect(a).toHaveLength(200);
@@ -235,13 +236,12 @@ describe('the announcement outbox on SharePoint (one item per entry)', () => {
     expect(done.every(Boolean)).toBe(true);
     expect(await outbox.pending()).toHaveLength(600);
     expect(stateItems().filter((i) => String(i.StateKey).startsWith('outbox:'))).toHaveLength(600);
-    await other.close();
+    await other.stores.close();
   });
 
   it('claims 200 of a 1,000-entry backlog in one listing, one look at the pending reports and ten $batch round trips', async () => {
-    const outbox = new Outbox(store, clock);
+    const outbox = new Outbox(appState, clock);
     await outbox.enqueueMany(reminders(1_000));
-    await outbox.pending(); // the one-off look for an earlier version's document is behind us
     double.resetStats();
 
     const claimed = await outbox.claimDue('a', 200, 5 * 60_000);
@@ -254,42 +254,30 @@ describe('the announcement outbox on SharePoint (one item per entry)', () => {
     expect(double.stats()).toMatchObject({ requests: 1, resourceUnits: 2 });
   });
 
-  it('refuses, before sending it, an app-state value longer than SharePoint holds, as the one outbox document of earlier versions grew', async () => {
+  it('refuses, before sending it, an app-state value longer than SharePoint holds, as one document holding a whole backlog would grow', async () => {
     const entries: OutboxEntry[] = Array.from({ length: 1_000 }, (_, i) => ({
       kind: 'reminder', incidentId: `incident-${i}`, reportId: `report-${i}`, slot: '2026-11-20T08:00:00.000Z',
       key: `reminder:incident-${i}`, enqueuedAt: NOW.toISOString(), version: 1, attempts: 0, notBefore: NOW.toISOString(),
     }));
     double.resetStats();
 
-    const error = await store.putState(LEGACY_OUTBOX_KEY, { entries }, null).catch((e: unknown) => e);
+    const error = await appState.putState('outbox:everything', { entries }, null).catch((e: unknown) => e);
 
     expect(error).toBeInstanceOf(StateValueTooLarge);
-    expect((error as Error).message).toMatch(new RegExp(`^The app-state value under outbox:announcements is \\d+ characters; a SharePoint multi-line text column holds at most ${NOTE_MAX}\\.$`));
+    expect((error as Error).message).toMatch(new RegExp(`^The app-state value under outbox:everything is \\d+ characters; a SharePoint multi-line text column holds at most ${NOTE_MAX}\\.$`));
     expect(double.stats().requests).toBe(0);
-  });
-
-  it('moves an earlier version\'s outbox document to items of their own on first use, and deletes it', async () => {
-    const legacy: OutboxEntry[] = reminders(3).map((news, i) => ({
-      ...news, key: `reminder:incident-${i}`, enqueuedAt: `2026-11-20T08:0${i}:00.000Z`, version: 1, attempts: i, notBefore: NOW.toISOString(),
-    }));
-    await store.putState(LEGACY_OUTBOX_KEY, { entries: legacy }, undefined);
-
-    const outbox = new Outbox(store, clock);
-
-    expect(await outbox.pending()).toEqual(legacy);
-    expect(await store.getState(LEGACY_OUTBOX_KEY)).toBeUndefined();
-    expect((await store.getState(outboxItemKey('reminder:incident-2')))?.value).toEqual(legacy[2]);
-    expect((await outbox.claimDue('a', 10, 60_000)).map((e) => e.key)).toEqual(legacy.map((e) => e.key));
   });
 });
 
-describe('SharePointIncidentStore on a list past the list view threshold', () => {
+describe('the SharePoint stores on a list past the list view threshold', () => {
   const threshold = 30;
-  let store: SharePointIncidentStore;
+  let stores: Stores;
+  let store: IncidentStore;
+  let appState: AppStateStore;
   let siteId: string;
 
   beforeEach(async () => {
-    ({ store, siteId } = await openOnNewSite(double));
+    ({ stores, store, appState, siteId } = await openOnNewSite(double));
     // Forty closed incidents from earlier years: more than SharePoint will scan unindexed.
     const closed = Array.from({ length: 40 }, (_, i): Incident => ({
       ...aNewIncident({ discoveredAt: '2024-03-01T08:00:00.000Z', reporter: { id: 'reporter-former', name: 'Före Detta' } }),
@@ -305,7 +293,7 @@ describe('SharePointIncidentStore on a list past the list view threshold', () =>
 
   afterEach(async () => {
     double.listViewThreshold = 5000;
-    await store.close();
+    await stores.close();
   });
 
   it('still answers the open incidents and the due reminders through indexed columns', async () => {
@@ -323,7 +311,7 @@ describe('SharePointIncidentStore on a list past the list view threshold', () =>
     // One card reference per incident lives in the app state too: they are never scheduled.
     double.seed(siteId, 'PuiAppState', Array.from({ length: 40 }, (_, i) => ({ Title: `card:${i}`, StateKey: `card:closed-${i}`, Value: '{}' })));
     const clock = { now: () => new Date('2026-11-20T09:00:00.000Z') };
-    const outbox = new Outbox(store, clock);
+    const outbox = new Outbox(appState, clock);
     await outbox.enqueue({ kind: 'changed', incidentId: 'closed-1', reportId: 'report-1' });
 
     expect((await outbox.claimDue('a', 10, 60_000)).map((e) => e.key)).toEqual(['changed:closed-1']);
@@ -341,7 +329,7 @@ describe('SharePointIncidentStore on a list past the list view threshold', () =>
   });
 });
 
-describe('openSharePointIncidentStore', () => {
+describe('openSharePointStores', () => {
   afterEach(() => {
     double.role = 'fullcontrol';
   });
@@ -349,7 +337,7 @@ describe('openSharePointIncidentStore', () => {
   it('says to run provisioning when the lists are missing', async () => {
     const siteId = double.addSite('contoso.sharepoint.com', '/sites/empty');
 
-    const error = await openSharePointIncidentStore(doubleConfig(double, siteId), { credential: fakeCredential, retry: fastRetry() }).catch((e: unknown) => e);
+    const error = await openSharePointStores(doubleConfig(double, siteId), { credential: fakeCredential, retry: fastRetry() }).catch((e: unknown) => e);
 
     expect(error).toBeInstanceOf(SharePointNotProvisioned);
     expect((error as Error).message).toBe(`The SharePoint site has no list PuiIncidents, PuiIncidentEvents, PuiAppState. Run \`npm run provision -- --site ${siteId}\` first.`);
@@ -364,7 +352,7 @@ describe('openSharePointIncidentStore', () => {
       await http.send('test', 'POST', `/sites/${siteId}/lists`, { body: { displayName: `Pui${spec.suffix}`, columns, list: { template: 'genericList' } } });
     }
 
-    const error = await openSharePointIncidentStore(doubleConfig(double, siteId), { credential: fakeCredential, retry: fastRetry() }).catch((e: unknown) => e);
+    const error = await openSharePointStores(doubleConfig(double, siteId), { credential: fakeCredential, retry: fastRetry() }).catch((e: unknown) => e);
 
     expect(error).toBeInstanceOf(SharePointNotProvisioned);
     expect((error as Error).message).toBe(
@@ -376,7 +364,7 @@ describe('openSharePointIncidentStore', () => {
     const { siteId } = await openOnNewSite(double);
     double.role = 'none';
 
-    const error = await openSharePointIncidentStore(doubleConfig(double, siteId), { credential: fakeCredential, retry: fastRetry() }).catch((e: unknown) => e);
+    const error = await openSharePointStores(doubleConfig(double, siteId), { credential: fakeCredential, retry: fastRetry() }).catch((e: unknown) => e);
 
     expect(error).toBeInstanceOf(SharePointAccessDenied);
     expect((error as Error).message).toMatch(/no Sites\.Selected grant with the role "write" on that site/);

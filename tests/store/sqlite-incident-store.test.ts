@@ -8,8 +8,9 @@ import { ValidationError } from '../../src/domain/errors';
 import { formatIncidentNumber } from '../../src/domain/incident-number';
 import { LIST_NAMES, listStatement, type ListName } from '../../src/store/sqlite/list-queries';
 import { migrate, SCHEMA_VERSION } from '../../src/store/sqlite/migrations';
-import { SqliteIncidentStore } from '../../src/store/sqlite/sqlite-incident-store';
-import { describeIncidentStoreContract } from '../contract/incident-store-contract';
+import { SqliteStores } from '../../src/store/sqlite/sqlite-stores';
+import { describeAppStateStoreContract } from '../contract/app-state-store-contract';
+import { describeIncidentStoreContract, type OpenedStores } from '../contract/incident-store-contract';
 import { aNewIncident, anEvent, aReporter } from '../support/incident-mother';
 import type { CreateJob, CreateOutcome } from './support/create-worker';
 
@@ -19,13 +20,16 @@ function aTempDir(): string {
   return mkdtempSync(path.join(tmpdir(), 'pui-sqlite-'));
 }
 
-describeIncidentStoreContract('sqlite (temporary file)', async () => {
+async function onTemporaryFile(): Promise<OpenedStores> {
   const dir = aTempDir();
   return {
-    store: SqliteIncidentStore.open(path.join(dir, 'incidents.db')),
+    stores: SqliteStores.open(path.join(dir, 'incidents.db')),
     cleanup: async () => rmSync(dir, { recursive: true, force: true }),
   };
-});
+}
+
+describeIncidentStoreContract('sqlite (temporary file)', onTemporaryFile);
+describeAppStateStoreContract('sqlite (temporary file)', onTemporaryFile);
 
 describe('SqliteIncidentStore', () => {
   let dir: string;
@@ -47,8 +51,7 @@ describe('SqliteIncidentStore', () => {
 
   describe('open', () => {
     it('creates the folder of the file and a WAL-mode database at the current schema version', async () => {
-      const store = SqliteIncidentStore.open(file);
-      await store.close();
+      await SqliteStores.open(file).close();
 
       expect(existsSync(path.join(dir, '.data'))).toBe(true);
       const db = rawConnection();
@@ -58,18 +61,20 @@ describe('SqliteIncidentStore', () => {
     });
 
     it('keeps the data and continues the numbering when opened again', async () => {
-      const first = SqliteIncidentStore.open(file);
+      const firstStores = SqliteStores.open(file);
+      const first = firstStores.incidents;
       const { incident } = await first.create(aNewIncident(), anEvent());
-      await first.close();
+      await firstStores.close();
 
-      const again = SqliteIncidentStore.open(file);
+      const againStores = SqliteStores.open(file);
+      const again = againStores.incidents;
       expect(await again.get(incident.id)).toEqual(incident);
       expect((await again.create(aNewIncident(), anEvent())).incident.number).toBe('PUI-2026-0002');
-      await again.close();
+      await againStores.close();
     });
 
     it('applies no migration twice', async () => {
-      await (SqliteIncidentStore.open(file)).close();
+      await SqliteStores.open(file).close();
       const db = rawConnection();
       const tables = () => db.prepare("SELECT name FROM sqlite_schema WHERE type IN ('table', 'index', 'trigger') ORDER BY name").pluck().all();
       const before = tables();
@@ -80,24 +85,26 @@ describe('SqliteIncidentStore', () => {
     });
 
     it('refuses a database written by newer code', async () => {
-      await (SqliteIncidentStore.open(file)).close();
+      await SqliteStores.open(file).close();
       const db = rawConnection();
       db.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
       db.close();
 
-      expect(() => SqliteIncidentStore.open(file)).toThrow(`The database schema is version ${SCHEMA_VERSION + 1}, newer than this code knows (${SCHEMA_VERSION}). Upgrade PUI Desk.`);
+      expect(() => SqliteStores.open(file)).toThrow(`The database schema is version ${SCHEMA_VERSION + 1}, newer than this code knows (${SCHEMA_VERSION}). Upgrade PUI Desk.`);
     });
 
     it('opens a private store in memory', async () => {
-      const store = SqliteIncidentStore.open(':memory:');
+      const stores = SqliteStores.open(':memory:');
+      const store = stores.incidents;
       expect((await store.create(aNewIncident(), anEvent())).incident.number).toBe('PUI-2026-0001');
-      await store.close();
+      await stores.close();
     });
   });
 
   describe('audit trail', () => {
     it('refuses to change or delete an event, even through SQL', async () => {
-      const store = SqliteIncidentStore.open(file);
+      const stores = SqliteStores.open(file);
+      const store = stores.incidents;
       const { incident } = await store.create(aNewIncident(), anEvent());
       const db = rawConnection();
 
@@ -106,19 +113,21 @@ describe('SqliteIncidentStore', () => {
 
       db.close();
       expect((await store.events(incident.id)).map((e) => e.type)).toEqual(['reported']);
-      await store.close();
+      await stores.close();
     });
   });
 
   describe('lists', () => {
-    let store: SqliteIncidentStore;
+    let stores: SqliteStores;
+    let store: SqliteStores['incidents'];
 
     beforeEach(() => {
-      store = SqliteIncidentStore.open(':memory:');
+      stores = SqliteStores.open(':memory:');
+      store = stores.incidents;
     });
 
     afterEach(async () => {
-      await store.close();
+      await stores.close();
     });
 
     it('pages 50 by default and at most 500', async () => {
@@ -179,7 +188,7 @@ describe('SqliteIncidentStore', () => {
     it.each(LIST_NAMES.flatMap((name) => [[name, 'first page'], [name, 'after a cursor']] as const))(
       'walks an index for %s (%s) with no sort step',
       async (name, page) => {
-        await (SqliteIncidentStore.open(file)).close();
+        await SqliteStores.open(file).close();
         const db = rawConnection();
         const after = page === 'after a cursor' ? { key: Date.UTC(2026, 10, 18), id: 'some-id' } : undefined;
         const { sql, params } = listStatement(name, filters[name], after, 51);
@@ -245,7 +254,7 @@ describe('SqliteIncidentStore', () => {
     }
 
     it('hands out distinct, consecutive numbers per year to four processes creating at once', async () => {
-      await (SqliteIncidentStore.open(file)).close();
+      await SqliteStores.open(file).close();
       const jobs = Array.from({ length: 4 }, (_, w): CreateJob => ({
         file,
         items: Array.from({ length: 50 }, (_, i) => ({
@@ -260,14 +269,15 @@ describe('SqliteIncidentStore', () => {
       expect(outcomes.flatMap((o) => o.created).every(Boolean)).toBe(true);
       expect(numbers.filter((n) => n.startsWith('PUI-2025-')).sort()).toEqual(sequenceOf(2025, 100));
       expect(numbers.filter((n) => n.startsWith('PUI-2026-')).sort()).toEqual(sequenceOf(2026, 100));
-      const store = SqliteIncidentStore.open(file);
+      const stores = SqliteStores.open(file);
+      const store = stores.incidents;
       const all = await store.listAll({ limit: 500 });
       expect(all.items).toHaveLength(200);
-      await store.close();
+      await stores.close();
     });
 
     it('stores each report once when four processes send the same reports at once', async () => {
-      await (SqliteIncidentStore.open(file)).close();
+      await SqliteStores.open(file).close();
       const items = Array.from({ length: 50 }, (_, i) => ({ reportId: `report-shared-${String(i).padStart(3, '0')}`, discoveredAt: '2026-06-01T08:00:00.000Z' }));
 
       const outcomes = await runWorkers(Array.from({ length: 4 }, () => ({ file, items })));

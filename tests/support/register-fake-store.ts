@@ -3,16 +3,12 @@
  * discovery year, listAll paged newest discovery first (small pages, so paging is exercised).
  */
 import { Conflict, formatIncidentNumber, NotFound, stockholmYear } from '../../src/domain';
-import type {
-  AuditEvent, Incident, IncidentStore, ListOptions, NewAuditEvent, NewIncident, Page, ScheduledStateEntry, ScheduledStateOptions, StateEntry, StateWrite,
-  StateWriteOutcome,
-} from '../../src/domain';
+import type { AuditEvent, Incident, IncidentStore, ListOptions, NewAuditEvent, NewIncident, Page } from '../../src/domain';
 
 export class RegisterFakeStore implements IncidentStore {
   readonly incidents: Incident[] = [];
   readonly auditEvents: AuditEvent[] = [];
   private readonly sequences = new Map<number, number>();
-  private readonly state = new Map<string, StateEntry<unknown> & { dueAt: string | null }>();
   private nextId = 1;
   closed = 0;
 
@@ -71,39 +67,7 @@ export class RegisterFakeStore implements IncidentStore {
   async listDueReminders(before: string, options?: ListOptions) {
     return this.page(this.incidents.filter((i) => i.nextReminderAt !== null && i.nextReminderAt <= before), options);
   }
-  async getState<T>(key: string) {
-    const entry = this.state.get(key);
-    return entry && ({ value: entry.value, etag: entry.etag } as StateEntry<T>);
-  }
-  async putState<T>(key: string, value: T, expectedEtag: string | null | undefined) {
-    const [outcome] = await this.writeStates([{ kind: 'put', key, value, expectedEtag, dueAt: null }]);
-    if (!outcome.ok) throw new Conflict();
-    return { value, etag: outcome.etag! };
-  }
-  async writeStates(writes: readonly StateWrite[]): Promise<StateWriteOutcome[]> {
-    return writes.map((write): StateWriteOutcome => {
-      const current = this.state.get(write.key);
-      const stale = typeof write.expectedEtag === 'string' && current?.etag !== write.expectedEtag;
-      if (write.kind === 'delete') {
-        if (current && stale) return { ok: false, reason: 'conflict' };
-        this.state.delete(write.key);
-        return { ok: true, etag: null };
-      }
-      if ((write.expectedEtag === undefined && current) || stale) return { ok: false, reason: 'conflict' };
-      const etag = String(Number(current?.etag ?? 0) + 1);
-      this.state.set(write.key, { value: structuredClone(write.value), etag, dueAt: write.dueAt });
-      return { ok: true, etag };
-    });
-  }
-  async listScheduledState<T>(prefix: string, options: ScheduledStateOptions = {}): Promise<Page<ScheduledStateEntry<T>>> {
-    const due = [...this.state.entries()]
-      .filter(([key, e]) => e.dueAt !== null && key.startsWith(prefix) && (options.dueBy === undefined || Date.parse(e.dueAt) <= Date.parse(options.dueBy)))
-      .sort(([a, x], [b, y]) => Date.parse(x.dueAt!) - Date.parse(y.dueAt!) || a.localeCompare(b))
-      .map(([key, e]) => ({ key, value: structuredClone(e.value) as T, etag: e.etag, dueAt: e.dueAt! }));
-    const start = options.cursor ? Number(options.cursor) : 0;
-    const limit = Math.min(options.limit ?? 100, this.pageSize);
-    return { items: due.slice(start, start + limit), next: start + limit < due.length ? String(start + limit) : undefined };
-  }
+  /** Counts closes: the CLI closes what it opened (as the `close` of its stores). */
   async close() {
     this.closed += 1;
   }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { Caller, Incident, IncidentStore, Notifier } from '../../src/domain';
+import type { Caller, Incident, Notifier, Stores } from '../../src/domain';
 import { createLogger } from '../../src/server/logger';
-import { SqliteIncidentStore } from '../../src/store/sqlite/sqlite-incident-store';
+import { SqliteStores } from '../../src/store/sqlite/sqlite-stores';
 import { announcePending, outboxFor, reportIncident, type UseCaseDeps } from '../../src/use-cases';
 import { GraphDouble } from '../support/graph-double';
 import { openOnNewSite } from '../store/support/sharepoint-fixture';
@@ -32,19 +32,19 @@ afterAll(async () => {
 });
 
 describe.each([
-  ['SQLite', async (): Promise<IncidentStore> => SqliteIncidentStore.open(':memory:')],
-  ['SharePoint (Graph double)', async (): Promise<IncidentStore> => (await openOnNewSite(double)).store],
+  ['SQLite', async (): Promise<Stores> => SqliteStores.open(':memory:')],
+  ['SharePoint (Graph double)', async (): Promise<Stores> => (await openOnNewSite(double)).stores],
 ])('outbox fairness between reporters on %s', (_name, open) => {
-  let store: IncidentStore;
+  let stores: Stores;
   let t: number;
   let deps: UseCaseDeps;
   beforeEach(async () => {
-    store = await open();
+    stores = await open();
     t = T0;
-    deps = { store, clock: { now: () => new Date(t) }, logger: createLogger('error', () => {}), newId: randomUUID, notifier: quietNotifier };
+    deps = { store: stores.incidents, appState: stores.appState, clock: { now: () => new Date(t) }, logger: createLogger('error', () => {}), newId: randomUUID, notifier: quietNotifier };
   });
   afterEach(async () => {
-    await store.close();
+    await stores.close();
   });
 
   /** 500 reports from one person, then one from another, all within the same instant. */
@@ -68,7 +68,7 @@ describe.each([
     }
     expect(channel.delivered).toHaveLength(501);
     expect(new Set(channel.delivered).size).toBe(501);
-    expect(await outboxFor(store, deps.clock).pending()).toEqual([]);
+    expect(await outboxFor(stores.appState, deps.clock).pending()).toEqual([]);
   });
 
   it('puts another reporter\'s report among the first 50 even when the whole flood fell due meanwhile (the channel was down)', async () => {

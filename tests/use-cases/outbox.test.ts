@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { Caller, DueReminder, Incident, IncidentStore, Notifier } from '../../src/domain';
+import type { AppStateStore, Caller, DueReminder, Incident, IncidentStore, Notifier } from '../../src/domain';
 import { createLogger } from '../../src/server/logger';
-import { SqliteIncidentStore } from '../../src/store/sqlite/sqlite-incident-store';
+import { SqliteStores } from '../../src/store/sqlite/sqlite-stores';
 import {
-  AnnouncementDeferred, announcePending, changeIncident, LEGACY_OUTBOX_KEY, Outbox, OUTBOX_PREFIX, outboxFor, outboxItemKey, reportIncident,
-  type LegacyOutboxDocument, type OutboxEntry, type UseCaseDeps,
+  AnnouncementDeferred, announcePending, changeIncident, Outbox, OUTBOX_PREFIX, outboxFor, outboxItemKey, reportIncident,
+  type UseCaseDeps,
 } from '../../src/use-cases';
 
 const reporter: Caller = { id: 'aad-anna', name: 'Anna', roles: ['reporter'] };
@@ -40,52 +40,55 @@ class RecordingChannel implements Notifier {
 const form = (title = 'Brev till fel adress') => ({ title, description: 'Ett beslut skickades till en gammal adress.', discoveredAt: '2026-11-20T08:00:00.000Z' });
 
 describe('the announcement outbox', () => {
+  let stores: SqliteStores;
   let store: IncidentStore;
+  let appState: AppStateStore;
   let clock: ReturnType<typeof steppingClock>;
   let deps: UseCaseDeps;
   let logLines: string[];
   beforeEach(() => {
-    store = SqliteIncidentStore.open(':memory:');
+    stores = SqliteStores.open(':memory:');
+    ({ incidents: store, appState } = stores);
     clock = steppingClock();
     logLines = [];
-    deps = { store, clock, logger: createLogger('info', (l) => logLines.push(l)), newId: randomUUID, notifier: quietNotifier };
+    deps = { store, appState, clock, logger: createLogger('info', (l) => logLines.push(l)), newId: randomUUID, notifier: quietNotifier };
   });
   afterEach(async () => {
-    await store.close();
+    await stores.close();
   });
 
   it('queues a report before storing it, and the same news twice is one entry', async () => {
     await reportIncident(deps, reporter, { ...form(), reportId: 'report-000001' }, 'bot');
     await reportIncident(deps, reporter, { ...form(), reportId: 'report-000001' }, 'bot');
-    expect(await outboxFor(store, clock).pending()).toEqual([expect.objectContaining({ key: 'reported:report-000001', kind: 'reported', attempts: 0 })]);
+    expect(await outboxFor(appState, clock).pending()).toEqual([expect.objectContaining({ key: 'reported:report-000001', kind: 'reported', attempts: 0 })]);
   });
 
   it('queues nothing when nobody listens (no notifier: CLI, imports)', async () => {
     await reportIncident({ ...deps, notifier: undefined }, reporter, form(), 'api');
-    expect((await store.listScheduledState(OUTBOX_PREFIX)).items).toEqual([]);
+    expect((await appState.listScheduledState(OUTBOX_PREFIX)).items).toEqual([]);
   });
 
   it('withdraws the queued news when the report cannot be stored', async () => {
     const failing: IncidentStore = Object.assign(Object.create(store) as IncidentStore, { create: async () => { throw new Error('disk full'); } });
     await expect(reportIncident({ ...deps, store: failing }, reporter, { ...form(), reportId: 'report-000002' }, 'bot')).rejects.toThrow('disk full');
-    expect(await outboxFor(failing, clock).pending()).toEqual([]);
+    expect(await outboxFor(appState, clock).pending()).toEqual([]);
   });
 
   it('writes a burst of 200 concurrent enqueues in a few batched writes, one item per entry', async () => {
     let writes = 0;
-    const counting: IncidentStore = Object.assign(Object.create(store) as IncidentStore, {
-      writeStates: (...args: Parameters<IncidentStore['writeStates']>) => { writes++; return store.writeStates(...args); },
+    const counting: AppStateStore = Object.assign(Object.create(appState) as AppStateStore, {
+      writeStates: (...args: Parameters<AppStateStore['writeStates']>) => { writes++; return appState.writeStates(...args); },
     });
     const outbox = new Outbox(counting, clock);
     await Promise.all(Array.from({ length: 200 }, (_, i) => outbox.enqueue({ kind: 'reported', reportId: `report-${String(i).padStart(6, '0')}` })));
     expect(await outbox.pending()).toHaveLength(200);
     expect(writes).toBeLessThanOrEqual(5);
-    expect(await store.getState(outboxItemKey('reported:report-000199'))).toMatchObject({ value: { key: 'reported:report-000199', version: 1 } });
+    expect(await appState.getState(outboxItemKey('reported:report-000199'))).toMatchObject({ value: { key: 'reported:report-000199', version: 1 } });
   });
 
   it('lets two processes claim concurrently without ever claiming one entry twice', async () => {
-    const a = new Outbox(store, clock);
-    const b = new Outbox(store, clock);
+    const a = new Outbox(appState, clock);
+    const b = new Outbox(appState, clock);
     await Promise.all(Array.from({ length: 60 }, (_, i) => a.enqueue({ kind: 'reported', reportId: `report-${String(i).padStart(6, '0')}` })));
     const claims = await Promise.all([a.claimDue('a', 40, 60_000), b.claimDue('b', 40, 60_000), a.claimDue('a', 40, 60_000)]);
     const keys = claims.flat().map((e) => e.key);
@@ -94,7 +97,7 @@ describe('the announcement outbox', () => {
   });
 
   it('hands a claim to another process once its lease has run out', async () => {
-    const outbox = outboxFor(store, clock);
+    const outbox = outboxFor(appState, clock);
     await outbox.enqueue({ kind: 'reported', reportId: 'report-000003' });
     expect(await outbox.claimDue('a', 10, 60_000)).toHaveLength(1);
     expect(await outbox.claimDue('b', 10, 60_000)).toHaveLength(0);
@@ -103,7 +106,7 @@ describe('the announcement outbox', () => {
   });
 
   it('delivers again when the same news was queued during its delivery', async () => {
-    const outbox = outboxFor(store, clock);
+    const outbox = outboxFor(appState, clock);
     const news = { kind: 'changed', incidentId: 'i-1', reportId: 'r-1' } as const;
     await outbox.enqueue(news);
     const [claimed] = await outbox.claimDue('a', 10, 60_000);
@@ -115,9 +118,9 @@ describe('the announcement outbox', () => {
 
   it('keeps each entry in an item of its own, so work on one entry never conflicts with work on another', async () => {
     let conflicts = 0;
-    const watching: IncidentStore = Object.assign(Object.create(store) as IncidentStore, {
-      writeStates: async (...args: Parameters<IncidentStore['writeStates']>) => {
-        const outcomes = await store.writeStates(...args);
+    const watching: AppStateStore = Object.assign(Object.create(appState) as AppStateStore, {
+      writeStates: async (...args: Parameters<AppStateStore['writeStates']>) => {
+        const outcomes = await appState.writeStates(...args);
         conflicts += outcomes.filter((o) => !o.ok).length;
         return outcomes;
       },
@@ -132,30 +135,8 @@ describe('the announcement outbox', () => {
     await Promise.all([a.complete(first, 'a'), b.enqueue({ kind: 'reported', reportId: 'report-000012' }), b.release(second, 'b', clock.now(), { error: 'http_503' })]);
 
     expect(conflicts).toBe(0);
-    expect(await store.getState(outboxItemKey(first.key))).toBeUndefined();
+    expect(await appState.getState(outboxItemKey(first.key))).toBeUndefined();
     expect((await a.pending()).map((e) => [e.key, e.attempts])).toEqual([[second.key, 1], ['reported:report-000012', 0]]);
-  });
-
-  it('moves the single outbox document of an earlier version to items of its own on first use, claims included', async () => {
-    const at = clock.now().toISOString();
-    // Queued a minute apart, in the order of their numbers' last digit: 21, 20, 22.
-    const queuedAt = (reportId: string) => new Date(clock.now().getTime() - (reportId.endsWith('21') ? 3 : reportId.endsWith('20') ? 2 : 1) * 60_000).toISOString();
-    const entry = (reportId: string, extra: Pick<Partial<OutboxEntry>, 'claim' | 'attempts' | 'lastError' | 'version'> = {}): OutboxEntry =>
-      ({ kind: 'reported', reportId, key: `reported:${reportId}`, enqueuedAt: queuedAt(reportId), version: 1, attempts: 0, notBefore: at, ...extra });
-    const claimed = entry('report-000020', { claim: { owner: 'old-server', until: new Date(clock.now().getTime() + 60_000).toISOString(), version: 1 } });
-    const legacy: LegacyOutboxDocument = { entries: [entry('report-000021', { attempts: 2, lastError: 'http_503' }), claimed, entry('report-000022', { version: 1 })] };
-    await store.putState(LEGACY_OUTBOX_KEY, legacy, undefined);
-    // Already moved by another server, and changed since: the item is the newer state and stays.
-    await store.writeStates([{ kind: 'put', key: outboxItemKey('reported:report-000022'), value: entry('report-000022', { version: 3 }), expectedEtag: undefined, dueAt: at }]);
-
-    const outbox = new Outbox(store, clock);
-
-    expect(await outbox.pending()).toEqual([legacy.entries[0], claimed, entry('report-000022', { version: 3 })]);
-    expect(await store.getState(LEGACY_OUTBOX_KEY)).toBeUndefined();
-    // The old server's claim holds until its lease ends.
-    expect((await outbox.claimDue('new-server', 10, 5 * 60_000)).map((e) => e.key)).toEqual(['reported:report-000021', 'reported:report-000022']);
-    clock.advance(60_001);
-    expect((await outbox.claimDue('new-server', 10, 60_000)).map((e) => e.key)).toEqual(['reported:report-000020']);
   });
 
   describe('announcePending', () => {
@@ -167,7 +148,7 @@ describe('the announcement outbox', () => {
       expect(await announcePending(deps, channel, { owner: 'a' })).toMatchObject({ delivered: 1, failed: 0 });
       expect(await announcePending(deps, channel, { owner: 'a' })).toMatchObject({ delivered: 1, failed: 0 });
       expect(channel.delivered).toEqual(['reported PUI-2026-0001', 'changed PUI-2026-0001 triage']);
-      expect(await outboxFor(store, clock).pending()).toEqual([]);
+      expect(await outboxFor(appState, clock).pending()).toEqual([]);
     });
 
     it('holds a change back while its report is waiting for a retry', async () => {
@@ -190,7 +171,7 @@ describe('the announcement outbox', () => {
       await announcePending(deps, channel, { owner: 'a' });
       clock.advance(5_000);
       await announcePending(deps, channel, { owner: 'a' });
-      const [entry] = await outboxFor(store, clock).pending();
+      const [entry] = await outboxFor(appState, clock).pending();
       expect(entry).toMatchObject({ attempts: 2, lastError: 'http_500' });
       expect(Date.parse(entry.notBefore) - clock.now().getTime()).toBe(10_000);
       expect(logLines.join('\n')).not.toContain('kommun.se');
@@ -203,34 +184,34 @@ describe('the announcement outbox', () => {
       await reportIncident(deps, reporter, form('B'), 'bot');
       const result = await announcePending(deps, channel, { owner: 'a' });
       expect(result.deferred?.reason).toBe('not-configured');
-      expect((await outboxFor(store, clock).pending()).map((e) => [e.attempts, e.claim])).toEqual([[0, undefined], [0, undefined]]);
+      expect((await outboxFor(appState, clock).pending()).map((e) => [e.attempts, e.claim])).toEqual([[0, undefined], [0, undefined]]);
       expect(await announcePending(deps, channel, { owner: 'a' })).toMatchObject({ delivered: 2 });
     });
 
     it('puts a deferred pass back in one write, however many entries it claimed', async () => {
       for (const title of ['A', 'B', 'C', 'D', 'E']) await reportIncident(deps, reporter, form(title), 'bot');
       const batches: number[] = [];
-      const counting: IncidentStore = Object.assign(Object.create(store) as IncidentStore, {
-        writeStates: (...args: Parameters<IncidentStore['writeStates']>) => { batches.push(args[0].length); return store.writeStates(...args); },
+      const counting: AppStateStore = Object.assign(Object.create(appState) as AppStateStore, {
+        writeStates: (...args: Parameters<AppStateStore['writeStates']>) => { batches.push(args[0].length); return appState.writeStates(...args); },
       });
       const channel = new RecordingChannel();
       channel.failWith = [new AnnouncementDeferred('rate-limited', 2_000)];
-      const result = await announcePending({ ...deps, store: counting }, channel, { owner: 'a' });
+      const result = await announcePending({ ...deps, appState: counting }, channel, { owner: 'a' });
       expect(result.deferred?.reason).toBe('rate-limited');
       // One claim of all five, one release of all five.
       expect(batches).toEqual([5, 5]);
       const due = new Date(clock.now().getTime() + 2_000).toISOString();
-      expect((await outboxFor(store, clock).pending()).map((e) => [e.attempts, e.claim, e.notBefore])).toEqual(Array(5).fill([0, undefined, due]));
+      expect((await outboxFor(appState, clock).pending()).map((e) => [e.attempts, e.claim, e.notBefore])).toEqual(Array(5).fill([0, undefined, due]));
     });
 
     it('claims nothing while the channel cannot deliver at all (no DPO channel set)', async () => {
       for (const title of ['A', 'B']) await reportIncident(deps, reporter, form(title), 'bot');
       let writes = 0;
-      const counting: IncidentStore = Object.assign(Object.create(store) as IncidentStore, {
-        writeStates: (...args: Parameters<IncidentStore['writeStates']>) => { writes++; return store.writeStates(...args); },
+      const counting: AppStateStore = Object.assign(Object.create(appState) as AppStateStore, {
+        writeStates: (...args: Parameters<AppStateStore['writeStates']>) => { writes++; return appState.writeStates(...args); },
       });
       const channel = Object.assign(new RecordingChannel(), { ready: false, canDeliver: async function (this: { ready: boolean }) { return this.ready; } });
-      const result = await announcePending({ ...deps, store: counting }, channel, { owner: 'a' });
+      const result = await announcePending({ ...deps, appState: counting }, channel, { owner: 'a' });
       expect(result).toMatchObject({ delivered: 0, deferred: { reason: 'not-configured' } });
       expect(writes).toBe(0);
       channel.ready = true;
@@ -241,21 +222,21 @@ describe('the announcement outbox', () => {
     it('still puts back a deferred entry that another process touched after the claim', async () => {
       await reportIncident(deps, reporter, form('A'), 'bot');
       await reportIncident(deps, reporter, form('B'), 'bot');
-      const outbox = new Outbox(store, clock);
+      const outbox = new Outbox(appState, clock);
       const claimed = await outbox.claimDue('a', 10, 60_000);
       // The same news queued again meanwhile: the stored entry's etag moves on.
-      await new Outbox(store, clock).enqueue({ kind: 'reported', reportId: claimed[0].reportId });
+      await new Outbox(appState, clock).enqueue({ kind: 'reported', reportId: claimed[0].reportId });
       await outbox.releaseAll(claimed, 'a', clock.now());
       expect((await outbox.pending()).map((e) => e.claim)).toEqual([undefined, undefined]);
     });
 
     it('drops a report that was queued but never stored, after waiting for it', async () => {
       const channel = new RecordingChannel();
-      await outboxFor(store, clock).enqueue({ kind: 'reported', reportId: 'report-never-stored' });
+      await outboxFor(appState, clock).enqueue({ kind: 'reported', reportId: 'report-never-stored' });
       expect(await announcePending(deps, channel, { owner: 'a' })).toMatchObject({ dropped: 0 });
       clock.advance(11 * 60_000);
       expect(await announcePending(deps, channel, { owner: 'a' })).toMatchObject({ dropped: 1 });
-      expect(await outboxFor(store, clock).pending()).toEqual([]);
+      expect(await outboxFor(appState, clock).pending()).toEqual([]);
     });
   });
 });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ValidationError, type Caller, type IncidentStore } from '../../src/domain';
 import { createLogger } from '../../src/server/logger';
-import { SqliteIncidentStore } from '../../src/store/sqlite/sqlite-incident-store';
+import { SqliteStores } from '../../src/store/sqlite/sqlite-stores';
 import { reportIncident, type UseCaseDeps } from '../../src/use-cases';
 
 const anna: Caller = { id: 'aad-anna', name: 'Anna', roles: ['reporter'] };
@@ -9,14 +9,16 @@ const bertil: Caller = { id: 'aad-bertil', name: 'Bertil', roles: ['reporter'] }
 const form = { reportId: 'report-shared-0001', title: 'Brev till fel adress', description: 'Ett beslut skickades till en gammal adress.', discoveredAt: '2026-11-20T08:00:00.000Z' };
 
 describe('reportIncident', () => {
+  let stores: SqliteStores;
   let store: IncidentStore;
   let deps: UseCaseDeps;
   beforeEach(() => {
-    store = SqliteIncidentStore.open(':memory:');
-    deps = { store, clock: { now: () => new Date('2026-11-20T09:00:00.000Z') }, logger: createLogger('silent'), newId: randomUUID };
+    stores = SqliteStores.open(':memory:');
+    store = stores.incidents;
+    deps = { store, appState: stores.appState, clock: { now: () => new Date('2026-11-20T09:00:00.000Z') }, logger: createLogger('silent'), newId: randomUUID };
   });
   afterEach(async () => {
-    await store.close();
+    await stores.close();
   });
 
   it('answers a retry of the same report with the stored incident', async () => {

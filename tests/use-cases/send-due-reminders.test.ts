@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Caller, DueReminder, Incident, IncidentStore, Notifier } from '../../src/domain';
 import { createLogger } from '../../src/server/logger';
-import { SqliteIncidentStore } from '../../src/store/sqlite/sqlite-incident-store';
+import { SqliteStores } from '../../src/store/sqlite/sqlite-stores';
 import { announcePending, changeIncident, outboxFor, sendDueReminders, type UseCaseDeps } from '../../src/use-cases';
 import { aNewIncident } from '../support/incident-mother';
 
@@ -41,40 +41,43 @@ class WakingNotifier implements Notifier {
   }
 }
 
-/** Counts which store methods a tick calls. */
-function counting(store: IncidentStore): { store: IncidentStore; calls: string[] } {
+/** Counts which methods of the two stores a tick calls, in one list. */
+function counting(deps: UseCaseDeps): { deps: UseCaseDeps; calls: string[] } {
   const calls: string[] = [];
-  const proxy = new Proxy(store, {
-    get(target, key, receiver) {
-      const value = Reflect.get(target, key, receiver) as unknown;
-      if (typeof value !== 'function') return value;
-      return (...args: unknown[]) => {
-        calls.push(String(key));
-        return (value as (...a: unknown[]) => unknown).apply(target, args);
-      };
-    },
-  });
-  return { store: proxy, calls };
+  const spy = <T extends object>(store: T): T =>
+    new Proxy(store, {
+      get(target, key, receiver) {
+        const value = Reflect.get(target, key, receiver) as unknown;
+        if (typeof value !== 'function') return value;
+        return (...args: unknown[]) => {
+          calls.push(String(key));
+          return (value as (...a: unknown[]) => unknown).apply(target, args);
+        };
+      },
+    });
+  return { deps: { ...deps, store: spy(deps.store), appState: spy(deps.appState) }, calls };
 }
 
 describe('sendDueReminders and their delivery', () => {
   const discoveredAt = '2026-11-18T08:00:00.000Z'; // deadline 2026-11-21T08:00Z
   const at48 = '2026-11-19T08:00:00.000Z';
-  let store: SqliteIncidentStore;
+  let stores: SqliteStores;
+  let store: SqliteStores['incidents'];
   let clock: ReturnType<typeof steppingClock>;
   let waking: WakingNotifier;
   let channel: RecordingChannel;
   let deps: UseCaseDeps;
 
   beforeEach(() => {
-    store = SqliteIncidentStore.open(':memory:');
+    stores = SqliteStores.open(':memory:');
+    store = stores.incidents;
     clock = steppingClock('2026-11-18T09:00:00.000Z');
     waking = new WakingNotifier();
     channel = new RecordingChannel();
-    deps = { store, clock, logger: createLogger('silent'), newId: randomUUID, notifier: waking };
+    deps = { store, appState: stores.appState, clock, logger: createLogger('silent'), newId: randomUUID, notifier: waking };
   });
   afterEach(async () => {
-    await store.close();
+    await stores.close();
   });
 
   async function stored(overrides: Parameters<typeof aNewIncident>[0] = {}): Promise<Incident> {
@@ -88,21 +91,21 @@ describe('sendDueReminders and their delivery', () => {
     const due = await stored();
     await stored({ discoveredAt: '2026-11-19T08:00:00.000Z' }); // its first reminder is a day later
     clock.set(at48);
-    const spy = counting(store);
-    expect(await sendDueReminders({ ...deps, store: spy.store })).toEqual({ due: 1 });
+    const spy = counting(deps);
+    expect(await sendDueReminders(spy.deps)).toEqual({ due: 1 });
     // The due incidents, then the reminders already pending in the outbox: two indexed queries.
     expect(spy.calls.filter((c) => c.startsWith('list'))).toEqual(['listDueReminders', 'listScheduledState']);
-    expect(await outboxFor(store, clock).pending()).toEqual([expect.objectContaining({ key: `reminder:${due.id}`, kind: 'reminder', slot: at48 })]);
+    expect(await outboxFor(deps.appState, clock).pending()).toEqual([expect.objectContaining({ key: `reminder:${due.id}`, kind: 'reminder', slot: at48 })]);
     expect(waking.woken).toBe(1);
   });
 
   it('queues a whole tick in one write of the outbox, one item per reminder', async () => {
     for (let i = 0; i < 5; i++) await stored();
     clock.set(at48);
-    const spy = counting(store);
-    expect(await sendDueReminders({ ...deps, store: spy.store })).toEqual({ due: 5 });
+    const spy = counting(deps);
+    expect(await sendDueReminders(spy.deps)).toEqual({ due: 5 });
     expect(spy.calls.filter((c) => c === 'writeStates' || c === 'putState')).toEqual(['writeStates']);
-    expect(await outboxFor(store, clock).pending()).toHaveLength(5);
+    expect(await outboxFor(deps.appState, clock).pending()).toHaveLength(5);
   });
 
   it('writes nothing when a tick finds only reminders that are pending already', async () => {
@@ -110,15 +113,15 @@ describe('sendDueReminders and their delivery', () => {
     clock.set(at48);
     await sendDueReminders(deps);
     clock.advance(60_000);
-    const spy = counting(store);
-    expect(await sendDueReminders({ ...deps, store: spy.store })).toEqual({ due: 5 });
+    const spy = counting(deps);
+    expect(await sendDueReminders(spy.deps)).toEqual({ due: 5 });
     expect(spy.calls.filter((c) => c === 'writeStates' || c === 'putState')).toEqual([]);
   });
 
   it('costs one query and no write when nothing is due', async () => {
     await stored();
-    const spy = counting(store);
-    expect(await sendDueReminders({ ...deps, store: spy.store })).toEqual({ due: 0 });
+    const spy = counting(deps);
+    expect(await sendDueReminders(spy.deps)).toEqual({ due: 0 });
     expect(spy.calls).toEqual(['listDueReminders']);
   });
 
@@ -126,7 +129,7 @@ describe('sendDueReminders and their delivery', () => {
     await stored();
     clock.set(at48);
     expect(await sendDueReminders({ ...deps, notifier: undefined })).toEqual({ due: 0 });
-    expect(await outboxFor(store, clock).pending()).toEqual([]);
+    expect(await outboxFor(deps.appState, clock).pending()).toEqual([]);
   });
 
   it('sends a queued reminder once, moves the next one on and records it in the audit trail', async () => {
@@ -139,7 +142,7 @@ describe('sendDueReminders and their delivery', () => {
     const after = (await store.get(incident.id))!;
     expect(after.nextReminderAt).toBe('2026-11-20T08:00:00.000Z');
     expect((await store.events(incident.id)).map((e) => e.type)).toEqual(['reported', 'reminder-sent']);
-    expect(await outboxFor(store, clock).pending()).toEqual([]);
+    expect(await outboxFor(deps.appState, clock).pending()).toEqual([]);
     // Nothing more is due until 24 h left.
     clock.advance(HOUR);
     expect(await sendDueReminders(deps)).toEqual({ due: 0 });
@@ -150,10 +153,10 @@ describe('sendDueReminders and their delivery', () => {
     clock.set(at48);
     await sendDueReminders(deps);
     await deliver();
-    await outboxFor(store, clock).enqueue({ kind: 'reminder', incidentId: incident.id, reportId: incident.reportId, slot: at48 });
+    await outboxFor(deps.appState, clock).enqueue({ kind: 'reminder', incidentId: incident.id, reportId: incident.reportId, slot: at48 });
     expect(await deliver('instance-b')).toMatchObject({ delivered: 0, dropped: 1 });
     expect(channel.reminders).toHaveLength(1);
-    expect(await outboxFor(store, clock).pending()).toEqual([]);
+    expect(await outboxFor(deps.appState, clock).pending()).toEqual([]);
   });
 
   it('sends nothing when the clock stopped between queueing and delivery', async () => {
@@ -198,7 +201,7 @@ describe('sendDueReminders and their delivery', () => {
     });
     const flakyDeps = { ...deps, store: flaky };
     expect(await announcePending(flakyDeps, channel, { owner: 'instance-a' })).toMatchObject({ delivered: 0, failed: 1 });
-    const [entry] = await outboxFor(flaky, clock).pending();
+    const [entry] = await outboxFor(deps.appState, clock).pending();
     expect(entry).toMatchObject({ sentSlot: at48, attempts: 1, lastError: 'SQLITE_IOERR' });
     clock.advance(5_000);
     expect(await announcePending(flakyDeps, channel, { owner: 'instance-a' })).toMatchObject({ delivered: 1 });
@@ -214,7 +217,7 @@ describe('sendDueReminders and their delivery', () => {
     await sendDueReminders(deps);
     expect(await deliver()).toMatchObject({ delivered: 2, failed: 1 });
     expect(channel.reminders.map((r) => r.number).sort()).toEqual(others.map((o) => o.number).sort());
-    expect(await outboxFor(store, clock).pending()).toEqual([expect.objectContaining({ key: `reminder:${failing.id}`, attempts: 1, lastError: 'http_502' })]);
+    expect(await outboxFor(deps.appState, clock).pending()).toEqual([expect.objectContaining({ key: `reminder:${failing.id}`, attempts: 1, lastError: 'http_502' })]);
     // Not before its backoff, then once.
     expect(await deliver()).toMatchObject({ delivered: 0 });
     clock.advance(5_000);

@@ -11,7 +11,7 @@ export {
   type SharePointConfig, type SharePointCredentialConfig,
 } from './sharepoint-config';
 export {
-  createGraphHttp, openSharePointIncidentStore, SharePointAccessDenied, SharePointIncidentStore, SharePointNotProvisioned,
+  createGraphHttp, openSharePointIncidentStore, openSharePointStores, SharePointAccessDenied, SharePointIncidentStore, SharePointNotProvisioned,
   type OpenSharePointOptions, type SharePointStoreParts,
 } from './sharepoint-incident-store';
 export { resolveSite, sitePath } from './site-lists';

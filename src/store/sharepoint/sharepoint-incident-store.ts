@@ -15,7 +15,7 @@ import { Conflict, issue, NotFound, ValidationError } from '../../domain/errors'
 import type { AuditEvent, Incident, NewAuditEvent, NewIncident } from '../../domain/incident';
 import { formatIncidentNumber, parseIncidentNumber } from '../../domain/incident-number';
 import type {
-  IncidentStore, ListOptions, Logger, Page, ScheduledStateEntry, ScheduledStateOptions, StateEntry, StateWrite, StateWriteOutcome,
+  AppStateStore, IncidentStore, ListOptions, Logger, Page, ScheduledStateEntry, ScheduledStateOptions, StateEntry, StateWrite, StateWriteOutcome, Stores,
 } from '../../domain/ports';
 import { stockholmYear } from '../../domain/stockholm-time';
 import { createCredential, graphScope } from './credential';
@@ -158,7 +158,13 @@ export async function openSharePointIncidentStore(config: SharePointConfig, opti
   return new SharePointIncidentStore({ http, siteId, lists: ids as Record<ListKey, string>, logger: options.logger });
 }
 
-export class SharePointIncidentStore implements IncidentStore {
+/** Opens the incident store and the app-state store on the configured site (see {@link openSharePointIncidentStore}). */
+export async function openSharePointStores(config: SharePointConfig, options: OpenSharePointOptions = {}): Promise<Stores> {
+  const store = await openSharePointIncidentStore(config, options);
+  return { incidents: store, appState: store, close: () => store.close() };
+}
+
+export class SharePointIncidentStore implements IncidentStore, AppStateStore {
   private readonly http: GraphHttp;
   private readonly logger?: Logger;
   private readonly newId: () => string;

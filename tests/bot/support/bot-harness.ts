@@ -14,9 +14,9 @@ import type { DirectoryLookup } from '../../../bot/dpo-directory';
 import type { StoredReference } from '../../../bot/dpo-channel';
 import { ConversationPacer } from '../../../bot/pacer';
 import type { ActionData } from '../../../bot/verbs';
-import type { Clock, IncidentStore } from '../../../src/domain';
+import type { AppStateStore, Clock, IncidentStore, Stores } from '../../../src/domain';
 import { createLogger } from '../../../src/server/logger';
-import { SqliteIncidentStore } from '../../../src/store/sqlite/sqlite-incident-store';
+import { SqliteStores } from '../../../src/store/sqlite/sqlite-stores';
 import { outboxFor, type UseCaseDeps } from '../../../src/use-cases';
 
 /** A clock that only moves when told to (or when the pacer "waits"). */
@@ -145,7 +145,8 @@ function conversationOf(where: Where, user: TestUser): ConversationAccount {
 
 export interface HarnessOptions {
   config?: Partial<TeamsBotConfig>;
-  store?: IncidentStore;
+  /** Stores to use instead of fresh in-memory ones; the caller closes them. */
+  stores?: Stores;
   clock?: VirtualClock;
   /** Who the directory says is in which DPO group and holds which app role (default: nobody asked). */
   directoryLookup?: DirectoryLookup;
@@ -153,6 +154,7 @@ export interface HarnessOptions {
 
 export interface Harness {
   store: IncidentStore;
+  appState: AppStateStore;
   clock: VirtualClock;
   gateway: FakeGateway;
   logLines: string[];
@@ -177,12 +179,13 @@ export interface Harness {
 
 /** The bot with a local profile (everyone is DPO) unless `config` says otherwise. */
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
-  const store = options.store ?? SqliteIncidentStore.open(':memory:');
+  const stores = options.stores ?? SqliteStores.open(':memory:');
+  const { incidents: store, appState } = stores;
   const clock = options.clock ?? new VirtualClock();
   const gateway = new FakeGateway(clock);
   const logLines: string[] = [];
   const logger = createLogger('info', (line) => logLines.push(line));
-  const deps: UseCaseDeps = { store, clock, logger, newId: randomUUID };
+  const deps: UseCaseDeps = { store, appState, clock, logger, newId: randomUUID };
   const config: TeamsBotConfig = {
     profile: 'local',
     dpoUserIds: [],
@@ -212,6 +215,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
 
   return {
     store,
+    appState,
     clock,
     gateway,
     logLines,
@@ -242,7 +246,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     },
     drain: () => teamsBot.announcer.drain(),
     async drainAll() {
-      const outbox = outboxFor(store, clock);
+      const outbox = outboxFor(appState, clock);
       for (let round = 0; round < 10_000; round++) {
         await teamsBot.announcer.drain();
         const next = await outbox.nextDueAt();
@@ -253,7 +257,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     },
     async close() {
       await teamsBot.stop();
-      if (!options.store) await store.close();
+      if (!options.stores) await stores.close();
     },
   };
 }

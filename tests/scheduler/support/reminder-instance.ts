@@ -9,7 +9,7 @@ import { createTeamsBot, type TeamsBot } from '../../../bot';
 import type { AdaptiveCard } from '../../../bot/cards/adaptive-card';
 import { setDpoChannel, type StoredReference } from '../../../bot/dpo-channel';
 import { ConversationPacer } from '../../../bot/pacer';
-import type { Caller, Incident, IncidentStore } from '../../../src/domain';
+import type { AppStateStore, Caller, Incident, IncidentStore, Stores } from '../../../src/domain';
 import { reminderScheduler, type IntervalTimer } from '../../../src/scheduler';
 import { createLogger } from '../../../src/server/logger';
 import { reportIncident, type UseCaseDeps } from '../../../src/use-cases';
@@ -72,6 +72,7 @@ export class TeamsDouble extends FakeGateway {
 export interface ReminderInstance {
   id: string;
   store: IncidentStore;
+  appState: AppStateStore;
   deps: UseCaseDeps;
   bot: TeamsBot;
   scheduler: IntervalTimer;
@@ -82,12 +83,13 @@ export interface ReminderInstance {
   close(): Promise<void>;
 }
 
-/** An instance on `store`, posting to `teams`. */
-export function startInstance(options: { store: IncidentStore; clock: VirtualClock; teams: TeamsDouble; id?: string; dpoMentions?: { id: string; name: string }[] }): ReminderInstance {
-  const { store, clock, teams } = options;
+/** An instance on `stores`, posting to `teams`. */
+export function startInstance(options: { stores: Pick<Stores, 'incidents' | 'appState'>; clock: VirtualClock; teams: TeamsDouble; id?: string; dpoMentions?: { id: string; name: string }[] }): ReminderInstance {
+  const { clock, teams } = options;
+  const { incidents: store, appState } = options.stores;
   const id = options.id ?? `instance-${randomUUID().slice(0, 8)}`;
   const logger = createLogger('silent');
-  const deps: UseCaseDeps = { store, clock, logger, newId: randomUUID };
+  const deps: UseCaseDeps = { store, appState, clock, logger, newId: randomUUID };
   const pacer = new ConversationPacer({ now: () => clock.ms(), sleep: clock.sleep });
   const bot = createTeamsBot({
     deps,
@@ -108,6 +110,7 @@ export function startInstance(options: { store: IncidentStore; clock: VirtualClo
   return {
     id,
     store,
+    appState,
     deps,
     bot,
     scheduler,
@@ -130,7 +133,7 @@ export function startInstance(options: { store: IncidentStore; clock: VirtualClo
 }
 
 /** Makes the test channel the DPO channel. */
-export async function setTestDpoChannel(store: IncidentStore, clock: VirtualClock): Promise<void> {
+export async function setTestDpoChannel(store: AppStateStore, clock: VirtualClock): Promise<void> {
   await setDpoChannel(store, { reference: CHANNEL_REFERENCE, setBy: { id: 'aad-dana', name: 'Dana Dataskydd' }, setAt: clock.now().toISOString(), refreshUserIds: [] });
 }
 

@@ -5,7 +5,7 @@
  * worker is a separate process with its own SQLite connection, as two servers would be.
  */
 import type { CreateResult } from '../../../src/store/sqlite/sqlite-incident-store';
-import { SqliteIncidentStore } from '../../../src/store/sqlite/sqlite-incident-store';
+import { SqliteStores } from '../../../src/store/sqlite/sqlite-stores';
 import { aNewIncident, anEvent } from '../../support/incident-mother';
 
 /** What the parent sends first. */
@@ -30,7 +30,8 @@ function nextMessage(): Promise<unknown> {
 
 async function main(): Promise<void> {
   const job = (await nextMessage()) as CreateJob;
-  const store = SqliteIncidentStore.open(job.file);
+  const stores = SqliteStores.open(job.file);
+  const store = stores.incidents;
   const go = nextMessage();
   await send('ready');
   await go;
@@ -40,7 +41,7 @@ async function main(): Promise<void> {
     outcome.results.push({ id: incident.id, number: incident.number, reportId: incident.reportId });
     outcome.created.push(created);
   }
-  await store.close();
+  await stores.close();
   await send(outcome);
   process.disconnect();
 }

@@ -4,7 +4,8 @@ import { GraphHttp } from '../../../src/store/sharepoint/graph-http';
 import { provision } from '../../../src/store/sharepoint/provisioning';
 import { RetryPolicy } from '../../../src/store/sharepoint/retry-policy';
 import type { SharePointConfig } from '../../../src/store/sharepoint/sharepoint-config';
-import { openSharePointIncidentStore, type SharePointIncidentStore } from '../../../src/store/sharepoint/sharepoint-incident-store';
+import type { AppStateStore, IncidentStore, Stores } from '../../../src/domain/ports';
+import { openSharePointStores } from '../../../src/store/sharepoint/sharepoint-incident-store';
 import type { GraphDouble } from '../../support/graph-double';
 
 /** A credential that hands out a fixed token, as a real one would after signing in. */
@@ -44,10 +45,25 @@ export function doubleHttp(double: GraphDouble, retry = fastRetry()): GraphHttp 
   return new GraphHttp({ baseUrl: double.url, credential: fakeCredential, userAgent: 'NONISV|Testkommun|PUIDesk/test', retry });
 }
 
+/** The adapter's stores opened on a site of the double. */
+export interface OnSite {
+  stores: Stores;
+  /** `stores.incidents` */
+  store: IncidentStore;
+  /** `stores.appState` */
+  appState: AppStateStore;
+  siteId: string;
+}
+
+/** Opens the adapter on a site of the double that has its lists (another server on the same site). */
+export async function openOnSite(double: GraphDouble, siteId: string, retry = fastRetry()): Promise<OnSite> {
+  const stores = await openSharePointStores(doubleConfig(double, siteId), { credential: fakeCredential, retry });
+  return { stores, store: stores.incidents, appState: stores.appState, siteId };
+}
+
 /** A new site with the lists provisioned, and the adapter opened on it. */
-export async function openOnNewSite(double: GraphDouble, retry = fastRetry()): Promise<{ store: SharePointIncidentStore; siteId: string }> {
+export async function openOnNewSite(double: GraphDouble, retry = fastRetry()): Promise<OnSite> {
   const siteId = double.addSite('contoso.sharepoint.com', `/sites/pui-${Math.random().toString(36).slice(2, 10)}`);
   await provision(doubleHttp(double), siteId, 'Pui');
-  const store = await openSharePointIncidentStore(doubleConfig(double, siteId), { credential: fakeCredential, retry });
-  return { store, siteId };
+  return openOnSite(double, siteId, retry);
 }

@@ -1,0 +1,32 @@
+/**
+ * The embedded stores: one SQLite file (better-sqlite3, WAL) holding the register and the app
+ * state, the default for `npm start`, tests and small single-server installs.
+ */
+import type Database from 'better-sqlite3';
+import type { Stores } from '../../domain/ports';
+import { SqliteAppStateStore } from './sqlite-app-state-store';
+import { openDatabase } from './sqlite-database';
+import { SqliteIncidentStore } from './sqlite-incident-store';
+
+/** The incident store and the app-state store on one SQLite connection. */
+export class SqliteStores implements Stores {
+  readonly incidents: SqliteIncidentStore;
+  readonly appState: SqliteAppStateStore;
+
+  private constructor(private readonly db: Database.Database) {
+    this.incidents = new SqliteIncidentStore(db);
+    this.appState = new SqliteAppStateStore(db);
+  }
+
+  /**
+   * Opens (creating if needed) the stores in `file`, its folder included, and brings the schema
+   * up to date. `':memory:'` gives private in-memory stores.
+   */
+  static open(file: string): SqliteStores {
+    return new SqliteStores(openDatabase(file));
+  }
+
+  async close(): Promise<void> {
+    this.db.close();
+  }
+}
