@@ -11,8 +11,8 @@ import { card, text } from '../../bot/cards/adaptive-card';
 import { cardActivity } from '../../bot/teams-channel-notifier';
 import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/server/logger';
-import { openSharePointIncidentStore, provision, SharePointAccessDenied } from '../../src/store/sharepoint';
-import { SqliteIncidentStore } from '../../src/store/sqlite/sqlite-incident-store';
+import { openSharePointStores, provision, SharePointAccessDenied } from '../../src/store/sharepoint';
+import { SqliteStores } from '../../src/store/sqlite/sqlite-stores';
 import { startBotConnectorDouble, type BotConnectorDouble } from '../support/bot-connector-double';
 import { GraphDouble } from '../support/graph-double/graph-double';
 import { startManagedIdentityDouble, type ManagedIdentityDouble } from '../support/managed-identity-double';
@@ -42,14 +42,14 @@ describe('the managed identity (App Service IDENTITY_ENDPOINT protocol)', () => 
 
   describe('the bot (BOT_APP_TYPE=UserAssignedMSI)', () => {
     let connector: BotConnectorDouble;
-    let store: SqliteIncidentStore;
+    let stores: SqliteStores;
     let stop: () => Promise<void>;
     let gateway: ReturnType<typeof cloudAdapterGateway>;
     let reference: StoredReference;
 
     beforeEach(async () => {
       connector = await startBotConnectorDouble();
-      store = SqliteIncidentStore.open(':memory:');
+      stores = SqliteStores.open(':memory:');
       const config = loadConfig({
         NODE_ENV: 'production',
         AZURE_TENANT_ID: TENANT,
@@ -59,7 +59,7 @@ describe('the managed identity (App Service IDENTITY_ENDPOINT protocol)', () => 
         BOT_APP_TYPE: 'UserAssignedMSI',
       });
       const bot = createTeamsBot({
-        deps: { store, clock: { now: () => new Date() }, logger: createLogger('silent'), newId: randomUUID },
+        deps: { store: stores.incidents, appState: stores.appState, clock: { now: () => new Date() }, logger: createLogger('silent'), newId: randomUUID },
         config: {
           profile: 'entra',
           botAppId: config.bot.appId,
@@ -77,7 +77,7 @@ describe('the managed identity (App Service IDENTITY_ENDPOINT protocol)', () => 
     });
     afterEach(async () => {
       await stop();
-      await store.close();
+      await stores.close();
       await connector.close();
     });
 
@@ -103,11 +103,11 @@ describe('the managed identity (App Service IDENTITY_ENDPOINT protocol)', () => 
     it('reads the lists with a Graph token from the identity endpoint', async () => {
       const siteId = double.addSite('contoso.sharepoint.com', '/sites/pui');
       await provision(doubleHttp(double), siteId, 'Pui');
-      const store = await openSharePointIncidentStore(
+      const stores = await openSharePointStores(
         { siteId, credential: { kind: 'managed-identity', clientId: IDENTITY_CLIENT_ID }, organisation: 'Testkommun', graphBaseUrl: double.url, listPrefix: 'Pui', maxRetryWaitMs: 1000, requestTimeoutMs: 5000 },
         { retry: fastRetry() },
       );
-      await store.close();
+      await stores.close();
       // The token is for the configured Graph root (https://graph.microsoft.com in a tenant; the double here).
       expect(identity.issued(double.lastBearerToken ?? '')).toEqual({ resource: double.url.replace(/\/+$/, ''), clientId: IDENTITY_CLIENT_ID });
     });
@@ -115,7 +115,7 @@ describe('the managed identity (App Service IDENTITY_ENDPOINT protocol)', () => 
     it('fails to open, naming the credential, when the identity endpoint refuses', async () => {
       const siteId = double.addSite('contoso.sharepoint.com', '/sites/pui-refused');
       await provision(doubleHttp(double), siteId, 'Pui');
-      const error = await openSharePointIncidentStore(
+      const error = await openSharePointStores(
         { siteId, credential: { kind: 'managed-identity', clientId: '00000000-0000-4000-8000-000000000000' }, organisation: 'Testkommun', graphBaseUrl: double.url, listPrefix: 'Pui', maxRetryWaitMs: 1000, requestTimeoutMs: 5000 },
         { retry: fastRetry() },
       ).catch((e: unknown) => e as Error);
