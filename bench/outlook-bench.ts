@@ -1,6 +1,7 @@
 /**
  * Outlook task pane figures: the gzipped size of the first JavaScript the pane loads (target
- * at most 180 kB) and the in-browser scanner's throughput on a 1 MB mail body.
+ * at most 180 kB), the in-browser scanner's throughput on a 1 MB mail body, and the identity-number
+ * finder's own throughput on that body: masking (what cards, logs and exports do) and scanning.
  * @remarks `npm run bench -- outlook`. Builds the pane fresh into a temporary folder (never an
  * existing dist/outlook, whose sizes may be stale) and removes it afterwards. Prints figures;
  * passes or fails nothing.
@@ -9,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
+import { findIdentityNumbers, maskPersonalData } from '../src/domain/identity-number';
 import { scanMail } from '../src/outlook/scanner';
 import { buildTaskPaneInto, inTempFolder, REPO_ROOT } from '../tests/support/fresh-build';
 
@@ -66,7 +68,65 @@ export function syntheticBody(bytes: number): string {
   return parts.join('\n');
 }
 
-/** Prints the task pane's first-load size and the scanner's throughput. */
+/** The median of `runs` timed calls of `work` (after one warm-up call), in milliseconds. */
+function medianMs(runs: number, work: () => unknown): number {
+  work();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    work();
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(runs / 2)];
+}
+
+/**
+ * Prints the identity-number finder's throughput on a 1 MB body: masking (identity numbers and
+ * e-mail addresses, as cards, logs and exports do) and scanning (finding the numbers alone).
+ */
+export function benchIdentityNumbers(body: string = syntheticBody(1024 * 1024)): void {
+  const bodies: [label: string, text: string][] = [
+    ['', body],
+    // The spellings that need folding (other dashes and spaces, invisible characters, full-width digits).
+    [' (pasted spellings)', pastedSpellings(body)],
+    // Digit groups before long runs of whitespace: what would make a backtracking pattern quadratic.
+    [' (adversarial)', adversarialBody(Buffer.byteLength(body))],
+  ];
+  const runs = 15;
+  for (const [label, text] of bodies) {
+    const mb = Buffer.byteLength(text) / (1024 * 1024);
+    const mask = medianMs(runs, () => maskPersonalData(text));
+    const scan = medianMs(runs, () => findIdentityNumbers(text));
+    const rate = (ms: number) => (mb / (ms / 1000)).toFixed(1);
+    console.log(
+      `identity numbers${label}: mask ${mb.toFixed(2)} MB ${rate(mask)} MB/s (median ${mask.toFixed(1)} ms), ` +
+        `scan ${mb.toFixed(2)} MB ${rate(scan)} MB/s (median ${scan.toFixed(1)} ms), medians of ${runs} runs; ${findIdentityNumbers(text).length} found`,
+    );
+  }
+}
+
+/** The body with its numbers respelled as pasted text has them: other dashes, no-break spaces, a zero-width space, full-width digits. */
+function pastedSpellings(body: string): string {
+  const spellings = [
+    (d: string, s: string) => `${d}\u2011${s}`,
+    (d: string, s: string) => `${d}\u00a0${s}`,
+    (d: string, s: string) => `${d}\u200b-${s}`,
+    (d: string, s: string) => `${d} \u2212 ${s}`,
+    (d: string, s: string) => `${d}-\n${s}`,
+    (d: string, s: string) => [...`${d}-${s}`].map((c) => (c >= '0' && c <= '9' ? String.fromCharCode(0xff10 + Number(c)) : c)).join(''),
+  ];
+  let i = 0;
+  return body.replace(/(\d{6,8})-(\d{4})/g, (_all, date: string, serial: string) => spellings[i++ % spellings.length](date, serial));
+}
+
+/** About `bytes` of six-digit groups each followed by 1,000 spaces and a letter. */
+function adversarialBody(bytes: number): string {
+  const unit = `121212${' '.repeat(1000)}x`;
+  return unit.repeat(Math.ceil(bytes / unit.length));
+}
+
+/** Prints the task pane's first-load size, the scanner's throughput and the identity-number finder's. */
 export async function benchOutlook(): Promise<void> {
   const { files, raw, gzipped } = await inTempFolder('pui-outlook-bench-', (dir) => firstLoadSize(buildTaskPaneInto(dir)));
   const kB = (n: number) => (n / 1024).toFixed(1);
@@ -90,6 +150,7 @@ export async function benchOutlook(): Promise<void> {
     `outlook: scanner on a ${mb.toFixed(2)} MB body: median ${median.toFixed(1)} ms over ${runs} runs (${(mb / (median / 1000)).toFixed(1)} MB/s); ` +
       `found ${result.personnummer} personnummer, ${result.samordningsnummer} samordningsnummer, sensitive words ${JSON.stringify(result.sensitive)}`,
   );
+  benchIdentityNumbers(body);
 }
 
 if (require.main === module) {

@@ -2,7 +2,7 @@
  * Scans a mail's subject and body inside the browser: identity numbers (checksum-validated)
  * and words that suggest sensitive data. It returns counts only; the text goes nowhere.
  */
-import { findIdentityNumbers } from '../domain/identity-number';
+import { findIdentityNumbers, identityNumberDigits } from '../domain/identity-number';
 import { SENSITIVE_WORDS, type SensitiveCategory, type WordList } from './sensitive-words';
 
 /** What the scan found: counts only. */
@@ -67,12 +67,6 @@ export function countSensitiveWords(text: string): Record<SensitiveCategory, num
   return counts;
 }
 
-/** The ten-digit form of an identity number as written, so that forms of one number compare equal. */
-function tenDigits(written: string): string {
-  const digits = written.replace(/\D/g, '');
-  return digits.length === 12 ? digits.slice(2) : digits;
-}
-
 /** Scans texts (subject and body) for identity numbers and sensitive words. */
 export function scanTexts(...texts: string[]): ScanResult {
   const result: ScanResult = {
@@ -85,7 +79,7 @@ export function scanTexts(...texts: string[]): ScanResult {
   for (const text of texts) {
     for (const m of findIdentityNumbers(text)) {
       result[m.kind]++;
-      distinct.add(tenDigits(text.slice(m.start, m.end)));
+      distinct.add(identityNumberDigits(text.slice(m.start, m.end)));
     }
     const words = countSensitiveWords(text);
     for (const c of CATEGORIES) result.sensitive[c] += words[c];

@@ -118,11 +118,14 @@ describe('identity-number', () => {
 
   describe('findIdentityNumbers', () => {
     for (const v of vectors) {
+      // The vectors call a space as separator invalid (for a field); in free text the finder takes it,
+      // so a spaced vector whose digits form a valid number (19090527 1474 is 19090527+1474) is found.
+      const findable = v.valid || (v.long_format.includes(' ') && vectors.some((w) => w.valid && w.long_format === v.long_format.replace(' ', '')));
       for (const form of forms(v)) {
-        it(`${v.valid ? 'finds' : 'does not find'} ${JSON.stringify(form)} inside a sentence`, () => {
+        it(`${findable ? 'finds' : 'does not find'} ${JSON.stringify(form)} inside a sentence`, () => {
           const text = `Gäller ${form}, se bifogat.`;
           const matches = findIdentityNumbers(text);
-          if (v.valid) {
+          if (findable) {
             expect(matches).toEqual([{ start: 7, end: 7 + form.length, kind: v.type === 'con' ? 'samordningsnummer' : 'personnummer' }]);
           } else {
             expect(matches).toEqual([]);
