@@ -3,10 +3,11 @@
  * delivers the outbox to the DPO channel. Every botbuilder import stays inside `bot/`.
  */
 import { randomUUID } from 'node:crypto';
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Request as BotRequest, type Response as BotResponse } from 'botbuilder';
+import { CloudAdapter, type Request as BotRequest, type Response as BotResponse } from 'botbuilder';
 import { stackFrames, type Logger, type Notifier } from '../src/domain';
 import type { UseCaseDeps } from '../src/use-cases';
 import { Announcer } from './announcer';
+import { checkingToken, FailClosedBotAuthentication, type TokenCheckFailure } from './bot-authentication';
 import { cloudAdapterGateway, type ConversationGateway } from './conversation-gateway';
 import { dpoDirectory, type DirectoryLookup } from './dpo-directory';
 import { graphDirectory } from './graph-directory';
@@ -58,17 +59,7 @@ export function checkBotConfig(config: TeamsBotConfig): void {
 }
 
 function createAdapter(config: TeamsBotConfig, logger: Logger): CloudAdapter {
-  const auth = config.profile === 'local'
-    ? new ConfigurationBotFrameworkAuthentication({})
-    : new ConfigurationBotFrameworkAuthentication({
-      MicrosoftAppId: config.botAppId,
-      // A managed identity has no password (botbuilder refuses one): its token comes from the
-      // App Service identity endpoint (IDENTITY_ENDPOINT, IDENTITY_HEADER).
-      MicrosoftAppPassword: config.botAppType === 'UserAssignedMSI' ? undefined : config.botPassword,
-      MicrosoftAppTenantId: config.botTenantId,
-      MicrosoftAppType: config.botAppType ?? (config.botTenantId ? 'SingleTenant' : 'MultiTenant'),
-    });
-  const adapter = new CloudAdapter(auth);
+  const adapter = new CloudAdapter(new FailClosedBotAuthentication(config, logger));
   adapter.onTurnError = async (context, error) => {
     // Name and frames only: the message (and the stack's first line, which repeats it) may quote what a person wrote.
     logger.error('bot turn failed', { activityType: context.activity?.type, name: context.activity?.name ?? null, error: (error as Error)?.name, stack: stackFrames(error) });
@@ -79,6 +70,64 @@ function createAdapter(config: TeamsBotConfig, logger: Logger): CloudAdapter {
     });
   };
   return adapter;
+}
+
+/** The part of express's response the bot endpoint writes. */
+interface ExpressResponse {
+  headersSent?: boolean;
+  status(code: number): ExpressResponse;
+  setHeader(name: string, value: string): unknown;
+  json(body: unknown): unknown;
+  send(body: unknown): unknown;
+  end(): unknown;
+}
+
+/** The fixed answers when the token check failed, or botbuilder failed otherwise: nothing of the cause. */
+const REFUSED = { status: 401, body: { error: { code: 'unauthenticated', message: 'The request carries no valid Bot Framework token for this bot.' } } };
+const UNAVAILABLE = { status: 503, body: { error: { code: 'auth_unavailable', message: 'The Bot Framework token cannot be checked right now. Try again later.' } } };
+const FAILED = { status: 500, body: { error: { code: 'internal_error', message: 'The bot could not handle the request.' } } };
+
+/**
+ * What CloudAdapter.process answers, held back until it is done: its error answers carry the
+ * error's message, so those are replaced by fixed ones; everything else (200, invoke answers) goes out as is.
+ */
+class BufferedResponse {
+  private code = 200;
+  private body: unknown;
+  private readonly headers: [string, string][] = [];
+
+  status(code: number): this {
+    this.code = code;
+    return this;
+  }
+
+  header(name: string, value: string): this {
+    this.headers.push([name, value]);
+    return this;
+  }
+
+  send(body: unknown): this {
+    this.body = body;
+    return this;
+  }
+
+  end(): this {
+    return this;
+  }
+
+  writeTo(res: ExpressResponse, failure: TokenCheckFailure | undefined): void {
+    if (res.headersSent) return;
+    const fixed = failure === 'unavailable' ? UNAVAILABLE : failure === 'refused' || this.code === 401 ? REFUSED : this.code >= 500 ? FAILED : undefined;
+    if (fixed) {
+      if (fixed === UNAVAILABLE) res.setHeader('Retry-After', '30');
+      res.status(fixed.status).json(fixed.body);
+      return;
+    }
+    for (const [name, value] of this.headers) res.setHeader(name, value);
+    res.status(this.code);
+    if (this.body === undefined) res.end();
+    else res.send(this.body);
+  }
 }
 
 /** Builds the bot. Nothing is posted until the outbox is woken or polled. */
@@ -118,16 +167,20 @@ export function createTeamsBot(options: TeamsBotOptions): TeamsBot {
 
   return {
     handle: async (req, res) => {
+      const response = res as ExpressResponse;
+      const answer = new BufferedResponse();
+      let failure: TokenCheckFailure | undefined;
       try {
-        await adapter.process(req as BotRequest, res as BotResponse, (context) => bot.run(context));
+        failure = await checkingToken(() => adapter.process(req as BotRequest, answer as unknown as BotResponse, (context) => bot.run(context)));
       } catch (error) {
         // botbuilder checks the activity's shape before its own error handling: a malformed
         // activity is the caller's error, a 400.
         const e = error as Error;
         if (e?.name !== 'ZodError' && !String(e?.message).startsWith('validateAndFixActivity()')) throw error;
-        const response = res as { status(code: number): { end(): void }; headersSent?: boolean };
         if (!response.headersSent) response.status(400).end();
+        return;
       }
+      answer.writeTo(response, failure);
     },
     notifier,
     bot,

@@ -13,6 +13,11 @@ export interface TeamsBotConfig {
   botPassword?: string;
   /** Single-tenant bots name their tenant; without it the bot is multi-tenant. */
   botTenantId?: string;
+  /**
+   * Where Bot Framework's OpenID metadata for channel tokens is read; default botbuilder's
+   * (`https://login.botframework.com/v1/.well-known/openidconfiguration`). Tests point it at a loopback double.
+   */
+  openIdMetadataUrl?: string;
   dpoUserIds: string[];
   dpoGroupIds: string[];
   adminUserIds?: string[];

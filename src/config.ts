@@ -42,6 +42,8 @@ const schema = z.object({
   BOT_APP_TYPE: z.enum(['UserAssignedMSI', 'SingleTenant', 'MultiTenant']).optional(),
   SECRET_BOT_PASSWORD: z.string().min(1).optional(),
   BOT_TENANT_ID: z.guid().optional(),
+  /** Bot Framework's OpenID metadata for channel tokens; default botbuilder's (login.botframework.com). */
+  BOT_OPENID_METADATA_URL: z.string().url().optional(),
   /** Where DPO channel cards link to; default `<PUBLIC_URL or the server's address>/tab/`. */
   TAB_URL: z.string().url().optional(),
   /** The Teams app id (the manifest's `id`): DPO cards then open the tab inside Teams. */
@@ -79,6 +81,8 @@ export interface BotSettings {
   appType?: 'UserAssignedMSI' | 'SingleTenant' | 'MultiTenant';
   password?: string;
   tenantId?: string;
+  /** Where channel tokens' OpenID metadata is read (BOT_OPENID_METADATA_URL); default botbuilder's. */
+  openIdMetadataUrl?: string;
   tabUrl?: string;
   teamsAppId?: string;
 }
@@ -260,6 +264,7 @@ export function loadConfig(rawEnv: Record<string, string | undefined> = process.
       appType: e.BOT_APP_TYPE ?? (e.BOT_APP_ID ? ((e.BOT_TENANT_ID ?? e.AZURE_TENANT_ID) ? 'SingleTenant' : 'MultiTenant') : undefined),
       password: e.SECRET_BOT_PASSWORD,
       tenantId: e.BOT_TENANT_ID ?? e.AZURE_TENANT_ID,
+      openIdMetadataUrl: e.BOT_OPENID_METADATA_URL,
       tabUrl: e.TAB_URL,
       teamsAppId: e.TEAMS_APP_ID,
     },

@@ -62,6 +62,7 @@ function startBot(config: AppConfig, deps: UseCaseDeps, logger: Logger): (TeamsB
     botAppType: config.bot.appType,
     botPassword: config.bot.password,
     botTenantId: config.bot.tenantId,
+    openIdMetadataUrl: config.bot.openIdMetadataUrl,
     dpoUserIds: config.dpoUserIds,
     dpoGroupIds: config.dpoGroupIds,
     adminUserIds: config.auth?.adminUserIds,
