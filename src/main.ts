@@ -14,7 +14,7 @@ import { entraAuthenticator, localAuthenticator } from './server/auth';
 import { createLogger } from './server/logger';
 import { openStores } from './store/open-stores';
 import { SharePointAccessDenied, SharePointNotProvisioned } from './store/sharepoint';
-import type { UseCaseDeps } from './use-cases';
+import { readinessCheck, type UseCaseDeps } from './use-cases';
 
 export interface StartOptions {
   /** Port to listen on (0: any free port). Default from config (PORT, 3978). */
@@ -109,9 +109,11 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   // bot: the Teams bot is wired here (handler at /api/messages, notifier into deps).
   const bot = startBot(config, deps, logger);
   if (bot) deps.notifier = bot.notifier;
+  const readiness = readinessCheck(deps);
   const app = createApp({
     deps,
     logger,
+    readiness,
     authenticate,
     profile: config.profile,
     staticRoot: options.staticRoot,
@@ -149,9 +151,13 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     bot,
     scheduler,
     close: async () => {
-      await scheduler?.stop();
-      await bot?.stop();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      // Draining: /readyz says so at once, no new connection is taken, requests under way finish;
+      // the scheduler and the announcer finish what they hold (their claims are leased, so what
+      // a hard stop leaves is taken over by another instance after the lease).
+      readiness.markStopping();
+      const requestsDone = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      await Promise.all([requestsDone, scheduler?.stop(), bot?.stop()]);
       if (!options.stores) await stores.close();
     },
   };
@@ -192,11 +198,16 @@ async function main(): Promise<void> {
   // A second signal while closing (npm start signals the whole process group, and the parent
   // passes it on) must not kill the process before the store is closed: keep listening, stop once.
   let stopping: Promise<void> | undefined;
+  // App Service gives a stopping container WEBSITES_CONTAINER_STOP_TIME_LIMIT seconds (30 in
+  // infra/azure.bicep) after SIGTERM: drain within 25, then go regardless.
+  const drainMs = 25_000;
   const stop = () => {
-    stopping ??= running.close().then(
+    if (stopping) return;
+    const deadline = new Promise<void>((_resolve, reject) => setTimeout(() => reject(new Error('DrainTimeout')), drainMs).unref());
+    stopping = Promise.race([running.close(), deadline]).then(
       () => process.exit(0),
       (error: unknown) => {
-        process.stderr.write(`PUI Desk could not stop cleanly: ${(error as Error)?.name ?? 'Error'}\n`);
+        process.stderr.write(`PUI Desk could not stop cleanly: ${(error as Error)?.message === 'DrainTimeout' ? 'draining took longer than 25 s' : ((error as Error)?.name ?? 'Error')}\n`);
         process.exit(1);
       },
     );

@@ -2,7 +2,7 @@
 import path from 'node:path';
 import express, { type Express, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import type { Logger } from '../domain';
-import type { UseCaseDeps } from '../use-cases';
+import { readinessCheck, type ReadinessCheck, type UseCaseDeps } from '../use-cases';
 import type { Authenticate } from './auth';
 import { errorHandler, HttpProblem } from './error-response';
 import { incidentRoutes } from './incident-routes';
@@ -26,6 +26,8 @@ export interface AppOptions {
   corsOrigins?: string[];
   /** What the pages need to know (served as `config.json` beside each page); never secrets. */
   clientConfig: ClientConfig;
+  /** Answers `/readyz`; default: a check of the deps' store. */
+  readiness?: ReadinessCheck;
 }
 
 /** The settings the tab and the add-in read from `config.json` at start. */
@@ -101,8 +103,18 @@ export function createApp(options: AppOptions): Express {
   app.use(securityHeaders(options.profile));
   if (options.profile === 'local') app.use(localProfileGuard());
 
+  // Alive: the process answers (App Service's health check). Ready: the store answers too, and the
+  // instance is not stopping. Neither says anything about incidents.
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok', profile: options.profile });
+  });
+  const readiness = options.readiness ?? readinessCheck(options.deps);
+  app.get('/readyz', (_req, res, next) => {
+    readiness.check().then((answer) => {
+      res.setHeader('Cache-Control', 'no-store');
+      if (answer.ready) res.json({ status: 'ready', checkedAt: answer.checkedAt });
+      else res.status(503).setHeader('Retry-After', '5').json({ status: 'unavailable', code: answer.reason, checkedAt: answer.checkedAt });
+    }, next);
   });
 
   if (options.botHandler) {

@@ -2,6 +2,7 @@
 export * from './announce';
 export * from './announce-pending';
 export * from './change-incident';
+export * from './check-readiness';
 export * from './deps';
 export * from './export-register';
 export * from './get-incident';
