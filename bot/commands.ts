@@ -3,8 +3,8 @@
 export type Command = 'report' | 'mine' | 'help' | 'set-dpo-channel';
 
 const ALIASES: Record<Command, readonly string[]> = {
-  report: ['anmäl', 'anmal', 'anmälan', 'anmäl incident', 'rapportera', 'report', 'new', 'ny'],
-  mine: ['mina', 'mina anmälningar', 'my', 'mine', 'my reports'],
+  report: ['rapportera', 'rapport', 'rapportera incident', 'anmäl', 'anmal', 'anmälan', 'anmäl incident', 'report', 'new', 'ny'],
+  mine: ['mina', 'mina rapporter', 'mina anmälningar', 'my', 'mine', 'my reports'],
   help: ['hjälp', 'hjalp', 'help', '?', 'start'],
   'set-dpo-channel': ['ställ in dpo-kanal', 'ställ in dpo kanal', 'stall in dpo-kanal', 'stall in dpo kanal', 'set dpo channel', 'set dpo-channel'],
 };

@@ -29,7 +29,7 @@ function scopeOf(context: TurnContext): 'personal' | 'channel' | 'groupChat' {
   return type === 'channel' ? 'channel' : type === 'groupChat' ? 'groupChat' : 'personal';
 }
 
-const PRIVATE_ONLY = 'Anmälningar görs i den personliga chatten med PUI Desk, så att uppgifterna inte syns för alla här. Öppna chatten med PUI Desk och skriv **anmäl**.';
+const PRIVATE_ONLY = 'Rapporter görs i den personliga chatten med PUI Desk, så att uppgifterna inte syns för alla här. Öppna chatten med PUI Desk och skriv **rapportera**.';
 
 export class PuiBot extends TeamsActivityHandler {
   /** One handler per verb: adding a verb without a handler is a compile error. */
@@ -64,7 +64,7 @@ export class PuiBot extends TeamsActivityHandler {
   private async handleCommand(context: TurnContext): Promise<void> {
     // A card's Action.Submit from an old client arrives as a message with a value: not a command.
     if (!context.activity.text && context.activity.value) {
-      await context.sendActivity('Uppdatera Teams för att använda knappen, eller skriv **anmäl** för ett nytt formulär.');
+      await context.sendActivity('Uppdatera Teams för att använda knappen, eller skriv **rapportera** för ett nytt formulär.');
       return;
     }
     const command: Command | undefined = parseCommand(context.activity.text);
@@ -92,7 +92,7 @@ export class PuiBot extends TeamsActivityHandler {
           await this.sendCard(context, helpCard());
           return;
         default:
-          await context.sendActivity(MessageFactory.text('Det förstod jag inte. Skriv **anmäl** för att anmäla en incident, **mina** för dina anmälningar eller **hjälp**.'));
+          await context.sendActivity(MessageFactory.text('Det förstod jag inte. Skriv **rapportera** för att rapportera en incident, **mina** för dina rapporter eller **hjälp**.'));
       }
     } catch (error) {
       await context.sendActivity(MessageFactory.text(errorText(error, this.s.logger, `command:${command ?? 'unknown'}`)));

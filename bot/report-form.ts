@@ -2,7 +2,7 @@
  * Reads what the report form sends back: card inputs (strings) to the domain's report input,
  * and the domain's field issues back to the form's fields.
  */
-import { formIssues, issue, joinDateAndTime, reportFromForm, type FieldIssue } from '../src/domain';
+import { formIssues, issue, joinDateAndTime, REPORT_MESSAGES, reportFromForm, type FieldIssue } from '../src/domain';
 import type { FormField, FormValues } from './cards/report-form-card';
 
 const VALUE_KEYS: readonly (keyof FormValues)[] = [
@@ -31,7 +31,7 @@ function str(inputs: Record<string, unknown>, key: string): string {
 /** The one local value of a date and a time input; a time without a date is an issue for the time of occurrence. */
 function localTime(date: string, time: string, field: 'discoveredAt' | 'occurredAt', issues: FieldIssue[]): string {
   if (date.trim() === '' && time.trim() !== '' && field === 'occurredAt') {
-    issues.push(issue(field, 'date_missing', 'Ange datum för klockslaget.', 'Give the date for the time.'));
+    issues.push(issue(field, 'date_missing', REPORT_MESSAGES.dateForTime.sv, REPORT_MESSAGES.dateForTime.en));
   }
   return joinDateAndTime(date, time);
 }

@@ -1,21 +1,13 @@
 /** Swedish words the cards share: sources, short vocabulary labels, the clock in words. */
 import {
-  BREACH_TYPES, clockRunning, formatStockholm, formatTimeLeft, isOverdue, labelOf, RISK_LEVELS, STATUSES, timeLeftMs,
+  BREACH_TYPES, clockRunning, formatStockholm, formatTimeLeft, isOverdue, labelOf, RISK_LEVELS, STATUSES, TERMS, timeLeftMs,
   type BreachType, type Incident, type Source,
 } from '../../src/domain';
 import type { TextColor } from './adaptive-card';
 
-const SOURCE_LABELS: Record<Source, string> = {
-  bot: 'Chatt med PUI Desk',
-  message: 'Teams-meddelande',
-  tab: 'Fliken PUI Desk',
-  outlook: 'Outlook',
-  import: 'Import av registret',
-  api: 'API',
-};
-
+/** Where a report came from, in the app's one vocabulary. */
 export function sourceLabel(source: Source): string {
-  return SOURCE_LABELS[source];
+  return TERMS.sv.sources[source];
 }
 
 /** `Konfidentialitet` rather than the long form with its explanation. */

@@ -1,5 +1,5 @@
 /** The caller's own reports with their status. */
-import { formatStockholm, maskPersonalData, type Incident } from '../../src/domain';
+import { formatStockholm, maskPersonalData, TERMS, type Incident } from '../../src/domain';
 import { card, execute, heading, plain, text, type AdaptiveCard, type CardElement } from './adaptive-card';
 import { clockText, statusLabel } from './labels';
 
@@ -7,8 +7,8 @@ import { clockText, statusLabel } from './labels';
 export function myIncidentsCard(incidents: readonly Incident[], now: Date, options: { more?: boolean } = {}): AdaptiveCard {
   if (incidents.length === 0) {
     return card(
-      [heading('Mina anmälningar'), text('Du har inte anmält några incidenter ännu. Skriv **anmäl** när du behöver göra det.')],
-      { actions: [execute('Anmäl en incident', { verb: 'report.start' })] },
+      [heading(TERMS.sv.myReports), text('Du har inte rapporterat några incidenter ännu. Skriv **rapportera** när du behöver göra det.')],
+      { actions: [execute(TERMS.sv.reportIncident, { verb: 'report.start' })] },
     );
   }
   const items: CardElement[] = incidents.map((incident) => ({
@@ -27,8 +27,8 @@ export function myIncidentsCard(incidents: readonly Incident[], now: Date, optio
     ],
   }));
   return card([
-    heading('Mina anmälningar'),
+    heading(TERMS.sv.myReports),
     ...items,
-    ...(options.more ? [text('Fler anmälningar finns i fliken PUI Desk.', { isSubtle: true })] : []),
-  ], { fallbackText: `Du har ${incidents.length} anmälningar.` });
+    ...(options.more ? [text(`Fler rapporter finns under ${TERMS.sv.myReports} i fliken PUI Desk.`, { isSubtle: true })] : []),
+  ], { fallbackText: `Du har ${incidents.length} rapporter.` });
 }

@@ -2,7 +2,7 @@
  * The report form: in the personal chat (Universal Actions) and in the message action's dialog
  * (Action.Submit). Validation errors are shown next to their fields, with what was typed kept.
  */
-import { BREACH_TYPES, CAUSES, DATA_CATEGORIES, formatStockholm, LIMITS } from '../../src/domain';
+import { BREACH_TYPES, CAUSES, DATA_CATEGORIES, formatStockholm, LIMITS, TERMS } from '../../src/domain';
 import {
   card, execute, heading, submit, text, type AdaptiveCard, type CardElement, type Container,
 } from './adaptive-card';
@@ -56,12 +56,12 @@ export function reportFormCard(options: ReportFormOptions): AdaptiveCard {
   const now = stockholmInputValues(options.now);
   const hasErrors = Object.values(errors).some((m) => m && m.length > 0);
 
-  const body: CardElement[] = [heading('Anmäl en personuppgiftsincident')];
+  const body: CardElement[] = [heading(TERMS.sv.reportIncident)];
   if (hasErrors) {
     const summary: Container = {
       type: 'Container',
       style: 'attention',
-      items: [text('Anmälan är inte skickad. Rätta det som är markerat och skicka igen.', { weight: 'bolder', color: 'attention' })],
+      items: [text('Rapporten är inte skickad. Rätta det som är markerat och skicka igen.', { weight: 'bolder', color: 'attention' })],
     };
     body.push(summary);
   }
@@ -99,8 +99,8 @@ export function reportFormCard(options: ReportFormOptions): AdaptiveCard {
     ...errorBlock(errors.measures),
   );
   const data = { verb: 'report.submit', reportId: options.reportId } as const;
-  const action = options.mode === 'chat' ? execute('Skicka anmälan', data, { style: 'positive' }) : submit('Skicka anmälan', data, { style: 'positive' });
-  return card(body, { actions: [action], fallbackText: 'Formulär för att anmäla en personuppgiftsincident.' });
+  const action = options.mode === 'chat' ? execute(TERMS.sv.submitReport, data, { style: 'positive' }) : submit(TERMS.sv.submitReport, data, { style: 'positive' });
+  return card(body, { actions: [action], fallbackText: 'Formulär för att rapportera en personuppgiftsincident.' });
 }
 
 function numberOrUndefined(value: string | undefined): number | undefined {

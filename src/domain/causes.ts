@@ -1,3 +1,5 @@
+import type { Locale } from './i18n';
+
 /** The seven cause categories municipal registers use, with their exact register labels. */
 export const CAUSES = [
   { id: 'human-error', label: 'Mänskliga faktorn: fel i det enskilda fallet', labelEn: 'Human error in the individual case' },
@@ -12,12 +14,19 @@ export const CAUSES = [
 export type CauseId = (typeof CAUSES)[number]['id'];
 export const CAUSE_IDS: readonly CauseId[] = CAUSES.map((c) => c.id);
 
+/**
+ * The causes a reporter chooses among. *Okänd orsak* is left out: a reporter who does not know
+ * leaves the cause empty (*Vet inte*), and the DPO records *Okänd orsak* in the register when the
+ * cause cannot be found; offering both to a reporter would say the same thing twice.
+ */
+export const REPORTER_CAUSES = CAUSES.filter((c) => c.id !== 'unknown');
+
 export function isCauseId(value: unknown): value is CauseId {
   return typeof value === 'string' && (CAUSE_IDS as readonly string[]).includes(value);
 }
 
 /** The register label of a cause. */
-export function causeLabel(id: CauseId, locale: 'sv' | 'en' = 'sv'): string {
+export function causeLabel(id: CauseId, locale: Locale = 'sv'): string {
   const cause = CAUSES.find((c) => c.id === id)!;
   return locale === 'en' ? cause.labelEn : cause.label;
 }

@@ -14,6 +14,8 @@ export * from './roles';
 export * from './report-input';
 export * from './stockholm-time';
 export * from './vocabulary';
+export * from './i18n';
+export * from './terms';
 export * from './identity-number';
 export * from './register-report';
 export * from './register-row';

@@ -6,6 +6,7 @@
  * Stockholm wall-clock time) into the API's shape, and words the few issues a form says differently.
  */
 import { issue, type FieldIssue } from './errors';
+import { REPORT_MESSAGES } from './report-input';
 import { fromLocalInput } from './stockholm-time';
 
 /** The report form's fields as typed: text as text, times as Stockholm wall clock (`2026-11-20T14:30`), lists of vocabulary ids. */
@@ -64,7 +65,7 @@ export function reportFromForm(form: ReportFormFields, reportId?: string): Recor
 
 /** How a form words the issues whose domain wording is written for API clients (an ISO time with a zone). */
 const FORM_WORDING: Record<string, [string, string]> = {
-  invalid_datetime: ['Datum och klockslag kunde inte läsas. Använd formen 2026-11-20 och 14:30.', 'The date and time could not be read. Use the form 2026-11-20 and 14:30.'],
+  invalid_datetime: [REPORT_MESSAGES.timeUnreadable.sv, REPORT_MESSAGES.timeUnreadable.en],
 };
 
 /** The domain's issues as a form shows them (same fields and codes; form wording where the API's does not fit). */

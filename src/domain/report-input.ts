@@ -5,6 +5,7 @@
 import { isCauseId, type CauseId } from './causes';
 import { issue, ValidationError, type FieldIssue } from './errors';
 import { maskIdentityNumbers } from './identity-number';
+import { formatNumber, type Localized } from './i18n';
 import { parseIsoInstant } from './stockholm-time';
 import { BREACH_TYPE_IDS, DATA_CATEGORY_IDS, isOneOf, type BreachType, type DataCategory } from './vocabulary';
 
@@ -23,6 +24,9 @@ export interface ReportInput {
   unit?: string;
 }
 
+const LIMITS_COUNT = 100_000_000;
+
+/** The report's limits, the same in every entry point (forms show them before anyone types too much). */
 export const LIMITS = {
   title: 200,
   description: 10_000,
@@ -30,10 +34,49 @@ export const LIMITS = {
   unit: 200,
   rationale: 5_000,
   reference: 100,
-  affectedCount: 100_000_000,
+  affectedCount: LIMITS_COUNT,
   /** Clocks of callers may run a little fast. */
   futureSkewMs: 5 * 60_000,
 } as const;
+
+/**
+ * What a person reads when a report's field is wrong: what is wrong and how to put it right, the
+ * same on the chat card, in the tab and in the Outlook pane (each surface shows these, not its own).
+ */
+export const REPORT_MESSAGES = {
+  titleRequired: { sv: 'Skriv en rubrik: en rad om vad som hänt.', en: 'Write a title: one line about what happened.' },
+  descriptionRequired: { sv: 'Beskriv kort vad som hänt.', en: 'Describe briefly what happened.' },
+  discoveredAtRequired: {
+    sv: 'Ange när incidenten upptäcktes: datum och klockslag i svensk tid.',
+    en: 'Give when the breach was discovered: date and time in Swedish time.',
+  },
+  discoveredInFuture: {
+    sv: 'Upptäcktsdatum kan inte ligga i framtiden. Ange när du upptäckte incidenten: nu eller tidigare, i svensk tid.',
+    en: 'The discovery date cannot be in the future. Give when you discovered the breach: now or earlier, in Swedish time.',
+  },
+  occurredInFuture: {
+    sv: 'Datum för när incidenten inträffade kan inte ligga i framtiden. Ange när den inträffade, eller lämna fältet tomt om du inte vet.',
+    en: 'The date the breach occurred cannot be in the future. Give when it occurred, or leave the field empty if you do not know.',
+  },
+  timeUnreadable: {
+    sv: 'Datum och klockslag kunde inte läsas. Ange dem som till exempel 2026-11-20 och 14:30 (svensk tid).',
+    en: 'The date and time could not be read. Give them as, for example, 2026-11-20 and 14:30 (Swedish time).',
+  },
+  dateForTime: { sv: 'Ange datum för klockslaget, eller ta bort klockslaget.', en: 'Give the date for the time, or remove the time.' },
+  countInvalid: {
+    sv: `Ange antalet berörda personer som ett heltal från 0 till ${formatNumber(LIMITS_COUNT, 'sv')}, till exempel 12. Lämna fältet tomt om du inte vet.`,
+    en: `Give the number of people affected as a whole number from 0 to ${formatNumber(LIMITS_COUNT, 'en')}, for example 12. Leave it empty if you do not know.`,
+  },
+} satisfies Record<string, Localized<string>>;
+
+/** A text longer than its limit: the limit, the length now and how much to cut, grouped as people read numbers. */
+export function tooLongMessage(label: Localized<string>, max: number, length: number): Localized<string> {
+  const over = length - max;
+  return {
+    sv: `${label.sv} får vara högst ${formatNumber(max, 'sv')} tecken men är ${formatNumber(length, 'sv')}. Korta texten med ${formatNumber(over, 'sv')} tecken.`,
+    en: `${label.en} may be at most ${formatNumber(max, 'en')} characters but has ${formatNumber(length, 'en')}. Shorten it by ${formatNumber(over, 'en')}.`,
+  };
+}
 
 const REPORT_FIELDS = new Set([
   'reportId', 'title', 'description', 'discoveredAt', 'occurredAt', 'breachTypes',
@@ -55,15 +98,18 @@ export class FieldReader {
     return undefined;
   }
 
-  text(field: string, label: [string, string], max: number, required: boolean): string | undefined {
+  /** A text field; `required` may carry the message that says how to fill it in. */
+  text(field: string, label: [string, string], max: number, required: boolean | Localized<string>): string | undefined {
     const value = this.raw[field];
     if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) {
+      if (typeof required === 'object') return this.fail(field, 'required', required.sv, required.en);
       return required ? this.fail(field, 'required', `${label[0]} måste fyllas i.`, `${label[1]} is required.`) : undefined;
     }
     if (typeof value !== 'string') return this.fail(field, 'not_text', `${label[0]} ska vara text.`, `${label[1]} must be text.`);
     const trimmed = value.trim();
     if (trimmed.length > max) {
-      return this.fail(field, 'too_long', `${label[0]} får vara högst ${max} tecken (nu ${trimmed.length}).`, `${label[1]} may be at most ${max} characters (now ${trimmed.length}).`);
+      const message = tooLongMessage({ sv: label[0], en: label[1] }, max, trimmed.length);
+      return this.fail(field, 'too_long', message.sv, message.en);
     }
     if (/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/.test(trimmed)) {
       return this.fail(field, 'control_characters', `${label[0]} innehåller otillåtna styrtecken.`, `${label[1]} contains control characters.`);
@@ -71,9 +117,10 @@ export class FieldReader {
     return trimmed;
   }
 
-  instant(field: string, label: [string, string], required: boolean): string | undefined {
+  instant(field: string, label: [string, string], required: boolean | Localized<string>): string | undefined {
     const value = this.raw[field];
     if (value === undefined || value === null || value === '') {
+      if (typeof required === 'object') return this.fail(field, 'required', required.sv, required.en);
       return required ? this.fail(field, 'required', `${label[0]} måste anges.`, `${label[1]} is required.`) : undefined;
     }
     const iso = parseIsoInstant(value);
@@ -83,8 +130,10 @@ export class FieldReader {
     return iso;
   }
 
-  notInFuture(field: string, iso: string | undefined, label: [string, string], now: Date): string | undefined {
+  /** A time not after now (with a little skew); `message` says how to fix it when the plain "cannot be in the future" is not enough. */
+  notInFuture(field: string, iso: string | undefined, label: [string, string], now: Date, message?: Localized<string>): string | undefined {
     if (iso && Date.parse(iso) > now.getTime() + LIMITS.futureSkewMs) {
+      if (message) return this.fail(field, 'in_future', message.sv, message.en);
       return this.fail(field, 'in_future', `${label[0]} kan inte ligga i framtiden.`, `${label[1]} cannot be in the future.`);
     }
     return iso;
@@ -155,10 +204,13 @@ export function parseReportInput(raw: unknown, now: Date): ReportInput {
       reportId = r.raw.reportId;
     }
   }
-  const title = r.text('title', ['Rubrik', 'Title'], LIMITS.title, true);
-  const description = r.text('description', ['Beskrivning', 'Description'], LIMITS.description, true);
-  const discoveredAt = r.notInFuture('discoveredAt', r.instant('discoveredAt', ['Tidpunkt när incidenten upptäcktes', 'Time of discovery'], true), ['Tidpunkt när incidenten upptäcktes', 'Time of discovery'], now);
-  let occurredAt = r.notInFuture('occurredAt', r.instant('occurredAt', ['Tidpunkt när incidenten inträffade', 'Time of occurrence'], false), ['Tidpunkt när incidenten inträffade', 'Time of occurrence'], now);
+  const m = REPORT_MESSAGES;
+  const title = r.text('title', ['Rubriken', 'The title'], LIMITS.title, m.titleRequired);
+  const description = r.text('description', ['Beskrivningen', 'The description'], LIMITS.description, m.descriptionRequired);
+  const discovered: [string, string] = ['Tidpunkt när incidenten upptäcktes', 'Time of discovery'];
+  const occurred: [string, string] = ['Tidpunkt när incidenten inträffade', 'Time of occurrence'];
+  const discoveredAt = r.notInFuture('discoveredAt', r.instant('discoveredAt', discovered, m.discoveredAtRequired), discovered, now, m.discoveredInFuture);
+  let occurredAt = r.notInFuture('occurredAt', r.instant('occurredAt', occurred, false), occurred, now, m.occurredInFuture);
   if (occurredAt && discoveredAt && Date.parse(occurredAt) > Date.parse(discoveredAt)) {
     occurredAt = r.fail('occurredAt', 'occurred_after_discovered', 'Incidenten kan inte ha inträffat efter att den upptäcktes. Kontrollera datum och klockslag.', 'The incident cannot have occurred after it was discovered. Check the dates and times.');
   }
@@ -169,7 +221,7 @@ export function parseReportInput(raw: unknown, now: Date): ReportInput {
   const count = r.raw.affectedCount;
   if (count !== undefined && count !== null) {
     if (typeof count !== 'number' || !Number.isInteger(count) || count < 0 || count > LIMITS.affectedCount) {
-      r.fail('affectedCount', 'invalid_count', `Antal berörda personer ska vara ett heltal mellan 0 och ${LIMITS.affectedCount}.`, `The number of people affected must be a whole number from 0 to ${LIMITS.affectedCount}.`);
+      r.fail('affectedCount', 'invalid_count', m.countInvalid.sv, m.countInvalid.en);
     } else {
       affectedCount = count;
     }
@@ -183,8 +235,8 @@ export function parseReportInput(raw: unknown, now: Date): ReportInput {
       cause = r.raw.cause;
     }
   }
-  const measures = r.text('measures', ['Vidtagna åtgärder', 'Measures taken'], LIMITS.measures, false);
-  const unit = r.text('unit', ['Enhet', 'Unit'], LIMITS.unit, false);
+  const measures = r.text('measures', ['Texten om vad som redan gjorts', 'What has been done'], LIMITS.measures, false);
+  const unit = r.text('unit', ['Enheten', 'The unit'], LIMITS.unit, false);
   r.done();
 
   return {

@@ -2,6 +2,7 @@
  * The closed vocabularies of an incident: breach types, data categories, sources,
  * statuses and risk levels, each with Swedish and English labels.
  */
+import type { Locale } from './i18n';
 
 export const BREACH_TYPES = [
   { id: 'confidentiality', label: 'Konfidentialitet (obehörig har fått del av uppgifter)', labelEn: 'Confidentiality (disclosure to someone not entitled)' },
@@ -56,7 +57,7 @@ export function isOneOf<T extends string>(allowed: readonly T[], value: unknown)
 }
 
 /** The label of an id in a vocabulary. */
-export function labelOf(list: readonly { id: string; label: string; labelEn: string }[], id: string, locale: 'sv' | 'en' = 'sv'): string {
+export function labelOf(list: readonly { id: string; label: string; labelEn: string }[], id: string, locale: Locale = 'sv'): string {
   const entry = list.find((x) => x.id === id);
   if (!entry) return id;
   return locale === 'en' ? entry.labelEn : entry.label;

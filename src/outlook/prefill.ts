@@ -121,21 +121,11 @@ export interface DraftIssue {
 /** The JSON body of `POST /api/incidents?source=outlook`: a report with its client-made id. */
 export type ReportRequest = ReportInput & { reportId: string };
 
-/** The pane's own wording for the issues its form shows differently (by the domain's code). */
-function paneMessage(field: keyof ReportDraft, code: string, locale: Locale): string | undefined {
-  const t = stringsFor(locale);
-  const text = t[field as keyof typeof t];
-  const label = typeof text === 'string' ? text : field;
-  if (code === 'required') return t.required(label);
-  if (code === 'invalid_datetime') return t.invalidTime(label);
-  if (code === 'invalid_count') return t.notANumber;
-  return undefined;
-}
-
 /**
  * Turns the form into the request body, or lists what must be fixed first.
  * @remarks The same conversion as every report form ({@link reportFromForm}) and the server's own
- * validation, so what the pane lets through the API accepts.
+ * validation, so what the pane lets through the API accepts, and the domain's messages, so the pane
+ * says what the chat card and the tab say.
  */
 export function draftToRequest(draft: ReportDraft, reportId: string, locale: Locale, now: Date = new Date()): { request: ReportRequest; issues: [] } | { request?: undefined; issues: DraftIssue[] } {
   try {
@@ -149,7 +139,7 @@ export function draftToRequest(draft: ReportDraft, reportId: string, locale: Loc
     for (const i of formIssues(error.issues)) {
       const field = (i.field in draft ? i.field : 'title') as keyof ReportDraft;
       if (issues.some((known) => known.field === field)) continue;
-      issues.push({ field, message: paneMessage(field, i.code, locale) ?? (locale === 'en' ? i.messageEn : i.message) });
+      issues.push({ field, message: locale === 'en' ? i.messageEn : i.message });
     }
     return { issues };
   }

@@ -1,12 +1,18 @@
 /**
- * The task pane's texts in Swedish (the default) and English.
+ * The task pane's texts in Swedish (the default) and English, through PUI Desk's one i18n
+ * mechanism (`src/domain/i18n.ts`); the report's terms and fields come from `src/domain/terms.ts`.
  */
+import { localeFrom, localized, type Locale, type Localized } from '../domain/i18n';
+import { LIMITS } from '../domain/report-input';
+import { TERMS } from '../domain/terms';
 
-/** The languages the task pane speaks. */
-export type Locale = 'sv' | 'en';
+export type { Locale } from '../domain/i18n';
+
+const T = TERMS.sv.fields;
+const E = TERMS.en.fields;
 
 const sv = {
-  appTitle: 'Rapportera personuppgiftsincident',
+  appTitle: TERMS.sv.reportIncident,
   appSubtitle: 'PUI Desk',
   switchLanguage: 'In English',
   switchLanguageLang: 'en',
@@ -48,38 +54,39 @@ const sv = {
   scanHealth: 'Ord som tyder på hälsouppgifter',
   scanSocial: 'Ord som tyder på socialtjänstuppgifter',
   scanChildren: 'Ord som tyder på uppgifter om barn',
-  caseLabel: 'Vad har hänt?',
+  caseLabel: 'Vad hände med mejlet?',
   caseSent: 'Jag skickade mejlet till fel mottagare',
   caseReceived: 'Jag fick mejlet av misstag',
   caseOther: 'Något annat',
   formHeading: 'Rapporten',
   formHint: 'Uppgifterna är förifyllda från mejlet. Kontrollera och ändra innan du skickar.',
-  title: 'Rubrik',
-  description: 'Beskrivning av incidenten',
-  descriptionHint: 'Beskriv vad som hänt utan att skriva in personnummer eller mejlets innehåll.',
-  occurredAt: 'När inträffade incidenten? (svensk tid)',
-  discoveredAt: 'När upptäckte du incidenten? (svensk tid)',
-  breachTypes: 'Typ av incident',
-  dataCategories: 'Vilka slags uppgifter berörs?',
-  affectedCount: 'Ungefärligt antal berörda personer',
-  cause: 'Varför inträffade incidenten enligt din uppfattning?',
-  causeNone: 'Vet inte',
-  measures: 'Vad har du redan gjort?',
+  title: T.title,
+  titleHint: `${T.titleHint} ${TERMS.sv.maxCharacters(LIMITS.title)}`,
+  description: T.description,
+  descriptionHint: `Beskriv vad som hänt utan att skriva in personnummer eller mejlets innehåll. ${TERMS.sv.maxCharacters(LIMITS.description)}`,
+  occurredAt: T.occurredAt,
+  occurredAtHint: `${T.occurredAtHint} ${T.timeHint}`,
+  discoveredAt: T.discoveredAt,
+  discoveredAtHint: T.timeHint,
+  breachTypes: T.breachTypes,
+  dataCategories: T.dataCategories,
+  affectedCount: T.affectedCount,
+  affectedCountHint: T.affectedCountHint,
+  cause: T.cause,
+  causeNone: T.causeNotKnown,
+  measures: T.measures,
   measuresHint: 'Till exempel: bett mottagaren radera mejlet, försökt återkalla det.',
-  unit: 'Enhet',
-  submit: 'Skicka rapporten',
+  unit: T.unit,
+  submit: TERMS.sv.submitReport,
   submitting: 'Skickar …',
   retry: 'Rapporten skickas bara en gång, även om du försöker igen.',
-  required: (label: string) => `${label} måste fyllas i.`,
-  invalidTime: (label: string) => `${label}: ange datum och klockslag.`,
-  notANumber: 'Ange ett heltal, eller lämna tomt om du inte vet.',
   submitFailedTitle: 'Rapporten kunde inte skickas',
   networkError: 'Kunde inte nå PUI Desk. Kontrollera anslutningen och försök igen.',
   fixFields: 'Rätta fälten som är markerade och skicka igen.',
-  receiptTitle: 'Tack, rapporten är mottagen',
-  receiptNumber: 'Ärendenummer',
-  receiptDeadline: 'Dataskyddsombudet bedömer om incidenten ska anmälas till IMY. Tidsfrist (72 timmar)',
-  receiptInfo: 'Dataskyddsombudet har fått rapporten och kan kontakta dig. Hänvisa till ärendenumret, inte till mejlet.',
+  receiptTitle: TERMS.sv.reportReceived,
+  receiptNumber: TERMS.sv.caseNumber,
+  receiptDeadline: TERMS.sv.imyDeadline,
+  receiptInfo: 'Dataskyddsombudet har fått rapporten, bedömer inom 72 timmar om incidenten ska anmälas till IMY och kan kontakta dig. Hänvisa till ärendenumret, inte till mejlet.',
   adviceHeading: 'Gör så här nu',
   adviceSent: [
     'Kontakta mottagaren direkt, helst per telefon, och be hen radera mejlet och eventuella bilagor (också från Borttaget) utan att läsa vidare eller sprida det. Be om en bekräftelse på att det är gjort.',
@@ -120,7 +127,7 @@ const sv = {
 export type Strings = typeof sv;
 
 const en: Strings = {
-  appTitle: 'Report a personal data breach',
+  appTitle: TERMS.en.reportIncident,
   appSubtitle: 'PUI Desk',
   switchLanguage: 'På svenska',
   switchLanguageLang: 'sv',
@@ -162,38 +169,39 @@ const en: Strings = {
   scanHealth: 'Words suggesting health data',
   scanSocial: 'Words suggesting social services data',
   scanChildren: 'Words suggesting data about children',
-  caseLabel: 'What happened?',
+  caseLabel: 'What happened to the mail?',
   caseSent: 'I sent the mail to the wrong recipient',
   caseReceived: 'I received the mail by mistake',
   caseOther: 'Something else',
   formHeading: 'The report',
   formHint: 'The fields are prefilled from the mail. Check and edit them before sending.',
-  title: 'Title',
-  description: 'Description of the breach',
-  descriptionHint: 'Describe what happened without writing identity numbers or the content of the mail.',
-  occurredAt: 'When did it occur? (Swedish time)',
-  discoveredAt: 'When did you discover it? (Swedish time)',
-  breachTypes: 'Breach type',
-  dataCategories: 'What kinds of data are involved?',
-  affectedCount: 'Approximate number of people affected',
-  cause: 'Why did it happen, in your view?',
-  causeNone: "Don't know",
-  measures: 'What have you done already?',
+  title: E.title,
+  titleHint: `${E.titleHint} ${TERMS.en.maxCharacters(LIMITS.title)}`,
+  description: E.description,
+  descriptionHint: `Describe what happened without writing identity numbers or the content of the mail. ${TERMS.en.maxCharacters(LIMITS.description)}`,
+  occurredAt: E.occurredAt,
+  occurredAtHint: `${E.occurredAtHint} ${E.timeHint}`,
+  discoveredAt: E.discoveredAt,
+  discoveredAtHint: E.timeHint,
+  breachTypes: E.breachTypes,
+  dataCategories: E.dataCategories,
+  affectedCount: E.affectedCount,
+  affectedCountHint: E.affectedCountHint,
+  cause: E.cause,
+  causeNone: E.causeNotKnown,
+  measures: E.measures,
   measuresHint: 'For example: asked the recipient to delete the mail, tried to recall it.',
-  unit: 'Unit',
-  submit: 'Send the report',
+  unit: E.unit,
+  submit: TERMS.en.submitReport,
   submitting: 'Sending …',
   retry: 'The report is sent only once, even if you try again.',
-  required: (label: string) => `${label} is required.`,
-  invalidTime: (label: string) => `${label}: enter a date and time.`,
-  notANumber: "Enter a whole number, or leave it empty if you don't know.",
   submitFailedTitle: 'The report could not be sent',
   networkError: 'Could not reach PUI Desk. Check the connection and try again.',
   fixFields: 'Correct the marked fields and send again.',
-  receiptTitle: 'Thank you, the report has been received',
-  receiptNumber: 'Case number',
-  receiptDeadline: 'The data protection officer decides whether to notify IMY. Deadline (72 hours)',
-  receiptInfo: 'The data protection officer has the report and may contact you. Refer to the case number, not to the mail.',
+  receiptTitle: TERMS.en.reportReceived,
+  receiptNumber: TERMS.en.caseNumber,
+  receiptDeadline: TERMS.en.imyDeadline,
+  receiptInfo: 'The data protection officer has the report, decides within 72 hours whether to notify IMY, and may contact you. Refer to the case number, not to the mail.',
   adviceHeading: 'What to do now',
   adviceSent: [
     'Contact the recipient directly, preferably by phone, and ask them to delete the mail and any attachments (also from Deleted Items) without reading further or passing it on. Ask them to confirm it is done.',
@@ -229,13 +237,14 @@ const en: Strings = {
   descMessageId: (id: string) => `Message id: ${id}`,
 };
 
+const STRINGS: Localized<Strings> = { sv, en };
+
 /** The texts for a locale. */
 export function stringsFor(locale: Locale): Strings {
-  return locale === 'en' ? en : sv;
+  return localized(STRINGS, locale);
 }
 
 /** Picks the locale: an explicit `lang` wins, then Outlook's display language; Swedish otherwise. */
 export function pickLocale(explicit: string | null | undefined, displayLanguage?: string): Locale {
-  const wanted = (explicit || displayLanguage || 'sv').toLowerCase();
-  return wanted.startsWith('en') ? 'en' : 'sv';
+  return localeFrom(explicit || displayLanguage);
 }

@@ -1,13 +1,13 @@
 /** Words the shell and several pages share. */
 import type { Localized } from './i18n';
-import type { Source } from '../domain/vocabulary';
+import { TERMS } from '../domain/terms';
 
 const sv = {
   appName: 'PUI Desk',
   appTagline: 'Personuppgiftsincidenter',
   skipToContent: 'Hoppa till innehållet',
   navLabel: 'Sidor',
-  nav: { report: 'Rapportera', mine: 'Mina rapporter', board: 'Tavlan', register: 'Registret' },
+  nav: { report: TERMS.sv.reportVerb, mine: TERMS.sv.myReports, board: 'Tavlan', register: 'Registret' },
   loading: 'Laddar…',
   loadingPage: 'Laddar sidan…',
   retry: 'Försök igen',
@@ -16,7 +16,7 @@ const sv = {
   notFoundBody: 'Adressen leder inte till någon sida i PUI Desk.',
   toReport: 'Till rapportformuläret',
   dpoOnlyTitle: 'Bara för dataskyddsombudet',
-  dpoOnlyBody: 'Den här sidan är till för dataskyddsombudet. Dina egna rapporter finns under Mina rapporter.',
+  dpoOnlyBody: `Den här sidan är till för dataskyddsombudet. Dina egna rapporter finns under ${TERMS.sv.myReports}.`,
   localTitle: 'Lokal profil',
   localBody: (name: string) => `Du är inte inloggad: PUI Desk körs lokalt och alla anrop görs som utvecklaridentiteten "${name}". Använd den bara för utveckling och test.`,
   actAs: 'Agera som',
@@ -26,7 +26,7 @@ const sv = {
   signInFailedTitle: 'Du är inte inloggad',
   openInTeams: 'Öppna PUI Desk i Microsoft Teams för att logga in.',
   timesInStockholm: 'Tider visas i svensk tid.',
-  sources: { bot: 'Chatt med boten', message: 'Teams-meddelande', tab: 'Fliken', outlook: 'Outlook', import: 'Import', api: 'API' } satisfies Record<Source, string>,
+  sources: TERMS.sv.sources,
   noOwner: 'Ingen ägare',
   clockStopped: { notified: 'Anmäld till IMY', 'not-required': 'Anmälan krävs inte', closed: 'Avslutad' },
 };
@@ -36,7 +36,7 @@ const en: typeof sv = {
   appTagline: 'Personal data breaches',
   skipToContent: 'Skip to content',
   navLabel: 'Pages',
-  nav: { report: 'Report', mine: 'My reports', board: 'Board', register: 'Register' },
+  nav: { report: TERMS.en.reportVerb, mine: TERMS.en.myReports, board: 'Board', register: 'Register' },
   loading: 'Loading…',
   loadingPage: 'Loading the page…',
   retry: 'Try again',
@@ -45,7 +45,7 @@ const en: typeof sv = {
   notFoundBody: 'The address does not lead to a page in PUI Desk.',
   toReport: 'To the report form',
   dpoOnlyTitle: 'For the data protection officer only',
-  dpoOnlyBody: 'This page is for the data protection officer. Your own reports are under My reports.',
+  dpoOnlyBody: `This page is for the data protection officer. Your own reports are under ${TERMS.en.myReports}.`,
   localTitle: 'Local profile',
   localBody: (name: string) => `You are not signed in: PUI Desk runs locally and every call is made as the dev identity "${name}". Use it for development and testing only.`,
   actAs: 'Act as',
@@ -55,7 +55,7 @@ const en: typeof sv = {
   signInFailedTitle: 'You are not signed in',
   openInTeams: 'Open PUI Desk in Microsoft Teams to sign in.',
   timesInStockholm: 'Times are shown in Swedish time.',
-  sources: { bot: 'Chat with the bot', message: 'Teams message', tab: 'The tab', outlook: 'Outlook', import: 'Import', api: 'API' },
+  sources: TERMS.en.sources,
   noOwner: 'No owner',
   clockStopped: { notified: 'Notified to IMY', 'not-required': 'Notice not required', closed: 'Closed' },
 };

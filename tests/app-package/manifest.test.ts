@@ -74,7 +74,7 @@ describe('appPackage/manifest.json', () => {
     expect(bot.botId).toBe(TEST_VALUES.BOT_ID);
     expect([...bot.scopes].sort()).toEqual(['groupChat', 'personal', 'team']);
     const titles = (scope: string) => bot.commandLists?.find((l) => l.scopes.includes(scope as never))?.commands.map((c) => c.title);
-    expect(titles('personal')).toEqual(['anmäl', 'mina', 'hjälp']);
+    expect(titles('personal')).toEqual(['rapportera', 'mina', 'hjälp']);
     expect(titles('team')).toEqual(['ställ in dpo-kanal', 'hjälp']);
     expect(titles('groupChat')).toEqual(['hjälp']);
     const commands = bot.commandLists!.flatMap((l) => l.commands);
@@ -86,7 +86,7 @@ describe('appPackage/manifest.json', () => {
     expect(extension.botId).toBe(manifest.bots?.[0].botId);
     expect(extension.composeExtensionType).toBe('botBased');
     const [command] = extension.commands ?? [];
-    expect(command).toMatchObject({ id: REPORT_MESSAGE_COMMAND, type: 'action', context: ['message'], fetchTask: true, title: 'Anmäl som personuppgiftsincident' });
+    expect(command).toMatchObject({ id: REPORT_MESSAGE_COMMAND, type: 'action', context: ['message'], fetchTask: true, title: 'Rapportera som incident' });
   });
 
   it('has the Outlook add-in: a read-mail ribbon button that opens the task pane, Mailbox 1.3, read-item permission', () => {

@@ -99,7 +99,7 @@ describe('buildAppPackage', () => {
   });
 
   it('refuses a manifest that breaks the schema, naming the field', async () => {
-    const appPackageDir = appPackageWith((m) => m.replace('"title": "Anmäl som personuppgiftsincident"', '"title": "Rapportera som personuppgiftsincident"'));
+    const appPackageDir = appPackageWith((m) => m.replace('"title": "Rapportera som incident"', '"title": "Rapportera ett meddelande som personuppgiftsincident"'));
     const attempt = buildAppPackage({ appPackageDir, envDir, env: 'test', outDir });
     await expect(attempt).rejects.toThrow(ManifestValidationError);
     await expect(attempt).rejects.toThrow('/composeExtensions/0/commands/0/title must NOT have more than 32 characters');

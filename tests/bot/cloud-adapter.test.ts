@@ -134,7 +134,7 @@ describe('POST /api/messages', () => {
     expect(response.status).toBe(200);
     const reply = connector.calls.find((c) => c.method === 'POST');
     expect(reply?.path).toBe('/v3/conversations/a:personal-anna/activities/incoming-1');
-    expect(JSON.stringify(reply?.body)).toContain('anmäl (report)');
+    expect(JSON.stringify(reply?.body)).toContain('rapportera (report)');
   });
 
   it('answers an activity without a type with 400', async () => {

@@ -76,7 +76,7 @@ describe('the message action "Anmäl som personuppgiftsincident" (its dialog: "R
       commandId: 'reportMessage', commandContext: 'message', messagePayload: MESSAGE, data: { ...submit.data, ...validForm({ description: 'Utkast från meddelandet.' }) },
     }, anna, 'other-channel');
     const receipt = dialogCard(response);
-    expect(cardText(receipt)).toContain('Din anmälan har nummer PUI-2026-0001');
+    expect(cardText(receipt)).toContain('Din rapport har nummer PUI-2026-0001');
     const stored = await h.store.getByNumber('PUI-2026-0001');
     expect(stored).toMatchObject({ source: 'message', reporter: { id: anna.aadObjectId } });
     await h.drain();
@@ -104,7 +104,7 @@ describe('the message action "Anmäl som personuppgiftsincident" (its dialog: "R
     const response = await h.messageExtension('composeExtension/submitAction', {
       commandId: 'reportMessage', commandContext: 'message', messagePayload: GROUP_CHAT_MESSAGE, data: { ...submit.data, ...validForm(), ...prefilled },
     }, anna, 'group');
-    expect(cardText(dialogCard(response))).toContain('Din anmälan har nummer PUI-2026-0001');
+    expect(cardText(dialogCard(response))).toContain('Din rapport har nummer PUI-2026-0001');
     const stored = await h.store.getByNumber('PUI-2026-0001');
     expect(stored).toMatchObject({
       source: 'message',
@@ -132,7 +132,7 @@ describe('the message action "Anmäl som personuppgiftsincident" (its dialog: "R
     const response = await h.messageExtension('composeExtension/submitAction', {
       commandId: 'reportMessage', commandContext: 'message', messagePayload: GROUP_CHAT_MESSAGE, data: { ...submit.data, ...validForm(), ...inputValues(fetched) },
     }, erik, 'group');
-    expect(cardText(dialogCard(response))).toContain('Din anmälan har nummer PUI-2026-0001');
+    expect(cardText(dialogCard(response))).toContain('Din rapport har nummer PUI-2026-0001');
     expect(await h.store.getByNumber('PUI-2026-0001')).toMatchObject({ source: 'message', reporter: { id: erik.aadObjectId } });
     expect(sentInTurns.map((a) => a.type)).toEqual(['invokeResponse', 'invokeResponse']);
     await h.drain();
@@ -146,7 +146,7 @@ describe('the message action "Anmäl som personuppgiftsincident" (its dialog: "R
       commandId: 'reportMessage', commandContext: 'message', data: { verb: 'report.submit', reportId: 'report-dialog-1', ...validForm({ title: '', breachTypes: 'leak' }) },
     });
     const card = dialogCard(response);
-    expect(cardText(card)).toContain('Rubrik måste fyllas i.');
+    expect(cardText(card)).toContain('Skriv en rubrik: en rad om vad som hänt.');
     expect(cardText(card)).toContain('Typ av incident: okänt värde');
     expect(cardText(card)).toContain('Kopiera inte mer än som behövs');
     expect((await h.store.listAll()).items).toHaveLength(0);

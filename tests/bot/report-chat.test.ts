@@ -25,7 +25,7 @@ async function countIncidents(): Promise<number> {
 describe('reporting in the personal chat', () => {
   it.each(['anmäl', 'Anmäl', 'report', 'REPORT!'])('"%s" sends the report form', async (command) => {
     const { card } = await openForm(command);
-    expect(cardText(card)).toContain('Anmäl en personuppgiftsincident');
+    expect(cardText(card)).toContain('Rapportera en personuppgiftsincident');
     expect(cardProblems(card)).toEqual([]);
   });
 
@@ -33,7 +33,7 @@ describe('reporting in the personal chat', () => {
     const { reportId } = await openForm();
     const receipt = responseCard(await h.execute({ verb: 'report.submit', reportId }, validForm()));
     const shown = cardText(receipt);
-    expect(shown).toContain('Din anmälan har nummer PUI-2026-0001');
+    expect(shown).toContain('Din rapport har nummer PUI-2026-0001');
     // Discovered 09:30 Stockholm on 20 Nov: the deadline is 72 h later.
     expect(shown).toContain('2026-11-23 09:30');
     expect(shown).toContain('Vad händer nu?');
@@ -56,10 +56,10 @@ describe('reporting in the personal chat', () => {
     const response = await h.execute({ verb: 'report.submit', reportId }, validForm({ title: '', description: '   ', affectedCount: 'många', occurredDate: '2026-11-20', occurredTime: '23:00' }));
     const card = responseCard(response);
     const shown = cardText(card);
-    expect(shown).toContain('Anmälan är inte skickad');
-    expect(shown).toContain('Rubrik måste fyllas i.');
-    expect(shown).toContain('Beskrivning måste fyllas i.');
-    expect(shown).toContain('Antal berörda personer ska vara ett heltal');
+    expect(shown).toContain('Rapporten är inte skickad');
+    expect(shown).toContain('Skriv en rubrik: en rad om vad som hänt.');
+    expect(shown).toContain('Beskriv kort vad som hänt.');
+    expect(shown).toContain('Ange antalet berörda personer som ett heltal');
     expect(shown).toMatch(/inträffat efter att den upptäcktes|kan inte ligga i framtiden/);
     expect(card.body).toContainEqual(expect.objectContaining({ id: 'measures', value: 'Mottagaren har ombetts radera mejlet.' }));
     // The same report id, so fixing and sending again is still one report.
@@ -82,7 +82,7 @@ describe('reporting in the personal chat', () => {
     ]);
     const third = await h.execute({ verb: 'report.submit', reportId }, validForm());
     for (const r of [first, second, third]) expect(cardText(responseCard(r))).toContain('PUI-2026-0001');
-    expect(cardText(responseCard(third))).toContain('Anmälan var redan mottagen');
+    expect(cardText(responseCard(third))).toContain('Rapporten är mottagen som PUI-2026-0001.');
     expect(await countIncidents()).toBe(1);
   });
 
@@ -98,13 +98,13 @@ describe('reporting in the personal chat', () => {
     }
     // Someone else sees none of Anna's.
     const [other] = await h.say('mina', { id: '29:bo', aadObjectId: 'aad-bo', name: 'Bo' });
-    expect(cardText(cardOf(other))).toContain('Du har inte anmält några incidenter ännu');
+    expect(cardText(cardOf(other))).toContain('Du har inte rapporterat några incidenter ännu');
   });
 
   it('"hjälp" and "help" explain the commands', async () => {
     for (const command of ['hjälp', 'help']) {
       const [reply] = await h.say(command);
-      expect(cardText(cardOf(reply))).toContain('anmäl (report)');
+      expect(cardText(cardOf(reply))).toContain('rapportera (report)');
     }
   });
 
@@ -117,7 +117,7 @@ describe('reporting in the personal chat', () => {
     const form = responseCard(await h.execute({ verb: 'report.start' }));
     expect(findExecute(form, 'report.submit')).toBeDefined();
     const list = responseCard(await h.execute({ verb: 'my.list' }));
-    expect(cardText(list)).toContain('Mina anmälningar');
+    expect(cardText(list)).toContain('Mina rapporter');
   });
 
   it('keeps reports out of channels and group chats', async () => {
@@ -139,7 +139,7 @@ describe('reporting in the personal chat', () => {
       channelData: { tenant: { id: 'tenant' } },
     });
     const [welcome] = h.adapter.activeQueue.splice(before);
-    expect(cardText(cardOf(welcome))).toContain('PUI Desk: anmäl personuppgiftsincidenter');
+    expect(cardText(cardOf(welcome))).toContain('PUI Desk: rapportera personuppgiftsincidenter');
   });
 
   it('answers a button it does not know with a message, not an error', async () => {

@@ -44,7 +44,7 @@ describe('parseReportInput', () => {
   it('reports every missing required field at once, in Swedish', () => {
     const issues = issuesOf({});
     expect(issues.map((i) => `${i.field}:${i.code}`)).toEqual(['title:required', 'description:required', 'discoveredAt:required']);
-    expect(issues[0].message).toBe('Rubrik måste fyllas i.');
+    expect(issues[0].message).toBe('Skriv en rubrik: en rad om vad som hänt.');
   });
 
   it.each([
@@ -78,6 +78,14 @@ describe('parseReportInput', () => {
     expect(issues[2].message).toBe('Typ av incident: okänt värde (nummer 2 i listan). Välj bland confidentiality, integrity, availability.');
   });
 
+  it('says how to fix a discovery in the future and a text over its limit, with grouped numbers', () => {
+    const issues = issuesOf({ ...valid, discoveredAt: '2026-11-21T10:00:00Z', description: 'x'.repeat(10_001) });
+    const message = (field: string) => issues.find((i) => i.field === field)!;
+    expect(message('discoveredAt').message).toBe('Upptäcktsdatum kan inte ligga i framtiden. Ange när du upptäckte incidenten: nu eller tidigare, i svensk tid.');
+    expect(message('description').message).toBe('Beskrivningen får vara högst 10\u00a0000 tecken men är 10\u00a0001. Korta texten med 1 tecken.');
+    expect(message('description').messageEn).toBe('The description may be at most 10,000 characters but has 10,001. Shorten it by 1.');
+  });
+
   it('refuses input that is not an object', () => {
     for (const raw of [null, [], 'text', 7]) {
       expect(issuesOf(raw)[0].code).toBe('not_an_object');
@@ -88,7 +96,7 @@ describe('parseReportInput', () => {
     try {
       parseReportInput({ ...valid, title: '' }, now);
     } catch (error) {
-      expect((error as ValidationError).issues[0].messageEn).toBe('Title is required.');
+      expect((error as ValidationError).issues[0].messageEn).toBe('Write a title: one line about what happened.');
       return;
     }
     throw new Error('expected a ValidationError');

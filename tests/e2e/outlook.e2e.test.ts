@@ -117,7 +117,7 @@ describe('Outlook task pane end to end', () => {
     const send = page.getByRole('button', { name: 'Skicka rapporten' });
     await send.waitFor();
     expect(await page.getByTestId('local-profile').innerText()).toContain('Ingen inloggning');
-    await page.getByLabel('Vad har du redan gjort?').fill('Ringt mottagaren och bett hen radera mejlet.');
+    await page.getByLabel('Vad har redan gjorts?').fill('Ringt mottagaren och bett hen radera mejlet.');
     await send.click();
     await page.getByTestId('submit-failure').waitFor();
     expect(await page.getByTestId('submit-failure').innerText()).toContain('Kunde inte nå PUI Desk');

@@ -111,17 +111,17 @@ describe('prefill', () => {
       const { request, issues } = draftToRequest({ ...draft, title: ' ', description: '', discoveredAt: '', affectedCount: 'många' }, 'outlook-abc12345', 'sv');
       expect(request).toBeUndefined();
       expect(issues).toEqual([
-        { field: 'title', message: 'Rubrik måste fyllas i.' },
-        { field: 'description', message: 'Beskrivning av incidenten måste fyllas i.' },
-        { field: 'discoveredAt', message: 'När upptäckte du incidenten? (svensk tid) måste fyllas i.' },
-        { field: 'affectedCount', message: 'Ange ett heltal, eller lämna tomt om du inte vet.' },
+        { field: 'title', message: 'Skriv en rubrik: en rad om vad som hänt.' },
+        { field: 'description', message: 'Beskriv kort vad som hänt.' },
+        { field: 'discoveredAt', message: 'Ange när incidenten upptäcktes: datum och klockslag i svensk tid.' },
+        { field: 'affectedCount', message: 'Ange antalet berörda personer som ett heltal från 0 till 100\u00a0000\u00a0000, till exempel 12. Lämna fältet tomt om du inte vet.' },
       ]);
     });
 
     it('rejects a time that is not a real time', async () => {
       const draft = prefillDraft(await sourceFor(0, 'anna.handlaggare@kommun.example.se'));
       expect(draftToRequest({ ...draft, occurredAt: '2026-02-30T10:00' }, 'outlook-abc12345', 'en').issues).toEqual([
-        { field: 'occurredAt', message: 'When did it occur? (Swedish time): enter a date and time.' },
+        { field: 'occurredAt', message: 'The date and time could not be read. Give them as, for example, 2026-11-20 and 14:30 (Swedish time).' },
       ]);
     });
   });

@@ -193,7 +193,7 @@ describe('the HTTP API', () => {
 
   it('answers in English when asked', async () => {
     const res = await server.call('POST', '/api/incidents', {}, { 'accept-language': 'en-GB,en;q=0.9' });
-    expect(res.body.error.issues[0].message).toBe('Title is required.');
+    expect(res.body.error.issues[0].message).toBe('Write a title: one line about what happened.');
   });
 
   it('logs no titles, descriptions or identity numbers', async () => {

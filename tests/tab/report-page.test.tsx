@@ -30,8 +30,8 @@ describe('ReportPage', () => {
     expect(field(/^Vad har hänt\?/).getAttribute('aria-invalid')).toBe('true');
     const summary = screen.getByTestId('error-summary');
     expect(within(summary).getByText('Rätta 3 uppgifter innan du skickar')).toBeTruthy();
-    expect(within(summary).getByRole('button', { name: 'Rubrik: Rubrik måste fyllas i.' })).toBeTruthy();
-    expect(screen.getAllByText('Tidpunkt när incidenten upptäcktes måste anges.').length).toBeGreaterThan(0);
+    expect(within(summary).getByRole('button', { name: 'Rubrik: Skriv en rubrik: en rad om vad som hänt.' })).toBeTruthy();
+    expect(screen.getAllByText('Ange när incidenten upptäcktes: datum och klockslag i svensk tid.').length).toBeGreaterThan(0);
     expect(report).not.toHaveBeenCalled();
   });
 
@@ -54,9 +54,9 @@ describe('ReportPage', () => {
   it('shows no message for a field the user has not left yet', () => {
     renderTab(<ReportPage />);
     type(/^Rubrik/, '');
-    expect(screen.queryByText('Rubrik måste fyllas i.')).toBeNull();
+    expect(screen.queryByText('Skriv en rubrik: en rad om vad som hänt.')).toBeNull();
     fireEvent.blur(field(/^Rubrik/));
-    expect(screen.getByText('Rubrik måste fyllas i.')).toBeTruthy();
+    expect(screen.getByText('Skriv en rubrik: en rad om vad som hänt.')).toBeTruthy();
   });
 
   it('warns about an identity number in the title and masks it on request', () => {
@@ -110,7 +110,7 @@ describe('ReportPage', () => {
     expect(input.reportId).toMatch(/^tab-[0-9a-f-]{32,36}$/);
     expect(screen.getByTestId('receipt-number').textContent).toBe('PUI-2026-0042');
     expect(screen.getByText('2025-03-13 10:00')).toBeTruthy();
-    expect(screen.getByRole('heading', { level: 1 }).textContent).toContain('Tack! Rapporten är skickad');
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toContain('Tack! Rapporten är mottagen');
     expect(sessionStorage.getItem(DRAFT_KEY)).toBeNull();
   });
 
@@ -143,6 +143,6 @@ describe('ReportPage', () => {
   it('speaks English when the locale is English', () => {
     renderTab(<ReportPage />, { locale: 'en' });
     fireEvent.click(screen.getByRole('button', { name: 'Send the report' }));
-    expect(screen.getAllByText('Title is required.').length).toBeGreaterThan(0);
+    expect(screen.getAllByText('Write a title: one line about what happened.').length).toBeGreaterThan(0);
   });
 });

@@ -1,7 +1,8 @@
 /** The prefilled report form: every field labelled, errors shown at the field. */
 import { Button, Checkbox, Field, Input, Radio, RadioGroup, Select, Spinner, Subtitle2, Textarea, Caption1 } from '@fluentui/react-components';
 import type { FormEvent } from 'react';
-import { CAUSES, type CauseId } from '../../domain/causes';
+import { REPORTER_CAUSES, type CauseId } from '../../domain/causes';
+import { LIMITS } from '../../domain/report-input';
 import { BREACH_TYPES, DATA_CATEGORIES, type BreachType, type DataCategory } from '../../domain/vocabulary';
 import type { MailCase, ReportDraft } from '../prefill';
 import { stringsFor, type Locale } from '../strings';
@@ -55,19 +56,19 @@ export function ReportForm({ draft, locale, messages, submitting, canSubmit, onC
         </RadioGroup>
       </Field>
 
-      <Field label={t.title} required validationMessage={messages.title} validationState={state(messages.title)}>
-        <Input name="title" value={draft.title} maxLength={200} onChange={(_, data) => onChange('title', data.value)} />
+      <Field label={t.title} required hint={t.titleHint} validationMessage={messages.title} validationState={state(messages.title)}>
+        <Input name="title" value={draft.title} maxLength={LIMITS.title} onChange={(_, data) => onChange('title', data.value)} />
       </Field>
 
       <Field label={t.description} required hint={t.descriptionHint} validationMessage={messages.description} validationState={state(messages.description)}>
-        <Textarea name="description" value={draft.description} rows={9} resize="vertical" maxLength={10000} onChange={(_, data) => onChange('description', data.value)} />
+        <Textarea name="description" value={draft.description} rows={9} resize="vertical" maxLength={LIMITS.description} onChange={(_, data) => onChange('description', data.value)} />
       </Field>
 
-      <Field label={t.occurredAt} validationMessage={messages.occurredAt} validationState={state(messages.occurredAt)}>
+      <Field label={t.occurredAt} hint={t.occurredAtHint} validationMessage={messages.occurredAt} validationState={state(messages.occurredAt)}>
         <Input name="occurredAt" type="datetime-local" value={draft.occurredAt} onChange={(_, data) => onChange('occurredAt', data.value)} />
       </Field>
 
-      <Field label={t.discoveredAt} required validationMessage={messages.discoveredAt} validationState={state(messages.discoveredAt)}>
+      <Field label={t.discoveredAt} required hint={t.discoveredAtHint} validationMessage={messages.discoveredAt} validationState={state(messages.discoveredAt)}>
         <Input name="discoveredAt" type="datetime-local" value={draft.discoveredAt} onChange={(_, data) => onChange('discoveredAt', data.value)} />
       </Field>
 
@@ -101,14 +102,14 @@ export function ReportForm({ draft, locale, messages, submitting, canSubmit, onC
         {messages.dataCategories && <Caption1 role="alert">{messages.dataCategories}</Caption1>}
       </fieldset>
 
-      <Field label={t.affectedCount} validationMessage={messages.affectedCount} validationState={state(messages.affectedCount)}>
+      <Field label={t.affectedCount} hint={t.affectedCountHint} validationMessage={messages.affectedCount} validationState={state(messages.affectedCount)}>
         <Input name="affectedCount" inputMode="numeric" value={draft.affectedCount} onChange={(_, data) => onChange('affectedCount', data.value)} />
       </Field>
 
       <Field label={t.cause} validationMessage={messages.cause} validationState={state(messages.cause)}>
         <Select name="cause" value={draft.cause} onChange={(_, data) => onChange('cause', data.value as CauseId | '')}>
           <option value="">{t.causeNone}</option>
-          {CAUSES.map((c) => (
+          {REPORTER_CAUSES.map((c) => (
             <option key={c.id} value={c.id}>
               {label(c)}
             </option>
@@ -117,11 +118,11 @@ export function ReportForm({ draft, locale, messages, submitting, canSubmit, onC
       </Field>
 
       <Field label={t.measures} hint={t.measuresHint} validationMessage={messages.measures} validationState={state(messages.measures)}>
-        <Textarea name="measures" value={draft.measures} rows={3} resize="vertical" maxLength={5000} onChange={(_, data) => onChange('measures', data.value)} />
+        <Textarea name="measures" value={draft.measures} rows={3} resize="vertical" maxLength={LIMITS.measures} onChange={(_, data) => onChange('measures', data.value)} />
       </Field>
 
       <Field label={t.unit} validationMessage={messages.unit} validationState={state(messages.unit)}>
-        <Input name="unit" value={draft.unit} maxLength={200} onChange={(_, data) => onChange('unit', data.value)} />
+        <Input name="unit" value={draft.unit} maxLength={LIMITS.unit} onChange={(_, data) => onChange('unit', data.value)} />
       </Field>
 
       <div className={styles.actions}>

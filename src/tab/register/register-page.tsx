@@ -50,7 +50,7 @@ const sv = {
 };
 const en: typeof sv = {
   title: 'Register',
-  intro: 'Every incident is documented, notified or not (article 33(5)). Here are what needs review, the summary for the committee and the export of the register.',
+  intro: 'Every incident is documented, notified or not (article 33(5)). Here is what needs review, the summary for the committee and the export of the register.',
   todo: (n: number) => (n === 0 ? 'To review' : `To review (${n})`),
   todoIntro: 'The register checks flag what looks wrong. Nothing is fixed automatically – open the incident and act.',
   todoNone: 'Nothing to review right now.',

@@ -6,7 +6,9 @@ import {
   Button, Field, Input, Link, MessageBar, MessageBarBody, MessageBarTitle, Select, Spinner, Textarea, makeStyles, tokens,
 } from '@fluentui/react-components';
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
-import { CAUSES } from '../../domain/causes';
+import { REPORTER_CAUSES } from '../../domain/causes';
+import { LIMITS } from '../../domain/report-input';
+import { TERMS } from '../../domain/terms';
 import { findIdentityNumbers, maskIdentityNumbers } from '../../domain/identity-number';
 import { LIMITS } from '../../domain/report-input';
 import { BREACH_TYPES, DATA_CATEGORIES } from '../../domain/vocabulary';
@@ -176,7 +178,7 @@ export function ReportPage() {
         <Field
           label={t.fields.title}
           required
-          hint={t.fields.titleHint}
+          hint={`${t.fields.titleHint} ${TERMS[locale].maxCharacters(LIMITS.title)}`}
           validationState={shown('title') ? 'error' : identityNumbers.length ? 'warning' : 'none'}
           validationMessage={shown('title') ?? (identityNumbers.length ? t.identityWarning : maskedNotice ? t.masked : undefined)}
         >
@@ -195,8 +197,8 @@ export function ReportPage() {
           </Button>
         ) : null}
 
-        <Field label={t.fields.description} required hint={t.fields.descriptionHint} validationMessage={shown('description')}>
-          <Textarea id={fieldId('description')} value={draft.description} resize="vertical" rows={5} onChange={(_, d) => update('description', d.value)} onBlur={blur('description')} />
+        <Field label={t.fields.description} required hint={`${t.fields.descriptionHint} ${TERMS[locale].maxCharacters(LIMITS.description)}`} validationMessage={shown('description')}>
+          <Textarea id={fieldId('description')} maxLength={LIMITS.description} value={draft.description} resize="vertical" rows={5} onChange={(_, d) => update('description', d.value)} onBlur={blur('description')} />
         </Field>
 
         <div className={styles.row}>
@@ -231,21 +233,21 @@ export function ReportPage() {
             <Input id={fieldId('affectedCount')} inputMode="numeric" value={draft.affectedCount} onChange={(_, d) => update('affectedCount', d.value)} onBlur={blur('affectedCount')} />
           </Field>
           <Field label={t.fields.unit} validationMessage={shown('unit')}>
-            <Input id={fieldId('unit')} value={draft.unit} onChange={(_, d) => update('unit', d.value)} onBlur={blur('unit')} />
+            <Input id={fieldId('unit')} maxLength={LIMITS.unit} value={draft.unit} onChange={(_, d) => update('unit', d.value)} onBlur={blur('unit')} />
           </Field>
         </div>
 
         <Field label={t.fields.cause} validationMessage={shown('cause')}>
           <Select id={fieldId('cause')} value={draft.cause} onChange={(_, d) => update('cause', d.value as ReportDraft['cause'])}>
-            <option value="">{t.fields.causeUnknown}</option>
-            {CAUSES.map((c) => (
+            <option value="">{t.fields.causeNotKnown}</option>
+            {REPORTER_CAUSES.map((c) => (
               <option key={c.id} value={c.id}>{locale === 'en' ? c.labelEn : c.label}</option>
             ))}
           </Select>
         </Field>
 
-        <Field label={t.fields.measures} hint={t.fields.measuresHint} validationMessage={shown('measures')}>
-          <Textarea id={fieldId('measures')} value={draft.measures} resize="vertical" rows={3} onChange={(_, d) => update('measures', d.value)} onBlur={blur('measures')} />
+        <Field label={t.fields.measures} hint={`${t.fields.measuresHint} ${TERMS[locale].maxCharacters(LIMITS.measures)}`} validationMessage={shown('measures')}>
+          <Textarea id={fieldId('measures')} maxLength={LIMITS.measures} value={draft.measures} resize="vertical" rows={3} onChange={(_, d) => update('measures', d.value)} onBlur={blur('measures')} />
         </Field>
 
         <div className={styles.actions}>

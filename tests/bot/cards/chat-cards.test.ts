@@ -30,13 +30,13 @@ describe('reportFormCard', () => {
     const card = reportFormCard({
       reportId: 'report-0001', mode: 'chat', now: NOW,
       values: { title: '', description: 'Något hände', affectedCount: '3' },
-      errors: { title: ['Rubrik måste fyllas i.'] },
+      errors: { title: ['Skriv en rubrik: en rad om vad som hänt.'] },
     });
     const index = card.body.findIndex((e) => e.type === 'Input.Text' && e.id === 'title');
-    expect(card.body[index + 1]).toMatchObject({ type: 'TextBlock', text: 'Rubrik måste fyllas i.', color: 'attention' });
+    expect(card.body[index + 1]).toMatchObject({ type: 'TextBlock', text: 'Skriv en rubrik: en rad om vad som hänt.', color: 'attention' });
     expect(card.body).toContainEqual(expect.objectContaining({ id: 'description', value: 'Något hände' }));
     expect(card.body).toContainEqual(expect.objectContaining({ id: 'affectedCount', value: 3 }));
-    expect(cardText(card)).toContain('Anmälan är inte skickad');
+    expect(cardText(card)).toContain('Rapporten är inte skickad');
   });
 });
 
@@ -67,14 +67,14 @@ describe('myIncidentsCard', () => {
 
   it('invites a first report when there are none', () => {
     const card = myIncidentsCard([], NOW);
-    expect(cardText(card)).toContain('Du har inte anmält några incidenter ännu');
+    expect(cardText(card)).toContain('Du har inte rapporterat några incidenter ännu');
     expect(findExecute(card, 'report.start')).toBeDefined();
   });
 });
 
 describe('help cards', () => {
   it('name the commands in Swedish with English aliases, and are well-formed', () => {
-    expect(cardText(helpCard())).toMatch(/anmäl \(report\)[\s\S]*mina \(my\)[\s\S]*hjälp \(help\)/);
+    expect(cardText(helpCard())).toMatch(/rapportera \(report\)[\s\S]*mina \(my\)[\s\S]*hjälp \(help\)/);
     expect(cardText(channelHelpCard())).toContain('ställ in dpo-kanal');
     expect(cardProblems(helpCard())).toEqual([]);
     expect(cardProblems(channelHelpCard())).toEqual([]);

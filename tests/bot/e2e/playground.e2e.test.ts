@@ -61,10 +61,10 @@ it('reports in the personal chat and shows the DPO card in the team channel', as
   await title.fill('Beslut om 19121212-1212 skickat till fel adress');
   await page.locator('textarea').first().fill('Ett beslut om försörjningsstöd skickades till en gammal adress.');
   await page.getByRole('checkbox', { name: 'Konfidentialitet (obehörig har fått del av uppgifter)' }).last().check();
-  await page.getByRole('button', { name: 'Skicka anmälan' }).last().click();
+  await page.getByRole('button', { name: 'Skicka rapporten' }).last().click();
 
   // The log panel repeats what the bot sent: the first match is the card.
-  const receipt = page.getByText(/Din anmälan har nummer PUI-\d{4}-\d{4}/).first();
+  const receipt = page.getByText(/Din rapport har nummer PUI-\d{4}-\d{4}/).first();
   await receipt.waitFor({ timeout: 20_000 });
   const number = /PUI-\d{4}-\d{4}/.exec((await receipt.textContent()) ?? '')![0];
   await page.getByText('Vad händer nu?').first().waitFor();

@@ -55,15 +55,15 @@ describe('TaskPane', () => {
   it('prefills every field, each with a label', async () => {
     renderPane({ mail: await sentMail(), submit: okSubmit() });
     expect((screen.getByLabelText(/^Rubrik/) as HTMLInputElement).value).toBe('Mejl skickat till fel mottagare 2026-11-18');
-    expect((screen.getByLabelText(/^Beskrivning av incidenten/) as HTMLTextAreaElement).value).toContain('varav 1 utanför organisationen');
+    expect((screen.getByLabelText(/^Vad har hänt\?/) as HTMLTextAreaElement).value).toContain('varav 1 utanför organisationen');
     expect((screen.getByLabelText(/^När inträffade incidenten/) as HTMLInputElement).value).toBe('2026-11-18T09:42');
-    expect((screen.getByLabelText(/^När upptäckte du incidenten/) as HTMLInputElement).value).toBe('2026-11-18T14:05');
+    expect((screen.getByLabelText(/^När upptäcktes incidenten/) as HTMLInputElement).value).toBe('2026-11-18T14:05');
     expect((screen.getByLabelText('Konfidentialitet (obehörig har fått del av uppgifter)') as HTMLInputElement).checked).toBe(true);
     expect((screen.getByLabelText('Riktighet (uppgifter har ändrats obehörigt)') as HTMLInputElement).checked).toBe(false);
     expect((screen.getByLabelText('Personnummer eller samordningsnummer') as HTMLInputElement).checked).toBe(true);
     expect((screen.getByLabelText('Hälsa') as HTMLInputElement).checked).toBe(true);
-    expect((screen.getByLabelText('Ungefärligt antal berörda personer') as HTMLInputElement).value).toBe('2');
-    expect((screen.getByLabelText('Varför inträffade incidenten enligt din uppfattning?') as HTMLSelectElement).value).toBe('human-error');
+    expect((screen.getByLabelText(/^Ungefär hur många personer berörs/) as HTMLInputElement).value).toBe('2');
+    expect((screen.getByLabelText('Varför inträffade incidenten, enligt dig?') as HTMLSelectElement).value).toBe('human-error');
     expect((screen.getByLabelText('Jag skickade mejlet till fel mottagare') as HTMLInputElement).checked).toBe(true);
     // Every input, textarea and select in the form has an accessible label.
     for (const el of document.querySelectorAll('form input, form textarea, form select')) {
@@ -76,7 +76,7 @@ describe('TaskPane', () => {
   it('sends the edited report without the mail body and shows the receipt with advice', async () => {
     const submit = okSubmit();
     renderPane({ mail: await sentMail(), submit });
-    fireEvent.change(screen.getByLabelText('Vad har du redan gjort?'), { target: { value: 'Ringt mottagaren.' } });
+    fireEvent.change(screen.getByLabelText('Vad har redan gjorts?'), { target: { value: 'Ringt mottagaren.' } });
     fireEvent.click(screen.getByLabelText('Kontaktuppgifter'));
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Skicka rapporten' }));
@@ -103,7 +103,7 @@ describe('TaskPane', () => {
       fireEvent.click(screen.getByRole('button', { name: 'Skicka rapporten' }));
     });
     expect(submit).not.toHaveBeenCalled();
-    expect(screen.getByText('Rubrik måste fyllas i.')).toBeTruthy();
+    expect(screen.getByText('Skriv en rubrik: en rad om vad som hänt.')).toBeTruthy();
     expect(screen.getByLabelText(/^Rubrik/).getAttribute('aria-invalid')).toBe('true');
   });
 
