@@ -81,8 +81,8 @@ describe('formIssues', () => {
     expect(worded).toEqual({
       field: 'occurredAt',
       code: 'invalid_datetime',
-      message: 'Datum och klockslag kunde inte läsas. Använd formen 2026-11-20 och 14:30.',
-      messageEn: 'The date and time could not be read. Use the form 2026-11-20 and 14:30.',
+      message: 'Datum och klockslag kunde inte läsas. Ange dem som till exempel 2026-11-20 och 14:30 (svensk tid).',
+      messageEn: 'The date and time could not be read. Give them as, for example, 2026-11-20 and 14:30 (Swedish time).',
     });
   });
 

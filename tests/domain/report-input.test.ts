@@ -8,7 +8,7 @@ const valid = {
   discoveredAt: '2026-11-20T10:15:00+01:00',
 };
 
-function issuesOf(raw: unknown): { field: string; code: string; message: string }[] {
+function issuesOf(raw: unknown): { field: string; code: string; message: string; messageEn: string }[] {
   try {
     parseReportInput(raw, now);
   } catch (error) {

@@ -10,7 +10,6 @@ import { REPORTER_CAUSES } from '../../domain/causes';
 import { LIMITS } from '../../domain/report-input';
 import { TERMS } from '../../domain/terms';
 import { findIdentityNumbers, maskIdentityNumbers } from '../../domain/identity-number';
-import { LIMITS } from '../../domain/report-input';
 import { BREACH_TYPES, DATA_CATEGORIES } from '../../domain/vocabulary';
 import { ApiError } from '../api/api-client';
 import type { Incident } from '../api/api-types';
