@@ -55,6 +55,10 @@ const schema = z.object({
    * (the name may be left out). Default: DPO_USER_IDS.
    */
   DPO_MENTIONS: list,
+  /** Reports one person may file at once (src/domain/report-rate.ts); 0 turns the limit off. */
+  REPORT_RATE_BURST: z.coerce.number().int().min(0).max(100_000).default(30),
+  /** Then one more report per this many seconds. */
+  REPORT_RATE_REFILL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(10),
 });
 
 /** `objectId=Display Name` (or a bare id), as DPO_MENTIONS lists them. */
@@ -119,6 +123,8 @@ export interface AppConfig {
   logLevel: 'info' | 'warn' | 'error' | 'silent';
   bot: BotSettings;
   reminders: ReminderSettings;
+  /** How many reports one person may file in a row (per server process). */
+  reportRate: { burst: number; refillMs: number };
   /** The raw, validated environment, for adapters that read their own settings (SharePoint, bot). */
   env: Readonly<Record<string, string | undefined>>;
 }
@@ -272,6 +278,7 @@ export function loadConfig(rawEnv: Record<string, string | undefined> = process.
       intervalSeconds: e.SCHEDULER_INTERVAL_SECONDS,
       dpoMentions: e.DPO_MENTIONS.length ? e.DPO_MENTIONS.map(mentionTarget) : e.DPO_USER_IDS.map((id) => ({ id, name: 'Dataskyddsombud' })),
     },
+    reportRate: { burst: e.REPORT_RATE_BURST, refillMs: e.REPORT_RATE_REFILL_SECONDS * 1000 },
     env,
   };
 }

@@ -14,7 +14,7 @@ import { entraAuthenticator, localAuthenticator } from './server/auth';
 import { createLogger } from './server/logger';
 import { openStores } from './store/open-stores';
 import { SharePointAccessDenied, SharePointNotProvisioned } from './store/sharepoint';
-import { readinessCheck, type UseCaseDeps } from './use-cases';
+import { readinessCheck, ReportRateLimiter, type UseCaseDeps } from './use-cases';
 
 export interface StartOptions {
   /** Port to listen on (0: any free port). Default from config (PORT, 3978). */
@@ -104,6 +104,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     clock: options.clock ?? { now: () => new Date() },
     logger,
     newId: randomUUID,
+    // One set of buckets for every entry point that files reports (API and bot).
+    reportRate: config.reportRate.burst > 0 ? new ReportRateLimiter(config.reportRate) : undefined,
   };
   const authenticate = config.auth ? entraAuthenticator(config.auth) : localAuthenticator();
   // bot: the Teams bot is wired here (handler at /api/messages, notifier into deps).

@@ -37,6 +37,8 @@ export interface ReportFormOptions {
   errors?: Partial<Record<FormField, string[]>>;
   /** Shown above the form (the message action's warning). */
   intro?: CardElement[];
+  /** Why the report was not sent, when it is not the fields (too many reports in a row). */
+  problem?: string;
 }
 
 /** The current Stockholm date and time as the form's date and time inputs want them. */
@@ -57,11 +59,11 @@ export function reportFormCard(options: ReportFormOptions): AdaptiveCard {
   const hasErrors = Object.values(errors).some((m) => m && m.length > 0);
 
   const body: CardElement[] = [heading(TERMS.sv.reportIncident)];
-  if (hasErrors) {
+  if (hasErrors || options.problem) {
     const summary: Container = {
       type: 'Container',
       style: 'attention',
-      items: [text('Rapporten är inte skickad. Rätta det som är markerat och skicka igen.', { weight: 'bolder', color: 'attention' })],
+      items: [text(options.problem ?? 'Rapporten är inte skickad. Rätta det som är markerat och skicka igen.', { weight: 'bolder', color: 'attention' })],
     };
     body.push(summary);
   }

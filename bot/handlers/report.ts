@@ -1,5 +1,5 @@
 /** Reporting from the personal chat and from the message action's dialog: the form and its submit. */
-import { newReportId, parseReportInput, ValidationError, type Caller, type FieldIssue, type Incident, type Source } from '../../src/domain';
+import { newReportId, parseReportInput, RateLimited, ValidationError, type Caller, type FieldIssue, type Incident, type Source } from '../../src/domain';
 import { reportIncident } from '../../src/use-cases';
 import type { AdaptiveCard, CardElement } from '../cards/adaptive-card';
 import { receiptCard } from '../cards/receipt-card';
@@ -58,6 +58,8 @@ export async function submitReport(
     return { card: receiptCard(incident, now, { again: !created }), incident };
   } catch (error) {
     if (error instanceof ValidationError) return withErrors(error.issues);
+    // Too many in a row: the form comes back as it was typed, saying when to send it again.
+    if (error instanceof RateLimited) return { card: reportFormCard({ reportId, mode, now, values: form.values, intro, problem: error.message }) };
     throw error;
   }
 }

@@ -20,3 +20,4 @@ export * from './identity-number';
 export * from './register-report';
 export * from './register-row';
 export * from './report-form';
+export * from './report-rate';

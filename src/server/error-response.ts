@@ -1,6 +1,6 @@
 /** The one place where errors become HTTP answers. Bodies are never echoed back. */
 import type { ErrorRequestHandler } from 'express';
-import { DomainError, stackFrames, ValidationError, type Logger } from '../domain';
+import { DomainError, RateLimited, stackFrames, ValidationError, type Logger } from '../domain';
 import { routeOf } from './logger';
 import { GraphError } from '../store/sharepoint/graph-error';
 
@@ -11,6 +11,7 @@ const STATUS: Record<string, number> = {
   not_found: 404,
   invalid_state: 409,
   conflict: 412,
+  rate_limited: 429,
 };
 
 export type Locale = 'sv' | 'en';
@@ -32,7 +33,8 @@ export function errorBody(error: DomainError | HttpProblem, locale: Locale) {
   const issues = error instanceof ValidationError
     ? error.issues.map((i) => ({ field: i.field, code: i.code, message: locale === 'en' ? i.messageEn : i.message }))
     : undefined;
-  return { error: { code: error.code, message, ...(issues ? { issues } : {}) } };
+  const retry = error instanceof RateLimited ? { retryAfterSeconds: error.retryAfterSeconds } : {};
+  return { error: { code: error.code, message, ...(issues ? { issues } : {}), ...retry } };
 }
 
 /** Maps body-parser failures (they carry `type` and `status`) to problems with stable codes. */
@@ -56,6 +58,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (error, req, res, _next) => {
     const locale = localeOf(req.headers['accept-language']);
     if (error instanceof DomainError) {
+      if (error instanceof RateLimited) res.setHeader('Retry-After', String(error.retryAfterSeconds));
       res.status(STATUS[error.code] ?? 400).json(errorBody(error, locale));
       return;
     }

@@ -1,5 +1,6 @@
 /** What every use case may use: the ports, wired in src/main.ts. */
 import type { AppStateStore, Clock, IncidentStore, Logger, Notifier } from '../domain';
+import type { ReportRateLimiter } from './report-rate-limiter';
 
 export interface UseCaseDeps {
   /** The register: incidents and their audit trail. */
@@ -12,4 +13,9 @@ export interface UseCaseDeps {
   notifier?: Notifier;
   /** New unique ids (report ids when the client sends none). */
   newId: () => string;
+  /**
+   * How many reports one person may file in a row (src/main.ts wires one per process for the API
+   * and the bot alike). Absent: no limit (CLI, tests that file many reports).
+   */
+  reportRate?: ReportRateLimiter;
 }

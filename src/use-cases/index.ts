@@ -10,6 +10,7 @@ export * from './import-register';
 export * from './list-incidents';
 export * from './outbox';
 export * from './report-incident';
+export * from './report-rate-limiter';
 export * from './reporter-lanes';
 export * from './send-due-reminders';
 export * from './summarise-register';

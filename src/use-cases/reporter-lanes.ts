@@ -35,6 +35,8 @@ const PRUNE_AT = 10_000;
 export class ReporterLanes {
   /** Per reporter: the theoretical arrival time of their next announcement (GCRA), in ms. */
   private readonly next = new Map<string, number>();
+  /** Prune when this many are remembered; raised when little could be forgotten, so pruning stays rare. */
+  private pruneAt = PRUNE_AT;
 
   constructor(private readonly lane: { burst: number; spacingMs: number } = REPORTER_LANE) {}
 
@@ -43,12 +45,13 @@ export class ReporterLanes {
     const tat = Math.max(this.next.get(reporterId) ?? now, now);
     const due = Math.max(now, tat - (this.lane.burst - 1) * this.lane.spacingMs);
     this.next.set(reporterId, tat + this.lane.spacingMs);
-    if (this.next.size > PRUNE_AT) this.prune(now);
+    if (this.next.size > this.pruneAt) this.prune(now);
     return due;
   }
 
   /** A lane whose turns have all passed holds nothing: its next report is due at once anyway. */
   private prune(now: number): void {
     for (const [id, tat] of this.next) if (tat <= now) this.next.delete(id);
+    this.pruneAt = Math.max(PRUNE_AT, 2 * this.next.size);
   }
 }

@@ -17,7 +17,7 @@ import type { ActionData } from '../../../bot/verbs';
 import type { AppStateStore, Clock, IncidentStore, Stores } from '../../../src/domain';
 import { createLogger } from '../../../src/server/logger';
 import { SqliteStores } from '../../../src/store/sqlite/sqlite-stores';
-import { outboxFor, type UseCaseDeps } from '../../../src/use-cases';
+import { outboxFor, type ReportRateLimiter, type UseCaseDeps } from '../../../src/use-cases';
 
 /** A clock that only moves when told to (or when the pacer "waits"). */
 export class VirtualClock implements Clock {
@@ -148,6 +148,8 @@ export interface HarnessOptions {
   /** Stores to use instead of fresh in-memory ones; the caller closes them. */
   stores?: Stores;
   clock?: VirtualClock;
+  /** Holds reporters to a report rate, as src/main.ts does (default: no limit). */
+  reportRate?: ReportRateLimiter;
   /** Who the directory says is in which DPO group and holds which app role (default: nobody asked). */
   directoryLookup?: DirectoryLookup;
 }
@@ -185,7 +187,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const gateway = new FakeGateway(clock);
   const logLines: string[] = [];
   const logger = createLogger('info', (line) => logLines.push(line));
-  const deps: UseCaseDeps = { store, appState, clock, logger, newId: randomUUID };
+  const deps: UseCaseDeps = { store, appState, clock, logger, newId: randomUUID, reportRate: options.reportRate };
   const config: TeamsBotConfig = {
     profile: 'local',
     dpoUserIds: [],
