@@ -3,7 +3,7 @@
  * reporter, no names of data subjects; every text a person typed is masked for identity
  * numbers and e-mail addresses.
  */
-import { formatStockholm, formatTimeLeft, isLate, maskPersonalData, RISK_LEVELS, supplementDueAt, timeLeftMs, type Incident } from '../../src/domain';
+import { formatStockholm, formatTimeLeft, isLate, maskPersonalDataOneLine, RISK_LEVELS, supplementDueAt, timeLeftMs, type Incident } from '../../src/domain';
 import {
   card, execute, heading, plain, text, type AdaptiveCard, type CardAction, type CardElement, type TextColor,
 } from './adaptive-card';
@@ -45,11 +45,11 @@ export function incidentLink(tabUrl: string, number: string, teamsAppId?: string
 }
 
 /**
- * The title as the channel may show it: on one line (a line break could hide a number from the
- * masker and would break the card's heading), identity numbers and e-mail addresses masked.
+ * The title as the channel may show it: identity numbers and e-mail addresses masked first (in
+ * every spelling, also split over lines), then on one line (a line break would break the heading).
  */
 export function channelTitle(incident: Pick<Incident, 'title'>): string {
-  return plain(maskPersonalData(incident.title.replace(/\s+/g, ' ').trim()));
+  return plain(maskPersonalDataOneLine(incident.title));
 }
 
 function assessForm(incident: Incident): CardAction {
@@ -132,7 +132,7 @@ export function dpoChannelCard(incident: Incident, options: DpoCardOptions): Ada
     { title: 'Status', value: statusLabel(incident) },
     { title: 'Riskbedömning', value: riskLabel(incident) },
   ];
-  if (incident.imyNotice?.reference) facts.push({ title: 'IMY:s diarienummer', value: plain(maskPersonalData(incident.imyNotice.reference)) });
+  if (incident.imyNotice?.reference) facts.push({ title: 'IMY:s diarienummer', value: plain(maskPersonalDataOneLine(incident.imyNotice.reference)) });
   const supplement = supplementText(incident, now);
   if (supplement) facts.push({ title: 'Komplettering till IMY', value: supplement });
 

@@ -1,5 +1,5 @@
 /** The caller's own reports with their status. */
-import { formatStockholm, maskPersonalData, TERMS, type Incident } from '../../src/domain';
+import { formatStockholm, maskPersonalDataOneLine, TERMS, type Incident } from '../../src/domain';
 import { card, execute, heading, plain, text, type AdaptiveCard, type CardElement } from './adaptive-card';
 import { clockText, statusLabel } from './labels';
 
@@ -15,7 +15,7 @@ export function myIncidentsCard(incidents: readonly Incident[], now: Date, optio
     type: 'Container',
     separator: true,
     items: [
-      text(`**${incident.number}** · ${plain(maskPersonalData(incident.title))}`),
+      text(`**${incident.number}** · ${plain(maskPersonalDataOneLine(incident.title))}`),
       {
         type: 'FactSet',
         facts: [

@@ -1,5 +1,5 @@
 /** The receipt that replaces the report form: the number, the deadline and what happens next. */
-import { formatStockholm, formatTimeLeft, maskPersonalData, TERMS, timeLeftMs, type Incident } from '../../src/domain';
+import { formatStockholm, formatTimeLeft, maskPersonalDataOneLine, TERMS, timeLeftMs, type Incident } from '../../src/domain';
 import { card, execute, heading, plain, text, type AdaptiveCard } from './adaptive-card';
 
 /** The receipt for a stored report. `again` when the same report was sent before. */
@@ -11,7 +11,7 @@ export function receiptCard(incident: Incident, now: Date, options: { again?: bo
       {
         type: 'FactSet',
         facts: [
-          { title: 'Rubrik', value: plain(maskPersonalData(incident.title)) },
+          { title: 'Rubrik', value: plain(maskPersonalDataOneLine(incident.title)) },
           { title: 'Upptäckt', value: formatStockholm(incident.discoveredAt) },
           { title: 'Tidsfrist för anmälan till IMY', value: `${formatStockholm(incident.deadline)} (${formatTimeLeft(timeLeftMs(incident.deadline, now))})` },
         ],

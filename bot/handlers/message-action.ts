@@ -37,7 +37,7 @@ export function copyWarning(): CardElement[] {
 }
 
 /**
- * Message HTML as plain text: line breaks kept, tags dropped, common entities decoded.
+ * Message HTML as plain text: line breaks kept, tags dropped, common and numeric entities decoded.
  * @remarks Linear in the length of the message: no pattern may rescan a long run (`<<<<…`, spaces
  * without a line break) from every position in it, as `<[^>]*>` and `[ \t]+\n` would.
  */
@@ -50,6 +50,11 @@ export function htmlToText(html: string): string {
     .replace(/&gt;/gi, '>')
     .replace(/&quot;/gi, '"')
     .replace(/&#39;|&apos;/gi, "'")
+    // Numeric references too (`&#8209;`, `&#x200B;`): a number written with them must reach the masker as characters.
+    .replace(/&#(?:x([0-9a-f]{1,6})|([0-9]{1,7}));/gi, (entity, hex: string | undefined, dec: string | undefined) => {
+      const code = hex !== undefined ? parseInt(hex, 16) : Number(dec);
+      return code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff) ? String.fromCodePoint(code) : entity;
+    })
     .replace(/&amp;/gi, '&')
     .split('\n')
     .map((line) => line.trimEnd())
@@ -64,6 +69,7 @@ export function prefillFromMessage(payload: MessagingExtensionAction['messagePay
   const sentAt = typeof payload.createdDateTime === 'string' ? parseIsoInstant(payload.createdDateTime) : undefined;
   const sender = payload.from?.user?.displayName ?? payload.from?.application?.displayName;
   const body = payload.body?.content ?? '';
+  // Converted first, then masked: the masker must see the text as the draft will show it.
   const messageText = maskIdentityNumbers(payload.body?.contentType === 'html' ? htmlToText(body) : body.trim());
   const header = [
     'Anmält från ett meddelande i Teams.',

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config';
-import { DomainError, ValidationError, type Caller, type Logger, type Stores } from '../domain';
+import { DomainError, maskPersonalData, ValidationError, type Caller, type Logger, type Stores } from '../domain';
 import { renderRegisterReportMarkdown, type RegisterPeriod } from '../domain/register-report';
 import { readRegister, type RegisterRowProblem } from '../domain/register-row';
 import { stockholmDate } from '../domain/stockholm-time';
@@ -108,7 +108,7 @@ export async function runRegisterCli(argv: readonly string[], deps: RegisterCliD
       },
     });
   } catch (error) {
-    stderr.write(`${argumentError(error)}\n\n${USAGE}`);
+    stderr.write(`${maskPersonalData(argumentError(error))}\n\n${USAGE}`);
     return 2;
   }
   const { values, positionals } = parsed;
@@ -133,7 +133,7 @@ export async function runRegisterCli(argv: readonly string[], deps: RegisterCliD
         const table = await readRegisterFile(file);
         const read = readRegister(table.headers, table.records, now());
         const problems = [...table.unreadable, ...read.problems];
-        stdout.write(`Läser ${rest[0]} (${FORMAT_NAMES[table.format]}, ${table.records.length} rader efter rubrikraden).\n`);
+        stdout.write(`Läser ${maskPersonalData(rest[0])} (${FORMAT_NAMES[table.format]}, ${table.records.length} rader efter rubrikraden).\n`);
         for (const header of read.missingColumns) {
           stderr.write(`Obs: kolumnen "${header}" saknas i filen; svaren räknas som tomma.\n`);
         }
@@ -174,14 +174,15 @@ export async function runRegisterCli(argv: readonly string[], deps: RegisterCliD
         }
         const target = path.resolve(cwd, out);
         await writeOut(target, bytes);
-        stdout.write(`Skrev ${rows.length} incidenter till ${target}.\n`);
+        stdout.write(`Skrev ${rows.length} incidenter till ${maskPersonalData(target)}.\n`);
         return 0;
       }
       default:
         throw new CliFailure(`Okänt kommando "${command}". Välj import, report eller export.\n\n${USAGE}`, 2);
     }
   } catch (error) {
-    stderr.write(`${failureText(error)}\n`);
+    // Messages name what was typed (file names, arguments): masked, like every text that leaves a use case.
+    stderr.write(`${maskPersonalData(failureText(error))}\n`);
     return error instanceof CliFailure ? error.exitCode : error instanceof ValidationError ? 2 : 1;
   } finally {
     await stores?.close();

@@ -4,7 +4,7 @@
  */
 import { CAUSES, causeLabel, type CauseId } from './causes';
 import { issue, ValidationError, type FieldIssue } from './errors';
-import { maskPersonalData } from './identity-number';
+import { maskPersonalDataOneLine } from './identity-number';
 import { unlikelyRisk, type Incident } from './incident';
 import { occurredAfterDiscovered, REGISTER_CHECKS, reportedDespiteUnlikelyRisk, riskButNotReported } from './register-checks';
 import { formatStockholm, parseStockholmLocal, stockholmDate } from './stockholm-time';
@@ -162,7 +162,7 @@ export function renderRegisterReportMarkdown(report: RegisterReport, incidents: 
     for (const i of listed) {
       const reported = i.reportedToAuthority === true ? 'Ja' : i.reportedToAuthority === false ? 'Nej' : 'Ej besvarat';
       lines.push(
-        `| ${cell(i.number)} | ${cell(maskPersonalData(i.title))} | ${formatStockholm(i.discoveredAt)} | ${i.cause ? cell(causeLabel(i.cause)) : 'Ej angiven'} | ${riskText(i)} | ${reported} |`,
+        `| ${cell(i.number)} | ${cell(maskPersonalDataOneLine(i.title))} | ${formatStockholm(i.discoveredAt)} | ${i.cause ? cell(causeLabel(i.cause)) : 'Ej angiven'} | ${riskText(i)} | ${reported} |`,
       );
     }
   }

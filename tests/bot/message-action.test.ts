@@ -167,6 +167,8 @@ describe('the message action "Anmäl som personuppgiftsincident" (its dialog: "R
 
   it('reads message HTML as text and prefills nothing from a missing message', () => {
     expect(htmlToText('<div>Rad 1<br>Rad 2</div><p>&lt;b&gt; &amp; &quot;x&quot;</p>')).toBe('Rad 1\nRad 2\n<b> & "x"');
+    expect(htmlToText('121212&#8209;12&#x200B;12 &amp;#8209; &#0; &#xD800;')).toBe('121212\u201112\u200b12 &#8209; &#0; &#xD800;');
+    expect(prefillFromMessage({ body: { contentType: 'html', content: '<p>Gäller 121212&#8209;<br>1212.</p>' } } as never).description).toContain('Gäller [personnummer].');
     expect(prefillFromMessage(undefined)).toEqual({});
   });
 });

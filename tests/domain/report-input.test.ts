@@ -64,18 +64,19 @@ describe('parseReportInput', () => {
     ['an unknown cause', { cause: 'aliens' }, 'cause', 'unknown_cause'],
     ['a cause given by its label', { cause: 'Okänd orsak' }, 'cause', 'unknown_cause'],
     ['a short report id', { reportId: 'abc' }, 'reportId', 'invalid_report_id'],
-    ['an unknown field', { titel: 'stavfel' }, 'titel', 'unknown_field'],
+    ['an unknown field (not named back)', { titel: 'stavfel' }, '', 'unknown_field'],
   ])('refuses %s', (_name, patch, field, code) => {
     const issues = issuesOf({ ...valid, ...patch });
     expect(issues).toEqual([expect.objectContaining({ field, code })]);
   });
 
   it('never repeats an identity number or an address from the input in its messages', () => {
-    const issues = issuesOf({ ...valid, breachTypes: ['confidentiality', '19121212-1212'], 'anna.andersson@kommun.se': 1, pnr191212121212: 1 });
-    expect(issues.map((i) => `${i.field}:${i.code}`)).toEqual([':unknown_field', 'pnr[personnummer]:unknown_field', 'breachTypes:unknown_value']);
+    const issues = issuesOf({ ...valid, breachTypes: ['confidentiality', '19121212-1212'], 'anna.andersson@kommun.se': 1, pnr191212121212: 1, pnr_121212_1212: 1 });
+    expect(issues.map((i) => `${i.field}:${i.code}`)).toEqual([':unknown_field', 'breachTypes:unknown_value']);
+    expect(issues[0].message).toBe(`Uppgifterna har 3 fält som inte finns. Tillåtna fält: ${['reportId', 'title', 'description', 'discoveredAt', 'occurredAt', 'breachTypes', 'dataCategories', 'affectedCount', 'cause', 'measures', 'unit'].join(', ')}.`);
     const text = JSON.stringify(issues);
-    expect(text).not.toMatch(/1212-1212|191212121212|anna\.andersson|kommun\.se/);
-    expect(issues[2].message).toBe('Typ av incident: okänt värde (nummer 2 i listan). Välj bland confidentiality, integrity, availability.');
+    expect(text).not.toMatch(/1212|anna|kommun\.se|pnr/);
+    expect(issues[1].message).toBe('Typ av incident: okänt värde (nummer 2 i listan). Välj bland confidentiality, integrity, availability.');
   });
 
   it('says how to fix a discovery in the future and a text over its limit, with grouped numbers', () => {

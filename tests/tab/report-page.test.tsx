@@ -69,6 +69,22 @@ describe('ReportPage', () => {
     expect(screen.getByText('Personnumret i rubriken är maskerat.')).toBeTruthy();
   });
 
+  it.each([
+    ['a non-breaking hyphen', 'Brev om 121212\u20111212'],
+    ['a space instead of the hyphen', 'Brev om 19121212 1212'],
+    ['spaces around the hyphen', 'Brev om 121212 - 1212'],
+    ['a zero-width space before the hyphen', 'Brev om 121212\u200b-1212'],
+    ['full-width digits', 'Brev om １２１２１２-１２１２'],
+    ['Arabic-Indic digits and a minus sign', 'Brev om ١٢١٢١٢\u2212١٢١٢'],
+    ['the date written out', 'Brev om 1912-12-12-1212'],
+  ])('warns about an identity number written with %s, and masks exactly it', (_how, title) => {
+    renderTab(<ReportPage />);
+    type(/^Rubrik/, title);
+    expect(screen.getByText(/Rubriken ser ut att innehålla ett personnummer/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Maskera personnumret i rubriken' }));
+    expect(field(/^Rubrik/).value).toBe('Brev om [personnummer]');
+  });
+
   it('does not warn about a date or a phone number in the title', () => {
     renderTab(<ReportPage />);
     type(/^Rubrik/, 'Sms 2025-03-10 till 070-123 45 67');

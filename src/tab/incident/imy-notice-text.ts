@@ -6,7 +6,7 @@
  */
 import { causeLabel } from '../../domain/causes';
 import { isLate } from '../../domain/deadline';
-import { maskPersonalData } from '../../domain/identity-number';
+import { maskPersonalDataOneLine } from '../../domain/identity-number';
 import type { Incident } from '../../domain/incident';
 import { formatStockholm } from '../../domain/stockholm-time';
 import { BREACH_TYPES, DATA_CATEGORIES, labelOf, RISK_LEVELS } from '../../domain/vocabulary';
@@ -49,19 +49,19 @@ export function imyNoticeText(incident: Incident, draft: NoticeDraft = {}): stri
     const severity = a.severity ? ` (allvarlighetsgrad enligt ENISA: ${decimal(a.severity.score)})` : '';
     add('Vår bedömning av risken', `${labelOf(RISK_LEVELS, a.risk)}${severity}`);
   }
-  add('Vidtagna och planerade åtgärder', incident.measures ? maskPersonalData(incident.measures).replace(/\s+/g, ' ').trim() : 'Inte angivet');
+  add('Vidtagna och planerade åtgärder', incident.measures ? maskPersonalDataOneLine(incident.measures) : 'Inte angivet');
   const s = incident.subjectNotice;
   const informed = s?.notifiedAt
-    ? `Ja, ${formatStockholm(s.notifiedAt)}${s.method ? ` (${maskPersonalData(s.method)})` : ''}`
+    ? `Ja, ${formatStockholm(s.notifiedAt)}${s.method ? ` (${maskPersonalDataOneLine(s.method)})` : ''}`
     : s?.notInformedReason
-      ? `Nej. Skäl: ${maskPersonalData(s.notInformedReason).replace(/\s+/g, ' ').trim()}`
+      ? `Nej. Skäl: ${maskPersonalDataOneLine(s.notInformedReason)}`
       : a?.risk === 'high'
         ? 'Kommer att informeras'
         : 'Nej, risken bedöms inte som hög';
   add('Har de registrerade informerats', informed);
   if (draft.phased) add('Anmälan görs i etapper', 'Ja, kompletteringar följer');
   if (draft.notifiedAt && isLate(incident.awareAt, draft.notifiedAt) && draft.delayReason?.trim()) {
-    add('Skäl till att anmälan görs senare än 72 timmar', maskPersonalData(draft.delayReason).replace(/\s+/g, ' ').trim());
+    add('Skäl till att anmälan görs senare än 72 timmar', maskPersonalDataOneLine(draft.delayReason));
   }
   return lines.join('\n');
 }

@@ -141,6 +141,12 @@ describe('channelTitle', () => {
   it('puts the title on one line and masks addresses and identity numbers', () => {
     expect(channelTitle({ title: '  Mejl till\nanna@kommun.example.se\t om\r\n 121212-1212  ' })).toBe('Mejl till [e-postadress] om [personnummer]');
   });
+
+  it('masks before it reflows: a number split over lines, or with invisible and no-break characters, is masked whole', () => {
+    expect(channelTitle({ title: 'Barnet 121212-\n1212 och 19121212\u00a0-\r\n\r\n  1212' })).toBe('Barnet [personnummer] och [personnummer]');
+    expect(channelTitle({ title: 'pnr 121212\u200b\u20111212, ２０１２１２１２\u2212１２１２' })).toBe('pnr [personnummer], [personnummer]');
+    expect(channelTitle({ title: 'Ordernummer 20261116-\n1200' })).toBe('Ordernummer 20261116- 1200');
+  });
 });
 
 describe('incidentLink', () => {
