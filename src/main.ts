@@ -107,7 +107,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     // One set of buckets for every entry point that files reports (API and bot).
     reportRate: config.reportRate.burst > 0 ? new ReportRateLimiter(config.reportRate) : undefined,
   };
-  const authenticate = config.auth ? entraAuthenticator(config.auth) : localAuthenticator();
+  const authenticate = config.auth ? entraAuthenticator(config.auth, logger) : localAuthenticator();
   // bot: the Teams bot is wired here (handler at /api/messages, notifier into deps).
   const bot = startBot(config, deps, logger);
   if (bot) deps.notifier = bot.notifier;

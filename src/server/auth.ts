@@ -4,7 +4,8 @@
  */
 import { createRemoteJWKSet, jwtVerify, errors as joseErrors, type JWTPayload } from 'jose';
 import type { AuthConfig } from '../config';
-import { rolesOf, Unauthenticated, type Caller } from '../domain';
+import { rolesOf, Unauthenticated, type Caller, type Logger } from '../domain';
+import { HttpProblem } from './error-response';
 
 /** The dev identity of the local profile: holds every role so every feature can be tried. */
 export const DEV_IDENTITY: Caller = { id: 'dev-user', name: 'Utvecklare (lokal profil)', roles: ['reporter', 'dpo', 'admin'] };
@@ -58,8 +59,18 @@ function checkLifetime(payload: JWTPayload): void {
   }
 }
 
+/**
+ * True when the tenant's keys could not be had (JWKS unreachable, timed out, not 200, not JSON):
+ * the token was not judged, so the answer is "try again" (503), not "sign in again" (401).
+ */
+function keysUnavailable(error: unknown): boolean {
+  if (!(error instanceof joseErrors.JOSEError)) return true;
+  // jose raises its plain JOSEError only for a JWKS answer it cannot use; every verdict on the token has its own class.
+  return error instanceof joseErrors.JWKSTimeout || error.constructor === joseErrors.JOSEError;
+}
+
 /** Validates Entra ID access tokens with keys from the tenant's JWKS. */
-export function entraAuthenticator(config: AuthConfig): Authenticate {
+export function entraAuthenticator(config: AuthConfig, logger?: Logger): Authenticate {
   const jwks = createRemoteJWKSet(new URL(config.jwksUri), { cooldownDuration: 30_000, timeoutDuration: 5_000 });
   return async ({ authorization }) => {
     const match = BEARER.exec(authorization ?? '');
@@ -74,6 +85,17 @@ export function entraAuthenticator(config: AuthConfig): Authenticate {
         requiredClaims: ['exp', 'iat', 'tid', 'oid'],
       }));
     } catch (error) {
+      if (keysUnavailable(error)) {
+        // The cause (a URL, an errno, a status), never the token.
+        logger?.error('sign-in keys unavailable', { error: (error as Error)?.name ?? 'Error', cause: String((error as Error)?.message ?? '').slice(0, 200) });
+        throw new HttpProblem(
+          503,
+          'auth_unavailable',
+          'Inloggningen kan inte kontrolleras just nu. Försök igen om en stund.',
+          'Sign-in cannot be checked right now. Try again shortly.',
+          30,
+        );
+      }
       if (error instanceof joseErrors.JOSEError) {
         throw new Unauthenticated(
           error instanceof joseErrors.JWTExpired ? 'Inloggningen har gått ut. Logga in igen.' : 'Inloggningen kunde inte verifieras. Logga in igen.',

@@ -23,7 +23,8 @@ export function localeOf(acceptLanguage: string | undefined): Locale {
 
 /** An HTTP-level problem found before any use case ran (bad JSON, wrong media type…). */
 export class HttpProblem extends Error {
-  constructor(readonly status: number, readonly code: string, message: string, readonly messageEn: string) {
+  /** @param retryAfterSeconds Sent as `Retry-After` (a 503 the caller may retry). */
+  constructor(readonly status: number, readonly code: string, message: string, readonly messageEn: string, readonly retryAfterSeconds?: number) {
     super(message);
   }
 }
@@ -76,6 +77,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     }
     const problem = error instanceof HttpProblem ? error : fromBodyParser(error as { type?: string; status?: number });
     if (problem) {
+      if (problem instanceof HttpProblem && problem.retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(problem.retryAfterSeconds));
       res.status(problem.status).json(errorBody(problem, locale));
       return;
     }

@@ -1,4 +1,6 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ConfigError, loadConfig, withEnvFiles } from '../../src/config';
@@ -85,6 +87,8 @@ describe('Entra ID token validation', () => {
     ['a token valid for 29 hours', async () => bearer(await jwks.sign({}, { expiresIn: '29h' }))],
     ['a token without iat', async () => bearer(await jwks.sign({}, { issuedAt: null }))],
     ['a bearer scheme without a token', async () => ({ authorization: 'Bearer ' })],
+    ['a token of garbage segments', async () => ({ authorization: 'Bearer a.b.c' })],
+    ['a token whose segments are not base64url', async () => ({ authorization: 'Bearer eyJhbGciOiJSUzI1NiJ9.!!!.###' })],
   ])('refuses %s with 401 and changes nothing', async (_name, headers) => {
     const res = await server.call('POST', '/api/incidents', { title: 't', description: 'd', discoveredAt: new Date().toISOString() }, await headers());
     expect(res.status).toBe(401);
@@ -154,6 +158,34 @@ describe('Entra ID token validation', () => {
       expect(ids(await server.call('GET', '/api/incidents?scope=all&open=true', undefined, dpo))).toEqual([annas.body.id, bertils.body.id].sort());
       const details = await server.call('GET', `/api/incidents/${bertils.body.number}`, undefined, dpo);
       expect([details.status, details.body.incident.id]).toEqual([200, bertils.body.id]);
+    }
+  });
+});
+
+describe('Entra ID keys that cannot be had', () => {
+  it.each([
+    ['nobody listens at AUTH_JWKS_URI', 'http://127.0.0.1:9/discovery/v2.0/keys'],
+    ['AUTH_JWKS_URI answers 500', 'status-500'],
+  ])('answers 503 auth_unavailable with Retry-After when %s, logs the cause without the token, and stores nothing', async (_name, uri) => {
+    const failing = http.createServer((_req, res) => {
+      res.statusCode = 500;
+      res.end('{}');
+    });
+    await new Promise<void>((resolve) => failing.listen(0, '127.0.0.1', resolve));
+    const jwksUri = uri === 'status-500' ? `http://127.0.0.1:${(failing.address() as AddressInfo).port}/keys` : uri;
+    const down = await startTestServer({ env: { NODE_ENV: 'test', AZURE_TENANT_ID: TENANT_ID, API_CLIENT_ID, AUTH_JWKS_URI: jwksUri } });
+    try {
+      const token = await jwks.sign();
+      const res = await down.call('POST', '/api/incidents', { title: 't', description: 'd', discoveredAt: new Date().toISOString() }, bearer(token));
+      expect([res.status, res.body.error.code]).toEqual([503, 'auth_unavailable']);
+      expect(res.headers.get('retry-after')).toBe('30');
+      expect(JSON.stringify(res.body)).not.toMatch(/127\.0\.0\.1|ECONN|fetch/);
+      expect(down.logLines.filter((l) => l.includes('sign-in keys unavailable'))).toHaveLength(1);
+      expect(down.logLines.join('\n')).not.toContain(token.split('.')[2]);
+      expect((await down.store.listAll()).items).toHaveLength(0);
+    } finally {
+      await down.close();
+      await new Promise<void>((resolve) => failing.close(() => resolve()));
     }
   });
 });
