@@ -64,20 +64,38 @@ export const FOLDABLE_BMP_RANGES: readonly (readonly [number, number])[] = [
 /** The candidates: the three Latin-1 characters that fold, and everything beyond Latin-1 (the table decides). */
 const BEYOND_ASCII = /[\x85\xa0\xad\u0100-\uffff]/g;
 
-/** 1 for each BMP code unit of {@link FOLDABLE_BMP_RANGES}, 2 for a high surrogate (decided by {@link FOLDS}); built on first use. */
+/** What a code unit folds to: the index into {@link REPLACEMENTS}, plus one (0: nothing). */
 let foldTable: Uint8Array | undefined;
-function foldableTable(): Uint8Array {
-  if (!foldTable) {
-    foldTable = new Uint8Array(0x10000);
-    for (const [from, to] of FOLDABLE_BMP_RANGES) foldTable.fill(1, from, to + 1);
-    foldTable.fill(2, 0xd800, 0xdc00);
-  }
-  return foldTable;
-}
+/** The replacements: removed, hyphen, space, line break, the digits 0–9. */
+const REPLACEMENTS = ['', '-', ' ', '\n', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
+/** The table's mark for a high surrogate: the pair is looked up when met. */
+const SURROGATE = 255;
 
 const IS_DASH = /^[\p{Pd}\u2212]$/u;
 const IS_SPACE = /^\p{Zs}$/u;
 const IS_FORMAT = /^\p{Cf}$/u;
+
+/** The replacement of one foldable character (BMP or not). */
+function replacementOf(ch: string): string {
+  if (IS_FORMAT.test(ch)) return '';
+  if (IS_DASH.test(ch)) return '-';
+  if (IS_SPACE.test(ch)) return ' ';
+  if (ch === '\u0085' || ch === '\u2028' || ch === '\u2029') return '\n';
+  return String(digitValue(ch.codePointAt(0)!));
+}
+
+/** The table of every BMP code unit, built on first use (some 450 characters are looked up once). */
+function foldableTable(): Uint8Array {
+  if (!foldTable) {
+    const table = new Uint8Array(0x10000);
+    for (const [from, to] of FOLDABLE_BMP_RANGES) {
+      for (let c = from; c <= to; c++) table[c] = REPLACEMENTS.indexOf(replacementOf(String.fromCharCode(c))) + 1;
+    }
+    table.fill(SURROGATE, 0xd800, 0xdc00);
+    foldTable = table;
+  }
+  return foldTable;
+}
 
 /**
  * The value of a decimal digit of any script.
@@ -118,23 +136,26 @@ export function foldIdentityNumberText(text: string): FoldedText {
   let length = 0; // length of the folded text so far
   const re = BEYOND_ASCII;
   re.lastIndex = 0;
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-    const i = m.index;
-    const kind = table[text.charCodeAt(i)];
-    if (kind === 0) continue;
-    const ch = kind === 2 ? String.fromCodePoint(text.codePointAt(i)!) : text[i];
-    // A surrogate pair is only a candidate: most are emoji.
-    if (kind === 2 && (ch.length !== 2 || !FOLDS.test(ch))) continue;
+  // test() rather than exec(): no match object per candidate (every curly quote is one). Each match is one code unit.
+  while (re.test(text)) {
+    const i = re.lastIndex - 1;
+    const entry = table[text.charCodeAt(i)];
+    if (entry === 0) continue;
+    let ch: string;
+    let replacement: string;
+    if (entry === SURROGATE) {
+      // A surrogate pair is only a candidate: most are emoji.
+      ch = String.fromCodePoint(text.codePointAt(i)!);
+      if (ch.length !== 2 || !FOLDS.test(ch)) continue;
+      replacement = replacementOf(ch);
+    } else {
+      ch = text[i];
+      replacement = REPLACEMENTS[entry - 1];
+    }
     if (i > at) {
       parts.push(text.slice(at, i));
       length += i - at;
     }
-    let replacement: string;
-    if (IS_FORMAT.test(ch)) replacement = '';
-    else if (IS_DASH.test(ch)) replacement = '-';
-    else if (IS_SPACE.test(ch)) replacement = ' ';
-    else if (ch === '\u0085' || ch === '\u2028' || ch === '\u2029') replacement = '\n';
-    else replacement = String(digitValue(ch.codePointAt(0)!));
     parts.push(replacement);
     length += replacement.length;
     at = i + ch.length;
