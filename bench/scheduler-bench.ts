@@ -22,7 +22,7 @@ import { createLogger } from '../src/server/logger';
 import { GraphHttp } from '../src/store/sharepoint/graph-http';
 import { incidentFields } from '../src/store/sharepoint/incident-fields';
 import { provision } from '../src/store/sharepoint/provisioning';
-import { openSharePointStores } from '../src/store/sharepoint/sharepoint-incident-store';
+import { openSharePointStores } from '../src/store/sharepoint/sharepoint-stores';
 import { listStatement } from '../src/store/sqlite/list-queries';
 import type { NewIncidentWithEvent, SqliteIncidentStore } from '../src/store/sqlite/sqlite-incident-store';
 import { SqliteStores } from '../src/store/sqlite/sqlite-stores';

@@ -11,7 +11,7 @@ import { parseReportInput } from '../src/domain/report-input';
 import { GraphHttp } from '../src/store/sharepoint/graph-http';
 import { incidentFields } from '../src/store/sharepoint/incident-fields';
 import { provision } from '../src/store/sharepoint/provisioning';
-import { openSharePointIncidentStore } from '../src/store/sharepoint/sharepoint-incident-store';
+import { openSharePointStores } from '../src/store/sharepoint/sharepoint-stores';
 import { GraphDouble } from '../tests/support/graph-double';
 
 const LATENCY_MS = 100;
@@ -75,10 +75,11 @@ export async function benchSharePoint(print: (line: string) => void = (line) => 
     }
     double.seed(siteId, 'PuiIncidents', history.map((incident) => incidentFields(incident, 'seed')));
 
-    const store = await openSharePointIncidentStore(
+    const stores = await openSharePointStores(
       { siteId, credential: { kind: 'managed-identity' }, organisation: 'Bench', graphBaseUrl: double.url, listPrefix: 'Pui', maxRetryWaitMs: 60_000, requestTimeoutMs: 30_000 },
       { credential },
     );
+    const store = stores.incidents;
     double.latencyMs = LATENCY_MS;
     const rows: Row[] = [];
     const measure = async <T>(operation: string, work: () => Promise<T>): Promise<T> => {
@@ -104,7 +105,7 @@ export async function benchSharePoint(print: (line: string) => void = (line) => 
       const change = assessRisk(current, { risk: 'risk', rationale: 'Sekretessbelagda uppgifter.' }, dpo, now);
       return store.update(change.next, current.etag, change.event);
     });
-    const other = await openSharePointIncidentStore(
+    const { incidents: other } = await openSharePointStores(
       { siteId, credential: { kind: 'managed-identity' }, organisation: 'Bench', graphBaseUrl: double.url, listPrefix: 'Pui', maxRetryWaitMs: 60_000, requestTimeoutMs: 30_000 },
       { credential },
     );
@@ -134,7 +135,7 @@ export async function benchSharePoint(print: (line: string) => void = (line) => 
     const report = rows.find((r) => r.operation === 'report')!;
     print(`The due-reminder scan found ${dueCount} due incidents.`);
     print(`Budget: ${UNITS_PER_MINUTE} resource units a minute allow about ${Math.floor(UNITS_PER_MINUTE / report.units)} reports a minute.`);
-    await store.close();
+    await stores.close();
   } finally {
     await double.close();
   }

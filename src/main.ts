@@ -6,7 +6,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { ConfigError, loadConfig, type AppConfig } from './config';
-import type { AppStateStore, IncidentStore, Logger, Stores } from './domain';
+import { StoreUnavailable, type AppStateStore, type IncidentStore, type Logger, type Stores } from './domain';
 import { createTeamsBot, type TeamsBot, type TeamsBotConfig } from '../bot';
 import { reminderScheduler, type IntervalTimer } from './scheduler';
 import { createApp, type ClientConfig } from './server/app';
@@ -170,8 +170,8 @@ async function main(): Promise<void> {
   try {
     running = await startServer();
   } catch (error) {
-    if (error instanceof ConfigError || error instanceof SharePointNotProvisioned || error instanceof SharePointAccessDenied) {
-      process.stderr.write(`PUI Desk cannot start: ${error.message}\n`);
+    if (error instanceof ConfigError || error instanceof SharePointNotProvisioned || error instanceof SharePointAccessDenied || error instanceof StoreUnavailable) {
+      process.stderr.write(`PUI Desk cannot start: ${error instanceof StoreUnavailable ? error.messageEn : error.message}\n`);
       process.exit(2);
     }
     throw error;

@@ -10,7 +10,7 @@ import { GraphError } from '../store/sharepoint/graph-error';
 import { describeStep, planProvisioning, provision } from '../store/sharepoint/provisioning';
 import type { RetryPolicy } from '../store/sharepoint/retry-policy';
 import { SharePointConfigError, sharePointConfigFromEnv } from '../store/sharepoint/sharepoint-config';
-import { createGraphHttp } from '../store/sharepoint/sharepoint-incident-store';
+import { createGraphHttp } from '../store/sharepoint/sharepoint-stores';
 import { listDisplayName, LIST_SPECS } from '../store/sharepoint/list-schema';
 
 export interface ProvisionCliDeps {

@@ -15,7 +15,7 @@ import { readRegister, type RegisterRowProblem } from '../domain/register-row';
 import { stockholmDate } from '../domain/stockholm-time';
 import { readRegisterFile, registerCsv, RegisterFileError, registerXlsx, type RegisterFileFormat } from '../register-files';
 import { openStores, type OpenStoresOptions, type StoreConfig } from '../store/open-stores';
-import { SharePointAccessDenied, SharePointNotProvisioned } from '../store/sharepoint/sharepoint-incident-store';
+import { SharePointAccessDenied, SharePointNotProvisioned } from '../store/sharepoint/sharepoint-stores';
 import { exportRegister } from '../use-cases/export-register';
 import { importRegister } from '../use-cases/import-register';
 import { summariseRegister } from '../use-cases/summarise-register';

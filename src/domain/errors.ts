@@ -17,8 +17,8 @@ export abstract class DomainError extends Error {
   abstract readonly code: string;
   /** English text; `message` is Swedish. */
   readonly messageEn: string;
-  constructor(message: string, messageEn: string) {
-    super(message);
+  constructor(message: string, messageEn: string, options?: { cause?: unknown }) {
+    super(message, options);
     this.name = new.target.name;
     this.messageEn = messageEn;
   }
@@ -81,6 +81,28 @@ export class InvalidState extends DomainError {
   readonly code = 'invalid_state';
   constructor(message: string, messageEn: string) {
     super(message, messageEn);
+  }
+}
+
+/**
+ * The store cannot be reached or refuses for now (throttled past the adapter's bound, an outage,
+ * a timeout). A retry after `retryAfterSeconds` may succeed; every write is idempotent, so a
+ * retry never duplicates what may have landed.
+ */
+export class StoreUnavailable extends DomainError {
+  readonly code = 'store_unavailable';
+  constructor(
+    /** When a retry may succeed, in seconds. */
+    readonly retryAfterSeconds: number,
+    /** For the log: what failed in the adapter's terms (status, operation, request id), never a value that was stored. */
+    readonly detail: Readonly<Record<string, string | number | undefined>> = {},
+    options?: { cause?: unknown },
+  ) {
+    super(
+      'Registret svarar inte just nu. Försök igen om en stund; det du skickat finns kvar i formuläret.',
+      'The register is not answering right now. Try again shortly; what you sent is still in the form.',
+      options,
+    );
   }
 }
 

@@ -1,8 +1,7 @@
 /** The one place where errors become HTTP answers. Bodies are never echoed back. */
 import type { ErrorRequestHandler } from 'express';
-import { DomainError, RateLimited, stackFrames, ValidationError, type Logger } from '../domain';
+import { DomainError, RateLimited, stackFrames, StoreUnavailable, ValidationError, type Logger } from '../domain';
 import { routeOf } from './logger';
-import { GraphError } from '../store/sharepoint/graph-error';
 
 const STATUS: Record<string, number> = {
   validation_failed: 400,
@@ -12,6 +11,7 @@ const STATUS: Record<string, number> = {
   invalid_state: 409,
   conflict: 412,
   rate_limited: 429,
+  store_unavailable: 503,
 };
 
 export type Locale = 'sv' | 'en';
@@ -58,21 +58,13 @@ function fromBodyParser(error: { type?: string; status?: number }): HttpProblem 
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (error, req, res, _next) => {
     const locale = localeOf(req.headers['accept-language']);
-    if (error instanceof DomainError) {
-      if (error instanceof RateLimited) res.setHeader('Retry-After', String(error.retryAfterSeconds));
-      res.status(STATUS[error.code] ?? 400).json(errorBody(error, locale));
-      return;
+    if (error instanceof StoreUnavailable) {
+      // The caller may retry; the adapter's detail (status, operation, request id) helps the admin find it.
+      logger.warn('store unavailable', { ...error.detail });
     }
-    if (error instanceof GraphError) {
-      // SharePoint throttled or failed: the caller may retry; the request id helps the admin find it.
-      logger.warn('store unavailable', { status: error.status, requestId: error.requestId, operation: error.operation });
-      const busy = [0, 429, 503, 504].includes(error.status);
-      res.status(busy ? 503 : 502).setHeader('Retry-After', busy ? '30' : '5').json(errorBody(new HttpProblem(
-        busy ? 503 : 502,
-        'store_unavailable',
-        'Registret i SharePoint svarar inte just nu. Försök igen om en stund; det du skickat finns kvar i formuläret.',
-        'The register in SharePoint is not answering right now. Try again shortly; what you sent is still in the form.',
-      ), locale));
+    if (error instanceof DomainError) {
+      if (error instanceof RateLimited || error instanceof StoreUnavailable) res.setHeader('Retry-After', String(error.retryAfterSeconds));
+      res.status(STATUS[error.code] ?? 400).json(errorBody(error, locale));
       return;
     }
     const problem = error instanceof HttpProblem ? error : fromBodyParser(error as { type?: string; status?: number });

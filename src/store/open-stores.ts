@@ -3,7 +3,7 @@
  * through here, so a SharePoint installation works from the command line as it does online.
  */
 import type { Logger, Stores } from '../domain/ports';
-import { openSharePointStores, type OpenSharePointOptions } from './sharepoint/sharepoint-incident-store';
+import { openSharePointStores, type OpenSharePointOptions } from './sharepoint/sharepoint-stores';
 import type { SharePointConfig } from './sharepoint/sharepoint-config';
 import { SqliteStores } from './sqlite/sqlite-stores';
 

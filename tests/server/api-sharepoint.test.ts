@@ -51,6 +51,18 @@ describe('the HTTP API on the SharePoint store (Graph double)', () => {
     expect(res.body.error.code).toBe('store_unavailable');
     expect(JSON.stringify(res.body)).not.toContain('skrivare');
   });
+
+  it('answers 503 with a short Retry-After when SharePoint refuses outright, naming neither Graph nor the request', async () => {
+    await serverOnSharePoint();
+    double.inject({ status: 403, times: 50 });
+    const res = await server.call('GET', '/api/incidents?scope=all', undefined, { 'accept-language': 'en' });
+    double.clearFailures();
+    expect([res.status, res.headers.get('retry-after'), res.body.error.code]).toEqual([503, '5', 'store_unavailable']);
+    expect(res.body.error.message).toBe('The register is not answering right now. Try again shortly; what you sent is still in the form.');
+    const logged = server.logLines.map((l) => JSON.parse(l)).find((l) => l.message === 'store unavailable');
+    expect(logged).toMatchObject({ status: 403, operation: 'incidents.all' });
+    expect(JSON.stringify(res.body)).not.toMatch(/graph|403/i);
+  });
 });
 
 describe('STORE=sharepoint configuration', () => {

@@ -1,13 +1,12 @@
-import { Conflict, ValidationError } from '../../src/domain/errors';
+import { Conflict, StoreUnavailable, ValidationError } from '../../src/domain/errors';
 import type { Incident } from '../../src/domain/incident';
 import { assessRisk, takeOwnership } from '../../src/domain/incident-changes';
 import { formatIncidentNumber } from '../../src/domain/incident-number';
-import { GraphError } from '../../src/store/sharepoint/graph-error';
 import { incidentFields, StateValueTooLarge } from '../../src/store/sharepoint/incident-fields';
 import { columnDefinition, LIST_SPECS, NOTE_MAX } from '../../src/store/sharepoint/list-schema';
 import { PUI_DESK_VERSION } from '../../src/store/sharepoint/sharepoint-config';
 import type { AppStateStore, IncidentStore, Stores } from '../../src/domain/ports';
-import { openSharePointStores, SharePointAccessDenied, SharePointNotProvisioned } from '../../src/store/sharepoint/sharepoint-incident-store';
+import { openSharePointStores, SharePointAccessDenied, SharePointNotProvisioned } from '../../src/store/sharepoint/sharepoint-stores';
 import { Outbox, type AnnouncementNews, type OutboxEntry } from '../../src/use-cases';
 import { describeAppStateStoreContract } from '../contract/app-state-store-contract';
 import { describeIncidentStoreContract } from '../contract/incident-store-contract';
@@ -152,14 +151,14 @@ describe('the SharePoint stores against a failing Graph', () => {
     expect(new Set(incidents().map((i) => i.IncidentNumber)).size).toBe(12);
   });
 
-  it('gives up once throttling outlasts its bound, with a GraphError that has status and request id but no body', async () => {
+  it('gives up once throttling outlasts its bound, with StoreUnavailable whose detail has status and request id but no body', async () => {
     double.inject({ match: { path: /^\/\$batch$/ }, status: 429, retryAfter: 90, times: 1 });
     const input = aNewIncident({ title: 'Beslut skickat till gammal adress' });
 
     const error = await store.create(input, anEvent()).catch((e: unknown) => e);
 
-    expect(error).toBeInstanceOf(GraphError);
-    expect(error).toMatchObject({ status: 429, code: 'TooManyRequests', requestId: expect.any(String), operation: 'incidents.create' });
+    expect(error).toBeInstanceOf(StoreUnavailable);
+    expect(error).toMatchObject({ code: 'store_unavailable', retryAfterSeconds: 30, detail: { status: 429, code: 'TooManyRequests', requestId: expect.any(String), operation: 'incidents.create' } });
     expect(JSON.stringify({ ...(error as object), message: (error as Error).message })).not.toContain('gammal adress');
     expect(incidents()).toHaveLength(0);
   });

@@ -10,8 +10,10 @@ export {
   graphUserAgent, PUI_DESK_VERSION, sharePointConfigFromEnv, SharePointConfigError, sharePointEnvSchema,
   type SharePointConfig, type SharePointCredentialConfig,
 } from './sharepoint-config';
+export { SharePointAppStateStore } from './sharepoint-app-state-store';
+export { SharePointIncidentStore } from './sharepoint-incident-store';
 export {
-  createGraphHttp, openSharePointIncidentStore, openSharePointStores, SharePointAccessDenied, SharePointIncidentStore, SharePointNotProvisioned,
+  createGraphHttp, openSharePointStores, SharePointAccessDenied, SharePointNotProvisioned, SharePointStores,
   type OpenSharePointOptions, type SharePointStoreParts,
-} from './sharepoint-incident-store';
+} from './sharepoint-stores';
 export { resolveSite, sitePath } from './site-lists';

@@ -5,7 +5,7 @@ import { provision } from '../../../src/store/sharepoint/provisioning';
 import { RetryPolicy } from '../../../src/store/sharepoint/retry-policy';
 import type { SharePointConfig } from '../../../src/store/sharepoint/sharepoint-config';
 import type { AppStateStore, IncidentStore, Stores } from '../../../src/domain/ports';
-import { openSharePointStores } from '../../../src/store/sharepoint/sharepoint-incident-store';
+import { openSharePointStores } from '../../../src/store/sharepoint/sharepoint-stores';
 import type { GraphDouble } from '../../support/graph-double';
 
 /** A credential that hands out a fixed token, as a real one would after signing in. */
