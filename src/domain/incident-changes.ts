@@ -8,7 +8,7 @@ import type { Assessment, Incident, NewAuditEvent, NewIncident } from './inciden
 import { SYSTEM_ACTOR, type Person } from './person';
 import { nextReminderAfterChange, nextReminderAt, supplementDueAt, type DueReminder } from './reminders';
 import { asObject, FieldReader, LIMITS, type ReportInput } from './report-input';
-import { isOneOf, RISK_LEVEL_IDS, type RiskLevel, type Source } from './vocabulary';
+import { BREACH_TYPE_IDS, isOneOf, RISK_LEVEL_IDS, type BreachType, type RiskLevel, type Source } from './vocabulary';
 
 /** The result of a change: the incident as it should be stored and the event to append. */
 export interface Change {
@@ -65,11 +65,29 @@ export function takeOwnership(incident: Incident, by: Person, now: Date): Change
   return finish(incident, { owner: by, status }, { actor: by, type: 'owner-taken', data: { owner: by.name } }, now);
 }
 
-/** The DPO assesses the risk, with a rationale. "Unlikely" stops the clock: notice not required. */
+/**
+ * The breach types the DPO judged in the assessment, when given: each a known type, none twice.
+ * @remarks The reporter's guess is replaced by the DPO's judgement (the IMY text and the register
+ * read `breachTypes`); an empty list says none was found.
+ */
+function assessedBreachTypes(r: FieldReader): BreachType[] | undefined {
+  const value = r.raw.breachTypes;
+  if (value === undefined || value === null) return undefined;
+  if (!Array.isArray(value) || !value.every((v) => isOneOf(BREACH_TYPE_IDS, v)) || new Set(value).size !== value.length) {
+    r.fail('breachTypes', 'unknown_breach_type', 'Typ av incident ska vara en lista med confidentiality, integrity och availability, var och en högst en gång.', 'Breach types must be a list of confidentiality, integrity and availability, each at most once.');
+    return undefined;
+  }
+  return BREACH_TYPE_IDS.filter((t) => value.includes(t));
+}
+
+/**
+ * The DPO assesses the risk, with a rationale and, optionally, the breach types judged. "Unlikely"
+ * stops the clock: notice not required.
+ */
 export function assessRisk(incident: Incident, raw: unknown, by: Person, now: Date): Change {
   ensureOpen(incident);
   const r = new FieldReader(asObject(raw));
-  r.rejectUnknown(new Set(['risk', 'rationale', 'severity']));
+  r.rejectUnknown(new Set(['risk', 'rationale', 'severity', 'breachTypes']));
   const risk = r.raw.risk;
   if (!isOneOf(RISK_LEVEL_IDS, risk)) {
     r.fail('risk', 'unknown_risk', 'Välj en riskbedömning: unlikely (osannolik risk), risk eller high (hög risk).', 'Choose a risk level: unlikely, risk or high.');
@@ -82,15 +100,17 @@ export function assessRisk(incident: Incident, raw: unknown, by: Person, now: Da
     if (!ok) r.fail('severity', 'invalid_severity', 'Allvarlighetsgraden ska ha talen dpc, ei, cb och score.', 'Severity must hold the numbers dpc, ei, cb and score.');
     else severity = { dpc: s.dpc as number, ei: s.ei as number, cb: s.cb as number, score: s.score as number };
   }
+  const breachTypes = assessedBreachTypes(r);
   r.done();
   const level = risk as RiskLevel;
   const assessment: Assessment = { risk: level, rationale: rationale!, assessedAt: now.toISOString(), assessedBy: by, severity };
-  const patch: Partial<Incident> = { assessment };
+  const patch: Partial<Incident> = { assessment, ...(breachTypes ? { breachTypes } : {}) };
   if (!incident.imyNotice) {
     patch.status = level === 'unlikely' ? 'not-required' : 'assessed';
     patch.reportedToAuthority = level === 'unlikely' ? false : null;
   }
-  return finish(incident, patch, { actor: by, type: 'assessed', data: { risk: level } }, now);
+  const data = { risk: level, ...(breachTypes ? { breachTypes: breachTypes.join(',') } : {}) };
+  return finish(incident, patch, { actor: by, type: 'assessed', data }, now);
 }
 
 /** Records the notice to IMY; a late notice must give reasons for the delay (art. 33(1)). */

@@ -73,6 +73,22 @@ describe('assessRisk', () => {
   it('demands a known level and a rationale', () => {
     expect(validationCodes(() => assessRisk(anIncident(), { risk: 'medium' }, dpo, at))).toEqual(['risk:unknown_risk', 'rationale:required']);
   });
+
+  it('records the breach types the DPO judged, in the vocabulary order, and says so in the event', () => {
+    const { next, event } = assessRisk(anIncident({ breachTypes: [] }), { risk: 'risk', rationale: 'r', breachTypes: ['availability', 'confidentiality'] }, dpo, at);
+    expect(next.breachTypes).toEqual(['confidentiality', 'availability']);
+    expect(event.data).toEqual({ risk: 'risk', breachTypes: 'confidentiality,availability' });
+  });
+
+  it('keeps the reported breach types when the assessment names none', () => {
+    const { next } = assessRisk(anIncident({ breachTypes: ['integrity'] }), { risk: 'risk', rationale: 'r' }, dpo, at);
+    expect(next.breachTypes).toEqual(['integrity']);
+  });
+
+  it('refuses unknown or repeated breach types, and changes nothing', () => {
+    expect(validationCodes(() => assessRisk(anIncident(), { risk: 'risk', rationale: 'r', breachTypes: ['secrecy'] }, dpo, at))).toEqual(['breachTypes:unknown_breach_type']);
+    expect(validationCodes(() => assessRisk(anIncident(), { risk: 'risk', rationale: 'r', breachTypes: ['integrity', 'integrity'] }, dpo, at))).toEqual(['breachTypes:unknown_breach_type']);
+  });
 });
 
 describe('recordImyNotice', () => {

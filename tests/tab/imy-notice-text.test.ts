@@ -1,3 +1,4 @@
+import { assessRisk } from '../../src/domain/incident-changes';
 import { imyNoticeText } from '../../src/tab/incident/imy-notice-text';
 import { anIncident } from './support/tab-fixtures';
 
@@ -52,5 +53,14 @@ describe('imyNoticeText', () => {
     const lateAt = '2026-11-24T12:00:00.000Z';
     expect(imyNoticeText(incident, { notifiedAt: lateAt, delayReason: 'Upptäcktes under en helg.' })).toContain('Skäl till att anmälan görs senare än 72 timmar: Upptäcktes under en helg.');
     expect(imyNoticeText(incident, { notifiedAt: '2026-11-21T12:00:00.000Z', delayReason: 'Inte sent.' })).not.toContain('Skäl till');
+  });
+
+  it('names the breach types the DPO judged in the assessment, although the report named none', () => {
+    const reported = anIncident({ breachTypes: [] });
+    expect(imyNoticeText(reported)).toContain('Typ av incident: Inte fastställt');
+    const { next } = assessRisk(reported, { risk: 'risk', rationale: 'r', breachTypes: ['confidentiality'] }, { id: 'd', name: 'Dana' }, new Date('2026-11-20T10:00:00Z'));
+    const after = imyNoticeText(next);
+    expect(after).toContain('Typ av incident: Konfidentialitet (obehörig har fått del av uppgifter)');
+    expect(after).not.toContain('Inte fastställt');
   });
 });

@@ -4,7 +4,7 @@ import type { Duties } from '../../domain/duties';
 import type { RegisterCheckId } from '../../domain/register-checks';
 import type { RegisterReport } from '../../domain/register-report';
 import type { Role } from '../../domain/person';
-import type { RiskLevel } from '../../domain/vocabulary';
+import type { BreachType, RiskLevel } from '../../domain/vocabulary';
 
 export type { AuditEvent, Duties, Incident, RegisterCheckId, RegisterReport, RiskLevel };
 
@@ -36,6 +36,8 @@ export interface AssessmentBody {
   risk: RiskLevel;
   rationale: string;
   severity?: { dpc: number; ei: number; cb: number; score: number };
+  /** The breach types the DPO judged (replace the reported ones). */
+  breachTypes?: BreachType[];
 }
 
 /** POST /api/incidents/:id/imy-notice. */
