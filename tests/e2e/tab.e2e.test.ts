@@ -154,6 +154,10 @@ describe('Teams tab end to end (local profile)', () => {
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Ta incidenten', exact: true }).click();
     await page.getByText('Du äger incidenten.').waitFor();
+    // Nothing is chosen for the DPO: the report does not say how easily the people can be identified.
+    expect(await page.getByTestId('severity-missing').innerText()).toContain('hur lätt personerna kan identifieras');
+    expect(await page.getByRole('radio', { checked: true, name: /medför en/i }).count()).toBe(0);
+    await page.getByRole('radio', { name: 'Betydande – går med viss annan information (0,75)' }).check();
     expect(await page.getByTestId('severity-suggestion').innerText()).toBe('Förslag: Medför en hög risk.');
     await page.getByLabel('Uppgifterna var redan offentliga eller oläsliga för mottagaren, t.ex. krypterade (−1)').check();
     expect(await page.getByTestId('severity-result').innerText()).toContain('SE = 4 × 0,75 + 0,25 = 3,25');
@@ -163,18 +167,22 @@ describe('Teams tab end to end (local profile)', () => {
     await page.getByRole('radio', { name: 'Maximalt – direkt, t.ex. namn eller personnummer (1)' }).check();
     expect(await page.getByTestId('severity-suggestion').innerText()).toBe('Förslag: Medför en hög risk.');
     await page.getByRole('radio', { name: 'Betydande – går med viss annan information (0,75)' }).check();
-    await page.getByLabel('Konfidentialitet: har obehöriga fått del av uppgifterna?').getByLabel('Nej').check();
-    expect(await page.getByTestId('severity-result').innerText()).toContain('SE = 3 × 0,75 + 0 = 2,25');
+    expect(await page.getByTestId('severity-result').innerText()).toContain('SE = 3 × 0,75 + 0,25 = 2,5');
     expect(await page.getByTestId('severity-suggestion').innerText()).toBe('Förslag: Medför en risk.');
+    expect(await page.getByRole('radio', { name: 'Medför en risk', exact: true }).isChecked()).toBe(false);
+    await page.getByRole('radio', { name: 'Medför en risk', exact: true }).check();
     await page.getByLabel(/^Motivering/).fill('Sekretessbelagda uppgifter om ett barn, men mottagaren är känd och har raderat.');
     await page.getByRole('button', { name: 'Bekräfta bedömningen' }).click();
     await page.getByTestId('current-assessment').waitFor();
-    expect(await page.getByTestId('current-assessment').innerText()).toContain('Medför en risk (SE 2,25)');
+    expect(await page.getByTestId('current-assessment').innerText()).toContain('Medför en risk (SE 2,5)');
 
     const text = await page.getByTestId('imy-text').inputValue();
     expect(text).toContain(`Vårt ärendenummer: ${number}`);
     expect(text).not.toContain('Utredning skickad');
     expect(text).not.toContain('extern mottagare');
+    expect(text).toContain('Typ av incident: Konfidentialitet');
+    expect(await page.getByLabel(/^När anmäldes incidenten till IMY\?/).inputValue()).toBe('');
+    await page.getByRole('button', { name: 'Nu: När anmäldes incidenten till IMY?' }).click();
     await page.getByLabel("IMY:s diarienummer").fill('IMY-2026-1234');
     await page.getByLabel(/^Anmälan görs i etapper/).check();
     await page.getByRole('button', { name: 'Registrera anmälan' }).click();
@@ -184,6 +192,7 @@ describe('Teams tab end to end (local profile)', () => {
     await owed.waitFor();
     expect(await owed.innerText()).toMatch(/Komplettering till IMY ska skickas senast \d{4}-\d\d-\d\d \d\d:\d\d[\s\S]*2\d d( \d+ h)? kvar/);
     expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Nu: När skickades kompletteringen till IMY?' }).click();
     await page.getByRole('button', { name: 'Registrera komplettering' }).click();
     await page.getByText('Kompletteringar klara', { exact: false }).waitFor();
     expect(await page.getByRole('button', { name: 'Registrera komplettering' }).count()).toBe(0);
@@ -200,7 +209,7 @@ describe('Teams tab end to end (local profile)', () => {
     expect(await seriousViolations(page)).toEqual([]);
 
     const stored2 = await server.store.getByNumber(number);
-    expect(stored2).toMatchObject({ status: 'notified', reportedToAuthority: true, owner: { id: 'dev-user' }, assessment: { risk: 'risk', severity: { dpc: 3, ei: 0.75, cb: 0, score: 2.25 } }, imyNotice: { reference: 'IMY-2026-1234', phased: true, supplementedAt: expect.any(String) } });
+    expect(stored2).toMatchObject({ status: 'notified', reportedToAuthority: true, owner: { id: 'dev-user' }, assessment: { risk: 'risk', severity: { dpc: 3, ei: 0.75, cb: 0.25, score: 2.5 } }, breachTypes: ['confidentiality'], imyNotice: { reference: 'IMY-2026-1234', phased: true, supplementedAt: expect.any(String) } });
     expect((page as Page & { errors: string[] }).errors).toEqual([]);
     await page.close();
   });
@@ -228,6 +237,7 @@ describe('Teams tab end to end (local profile)', () => {
     const page = await newPage();
     await page.goto(`${server.url}/tab/#/incident/${created.number}`);
     await page.getByRole('button', { name: 'Bekräfta bedömningen' }).waitFor();
+    await page.getByRole('radio', { name: 'Osannolikt att den medför en risk' }).check();
     await page.getByLabel(/^Motivering/).fill('Bara ett telefonnummer och en tid.');
 
     // Another DPO takes the incident meanwhile.

@@ -31,7 +31,7 @@ describe('AwarenessPanel', () => {
     renderTab(<PanelHarness panel={AwarenessPanel} initial={anIncident()} />);
     expect(screen.getByTestId('awareness-current').textContent).toBe('Klockan startade 2026-11-20 10:00. Frist för anmälan till IMY: 2026-11-23 10:00.');
     expect(screen.getByRole('form', { name: 'Kännedom: när klockan startar' })).toBeTruthy();
-    expect(awareAtField().value).toBe('2026-11-20T10:00');
+    expect(awareAtField().value).toBe('2026-11-20 10:00');
     expect(awareAtField().required).toBe(true);
     expect(reasonField().required).toBe(true);
   });
@@ -63,11 +63,13 @@ describe('AwarenessPanel', () => {
     expect(screen.queryByText(/Sparat/)).toBeNull();
   });
 
-  it('sends nothing while the reason is empty: the browser asks for the required field', () => {
+  it('sends nothing while the reason is empty, and says so in the tab\'s language', () => {
     const change = changeMock();
     renderTab(<PanelHarness panel={AwarenessPanel} initial={anIncident()} />, { api: fakeApi({ change }) });
     fillAndSubmit('2026-11-20T14:00', '');
     expect(reasonField().validity.valueMissing).toBe(true);
+    expect(screen.getByRole('alert').textContent).toBe('Fyll i fälten som är markerade med * och försök igen. Ingenting har sparats.');
+    expect(document.activeElement).toBe(reasonField());
     expect(change).not.toHaveBeenCalled();
   });
 

@@ -5,7 +5,7 @@ import { ApiError } from '../../src/tab/api/api-client';
 import type { Incident } from '../../src/tab/api/api-types';
 import type { PuiApi } from '../../src/tab/api/pui-api';
 import { ChangeError, ConflictMessage } from '../../src/tab/components/change-error';
-import { AssessmentForm } from '../../src/tab/incident/assessment-panel';
+import { AssessmentForm } from '../../src/tab/incident/assessment-form';
 import { anIncident, fakeApi, renderTab } from './support/tab-fixtures';
 
 const stale = () => new ApiError(412, 'conflict', 'Någon annan har ändrat incidenten sedan du öppnade den.');
@@ -70,6 +70,7 @@ describe('an edit conflict in the assessment', () => {
       .mockRejectedValueOnce(stale())
       .mockResolvedValueOnce(anIncident({ etag: 'etag-3' }));
     renderTab(<Page reloadTo={anIncident({ etag: 'etag-2', dataCategories: ['contact'] })} />, { api: fakeApi({ change }) });
+    fireEvent.click(screen.getByLabelText('Osannolikt att den medför en risk'));
     fireEvent.change(screen.getByLabelText(/^Motivering/), { target: { value: 'Min motivering' } });
     fireEvent.click(screen.getByRole('button', { name: 'Bekräfta bedömningen' }));
 

@@ -18,6 +18,17 @@ describe('EndedPanel', () => {
     expect(endedAtField().required).toBe(true);
   });
 
+  it('starts empty, not at "now": sends nothing until a time is given, and "Nu" fills in the current Swedish time', () => {
+    const change = changeMock();
+    renderTab(<PanelHarness panel={EndedPanel} initial={anIncident()} />, { api: fakeApi({ change }) });
+    expect(endedAtField().value).toBe('');
+    fireEvent.click(recordButton());
+    expect(change).not.toHaveBeenCalled();
+    expect(screen.getByRole('alert').textContent).toBe('Fyll i fälten som är markerade med * och försök igen. Ingenting har sparats.');
+    fireEvent.click(screen.getByRole('button', { name: 'Nu: När upphörde incidenten?' }));
+    expect(endedAtField().value).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+  });
+
   it('posts the end as a UTC instant with the etag it read, then shows it recorded', async () => {
     const change = changeMock().mockResolvedValue(anIncident({ etag: 'etag-2', endedAt: '2026-11-20T07:15:00.000Z' }));
     renderTab(<PanelHarness panel={EndedPanel} initial={anIncident()} />, { api: fakeApi({ change }) });
@@ -31,7 +42,7 @@ describe('EndedPanel', () => {
 
   it('starts from the recorded end when there is one', () => {
     renderTab(<PanelHarness panel={EndedPanel} initial={anIncident({ endedAt: '2026-11-20T07:15:00.000Z' })} />);
-    expect(endedAtField().value).toBe('2026-11-20T08:15');
+    expect(endedAtField().value).toBe('2026-11-20 08:15');
   });
 
   it("shows the API's message on the field when the end is before the occurrence", async () => {
@@ -56,7 +67,7 @@ describe('EndedPanel', () => {
     const conflict = await screen.findByTestId('conflict-message');
     expect(section().contains(conflict)).toBe(true);
     expect(within(conflict).getByRole('button', { name: 'Ladda om incidenten' })).toBeTruthy();
-    expect(endedAtField().value).toBe('2026-11-20T08:15');
+    expect(endedAtField().value).toBe('2026-11-20 08:15');
     expect(screen.getByTestId('ended-recorded').textContent).toContain('Inte registrerat');
   });
 

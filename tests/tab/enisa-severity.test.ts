@@ -1,5 +1,5 @@
 import {
-  assessSeverity, circumstancesOfBreach, dataProcessingContext, enisaScore, initialFactors, severityBand, suggestedRisk, type SeverityFactors,
+  assessSeverity, breachTypesOf, circumstancesOfBreach, completeFactors, dataProcessingContext, enisaScore, initialFactors, missingFactors, severityBand, suggestedRisk, type SeverityFactors,
 } from '../../src/tab/incident/enisa-severity';
 import { anIncident } from './support/tab-fixtures';
 
@@ -76,11 +76,30 @@ describe('initialFactors', () => {
     const f = initialFactors(anIncident({ dataCategories: ['social-services', 'children', 'identity-numbers'], breachTypes: ['confidentiality', 'availability'], affectedCount: 250, cause: 'external-attack' }));
     expect(f).toEqual({
       dataKind: 4, vulnerablePeople: true, severeConsequences: false, largeVolume: false, manyPeople: true, mitigated: false,
-      ei: 1, confidentiality: 0.25, integrity: 0, availability: 0.25, malicious: true,
+          ei: 1, confidentiality: 0.25, integrity: 0, availability: 0.25, malicious: true,
     });
   });
 
-  it('starts from simple data when nothing sensitive is reported', () => {
-    expect(initialFactors(anIncident({ dataCategories: ['contact'], breachTypes: [], affectedCount: undefined, cause: undefined }))).toMatchObject({ dataKind: 1, ei: 0.75, manyPeople: false, largeVolume: false, confidentiality: 0 });
+  it('starts from simple data when nothing sensitive is reported, and leaves what the report does not say unset', () => {
+    const f = initialFactors(anIncident({ dataCategories: ['contact'], breachTypes: [], affectedCount: undefined, cause: undefined }));
+    expect(f).toMatchObject({ dataKind: 1, manyPeople: false, largeVolume: false });
+    expect(f.ei).toBeUndefined();
+    expect(f.confidentiality).toBeUndefined();
+    expect(completeFactors(f)).toBeUndefined();
+    expect(missingFactors(f)).toEqual(['confidentiality', 'integrity', 'availability', 'ei']);
+  });
+
+  it('sets no factor for a report with nothing ticked, so nothing is scored or suggested', () => {
+    const f = initialFactors(anIncident({ dataCategories: [], breachTypes: [], affectedCount: undefined, cause: undefined }));
+    expect(missingFactors(f)).toEqual(['confidentiality', 'integrity', 'availability', 'dataKind', 'ei']);
+    expect(breachTypesOf(f)).toBeUndefined();
+  });
+});
+
+describe('breachTypesOf', () => {
+  it('names the losses above "no", once all three are chosen', () => {
+    expect(breachTypesOf({ ...base, confidentiality: 0.25, integrity: 0, availability: 0.5 })).toEqual(['confidentiality', 'availability']);
+    expect(breachTypesOf({ ...base })).toEqual([]);
+    expect(breachTypesOf({ ...base, integrity: undefined })).toBeUndefined();
   });
 });

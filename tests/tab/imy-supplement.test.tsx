@@ -40,15 +40,16 @@ const recordButton = () => screen.getByRole('button', { name: 'Registrera komple
 describe('ImySupplement in the IMY notice panel', () => {
   afterEach(cleanup);
 
-  it('shows by when the supplement is owed, in Stockholm time, with a labelled field defaulting to now', () => {
-    const before = toLocalInput(new Date());
+  it('shows by when the supplement is owed, in Stockholm time, with a labelled empty field and a "Nu" button', () => {
     renderTab(<ImyNoticePanel {...panel()} />);
-    const after = toLocalInput(new Date());
     const owed = screen.getByTestId('imy-supplement');
     expect(within(owed).getByText('Komplettering till IMY ska skickas senast 2099-07-01 10:00')).toBeTruthy();
     expect(owed.querySelector('[data-supplement="owed"]')).not.toBeNull();
     expect(owed.textContent).toContain('kvar');
-    expect([before, after]).toContain(sentAtField().value);
+    expect(sentAtField().value).toBe('');
+    const before = toLocalInput(new Date()).replace('T', ' ');
+    fireEvent.click(screen.getByRole('button', { name: 'Nu: När skickades kompletteringen till IMY?' }));
+    expect([before, toLocalInput(new Date()).replace('T', ' ')]).toContain(sentAtField().value);
     expect(sentAtField().required).toBe(true);
     expect(screen.getByRole('form', { name: 'Komplettering till IMY' })).toBeTruthy();
   });
@@ -161,7 +162,7 @@ describe('recording the supplement on the incident page', () => {
     expect(screen.getByTestId('imy-supplement').contains(conflict)).toBe(true);
     expect(conflict.textContent).toContain('Någon annan hann före');
     expect(conflict.textContent).toContain('Din ändring sparades inte, och ingenting skrevs över.');
-    expect(sentAtField().value).toBe('2026-12-01T09:30');
+    expect(sentAtField().value).toBe('2026-12-01 09:30');
     expect(screen.queryByText(/Kompletteringar klara/)).toBeNull();
 
     fireEvent.click(within(conflict).getByRole('button', { name: 'Ladda om incidenten' }));

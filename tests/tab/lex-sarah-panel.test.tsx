@@ -23,6 +23,7 @@ describe('LexSarahPanel', () => {
     renderTab(<PanelHarness panel={LexSarahPanel} initial={anIncident()} />, { api: fakeApi({ change }) });
     expect(screen.getByRole('form', { name: 'Lex Sarah och IVO' })).toBeTruthy();
     expect(screen.queryByLabelText(/^När anmäldes den till IVO\?/)).toBeNull();
+    expect(reportedAtField().value).toBe('');
     fireEvent.change(reportedAtField(), { target: { value: '2026-11-20T13:00' } });
     fireEvent.click(recordButton());
 
@@ -57,7 +58,9 @@ describe('LexSarahPanel', () => {
     const message = 'Tidpunkt för anmälan till IVO kan inte ligga i framtiden.';
     const change = changeMock().mockRejectedValue(fieldRefusal('ivoReportedAt', 'in_future', message));
     renderTab(<PanelHarness panel={LexSarahPanel} initial={anIncident()} />, { api: fakeApi({ change }) });
+    fireEvent.change(reportedAtField(), { target: { value: '2026-11-20 13:00' } });
     fireEvent.click(ivoCheckbox());
+    expect(ivoAtField().value).toBe('');
     fireEvent.change(ivoAtField(), { target: { value: '2099-01-01T10:00' } });
     fireEvent.click(recordButton());
 
@@ -71,6 +74,7 @@ describe('LexSarahPanel', () => {
   it('explains a conflict (412) in the panel', async () => {
     const change = changeMock().mockRejectedValue(staleEtag());
     renderTab(<PanelHarness panel={LexSarahPanel} initial={anIncident()} />, { api: fakeApi({ change }) });
+    fireEvent.change(reportedAtField(), { target: { value: '2026-11-20 13:00' } });
     fireEvent.click(recordButton());
     const conflict = await screen.findByTestId('conflict-message');
     expect(section().contains(conflict)).toBe(true);

@@ -22,6 +22,7 @@ describe('PoliceReportPanel', () => {
     renderTab(<PanelHarness panel={PoliceReportPanel} initial={anIncident()} />, { api: fakeApi({ change }) });
     expect(screen.queryByTestId('police-recorded')).toBeNull();
     expect(screen.getByRole('form', { name: 'Polisanmälan' })).toBeTruthy();
+    expect(reportedAtField().value).toBe('');
     fireEvent.change(reportedAtField(), { target: { value: '2026-11-20T13:00' } });
     fireEvent.change(referenceField(), { target: { value: 'K123456-26' } });
     fireEvent.click(recordButton());
@@ -59,6 +60,7 @@ describe('PoliceReportPanel', () => {
   it('explains a conflict (412) in the panel and keeps the typed reference', async () => {
     const change = changeMock().mockRejectedValue(staleEtag());
     renderTab(<PanelHarness panel={PoliceReportPanel} initial={anIncident()} />, { api: fakeApi({ change }) });
+    fireEvent.change(reportedAtField(), { target: { value: '2026-11-20 13:00' } });
     fireEvent.change(referenceField(), { target: { value: 'K123456-26' } });
     fireEvent.click(recordButton());
 

@@ -16,10 +16,24 @@ const recorded = (notice: { notifiedAt?: string; method?: string; notInformedRea
 describe('SubjectNoticePanel', () => {
   afterEach(cleanup);
 
+  it('chooses nothing for the DPO: neither answer is selected and no time is filled in', () => {
+    const change = changeMock();
+    renderTab(<PanelHarness panel={SubjectNoticePanel} initial={anIncident()} />, { api: fakeApi({ change }) });
+    expect((screen.getByLabelText('De registrerade har informerats') as HTMLInputElement).checked).toBe(false);
+    expect((screen.getByLabelText('De registrerade informeras inte') as HTMLInputElement).checked).toBe(false);
+    expect(screen.queryByLabelText(/^När informerades de\?/)).toBeNull();
+    fireEvent.click(recordButton());
+    expect(change).not.toHaveBeenCalled();
+    expect(screen.getByText('Välj om de registrerade har informerats eller inte.')).toBeTruthy();
+    fireEvent.click(screen.getByLabelText('De registrerade har informerats'));
+    expect(notifiedAtField().value).toBe('');
+  });
+
   it('posts when and how the data subjects were informed, with the etag it read, then shows it recorded', async () => {
     const change = changeMock().mockResolvedValue(recorded({ notifiedAt: '2026-11-21T09:00:00.000Z', method: 'brev' }));
     renderTab(<PanelHarness panel={SubjectNoticePanel} initial={anIncident()} />, { api: fakeApi({ change }) });
     expect(screen.getByRole('form', { name: 'Information till de registrerade (artikel 34)' })).toBeTruthy();
+    fireEvent.click(screen.getByLabelText('De registrerade har informerats'));
     fireEvent.change(notifiedAtField(), { target: { value: '2026-11-21T10:00' } });
     fireEvent.change(methodField(), { target: { value: 'brev' } });
     fireEvent.click(recordButton());
@@ -63,6 +77,7 @@ describe('SubjectNoticePanel', () => {
     const message = 'Tidpunkt då de registrerade informerades kan inte ligga i framtiden.';
     const change = changeMock().mockRejectedValue(fieldRefusal('notifiedAt', 'in_future', message));
     renderTab(<PanelHarness panel={SubjectNoticePanel} initial={anIncident()} />, { api: fakeApi({ change }) });
+    fireEvent.click(screen.getByLabelText('De registrerade har informerats'));
     fireEvent.change(notifiedAtField(), { target: { value: '2099-01-01T10:00' } });
     fireEvent.click(recordButton());
 
@@ -73,6 +88,8 @@ describe('SubjectNoticePanel', () => {
   it('explains a conflict (412) in the panel', async () => {
     const change = changeMock().mockRejectedValue(staleEtag());
     renderTab(<PanelHarness panel={SubjectNoticePanel} initial={anIncident()} />, { api: fakeApi({ change }) });
+    fireEvent.click(screen.getByLabelText('De registrerade informeras inte'));
+    fireEvent.change(reasonField(), { target: { value: 'Krypterat.' } });
     fireEvent.click(recordButton());
     const conflict = await screen.findByTestId('conflict-message');
     expect(section().contains(conflict)).toBe(true);

@@ -12,7 +12,7 @@ import { useChange } from './use-change';
 export function EndedPanel(panel: PanelProps) {
   const { incident, canEdit } = panel;
   const t = useStrings(incidentStrings).ended;
-  const [endedAt, setEndedAt] = useState(() => toLocalInput(incident.endedAt ?? new Date()));
+  const [endedAt, setEndedAt] = useState(() => (incident.endedAt ? toLocalInput(incident.endedAt) : ''));
   const change = useChange(incident, panel.onChanged);
 
   function submit() {
@@ -25,7 +25,7 @@ export function EndedPanel(panel: PanelProps) {
       <p data-testid="ended-recorded">{incident.endedAt ? t.recorded(displayTime(incident.endedAt)) : t.notRecorded}</p>
       {canEdit ? (
         <ChangeForm heading={t.heading} change={change} panel={panel} submitLabel={t.record} onSubmit={submit}>
-          <TimeField label={t.endedAt} required value={endedAt} onChange={setEndedAt} error={change.fieldErrors.endedAt} />
+          <TimeField label={t.endedAt} required nowButton value={endedAt} onChange={setEndedAt} error={change.fieldErrors.endedAt} />
         </ChangeForm>
       ) : null}
     </Section>

@@ -89,13 +89,46 @@ export function assessSeverity(f: SeverityFactors): Severity {
   return { dpc, ei: f.ei, cb, score, band, suggestion: suggestedRisk(band) };
 }
 
+/** The factors chosen with radio buttons: each unset until the report or the DPO gives it. */
+export type ChosenFactor = 'dataKind' | 'ei' | 'confidentiality' | 'integrity' | 'availability';
+export const CHOSEN_FACTORS: readonly ChosenFactor[] = ['confidentiality', 'integrity', 'availability', 'dataKind', 'ei'];
+
+/** The factors as the form holds them: the yes/no ones start as no, the chosen ones unset. */
+export type FactorDraft = Omit<SeverityFactors, ChosenFactor> & Partial<Pick<SeverityFactors, ChosenFactor>>;
+
+/** The factors once every chosen one is set; undefined while one is missing (no score, no suggestion). */
+export function completeFactors(draft: FactorDraft): SeverityFactors | undefined {
+  return CHOSEN_FACTORS.every((k) => draft[k] !== undefined) ? (draft as SeverityFactors) : undefined;
+}
+
+/** The chosen factors still unset, in the form's order. */
+export function missingFactors(draft: FactorDraft): ChosenFactor[] {
+  return CHOSEN_FACTORS.filter((k) => draft[k] === undefined);
+}
+
+/** The breach types the three losses say, once all three are chosen. */
+export function breachTypesOf(draft: FactorDraft): Incident['breachTypes'] | undefined {
+  const { confidentiality: c, integrity: i, availability: a } = draft;
+  if (c === undefined || i === undefined || a === undefined) return undefined;
+  return [...(c > 0 ? ['confidentiality' as const] : []), ...(i > 0 ? ['integrity' as const] : []), ...(a > 0 ? ['availability' as const] : [])];
+}
+
 const SENSITIVE = ['health', 'social-services', 'criminal-offences', 'protected-identity'] as const;
 
-/** A first guess from what the report says; the DPO adjusts every factor. */
-export function initialFactors(incident: Pick<Incident, 'dataCategories' | 'breachTypes' | 'affectedCount' | 'cause'>): SeverityFactors {
+/**
+ * A first guess from what the report says, and nothing it does not say; the DPO sets the rest.
+ * @remarks No fact is chosen for the DPO: with no data categories reported the data's nature is
+ * unset, with no breach type the three losses are unset, and ease of identification is set only
+ * where identity numbers or a protected identity make it maximal. A report with nothing ticked
+ * therefore gives no score and no suggestion until the DPO has gone through the factors. A
+ * reported breach type starts at its lower degree; the types the reporter left out start at "no".
+ */
+export function initialFactors(incident: Pick<Incident, 'dataCategories' | 'breachTypes' | 'affectedCount' | 'cause'>): FactorDraft {
   const has = (c: Incident['dataCategories'][number]) => incident.dataCategories.includes(c);
-  const dataKind: DataKind = SENSITIVE.some(has) ? 4 : has('financial') ? 3 : has('identity-numbers') ? 2 : 1;
-  const breach = (t: Incident['breachTypes'][number]): BreachLevel => (incident.breachTypes.includes(t) ? 0.25 : 0);
+  const reported = incident.dataCategories.length > 0;
+  const dataKind: DataKind | undefined = !reported ? undefined : SENSITIVE.some(has) ? 4 : has('financial') ? 3 : has('identity-numbers') ? 2 : 1;
+  const typed = incident.breachTypes.length > 0;
+  const breach = (t: Incident['breachTypes'][number]): BreachLevel | undefined => (!typed ? undefined : incident.breachTypes.includes(t) ? 0.25 : 0);
   return {
     dataKind,
     vulnerablePeople: has('children') || has('protected-identity'),
@@ -103,7 +136,7 @@ export function initialFactors(incident: Pick<Incident, 'dataCategories' | 'brea
     largeVolume: false,
     manyPeople: (incident.affectedCount ?? 0) >= MANY_PEOPLE_FROM,
     mitigated: false,
-    ei: has('identity-numbers') || has('protected-identity') ? 1 : 0.75,
+    ei: has('identity-numbers') || has('protected-identity') ? 1 : undefined,
     confidentiality: breach('confidentiality'),
     integrity: breach('integrity'),
     availability: breach('availability'),

@@ -7,7 +7,7 @@ import { Button, Checkbox, Field, Input, Textarea, makeStyles, tokens } from '@f
 import { useRef, useState } from 'react';
 import { isLate } from '../../domain/deadline';
 import { TimeField } from '../components/time-field';
-import { fromLocalInput, toLocalInput, displayTime } from '../components/time-input';
+import { fromLocalInput, displayTime } from '../components/time-input';
 import { useStrings } from '../i18n';
 import { ChangeForm } from './change-form';
 import { imyNoticeText } from './imy-notice-text';
@@ -34,7 +34,7 @@ export function ImyNoticePanel({ supplementDueAt, ...panel }: ImyNoticePanelProp
   const t = strings.imy;
   const styles = useStyles();
   const form = useFormStyles();
-  const [notifiedAt, setNotifiedAt] = useState(() => toLocalInput(new Date()));
+  const [notifiedAt, setNotifiedAt] = useState('');
   const [reference, setReference] = useState('');
   const [phased, setPhased] = useState(false);
   const [delayReason, setDelayReason] = useState('');
@@ -104,7 +104,7 @@ export function ImyNoticePanel({ supplementDueAt, ...panel }: ImyNoticePanelProp
       {canEdit && !notice && incident.assessment?.risk !== 'unlikely' ? (
         <ChangeForm heading={t.heading} change={change} panel={panel} submitLabel={t.record} primary onSubmit={submit}>
           <div className={form.row}>
-            <TimeField label={t.notifiedAt} required value={notifiedAt} onChange={setNotifiedAt} error={change.fieldErrors.notifiedAt} />
+            <TimeField label={t.notifiedAt} required nowButton value={notifiedAt} onChange={setNotifiedAt} error={change.fieldErrors.notifiedAt} />
             <Field label={t.reference} validationMessage={change.fieldErrors.reference}>
               <Input value={reference} onChange={(_, d) => setReference(d.value)} />
             </Field>

@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { formatTimeLeft, isOverdue, timeLeftMs } from '../../domain/deadline';
 import { useNow } from '../components/countdown';
 import { TimeField } from '../components/time-field';
-import { displayTime, fromLocalInput, toLocalInput } from '../components/time-input';
+import { displayTime, fromLocalInput } from '../components/time-input';
 import { useLocale, useStrings } from '../i18n';
 import { ChangeForm } from './change-form';
 import { incidentStrings } from './incident-strings';
@@ -28,7 +28,7 @@ export function ImySupplement({ panel, supplementDueAt }: ImySupplementProps) {
   const locale = useLocale();
   const form = useFormStyles();
   const now = useNow();
-  const [sentAt, setSentAt] = useState(() => toLocalInput(new Date()));
+  const [sentAt, setSentAt] = useState('');
   const change = useChange(incident, panel.onChanged);
   const notice = incident.imyNotice;
   if (!notice?.phased) return null;
@@ -61,7 +61,7 @@ export function ImySupplement({ panel, supplementDueAt }: ImySupplementProps) {
       {canEdit && owed ? (
         <ChangeForm heading={t.supplementHeading} change={change} panel={panel} submitLabel={t.recordSupplement} primary feedback={false} onSubmit={submit}>
           <div className={form.row}>
-            <TimeField label={t.supplementSentAt} required value={sentAt} onChange={setSentAt} error={change.fieldErrors.sentAt} />
+            <TimeField label={t.supplementSentAt} required nowButton value={sentAt} onChange={setSentAt} error={change.fieldErrors.sentAt} />
           </div>
         </ChangeForm>
       ) : null}

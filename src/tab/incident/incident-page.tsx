@@ -159,7 +159,7 @@ function IncidentView({ details, reload, reloading, loadError, back, isDpo, meId
         <>
           <AwarenessPanel {...panel} />
           <EndedPanel {...panel} />
-          <AssessmentPanel {...panel} />
+          <Section id="assessment" heading={t.assessment.heading}><AssessmentPanel {...panel} /></Section>
           <ImyNoticePanel {...panel} supplementDueAt={details.supplementDueAt} />
           <SubjectNoticePanel {...panel} />
           <LexSarahPanel {...panel} />

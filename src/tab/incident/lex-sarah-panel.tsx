@@ -15,9 +15,9 @@ export function LexSarahPanel(panel: PanelProps) {
   const t = useStrings(incidentStrings).lexSarah;
   const form = useFormStyles();
   const recorded = incident.lexSarah;
-  const [reportedAt, setReportedAt] = useState(() => toLocalInput(recorded?.reportedAt ?? new Date()));
+  const [reportedAt, setReportedAt] = useState(() => (recorded ? toLocalInput(recorded.reportedAt) : ''));
   const [toIvo, setToIvo] = useState(recorded?.reportedToIvo ?? false);
-  const [ivoAt, setIvoAt] = useState(() => (recorded?.ivoReportedAt ? toLocalInput(recorded.ivoReportedAt) : toLocalInput(new Date())));
+  const [ivoAt, setIvoAt] = useState(() => (recorded?.ivoReportedAt ? toLocalInput(recorded.ivoReportedAt) : ''));
   const [ivoReference, setIvoReference] = useState(recorded?.ivoReference ?? '');
   const change = useChange(incident, panel.onChanged);
 
@@ -41,11 +41,11 @@ export function LexSarahPanel(panel: PanelProps) {
       ) : null}
       {canEdit ? (
         <ChangeForm heading={t.heading} change={change} panel={panel} submitLabel={t.record} onSubmit={submit}>
-          <TimeField label={t.reportedAt} required value={reportedAt} onChange={setReportedAt} error={change.fieldErrors.reportedAt} />
+          <TimeField label={t.reportedAt} required nowButton value={reportedAt} onChange={setReportedAt} error={change.fieldErrors.reportedAt} />
           <Checkbox label={t.reportedToIvo} checked={toIvo} onChange={(_, d) => setToIvo(d.checked === true)} />
           {toIvo ? (
             <div className={form.row}>
-              <TimeField label={t.ivoReportedAt} required value={ivoAt} onChange={setIvoAt} error={change.fieldErrors.ivoReportedAt} />
+              <TimeField label={t.ivoReportedAt} required nowButton value={ivoAt} onChange={setIvoAt} error={change.fieldErrors.ivoReportedAt} />
               <Field label={t.ivoReference} validationMessage={change.fieldErrors.ivoReference}>
                 <Input value={ivoReference} onChange={(_, d) => setIvoReference(d.value)} />
               </Field>

@@ -15,7 +15,7 @@ export function PoliceReportPanel(panel: PanelProps) {
   const t = useStrings(incidentStrings).police;
   const form = useFormStyles();
   const recorded = incident.policeReport;
-  const [reportedAt, setReportedAt] = useState(() => toLocalInput(recorded?.reportedAt ?? new Date()));
+  const [reportedAt, setReportedAt] = useState(() => (recorded ? toLocalInput(recorded.reportedAt) : ''));
   const [reference, setReference] = useState(recorded?.reference ?? '');
   const change = useChange(incident, panel.onChanged);
 
@@ -33,7 +33,7 @@ export function PoliceReportPanel(panel: PanelProps) {
       {canEdit ? (
         <ChangeForm heading={t.heading} change={change} panel={panel} submitLabel={t.record} onSubmit={submit}>
           <div className={form.row}>
-            <TimeField label={t.reportedAt} required value={reportedAt} onChange={setReportedAt} error={change.fieldErrors.reportedAt} />
+            <TimeField label={t.reportedAt} required nowButton value={reportedAt} onChange={setReportedAt} error={change.fieldErrors.reportedAt} />
             <Field label={t.reference} hint={t.referenceHint} validationMessage={change.fieldErrors.reference}>
               <Input value={reference} onChange={(_, d) => setReference(d.value)} />
             </Field>

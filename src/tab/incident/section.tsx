@@ -26,6 +26,7 @@ export const useFormStyles = makeStyles({
   row: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-start', gap: tokens.spacingHorizontalL, '> *': { flex: '1 1 14rem' } },
   actions: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center', flexWrap: 'wrap' },
   saved: { color: tokens.colorPaletteGreenForeground1, margin: 0 },
+  error: { color: tokens.colorPaletteRedForeground1, margin: 0 },
   muted: { color: tokens.colorNeutralForeground2 },
   fieldset: { border: 'none', margin: 0, padding: 0, minWidth: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   legend: { padding: 0, fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase400, marginBottom: tokens.spacingVerticalXS },

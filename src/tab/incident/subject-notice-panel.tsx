@@ -15,13 +15,19 @@ export function SubjectNoticePanel(panel: PanelProps) {
   const t = useStrings(incidentStrings).subjects;
   const form = useFormStyles();
   const recorded = incident.subjectNotice;
-  const [informed, setInformed] = useState<'yes' | 'no'>(recorded?.notInformedReason && !recorded.notifiedAt ? 'no' : 'yes');
-  const [notifiedAt, setNotifiedAt] = useState(() => toLocalInput(recorded?.notifiedAt ?? new Date()));
+  // Nothing is chosen for the DPO: neither "informed" nor a time, until they say so.
+  const [informed, setInformed] = useState<'yes' | 'no' | ''>(recorded ? (recorded.notifiedAt ? 'yes' : 'no') : '');
+  const [choiceMissing, setChoiceMissing] = useState(false);
+  const [notifiedAt, setNotifiedAt] = useState(() => (recorded?.notifiedAt ? toLocalInput(recorded.notifiedAt) : ''));
   const [method, setMethod] = useState(recorded?.method ?? '');
   const [reason, setReason] = useState(recorded?.notInformedReason ?? '');
   const change = useChange(incident, panel.onChanged);
 
   function submit() {
+    if (informed === '') {
+      setChoiceMissing(true);
+      return Promise.resolve(false);
+    }
     return change.run(
       'subject-notice',
       informed === 'yes'
@@ -40,24 +46,24 @@ export function SubjectNoticePanel(panel: PanelProps) {
       ) : null}
       {canEdit ? (
         <ChangeForm heading={t.heading} change={change} panel={panel} submitLabel={t.record} onSubmit={submit}>
-          <Field label={t.choice}>
-            <RadioGroup value={informed} onChange={(_, d) => setInformed(d.value === 'no' ? 'no' : 'yes')}>
+          <Field label={t.choice} required validationMessage={choiceMissing && informed === '' ? t.choiceMissing : undefined}>
+            <RadioGroup value={informed} onChange={(_, d) => { setChoiceMissing(false); setInformed(d.value === 'no' ? 'no' : 'yes'); }}>
               <Radio value="yes" label={t.informed} />
               <Radio value="no" label={t.notInformed} />
             </RadioGroup>
           </Field>
           {informed === 'yes' ? (
             <div className={form.row}>
-              <TimeField label={t.notifiedAt} required value={notifiedAt} onChange={setNotifiedAt} error={change.fieldErrors.notifiedAt} />
+              <TimeField label={t.notifiedAt} required nowButton value={notifiedAt} onChange={setNotifiedAt} error={change.fieldErrors.notifiedAt} />
               <Field label={t.method} hint={t.methodHint} validationMessage={change.fieldErrors.method}>
                 <Input value={method} onChange={(_, d) => setMethod(d.value)} />
               </Field>
             </div>
-          ) : (
+          ) : informed === 'no' ? (
             <Field label={t.reason} required hint={t.reasonHint} validationMessage={change.fieldErrors.notInformedReason ?? change.fieldErrors.notifiedAt}>
               <Textarea value={reason} rows={3} resize="vertical" onChange={(_, d) => setReason(d.value)} />
             </Field>
-          )}
+          ) : null}
         </ChangeForm>
       ) : null}
     </Section>

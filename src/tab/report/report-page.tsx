@@ -15,6 +15,7 @@ import { ApiError } from '../api/api-client';
 import type { Incident } from '../api/api-types';
 import { useApi } from '../api/pui-api';
 import { CheckboxGroup } from '../components/checkbox-group';
+import { TimeField } from '../components/time-field';
 import { PageHeading } from '../components/page-heading';
 import { useLocale, useStrings } from '../i18n';
 import {
@@ -201,12 +202,14 @@ export function ReportPage() {
         </Field>
 
         <div className={styles.row}>
-          <Field label={t.fields.discoveredAt} required hint={t.fields.discoveredAtHint} validationMessage={shown('discoveredAt')}>
-            <Input id={fieldId('discoveredAt')} type="datetime-local" value={draft.discoveredAt} onChange={(_, d) => update('discoveredAt', d.value)} onBlur={blur('discoveredAt')} />
-          </Field>
-          <Field label={t.fields.occurredAt} hint={t.fields.occurredAtHint} validationMessage={shown('occurredAt')}>
-            <Input id={fieldId('occurredAt')} type="datetime-local" value={draft.occurredAt} onChange={(_, d) => update('occurredAt', d.value)} onBlur={blur('occurredAt')} />
-          </Field>
+          <TimeField
+            id={fieldId('discoveredAt')} label={t.fields.discoveredAt} required hint={t.fields.discoveredAtHint} error={shown('discoveredAt')}
+            value={draft.discoveredAt} onChange={(v) => update('discoveredAt', v)} onBlur={blur('discoveredAt')}
+          />
+          <TimeField
+            id={fieldId('occurredAt')} label={t.fields.occurredAt} hint={t.fields.occurredAtHint} error={shown('occurredAt')}
+            value={draft.occurredAt} onChange={(v) => update('occurredAt', v)} onBlur={blur('occurredAt')}
+          />
         </div>
 
         <CheckboxGroup
