@@ -125,8 +125,6 @@ export interface AppConfig {
   reminders: ReminderSettings;
   /** How many reports one person may file in a row (per server process). */
   reportRate: { burst: number; refillMs: number };
-  /** The raw, validated environment, for adapters that read their own settings (SharePoint, bot). */
-  env: Readonly<Record<string, string | undefined>>;
 }
 
 /** A configuration problem, naming the variable to fix. */
@@ -279,6 +277,5 @@ export function loadConfig(rawEnv: Record<string, string | undefined> = process.
       dpoMentions: e.DPO_MENTIONS.length ? e.DPO_MENTIONS.map(mentionTarget) : e.DPO_USER_IDS.map((id) => ({ id, name: 'Dataskyddsombud' })),
     },
     reportRate: { burst: e.REPORT_RATE_BURST, refillMs: e.REPORT_RATE_REFILL_SECONDS * 1000 },
-    env,
   };
 }

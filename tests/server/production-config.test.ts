@@ -26,6 +26,14 @@ function production(overrides: Record<string, string | undefined> = {}): Record<
 }
 
 describe('production configuration', () => {
+  it('keeps no copy of the environment: what it does not read (other secrets of the host) is nowhere in the config', () => {
+    const config = loadConfig(production({ WEBSITE_AUTH_ENCRYPTION_KEY: 'host-secret-4711', SOME_OTHER_APP_PASSWORD: 'other-secret-0815' }));
+    const kept = JSON.stringify(config);
+    expect(kept).not.toContain('host-secret-4711');
+    expect(kept).not.toContain('other-secret-0815');
+    expect(config.sharePoint?.siteId).toBe(production().SHAREPOINT_SITE_ID);
+  });
+
   it('runs the bot and Graph on the managed identity with no secret at all', () => {
     const config = loadConfig(production());
     expect(config).toMatchObject({ profile: 'entra', store: 'sharepoint', host: '0.0.0.0', port: 8080 });
