@@ -16,7 +16,7 @@ import { createTeamsBot } from '../bot';
 import { ConversationPacer, TEAMS_THREAD_LIMITS } from '../bot/pacer';
 import { createLogger } from '../src/server/logger';
 import { SqliteStores } from '../src/store/sqlite/sqlite-stores';
-import type { UseCaseDeps } from '../src/use-cases';
+import { DeliveryLoop, outboxFor, type UseCaseDeps } from '../src/use-cases';
 
 const REPORTS = 200;
 const DPO_CHANNEL = '19:bench-dpo@thread.tacv2';
@@ -58,14 +58,17 @@ export async function benchBot(): Promise<void> {
   const teams = await listen(connector);
 
   const logger = createLogger('silent');
-  const deps: UseCaseDeps = { store, appState: stores.appState, clock: { now: () => new Date() }, logger, newId: randomUUID };
+  const clock = { now: () => new Date() };
+  const outbox = outboxFor(stores.appState, clock);
+  const deps: UseCaseDeps = { store, appState: stores.appState, clock, logger, newId: randomUUID, outbox };
   const bot = createTeamsBot({
     deps,
     config: { profile: 'local', dpoUserIds: [], dpoGroupIds: [], tabUrl: 'http://127.0.0.1:3978/tab/' },
     logger,
     pacer: new ConversationPacer({ windows: [] }),
   });
-  deps.notifier = bot.notifier;
+  const delivery = new DeliveryLoop({ ...deps, outbox }, bot.poster, { owner: 'bench', logger });
+  delivery.start();
   const app = express();
   app.post('/api/messages', express.json({ limit: '256kb' }), (req, res, next) => void bot.handle(req, res).catch(next));
   const botServer = await listen(app);
@@ -121,7 +124,7 @@ export async function benchBot(): Promise<void> {
     const limits = TEAMS_THREAD_LIMITS.map((w) => `${w.max}/${w.periodMs / 1000} s`).join(', ');
     console.log(`a burst of ${REPORTS} reports at Teams' per-conversation limits (${limits}): last card after ${(await pacedBurstSeconds(REPORTS)).toFixed(0)} s`);
   } finally {
-    await bot.stop();
+    await delivery.stop();
     await new Promise((resolve) => botServer.server.close(resolve));
     await new Promise((resolve) => teams.server.close(resolve));
     await stores.close();

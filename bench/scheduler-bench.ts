@@ -12,10 +12,10 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { AccessToken, TokenCredential } from '@azure/identity';
 import Database from 'better-sqlite3';
-import { recordPostedCard, setDpoChannel, type StoredReference } from '../bot/dpo-channel';
+import { addressOf, type StoredReference } from '../bot/channel-address';
 import { ConversationPacer } from '../bot/pacer';
-import { TeamsChannelNotifier } from '../bot/teams-channel-notifier';
-import type { AppStateStore, Incident, NewAuditEvent, NewIncident, Notifier } from '../src/domain';
+import { TeamsCardPoster } from '../bot/teams-card-poster';
+import type { AppStateStore, Caller, Incident, NewAuditEvent, NewIncident } from '../src/domain';
 import { newIncident } from '../src/domain/incident-changes';
 import { parseReportInput } from '../src/domain/report-input';
 import { createLogger } from '../src/server/logger';
@@ -26,7 +26,7 @@ import { openSharePointStores } from '../src/store/sharepoint/sharepoint-stores'
 import { listStatement } from '../src/store/sqlite/list-queries';
 import type { NewIncidentWithEvent, SqliteIncidentStore } from '../src/store/sqlite/sqlite-incident-store';
 import { SqliteStores } from '../src/store/sqlite/sqlite-stores';
-import { announcePending, OUTBOX_PREFIX, outboxFor, sendDueReminders, TICK_LIMIT, type UseCaseDeps } from '../src/use-cases';
+import { deliverAnnouncements, Outbox, OUTBOX_PREFIX, outboxFor, recordPostedCard, sendDueReminders, setDpoChannel, TICK_LIMIT, type DeliveryDeps } from '../src/use-cases';
 import { GraphDouble } from '../tests/support/graph-double';
 
 const INCIDENTS = 100_000;
@@ -59,8 +59,6 @@ function register(): { incident: NewIncident; event: NewAuditEvent }[] {
   return out;
 }
 
-/** A notifier that only listens (the tick's own cost, without delivery). */
-const listening: Notifier = { incidentReported: async () => {}, incidentChanged: async () => {}, reminderDue: async () => {} };
 
 function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
@@ -114,7 +112,8 @@ async function benchSqlite(print: (line: string) => void, items: NewIncidentWith
             return page;
           },
         });
-        const deps: UseCaseDeps = { store: counting, appState: stores.appState, clock: { now: () => at }, logger: createLogger('silent'), newId: () => 'x', notifier: listening };
+        const clock = { now: () => at };
+        const deps: DeliveryDeps = { store: counting, appState: stores.appState, clock, logger: createLogger('silent'), newId: () => 'x', outbox: new Outbox(stores.appState, clock) };
         const started = performance.now();
         const result = await sendDueReminders(deps);
         times.push(performance.now() - started);
@@ -163,7 +162,7 @@ async function benchSharePoint(print: (line: string) => void, items: NewIncident
     // One clock for the whole run, moved by each step: the process's one outbox reads it too.
     let now = NOW;
     const clock = { now: () => new Date(now) };
-    const deps: UseCaseDeps = { store: stores.incidents, appState, clock, logger: createLogger('silent'), newId: () => 'x', notifier: listening };
+    const deps: DeliveryDeps = { store: stores.incidents, appState, clock, logger: createLogger('silent'), newId: () => 'x', outbox: outboxFor(appState, clock) };
     print('tick                                          round trips  resource units  by request');
     const tick = async (label: string, queued: number) => {
       double.resetStats();
@@ -184,17 +183,16 @@ async function benchSharePoint(print: (line: string) => void, items: NewIncident
     await tick(`the next tick, the same ${TICK_LIMIT} pending`, TICK_LIMIT);
 
     // Delivery: card update through a Teams stand-in that answers at once; every open incident has its card.
-    await setDpoChannel(appState, { reference: CHANNEL, setBy: reporter, setAt: new Date(NOW).toISOString(), refreshUserIds: [] });
+    const dpo: Caller = { ...reporter, roles: ['reporter', 'dpo'] };
+    await setDpoChannel(deps, dpo, { address: addressOf(CHANNEL) });
     for (const incident of incidents.filter((i) => i.status !== 'closed')) {
-      await recordPostedCard(appState, incident.id, { reference: CHANNEL, activityId: `card-${incident.id}`, postedAt: new Date(NOW).toISOString() });
+      await recordPostedCard(deps, incident.id, { address: addressOf(CHANNEL), messageId: `card-${incident.id}`, postedAt: new Date(NOW).toISOString() });
     }
-    const channel = new TeamsChannelNotifier({
-      appState,
-      clock,
-      logger: createLogger('silent'),
+    const channel = new TeamsCardPoster({
       gateway: { send: async () => 'reply', update: async () => {} },
       // No pacing: this counts Graph requests, not Teams' rate limits.
       pacer: new ConversationPacer({ windows: [] }),
+      now: () => now,
       tabUrl: () => 'http://127.0.0.1:3978/tab/',
     });
     const deliver = async (due: number, batch: number) => {
@@ -203,7 +201,7 @@ async function benchSharePoint(print: (line: string) => void, items: NewIncident
       // A backlog as large as asked (those delivered before are not due again yet).
       const { due: queued } = await sendDueReminders(deps, { limit: due });
       double.resetStats();
-      const delivered = await announcePending(deps, channel, { owner: 'bench', limit: batch });
+      const delivered = await deliverAnnouncements(deps, channel, { owner: 'bench', limit: batch });
       const stats = double.stats();
       const left = (await outboxFor(appState, clock).pending()).length;
       if (delivered.delivered !== Math.min(batch, queued) || left !== queued - delivered.delivered) throw new Error(`delivery incomplete: ${delivered.delivered} delivered, ${left} left`);

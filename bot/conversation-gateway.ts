@@ -4,7 +4,7 @@
  */
 import type { Activity, CloudAdapter, ConversationReference, TurnContext } from 'botbuilder';
 import type { ConnectorClient } from 'botframework-connector';
-import type { StoredReference } from './dpo-channel';
+import type { StoredReference } from './channel-address';
 
 /** Sends and updates messages in a stored conversation. */
 export interface ConversationGateway {

@@ -1,12 +1,11 @@
 /**
- * The Teams bot, assembled: CloudAdapter at `/api/messages`, the routes, and the announcer that
- * delivers the outbox to the DPO channel. Every botbuilder import stays inside `bot/`.
+ * The Teams bot, assembled: CloudAdapter at `/api/messages`, the routes, and the card poster
+ * (the ChannelPoster port) that the delivery loop in src/use-cases posts through. Every
+ * botbuilder import stays inside `bot/`.
  */
-import { randomUUID } from 'node:crypto';
 import { CloudAdapter, type Request as BotRequest, type Response as BotResponse } from 'botbuilder';
-import { stackFrames, type Logger, type Notifier } from '../src/domain';
+import { stackFrames, type ChannelPoster, type Logger } from '../src/domain';
 import type { UseCaseDeps } from '../src/use-cases';
-import { Announcer } from './announcer';
 import { checkingToken, FailClosedBotAuthentication, type TokenCheckFailure } from './bot-authentication';
 import { cloudAdapterGateway, type ConversationGateway } from './conversation-gateway';
 import { dpoDirectory, type DirectoryLookup } from './dpo-directory';
@@ -15,13 +14,13 @@ import { ConversationPacer } from './pacer';
 import { PuiBot } from './pui-bot';
 import { SOMETHING_WENT_WRONG } from './replies';
 import type { BotServices, TeamsBotConfig } from './services';
-import { TeamsChannelNotifier } from './teams-channel-notifier';
+import { TeamsCardPoster } from './teams-card-poster';
 
 export type { TeamsBotConfig } from './services';
 export { REPORT_MESSAGE_COMMAND } from './handlers/message-action';
 
 export interface TeamsBotOptions {
-  /** The use-case ports. The bot uses them with its own notifier; put `notifier` into the app's deps too. */
+  /** The use-case ports, as src/main.ts composed them (the bot adds nothing to them). */
   deps: UseCaseDeps;
   config: TeamsBotConfig;
   logger: Logger;
@@ -31,23 +30,16 @@ export interface TeamsBotOptions {
   pacer?: ConversationPacer;
   /** What the directory says of a person (DPO groups, app roles); default: Microsoft Graph with the bot's credential (entra profile). */
   directoryLookup?: DirectoryLookup;
-  /** The outbox claim owner; default a fresh id per process. */
-  instanceId?: string;
-  /** Outbox poll interval (default 30 s). */
-  pollMs?: number;
 }
 
 export interface TeamsBot {
   /** The express handler for POST /api/messages. */
   handle(req: unknown, res: unknown): Promise<void>;
-  /** Tells the bot that news is queued in the outbox: set it as the app's `deps.notifier`. */
-  notifier: Notifier;
+  /** Posts incident cards into Teams: give it to the delivery loop (src/use-cases/delivery-loop.ts). */
+  poster: ChannelPoster;
   /** The routes, for botbuilder's TestAdapter. */
   bot: PuiBot;
   adapter: CloudAdapter;
-  /** The outbox runner (tests and benchmarks drain it). */
-  announcer: Announcer;
-  stop(): Promise<void>;
 }
 
 /** Checks the bot's settings for the profile; throws naming what is missing. */
@@ -130,23 +122,15 @@ class BufferedResponse {
   }
 }
 
-/** Builds the bot. Nothing is posted until the outbox is woken or polled. */
+/** Builds the bot. It posts only when the delivery loop asks its poster to. */
 export function createTeamsBot(options: TeamsBotOptions): TeamsBot {
-  const { config, logger } = options;
+  const { config, logger, deps } = options;
   checkBotConfig(config);
   const adapter = createAdapter(config, logger);
   const gateway = options.gateway ?? cloudAdapterGateway(adapter, config.botAppId ?? '');
-  const pacer = options.pacer ?? new ConversationPacer({ now: () => options.deps.clock.now().getTime() });
-
-  const channel = new TeamsChannelNotifier({ appState: options.deps.appState, clock: options.deps.clock, logger, gateway, pacer, tabUrl: () => config.tabUrl, teamsAppId: config.teamsAppId, dpoMentions: config.dpoMentions });
-  let announcer: Announcer | undefined;
-  const notifier: Notifier = {
-    incidentReported: async () => announcer?.wake(),
-    incidentChanged: async () => announcer?.wake(),
-    reminderDue: async () => announcer?.wake(),
-  };
-  const deps: UseCaseDeps = { ...options.deps, notifier };
-  announcer = new Announcer(deps, channel, { owner: options.instanceId ?? `bot-${randomUUID()}`, logger, pollMs: options.pollMs });
+  const now = () => deps.clock.now().getTime();
+  const pacer = options.pacer ?? new ConversationPacer({ now });
+  const poster = new TeamsCardPoster({ gateway, pacer, now, tabUrl: () => config.tabUrl, teamsAppId: config.teamsAppId });
 
   const wantsLookup = config.dpoGroupIds.length > 0 || Boolean(config.appRolesAppId);
   const managedIdentity = config.botAppType === 'UserAssignedMSI';
@@ -154,16 +138,8 @@ export function createTeamsBot(options: TeamsBotOptions): TeamsBot {
     ?? (config.profile === 'entra' && wantsLookup && config.botTenantId && config.botAppId && (config.botPassword || managedIdentity)
       ? graphDirectory({ tenantId: config.botTenantId, clientId: config.botAppId, clientSecret: managedIdentity ? undefined : config.botPassword, appRolesAppId: config.appRolesAppId })
       : undefined);
-  const services: BotServices = {
-    deps,
-    logger,
-    config,
-    directory: dpoDirectory(config, logger, lookup),
-    wakeAnnouncer: () => announcer?.wake(),
-  };
+  const services: BotServices = { deps, logger, config, directory: dpoDirectory(config, logger, lookup) };
   const bot = new PuiBot(services);
-  // News queued before this process started (or while it was down) goes out now.
-  announcer.wake();
 
   return {
     handle: async (req, res) => {
@@ -182,10 +158,8 @@ export function createTeamsBot(options: TeamsBotOptions): TeamsBot {
       }
       answer.writeTo(response, failure);
     },
-    notifier,
+    poster,
     bot,
     adapter,
-    announcer,
-    stop: () => announcer!.stop(),
   };
 }

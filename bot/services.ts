@@ -27,16 +27,12 @@ export interface TeamsBotConfig {
   tabUrl: string;
   /** The Teams app id (manifest `id`), for deep links into the tab. */
   teamsAppId?: string;
-  /** Whom reminders @mention when nobody owns an incident: Entra object ids (or Teams ids) and names. */
-  dpoMentions?: { id: string; name: string }[];
 }
 
 export interface BotServices {
-  /** Use-case deps whose notifier is the bot's own (news goes through the outbox). */
+  /** The use-case ports, as src/main.ts composed them. */
   deps: UseCaseDeps;
   logger: Logger;
   config: TeamsBotConfig;
   directory: DpoDirectory;
-  /** Tells the announcer that news may be waiting (after the DPO channel is set). */
-  wakeAnnouncer(): void;
 }

@@ -14,7 +14,7 @@ import { entraAuthenticator, localAuthenticator } from './server/auth';
 import { createLogger } from './server/logger';
 import { openStores } from './store/open-stores';
 import { SharePointAccessDenied, SharePointNotProvisioned } from './store/sharepoint';
-import { readinessCheck, ReportRateLimiter, type UseCaseDeps } from './use-cases';
+import { DeliveryLoop, outboxFor, readinessCheck, ReportRateLimiter, type UseCaseDeps } from './use-cases';
 
 export interface StartOptions {
   /** Port to listen on (0: any free port). Default from config (PORT, 3978). */
@@ -42,20 +42,23 @@ export interface RunningServer {
   config: AppConfig;
   /** The Teams bot, when it runs (local profile, or bot credentials configured). */
   bot?: TeamsBot;
+  /** Delivers the outbox to the DPO channel through the bot's poster, when the bot runs. */
+  delivery?: DeliveryLoop;
   /** The reminder scheduler, when it runs (with the bot, unless SCHEDULER_INTERVAL_SECONDS=0). */
   scheduler?: IntervalTimer;
   close(): Promise<void>;
 }
 
 /**
- * The Teams bot from config: always in the local profile (no Bot Framework tokens, for the Agents
+ * The Teams bot runs always in the local profile (no Bot Framework tokens, for the Agents
  * Playground); in the entra profile only with the bot's credentials (config refuses production without).
  */
-function startBot(config: AppConfig, deps: UseCaseDeps, logger: Logger): (TeamsBot & { config: TeamsBotConfig }) | undefined {
-  if (config.profile === 'entra' && (!config.bot.appId || (config.bot.appType !== 'UserAssignedMSI' && !config.bot.password))) {
-    logger.warn('Teams bot not started: BOT_APP_ID with SECRET_BOT_PASSWORD or BOT_APP_TYPE=UserAssignedMSI is not set');
-    return undefined;
-  }
+function runsBot(config: AppConfig): boolean {
+  return config.profile === 'local' || Boolean(config.bot.appId && (config.bot.appType === 'UserAssignedMSI' || config.bot.password));
+}
+
+/** The Teams bot from config. */
+function startBot(config: AppConfig, deps: UseCaseDeps, logger: Logger): TeamsBot & { config: TeamsBotConfig } {
   const botConfig: TeamsBotConfig = {
     profile: config.profile,
     botAppId: config.bot.appId,
@@ -70,7 +73,6 @@ function startBot(config: AppConfig, deps: UseCaseDeps, logger: Logger): (TeamsB
     // Replaced by the server's own address once it listens, unless configured.
     tabUrl: config.bot.tabUrl ?? `${config.publicUrl ?? `http://127.0.0.1:${config.port}`}/tab/`,
     teamsAppId: config.bot.teamsAppId,
-    dpoMentions: config.reminders.dpoMentions,
   };
   return { ...createTeamsBot({ deps, config: botConfig, logger }), config: botConfig };
 }
@@ -98,19 +100,27 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   }
   const logger = options.logger ?? createLogger(config.logLevel);
   const stores = options.stores ?? (await openStores(config, { logger }));
+  const clock = options.clock ?? { now: () => new Date() };
+  const withBot = runsBot(config);
+  if (!withBot) logger.warn('Teams bot not started: BOT_APP_ID with SECRET_BOT_PASSWORD or BOT_APP_TYPE=UserAssignedMSI is not set; nothing is announced');
+  // News is queued only where something delivers it: the bot's poster, through the delivery loop.
+  const outbox = withBot ? outboxFor(stores.appState, clock) : undefined;
   const deps: UseCaseDeps = {
     store: stores.incidents,
     appState: stores.appState,
-    clock: options.clock ?? { now: () => new Date() },
+    clock,
     logger,
     newId: randomUUID,
+    outbox,
     // One set of buckets for every entry point that files reports (API and bot).
     reportRate: config.reportRate.burst > 0 ? new ReportRateLimiter(config.reportRate) : undefined,
   };
   const authenticate = config.auth ? entraAuthenticator(config.auth, logger) : localAuthenticator();
-  // bot: the Teams bot is wired here (handler at /api/messages, notifier into deps).
-  const bot = startBot(config, deps, logger);
-  if (bot) deps.notifier = bot.notifier;
+  // The one way to the DPO channel: use cases → outbox → delivery loop → the bot's poster → Teams.
+  const bot = withBot ? startBot(config, deps, logger) : undefined;
+  const delivery = bot && outbox
+    ? new DeliveryLoop({ ...deps, outbox }, bot.poster, { owner: `server-${randomUUID()}`, logger, dpoMentions: config.reminders.dpoMentions })
+    : undefined;
   const readiness = readinessCheck(deps);
   const app = createApp({
     deps,
@@ -132,7 +142,6 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       server.listen(port, config.host, () => resolve());
     });
   } catch (error) {
-    await bot?.stop();
     if (!options.stores) await stores.close();
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
       throw new ConfigError(`Port ${port} on ${config.host} is already in use: stop the other program or set PORT to a free port.`);
@@ -142,7 +151,9 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const address = server.address() as AddressInfo;
   const url = `http://${address.address}:${address.port}`;
   if (bot && !config.bot.tabUrl) bot.config.tabUrl = `${config.publicUrl ?? url}/tab/`;
-  // scheduler: reminders are delivered by the bot, so they run only with it.
+  // Started once the cards' links are known; news queued while no process ran goes out now.
+  delivery?.start();
+  // The scheduler queues reminders for the delivery loop, so it runs only with it.
   const scheduler = bot && config.reminders.intervalSeconds > 0 ? reminderScheduler(deps, { intervalMs: config.reminders.intervalSeconds * 1000 }) : undefined;
   scheduler?.start();
   return {
@@ -151,15 +162,16 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     appState: stores.appState,
     config,
     bot,
+    delivery,
     scheduler,
     close: async () => {
       // Draining: /readyz says so at once, no new connection is taken, requests under way finish;
-      // the scheduler and the announcer finish what they hold (their claims are leased, so what
-      // a hard stop leaves is taken over by another instance after the lease).
+      // the scheduler and the delivery loop finish what they hold (their claims are leased, so
+      // what a hard stop leaves is taken over by another instance after the lease).
       readiness.markStopping();
       const requestsDone = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
-      await Promise.all([requestsDone, scheduler?.stop(), bot?.stop()]);
+      await Promise.all([requestsDone, scheduler?.stop(), delivery?.stop()]);
       if (!options.stores) await stores.close();
     },
   };

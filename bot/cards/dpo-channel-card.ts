@@ -9,8 +9,10 @@ import {
 } from './adaptive-card';
 import { breachTypesText, clockText, riskLabel, sourceLabel, statusLabel } from './labels';
 
-/** At most this many users get automatic refresh (Teams' limit for `refresh.userIds`). */
-export const MAX_REFRESH_USERS = 60;
+import { MAX_REFRESH_USERS } from '../../src/use-cases/dpo-channel';
+
+/** At most this many users get automatic refresh (Teams' limit for `refresh.userIds`; the DPO channel keeps no more). */
+export { MAX_REFRESH_USERS };
 
 export interface DpoCardOptions {
   now: Date;

@@ -4,15 +4,11 @@
  * DPOs when nobody owns the incident. Like the card it answers, it carries no title, no
  * description and no reporter.
  */
-import { formatStockholm, formatTimeLeft, supplementDueAt, timeLeftMs, type DueReminder, type Incident } from '../../src/domain';
+import { formatStockholm, formatTimeLeft, supplementDueAt, timeLeftMs, type DueReminder, type Incident, type MentionTarget } from '../../src/domain';
 import { card, heading, plain, text, type AdaptiveCard, type CardElement, type MentionEntity } from './adaptive-card';
 import { incidentLink } from './dpo-channel-card';
 
-/** Someone to @mention: a Teams user id or an Entra object id, and the name shown. */
-export interface MentionTarget {
-  id: string;
-  name: string;
-}
+export type { MentionTarget };
 
 export interface ReminderCardOptions {
   now: Date;

@@ -6,10 +6,9 @@ import type { AdaptiveCardInvokeResponse, TurnContext } from 'botbuilder';
 import {
   Conflict, Forbidden, fromLocalInput, isDpo, joinDateAndTime, ValidationError, type Caller, type Incident,
 } from '../../src/domain';
-import { changeIncident, getIncident, type ChangeKind } from '../../src/use-cases';
+import { changeIncident, getDpoChannel, getIncident, rememberChannelDpo, type ChangeKind } from '../../src/use-cases';
 import type { TextColor } from '../cards/adaptive-card';
 import { dpoChannelCard } from '../cards/dpo-channel-card';
-import { getDpoChannel, rememberRefreshUser } from '../dpo-channel';
 import { cardResponse, errorText, messageResponse } from '../replies';
 import type { BotServices } from '../services';
 import type { DataOf, DpoChangeVerb } from '../verbs';
@@ -55,7 +54,7 @@ function changeFor(verb: DpoChangeVerb, inputs: Record<string, unknown>): { kind
 }
 
 async function render(s: BotServices, incident: Incident, notice?: { text: string; color: TextColor }): Promise<AdaptiveCardInvokeResponse> {
-  const channel = await getDpoChannel(s.deps.appState);
+  const channel = await getDpoChannel(s.deps);
   return cardResponse(dpoChannelCard(incident, { now: s.deps.clock.now(), tabUrl: s.config.tabUrl, teamsAppId: s.config.teamsAppId, refreshUserIds: channel?.refreshUserIds, notice }));
 }
 
@@ -71,7 +70,7 @@ export async function dpoAction(s: BotServices, context: TurnContext, caller: Ca
     }
     // The use case checks the DPO role and the etag the card showed; the card is updated in place through the outbox.
     const incident = await changeIncident(s.deps, caller, change.kind, action.incidentId, change.raw, action.etag);
-    if (context.activity.from?.id) await rememberRefreshUser(s.deps.appState, context.activity.from.id);
+    if (context.activity.from?.id) await rememberChannelDpo(s.deps, caller, context.activity.from.id);
     return await render(s, incident, { text: change.done, color: 'good' });
   } catch (error) {
     if (error instanceof Conflict) {

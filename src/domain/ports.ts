@@ -123,14 +123,59 @@ export interface Stores {
   close(): Promise<void>;
 }
 
-/** Tells the DPO channel about incidents; the bot implements it. */
-export interface Notifier {
-  /** A new incident was stored: announce it. */
-  incidentReported(incident: Incident): Promise<void>;
-  /** An incident changed: bring its announcement up to date. */
-  incidentChanged(incident: Incident): Promise<void>;
-  /** A clock reminder fell due: bring the card up to date and, when `reminder.mention`, chase the owner in its thread. */
-  reminderDue(incident: Incident, reminder: DueReminder): Promise<void>;
+/**
+ * A conversation the poster can post into later (the DPO channel), as the poster recorded it.
+ * Plain data: ids and a service address, never a person.
+ */
+export interface ChannelAddress {
+  /** The conversation's id (a channel's, without a reply thread): to tell channels apart and pace them. */
+  conversationId: string;
+  /** What else the poster needs to post there again, in its own shape (plain JSON). */
+  route: Readonly<Record<string, unknown>>;
+}
+
+/** What an incident's channel card shows besides the incident. */
+export interface IncidentCardView {
+  /** The card shows the time left as of this instant. */
+  now: Date;
+  /** Platform user ids (Teams MRIs) of the DPOs whose clients refresh the card. */
+  refreshUserIds: readonly string[];
+}
+
+/** Someone a reminder @mentions: a platform user id or an Entra object id, and the name shown. */
+export interface MentionTarget {
+  id: string;
+  name: string;
+}
+
+/** What a reminder in a card's thread says besides the incident and the reminder. */
+export interface ReminderReplyView {
+  now: Date;
+  /** Who is chased (the owner, or the DPOs; empty: nobody known). */
+  mentions: readonly MentionTarget[];
+}
+
+/**
+ * Posts incident cards into a channel: the one way out to the DPO channel. The bot implements it
+ * against Teams (pacing each conversation within Teams' limits); the delivery use case
+ * (src/use-cases/deliver-announcements.ts) decides what to post, update or reply.
+ * A poster that is asked to slow down throws {@link ChannelBusy}; any other failure is retried.
+ */
+export interface ChannelPoster {
+  /** Posts the incident's card as a new thread; answers the posted message's id. */
+  postCard(to: ChannelAddress, incident: Incident, view: IncidentCardView): Promise<string>;
+  /** Replaces the card posted earlier as `messageId`. */
+  updateCard(to: ChannelAddress, messageId: string, incident: Incident, view: IncidentCardView): Promise<void>;
+  /** Replies in the thread of the card `messageId` with the reminder. */
+  replyToCard(to: ChannelAddress, messageId: string, incident: Incident, reminder: DueReminder, view: ReminderReplyView): Promise<void>;
+}
+
+/** The channel asked the poster to slow down (HTTP 429): nothing was posted; try again after `retryAfterMs`. */
+export class ChannelBusy extends Error {
+  constructor(readonly retryAfterMs: number) {
+    super(`The channel is busy; retry after ${retryAfterMs} ms.`);
+    this.name = 'ChannelBusy';
+  }
 }
 
 /** Structured log lines. Fields carry ids, codes and counts — never personal data. */

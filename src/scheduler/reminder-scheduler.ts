@@ -1,6 +1,6 @@
 /**
  * The scheduler: ticks on an interval and has `sendDueReminders` queue the reminders that fell
- * due; the bot's announcer delivers them from the outbox. Started by src/main.ts with the bot.
+ * due; the delivery loop posts them from the outbox. Started by src/main.ts with the bot.
  */
 import { sendDueReminders, type UseCaseDeps } from '../use-cases';
 import { IntervalTimer, type Timers } from './interval-timer';
@@ -17,7 +17,7 @@ export interface ReminderSchedulerOptions {
 }
 
 /**
- * A stopped scheduler for `deps` (its clock says what is due; its notifier delivers). Call
+ * A stopped scheduler for `deps` (its clock says what is due; its outbox takes the reminders). Call
  * `start()`; `runNow()` ticks at once; `stop()` waits for a tick under way.
  */
 export function reminderScheduler(deps: UseCaseDeps, options: ReminderSchedulerOptions = {}): IntervalTimer {

@@ -1,5 +1,6 @@
 /** What every use case may use: the ports, wired in src/main.ts. */
-import type { AppStateStore, Clock, IncidentStore, Logger, Notifier } from '../domain';
+import type { AppStateStore, Clock, IncidentStore, Logger } from '../domain';
+import type { Outbox } from './outbox';
 import type { ReportRateLimiter } from './report-rate-limiter';
 
 export interface UseCaseDeps {
@@ -9,8 +10,11 @@ export interface UseCaseDeps {
   appState: AppStateStore;
   clock: Clock;
   logger: Logger;
-  /** Absent when nobody listens (CLI, tests). */
-  notifier?: Notifier;
+  /**
+   * Where news for the DPO channel is queued (over `appState`); the delivery loop takes it
+   * from there. Absent where nothing delivers it (the CLI, a server without the bot): nothing is queued.
+   */
+  outbox?: Outbox;
   /** New unique ids (report ids when the client sends none). */
   newId: () => string;
   /**

@@ -1,9 +1,11 @@
-/** The use cases: one thing a person does each. */
+/** The use cases: one thing a person (or the app's own clock) does each. */
 export * from './announce';
-export * from './announce-pending';
 export * from './change-incident';
 export * from './check-readiness';
+export * from './deliver-announcements';
+export * from './delivery-loop';
 export * from './deps';
+export * from './dpo-channel';
 export * from './export-register';
 export * from './get-incident';
 export * from './import-register';

@@ -145,6 +145,7 @@ export class Outbox {
   private readonly claimEtags = new Map<string, string>();
   /** Reporters' turns, so that one reporter's backlog never delays another's report. */
   private readonly lanes = new ReporterLanes();
+  private readonly listeners = new Set<() => void>();
 
   constructor(
     private readonly store: AppStateStore,
@@ -158,6 +159,20 @@ export class Outbox {
    */
   enqueue(news: AnnouncementNews): Promise<void> {
     return this.enqueueMany([news]);
+  }
+
+  /**
+   * Calls `listener` whenever news may be deliverable: after news is written, and on
+   * {@link nudge}. The delivery loop listens; answers a function that stops listening.
+   */
+  onNews(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Tells the listeners that pending news may be deliverable now (a report got stored, a channel was set). */
+  nudge(): void {
+    for (const listener of this.listeners) listener();
   }
 
   /** Queues many pieces of news (a tick's reminders) in one write of the store. */
@@ -346,6 +361,9 @@ export class Outbox {
       try {
         await this.writeNews(batch.map((q) => q.news));
         for (const q of batch) q.resolve();
+        // Written first, then the deliverer is told; a report's news is written ahead of the
+        // report itself and becomes deliverable once the report is stored (announce() nudges then).
+        if (batch.some((q) => q.news.kind !== 'reported')) this.nudge();
       } catch (error) {
         for (const q of batch) q.reject(error);
       }

@@ -1,7 +1,7 @@
 /**
  * The clock's reminders: a tick queues the reminders that have fallen due in the announcement
- * outbox; the outbox's deliverer sends each one exactly once and moves the incident's next
- * reminder on.
+ * outbox; the delivery loop (deliver-announcements.ts) sends each one exactly once through the
+ * same ChannelPoster port as every other announcement, and moves the incident's next reminder on.
  *
  * @remarks How "exactly once" holds with any number of server instances:
  * 1. A tick asks the store only for incidents whose `nextReminderAt` has passed (an indexed
@@ -21,9 +21,8 @@
  * go out twice (no Teams call can be made part of a store transaction). The card update is
  * idempotent; only a thread reply could repeat.
  */
-import { Conflict, dueReminder, recordReminderSent, rescheduleReminder, type Change, type DueReminder, type Incident, type Notifier } from '../domain';
+import { Conflict, dueReminder, recordReminderSent, rescheduleReminder, type Change, type DueReminder, type Incident } from '../domain';
 import type { UseCaseDeps } from './deps';
-import { outboxFor } from './outbox';
 
 export interface SendDueRemindersOptions {
   /**
@@ -50,16 +49,15 @@ export interface SendDueRemindersResult {
 }
 
 /**
- * One tick: queues every reminder that has fallen due and tells the notifier, which delivers
- * them from the outbox. Does nothing when nobody listens (no notifier).
+ * One tick: queues every reminder that has fallen due in the outbox (the delivery loop, told by
+ * the outbox, sends them). Does nothing where nothing delivers (no outbox).
  */
 export async function sendDueReminders(deps: UseCaseDeps, options: SendDueRemindersOptions = {}): Promise<SendDueRemindersResult> {
-  const notifier = deps.notifier;
-  if (!notifier) return { due: 0 };
+  const outbox = deps.outbox;
+  if (!outbox) return { due: 0 };
   const now = deps.clock.now();
   const limit = options.limit ?? TICK_LIMIT;
   const pageSize = Math.min(options.pageSize ?? 500, 500);
-  const outbox = outboxFor(deps.appState, deps.clock);
   const due: { incident: Incident; reminder: DueReminder }[] = [];
   let cursor: string | undefined;
   do {
@@ -73,7 +71,6 @@ export async function sendDueReminders(deps: UseCaseDeps, options: SendDueRemind
   // One write of the outbox for the whole tick, an item per reminder (none when all are pending already).
   await outbox.enqueueMany(due.map(({ incident, reminder }) => ({ kind: 'reminder', incidentId: incident.id, reportId: incident.reportId, slot: reminder.slot })));
   if (due.length > 0) deps.logger.info('reminders due', { count: due.length });
-  for (const { incident, reminder } of due) await notifier.reminderDue(incident, reminder);
   return { due: due.length };
 }
 
@@ -91,13 +88,15 @@ export class ReminderNotRecorded extends Error {
 /** What became of a claimed reminder. */
 export type ReminderOutcome = 'sent' | 'recorded' | 'stale';
 
+/** Puts a due reminder in front of the DPOs (deliver-announcements: card update, thread reply). */
+export type SendReminder = (incident: Incident, reminder: DueReminder) => Promise<void>;
+
 /**
- * Sends one claimed reminder through the delivering channel, then moves the incident's next
- * reminder on. `stale`: it is no longer owed (sent already, or the clock stopped) and nothing
+ * Sends one claimed reminder with `send`, then moves the incident's next reminder on. `stale`: it is no longer owed (sent already, or the clock stopped) and nothing
  * was sent; `recorded`: it had gone out before and is now recorded.
  * @param sentSlot the slot that already went out on an earlier attempt, if any.
  */
-export async function deliverReminder(deps: UseCaseDeps, channel: Notifier, incident: Incident, slot: string, sentSlot?: string): Promise<ReminderOutcome> {
+export async function deliverReminder(deps: UseCaseDeps, send: SendReminder, incident: Incident, slot: string, sentSlot?: string): Promise<ReminderOutcome> {
   if (incident.nextReminderAt !== slot) return 'stale';
   // Another instance's clock may run a little ahead of ours: the slot it queued is due.
   const now = new Date(Math.max(deps.clock.now().getTime(), Date.parse(slot)));
@@ -112,7 +111,7 @@ export async function deliverReminder(deps: UseCaseDeps, channel: Notifier, inci
     await advance(deps, incident, slot, record);
     return 'recorded';
   }
-  await channel.reminderDue(incident, reminder);
+  await send(incident, reminder);
   try {
     await advance(deps, incident, slot, record);
   } catch (error) {

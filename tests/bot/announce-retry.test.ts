@@ -122,7 +122,7 @@ describe('announcing across a restart', () => {
     await h1.close();
     // What reportIncident does up to the crash: queue, store, and nothing more.
     const reportId = 'report-crash-0001';
-    await queueAnnouncement({ ...h1.deps, notifier: { incidentReported: async () => {}, incidentChanged: async () => {}, reminderDue: async () => {} } }, { kind: 'reported', reportId });
+    await queueAnnouncement(h1.deps, { kind: 'reported', reportId });
     const now = clock.now();
     const input = parseReportInput({ ...{ title: 'Brev till fel adress', description: 'Beslut skickat till gammal adress.', discoveredAt: now.toISOString() }, reportId }, now);
     await store.create(newIncident(input, { id: 'aad-anna', name: 'Anna' }, 'tab', reportId, now), { at: now.toISOString(), actor: { id: 'aad-anna', name: 'Anna' }, type: 'reported', data: { source: 'tab' } });

@@ -112,7 +112,7 @@ describe('POST /api/messages with Bot Framework tokens', () => {
     // Refused by botbuilder's own check, for the reason the case is about (the log says which).
     const causes = server.logLines.filter((l) => l.includes('bot request refused')).map((l) => JSON.parse(l).cause as string);
     expect(causes).toEqual([because, because]);
-    await server.bot!.announcer.drain();
+    await server.delivery!.drain();
     expect(connector.calls).toHaveLength(0);
     expect((await server.store.listAll()).items).toHaveLength(0);
     expect(server.logLines.some((l) => l.includes('unexpected error'))).toBe(false);

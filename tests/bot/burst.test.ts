@@ -1,5 +1,5 @@
 import { TEAMS_THREAD_LIMITS } from '../../bot/pacer';
-import { getPostedCard } from '../../bot/dpo-channel';
+import { getPostedCard } from '../../src/use-cases';
 import { outboxFor } from '../../src/use-cases';
 import { worstWindows } from './support/rate-check';
 import { anna, cardText, dana, DPO_CHANNEL_ID, startHarness, validForm, type Harness } from './support/bot-harness';
@@ -32,7 +32,7 @@ describe('a burst of reports (a large intrusion)', () => {
     const numbers = posts.map((p) => /PUI-2026-\d{4}/.exec(cardText(p.content))![0]);
     expect(new Set(numbers).size).toBe(300);
     expect(new Set(incidents.map((i) => i.number))).toEqual(new Set(numbers));
-    for (const incident of incidents) expect(await getPostedCard(h.appState, incident.id)).toBeDefined();
+    for (const incident of incidents) expect(await getPostedCard(h.deps, incident.id)).toBeDefined();
     expect(h.gateway.updates).toHaveLength(0);
     expect(await outboxFor(h.appState, h.clock).pending()).toEqual([]);
 

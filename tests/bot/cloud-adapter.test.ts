@@ -3,8 +3,8 @@ import type { Server } from 'node:http';
 import express from 'express';
 import { createTeamsBot } from '../../bot';
 import { cloudAdapterGateway, ConnectorError, parseRetryAfter, toConnectorError } from '../../bot/conversation-gateway';
-import type { StoredReference } from '../../bot/dpo-channel';
-import { cardActivity } from '../../bot/teams-channel-notifier';
+import type { StoredReference } from '../../bot/channel-address';
+import { cardActivity } from '../../bot/teams-card-poster';
 import { card, text } from '../../bot/cards/adaptive-card';
 import { createLogger } from '../../src/server/logger';
 import { SqliteStores } from '../../src/store/sqlite/sqlite-stores';
@@ -57,7 +57,6 @@ async function fakeConnector(): Promise<{ url: string; calls: Recorded[]; thrott
 describe('the CloudAdapter gateway (proactive posts to the DPO channel)', () => {
   let connector: Awaited<ReturnType<typeof fakeConnector>>;
   let stores: SqliteStores;
-  let stop: () => Promise<void>;
   let reference: StoredReference;
   let gateway: ReturnType<typeof cloudAdapterGateway>;
 
@@ -69,12 +68,10 @@ describe('the CloudAdapter gateway (proactive posts to the DPO channel)', () => 
       config: { profile: 'local', dpoUserIds: [], dpoGroupIds: [], tabUrl: 'http://127.0.0.1:3978/tab/' },
       logger: createLogger('silent'),
     });
-    stop = bot.stop;
     gateway = cloudAdapterGateway(bot.adapter, '');
     reference = { channelId: 'msteams', serviceUrl: connector.url, conversation: { id: '19:dpo@thread.tacv2', conversationType: 'channel', isGroup: true }, bot: { id: '28:pui-desk', name: 'PUI Desk' } };
   });
   afterEach(async () => {
-    await stop();
     await stores.close();
     await connector.close();
   });

@@ -1,6 +1,5 @@
-import { getDpoChannel, getPostedCard } from '../../bot/dpo-channel';
 import type { Incident } from '../../src/domain';
-import { changeIncident } from '../../src/use-cases';
+import { changeIncident, getDpoChannel, getPostedCard } from '../../src/use-cases';
 import { cardProblems } from './support/card-schema';
 import {
   anna, cardOf, cardText, dana, DPO_CHANNEL_ID, erik, findExecute, responseCard, startHarness, validForm, type Harness,
@@ -32,9 +31,9 @@ describe('the DPO channel', () => {
     it('keeps the channel (without the reply thread) in the store and says so', async () => {
       h = await startHarness({ config: ENTRA });
       expect(await setChannel(h)).toContain('den här kanalen är nu DPO-kanal');
-      const channel = await getDpoChannel(h.appState);
+      const channel = await getDpoChannel(h.deps);
       expect(channel).toMatchObject({
-        reference: { conversation: { id: DPO_CHANNEL_ID, conversationType: 'channel' }, serviceUrl: 'https://smba.example.test/emea/', bot: { id: '28:pui-desk' } },
+        address: { conversationId: DPO_CHANNEL_ID, route: { conversation: { id: DPO_CHANNEL_ID, conversationType: 'channel' }, serviceUrl: 'https://smba.example.test/emea/', bot: { id: '28:pui-desk' } } },
         setBy: { id: dana.aadObjectId },
         refreshUserIds: [dana.id],
         channelName: 'Dataskydd / DPO',
@@ -44,7 +43,7 @@ describe('the DPO channel', () => {
     it('refuses someone who is not a DPO, politely, and keeps the old setting', async () => {
       h = await startHarness({ config: ENTRA });
       expect(await setChannel(h, erik)).toContain('Bara dataskyddsombudet');
-      expect(await getDpoChannel(h.appState)).toBeUndefined();
+      expect(await getDpoChannel(h.deps)).toBeUndefined();
     });
 
     it('lets everyone set it in the local profile (the Playground)', async () => {
@@ -56,7 +55,7 @@ describe('the DPO channel', () => {
       h = await startHarness({ config: ENTRA });
       const [reply] = await h.say('ställ in dpo-kanal', dana, 'personal');
       expect(reply.text).toContain('i en kanal i ett team');
-      expect(await getDpoChannel(h.appState)).toBeUndefined();
+      expect(await getDpoChannel(h.deps)).toBeUndefined();
     });
 
     it('posts the reports that waited for a channel once it is set', async () => {
@@ -95,7 +94,7 @@ describe('the DPO channel', () => {
       expect(JSON.stringify(post.content)).not.toMatch(/19121212|121212-1212|kommun\.se/);
       expect(JSON.stringify(post.content)).not.toContain(incident.description);
       expect(cardProblems(post.content)).toEqual([]);
-      expect(await getPostedCard(h.appState, incident.id)).toMatchObject({ activityId: post.activityId });
+      expect(await getPostedCard(h.deps, incident.id)).toMatchObject({ messageId: post.activityId });
     });
 
     it('lets a DPO take the incident: stored, card updated in place, the DPO sees the new card', async () => {

@@ -6,9 +6,9 @@
 import { randomUUID } from 'node:crypto';
 import { createTeamsBot } from '../../bot';
 import { cloudAdapterGateway } from '../../bot/conversation-gateway';
-import type { StoredReference } from '../../bot/dpo-channel';
+import type { StoredReference } from '../../bot/channel-address';
 import { card, text } from '../../bot/cards/adaptive-card';
-import { cardActivity } from '../../bot/teams-channel-notifier';
+import { cardActivity } from '../../bot/teams-card-poster';
 import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/server/logger';
 import { openSharePointStores, provision, SharePointAccessDenied } from '../../src/store/sharepoint';
@@ -43,7 +43,6 @@ describe('the managed identity (App Service IDENTITY_ENDPOINT protocol)', () => 
   describe('the bot (BOT_APP_TYPE=UserAssignedMSI)', () => {
     let connector: BotConnectorDouble;
     let stores: SqliteStores;
-    let stop: () => Promise<void>;
     let gateway: ReturnType<typeof cloudAdapterGateway>;
     let reference: StoredReference;
 
@@ -71,12 +70,10 @@ describe('the managed identity (App Service IDENTITY_ENDPOINT protocol)', () => 
         },
         logger: createLogger('silent'),
       });
-      stop = bot.stop;
       gateway = cloudAdapterGateway(bot.adapter, IDENTITY_CLIENT_ID);
       reference = { channelId: 'msteams', serviceUrl: connector.serviceUrl, conversation: { id: '19:dpo@thread.tacv2', conversationType: 'channel', isGroup: true }, bot: { id: `28:${IDENTITY_CLIENT_ID}`, name: 'PUI Desk' } };
     });
     afterEach(async () => {
-      await stop();
       await stores.close();
       await connector.close();
     });

@@ -35,7 +35,6 @@ describe('the bot turn error handler (CloudAdapter.onTurnError)', () => {
     });
   });
   afterEach(async () => {
-    await teamsBot.stop();
     await stores.close();
   });
 

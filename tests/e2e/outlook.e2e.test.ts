@@ -9,8 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import type { FactSet } from '../../bot/cards/adaptive-card';
-import { getDpoChannel, getPostedCard } from '../../bot/dpo-channel';
 import { startServer, type RunningServer } from '../../src/main';
+import { getDpoChannel, getPostedCard } from '../../src/use-cases';
 import { createLogger } from '../../src/server/logger';
 import { outboxItemKey } from '../../src/use-cases';
 import { cardText } from '../bot/support/bot-harness';
@@ -96,7 +96,7 @@ describe('Outlook task pane end to end', () => {
     expect(setChannel.status).toBe(200);
     const confirmation = connector.calls.find((c) => c.activityId === '1763456400000');
     expect(confirmation?.activity.text).toContain('den här kanalen är nu DPO-kanal');
-    expect(await getDpoChannel(server.appState)).toMatchObject({ reference: { serviceUrl: connector.serviceUrl, conversation: { id: DPO_CHANNEL_ID } } });
+    expect(await getDpoChannel(server)).toMatchObject({ address: { conversationId: DPO_CHANNEL_ID, route: { serviceUrl: connector.serviceUrl, conversation: { id: DPO_CHANNEL_ID } } } });
     expect(connector.posts(DPO_CHANNEL_ID)).toHaveLength(0);
 
     const page = await browser.newPage();
@@ -176,10 +176,10 @@ describe('Outlook task pane end to end', () => {
     expect(sent).not.toContain(incident!.description);
 
     // Announced once, though the pane posted twice; the outbox let go of it and the store knows the card.
-    await server.bot!.announcer.drain();
+    await server.delivery!.drain();
     expect(connector.posts(DPO_CHANNEL_ID).filter((c) => JSON.stringify(c.activity).includes(number))).toHaveLength(1);
     expect(await server.appState.getState(outboxItemKey(`reported:${incident!.reportId}`))).toBeUndefined();
-    expect(await getPostedCard(server.appState, incident!.id)).toMatchObject({ activityId: post.assignedId, reference: { conversation: { id: DPO_CHANNEL_ID } } });
+    expect(await getPostedCard(server, incident!.id)).toMatchObject({ messageId: post.assignedId, address: { conversationId: DPO_CHANNEL_ID } });
     expect(cspViolations).toEqual([]);
     await page.close();
   });

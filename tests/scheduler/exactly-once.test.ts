@@ -45,7 +45,7 @@ async function throughEveryThreshold(instances: ReminderInstance[], clock: Virtu
     await Promise.all(instances.map((i) => i.scheduler.runNow()));
     clock.advance(t + 30_000 - clock.ms());
     await Promise.all(instances.map((i) => i.scheduler.runNow()));
-    await Promise.all(instances.map((i) => i.bot.announcer.drain()));
+    await Promise.all(instances.map((i) => i.delivery.drain()));
   }
 }
 
@@ -95,7 +95,7 @@ describe('two scheduler instances over one SQLite file', () => {
     clock.advance(Date.parse('2026-11-19T08:00:30.000Z') - clock.ms()); // 48 h left
 
     // The instance that dies: it ticks, claims the reminder, and is gone before sending it.
-    const doomed = { store: stores[0].incidents, appState: stores[0].appState, clock, logger: createLogger('silent'), newId: () => 'x', notifier: { incidentReported: async () => {}, incidentChanged: async () => {}, reminderDue: async () => {} } };
+    const doomed = { store: stores[0].incidents, appState: stores[0].appState, clock, logger: createLogger('silent'), newId: () => 'x', outbox: outboxFor(stores[0].appState, clock) };
     await sendDueReminders(doomed);
     const [claimed] = await outboxFor(stores[0].appState, clock).claimDue('doomed', 50, 5 * 60_000);
     expect(claimed).toMatchObject({ kind: 'reminder', incidentId: incident.id });

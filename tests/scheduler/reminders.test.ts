@@ -126,7 +126,7 @@ describe('the reminder scheduler (one instance, virtual time)', () => {
     await start('2026-11-18T08:30:00.000Z');
     const incident = await server.report('2026-11-18T08:00:00.000Z');
     await changeIncident(server.deps, dpo, 'imy-notice', incident.id, { notifiedAt: '2026-11-18T08:30:00.000Z', phased: true });
-    await server.bot.announcer.drain();
+    await server.delivery.drain();
     const [notified] = teams.history(incident.number);
     expect(notified.text).toContain('Komplettering till IMY');
     expect(notified.text).toContain('Återstår: senast 2026-12-16 09:30');

@@ -50,7 +50,7 @@ async function storeSnapshot() {
  * still for a snapshot.
  */
 async function announcerIdle() {
-  await server.bot?.announcer.drain();
+  await server.delivery?.drain();
 }
 
 describe('the HTTP API', () => {

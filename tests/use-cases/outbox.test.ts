@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { AppStateStore, Caller, DueReminder, Incident, IncidentStore, Notifier } from '../../src/domain';
+import { ChannelBusy, type AppStateStore, type Caller, type IncidentStore } from '../../src/domain';
 import { createLogger } from '../../src/server/logger';
 import { SqliteStores } from '../../src/store/sqlite/sqlite-stores';
 import {
-  AnnouncementDeferred, announcePending, changeIncident, Outbox, OUTBOX_PREFIX, outboxFor, outboxItemKey, reportIncident,
-  type UseCaseDeps,
+  changeIncident, deliverAnnouncements, Outbox, OUTBOX_PREFIX, outboxFor, outboxItemKey, reportIncident, setDpoChannel,
+  type DeliveryDeps,
 } from '../../src/use-cases';
+import { RecordingPoster, TEST_CHANNEL } from '../support/recording-poster';
 
 const reporter: Caller = { id: 'aad-anna', name: 'Anna', roles: ['reporter'] };
 const dpo: Caller = { id: 'aad-dana', name: 'Dana', roles: ['reporter', 'dpo'] };
@@ -15,28 +16,6 @@ function steppingClock(start = Date.parse('2026-11-20T09:00:00.000Z')) {
   return { now: () => new Date(t), advance: (ms: number) => { t += ms; } };
 }
 
-/** A notifier that only records; delivery is the channel's job. */
-const quietNotifier: Notifier = { incidentReported: async () => {}, incidentChanged: async () => {}, reminderDue: async () => {} };
-
-/** A delivering channel that records what it was given, and can be told to fail. */
-class RecordingChannel implements Notifier {
-  readonly delivered: string[] = [];
-  failWith: unknown[] = [];
-  async incidentReported(incident: Incident): Promise<void> {
-    this.take(`reported ${incident.number}`);
-  }
-  async incidentChanged(incident: Incident): Promise<void> {
-    this.take(`changed ${incident.number} ${incident.status}`);
-  }
-  async reminderDue(incident: Incident, reminder: DueReminder): Promise<void> {
-    this.take(`reminder ${incident.number} ${reminder.stage}`);
-  }
-  private take(what: string): void {
-    if (this.failWith.length) throw this.failWith.shift();
-    this.delivered.push(what);
-  }
-}
-
 const form = (title = 'Brev till fel adress') => ({ title, description: 'Ett beslut skickades till en gammal adress.', discoveredAt: '2026-11-20T08:00:00.000Z' });
 
 describe('the announcement outbox', () => {
@@ -44,14 +23,14 @@ describe('the announcement outbox', () => {
   let store: IncidentStore;
   let appState: AppStateStore;
   let clock: ReturnType<typeof steppingClock>;
-  let deps: UseCaseDeps;
+  let deps: DeliveryDeps;
   let logLines: string[];
   beforeEach(() => {
     stores = SqliteStores.open(':memory:');
     ({ incidents: store, appState } = stores);
     clock = steppingClock();
     logLines = [];
-    deps = { store, appState, clock, logger: createLogger('info', (l) => logLines.push(l)), newId: randomUUID, notifier: quietNotifier };
+    deps = { store, appState, clock, logger: createLogger('info', (l) => logLines.push(l)), newId: randomUUID, outbox: outboxFor(appState, clock) };
   });
   afterEach(async () => {
     await stores.close();
@@ -63,8 +42,8 @@ describe('the announcement outbox', () => {
     expect(await outboxFor(appState, clock).pending()).toEqual([expect.objectContaining({ key: 'reported:report-000001', kind: 'reported', attempts: 0 })]);
   });
 
-  it('queues nothing when nobody listens (no notifier: CLI, imports)', async () => {
-    await reportIncident({ ...deps, notifier: undefined }, reporter, form(), 'api');
+  it('queues nothing where nothing delivers (no outbox: the CLI, a server without the bot)', async () => {
+    await reportIncident({ ...deps, outbox: undefined }, reporter, form(), 'api');
     expect((await appState.listScheduledState(OUTBOX_PREFIX)).items).toEqual([]);
   });
 
@@ -139,64 +118,71 @@ describe('the announcement outbox', () => {
     expect((await a.pending()).map((e) => [e.key, e.attempts])).toEqual([[second.key, 1], ['reported:report-000012', 0]]);
   });
 
-  describe('announcePending', () => {
+  describe('deliverAnnouncements', () => {
+    const channelSet = () => setDpoChannel(deps, dpo, { address: TEST_CHANNEL });
+
     it('delivers reports and changes in order, a change only after its report', async () => {
-      const channel = new RecordingChannel();
+      await channelSet();
+      const channel = new RecordingPoster();
       const { incident } = await reportIncident(deps, reporter, form(), 'bot');
       await changeIncident(deps, dpo, 'take', incident.number, {});
       // The change waits for the pass after its report's.
-      expect(await announcePending(deps, channel, { owner: 'a' })).toMatchObject({ delivered: 1, failed: 0 });
-      expect(await announcePending(deps, channel, { owner: 'a' })).toMatchObject({ delivered: 1, failed: 0 });
-      expect(channel.delivered).toEqual(['reported PUI-2026-0001', 'changed PUI-2026-0001 triage']);
+      expect(await deliverAnnouncements(deps, channel, { owner: 'a' })).toMatchObject({ delivered: 1, failed: 0 });
+      expect(await deliverAnnouncements(deps, channel, { owner: 'a' })).toMatchObject({ delivered: 1, failed: 0 });
+      expect(channel.delivered).toEqual(['post PUI-2026-0001', 'update PUI-2026-0001 triage']);
       expect(await outboxFor(appState, clock).pending()).toEqual([]);
     });
 
     it('holds a change back while its report is waiting for a retry', async () => {
-      const channel = new RecordingChannel();
+      await channelSet();
+      const channel = new RecordingPoster();
       channel.failWith = [new Error('boom')];
       const { incident } = await reportIncident(deps, reporter, form(), 'bot');
       await changeIncident(deps, dpo, 'take', incident.number, {});
-      expect(await announcePending(deps, channel, { owner: 'a' })).toMatchObject({ delivered: 0, failed: 1 });
+      expect(await deliverAnnouncements(deps, channel, { owner: 'a' })).toMatchObject({ delivered: 0, failed: 1 });
       expect(channel.delivered).toEqual([]);
       clock.advance(5_000);
-      expect(await announcePending(deps, channel, { owner: 'a' })).toMatchObject({ delivered: 1 });
-      expect(await announcePending(deps, channel, { owner: 'a' })).toMatchObject({ delivered: 1 });
-      expect(channel.delivered).toEqual(['reported PUI-2026-0001', 'changed PUI-2026-0001 triage']);
+      expect(await deliverAnnouncements(deps, channel, { owner: 'a' })).toMatchObject({ delivered: 1 });
+      expect(await deliverAnnouncements(deps, channel, { owner: 'a' })).toMatchObject({ delivered: 1 });
+      expect(channel.delivered).toEqual(['post PUI-2026-0001', 'update PUI-2026-0001 triage']);
     });
 
     it('backs off 5 s, 10 s, 20 s … after failures and logs ids only', async () => {
-      const channel = new RecordingChannel();
+      await channelSet();
+      const channel = new RecordingPoster();
       channel.failWith = [Object.assign(new Error('x'), { statusCode: 500 }), Object.assign(new Error('x'), { statusCode: 500 })];
       await reportIncident(deps, reporter, form('Mejl till anna.svensson@kommun.se'), 'bot');
-      await announcePending(deps, channel, { owner: 'a' });
+      await deliverAnnouncements(deps, channel, { owner: 'a' });
       clock.advance(5_000);
-      await announcePending(deps, channel, { owner: 'a' });
+      await deliverAnnouncements(deps, channel, { owner: 'a' });
       const [entry] = await outboxFor(appState, clock).pending();
       expect(entry).toMatchObject({ attempts: 2, lastError: 'http_500' });
       expect(Date.parse(entry.notBefore) - clock.now().getTime()).toBe(10_000);
       expect(logLines.join('\n')).not.toContain('kommun.se');
     });
 
-    it('does not count a deferral as a failure, and puts the rest of the pass back untouched', async () => {
-      const channel = new RecordingChannel();
-      channel.failWith = [new AnnouncementDeferred('not-configured')];
+    it('does not count a busy channel (429) as a failure, and puts the rest of the pass back untouched', async () => {
+      await channelSet();
+      const channel = new RecordingPoster();
+      channel.failWith = [new ChannelBusy(0)];
       await reportIncident(deps, reporter, form('A'), 'bot');
       await reportIncident(deps, reporter, form('B'), 'bot');
-      const result = await announcePending(deps, channel, { owner: 'a' });
-      expect(result.deferred?.reason).toBe('not-configured');
+      const result = await deliverAnnouncements(deps, channel, { owner: 'a' });
+      expect(result.deferred?.reason).toBe('rate-limited');
       expect((await outboxFor(appState, clock).pending()).map((e) => [e.attempts, e.claim])).toEqual([[0, undefined], [0, undefined]]);
-      expect(await announcePending(deps, channel, { owner: 'a' })).toMatchObject({ delivered: 2 });
+      expect(await deliverAnnouncements(deps, channel, { owner: 'a' })).toMatchObject({ delivered: 2 });
     });
 
     it('puts a deferred pass back in one write, however many entries it claimed', async () => {
+      await channelSet();
       for (const title of ['A', 'B', 'C', 'D', 'E']) await reportIncident(deps, reporter, form(title), 'bot');
       const batches: number[] = [];
       const counting: AppStateStore = Object.assign(Object.create(appState) as AppStateStore, {
         writeStates: (...args: Parameters<AppStateStore['writeStates']>) => { batches.push(args[0].length); return appState.writeStates(...args); },
       });
-      const channel = new RecordingChannel();
-      channel.failWith = [new AnnouncementDeferred('rate-limited', 2_000)];
-      const result = await announcePending({ ...deps, appState: counting }, channel, { owner: 'a' });
+      const channel = new RecordingPoster();
+      channel.failWith = [new ChannelBusy(2_000)];
+      const result = await deliverAnnouncements({ ...deps, appState: counting, outbox: new Outbox(counting, clock) }, channel, { owner: 'a' });
       expect(result.deferred?.reason).toBe('rate-limited');
       // One claim of all five, one release of all five.
       expect(batches).toEqual([5, 5]);
@@ -210,13 +196,13 @@ describe('the announcement outbox', () => {
       const counting: AppStateStore = Object.assign(Object.create(appState) as AppStateStore, {
         writeStates: (...args: Parameters<AppStateStore['writeStates']>) => { writes++; return appState.writeStates(...args); },
       });
-      const channel = Object.assign(new RecordingChannel(), { ready: false, canDeliver: async function (this: { ready: boolean }) { return this.ready; } });
-      const result = await announcePending({ ...deps, appState: counting }, channel, { owner: 'a' });
+      const channel = new RecordingPoster();
+      const result = await deliverAnnouncements({ ...deps, appState: counting, outbox: new Outbox(counting, clock) }, channel, { owner: 'a' });
       expect(result).toMatchObject({ delivered: 0, deferred: { reason: 'not-configured' } });
       expect(writes).toBe(0);
-      channel.ready = true;
-      expect(await announcePending(deps, channel, { owner: 'a' })).toMatchObject({ delivered: 2 });
-      expect([...channel.delivered].sort()).toEqual(['reported PUI-2026-0001', 'reported PUI-2026-0002']);
+      await channelSet();
+      expect(await deliverAnnouncements(deps, channel, { owner: 'a' })).toMatchObject({ delivered: 2 });
+      expect([...channel.delivered].sort()).toEqual(['post PUI-2026-0001', 'post PUI-2026-0002']);
     });
 
     it('still puts back a deferred entry that another process touched after the claim', async () => {
@@ -231,11 +217,12 @@ describe('the announcement outbox', () => {
     });
 
     it('drops a report that was queued but never stored, after waiting for it', async () => {
-      const channel = new RecordingChannel();
+      await channelSet();
+      const channel = new RecordingPoster();
       await outboxFor(appState, clock).enqueue({ kind: 'reported', reportId: 'report-never-stored' });
-      expect(await announcePending(deps, channel, { owner: 'a' })).toMatchObject({ dropped: 0 });
+      expect(await deliverAnnouncements(deps, channel, { owner: 'a' })).toMatchObject({ dropped: 0 });
       clock.advance(11 * 60_000);
-      expect(await announcePending(deps, channel, { owner: 'a' })).toMatchObject({ dropped: 1 });
+      expect(await deliverAnnouncements(deps, channel, { owner: 'a' })).toMatchObject({ dropped: 1 });
       expect(await outboxFor(appState, clock).pending()).toEqual([]);
     });
   });

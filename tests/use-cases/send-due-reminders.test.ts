@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { Caller, DueReminder, Incident, IncidentStore, Notifier } from '../../src/domain';
+import type { Caller, Incident, IncidentStore } from '../../src/domain';
 import { createLogger } from '../../src/server/logger';
 import { SqliteStores } from '../../src/store/sqlite/sqlite-stores';
-import { announcePending, changeIncident, outboxFor, sendDueReminders, type UseCaseDeps } from '../../src/use-cases';
+import { changeIncident, deliverAnnouncements, Outbox, outboxFor, sendDueReminders, setDpoChannel, type DeliveryDeps } from '../../src/use-cases';
+import { RecordingPoster, TEST_CHANNEL } from '../support/recording-poster';
 import { aNewIncident } from '../support/incident-mother';
 
 const HOUR = 3600_000;
@@ -13,36 +14,8 @@ function steppingClock(start: string) {
   return { now: () => new Date(t), set: (iso: string) => { t = Date.parse(iso); }, advance: (ms: number) => { t += ms; } };
 }
 
-/** The delivering channel: records each reminder it is handed; can be told to fail for an incident. */
-class RecordingChannel implements Notifier {
-  readonly reminders: { number: string; stage: string; mention: boolean; catchUp: boolean }[] = [];
-  readonly failures = new Map<string, unknown[]>();
-  /** Runs inside the next delivery (a person acting while the reminder is being sent). */
-  during?: () => Promise<void>;
-  async incidentReported(): Promise<void> {}
-  async incidentChanged(): Promise<void> {}
-  async reminderDue(incident: Incident, reminder: DueReminder): Promise<void> {
-    const failure = this.failures.get(incident.id)?.shift();
-    if (failure) throw failure;
-    const during = this.during;
-    this.during = undefined;
-    await during?.();
-    this.reminders.push({ number: incident.number, stage: reminder.stage, mention: reminder.mention, catchUp: reminder.catchUp });
-  }
-}
-
-/** The bot's side of deps.notifier: only told that reminders are queued. */
-class WakingNotifier implements Notifier {
-  woken = 0;
-  async incidentReported(): Promise<void> {}
-  async incidentChanged(): Promise<void> {}
-  async reminderDue(): Promise<void> {
-    this.woken += 1;
-  }
-}
-
-/** Counts which methods of the two stores a tick calls, in one list. */
-function counting(deps: UseCaseDeps): { deps: UseCaseDeps; calls: string[] } {
+/** Counts which methods of the two stores a tick calls, in one list; the outbox runs over the spied app state. */
+function counting(deps: DeliveryDeps, clock: { now(): Date }): { deps: DeliveryDeps; calls: string[]; outbox: Outbox } {
   const calls: string[] = [];
   const spy = <T extends object>(store: T): T =>
     new Proxy(store, {
@@ -55,7 +28,9 @@ function counting(deps: UseCaseDeps): { deps: UseCaseDeps; calls: string[] } {
         };
       },
     });
-  return { deps: { ...deps, store: spy(deps.store), appState: spy(deps.appState) }, calls };
+  const appState = spy(deps.appState);
+  const outbox = new Outbox(appState, clock);
+  return { deps: { ...deps, store: spy(deps.store), appState, outbox }, calls, outbox };
 }
 
 describe('sendDueReminders and their delivery', () => {
@@ -64,17 +39,19 @@ describe('sendDueReminders and their delivery', () => {
   let stores: SqliteStores;
   let store: SqliteStores['incidents'];
   let clock: ReturnType<typeof steppingClock>;
-  let waking: WakingNotifier;
-  let channel: RecordingChannel;
-  let deps: UseCaseDeps;
+  let nudged: number;
+  let channel: RecordingPoster;
+  let deps: DeliveryDeps;
 
-  beforeEach(() => {
+  beforeEach(async () => {
     stores = SqliteStores.open(':memory:');
     store = stores.incidents;
     clock = steppingClock('2026-11-18T09:00:00.000Z');
-    waking = new WakingNotifier();
-    channel = new RecordingChannel();
-    deps = { store, appState: stores.appState, clock, logger: createLogger('silent'), newId: randomUUID, notifier: waking };
+    channel = new RecordingPoster();
+    deps = { store, appState: stores.appState, clock, logger: createLogger('silent'), newId: randomUUID, outbox: outboxFor(stores.appState, clock) };
+    await setDpoChannel(deps, dpo, { address: TEST_CHANNEL });
+    nudged = 0;
+    deps.outbox.onNews(() => nudged++);
   });
   afterEach(async () => {
     await stores.close();
@@ -85,24 +62,28 @@ describe('sendDueReminders and their delivery', () => {
     return incident;
   }
 
-  const deliver = (owner = 'instance-a') => announcePending(deps, channel, { owner });
+  const deliver = (owner = 'instance-a') => deliverAnnouncements(deps, channel, { owner });
+  /** The reminders that went out: the card shown (posted or updated) for each, with its stage from the audit trail. */
+  const remindersSent = async (incident: Incident) => (await store.events(incident.id)).filter((e) => e.type === 'reminder-sent').map((e) => e.data);
 
   it('queues a reminder for each incident whose reminder fell due, asking the store only for those', async () => {
     const due = await stored();
     await stored({ discoveredAt: '2026-11-19T08:00:00.000Z' }); // its first reminder is a day later
     clock.set(at48);
-    const spy = counting(deps);
+    const spy = counting(deps, clock);
+    spy.outbox.onNews(() => nudged++);
     expect(await sendDueReminders(spy.deps)).toEqual({ due: 1 });
     // The due incidents, then the reminders already pending in the outbox: two indexed queries.
     expect(spy.calls.filter((c) => c.startsWith('list'))).toEqual(['listDueReminders', 'listScheduledState']);
     expect(await outboxFor(deps.appState, clock).pending()).toEqual([expect.objectContaining({ key: `reminder:${due.id}`, kind: 'reminder', slot: at48 })]);
-    expect(waking.woken).toBe(1);
+    // Written first, then the delivery loop is told (through the outbox).
+    expect(nudged).toBe(1);
   });
 
   it('queues a whole tick in one write of the outbox, one item per reminder', async () => {
     for (let i = 0; i < 5; i++) await stored();
     clock.set(at48);
-    const spy = counting(deps);
+    const spy = counting(deps, clock);
     expect(await sendDueReminders(spy.deps)).toEqual({ due: 5 });
     expect(spy.calls.filter((c) => c === 'writeStates' || c === 'putState')).toEqual(['writeStates']);
     expect(await outboxFor(deps.appState, clock).pending()).toHaveLength(5);
@@ -113,22 +94,22 @@ describe('sendDueReminders and their delivery', () => {
     clock.set(at48);
     await sendDueReminders(deps);
     clock.advance(60_000);
-    const spy = counting(deps);
+    const spy = counting(deps, clock);
     expect(await sendDueReminders(spy.deps)).toEqual({ due: 5 });
     expect(spy.calls.filter((c) => c === 'writeStates' || c === 'putState')).toEqual([]);
   });
 
   it('costs one query and no write when nothing is due', async () => {
     await stored();
-    const spy = counting(deps);
+    const spy = counting(deps, clock);
     expect(await sendDueReminders(spy.deps)).toEqual({ due: 0 });
     expect(spy.calls).toEqual(['listDueReminders']);
   });
 
-  it('does nothing when nobody listens (no notifier)', async () => {
+  it('does nothing where nothing delivers (no outbox)', async () => {
     await stored();
     clock.set(at48);
-    expect(await sendDueReminders({ ...deps, notifier: undefined })).toEqual({ due: 0 });
+    expect(await sendDueReminders({ ...deps, outbox: undefined })).toEqual({ due: 0 });
     expect(await outboxFor(deps.appState, clock).pending()).toEqual([]);
   });
 
@@ -138,7 +119,9 @@ describe('sendDueReminders and their delivery', () => {
     await sendDueReminders(deps);
     await sendDueReminders(deps); // a second tick before delivery: still one entry
     expect(await deliver()).toMatchObject({ delivered: 1, failed: 0 });
-    expect(channel.reminders).toEqual([{ number: incident.number, stage: '48h', mention: false, catchUp: false }]);
+    // The card is shown with the time left; the 48 h reminder chases nobody, so there is no reply.
+    expect(channel.delivered).toEqual([`post ${incident.number}`]);
+    expect(await remindersSent(incident)).toEqual([expect.objectContaining({ stage: '48h', mention: false, catchUp: false })]);
     const after = (await store.get(incident.id))!;
     expect(after.nextReminderAt).toBe('2026-11-20T08:00:00.000Z');
     expect((await store.events(incident.id)).map((e) => e.type)).toEqual(['reported', 'reminder-sent']);
@@ -155,7 +138,8 @@ describe('sendDueReminders and their delivery', () => {
     await deliver();
     await outboxFor(deps.appState, clock).enqueue({ kind: 'reminder', incidentId: incident.id, reportId: incident.reportId, slot: at48 });
     expect(await deliver('instance-b')).toMatchObject({ delivered: 0, dropped: 1 });
-    expect(channel.reminders).toHaveLength(1);
+    expect(channel.calls).toHaveLength(1);
+    expect(await remindersSent(incident)).toHaveLength(1);
     expect(await outboxFor(deps.appState, clock).pending()).toEqual([]);
   });
 
@@ -166,7 +150,9 @@ describe('sendDueReminders and their delivery', () => {
     await changeIncident(deps, dpo, 'assess', incident.id, { risk: 'unlikely', rationale: 'Mottagaren är en kollega med tystnadsplikt.' });
     // The change is announced (the card says the clock stopped); the reminder is dropped.
     expect(await deliver()).toMatchObject({ delivered: 1, dropped: 1 });
-    expect(channel.reminders).toEqual([]);
+    expect(channel.delivered).toEqual([`post ${incident.number}`]);
+    expect(channel.calls[0].incident.assessment?.risk).toBe('unlikely');
+    expect(await remindersSent(incident)).toEqual([]);
     expect((await store.get(incident.id))!.nextReminderAt).toBeNull();
   });
 
@@ -178,7 +164,7 @@ describe('sendDueReminders and their delivery', () => {
       await changeIncident(deps, dpo, 'take', incident.id, {});
     };
     await deliver();
-    expect(channel.reminders).toEqual([{ number: incident.number, stage: '24h', mention: true, catchUp: true }]);
+    expect(channel.calls.filter((c) => c.kind === 'reply').map((c) => [c.incident.number, c.reminder?.stage, c.reminder?.mention, c.reminder?.catchUp])).toEqual([[incident.number, '24h', true, true]]);
     const after = (await store.get(incident.id))!;
     expect(after.owner).toEqual({ id: dpo.id, name: dpo.name });
     expect(after.nextReminderAt).toBe('2026-11-20T20:00:00.000Z');
@@ -200,12 +186,12 @@ describe('sendDueReminders and their delivery', () => {
       },
     });
     const flakyDeps = { ...deps, store: flaky };
-    expect(await announcePending(flakyDeps, channel, { owner: 'instance-a' })).toMatchObject({ delivered: 0, failed: 1 });
+    expect(await deliverAnnouncements(flakyDeps, channel, { owner: 'instance-a' })).toMatchObject({ delivered: 0, failed: 1 });
     const [entry] = await outboxFor(deps.appState, clock).pending();
     expect(entry).toMatchObject({ sentSlot: at48, attempts: 1, lastError: 'SQLITE_IOERR' });
     clock.advance(5_000);
-    expect(await announcePending(flakyDeps, channel, { owner: 'instance-a' })).toMatchObject({ delivered: 1 });
-    expect(channel.reminders).toHaveLength(1);
+    expect(await deliverAnnouncements(flakyDeps, channel, { owner: 'instance-a' })).toMatchObject({ delivered: 1 });
+    expect(channel.calls).toHaveLength(1);
     expect((await store.get(incident.id))!.nextReminderAt).toBe('2026-11-20T08:00:00.000Z');
   });
 
@@ -213,16 +199,31 @@ describe('sendDueReminders and their delivery', () => {
     const failing = await stored();
     const others = [await stored(), await stored()];
     clock.set(at48);
-    channel.failures.set(failing.id, [Object.assign(new Error('Bad Gateway'), { statusCode: 502 })]);
+    channel.failFor.set(failing.id, [Object.assign(new Error('Bad Gateway'), { statusCode: 502 })]);
     await sendDueReminders(deps);
     expect(await deliver()).toMatchObject({ delivered: 2, failed: 1 });
-    expect(channel.reminders.map((r) => r.number).sort()).toEqual(others.map((o) => o.number).sort());
+    expect(channel.calls.map((c) => c.incident.number).sort()).toEqual(others.map((o) => o.number).sort());
     expect(await outboxFor(deps.appState, clock).pending()).toEqual([expect.objectContaining({ key: `reminder:${failing.id}`, attempts: 1, lastError: 'http_502' })]);
     // Not before its backoff, then once.
     expect(await deliver()).toMatchObject({ delivered: 0 });
     clock.advance(5_000);
     await sendDueReminders(deps); // ticks meanwhile change nothing
     expect(await deliver()).toMatchObject({ delivered: 1 });
-    expect(channel.reminders.filter((r) => r.number === failing.number)).toHaveLength(1);
+    expect(channel.calls.filter((c) => c.incident.number === failing.number)).toHaveLength(1);
+  });
+
+  it('sends nothing for a slot no schedule explains any longer, and records it as rescheduled, not as sent', async () => {
+    const incident = await stored();
+    clock.set(at48);
+    await sendDueReminders(deps);
+    // Edited outside the app: the clock stopped, but the slot stayed.
+    const current = (await store.get(incident.id))!;
+    await store.update({ ...current, assessment: { risk: 'unlikely', rationale: 'Ändrad i listan.', assessedAt: at48, assessedBy: { id: 'x', name: 'X' } } }, current.etag, { at: at48, actor: { id: 'x', name: 'X' }, type: 'assessed', data: {} });
+    expect(await deliver()).toMatchObject({ delivered: 0, dropped: 1 });
+    expect(channel.calls).toEqual([]);
+    const events = await store.events(incident.id);
+    expect(events.map((e) => e.type)).toEqual(['reported', 'assessed', 'reminder-rescheduled']);
+    expect(events[2].data).toEqual({ slot: at48, next: null });
+    expect((await store.get(incident.id))!.nextReminderAt).toBeNull();
   });
 });

@@ -1,6 +1,7 @@
 /**
  * A bot on botbuilder's TestAdapter over a real SQLite store, with a virtual clock, a pacer that
- * waits in virtual time, and a fake DPO channel that records every post and update.
+ * waits in virtual time, and a fake DPO channel that records every post and update; composed as
+ * src/main.ts composes it: use cases → outbox → delivery loop → the bot's poster → the channel.
  */
 import { randomUUID } from 'node:crypto';
 import {
@@ -11,13 +12,13 @@ import { createTeamsBot, type TeamsBot, type TeamsBotConfig } from '../../../bot
 import type { AdaptiveCard } from '../../../bot/cards/adaptive-card';
 import type { ConversationGateway } from '../../../bot/conversation-gateway';
 import type { DirectoryLookup } from '../../../bot/dpo-directory';
-import type { StoredReference } from '../../../bot/dpo-channel';
+import type { StoredReference } from '../../../bot/channel-address';
 import { ConversationPacer } from '../../../bot/pacer';
 import type { ActionData } from '../../../bot/verbs';
 import type { AppStateStore, Clock, IncidentStore, Stores } from '../../../src/domain';
 import { createLogger } from '../../../src/server/logger';
 import { SqliteStores } from '../../../src/store/sqlite/sqlite-stores';
-import { outboxFor, type ReportRateLimiter, type UseCaseDeps } from '../../../src/use-cases';
+import { DeliveryLoop, outboxFor, type ReportRateLimiter, type UseCaseDeps } from '../../../src/use-cases';
 
 /** A clock that only moves when told to (or when the pacer "waits"). */
 export class VirtualClock implements Clock {
@@ -150,6 +151,8 @@ export interface HarnessOptions {
   clock?: VirtualClock;
   /** Holds reporters to a report rate, as src/main.ts does (default: no limit). */
   reportRate?: ReportRateLimiter;
+  /** Whom reminders chase when nobody owns the incident (config DPO_MENTIONS). */
+  dpoMentions?: { id: string; name: string }[];
   /** Who the directory says is in which DPO group and holds which app role (default: nobody asked). */
   directoryLookup?: DirectoryLookup;
 }
@@ -162,6 +165,8 @@ export interface Harness {
   logLines: string[];
   deps: UseCaseDeps;
   teamsBot: TeamsBot;
+  /** The delivery loop over the bot's poster. */
+  delivery: DeliveryLoop;
   adapter: TestAdapter;
   /** Sends a message; resolves to what the bot sent back. */
   say(text: string, user?: TestUser, where?: Where): Promise<Partial<Activity>[]>;
@@ -187,7 +192,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const gateway = new FakeGateway(clock);
   const logLines: string[] = [];
   const logger = createLogger('info', (line) => logLines.push(line));
-  const deps: UseCaseDeps = { store, appState, clock, logger, newId: randomUUID, reportRate: options.reportRate };
+  const outbox = outboxFor(appState, clock);
+  const deps: UseCaseDeps = { store, appState, clock, logger, newId: randomUUID, outbox, reportRate: options.reportRate };
   const config: TeamsBotConfig = {
     profile: 'local',
     dpoUserIds: [],
@@ -196,8 +202,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     ...options.config,
   };
   const pacer = new ConversationPacer({ now: () => clock.ms(), sleep: clock.sleep });
-  const teamsBot = createTeamsBot({ deps, config, logger, gateway, pacer, pollMs: 3_600_000, instanceId: 'test-instance', directoryLookup: options.directoryLookup });
-  deps.notifier = teamsBot.notifier;
+  const teamsBot = createTeamsBot({ deps, config, logger, gateway, pacer, directoryLookup: options.directoryLookup });
+  const delivery = new DeliveryLoop({ ...deps, outbox }, teamsBot.poster, { owner: 'test-instance', logger, pollMs: 3_600_000, dpoMentions: options.dpoMentions });
+  delivery.start();
   const adapter = new TestAdapter(async (context) => teamsBot.bot.run(context), { channelId: 'msteams' });
 
   // What one turn sends, captured on its own context so concurrent turns do not mix.
@@ -223,6 +230,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     logLines,
     deps,
     teamsBot,
+    delivery,
     adapter,
     say: (text, user = anna, where = 'personal') =>
       run({ type: 'message', text, from: account(user), recipient: BOT, conversation: conversationOf(where, user), serviceUrl: SERVICE_URL, channelData: where.endsWith('channel') ? { team: { id: '19:team', name: 'Dataskydd' }, channel: { id: DPO_CHANNEL_ID, name: 'DPO' } } : {} }),
@@ -246,11 +254,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       if (!response) throw new Error('No invoke response');
       return (response.value as { body: MessagingExtensionActionResponse }).body;
     },
-    drain: () => teamsBot.announcer.drain(),
+    drain: () => delivery.drain(),
     async drainAll() {
-      const outbox = outboxFor(appState, clock);
       for (let round = 0; round < 10_000; round++) {
-        await teamsBot.announcer.drain();
+        await delivery.drain();
         const next = await outbox.nextDueAt();
         if (!next) return;
         clock.advance(Math.max(100, next.getTime() - clock.ms()));
@@ -258,7 +265,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       throw new Error('The outbox did not empty.');
     },
     async close() {
-      await teamsBot.stop();
+      await delivery.stop();
       if (!options.stores) await stores.close();
     },
   };

@@ -1,18 +1,18 @@
 /**
- * A server instance as far as reminders go: a store, the use-case ports, the real bot (its outbox
- * announcer and Teams channel notifier) posting to a shared recording Teams double, and the
- * scheduler, ticked by the test on a virtual clock.
+ * A server instance as far as reminders go: a store, the use-case ports, the delivery loop over the
+ * real bot's card poster posting to a shared recording Teams double, and the scheduler, ticked by
+ * the test on a virtual clock.
  */
 import { randomUUID } from 'node:crypto';
 import type { Activity } from 'botbuilder';
 import { createTeamsBot, type TeamsBot } from '../../../bot';
 import type { AdaptiveCard } from '../../../bot/cards/adaptive-card';
-import { setDpoChannel, type StoredReference } from '../../../bot/dpo-channel';
+import { addressOf, type StoredReference } from '../../../bot/channel-address';
 import { ConversationPacer } from '../../../bot/pacer';
 import type { AppStateStore, Caller, Incident, IncidentStore, Stores } from '../../../src/domain';
 import { reminderScheduler, type IntervalTimer } from '../../../src/scheduler';
 import { createLogger } from '../../../src/server/logger';
-import { reportIncident, type UseCaseDeps } from '../../../src/use-cases';
+import { DeliveryLoop, outboxFor, reportIncident, setDpoChannel, type UseCaseDeps } from '../../../src/use-cases';
 import { cardText, FakeGateway, type ChannelOp, type VirtualClock } from '../../bot/support/bot-harness';
 
 export const DPO_CHANNEL_ID = '19:dpo-channel@thread.tacv2';
@@ -75,6 +75,7 @@ export interface ReminderInstance {
   appState: AppStateStore;
   deps: UseCaseDeps;
   bot: TeamsBot;
+  delivery: DeliveryLoop;
   scheduler: IntervalTimer;
   /** One scheduler tick, then delivery of everything due. */
   tick(): Promise<void>;
@@ -89,22 +90,22 @@ export function startInstance(options: { stores: Pick<Stores, 'incidents' | 'app
   const { incidents: store, appState } = options.stores;
   const id = options.id ?? `instance-${randomUUID().slice(0, 8)}`;
   const logger = createLogger('silent');
-  const deps: UseCaseDeps = { store, appState, clock, logger, newId: randomUUID };
+  const outbox = outboxFor(appState, clock);
+  const deps: UseCaseDeps = { store, appState, clock, logger, newId: randomUUID, outbox };
   const pacer = new ConversationPacer({ now: () => clock.ms(), sleep: clock.sleep });
   const bot = createTeamsBot({
     deps,
-    config: { profile: 'local', dpoUserIds: [], dpoGroupIds: [], tabUrl: TAB_URL, dpoMentions: options.dpoMentions ?? DPO_MENTIONS },
+    config: { profile: 'local', dpoUserIds: [], dpoGroupIds: [], tabUrl: TAB_URL },
     logger,
     gateway: teams,
     pacer,
-    pollMs: 3_600_000,
-    instanceId: id,
   });
-  deps.notifier = bot.notifier;
-  // The bot's first pass (news queued before it started) runs as it is created: let it finish
+  const delivery = new DeliveryLoop({ ...deps, outbox }, bot.poster, { owner: id, logger, pollMs: 3_600_000, dpoMentions: options.dpoMentions ?? DPO_MENTIONS });
+  delivery.start();
+  // The loop's first pass (news queued before it started) runs as it starts: let it finish
   // before the test acts, or it may claim a report queued but not yet stored, and put it back
   // for a moment later, a moment that virtual time only reaches when the test says so.
-  const settled = bot.announcer.drain();
+  const settled = delivery.drain();
   // Not started: the test ticks it (the timer itself is tested on its own).
   const scheduler = reminderScheduler(deps, { intervalMs: 60_000 });
   return {
@@ -113,28 +114,30 @@ export function startInstance(options: { stores: Pick<Stores, 'incidents' | 'app
     appState,
     deps,
     bot,
+    delivery,
     scheduler,
     async tick() {
       await settled;
       await scheduler.runNow();
-      await bot.announcer.drain();
+      await delivery.drain();
     },
     async report(discoveredAt, title = 'Beslut skickat till fel adress') {
       await settled;
       const { incident } = await reportIncident(deps, reporter, { title, description: 'Ett beslut skickades till en gammal adress.', discoveredAt }, 'tab');
-      await bot.announcer.drain();
+      await delivery.drain();
       return incident;
     },
     async close() {
       await scheduler.stop();
-      await bot.stop();
+      await delivery.stop();
     },
   };
 }
 
 /** Makes the test channel the DPO channel. */
-export async function setTestDpoChannel(store: AppStateStore, clock: VirtualClock): Promise<void> {
-  await setDpoChannel(store, { reference: CHANNEL_REFERENCE, setBy: { id: 'aad-dana', name: 'Dana Dataskydd' }, setAt: clock.now().toISOString(), refreshUserIds: [] });
+export async function setTestDpoChannel(appState: AppStateStore, clock: VirtualClock): Promise<void> {
+  const dana: Caller = { id: 'aad-dana', name: 'Dana Dataskydd', roles: ['reporter', 'dpo'] };
+  await setDpoChannel({ appState, clock, logger: createLogger('silent') }, dana, { address: addressOf(CHANNEL_REFERENCE) });
 }
 
 /**
@@ -146,7 +149,7 @@ export async function runUntil(instances: readonly ReminderInstance[], clock: Vi
   while (clock.ms() < end) {
     clock.advance(Math.min(stepMs, end - clock.ms()));
     await Promise.all(instances.map((i) => i.scheduler.runNow()));
-    await Promise.all(instances.map((i) => i.bot.announcer.drain()));
+    await Promise.all(instances.map((i) => i.delivery.drain()));
   }
 }
 

@@ -1,11 +1,12 @@
 /**
- * Runs the outbox: a pass whenever news is queued (wake), when a retry falls due, and on a slow
- * poll that picks up news queued by other server instances.
+ * Runs the delivery of announcements for one process: a pass whenever the outbox says news is
+ * there, when a retry falls due, and on a slow poll that picks up news queued by other server
+ * instances. Composed once, in src/main.ts, with the bot's ChannelPoster.
  */
-import type { Logger } from '../src/domain';
-import { announcePending, outboxFor, type AnnouncePendingResult, type DeliveringChannel, type UseCaseDeps } from '../src/use-cases';
+import type { ChannelPoster, Logger, MentionTarget } from '../domain';
+import { deliverAnnouncements, type DeliverAnnouncementsResult, type DeliveryDeps } from './deliver-announcements';
 
-export interface AnnouncerOptions {
+export interface DeliveryLoopOptions {
   /** The claim owner: one per server instance. */
   owner: string;
   logger: Logger;
@@ -13,24 +14,34 @@ export interface AnnouncerOptions {
   pollMs?: number;
   /** Deliveries per pass (default 50). */
   batch?: number;
+  /** Whom reminders chase when nobody owns the incident (config DPO_MENTIONS). */
+  dpoMentions?: readonly MentionTarget[];
 }
 
-function progressed(r: AnnouncePendingResult): boolean {
+function progressed(r: DeliverAnnouncementsResult): boolean {
   return !r.deferred && r.delivered + r.failed + r.dropped > 0;
 }
 
-/** Drives announcePending for one process. */
-export class Announcer {
+/** Drives {@link deliverAnnouncements}: one pass at a time within the process. */
+export class DeliveryLoop {
   private running: Promise<void> | undefined;
   private again = false;
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
+  private stopListening: (() => void) | undefined;
 
   constructor(
-    private readonly deps: UseCaseDeps,
-    private readonly channel: DeliveringChannel,
-    private readonly options: AnnouncerOptions,
+    private readonly deps: DeliveryDeps,
+    private readonly poster: ChannelPoster,
+    private readonly options: DeliveryLoopOptions,
   ) {}
+
+  /** Listens to the outbox and delivers what is pending already (news queued while no process ran). */
+  start(): void {
+    if (this.stopped || this.stopListening) return;
+    this.stopListening = this.deps.outbox.onNews(() => this.wake());
+    this.wake();
+  }
 
   /** Delivers queued news soon; cheap to call often (a running pass just goes round once more). */
   wake(): void {
@@ -54,20 +65,21 @@ export class Announcer {
     while (this.running) await this.running;
   }
 
-  /** Stops the timers and waits for a running pass. */
+  /** Stops listening and the timers, and waits for a running pass. */
   async stop(): Promise<void> {
     this.stopped = true;
+    this.stopListening?.();
     if (this.timer) clearTimeout(this.timer);
     await this.running;
   }
 
-  private pass(): Promise<AnnouncePendingResult> {
-    return announcePending(this.deps, this.channel, { owner: this.options.owner, limit: this.options.batch ?? 50 });
+  private pass(): Promise<DeliverAnnouncementsResult> {
+    return deliverAnnouncements(this.deps, this.poster, { owner: this.options.owner, limit: this.options.batch ?? 50, dpoMentions: this.options.dpoMentions });
   }
 
   private async loop(): Promise<void> {
     for (;;) {
-      let last: AnnouncePendingResult | undefined;
+      let last: DeliverAnnouncementsResult | undefined;
       try {
         do {
           this.again = false;
@@ -83,12 +95,12 @@ export class Announcer {
     }
   }
 
-  private async schedule(last: AnnouncePendingResult | undefined): Promise<void> {
+  private async schedule(last: DeliverAnnouncementsResult | undefined): Promise<void> {
     if (this.stopped) return;
     const pollMs = this.options.pollMs ?? 30_000;
     let delay = pollMs;
     if (last && !(last.deferred?.reason === 'not-configured')) {
-      const next = await outboxFor(this.deps.appState, this.deps.clock).nextDueAt().catch(() => undefined);
+      const next = await this.deps.outbox.nextDueAt().catch(() => undefined);
       if (next) delay = Math.min(pollMs, Math.max(0, next.getTime() - this.deps.clock.now().getTime()));
       // Something due that no pass could take (held back behind its report): do not spin.
       if (!progressed(last)) delay = Math.max(delay, 1_000);
