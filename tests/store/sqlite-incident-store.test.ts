@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { buildSync } from 'esbuild';
-import { ValidationError } from '../../src/domain/errors';
+import { StoreUnavailable, ValidationError } from '../../src/domain/errors';
 import { formatIncidentNumber } from '../../src/domain/incident-number';
 import { LIST_NAMES, listStatement, type ListName } from '../../src/store/sqlite/list-queries';
 import { migrate, SCHEMA_VERSION } from '../../src/store/sqlite/migrations';
@@ -113,6 +113,28 @@ describe('SqliteIncidentStore', () => {
 
       db.close();
       expect((await store.events(incident.id)).map((e) => e.type)).toEqual(['reported']);
+      await stores.close();
+    });
+  });
+
+  describe('another process holding the write lock', () => {
+    it('answers a write that cannot get the lock in time with StoreUnavailable, writing nothing, and writes once the lock is free', async () => {
+      const stores = SqliteStores.open(file, { busyTimeoutMs: 50 });
+      const other = rawConnection();
+      other.exec('BEGIN IMMEDIATE');
+
+      const create = await stores.incidents.create(aNewIncident(), anEvent()).catch((e: unknown) => e);
+      const write = await stores.appState.writeStates([{ kind: 'put', key: 'outbox:a', value: { v: 1 }, expectedEtag: undefined, dueAt: null }]).catch((e: unknown) => e);
+
+      for (const error of [create, write]) {
+        expect(error).toBeInstanceOf(StoreUnavailable);
+        expect(error).toMatchObject({ code: 'store_unavailable', retryAfterSeconds: 5, detail: { code: 'SQLITE_BUSY' } });
+      }
+      other.exec('ROLLBACK');
+      other.close();
+      expect((await stores.incidents.listAll()).items).toEqual([]);
+      expect((await stores.incidents.create(aNewIncident(), anEvent())).incident.number).toBe('PUI-2026-0001');
+      expect((await stores.appState.putState('outbox:a', { v: 1 }, undefined)).value).toEqual({ v: 1 });
       await stores.close();
     });
   });

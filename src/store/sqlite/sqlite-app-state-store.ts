@@ -9,7 +9,7 @@ import { Conflict } from '../../domain/errors';
 import { fieldError } from '../../domain/incident-changes';
 import type { AppStateStore, Page, ScheduledStateEntry, ScheduledStateOptions, StateEntry, StateWrite, StateWriteOutcome } from '../../domain/ports';
 import { decodeCursor, encodeCursor } from './keyset-cursor';
-import { pageLimit, Statements } from './sqlite-database';
+import { pageLimit, Statements, unlessBusy } from './sqlite-database';
 
 interface StateRow {
   key: string;
@@ -55,7 +55,7 @@ export class SqliteAppStateStore implements AppStateStore {
   /** All writes in one immediate transaction (one durable commit), each checked on its own. */
   async writeStates(writes: readonly StateWrite[]): Promise<StateWriteOutcome[]> {
     if (writes.length === 0) return [];
-    return this.writeTransaction.immediate(writes);
+    return unlessBusy(() => this.writeTransaction.immediate(writes));
   }
 
   async listScheduledState<T>(prefix: string, options: ScheduledStateOptions = {}): Promise<Page<ScheduledStateEntry<T>>> {

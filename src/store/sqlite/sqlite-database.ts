@@ -5,18 +5,19 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database, { type Statement } from 'better-sqlite3';
+import { StoreUnavailable } from '../../domain/errors';
 import { migrate } from './migrations';
 
 /** How long a write waits for another connection's write lock before failing with SQLITE_BUSY. */
-const BUSY_TIMEOUT_MS = 10_000;
+export const BUSY_TIMEOUT_MS = 10_000;
 
 /**
  * Opens (creating if needed) the database in `file`, its folder included, and brings the schema
  * up to date. `':memory:'` gives a private in-memory database.
  */
-export function openDatabase(file: string): Database.Database {
+export function openDatabase(file: string, busyTimeoutMs = BUSY_TIMEOUT_MS): Database.Database {
   if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  const db = new Database(file, { timeout: BUSY_TIMEOUT_MS });
+  const db = new Database(file, { timeout: busyTimeoutMs });
   try {
     db.pragma('journal_mode = WAL');
     // The register is the art. 33(5) record: a committed report must survive a power cut too.
@@ -28,6 +29,23 @@ export function openDatabase(file: string): Database.Database {
     throw error;
   }
   return db;
+}
+
+/**
+ * Runs a write transaction. The write lock not had within the busy timeout (another process
+ * writing, a backup holding the file) is the domain's `StoreUnavailable`: nothing was written, and
+ * the caller may try again shortly.
+ */
+export function unlessBusy<T>(write: () => T): T {
+  try {
+    return write();
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'))) {
+      throw new StoreUnavailable(5, { code }, { cause: error });
+    }
+    throw error;
+  }
 }
 
 /** Prepared statements of one connection, each prepared once. */

@@ -13,7 +13,7 @@ import type { IncidentStore, ListOptions, Page } from '../../domain/ports';
 import { stockholmYear } from '../../domain/stockholm-time';
 import { decodeCursor, encodeCursor } from './keyset-cursor';
 import { listStatement, type ListName } from './list-queries';
-import { pageLimit, Statements } from './sqlite-database';
+import { pageLimit, Statements, unlessBusy } from './sqlite-database';
 
 /** What {@link SqliteIncidentStore.create} answers. */
 export type CreateResult = { incident: Incident; created: boolean };
@@ -72,7 +72,7 @@ export class SqliteIncidentStore implements IncidentStore {
   // and then writes can fail with SQLITE_BUSY when another process commits in between.
 
   async create(incident: NewIncident, event: NewAuditEvent): Promise<CreateResult> {
-    return this.createTransaction.immediate(incident, event);
+    return unlessBusy(() => this.createTransaction.immediate(incident, event));
   }
 
   /**
@@ -81,11 +81,11 @@ export class SqliteIncidentStore implements IncidentStore {
    * durable commit per incident would dominate.
    */
   async createMany(items: readonly NewIncidentWithEvent[]): Promise<CreateResult[]> {
-    return this.createManyTransaction.immediate(items);
+    return unlessBusy(() => this.createManyTransaction.immediate(items));
   }
 
   async update(next: Incident, expectedEtag: string, event: NewAuditEvent): Promise<Incident> {
-    return this.updateTransaction.immediate(next, expectedEtag, event);
+    return unlessBusy(() => this.updateTransaction.immediate(next, expectedEtag, event));
   }
 
   async get(id: string): Promise<Incident | undefined> {

@@ -20,10 +20,11 @@ export class SqliteStores implements Stores {
 
   /**
    * Opens (creating if needed) the stores in `file`, its folder included, and brings the schema
-   * up to date. `':memory:'` gives private in-memory stores.
+   * up to date. `':memory:'` gives private in-memory stores. `busyTimeoutMs`: how long a write
+   * waits for another process's write lock (default 10 s) before it fails with `StoreUnavailable`.
    */
-  static open(file: string): SqliteStores {
-    return new SqliteStores(openDatabase(file));
+  static open(file: string, options: { busyTimeoutMs?: number } = {}): SqliteStores {
+    return new SqliteStores(openDatabase(file, options.busyTimeoutMs));
   }
 
   async close(): Promise<void> {
