@@ -1,4 +1,11 @@
-/** A person reports a suspected breach. Stored first, then announced. */
+/**
+ * A person reports a suspected breach. The news is queued first (write-ahead), then the incident
+ * is stored, and its card is posted only once the incident is there.
+ * @remarks On both stores these are two writes through two ports (the outbox in the app state,
+ * the incident in the register), never one transaction; this order makes a crash between them
+ * harmless: news of a report that was never stored is dropped after ten minutes
+ * (deliver-announcements.ts), and no stored incident is left that the DPO channel never hears of.
+ */
 import { issue, newIncident, parseReportInput, ValidationError, type Caller, type Incident, type ReportInput, type Source } from '../domain';
 import { announce, queueAnnouncement, withdrawAnnouncement } from './announce';
 import type { UseCaseDeps } from './deps';
