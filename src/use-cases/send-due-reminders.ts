@@ -35,7 +35,7 @@ export interface SendDueRemindersOptions {
 }
 
 /**
- * Reminders one tick queues at most: about what Teams lets the announcer post to the DPO channel
+ * Reminders one tick queues at most: about what Teams lets the delivery loop post to the DPO channel
  * in two minutes (60 per 30 s), and on SharePoint some 400 resource units (one item written per
  * reminder), well inside a small tenant's 1,250 a minute. After an outage with more due, the due
  * query keeps answering the earliest first, and those stay due until delivered: later ticks queue

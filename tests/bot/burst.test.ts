@@ -20,7 +20,7 @@ describe('a burst of reports (a large intrusion)', () => {
       h.execute({ verb: 'report.submit', reportId: `burst-report-${String(i).padStart(4, '0')}` }, validForm({ title: `Intrång, system ${i}` }), anna, 'personal')));
     expect(responses.every((r) => r.type === 'application/vnd.microsoft.card.adaptive')).toBe(true);
     // One reporter's burst is spread over their turns (10 at once, then one per 500 ms: as fast as
-    // Teams takes them anyway); the announcer's timer follows the turns.
+    // Teams takes them anyway); the delivery loop's timer follows the turns.
     await h.drainAll();
 
     const incidents = (await h.store.listAll({ limit: 500 })).items;

@@ -45,11 +45,11 @@ async function storeSnapshot() {
 }
 
 /**
- * Waits until the announcer has done what it will with the news queued so far (here: no DPO
+ * Waits until the delivery loop has done what it will with the news queued so far (here: no DPO
  * channel is set, so it puts the news back and waits for its slow poll), so that app state holds
  * still for a snapshot.
  */
-async function announcerIdle() {
+async function deliveryIdle() {
   await server.delivery?.drain();
 }
 
@@ -89,7 +89,7 @@ describe('the HTTP API', () => {
     const bertil = { 'x-dev-role': 'reporter', 'x-dev-user': 'bertil' };
     const first = await server.call('POST', '/api/incidents', aReport({ reportId: 'tab-6f1c2d9a-0002' }), anna);
     expect(first.status).toBe(201);
-    await announcerIdle();
+    await deliveryIdle();
     const before = await storeSnapshot();
     const reuse = await server.call('POST', '/api/incidents', aReport({ reportId: 'tab-6f1c2d9a-0002', title: 'Annat', description: 'Annat' }), bertil);
     expect(reuse.status).toBe(400);
@@ -279,7 +279,7 @@ describe('bad input to the HTTP API', () => {
     const seed = await server.call('POST', '/api/incidents', aReport({ discoveredAt: new Date(Date.now() - 80 * 3600_000).toISOString() }), asReporter);
     expect(seed.body.number).toMatch(/^PUI-\d{4}-0001$/);
     const fixedRoute = route.replace('PUI-2026-0001', seed.body.number);
-    await announcerIdle();
+    await deliveryIdle();
     const before = await storeSnapshot();
     const res = await server.call(method, fixedRoute, body, headers);
     expect(res.status).toBe(status);

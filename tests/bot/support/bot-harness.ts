@@ -178,7 +178,7 @@ export interface Harness {
   drain(): Promise<void>;
   /**
    * Delivers everything pending, letting the virtual clock run on to each next turn as the
-   * announcer's timer would (a reporter's burst is spread over turns: src/use-cases/reporter-lanes.ts).
+   * delivery loop's timer would (a reporter's burst is spread over turns: src/use-cases/reporter-lanes.ts).
    */
   drainAll(): Promise<void>;
   close(): Promise<void>;
