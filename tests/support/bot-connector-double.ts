@@ -25,6 +25,31 @@ export interface ConnectorCall {
     [key: string]: unknown;
   };
   authorization?: string;
+  /** When the double took it (ms since the epoch). */
+  at: number;
+}
+
+/** A rate limit Teams enforces per bot and conversation: at most `max` messages per `windowMs`. */
+export interface ConversationLimit {
+  max: number;
+  windowMs: number;
+}
+
+/**
+ * Teams' documented limits for a bot in one conversation (sends, replies and updates alike):
+ * 7 per second, 8 per 2 s, 60 per 30 s, 1,800 per hour
+ * (https://learn.microsoft.com/microsoftteams/platform/bots/how-to/rate-limit).
+ */
+export const TEAMS_CONVERSATION_LIMITS: readonly ConversationLimit[] = [
+  { max: 7, windowMs: 1_000 },
+  { max: 8, windowMs: 2_000 },
+  { max: 60, windowMs: 30_000 },
+  { max: 1_800, windowMs: 3_600_000 },
+];
+
+export interface BotConnectorDoubleOptions {
+  /** Enforce these limits per conversation with 429 and Retry-After (default: none). */
+  limits?: readonly ConversationLimit[];
 }
 
 export interface BotConnectorDouble {
@@ -34,17 +59,25 @@ export interface BotConnectorDouble {
   readonly calls: readonly ConnectorCall[];
   /** New messages posted into a conversation (not replies, not updates): what starts a channel thread. */
   posts(conversationId: string): ConnectorCall[];
+  /** Calls answered 429 because a conversation limit was reached (not in `calls`). */
+  readonly throttled: number;
   /** Resolves to the first call that matches, waiting up to `timeoutMs` for it. */
   waitFor(match: (call: ConnectorCall) => boolean, timeoutMs?: number): Promise<ConnectorCall>;
   close(): Promise<void>;
 }
 
 /** Starts the double on a free port. */
-export async function startBotConnectorDouble(): Promise<BotConnectorDouble> {
+export async function startBotConnectorDouble(options: BotConnectorDoubleOptions = {}): Promise<BotConnectorDouble> {
   const calls: ConnectorCall[] = [];
+  // Accepted calls' times per conversation (a thread reply counts in its channel's conversation).
+  const accepted = new Map<string, number[]>();
+  const limits = options.limits ?? [];
+  const longest = Math.max(0, ...limits.map((l) => l.windowMs));
+  let throttled = 0;
   const waiters: { match: (call: ConnectorCall) => boolean; resolve: (call: ConnectorCall) => void }[] = [];
   let next = 1;
-  const record = (call: ConnectorCall): void => {
+  const record = (made: Omit<ConnectorCall, 'at'>): void => {
+    const call: ConnectorCall = { ...made, at: Date.now() };
     calls.push(call);
     for (const waiter of waiters.filter((w) => w.match(call))) {
       waiters.splice(waiters.indexOf(waiter), 1);
@@ -54,6 +87,29 @@ export async function startBotConnectorDouble(): Promise<BotConnectorDouble> {
 
   const app = express();
   app.use(express.json({ limit: '1mb' }));
+  if (limits.length > 0) {
+    app.use('/v3/conversations/:conversationId/activities', (req, res, next) => {
+      if (req.method !== 'POST' && req.method !== 'PUT') return next();
+      const conversation = decodeURIComponent(req.params.conversationId).split(';messageid=')[0];
+      const now = Date.now();
+      const times = (accepted.get(conversation) ?? []).filter((t) => t > now - longest);
+      // The wait until every window has room again: Teams answers 429 with Retry-After.
+      let waitMs = 0;
+      for (const limit of limits) {
+        const inWindow = times.filter((t) => t > now - limit.windowMs);
+        if (inWindow.length >= limit.max) waitMs = Math.max(waitMs, inWindow[inWindow.length - limit.max] + limit.windowMs - now);
+      }
+      if (waitMs > 0) {
+        throttled += 1;
+        accepted.set(conversation, times);
+        res.status(429).set('Retry-After', String(Math.max(1, Math.ceil(waitMs / 1000)))).json({ error: { code: 'TooManyRequests', message: 'Too many requests.' } });
+        return;
+      }
+      times.push(now);
+      accepted.set(conversation, times);
+      next();
+    });
+  }
   app.post('/v3/conversations/:conversationId/activities', (req, res) => {
     const assignedId = `posted-${next++}`;
     record({ method: 'POST', conversationId: req.params.conversationId, assignedId, activity: req.body, authorization: req.headers.authorization });
@@ -78,6 +134,9 @@ export async function startBotConnectorDouble(): Promise<BotConnectorDouble> {
   return {
     serviceUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
     calls,
+    get throttled() {
+      return throttled;
+    },
     posts: (conversationId) => calls.filter((c) => c.method === 'POST' && c.activityId === undefined && c.conversationId === conversationId),
     waitFor: (match, timeoutMs = 15_000) => {
       const seen = calls.find(match);

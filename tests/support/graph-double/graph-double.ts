@@ -115,6 +115,22 @@ export interface GraphDoubleOptions {
   role?: SiteRole;
 }
 
+/**
+ * Throttling and outages at random, as a busy tenant shows them: a share of top-level requests is
+ * answered with one of `statuses` and `Retry-After` before anything is done (a throttled request
+ * changes nothing), and every request waits between `latencyMs.min` and `.max`.
+ */
+export interface Chaos {
+  /** Share of requests that fail, 0–1. */
+  rate: number;
+  statuses: readonly number[];
+  /** Seconds sent as `Retry-After` with each failure. */
+  retryAfterSeconds: number;
+  latencyMs?: { min: number; max: number };
+  /** Default Math.random. */
+  random?: () => number;
+}
+
 interface Req {
   method: string;
   /** Path after `/v1.0`, without query. */
@@ -202,6 +218,9 @@ export class GraphDouble {
   lastBearerToken?: string;
   private readonly sites: Site[] = [];
   private rules: (FailureRule & { left: number })[] = [];
+  private chaos?: Chaos;
+  /** Requests the chaos answered with a failure. */
+  chaosFailures = 0;
   private counters: GraphStats = { requests: 0, batchedRequests: 0, resourceUnits: 0, byOperation: {} };
   private server?: http.Server;
 
@@ -249,6 +268,11 @@ export class GraphDouble {
   /** The application permissions granted on a site (`POST /sites/{id}/permissions`), for assertions. */
   sitePermissions(siteId: string): SitePermission[] {
     return structuredClone(this.sites.find((s) => s.id === siteId)?.permissions ?? []);
+  }
+
+  /** Turns random throttling, outages and latency on (or off, with undefined). */
+  setChaos(chaos: Chaos | undefined): void {
+    this.chaos = chaos;
   }
 
   /** Makes the next matching requests fail (or answer slowly). */
@@ -308,10 +332,17 @@ export class GraphDouble {
     for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers[k.toLowerCase()] = v;
     this.lastUserAgent = headers['user-agent'];
     this.lastBearerToken = /^Bearer (\S+)/.exec(headers.authorization ?? '')?.[1];
-    if (this.latencyMs > 0) await new Promise((r) => setTimeout(r, this.latencyMs));
+    const chaos = this.chaos;
+    const random = chaos?.random ?? Math.random;
+    const latency = chaos?.latencyMs ? chaos.latencyMs.min + random() * (chaos.latencyMs.max - chaos.latencyMs.min) : this.latencyMs;
+    if (latency > 0) await new Promise((r) => setTimeout(r, latency));
 
     let answer: Res;
-    if (!url.pathname.startsWith('/v1.0/')) {
+    if (chaos && chaos.statuses.length > 0 && random() < chaos.rate) {
+      this.chaosFailures += 1;
+      const status = chaos.statuses[Math.floor(random() * chaos.statuses.length)];
+      answer = { status, headers: { 'Retry-After': String(chaos.retryAfterSeconds) }, body: errorBody(STATUS_CODES[status] ?? 'generalException', `Injected failure ${status}.`, requestId) };
+    } else if (!url.pathname.startsWith('/v1.0/')) {
       answer = { status: 404, headers: {}, body: errorBody('BadRequest', 'Unsupported API version.', requestId) };
     } else if (!/^Bearer \S+/.test(headers.authorization ?? '')) {
       // https://learn.microsoft.com/graph/errors: 401 when the token is missing or invalid.
