@@ -4,6 +4,7 @@
  */
 import { benchApi } from './api-bench';
 import { benchBot } from './bot-bench';
+import { benchInstances } from './instances-bench';
 import { benchOutlook } from './outlook-bench';
 import { benchScheduler } from './scheduler-bench';
 import { benchSharePoint } from './sharepoint-bench';
@@ -18,6 +19,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   sharepoint: () => benchSharePoint(),
   scheduler: () => benchScheduler(),
   tab: () => benchTab(),
+  instances: () => benchInstances(),
 };
 
 async function main(): Promise<void> {

@@ -40,6 +40,11 @@ export async function startLocalJwks(): Promise<LocalJwks> {
         .setExpirationTime(options.expiresIn ?? '1h');
       return (options.issuedAt === null ? jwt : jwt.setIssuedAt(options.issuedAt)).sign(key);
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // The servers under test keep their key-fetching connections alive: do not wait for them.
+        server.closeAllConnections();
+      }),
   };
 }

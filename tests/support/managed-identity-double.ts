@@ -96,6 +96,11 @@ export async function startManagedIdentityDouble(options: ManagedIdentityDoubleO
     failNext: (status, times = 1) => {
       for (let i = 0; i < times; i += 1) failures.push(status);
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // Clients keep their connections alive: do not wait for them to idle out.
+        server.closeAllConnections();
+      }),
   };
 }

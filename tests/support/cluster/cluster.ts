@@ -20,6 +20,7 @@ import { openSharePointStores } from '../../../src/store/sharepoint/sharepoint-i
 import { provision } from '../../../src/store/sharepoint';
 import { OUTBOX_PREFIX, type OutboxEntry } from '../../../src/use-cases/outbox';
 import { startBotConnectorDouble, TEAMS_CONVERSATION_LIMITS, type BotConnectorDouble, type ConnectorCall } from '../bot-connector-double';
+import { REPO_ROOT } from '../fresh-build';
 import { GraphDouble } from '../graph-double/graph-double';
 import { API_CLIENT_ID, startLocalJwks, TENANT_ID, type LocalJwks } from '../local-jwks';
 import { startManagedIdentityDouble, type ManagedIdentityDouble } from '../managed-identity-double';
@@ -156,6 +157,8 @@ export async function runCluster(options: ClusterOptions): Promise<ClusterResult
     const env = (name: string): NodeJS.ProcessEnv => ({
       PATH: process.env.PATH,
       HOME: work,
+      // A build outside the repository (a temporary folder) still finds the repository's packages.
+      NODE_PATH: path.join(REPO_ROOT, 'node_modules'),
       NODE_ENV: 'production',
       HOST: '127.0.0.1',
       PORT: '0',
