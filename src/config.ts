@@ -48,6 +48,13 @@ const schema = z.object({
   TAB_URL: z.string().url().optional(),
   /** The Teams app id (the manifest's `id`): DPO cards then open the tab inside Teams. */
   TEAMS_APP_ID: z.guid().optional(),
+  /** App Service's name for the instance (it sets it): outbox claims say which instance holds what. */
+  WEBSITE_INSTANCE_ID: z.string().regex(/^[\w.-]{1,80}$/, 'letters, digits, . _ -').optional(),
+  /**
+   * How long an outbox claim holds, in seconds (default 300). Shorter lets another instance take
+   * over sooner from one that died; it must stay well above a paced pass (about 25 s for 50 cards).
+   */
+  OUTBOX_LEASE_SECONDS: z.coerce.number().int().min(15).max(3600).default(300),
   /** Seconds between the reminder scheduler's ticks; 0 turns the reminders off. */
   SCHEDULER_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
   /**
@@ -71,6 +78,13 @@ function mentionTarget(entry: string): { id: string; name: string } {
 }
 
 /** The reminder scheduler's settings. */
+/** How this instance takes part in delivering the outbox with the others. */
+export interface InstanceSettings {
+  /** App Service's WEBSITE_INSTANCE_ID, when it runs there. */
+  instanceId?: string;
+  outboxLeaseMs: number;
+}
+
 export interface ReminderSettings {
   /** Between ticks; 0: no reminders. */
   intervalSeconds: number;
@@ -123,6 +137,7 @@ export interface AppConfig {
   logLevel: 'info' | 'warn' | 'error' | 'silent';
   bot: BotSettings;
   reminders: ReminderSettings;
+  instance: InstanceSettings;
   /** How many reports one person may file in a row (per server process). */
   reportRate: { burst: number; refillMs: number };
 }
@@ -272,6 +287,7 @@ export function loadConfig(rawEnv: Record<string, string | undefined> = process.
       tabUrl: e.TAB_URL,
       teamsAppId: e.TEAMS_APP_ID,
     },
+    instance: { instanceId: e.WEBSITE_INSTANCE_ID, outboxLeaseMs: e.OUTBOX_LEASE_SECONDS * 1000 },
     reminders: {
       intervalSeconds: e.SCHEDULER_INTERVAL_SECONDS,
       dpoMentions: e.DPO_MENTIONS.length ? e.DPO_MENTIONS.map(mentionTarget) : e.DPO_USER_IDS.map((id) => ({ id, name: 'Dataskyddsombud' })),

@@ -119,7 +119,13 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   // The one way to the DPO channel: use cases → outbox → delivery loop → the bot's poster → Teams.
   const bot = withBot ? startBot(config, deps, logger) : undefined;
   const delivery = bot && outbox
-    ? new DeliveryLoop({ ...deps, outbox }, bot.poster, { owner: `server-${randomUUID()}`, logger, dpoMentions: config.reminders.dpoMentions })
+    ? new DeliveryLoop({ ...deps, outbox }, bot.poster, {
+      // One claim owner per process, named after App Service's instance when there is one.
+      owner: `${config.instance.instanceId ?? 'server'}:${randomUUID()}`,
+      logger,
+      dpoMentions: config.reminders.dpoMentions,
+      leaseMs: config.instance.outboxLeaseMs,
+    })
     : undefined;
   const readiness = readinessCheck(deps);
   const app = createApp({

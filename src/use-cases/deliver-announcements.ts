@@ -29,6 +29,9 @@ export class AnnouncementDeferred extends Error {
   }
 }
 
+/** The default claim lease: 5 minutes, far past a paced pass of 50 (about 25 s at 60 per 30 s). */
+export const DEFAULT_LEASE_MS = 5 * 60_000;
+
 export interface DeliverAnnouncementsOptions {
   /** Who claims (one id per server instance). */
   owner: string;
@@ -77,10 +80,19 @@ export async function deliverAnnouncements(deps: DeliveryDeps, poster: ChannelPo
   }
   const { outbox } = deps;
   const { owner } = options;
-  const claimed = await outbox.claimDue(owner, options.limit ?? 50, options.leaseMs ?? 5 * 60_000, eligible);
+  const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
+  const claimed = await outbox.claimDue(owner, options.limit ?? 50, leaseMs, eligible);
   const result: DeliverAnnouncementsResult = { delivered: 0, failed: 0, dropped: 0 };
   for (let i = 0; i < claimed.length; i++) {
     const entry = claimed[i];
+    // A post begun on a claim about to run out could be made a second time by the instance that
+    // takes the claim over: with under a third of the lease left, the rest goes back for a new pass.
+    const left = Date.parse(entry.claim?.until ?? '') - deps.clock.now().getTime();
+    if (!(left > leaseMs / 3)) {
+      await outbox.releaseAll(claimed.slice(i), owner, deps.clock.now());
+      deps.logger.info('announcements put back: their claim was running out', { pending: claimed.length - i });
+      return result;
+    }
     let incident: Incident | undefined;
     try {
       incident = entry.kind === 'reported' ? await deps.store.getByReportId(entry.reportId) : await deps.store.get(entry.incidentId);

@@ -16,6 +16,8 @@ export interface DeliveryLoopOptions {
   batch?: number;
   /** Whom reminders chase when nobody owns the incident (config DPO_MENTIONS). */
   dpoMentions?: readonly MentionTarget[];
+  /** How long a claim holds (default DEFAULT_LEASE_MS, 5 min; OUTBOX_LEASE_SECONDS). */
+  leaseMs?: number;
 }
 
 function progressed(r: DeliverAnnouncementsResult): boolean {
@@ -74,7 +76,7 @@ export class DeliveryLoop {
   }
 
   private pass(): Promise<DeliverAnnouncementsResult> {
-    return deliverAnnouncements(this.deps, this.poster, { owner: this.options.owner, limit: this.options.batch ?? 50, dpoMentions: this.options.dpoMentions });
+    return deliverAnnouncements(this.deps, this.poster, { owner: this.options.owner, limit: this.options.batch ?? 50, dpoMentions: this.options.dpoMentions, leaseMs: this.options.leaseMs });
   }
 
   private async loop(): Promise<void> {

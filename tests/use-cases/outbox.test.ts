@@ -161,6 +161,27 @@ describe('the announcement outbox', () => {
       expect(logLines.join('\n')).not.toContain('kommun.se');
     });
 
+    it('starts no post on a claim with under a third of its lease left: the rest goes back for a new pass', async () => {
+      await channelSet();
+      for (const title of ['A', 'B', 'C']) await reportIncident(deps, reporter, form(title), 'bot');
+      // Each post takes 5 s of a 15 s lease: after the first, 10 s are left; after the second, 5 s (a third).
+      const slow = new (class extends RecordingPoster {
+        override async postCard(...args: Parameters<RecordingPoster['postCard']>): Promise<string> {
+          clock.advance(5_000);
+          return super.postCard(...args);
+        }
+      })();
+      const first = await deliverAnnouncements(deps, slow, { owner: 'a', leaseMs: 15_000 });
+      expect(first).toMatchObject({ delivered: 2 });
+      const [left] = await outboxFor(appState, clock).pending();
+      expect(left).toMatchObject({ key: expect.stringContaining('reported:'), attempts: 0 });
+      expect(left.claim).toBeUndefined();
+      // Another instance takes it at once; the first one did not post it.
+      const other = new RecordingPoster();
+      expect(await deliverAnnouncements(deps, other, { owner: 'b', leaseMs: 15_000 })).toMatchObject({ delivered: 1 });
+      expect([...slow.delivered, ...other.delivered].sort()).toEqual(['post PUI-2026-0001', 'post PUI-2026-0002', 'post PUI-2026-0003']);
+    });
+
     it('does not count a busy channel (429) as a failure, and puts the rest of the pass back untouched', async () => {
       await channelSet();
       const channel = new RecordingPoster();

@@ -14,10 +14,11 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { DPO_CHANNEL_KEY, type DpoChannel } from '../../../bot/dpo-channel';
+import { addressOf } from '../../../bot/channel-address';
 import type { Incident, Stores } from '../../../src/domain';
-import { openSharePointStores } from '../../../src/store/sharepoint/sharepoint-incident-store';
-import { provision } from '../../../src/store/sharepoint';
+import { openSharePointStores, provision } from '../../../src/store/sharepoint';
+import { setDpoChannel } from '../../../src/use-cases/dpo-channel';
+import { createLogger } from '../../../src/server/logger';
 import { OUTBOX_PREFIX, type OutboxEntry } from '../../../src/use-cases/outbox';
 import { startBotConnectorDouble, TEAMS_CONVERSATION_LIMITS, type BotConnectorDouble, type ConnectorCall } from '../bot-connector-double';
 import { REPO_ROOT } from '../fresh-build';
@@ -143,15 +144,16 @@ export async function runCluster(options: ClusterOptions): Promise<ClusterResult
       { siteId, credential: { kind: 'managed-identity' }, organisation: 'Testkommun', graphBaseUrl: graph.url, listPrefix: 'Pui', maxRetryWaitMs: 60_000, requestTimeoutMs: 10_000 },
       { credential: fakeCredential, retry: fastRetry() },
     );
-    // The DPO channel, as `@PUI Desk ställ in dpo-kanal` stores it.
-    const channel: DpoChannel = {
-      reference: { channelId: 'msteams', serviceUrl: connector.serviceUrl, conversation: { id: CHANNEL, conversationType: 'channel', isGroup: true, tenantId: TENANT_ID }, bot: { id: `28:${IDENTITY_CLIENT_ID}`, name: 'PUI Desk' } },
-      channelName: 'Dataskydd / Incidenter',
-      setBy: { id: DPO_OID, name: 'Dagny Dataskyddsombud' },
-      setAt: new Date().toISOString(),
-      refreshUserIds: [],
-    };
-    await stores.appState.putState(DPO_CHANNEL_KEY, channel, null);
+    // The DPO channel, as `@PUI Desk ställ in dpo-kanal` sets it (through the same use case).
+    const dpo = { id: DPO_OID, name: 'Dagny Dataskyddsombud', roles: ['reporter', 'dpo'] as const };
+    await setDpoChannel(
+      { appState: stores.appState, clock: { now: () => new Date() }, logger: createLogger('silent') },
+      { ...dpo, roles: [...dpo.roles] },
+      {
+        address: addressOf({ channelId: 'msteams', serviceUrl: connector.serviceUrl, conversation: { id: CHANNEL, conversationType: 'channel', isGroup: true, tenantId: TENANT_ID }, bot: { id: `28:${IDENTITY_CLIENT_ID}`, name: 'PUI Desk' } }),
+        channelName: 'Dataskydd / Incidenter',
+      },
+    );
     graph.setChaos({ rate: options.graphFailureRate ?? 0.1, statuses: [429, 503], retryAfterSeconds: 1, latencyMs: { min: 50, max: 150 } });
 
     const env = (name: string): NodeJS.ProcessEnv => ({
