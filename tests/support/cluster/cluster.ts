@@ -360,7 +360,10 @@ export async function runCluster(options: ClusterOptions): Promise<ClusterResult
       }
       const exited = new Promise<number | null>((resolve) => instance.process.once('exit', (code) => resolve(code)));
       instance.process.kill('SIGTERM');
-      exitCodes.push(await Promise.race([exited, sleep(30_000).then(() => -1)]));
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<number>((resolve) => (timer = setTimeout(() => resolve(-1), 30_000)));
+      exitCodes.push(await Promise.race([exited, late]));
+      clearTimeout(timer);
     }
     return {
       instances: count,
