@@ -40,8 +40,10 @@ describe('the report forms', () => {
   it('refuse a title over the domain limit (200) on every surface', () => {
     const title = 'x'.repeat(201);
     expect(() => parseReportInput(fromBot({ title }), NOW)).toThrow(ValidationError);
-    expect(validateDraft(tabDraft({ title }), NOW, 'sv').title).toBe('Rubrik får vara högst 200 tecken (nu 201).');
-    expect(draftToRequest(paneDraft({ title }), 'outlook-0123456789', 'sv', NOW).issues).toEqual([{ field: 'title', message: 'Rubrik får vara högst 200 tecken (nu 201).' }]);
+    // The domain's wording, said alike by the tab and the pane: what is wrong and how to fix it.
+    const said = 'Rubriken får vara högst 200 tecken men är 201. Korta texten med 1 tecken.';
+    expect(validateDraft(tabDraft({ title }), NOW, 'sv').title).toBe(said);
+    expect(draftToRequest(paneDraft({ title }), 'outlook-0123456789', 'sv', NOW).issues).toEqual([{ field: 'title', message: said }]);
   });
 
   it('refuse a count that is no count with the same code everywhere', () => {
