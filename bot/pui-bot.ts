@@ -7,11 +7,11 @@ import {
   type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type MessagingExtensionAction,
   type MessagingExtensionActionResponse, type TurnContext,
 } from 'botbuilder';
-import type { Caller } from '../src/domain';
+import { localeFrom, type Caller, type Locale } from '../src/domain';
 import type { AdaptiveCard } from './cards/adaptive-card';
 import { channelHelpCard, helpCard } from './cards/help-card';
 import { callerOf } from './caller';
-import { parseCommand, type Command } from './commands';
+import { commandLocale, parseCommand, type Command } from './commands';
 import { dpoAction, refreshCard } from './handlers/dpo-actions';
 import { fetchReportDialog, submitReportDialog } from './handlers/message-action';
 import { myIncidents } from './handlers/my-incidents';
@@ -29,13 +29,24 @@ function scopeOf(context: TurnContext): 'personal' | 'channel' | 'groupChat' {
   return type === 'channel' ? 'channel' : type === 'groupChat' ? 'groupChat' : 'personal';
 }
 
+/**
+ * The language to answer in: the language the command was written in (`report` or `rapportera`),
+ * else the Teams client's (`activity.locale`, e.g. `en-US`). The Agents Playground always says
+ * `en-US`, so a Swedish command gets a Swedish card there as in a Swedish Teams.
+ */
+function localeOf(context: TurnContext): Locale {
+  return commandLocale(context.activity.text) ?? localeFrom(context.activity.locale);
+}
+
 const PRIVATE_ONLY = 'Rapporter görs i den personliga chatten med PUI Desk, så att uppgifterna inte syns för alla här. Öppna chatten med PUI Desk och skriv **rapportera**.';
 
 export class PuiBot extends TeamsActivityHandler {
   /** One handler per verb: adding a verb without a handler is a compile error. */
   private readonly actions: { [V in Verb]: ActionHandler<V> } = {
+    // The buttons that open a form sit on Swedish cards (help, my reports): the form is Swedish too.
     'report.start': async () => cardResponse(newReportForm(this.s, 'chat')),
-    'report.submit': async (_context, caller, data, inputs) => cardResponse((await submitReport(this.s, caller, data.reportId, inputs, 'bot', 'chat')).card),
+    'report.submit': async (context, caller, data, inputs) =>
+      cardResponse((await submitReport(this.s, caller, data.reportId, inputs, { source: 'bot', mode: 'chat', locale: data.lang ?? localeOf(context) })).card),
     'my.list': async (_context, caller) => cardResponse(await myIncidents(this.s, caller)),
     'incident.take': (context, caller, data, inputs) => dpoAction(this.s, context, caller, data, inputs),
     'incident.assess': (context, caller, data, inputs) => dpoAction(this.s, context, caller, data, inputs),
@@ -83,7 +94,7 @@ export class PuiBot extends TeamsActivityHandler {
       const caller = await callerOf(context.activity, this.s.directory);
       switch (command) {
         case 'report':
-          await this.sendCard(context, newReportForm(this.s, 'chat'));
+          await this.sendCard(context, newReportForm(this.s, 'chat', undefined, localeOf(context)));
           return;
         case 'mine':
           await this.sendCard(context, await myIncidents(this.s, caller));

@@ -2,7 +2,7 @@
  * Reads what the report form sends back: card inputs (strings) to the domain's report input,
  * and the domain's field issues back to the form's fields.
  */
-import { formIssues, issue, joinDateAndTime, REPORT_MESSAGES, reportFromForm, type FieldIssue } from '../src/domain';
+import { formIssues, issue, joinDateAndTime, REPORT_MESSAGES, reportFromForm, type FieldIssue, type Locale } from '../src/domain';
 import type { FormField, FormValues } from './cards/report-form-card';
 
 const VALUE_KEYS: readonly (keyof FormValues)[] = [
@@ -62,11 +62,12 @@ export function readReportForm(inputs: Record<string, unknown>): ReadForm {
 }
 
 /** Groups field issues by form field, in form wording (unknown fields go to the title, where they are seen). */
-export function issuesByField(issues: readonly FieldIssue[]): Partial<Record<FormField, string[]>> {
+export function issuesByField(issues: readonly FieldIssue[], locale: Locale = 'sv'): Partial<Record<FormField, string[]>> {
   const out: Partial<Record<FormField, string[]>> = {};
   for (const i of formIssues(issues)) {
     const field = (FORM_FIELDS as readonly string[]).includes(i.field) ? (i.field as FormField) : 'title';
-    (out[field] ??= []).includes(i.message) || out[field]!.push(i.message);
+    const message = locale === 'en' ? i.messageEn : i.message;
+    (out[field] ??= []).includes(message) || out[field]!.push(message);
   }
   return out;
 }

@@ -7,8 +7,11 @@
 export type ActionData =
   /** Open the report form (from the help card). */
   | { verb: 'report.start' }
-  /** Submit the report form; `reportId` makes a double submit one incident. */
-  | { verb: 'report.submit'; reportId: string }
+  /**
+   * Submit the report form; `reportId` makes a double submit one incident. `lang` is the card's
+   * language, so the answer speaks it whatever locale the client reports.
+   */
+  | { verb: 'report.submit'; reportId: string; lang?: 'sv' | 'en' }
   /** List the caller's reports. */
   | { verb: 'my.list' }
   /** DPO: take ownership. `etag` is the version the card showed. */
@@ -54,7 +57,9 @@ export function parseAction(verb: unknown, data: unknown): { action: ActionData;
       return { action: { verb: v }, inputs };
     case 'report.submit': {
       const reportId = str('reportId');
-      return reportId ? { action: { verb: v, reportId }, inputs } : undefined;
+      const { reportId: _id, lang, ...rest } = inputs;
+      if (!reportId) return undefined;
+      return { action: lang === 'en' || lang === 'sv' ? { verb: v, reportId, lang } : { verb: v, reportId }, inputs: rest };
     }
     case 'incident.refresh': {
       const incidentId = str('incidentId');

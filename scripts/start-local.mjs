@@ -85,6 +85,8 @@ if (!stopping && process.env.NO_PLAYGROUND !== '1') {
     {
       TEAMSAPPTESTER_BROWSER: 'none',
       M365_AGENTS_PLAYGROUND_LOGFILE: path.join(root, '.data', 'agents-playground.log'),
+      // The bot's name in the Playground (PUI Desk, not "Test Bot") and its user as the dev identity.
+      M365_AGENTS_PLAYGROUND_CONFIG_PATH: path.join(root, 'env', 'agents-playground.local.yml'),
     },
     (line) => {
       const listening = /Listening on (\d+)/.exec(line);
@@ -92,8 +94,8 @@ if (!stopping && process.env.NO_PLAYGROUND !== '1') {
         process.stdout.write([
           '',
           `  ▶ Open the Agents Playground: http://127.0.0.1:${listening[1]}`,
-          '    Personal chat: type "anmäl" to report an incident.',
-          '    Team channel: type "@" and pick the bot, then "ställ in dpo-kanal"; new incidents show up there.',
+          '    Personal chat: type "rapportera" to report an incident.',
+          '    Team channel: type "@" and pick PUI Desk, then "ställ in dpo-kanal"; new incidents show up there.',
           '',
         ].join('\n') + '\n');
       }

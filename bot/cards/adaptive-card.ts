@@ -57,6 +57,8 @@ export interface InputText extends InputBase {
   placeholder?: string;
   isMultiline?: boolean;
   maxLength?: number;
+  /** The client refuses a value that does not match (with `errorMessage`) before it is sent. */
+  regex?: string;
 }
 
 export interface InputDate extends InputBase {
@@ -149,7 +151,13 @@ export interface ActionShowCard extends ActionBase {
   card: NestedCard;
 }
 
-export type CardAction = ActionExecute | ActionSubmit | ActionOpenUrl | ActionShowCard;
+/** Shows or hides elements of the card on the client, without a round trip to the bot. */
+export interface ActionToggleVisibility extends ActionBase {
+  type: 'Action.ToggleVisibility';
+  targetElements: string[];
+}
+
+export type CardAction = ActionExecute | ActionSubmit | ActionOpenUrl | ActionShowCard | ActionToggleVisibility;
 
 /** A card inside `Action.ShowCard`. */
 export interface NestedCard {

@@ -72,7 +72,7 @@ export function prefillFromMessage(payload: MessagingExtensionAction['messagePay
   // Converted first, then masked: the masker must see the text as the draft will show it.
   const messageText = maskIdentityNumbers(payload.body?.contentType === 'html' ? htmlToText(body) : body.trim());
   const header = [
-    'Anmält från ett meddelande i Teams.',
+    'Rapporterat från ett meddelande i Teams.',
     sender ? `Avsändare: ${sender}` : undefined,
     sentAt ? `Skickat: ${formatStockholm(sentAt)}` : undefined,
     payload.linkToMessage ? `Länk: ${payload.linkToMessage}` : undefined,
@@ -102,7 +102,7 @@ export async function submitReportDialog(s: BotServices, caller: Caller, action:
     return { task: { type: 'message', value: 'Formuläret kändes inte igen. Stäng dialogen och försök igen.' } };
   }
   try {
-    const outcome = await submitReport(s, caller, parsed.action.reportId, parsed.inputs, 'message', 'dialog', copyWarning());
+    const outcome = await submitReport(s, caller, parsed.action.reportId, parsed.inputs, { source: 'message', mode: 'dialog', intro: copyWarning() });
     return dialog(outcome.card);
   } catch (error) {
     return { task: { type: 'message', value: errorText(error, s.logger, 'message-action') } };

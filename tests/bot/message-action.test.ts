@@ -2,7 +2,7 @@ import type { Activity } from 'botbuilder';
 import { htmlToText, prefillFromMessage } from '../../bot/handlers/message-action';
 import type { AdaptiveCard } from '../../bot/cards/adaptive-card';
 import { cardProblems } from './support/card-schema';
-import { anna, cardText, dana, DPO_CHANNEL_ID, erik, findExecute, OTHER_CHANNEL_ID, startHarness, validForm, type Harness } from './support/bot-harness';
+import { anna, cardElements, cardText, dana, DPO_CHANNEL_ID, erik, findExecute, OTHER_CHANNEL_ID, startHarness, validForm, type Harness } from './support/bot-harness';
 
 const MESSAGE = {
   id: '1700000000123',
@@ -55,14 +55,14 @@ describe('the message action "Anmäl som personuppgiftsincident" (its dialog: "R
     const response = await h.messageExtension('composeExtension/fetchTask', { commandId: 'reportMessage', commandContext: 'message', messagePayload: MESSAGE });
     const card = dialogCard(response);
     expect((response.task!.value as { title: string }).title).toBe('Rapportera som personuppgiftsincident');
-    const description = card.body.find((e) => e.type === 'Input.Text' && e.id === 'description') as { value: string };
+    const description = cardElements(card).find((e) => e.type === 'Input.Text' && e.id === 'description') as { value: string };
     expect(description.value).toContain('Avsändare: Sven Avsändare');
     expect(description.value).toContain(`Länk: ${MESSAGE.linkToMessage}`);
     expect(description.value).toContain('Skickat: 2026-11-19 14:05');
     expect(description.value).toContain('utredningen om [personnummer] & [personnummer].');
     expect(description.value).not.toMatch(/19121212|121212-1212/);
-    expect(card.body).toContainEqual(expect.objectContaining({ id: 'occurredDate', value: '2026-11-19' }));
-    expect(card.body).toContainEqual(expect.objectContaining({ id: 'occurredTime', value: '14:05' }));
+    expect(cardElements(card)).toContainEqual(expect.objectContaining({ id: 'occurredDate', value: '2026-11-19' }));
+    expect(cardElements(card)).toContainEqual(expect.objectContaining({ id: 'occurredTime', value: '14:05' }));
     expect(cardText(card)).toContain('Kopiera inte mer än som behövs');
     expect(findExecute(card, 'report.submit')).toBeDefined();
     expect(card.actions?.[0].type).toBe('Action.Submit');
@@ -154,7 +154,7 @@ describe('the message action "Anmäl som personuppgiftsincident" (its dialog: "R
 
   it('opens an empty form when Teams sends no message', async () => {
     const card = dialogCard(await h.messageExtension('composeExtension/fetchTask', { commandId: 'reportMessage', commandContext: 'message' }));
-    expect(card.body).toContainEqual(expect.objectContaining({ id: 'title' }));
+    expect(cardElements(card)).toContainEqual(expect.objectContaining({ id: 'title' }));
   });
 
   it('reads a long hostile message in linear time', () => {

@@ -36,7 +36,11 @@ export async function startPlayground(botEndpoint: string, timeoutMs = 30_000): 
     '--app-endpoint', botEndpoint, '--channel-id', 'msteams', '--port', String(port), '--disable-telemetry',
   ], {
     cwd: dir,
-    env: { ...process.env, TEAMSAPPTESTER_BROWSER: 'none', M365_AGENTS_PLAYGROUND_LOGFILE: path.join(dir, 'playground.log') },
+    env: {
+      ...process.env, TEAMSAPPTESTER_BROWSER: 'none', M365_AGENTS_PLAYGROUND_LOGFILE: path.join(dir, 'playground.log'),
+      // The same mock Teams context as `npm start`: the bot is PUI Desk, the user the dev identity.
+      M365_AGENTS_PLAYGROUND_CONFIG_PATH: path.join(ROOT, 'env', 'agents-playground.local.yml'),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

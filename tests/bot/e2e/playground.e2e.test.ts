@@ -1,7 +1,8 @@
 /**
  * End to end in the real Microsoft 365 Agents Playground, driven in Debian's Chromium:
- * set the DPO channel in the team channel, report in the personal chat, get the receipt,
- * and see the DPO card arrive in the channel, title masked.
+ * set the DPO channel in the team channel, report in the personal chat (the short card, the title's
+ * identity number masked before it is sent, then Fler uppgifter), get the receipt, and see the DPO
+ * card arrive in the channel, title masked.
  */
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startTestServer, type TestServer } from '../../support/test-server';
@@ -36,7 +37,7 @@ async function write(text: string, options: { mentionBot?: boolean } = {}): Prom
   if (options.mentionBot) {
     // A channel message reaches the bot only when it is @mentioned: type @ and pick the bot.
     await page.keyboard.type('@');
-    await page.getByRole('menuitem', { name: 'Test Bot' }).click();
+    await page.getByRole('menuitem', { name: 'PUI Desk' }).click();
     await page.keyboard.type(' ');
   }
   await page.keyboard.type(text);
@@ -55,11 +56,17 @@ it('reports in the personal chat and shows the DPO card in the team channel', as
 
   // A caseworker reports in the personal chat.
   await page.getByText('Personal Chat', { exact: true }).click();
-  await write('anmäl');
+  await write('rapportera');
   const title = page.getByPlaceholder('Till exempel: Utredning skickad till fel mottagare').last();
   await title.waitFor({ timeout: 20_000 });
   await title.fill('Beslut om 19121212-1212 skickat till fel adress');
   await page.locator('textarea').first().fill('Ett beslut om försörjningsstöd skickades till en gammal adress.');
+  await page.getByRole('button', { name: 'Skicka rapporten' }).last().click();
+  // The identity number in the title comes back masked, with a note; nothing is stored yet.
+  await page.getByText('Rubriken såg ut att innehålla ett personnummer').first().waitFor({ timeout: 20_000 });
+  expect(await page.getByPlaceholder('Till exempel: Utredning skickad till fel mottagare').last().inputValue()).toBe('Beslut om [personnummer] skickat till fel adress');
+  // The rest of the card opens under Fler uppgifter.
+  await page.getByRole('button', { name: 'Fler uppgifter' }).last().click();
   await page.getByRole('checkbox', { name: 'Konfidentialitet (obehörig har fått del av uppgifter)' }).last().check();
   await page.getByRole('button', { name: 'Skicka rapporten' }).last().click();
 
@@ -68,7 +75,8 @@ it('reports in the personal chat and shows the DPO card in the team channel', as
   await receipt.waitFor({ timeout: 20_000 });
   const number = /PUI-\d{4}-\d{4}/.exec((await receipt.textContent()) ?? '')![0];
   await page.getByText('Vad händer nu?').first().waitFor();
-  expect(await server.store.getByNumber(number)).toMatchObject({ source: 'bot', breachTypes: ['confidentiality'] });
+  // The Playground's user is the local profile's dev identity: the report is theirs in the tab too.
+  expect(await server.store.getByNumber(number)).toMatchObject({ source: 'bot', breachTypes: ['confidentiality'], reporter: { id: 'dev-user', name: 'Utvecklare (lokal profil)' } });
 
   // The card is in the channel: number, masked title, the clock and the DPO's actions.
   await page.getByText('General', { exact: true }).click();

@@ -9,7 +9,7 @@ import {
   type MessagingExtensionActionResponse,
 } from 'botbuilder';
 import { createTeamsBot, type TeamsBot, type TeamsBotConfig } from '../../../bot';
-import type { AdaptiveCard } from '../../../bot/cards/adaptive-card';
+import type { AdaptiveCard, CardElement } from '../../../bot/cards/adaptive-card';
 import type { ConversationGateway } from '../../../bot/conversation-gateway';
 import type { DirectoryLookup } from '../../../bot/dpo-directory';
 import type { StoredReference } from '../../../bot/channel-address';
@@ -169,9 +169,9 @@ export interface Harness {
   delivery: DeliveryLoop;
   adapter: TestAdapter;
   /** Sends a message; resolves to what the bot sent back. */
-  say(text: string, user?: TestUser, where?: Where): Promise<Partial<Activity>[]>;
+  say(text: string, user?: TestUser, where?: Where, locale?: string): Promise<Partial<Activity>[]>;
   /** Presses an Action.Execute button; resolves to the invoke response. */
-  execute(data: ActionData, inputs?: Record<string, unknown>, user?: TestUser, where?: Where, options?: { trigger?: 'manual' | 'automatic' }): Promise<AdaptiveCardInvokeResponse>;
+  execute(data: ActionData, inputs?: Record<string, unknown>, user?: TestUser, where?: Where, options?: { trigger?: 'manual' | 'automatic'; locale?: string }): Promise<AdaptiveCardInvokeResponse>;
   /** A message extension invoke (`composeExtension/fetchTask` or `submitAction`). */
   messageExtension(name: 'composeExtension/fetchTask' | 'composeExtension/submitAction', value: Record<string, unknown>, user?: TestUser, where?: Where): Promise<MessagingExtensionActionResponse>;
   /** Delivers everything the outbox has due now. */
@@ -232,8 +232,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     teamsBot,
     delivery,
     adapter,
-    say: (text, user = anna, where = 'personal') =>
-      run({ type: 'message', text, from: account(user), recipient: BOT, conversation: conversationOf(where, user), serviceUrl: SERVICE_URL, channelData: where.endsWith('channel') ? { team: { id: '19:team', name: 'Dataskydd' }, channel: { id: DPO_CHANNEL_ID, name: 'DPO' } } : {} }),
+    say: (text, user = anna, where = 'personal', locale) =>
+      run({ type: 'message', text, ...(locale ? { locale } : {}), from: account(user), recipient: BOT, conversation: conversationOf(where, user), serviceUrl: SERVICE_URL, channelData: where.endsWith('channel') ? { team: { id: '19:team', name: 'Dataskydd' }, channel: { id: DPO_CHANNEL_ID, name: 'DPO' } } : {} }),
     async execute(data, inputs = {}, user = anna, where = 'personal', opts = {}) {
       const replies = await run({
         type: 'invoke',
@@ -242,6 +242,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
         recipient: BOT,
         conversation: conversationOf(where, user),
         serviceUrl: SERVICE_URL,
+        ...(opts.locale ? { locale: opts.locale } : {}),
         value: { action: { type: 'Action.Execute', verb: data.verb, data: { ...data, ...inputs } }, trigger: opts.trigger ?? 'manual' },
       });
       const response = replies.find((a) => a.type === 'invokeResponse');
@@ -297,6 +298,38 @@ export function cardText(content: unknown): string {
   };
   walk(content);
   return out.join('\n');
+}
+
+/** Every element of a card's body, those inside containers too (the report card's *Fler uppgifter*). */
+export function cardElements(content: AdaptiveCard): CardElement[] {
+  const out: CardElement[] = [];
+  const walk = (elements: readonly CardElement[]): void => {
+    for (const e of elements) {
+      out.push(e);
+      if (e.type === 'Container') walk(e.items);
+    }
+  };
+  walk(content.body);
+  return out;
+}
+
+/**
+ * What a Teams client sends back from a form card: every input's value as the card shows it
+ * (hidden ones too, as Teams sends them), with what the user typed or chose on top.
+ */
+export function filledIn(content: AdaptiveCard, typed: Record<string, string> = {}): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const e of cardElements(content)) {
+    if (!e.type.startsWith('Input.')) continue;
+    const input = e as { id: string; value?: string | number };
+    values[input.id] = input.value === undefined ? '' : String(input.value);
+  }
+  return { ...values, ...typed };
+}
+
+/** The ids of a card's inputs, in order. */
+export function cardInputIds(content: AdaptiveCard): string[] {
+  return cardElements(content).filter((e) => e.type.startsWith('Input.')).map((e) => (e as { id: string }).id);
 }
 
 /** Finds the Action.Execute (possibly inside a ShowCard) with the verb. */

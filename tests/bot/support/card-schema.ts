@@ -13,7 +13,7 @@ const ELEMENTS: Record<string, string[]> = {
   FactSet: [...COMMON, 'facts'],
   Container: [...COMMON, 'items', 'style', 'bleed'],
   ActionSet: [...COMMON, 'actions'],
-  'Input.Text': [...INPUT, 'value', 'placeholder', 'isMultiline', 'maxLength'],
+  'Input.Text': [...INPUT, 'value', 'placeholder', 'isMultiline', 'maxLength', 'regex'],
   'Input.Date': [...INPUT, 'value', 'min', 'max'],
   'Input.Time': [...INPUT, 'value'],
   'Input.Number': [...INPUT, 'value', 'min', 'max', 'placeholder'],
@@ -26,6 +26,7 @@ const ACTIONS: Record<string, string[]> = {
   'Action.Submit': ['type', 'title', 'id', 'style', 'data', 'associatedInputs'],
   'Action.OpenUrl': ['type', 'title', 'id', 'style', 'url'],
   'Action.ShowCard': ['type', 'title', 'id', 'style', 'card'],
+  'Action.ToggleVisibility': ['type', 'title', 'id', 'style', 'targetElements'],
 };
 
 const ENUMS: Record<string, string[]> = {
@@ -39,6 +40,8 @@ const ENUMS: Record<string, string[]> = {
 export function cardProblems(card: unknown): string[] {
   const problems: string[] = [];
   const ids = new Set<string>();
+  const elementIds = new Set<string>();
+  const toggled: { path: string; id: string }[] = [];
   const c = card as Record<string, unknown>;
   if (c.type !== 'AdaptiveCard') problems.push('root is not an AdaptiveCard');
   if (c.version !== '1.5') problems.push(`version is ${String(c.version)}, not 1.5`);
@@ -56,6 +59,11 @@ export function cardProblems(card: unknown): string[] {
     }
     if (a.type === 'Action.Submit' && !(VERBS as readonly string[]).includes((a.data as { verb?: string })?.verb ?? '')) problems.push(`${path}: submit without a known verb`);
     if (a.type === 'Action.OpenUrl' && !/^https?:\/\//.test(String(a.url))) problems.push(`${path}: bad url`);
+    if (a.type === 'Action.ToggleVisibility') {
+      const targets = a.targetElements;
+      if (!Array.isArray(targets) || targets.length === 0) problems.push(`${path}: ToggleVisibility without targets`);
+      else for (const id of targets) toggled.push({ path, id: String(id) });
+    }
     if (a.type === 'Action.ShowCard') {
       const nested = a.card as Record<string, unknown>;
       if (nested?.type !== 'AdaptiveCard') problems.push(`${path}: ShowCard without a card`);
@@ -72,6 +80,14 @@ export function cardProblems(card: unknown): string[] {
       if (!allowed) return void problems.push(`${p}: unknown element type ${String(el.type)}`);
       for (const key of Object.keys(el)) if (!allowed.includes(key)) problems.push(`${p}: ${String(el.type)} has no property ${key}`);
       for (const [key, values] of Object.entries(ENUMS)) if (el[key] !== undefined && !values.includes(el[key] as string)) problems.push(`${p}: ${key}=${String(el[key])}`);
+      if (typeof el.id === 'string') elementIds.add(el.id);
+      if (el.type === 'Input.Text' && el.regex !== undefined) {
+        try {
+          new RegExp(String(el.regex));
+        } catch (error) {
+          problems.push(`${p}: regex does not compile (${(error as Error).message})`);
+        }
+      }
       if (String(el.type).startsWith('Input.')) {
         if (typeof el.id !== 'string' || el.id === '') problems.push(`${p}: input without id`);
         else if (ids.has(el.id)) problems.push(`${p}: duplicate input id ${el.id}`);
@@ -89,6 +105,7 @@ export function cardProblems(card: unknown): string[] {
 
   walkElements(c.body, 'body');
   ((c.actions as Record<string, unknown>[]) ?? []).forEach((a, i) => checkAction(a, `actions[${i}]`));
+  for (const t of toggled) if (!elementIds.has(t.id)) problems.push(`${t.path}: toggles ${t.id}, which is not in the card`);
   if (c.refresh) {
     const r = c.refresh as { action: Record<string, unknown>; userIds?: unknown[] };
     checkAction(r.action, 'refresh.action');
