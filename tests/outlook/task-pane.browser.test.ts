@@ -85,6 +85,54 @@ describe('task pane in Chromium', () => {
     await page.close();
   });
 
+  /** What sticks out of a pane `width` wide: the page's horizontal scroll and every element past the right edge. */
+  async function overflow(page: Page): Promise<{ scroll: number; width: number; outside: string[] }> {
+    return page.evaluate(() => {
+      const width = document.documentElement.clientWidth;
+      const outside = [...document.querySelectorAll('body *')]
+        .filter((el) => {
+          const r = el.getBoundingClientRect();
+          return r.width > 0 && (r.right > width + 0.5 || r.left < -0.5);
+        })
+        .map((el) => `${el.tagName.toLowerCase()}${el.getAttribute('name') ? `[name=${el.getAttribute('name')}]` : ''} ${Math.round(el.getBoundingClientRect().width)}px ${(el as HTMLElement).innerText?.slice(0, 30) ?? ''} L${Math.round(el.getBoundingClientRect().left)}`);
+      return { scroll: document.documentElement.scrollWidth, width, outside };
+    });
+  }
+
+  /** How many lines a text element takes (one line box per line of its text). */
+  function lineCount(page: Page, testId: string): Promise<number> {
+    return page.getByTestId(testId).evaluate((el) => {
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+    });
+  }
+
+  it.each([320, 380, 450])('reflows at %i px, the width of Outlook\'s task pane: no sideways scroll, nothing past the edge, the receipt readable', async (width) => {
+    const page = await browser.newPage({ viewport: { width, height: 900 } });
+    await page.goto(`${local.url}/outlook/?sample=0`);
+    await page.getByRole('button', { name: 'Skicka rapporten' }).waitFor();
+    const form = await overflow(page);
+    expect(form.outside).toEqual([]);
+    expect(form.scroll).toBeLessThanOrEqual(form.width);
+    // Ämne, Från, Till and Kopia start at the same x.
+    const starts = await page.locator('dl').first().locator('dd').evaluateAll((dds) => dds.map((dd) => {
+      const first = (dd.querySelector('li > span') ?? dd) as HTMLElement;
+      const range = document.createRange();
+      range.selectNodeContents(first);
+      return Math.round(range.getClientRects()[0]?.left ?? dd.getBoundingClientRect().left);
+    }));
+    expect(new Set(starts).size).toBe(1);
+    await page.getByRole('button', { name: 'Skicka rapporten' }).click();
+    await page.getByTestId('receipt').waitFor();
+    const receipt = await overflow(page);
+    expect(receipt.outside).toEqual([]);
+    expect(receipt.scroll).toBeLessThanOrEqual(receipt.width);
+    expect(await lineCount(page, 'receipt-number')).toBe(1);
+    expect(await lineCount(page, 'receipt-deadline')).toBeLessThanOrEqual(2);
+    await page.close();
+  });
+
   it('switches to English and back', async () => {
     const { page } = await openPage(`${local.url}/outlook/?sample=2&lang=en`);
     await page.getByRole('button', { name: 'Send the report' }).waitFor();

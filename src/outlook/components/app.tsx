@@ -72,28 +72,28 @@ function Notices({ boot, locale }: { boot: Extract<Boot, { kind: 'ready' }>; loc
   return (
     <>
       {boot.auth.kind === 'local' && (
-        <MessageBar intent="warning" data-testid="local-profile">
+        <MessageBar layout="multiline" intent="warning" data-testid="local-profile">
           <MessageBarBody>
             <MessageBarTitle>{t.localProfileTitle}</MessageBarTitle> {t.localProfile}
           </MessageBarBody>
         </MessageBar>
       )}
       {boot.auth.kind === 'unsupported' && (
-        <MessageBar intent="error" data-testid="naa-unsupported">
+        <MessageBar layout="multiline" intent="error" data-testid="naa-unsupported">
           <MessageBarBody>
             <MessageBarTitle>{t.naaUnsupportedTitle}</MessageBarTitle> {t.naaUnsupported}
           </MessageBarBody>
         </MessageBar>
       )}
       {boot.auth.kind === 'failed' && (
-        <MessageBar intent="error">
+        <MessageBar layout="multiline" intent="error">
           <MessageBarBody>
             <MessageBarTitle>{t.signInFailedTitle}</MessageBarTitle> {t.signInFailed} ({boot.auth.detail})
           </MessageBarBody>
         </MessageBar>
       )}
       {boot.mail.bodyUnavailable && (
-        <MessageBar intent="warning">
+        <MessageBar layout="multiline" intent="warning">
           <MessageBarBody>{t.bodyUnavailable}</MessageBarBody>
         </MessageBar>
       )}
@@ -103,12 +103,15 @@ function Notices({ boot, locale }: { boot: Extract<Boot, { kind: 'ready' }>; loc
 
 function SamplePicker({ sample, locale }: { sample: number; locale: Locale }) {
   const t = stringsFor(locale);
+  const styles = usePaneStyles();
   return (
-    <MessageBar intent="info" data-testid="local-host">
-      <MessageBarBody>
+    <MessageBar layout="multiline" intent="info" data-testid="local-host">
+      <MessageBarBody className={styles.messageBody}>
         <MessageBarTitle>{t.localHostTitle}</MessageBarTitle> {t.localHost}
         <Field label={t.sampleLabel}>
           <Select
+            className={styles.select}
+            select={{ className: styles.selectControl }}
             value={String(sample)}
             onChange={(_, data) => {
               const next = new URL(window.location.href);
@@ -174,7 +177,7 @@ export function App({ deps, submit }: AppProps) {
         </header>
         {!state && <Spinner label={t.loading} />}
         {state?.kind === 'error' && (
-          <MessageBar intent="error" role="alert">
+          <MessageBar layout="multiline" intent="error" role="alert">
             <MessageBarBody>
               <MessageBarTitle>{String(t[state.title])}</MessageBarTitle> {state.message}
             </MessageBarBody>

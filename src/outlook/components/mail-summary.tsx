@@ -48,13 +48,13 @@ export function MailSummary({ mail, recipients, scan, locale }: MailSummaryProps
           <dd className={styles.detail}>{mail.from.name ? `${mail.from.name} <${mail.from.address}>` : mail.from.address}</dd>
           <dt className={styles.term}>{t.to}</dt>
           <dd className={styles.detail}>
-            <ul className={styles.list}>{to.map((r) => <Recipient key={`to-${r.address}`} r={r} locale={locale} />)}</ul>
+            <ul className={styles.plainList}>{to.map((r) => <Recipient key={`to-${r.address}`} r={r} locale={locale} />)}</ul>
           </dd>
           {cc.length > 0 && (
             <>
               <dt className={styles.term}>{t.cc}</dt>
               <dd className={styles.detail}>
-                <ul className={styles.list}>{cc.map((r) => <Recipient key={`cc-${r.address}`} r={r} locale={locale} />)}</ul>
+                <ul className={styles.plainList}>{cc.map((r) => <Recipient key={`cc-${r.address}`} r={r} locale={locale} />)}</ul>
               </dd>
             </>
           )}

@@ -30,7 +30,7 @@ export function Receipt({ incident, mailCase, locale, now }: ReceiptProps) {
   useEffect(() => heading.current?.focus(), []);
   return (
     <section className={styles.section} aria-labelledby="receipt-heading" data-testid="receipt">
-      <MessageBar intent="success">
+      <MessageBar layout="multiline" intent="success">
         <MessageBarBody>
           <MessageBarTitle>
             <span id="receipt-heading" ref={heading} tabIndex={-1}>
@@ -39,13 +39,13 @@ export function Receipt({ incident, mailCase, locale, now }: ReceiptProps) {
           </MessageBarTitle>
         </MessageBarBody>
       </MessageBar>
-      <dl className={styles.facts}>
+      <dl className={styles.stackedFacts}>
         <dt className={styles.term}>{t.receiptNumber}</dt>
-        <dd className={`${styles.detail} ${styles.number}`} data-testid="receipt-number">
+        <dd className={`${styles.stackedDetail} ${styles.number}`} data-testid="receipt-number">
           {incident.number}
         </dd>
         <dt className={styles.term}>{t.receiptDeadline}</dt>
-        <dd className={styles.detail} data-testid="receipt-deadline">
+        <dd className={styles.stackedDetail} data-testid="receipt-deadline">
           {formatStockholm(incident.deadline)} ({formatTimeLeft(timeLeftMs(incident.deadline, now), locale)})
         </dd>
       </dl>

@@ -107,7 +107,7 @@ export function ReportForm({ draft, locale, messages, submitting, canSubmit, onC
       </Field>
 
       <Field label={t.cause} validationMessage={messages.cause} validationState={state(messages.cause)}>
-        <Select name="cause" value={draft.cause} onChange={(_, data) => onChange('cause', data.value as CauseId | '')}>
+        <Select name="cause" className={styles.select} select={{ className: styles.selectControl }} value={draft.cause} onChange={(_, data) => onChange('cause', data.value as CauseId | '')}>
           <option value="">{t.causeNone}</option>
           {REPORTER_CAUSES.map((c) => (
             <option key={c.id} value={c.id}>

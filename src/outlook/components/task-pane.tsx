@@ -94,7 +94,7 @@ export function TaskPane({ config, mail, auth, locale, pageUrl, submit, now = ()
     <div className={styles.section}>
       <MailSummary mail={mail} recipients={recipients} scan={scan} locale={locale} />
       {failure && (
-        <MessageBar intent="error" role="alert" data-testid="submit-failure">
+        <MessageBar layout="multiline" intent="error" role="alert" data-testid="submit-failure">
           <MessageBarBody>
             <MessageBarTitle>{t.submitFailedTitle}</MessageBarTitle> {failure}
           </MessageBarBody>
