@@ -2,6 +2,7 @@
  * Typed Adaptive Cards 1.5: the subset PUI Desk uses, so a misspelt property or a wrong value
  * is a compile error, and small builders for the common pieces.
  */
+import { withoutDirectionControls } from '../../src/domain';
 import type { ActionData } from '../verbs';
 
 export type Spacing = 'none' | 'small' | 'default' | 'medium' | 'large' | 'extraLarge' | 'padding';
@@ -214,11 +215,13 @@ export function submit(title: string, data: ActionData, options: Omit<ActionSubm
 }
 
 /**
- * Adaptive Card text is markdown: user text must not become a link to somewhere else.
+ * User text as a card may show it: never a link to somewhere else, never turned round.
  * @remarks Teams renders no backslash escapes, so the link form `[text](url)` is broken up instead.
+ * Direction controls (U+202E and kin) are dropped: new input refuses them, but what was stored or
+ * imported before must not make a card read differently from the register either.
  */
 export function plain(value: string): string {
-  return value.replace(/\]\s*\(/g, '] (');
+  return withoutDirectionControls(value).replace(/\]\s*\(/g, '] (');
 }
 
 /** The MIME type of an Adaptive Card attachment. */

@@ -3,7 +3,7 @@
  * reporter, no names of data subjects; every text a person typed is masked for identity
  * numbers and e-mail addresses.
  */
-import { formatStockholm, formatTimeLeft, isLate, maskPersonalDataOneLine, RISK_LEVELS, supplementDueAt, timeLeftMs, type Incident } from '../../src/domain';
+import { formatStockholm, formatTimeLeft, isLate, maskPersonalDataOneLine, RISK_LEVELS, supplementDueAt, timeLeftMs, withoutDirectionControls, type Incident } from '../../src/domain';
 import {
   card, execute, heading, plain, text, type AdaptiveCard, type CardAction, type CardElement, type TextColor,
 } from './adaptive-card';
@@ -51,7 +51,8 @@ export function incidentLink(tabUrl: string, number: string, teamsAppId?: string
  * every spelling, also split over lines), then on one line (a line break would break the heading).
  */
 export function channelTitle(incident: Pick<Incident, 'title'>): string {
-  return plain(maskPersonalDataOneLine(incident.title));
+  // Direction controls go before masking too: one inside a number must not split it from the masker.
+  return plain(maskPersonalDataOneLine(withoutDirectionControls(incident.title)));
 }
 
 function assessForm(incident: Incident): CardAction {

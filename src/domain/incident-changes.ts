@@ -123,7 +123,7 @@ export function recordImyNotice(incident: Incident, raw: unknown, by: Person, no
   if (notifiedAt && Date.parse(notifiedAt) < Date.parse(incident.discoveredAt)) {
     notifiedAt = r.fail('notifiedAt', 'before_discovery', 'Anmälan till IMY kan inte ha gjorts innan incidenten upptäcktes.', 'The notice to IMY cannot predate the discovery.');
   }
-  const reference = r.text('reference', ['IMY:s diarienummer', "IMY's reference"], LIMITS.reference, false);
+  const reference = r.text('reference', ['IMY:s diarienummer', "IMY's reference"], LIMITS.reference, false, { singleLine: true });
   const phased = r.boolean('phased', ['Anmälan i etapper', 'Phased notice'], false) ?? false;
   const delayReason = r.text('delayReason', ['Skäl till förseningen', 'Reason for the delay'], LIMITS.rationale, false);
   if (notifiedAt && isLate(incident.awareAt, notifiedAt) && !delayReason) {
@@ -149,7 +149,7 @@ export function recordSubjectNotice(incident: Incident, raw: unknown, by: Person
   r.rejectUnknown(new Set(['notifiedAt', 'method', 'notInformedReason']));
   const label: [string, string] = ['Tidpunkt då de registrerade informerades', 'Time the data subjects were informed'];
   const notifiedAt = r.notInFuture('notifiedAt', r.instant('notifiedAt', label, false), label, now);
-  const method = r.text('method', ['Hur de informerades', 'How they were informed'], LIMITS.reference * 5, false);
+  const method = r.text('method', ['Hur de informerades', 'How they were informed'], LIMITS.reference * 5, false, { singleLine: true });
   const notInformedReason = r.text('notInformedReason', ['Skäl att inte informera', 'Reason for not informing'], LIMITS.rationale, false);
   if (!notifiedAt && !notInformedReason && r.issues.length === 0) {
     r.fail('notifiedAt', 'notice_or_reason_required', 'Ange när de registrerade informerades, eller skälet till att de inte informeras (artikel 34.3).', 'Give when the data subjects were informed, or why they are not (art. 34(3)).');
@@ -173,7 +173,7 @@ export function recordLexSarah(incident: Incident, raw: unknown, by: Person, now
   const reportedToIvo = r.boolean('reportedToIvo', ['Anmäld till IVO', 'Reported to IVO'], false) ?? false;
   const ivoLabel: [string, string] = ['Tidpunkt för anmälan till IVO', 'Time of the report to IVO'];
   const ivoReportedAt = r.notInFuture('ivoReportedAt', r.instant('ivoReportedAt', ivoLabel, reportedToIvo), ivoLabel, now);
-  const ivoReference = r.text('ivoReference', ['IVO:s diarienummer', "IVO's reference"], LIMITS.reference, false);
+  const ivoReference = r.text('ivoReference', ['IVO:s diarienummer', "IVO's reference"], LIMITS.reference, false, { singleLine: true });
   r.done();
   return finish(
     incident,
@@ -250,7 +250,7 @@ export function recordPoliceReport(incident: Incident, raw: unknown, by: Person,
   r.rejectUnknown(new Set(['reportedAt', 'reference']));
   const label: [string, string] = ['Tidpunkt för polisanmälan', 'Time of the police report'];
   const reportedAt = r.notInFuture('reportedAt', r.instant('reportedAt', label, true), label, now);
-  const reference = r.text('reference', ['Polisens diarienummer', "The police's reference"], LIMITS.reference, false);
+  const reference = r.text('reference', ['Polisens diarienummer', "The police's reference"], LIMITS.reference, false, { singleLine: true });
   r.done();
   return finish(
     incident,

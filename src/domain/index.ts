@@ -21,3 +21,4 @@ export * from './register-report';
 export * from './register-row';
 export * from './report-form';
 export * from './report-rate';
+export * from './text-characters';

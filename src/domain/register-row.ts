@@ -13,6 +13,7 @@ import type { Person } from './person';
 import { REGISTER_CHECKS, registerFindings } from './register-checks';
 import { LIMITS } from './report-input';
 import { formatStockholm, parseIsoInstant, parseStockholmLocal } from './stockholm-time';
+import { withoutForbiddenCharacters } from './text-characters';
 import { BREACH_TYPES, DATA_CATEGORIES, labelOf, RISK_LEVELS, STATUSES, type Source } from './vocabulary';
 
 /** The register's own seven columns, with their exact Swedish headers, in the register's order. */
@@ -235,8 +236,13 @@ function cellText(cells: readonly string[], at: number | undefined): string {
   return /^'[=+\-@\t\r]/.test(raw) ? raw.slice(1) : raw;
 }
 
-function normaliseText(text: string): string {
-  return text.replace(/\r\n?/g, '\n').normalize('NFC').trim();
+/**
+ * A cell's text as the register keeps it. Invisible controls, direction controls (in single-line
+ * columns) and broken characters are dropped, not refused as a new report refuses them: a
+ * historical register is taken as it is (see text-characters.ts).
+ */
+function normaliseText(text: string, options: { singleLine: boolean } = { singleLine: false }): string {
+  return withoutForbiddenCharacters(text.replace(/\r\n?/g, '\n'), options).normalize('NFC').trim();
 }
 
 function readTime(text: string): string | undefined {
@@ -306,7 +312,7 @@ export function readRegisterRecord(
   }
   const get = (key: ExportColumnKey) => cellText(cells, columns[key]);
 
-  const title = normaliseText(get('title'));
+  const title = normaliseText(get('title'), { singleLine: true });
   if (title === '') {
     fail('title_missing', registerHeader('title'), 'Rubriken saknas. Fyll i kolumnen "Rubrik".', 'The title is missing. Fill in the column "Rubrik".');
   } else if (title.length > LIMITS.title) {
@@ -332,6 +338,10 @@ export function readRegisterRecord(
     }
     if (Date.parse(iso) > now.getTime() + LIMITS.futureSkewMs) {
       return fail('date_in_future', header, `Tidpunkten i kolumnen "${header}" ligger i framtiden. Kontrollera årtalet.`, `The time in the column "${header}" is in the future. Check the year.`);
+    }
+    // A historical register may go back before the GDPR (registers kept under PUL), but not before 1970.
+    if (Date.parse(iso) < Date.parse(LIMITS.earliestInstant)) {
+      return fail('date_too_early', header, `Tidpunkten i kolumnen "${header}" ligger före år 1970. Kontrollera årtalet.`, `The time in the column "${header}" is before the year 1970. Check the year.`);
     }
     return iso;
   };
@@ -367,7 +377,7 @@ export function readRegisterRecord(
 
   if (problems.length > 0) return { problems };
 
-  const unit = normaliseText(get('unit')).slice(0, LIMITS.unit) || undefined;
+  const unit = normaliseText(get('unit'), { singleLine: true }).slice(0, LIMITS.unit) || undefined;
   const parsedNumber = parseIncidentNumber(get('number'));
   const entry = {
     line,

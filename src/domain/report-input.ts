@@ -6,6 +6,7 @@ import { isCauseId, type CauseId } from './causes';
 import { issue, ValidationError, type FieldIssue } from './errors';
 import { formatNumber, type Localized } from './i18n';
 import { parseIsoInstant } from './stockholm-time';
+import { forbiddenCharacter, forbiddenCharacterMessage } from './text-characters';
 import { BREACH_TYPE_IDS, DATA_CATEGORY_IDS, isOneOf, type BreachType, type DataCategory } from './vocabulary';
 
 /** A validated report. Times are ISO 8601 in UTC. */
@@ -36,6 +37,13 @@ export const LIMITS = {
   affectedCount: LIMITS_COUNT,
   /** Clocks of callers may run a little fast. */
   futureSkewMs: 5 * 60_000,
+  /**
+   * A new report is of a breach discovered since the GDPR applies (25 May 2018, Swedish time):
+   * earlier ones belong in a register import, which keeps its own bounds.
+   */
+  earliestDiscoveredAt: '2018-05-24T22:00:00.000Z',
+  /** No time the app reads lies before 1970 (a year typed wrong: `0026`, `1026`), so a year always has four digits. */
+  earliestInstant: '1970-01-01T00:00:00.000Z',
 } as const;
 
 /**
@@ -52,6 +60,10 @@ export const REPORT_MESSAGES = {
   discoveredInFuture: {
     sv: 'Upptäcktsdatum kan inte ligga i framtiden. Ange när du upptäckte incidenten: nu eller tidigare, i svensk tid.',
     en: 'The discovery date cannot be in the future. Give when you discovered the breach: now or earlier, in Swedish time.',
+  },
+  discoveredBeforeGdpr: {
+    sv: 'Upptäcktsdatum kan inte ligga före 25 maj 2018, då dataskyddsförordningen började gälla. Kontrollera årtalet. En äldre incident förs in i registret genom import av registret.',
+    en: 'The discovery date cannot be before 25 May 2018, when the GDPR began to apply. Check the year. An older incident goes into the register through the register import.',
   },
   occurredInFuture: {
     sv: 'Datum för när incidenten inträffade kan inte ligga i framtiden. Ange när den inträffade, eller lämna fältet tomt om du inte vet.',
@@ -94,8 +106,11 @@ export class FieldReader {
     return undefined;
   }
 
-  /** A text field; `required` may carry the message that says how to fill it in. */
-  text(field: string, label: [string, string], max: number, required: boolean | Localized<string>): string | undefined {
+  /**
+   * A text field; `required` may carry the message that says how to fill it in. `singleLine`
+   * (a title, a unit, a reference) also refuses direction controls (see text-characters.ts).
+   */
+  text(field: string, label: [string, string], max: number, required: boolean | Localized<string>, options: { singleLine?: boolean } = {}): string | undefined {
     const value = this.raw[field];
     if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) {
       if (typeof required === 'object') return this.fail(field, 'required', required.sv, required.en);
@@ -107,8 +122,10 @@ export class FieldReader {
       const message = tooLongMessage({ sv: label[0], en: label[1] }, max, trimmed.length);
       return this.fail(field, 'too_long', message.sv, message.en);
     }
-    if (/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/.test(trimmed)) {
-      return this.fail(field, 'control_characters', `${label[0]} innehåller otillåtna styrtecken.`, `${label[1]} contains control characters.`);
+    const forbidden = forbiddenCharacter(trimmed, { singleLine: options.singleLine ?? false });
+    if (forbidden) {
+      const message = forbiddenCharacterMessage({ sv: label[0], en: label[1] }, forbidden);
+      return this.fail(field, 'invalid_characters', message.sv, message.en);
     }
     return trimmed;
   }
@@ -122,6 +139,9 @@ export class FieldReader {
     const iso = parseIsoInstant(value);
     if (!iso) {
       return this.fail(field, 'invalid_datetime', `${label[0]} ska vara en tidpunkt med tidszon, till exempel 2026-11-20T14:30:00+01:00.`, `${label[1]} must be a date and time with a time zone, e.g. 2026-11-20T14:30:00+01:00.`);
+    }
+    if (Date.parse(iso) < Date.parse(LIMITS.earliestInstant)) {
+      return this.fail(field, 'too_early', `${label[0]} kan inte ligga före år 1970. Kontrollera årtalet.`, `${label[1]} cannot be before the year 1970. Check the year.`);
     }
     return iso;
   }
@@ -205,11 +225,14 @@ export function parseReportInput(raw: unknown, now: Date): ReportInput {
     }
   }
   const m = REPORT_MESSAGES;
-  const title = r.text('title', ['Rubriken', 'The title'], LIMITS.title, m.titleRequired);
+  const title = r.text('title', ['Rubriken', 'The title'], LIMITS.title, m.titleRequired, { singleLine: true });
   const description = r.text('description', ['Beskrivningen', 'The description'], LIMITS.description, m.descriptionRequired);
   const discovered: [string, string] = ['Tidpunkt när incidenten upptäcktes', 'Time of discovery'];
   const occurred: [string, string] = ['Tidpunkt när incidenten inträffade', 'Time of occurrence'];
-  const discoveredAt = r.notInFuture('discoveredAt', r.instant('discoveredAt', discovered, m.discoveredAtRequired), discovered, now, m.discoveredInFuture);
+  let discoveredAt = r.notInFuture('discoveredAt', r.instant('discoveredAt', discovered, m.discoveredAtRequired), discovered, now, m.discoveredInFuture);
+  if (discoveredAt && Date.parse(discoveredAt) < Date.parse(LIMITS.earliestDiscoveredAt)) {
+    discoveredAt = r.fail('discoveredAt', 'before_gdpr', m.discoveredBeforeGdpr.sv, m.discoveredBeforeGdpr.en);
+  }
   let occurredAt = r.notInFuture('occurredAt', r.instant('occurredAt', occurred, false), occurred, now, m.occurredInFuture);
   if (occurredAt && discoveredAt && Date.parse(occurredAt) > Date.parse(discoveredAt)) {
     occurredAt = r.fail('occurredAt', 'occurred_after_discovered', 'Incidenten kan inte ha inträffat efter att den upptäcktes. Kontrollera datum och klockslag.', 'The incident cannot have occurred after it was discovered. Check the dates and times.');
@@ -236,7 +259,7 @@ export function parseReportInput(raw: unknown, now: Date): ReportInput {
     }
   }
   const measures = r.text('measures', ['Texten om vad som redan gjorts', 'What has been done'], LIMITS.measures, false);
-  const unit = r.text('unit', ['Enheten', 'The unit'], LIMITS.unit, false);
+  const unit = r.text('unit', ['Enheten', 'The unit'], LIMITS.unit, false, { singleLine: true });
   r.done();
 
   return {

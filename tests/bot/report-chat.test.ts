@@ -152,6 +152,15 @@ describe('reporting in the personal chat', () => {
     expect(await countIncidents()).toBe(0);
   });
 
+  it('refuses a title that would read turned round, and a discovery before the GDPR, in the card; stores nothing', async () => {
+    const { reportId } = await openForm();
+    const card = responseCard(await h.execute({ verb: 'report.submit', reportId }, validForm({ title: 'Bilaga \u202Efdp.exe', discoveredDate: '2017-03-01' })));
+    const shown = cardText(card);
+    expect(shown).toContain('Rubriken innehåller ett osynligt tecken som vänder läsriktningen (tecken 8)');
+    expect(shown).toContain('Upptäcktsdatum kan inte ligga före 25 maj 2018');
+    expect(await countIncidents()).toBe(0);
+  });
+
   it('makes one incident of a double submit (double click, retry)', async () => {
     const { reportId } = await openForm();
     const [first, second] = await Promise.all([

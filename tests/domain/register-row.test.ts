@@ -145,6 +145,25 @@ describe('readRegister', () => {
     expect(entries[2].contentKey).not.toBe(entries[0].contentKey);
   });
 
+  it('takes a historical register as it is, less invisible controls, direction controls in titles and units, and broken characters', () => {
+    const { entries, problems } = readRegister(HEADERS, [
+      row(2, { title: 'Bilaga \u202Eexe.fdp\u202C\u007F', description: 'Rad ett\u0085\nCitat \u2067x\u2069 \uD800slut' }),
+    ], NOW);
+    expect(problems).toEqual([]);
+    expect(entries[0]).toMatchObject({ title: 'Bilaga exe.fdp', description: 'Rad ett\nCitat \u2067x\u2069 slut' });
+  });
+
+  it('keeps a register from before the GDPR (kept under PUL), but not a year before 1970, and never reads a year of fewer than four digits', () => {
+    const { entries, problems } = readRegister(HEADERS, [
+      row(2, { discoveredAt: '2016-03-01 10:00', occurredAt: '2016-02-28 10:00' }),
+      row(3, { discoveredAt: '1969-12-31 10:00', occurredAt: '' }),
+      row(4, { discoveredAt: '0019-03-01T10:00:00Z', occurredAt: '' }),
+    ], NOW);
+    expect(entries.map((e) => [e.line, e.discoveredAt])).toEqual([[2, '2016-03-01T09:00:00.000Z']]);
+    expect(problems.map((p) => [p.line, p.code])).toEqual([[3, 'date_too_early'], [4, 'date_too_early']]);
+    expect(problems[0].message).toBe('Tidpunkten i kolumnen "När upptäckte ni incidenten?" ligger före år 1970. Kontrollera årtalet.');
+  });
+
   it('accepts an ISO time with zone and a date alone (midnight Stockholm time)', () => {
     const { entries } = readRegister(HEADERS, [row(2, { discoveredAt: '2024-07-01T08:00:00Z', occurredAt: '2024-07-01' })], NOW);
     expect(entries[0]).toMatchObject({ discoveredAt: '2024-07-01T08:00:00.000Z', occurredAt: '2024-06-30T22:00:00.000Z' });

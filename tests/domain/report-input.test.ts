@@ -51,7 +51,21 @@ describe('parseReportInput', () => {
     ['a blank title', { title: '   ' }, 'title', 'required'],
     ['a title that is not text', { title: 42 }, 'title', 'not_text'],
     ['a title over 200 characters', { title: 'x'.repeat(201) }, 'title', 'too_long'],
-    ['a description with control characters', { description: 'a\u0000b' }, 'description', 'control_characters'],
+    ['a description with control characters', { description: 'a\u0000b' }, 'description', 'invalid_characters'],
+    ['a title with DEL', { title: 'Brev\u007F till fel adress' }, 'title', 'invalid_characters'],
+    ['a title with a C1 control', { title: 'Brev\u0085till fel adress' }, 'title', 'invalid_characters'],
+    ['a title with a right-to-left override', { title: 'Bilaga \u202Eexe.fdp' }, 'title', 'invalid_characters'],
+    ['a title with a left-to-right embedding', { title: '\u202ABrev till fel adress' }, 'title', 'invalid_characters'],
+    ['a title with a first-strong isolate', { title: 'Brev \u2068till\u2069 fel adress' }, 'title', 'invalid_characters'],
+    ['a title with a right-to-left mark', { title: 'Brev\u200F till fel adress' }, 'title', 'invalid_characters'],
+    ['a title with a lone high surrogate', { title: 'Brev \uD83D till fel adress' }, 'title', 'invalid_characters'],
+    ['a title with a lone low surrogate', { title: 'Brev \uDE00 till fel adress' }, 'title', 'invalid_characters'],
+    ['a unit with a direction override', { unit: 'Skola\u202E' }, 'unit', 'invalid_characters'],
+    ['a description with a lone surrogate', { description: 'Text \uDFFF här' }, 'description', 'invalid_characters'],
+    ['a description with DEL', { description: 'Text \u007F här' }, 'description', 'invalid_characters'],
+    ['a discovery before the GDPR applied', { discoveredAt: '2018-05-24T23:59:00+02:00' }, 'discoveredAt', 'before_gdpr'],
+    ['a discovery in year 0', { discoveredAt: '0000-01-01T00:00:00Z' }, 'discoveredAt', 'too_early'],
+    ['an occurrence before 1970', { occurredAt: '1026-11-19T10:00:00+01:00' }, 'occurredAt', 'too_early'],
     ['a time without zone', { discoveredAt: '2026-11-20 10:15' }, 'discoveredAt', 'invalid_datetime'],
     ['a discovery in the future', { discoveredAt: '2026-11-21T10:00:00Z' }, 'discoveredAt', 'in_future'],
     ['an occurrence after the discovery', { occurredAt: '2026-11-20T10:30:00+01:00' }, 'occurredAt', 'occurred_after_discovered'],
@@ -68,6 +82,28 @@ describe('parseReportInput', () => {
   ])('refuses %s', (_name, patch, field, code) => {
     const issues = issuesOf({ ...valid, ...patch });
     expect(issues).toEqual([expect.objectContaining({ field, code })]);
+  });
+
+  it('says which field holds a refused character, where, and what to do, without repeating the text', () => {
+    const issues = issuesOf({ ...valid, title: 'Faktura 19121212-1212 \u202Egpj.exe' });
+    expect(issues).toEqual([expect.objectContaining({ field: 'title', code: 'invalid_characters' })]);
+    expect(issues[0].message).toBe('Rubriken innehåller ett osynligt tecken som vänder läsriktningen (tecken 23), oftast från inklistrad text. Skriv in texten på nytt, eller klistra in den som oformaterad text, och skicka igen.');
+    expect(issues[0].messageEn).toBe('The title contains an invisible character that turns the reading direction (character 23), usually from pasted text. Type the text again, or paste it as plain text, and send again.');
+    expect(JSON.stringify(issues)).not.toMatch(/1212|gpj|Faktura/);
+  });
+
+  it('keeps line breaks, tabs, emoji and right-to-left text in a description, and accepts a discovery on the day the GDPR began to apply', () => {
+    const description = 'Rad ett\n\tRad två 😀\r\nCitat: \u2067مرحبا\u2069 \u200F.';
+    const input = parseReportInput({ ...valid, description, discoveredAt: '2018-05-25T00:00:00+02:00', occurredAt: '1999-12-31T23:00:00Z', title: 'Brev 😀 till fel adress' }, now);
+    expect(input).toMatchObject({ description, discoveredAt: '2018-05-24T22:00:00.000Z', occurredAt: '1999-12-31T23:00:00.000Z', title: 'Brev 😀 till fel adress' });
+  });
+
+  it('tells how to put a discovery before the GDPR right, in Swedish and English', () => {
+    const [problem] = issuesOf({ ...valid, discoveredAt: '2017-03-01T10:00:00+01:00' });
+    expect(problem.message).toBe('Upptäcktsdatum kan inte ligga före 25 maj 2018, då dataskyddsförordningen började gälla. Kontrollera årtalet. En äldre incident förs in i registret genom import av registret.');
+    expect(problem.messageEn).toMatch(/^The discovery date cannot be before 25 May 2018/);
+    const [future] = issuesOf({ ...valid, discoveredAt: '2126-11-20T10:00:00+01:00' });
+    expect(future).toMatchObject({ code: 'in_future', message: expect.stringMatching(/^Upptäcktsdatum kan inte ligga i framtiden\./) });
   });
 
   it('never repeats an identity number or an address from the input in its messages', () => {

@@ -147,6 +147,14 @@ describe('channelTitle', () => {
     expect(channelTitle({ title: 'pnr 121212\u200b\u20111212, ２０１２１２１２\u2212１２１２' })).toBe('pnr [personnummer], [personnummer]');
     expect(channelTitle({ title: 'Ordernummer 20261116-\n1200' })).toBe('Ordernummer 20261116- 1200');
   });
+
+  it('drops direction controls a stored or imported title may hold, so the card never reads turned round', () => {
+    expect(channelTitle({ title: 'Bilaga \u202Efdp.exe\u202C till \u2067fel\u2069 mottagare\u200F' })).toBe('Bilaga fdp.exe till fel mottagare');
+    // One inside an identity number does not hide it from the masker.
+    expect(channelTitle({ title: 'Gäller 121212\u202E-1212' })).toBe('Gäller [personnummer]');
+    const card = dpoChannelCard(anIncident({ title: 'Bilaga \u202Efdp.exe', imyNotice: undefined }), { now: NOW, tabUrl: TAB });
+    expect(JSON.stringify(card)).not.toMatch(/[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/);
+  });
 });
 
 describe('incidentLink', () => {
