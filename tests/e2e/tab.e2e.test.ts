@@ -6,7 +6,7 @@
  * caught and explained.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -19,6 +19,32 @@ const AXE_PATH = require.resolve('axe-core/axe.min.js');
 let dir: string;
 let server: RunningServer;
 let browser: Browser;
+
+/**
+ * Screenshots go to docs/screenshots only when asked (`UPDATE_SCREENSHOTS=1`, `npm run screenshots`),
+ * so a plain `npm test` leaves the git tree as it was; otherwise they land in the test's temp dir.
+ */
+function screenshotDir(): string {
+  const target = process.env.UPDATE_SCREENSHOTS === '1' ? join(repo, 'docs', 'screenshots') : join(dir, 'screenshots');
+  mkdirSync(target, { recursive: true });
+  return target;
+}
+
+async function screenshot(page: Page, name: string): Promise<void> {
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.screenshot({ path: join(screenshotDir(), `${name}.png`), fullPage: true });
+}
+
+async function createIncident(body: Record<string, unknown>): Promise<{ id: string; number: string }> {
+  const response = await fetch(`${server.url}/api/incidents?source=api`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  expect(response.status).toBe(201);
+  return (await response.json()) as { id: string; number: string };
+}
+
+/** The next-duty button's words once the page shows `duty`. */
+async function nextDutyIs(page: Page, duty: string): Promise<void> {
+  await page.locator(`[data-section="duty"][data-duty="${duty}"]`).waitFor();
+}
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'pui-tab-e2e-'));
@@ -211,6 +237,109 @@ describe('Teams tab end to end (local profile)', () => {
     const stored2 = await server.store.getByNumber(number);
     expect(stored2).toMatchObject({ status: 'notified', reportedToAuthority: true, owner: { id: 'dev-user' }, assessment: { risk: 'risk', severity: { dpc: 3, ei: 0.75, cb: 0.25, score: 2.5 } }, breachTypes: ['confidentiality'], imyNotice: { reference: 'IMY-2026-1234', phased: true, supplementedAt: expect.any(String) } });
     expect((page as Page & { errors: string[] }).errors).toEqual([]);
+    await page.close();
+  });
+
+  it('walks a DPO through one incident from new to closed with only the next-duty button and the tracks it opens, axe-clean at every step', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    const { number } = await createIncident({
+      title: 'Utredning om ett barn mejlad till fel mottagare', description: 'En utredning mejlades till en extern mottagare med liknande namn.',
+      discoveredAt: new Date(Date.now() - 2 * 3600_000).toISOString(), breachTypes: ['confidentiality'], dataCategories: ['social-services', 'children'], affectedCount: 1,
+    });
+    await page.goto(`${server.url}/tab/#/incident/${number}`);
+    await nextDutyIs(page, 'take');
+    const duty = page.getByTestId('next-duty');
+    expect(await duty.innerText()).toBe('Ta incidenten');
+    expect(await page.getByRole('button', { name: /^Polisanmälan/ }).getAttribute('aria-expanded')).toBe('false');
+    expect(await page.getByLabel(/^När gjordes polisanmälan\?/).isVisible()).toBe(false);
+    expect(await page.getByRole('button', { name: /^Riskbedömning/ }).getAttribute('aria-expanded')).toBe('true');
+    // At 1,280 px the facts stand beside the work, not below it.
+    const work = await page.getByRole('region', { name: 'Handläggning' }).boundingBox();
+    const facts = await page.getByRole('region', { name: 'Om incidenten' }).boundingBox();
+    expect(facts!.x).toBeGreaterThan(work!.x + work!.width - 1);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'incident-new');
+
+    await duty.click();
+    await nextDutyIs(page, 'assess');
+    await duty.click();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('assessment-heading');
+    await page.getByRole('radio', { name: 'Maximalt – direkt, t.ex. namn eller personnummer (1)' }).check();
+    expect(await page.getByTestId('severity-suggestion').innerText()).toBe('Förslag: Medför en hög risk.');
+    await page.getByRole('radio', { name: 'Medför en hög risk' }).check();
+    await page.getByLabel(/^Motivering/).fill('Sekretessbelagda uppgifter om ett barn till en okänd mottagare.');
+    await page.getByRole('button', { name: 'Bekräfta bedömningen' }).click();
+    await nextDutyIs(page, 'notify-imy');
+    // The IMY track opened itself when the assessment made it due; its text names the breach type.
+    await page.getByRole('button', { name: /^Anmälan till IMY/, expanded: true }).waitFor();
+    expect(await page.getByTestId('imy-text').inputValue()).toContain('Typ av incident: Konfidentialitet');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: /^Riskbedömning/ }).click();
+    await screenshot(page, 'incident-assessed');
+
+    await duty.click();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('imy-heading');
+    // The time field reads Swedish in an en-US browser, and starts empty until "Nu" is chosen.
+    const imyAt = page.getByLabel(/^När anmäldes incidenten till IMY\?/);
+    expect(await imyAt.inputValue()).toBe('');
+    expect(await imyAt.getAttribute('placeholder')).toBe('ÅÅÅÅ-MM-DD TT:MM');
+    await page.getByRole('button', { name: 'Nu: När anmäldes incidenten till IMY?' }).click();
+    expect(await imyAt.inputValue()).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d$/);
+    await page.getByLabel('IMY:s diarienummer').fill('IMY-2026-9876');
+    await page.getByRole('button', { name: 'Registrera anmälan' }).click();
+    await nextDutyIs(page, 'inform-subjects');
+    await page.getByRole('button', { name: /^Information till de registrerade/, expanded: true }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'incident-notified');
+
+    await duty.click();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('subjects-heading');
+    expect(await page.getByRole('radio', { name: 'De registrerade har informerats' }).isChecked()).toBe(false);
+    await page.getByRole('radio', { name: 'De registrerade har informerats' }).check();
+    await page.getByRole('button', { name: 'Nu: När informerades de?' }).click();
+    await page.getByLabel(/^Hur informerades de\?/).fill('brev');
+    await page.getByRole('button', { name: 'Registrera informationen' }).click();
+    await nextDutyIs(page, 'close');
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await duty.click();
+    await nextDutyIs(page, 'none');
+    expect(await page.getByTestId('incident-status').innerText()).toBe('Avslutad');
+    expect(await page.getByTestId('next-duty').count()).toBe(0);
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(await server.store.getByNumber(number)).toMatchObject({
+      status: 'closed', owner: { id: 'dev-user' }, assessment: { risk: 'high' }, imyNotice: { reference: 'IMY-2026-9876' }, subjectNotice: { method: 'brev' },
+    });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows an overdue incident on its page with its next duty, and first on the board, which keeps its filters (screenshots)', async () => {
+    const page = await newPage();
+    const { number } = await createIncident({ title: 'Lista på fel skrivare', description: 'En lista kom ut hos en annan förvaltning.', discoveredAt: new Date(Date.now() - 75 * 3600_000).toISOString(), dataCategories: ['contact'] });
+    await page.goto(`${server.url}/tab/#/incident/${number}`);
+    await nextDutyIs(page, 'take');
+    expect(await page.locator('[data-section="duty"]').getAttribute('data-urgency')).toBe('overdue');
+    expect(await page.getByTestId('next-duty-text').innerText()).toContain('Fristen har gått ut.');
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'incident-overdue');
+
+    // The board: overdue first, the next duty on the row, the counts at the top; the filters kept for the next visit.
+    await page.goto(`${server.url}/tab/#/board`);
+    const first = page.getByRole('row').nth(1);
+    await first.waitFor();
+    expect(await first.getAttribute('data-urgency')).toBe('overdue');
+    expect(await first.locator('[data-duty]').innerText()).not.toBe('');
+    expect(await page.getByTestId('board-counts').innerText()).toMatch(/\d+ försenade/);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'board');
+    await page.getByLabel('Källa').selectOption('api');
+    await page.reload();
+    await page.getByRole('table').waitFor();
+    expect(await page.getByLabel('Källa').inputValue()).toBe('api');
+    await page.getByRole('button', { name: 'Rensa filtren' }).click();
     await page.close();
   });
 

@@ -141,6 +141,12 @@ describe('recording the awareness on the incident page', () => {
 
     await screen.findByTestId('awareness-current');
     expect(screen.getByText('2026-11-23 10:00')).toBeTruthy();
+    // Not due: the track is closed, its one line says when the clock started.
+    const toggle = screen.getByRole('button', { name: /^Kännedom: när klockan startar/ });
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(toggle.textContent).toContain('Klockan startade 2026-11-20 10:00 (vid upptäckten).');
+    fireEvent.click(toggle);
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
     fillAndSubmit();
 
     await waitFor(() => expect(screen.getByTestId('timeline').textContent).toContain('Tidpunkt för kännedom ändrad: 2026-11-20 10:00 → 2026-11-20 14:00'));

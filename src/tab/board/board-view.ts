@@ -1,7 +1,8 @@
 /** The board's order, filters and search, as pure functions. */
+import { nextDuty, type DutyUrgency } from '../../domain/duties';
 import type { Incident } from '../../domain/incident';
 import type { Person } from '../../domain/person';
-import type { Source, Status } from '../../domain/vocabulary';
+import { STATUS_IDS, type Source, type Status } from '../../domain/vocabulary';
 
 /** Owner filter value for "nobody has taken it". */
 export const NO_OWNER = '-';
@@ -34,18 +35,51 @@ export function matches(incident: Incident, f: BoardFilters): boolean {
   return true;
 }
 
-/** Open incidents by deadline (earliest first), then closed ones, the latest closed first. */
-export function boardOrder(a: Incident, b: Incident): number {
-  const aOpen = a.status !== 'closed';
-  const bOpen = b.status !== 'closed';
-  if (aOpen !== bOpen) return aOpen ? -1 : 1;
-  if (aOpen) return Date.parse(a.deadline) - Date.parse(b.deadline) || a.number.localeCompare(b.number);
-  return Date.parse(b.closedAt ?? b.updatedAt) - Date.parse(a.closedAt ?? a.updatedAt);
+const URGENCY_RANK: Record<DutyUrgency, number> = { overdue: 0, today: 1, later: 2, none: 3 };
+
+/**
+ * What needs the DPO first: open incidents whose next duty is overdue, then due within 24 h, then
+ * later, then those whose duty has no time of its own (art. 34, closing) – each group by the
+ * duty's time; closed ones last, the latest closed first.
+ */
+export function boardOrder(now: Date): (a: Incident, b: Incident) => number {
+  return (a, b) => {
+    const aOpen = a.status !== 'closed';
+    const bOpen = b.status !== 'closed';
+    if (aOpen !== bOpen) return aOpen ? -1 : 1;
+    if (!aOpen) return Date.parse(b.closedAt ?? b.updatedAt) - Date.parse(a.closedAt ?? a.updatedAt);
+    const da = nextDuty(a, now);
+    const db = nextDuty(b, now);
+    return URGENCY_RANK[da.urgency] - URGENCY_RANK[db.urgency]
+      || Date.parse(da.dueAt ?? a.deadline) - Date.parse(db.dueAt ?? b.deadline)
+      || a.number.localeCompare(b.number);
+  };
 }
 
 /** The incidents to show, in board order. */
-export function boardRows(items: readonly Incident[], filters: BoardFilters): Incident[] {
-  return items.filter((i) => matches(i, filters)).sort(boardOrder);
+export function boardRows(items: readonly Incident[], filters: BoardFilters, now: Date): Incident[] {
+  return items.filter((i) => matches(i, filters)).sort(boardOrder(now));
+}
+
+/** The board's counts at a glance: overdue, due within 24 h, and each status. */
+export interface BoardCounts {
+  overdue: number;
+  today: number;
+  byStatus: Record<Status, number>;
+}
+
+/** Counts the incidents shown (filters applied) by the urgency of their next duty and by status. */
+export function boardCounts(items: readonly Incident[], now: Date): BoardCounts {
+  const byStatus = Object.fromEntries(STATUS_IDS.map((s) => [s, 0])) as Record<Status, number>;
+  let overdue = 0;
+  let today = 0;
+  for (const i of items) {
+    byStatus[i.status] += 1;
+    const urgency = nextDuty(i, now).urgency;
+    if (urgency === 'overdue') overdue += 1;
+    if (urgency === 'today') today += 1;
+  }
+  return { overdue, today, byStatus };
 }
 
 /** The units and owners that occur, for the filters' choices. */

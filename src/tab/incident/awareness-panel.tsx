@@ -9,8 +9,8 @@ import { displayTime, fromLocalInput, toLocalInput } from '../components/time-in
 import { useStrings } from '../i18n';
 import { ChangeForm } from './change-form';
 import { incidentStrings } from './incident-strings';
+import { IncidentTrack } from './incident-track';
 import type { PanelProps } from './panel';
-import { Section } from './section';
 import { useChange } from './use-change';
 
 export function AwarenessPanel(panel: PanelProps) {
@@ -27,7 +27,7 @@ export function AwarenessPanel(panel: PanelProps) {
   }
 
   return (
-    <Section id="awareness" heading={t.heading}>
+    <IncidentTrack id="awareness" incident={incident} heading={t.heading}>
       <p>{t.intro}</p>
       <p data-testid="awareness-current">{t.current(displayTime(incident.awareAt), displayTime(incident.deadline))}</p>
       {incident.awareReason ? <p data-testid="awareness-reason"><strong>{t.reasonRecorded}:</strong> {incident.awareReason}</p> : null}
@@ -40,6 +40,6 @@ export function AwarenessPanel(panel: PanelProps) {
           </Field>
         </ChangeForm>
       ) : null}
-    </Section>
+    </IncidentTrack>
   );
 }

@@ -5,8 +5,8 @@ import { displayTime, fromLocalInput, toLocalInput } from '../components/time-in
 import { useStrings } from '../i18n';
 import { ChangeForm } from './change-form';
 import { incidentStrings } from './incident-strings';
+import { IncidentTrack } from './incident-track';
 import type { PanelProps } from './panel';
-import { Section } from './section';
 import { useChange } from './use-change';
 
 export function EndedPanel(panel: PanelProps) {
@@ -20,7 +20,7 @@ export function EndedPanel(panel: PanelProps) {
   }
 
   return (
-    <Section id="ended" heading={t.heading}>
+    <IncidentTrack id="ended" incident={incident} heading={t.heading}>
       <p>{t.intro}</p>
       <p data-testid="ended-recorded">{incident.endedAt ? t.recorded(displayTime(incident.endedAt)) : t.notRecorded}</p>
       {canEdit ? (
@@ -28,6 +28,6 @@ export function EndedPanel(panel: PanelProps) {
           <TimeField label={t.endedAt} required nowButton value={endedAt} onChange={setEndedAt} error={change.fieldErrors.endedAt} />
         </ChangeForm>
       ) : null}
-    </Section>
+    </IncidentTrack>
   );
 }

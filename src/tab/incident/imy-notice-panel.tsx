@@ -13,8 +13,9 @@ import { ChangeForm } from './change-form';
 import { imyNoticeText } from './imy-notice-text';
 import { ImySupplement } from './imy-supplement';
 import { incidentStrings } from './incident-strings';
+import { IncidentTrack } from './incident-track';
 import type { PanelProps } from './panel';
-import { Section, useFormStyles } from './section';
+import { useFormStyles } from './section';
 import { useChange } from './use-change';
 
 const useStyles = makeStyles({
@@ -77,7 +78,7 @@ export function ImyNoticePanel({ supplementDueAt, ...panel }: ImyNoticePanelProp
         : null;
 
   return (
-    <Section id="imy" heading={t.heading}>
+    <IncidentTrack id="imy" incident={incident} heading={t.heading}>
       {notice ? (
         <div data-testid="imy-recorded">
           <p>{t.recorded(displayTime(notice.notifiedAt))}{notice.reference ? ` ${t.reference}: ${notice.reference}.` : ''}</p>
@@ -117,6 +118,6 @@ export function ImyNoticePanel({ supplementDueAt, ...panel }: ImyNoticePanelProp
           ) : null}
         </ChangeForm>
       ) : null}
-    </Section>
+    </IncidentTrack>
   );
 }

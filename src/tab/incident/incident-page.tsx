@@ -1,13 +1,16 @@
 /**
- * One incident: every field, the clock, the timeline from the audit trail, and – for the DPO –
- * ownership, the time of awareness and of the end, the guided assessment, the IMY notice,
- * art. 34, lex Sarah / IVO, the police report and closing.
- * Changes name the etag the page read; a stale one is explained, never overwritten.
+ * One incident as the DPO's workbench: at the top the status, the clock and the next duty with
+ * its button; below it the tracks (assessment, IMY, art. 34, lex Sarah / IVO, police, the end,
+ * awareness) as disclosures that open themselves when due; beside it (from about 1,000 px, else
+ * below) the facts, the register findings and the timeline. A reporter sees the status, what
+ * happens next, the facts and the timeline.
+ * @remarks The DOM order is the visual order (work column, then facts column), so keyboard and
+ * screen-reader order follow what the eye sees. Changes name the etag the page read; a stale
+ * one is explained, never overwritten.
  */
-import { Button, Link, MessageBar, MessageBarBody, Spinner, makeStyles, tokens } from '@fluentui/react-components';
+import { Link, MessageBar, MessageBarBody, Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useState, type ReactElement } from 'react';
-import { REGISTER_CHECKS } from '../../domain/register-checks';
-import { labelOf } from '../../domain/vocabulary';
+import { trackStates } from '../../domain/duties';
 import { ApiError } from '../api/api-client';
 import type { Incident, IncidentDetails } from '../api/api-types';
 import { useApi } from '../api/pui-api';
@@ -23,35 +26,38 @@ import { hrefOf } from '../routing';
 import { useSession } from '../session';
 import { AssessmentPanel } from './assessment-panel';
 import { AwarenessPanel } from './awareness-panel';
+import { DutyCard } from './duty-card';
 import { EndedPanel } from './ended-panel';
+import { Findings } from './findings';
 import { ImyNoticePanel } from './imy-notice-panel';
 import { IncidentFacts } from './incident-facts';
 import { incidentStrings } from './incident-strings';
+import { AssessmentTrack } from './incident-track';
 import { LexSarahPanel } from './lex-sarah-panel';
-import { ChangeFeedback, type PanelProps } from './panel';
+import type { PanelProps } from './panel';
 import { PoliceReportPanel } from './police-report-panel';
-import { Section, useFormStyles } from './section';
+import { useFormStyles } from './section';
 import { SubjectNoticePanel } from './subject-notice-panel';
 import { Timeline } from './timeline';
-import { useChange } from './use-change';
+import { TrackProvider, useTrackOpening } from './track';
 
 const useStyles = makeStyles({
-  page: { maxWidth: '60rem', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
-  top: { display: 'flex', flexWrap: 'wrap', gap: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalXXL}`, alignItems: 'baseline' },
-  clock: { display: 'flex', flexWrap: 'wrap', gap: `0 ${tokens.spacingHorizontalXL}`, margin: 0, '& dt': { fontWeight: tokens.fontWeightSemibold }, '& dd': { margin: 0 } },
+  page: { maxWidth: '84rem', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   title: { overflowWrap: 'anywhere' },
+  columns: {
+    display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: tokens.spacingVerticalL, alignItems: 'start',
+    '@media (min-width: 1000px)': { gridTemplateColumns: 'minmax(0, 3fr) minmax(20rem, 2fr)', columnGap: tokens.spacingHorizontalXL },
+  },
+  column: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
+  clock: { display: 'flex', flexWrap: 'wrap', gap: `0 ${tokens.spacingHorizontalXL}`, margin: 0, '& dt': { fontWeight: tokens.fontWeightSemibold }, '& dd': { margin: 0 } },
 });
 
-export function IncidentPage({ idOrNumber }: { idOrNumber: string }) {
+/** Loads the incident and keeps it as changes answer and reloads bring it. */
+function useIncidentDetails(idOrNumber: string) {
   const api = useApi();
-  const { isDpo, me } = useSession();
-  const t = useStrings(incidentStrings);
-  const common = useStrings(commonStrings);
-  const styles = useStyles();
   const [details, setDetails] = useState<IncidentDetails | undefined>();
   const [error, setError] = useState<ApiError | undefined>();
   const [reloading, setReloading] = useState(false);
-
   const load = useCallback(async () => {
     setReloading(true);
     try {
@@ -67,6 +73,19 @@ export function IncidentPage({ idOrNumber }: { idOrNumber: string }) {
   useEffect(() => {
     void load();
   }, [load]);
+  const onChanged = useCallback((next: Incident) => {
+    setDetails((d) => (d ? { ...d, incident: next } : d));
+    void load();
+  }, [load]);
+  return { details, error, reloading, load, onChanged };
+}
+
+export function IncidentPage({ idOrNumber }: { idOrNumber: string }) {
+  const { isDpo, me } = useSession();
+  const t = useStrings(incidentStrings);
+  const common = useStrings(commonStrings);
+  const styles = useStyles();
+  const { details, error, reloading, load, onChanged } = useIncidentDetails(idOrNumber);
 
   const back = isDpo ? <Link href={hrefOf({ page: 'board' })}>{t.back}</Link> : <Link href={hrefOf({ page: 'mine' })}>{t.backMine}</Link>;
   if (!details) {
@@ -84,12 +103,7 @@ export function IncidentPage({ idOrNumber }: { idOrNumber: string }) {
       </section>
     );
   }
-  return <IncidentView details={details} reload={load} reloading={reloading} loadError={error} back={back} isDpo={isDpo} meId={me?.id}
-    onChanged={(next) => {
-      setDetails((d) => (d ? { ...d, incident: next } : d));
-      void load();
-    }}
-  />;
+  return <IncidentView details={details} reload={load} reloading={reloading} loadError={error} back={back} isDpo={isDpo} meId={me?.id} onChanged={onChanged} />;
 }
 
 interface ViewProps {
@@ -103,19 +117,52 @@ interface ViewProps {
   onChanged: (next: Incident) => void;
 }
 
-function IncidentView({ details, reload, reloading, loadError, back, isDpo, meId, onChanged }: ViewProps) {
-  const { incident, events, findings } = details;
+/** The reporter's top: status, clock and what happens next, in their words. */
+function ReporterStatus({ incident, now }: { incident: Incident; now: Date }) {
   const t = useStrings(incidentStrings);
   const locale = useLocale();
   const styles = useStyles();
+  return (
+    <>
+      <dl className={styles.clock}>
+        <div><dt>{t.facts.status}</dt><dd>{statusLabel(incident.status, locale)}</dd></div>
+        <div><dt>{t.clock.deadline}</dt><dd>{displayTime(incident.deadline)}</dd></div>
+        <div><dt>{t.clock.timeLeft}</dt><dd data-testid="incident-clock"><Countdown incident={incident} now={now} /></dd></div>
+      </dl>
+      <MessageBar intent="info" layout="multiline">
+        <MessageBarBody><strong>{t.next}:</strong> {nextStep(incident, locale)}</MessageBarBody>
+      </MessageBar>
+    </>
+  );
+}
+
+/** The DPO's work column: the next duty, then every track. */
+function Workbench({ panel, supplementDueAt, meId, now }: { panel: PanelProps; supplementDueAt: string | null; meId?: string; now: Date }) {
+  const { incident } = panel;
+  const opening = useTrackOpening({ assessment: incident.assessment || incident.status === 'closed' ? 'done' : 'due', ...trackStates(incident) });
+  return (
+    <TrackProvider value={opening}>
+      <DutyCard panel={panel} meId={meId} now={now} />
+      <AssessmentTrack incident={incident}><AssessmentPanel {...panel} /></AssessmentTrack>
+      <ImyNoticePanel {...panel} supplementDueAt={supplementDueAt} />
+      <SubjectNoticePanel {...panel} />
+      <LexSarahPanel {...panel} />
+      <PoliceReportPanel {...panel} />
+      <EndedPanel {...panel} />
+      <AwarenessPanel {...panel} />
+    </TrackProvider>
+  );
+}
+
+function IncidentView({ details, reload, reloading, loadError, back, isDpo, meId, onChanged }: ViewProps) {
+  const { incident, events, findings } = details;
+  const t = useStrings(incidentStrings);
+  const styles = useStyles();
   const form = useFormStyles();
   const now = useNow();
-  const take = useChange(incident, onChanged);
-  const close = useChange(incident, onChanged);
   const last = events[events.length - 1];
   const latest: LatestChange | undefined = last ? { what: t.timeline.events[last.type] ?? last.type, who: last.actor.name, when: displayTime(last.at) } : undefined;
-  const open = incident.status !== 'closed';
-  const panel: PanelProps = { incident, canEdit: isDpo && open, onChanged, onReload: () => void reload(), reloading, latest };
+  const panel: PanelProps = { incident, canEdit: isDpo && incident.status !== 'closed', onChanged, onReload: () => void reload(), reloading, latest };
 
   return (
     <article className={styles.page} aria-busy={reloading}>
@@ -124,72 +171,19 @@ function IncidentView({ details, reload, reloading, loadError, back, isDpo, meId
         <PageHeading title={incident.number}>
           <span>{incident.number}</span>: <span className={styles.title}>{incident.title}</span>
         </PageHeading>
-        <dl className={styles.clock}>
-          <div><dt>{t.facts.status}</dt><dd>{statusLabel(incident.status, locale)}</dd></div>
-          <div><dt>{t.clock.deadline}</dt><dd>{displayTime(incident.deadline)}</dd></div>
-          <div><dt>{t.clock.timeLeft}</dt><dd data-testid="incident-clock"><Countdown incident={incident} now={now} /></dd></div>
-        </dl>
       </div>
       {loadError ? <LoadError error={loadError} onRetry={() => void reload()} /> : null}
       {reloading ? <span className={form.muted} role="status">{t.reloading}</span> : null}
-
-      {!isDpo ? (
-        <MessageBar intent="info" layout="multiline">
-          <MessageBarBody><strong>{t.next}:</strong> {nextStep(incident, locale)}</MessageBarBody>
-        </MessageBar>
-      ) : null}
-
-      {isDpo ? (
-        <Section id="owner" heading={t.owner.heading}>
-          <p data-testid="owner">{incident.owner ? (incident.owner.id === meId ? t.owner.you : t.owner.is(incident.owner.name)) : t.owner.none}</p>
-          {open && incident.owner?.id !== meId ? (
-            <div className={form.actions}>
-              <Button appearance="primary" disabled={take.busy} onClick={() => void take.run('take', {})}>
-                {incident.owner ? t.owner.takeOver : t.owner.take}
-              </Button>
-            </div>
-          ) : null}
-          <ChangeFeedback change={take} panel={panel} />
-        </Section>
-      ) : null}
-
-      <IncidentFacts incident={incident} />
-
-      {isDpo ? (
-        <>
-          <AwarenessPanel {...panel} />
-          <EndedPanel {...panel} />
-          <Section id="assessment" heading={t.assessment.heading}><AssessmentPanel {...panel} /></Section>
-          <ImyNoticePanel {...panel} supplementDueAt={details.supplementDueAt} />
-          <SubjectNoticePanel {...panel} />
-          <LexSarahPanel {...panel} />
-          <PoliceReportPanel {...panel} />
-          <Section id="findings" heading={t.findings.heading}>
-            {findings.length === 0 ? (
-              <p>{t.findings.none}</p>
-            ) : (
-              <ul data-testid="incident-findings">
-                {findings.map((f) => <li key={f}>{labelOf(REGISTER_CHECKS, f, locale)}</li>)}
-              </ul>
-            )}
-          </Section>
-          <Section id="close" heading={t.close.heading}>
-            {open ? (
-              <>
-                <p>{t.close.intro}</p>
-                <div className={form.actions}>
-                  <Button disabled={close.busy} onClick={() => void close.run('close', {})}>{t.close.button}</Button>
-                </div>
-                <ChangeFeedback change={close} panel={panel} />
-              </>
-            ) : (
-              <p>{t.close.closed(displayTime(incident.closedAt), incident.closedBy?.name ?? '')}</p>
-            )}
-          </Section>
-        </>
-      ) : null}
-
-      <Timeline events={events} />
+      <div className={styles.columns}>
+        <div className={styles.column} role="region" aria-label={t.columns.work}>
+          {isDpo ? <Workbench panel={panel} supplementDueAt={details.supplementDueAt} meId={meId} now={now} /> : <ReporterStatus incident={incident} now={now} />}
+        </div>
+        <div className={styles.column} role="region" aria-label={t.columns.facts}>
+          <IncidentFacts incident={incident} />
+          {isDpo ? <Findings findings={findings} /> : null}
+          <Timeline events={events} />
+        </div>
+      </div>
     </article>
   );
 }

@@ -6,8 +6,9 @@ import { displayTime, fromLocalInput, toLocalInput } from '../components/time-in
 import { useStrings } from '../i18n';
 import { ChangeForm } from './change-form';
 import { incidentStrings } from './incident-strings';
+import { IncidentTrack } from './incident-track';
 import type { PanelProps } from './panel';
-import { Section, useFormStyles } from './section';
+import { useFormStyles } from './section';
 import { useChange } from './use-change';
 
 export function LexSarahPanel(panel: PanelProps) {
@@ -31,7 +32,7 @@ export function LexSarahPanel(panel: PanelProps) {
   }
 
   return (
-    <Section id="lex-sarah" heading={t.heading}>
+    <IncidentTrack id="lex-sarah" incident={incident} heading={t.heading}>
       <p>{t.intro}</p>
       {recorded ? (
         <p data-testid="lex-sarah-recorded">
@@ -53,6 +54,6 @@ export function LexSarahPanel(panel: PanelProps) {
           ) : null}
         </ChangeForm>
       ) : null}
-    </Section>
+    </IncidentTrack>
   );
 }

@@ -6,8 +6,9 @@ import { displayTime, fromLocalInput, toLocalInput } from '../components/time-in
 import { useStrings } from '../i18n';
 import { ChangeForm } from './change-form';
 import { incidentStrings } from './incident-strings';
+import { IncidentTrack } from './incident-track';
 import type { PanelProps } from './panel';
-import { Section, useFormStyles } from './section';
+import { useFormStyles } from './section';
 import { useChange } from './use-change';
 
 export function PoliceReportPanel(panel: PanelProps) {
@@ -27,7 +28,7 @@ export function PoliceReportPanel(panel: PanelProps) {
   }
 
   return (
-    <Section id="police" heading={t.heading}>
+    <IncidentTrack id="police" incident={incident} heading={t.heading}>
       <p>{t.intro}</p>
       {recorded ? <p data-testid="police-recorded">{t.recorded(displayTime(recorded.reportedAt), recorded.reference ?? '')}</p> : null}
       {canEdit ? (
@@ -40,6 +41,6 @@ export function PoliceReportPanel(panel: PanelProps) {
           </div>
         </ChangeForm>
       ) : null}
-    </Section>
+    </IncidentTrack>
   );
 }

@@ -6,8 +6,9 @@ import { displayTime, fromLocalInput, toLocalInput } from '../components/time-in
 import { useStrings } from '../i18n';
 import { ChangeForm } from './change-form';
 import { incidentStrings } from './incident-strings';
+import { IncidentTrack } from './incident-track';
 import type { PanelProps } from './panel';
-import { Section, useFormStyles } from './section';
+import { useFormStyles } from './section';
 import { useChange } from './use-change';
 
 export function SubjectNoticePanel(panel: PanelProps) {
@@ -37,7 +38,7 @@ export function SubjectNoticePanel(panel: PanelProps) {
   }
 
   return (
-    <Section id="subjects" heading={t.heading}>
+    <IncidentTrack id="subjects" incident={incident} heading={t.heading}>
       <p>{t.intro}</p>
       {recorded ? (
         <p data-testid="subjects-recorded">
@@ -66,6 +67,6 @@ export function SubjectNoticePanel(panel: PanelProps) {
           ) : null}
         </ChangeForm>
       ) : null}
-    </Section>
+    </IncidentTrack>
   );
 }
