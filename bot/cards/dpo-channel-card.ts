@@ -3,7 +3,9 @@
  * reporter, no names of data subjects; every text a person typed is masked for identity
  * numbers and e-mail addresses.
  */
-import { formatStockholm, formatTimeLeft, isLate, maskPersonalDataOneLine, RISK_LEVELS, supplementDueAt, timeLeftMs, withoutDirectionControls, type Incident } from '../../src/domain';
+import {
+  formatStockholm, formatTimeLeft, isLate, maskPersonalDataOneLine, RISK_LEVELS, severitySuggestionText, supplementDueAt, timeLeftMs, withoutDirectionControls, type Incident,
+} from '../../src/domain';
 import {
   card, execute, heading, plain, text, type AdaptiveCard, type CardAction, type CardElement, type TextColor,
 } from './adaptive-card';
@@ -62,6 +64,8 @@ function assessForm(incident: Incident): CardAction {
     card: {
       type: 'AdaptiveCard',
       body: [
+        // The same ENISA rules as the tab's guided assessment, from what the report says.
+        text(severitySuggestionText(incident), { isSubtle: true }),
         {
           type: 'Input.ChoiceSet',
           id: 'risk',

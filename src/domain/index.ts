@@ -22,3 +22,5 @@ export * from './register-row';
 export * from './report-form';
 export * from './report-rate';
 export * from './text-characters';
+export * from './enisa-severity';
+export * from './imy-notice';

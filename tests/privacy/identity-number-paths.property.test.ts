@@ -22,7 +22,7 @@ import { ValidationError } from '../../src/domain/errors';
 import { prefillDescription } from '../../src/outlook/prefill';
 import { summariseRecipients } from '../../src/outlook/recipients';
 import { scanMail } from '../../src/outlook/scanner';
-import { imyNoticeText } from '../../src/tab/incident/imy-notice-text';
+import { imyNoticeText } from '../../src/domain/imy-notice';
 import { anIncident } from '../bot/support/incidents';
 import { coreDigits, embeddedNumber, luhnCheck, type Embedded, type GeneratedNumber } from '../support/identity-number-spellings';
 import { startTestServer, type TestServer } from '../support/test-server';

@@ -1,6 +1,7 @@
 /** Object mothers for incidents and audit events, built by the domain so they stay valid. */
 import { randomUUID } from 'node:crypto';
-import type { NewAuditEvent, NewIncident } from '../../src/domain/incident';
+import { noticeDeadline } from '../../src/domain/deadline';
+import type { Incident, NewAuditEvent, NewIncident } from '../../src/domain/incident';
 import { newIncident } from '../../src/domain/incident-changes';
 import type { Person } from '../../src/domain/person';
 import { parseReportInput } from '../../src/domain/report-input';
@@ -45,4 +46,36 @@ export function aNewIncident(overrides: Partial<NewIncident> = {}): NewIncident 
 /** An audit event: by default the reporter's report. */
 export function anEvent(overrides: Partial<NewAuditEvent> = {}): NewAuditEvent {
   return { at: DEFAULT_DISCOVERED_AT, actor: aReporter, type: 'reported', data: { source: 'tab' }, ...overrides };
+}
+
+/**
+ * A stored incident (with id, number and etag) as the API returns it; override what the test is about.
+ * @remarks Plain data, no React: for domain tests of texts built from an incident.
+ */
+export function anIncident(overrides: Partial<Incident> = {}): Incident {
+  const discoveredAt = overrides.discoveredAt ?? '2026-11-20T09:00:00.000Z';
+  const awareAt = overrides.awareAt ?? discoveredAt;
+  return {
+    id: 'inc-1',
+    number: 'PUI-2026-0001',
+    reportId: 'tab-00000000-0000-4000-8000-000000000001',
+    etag: 'etag-1',
+    title: 'Beslut skickat till fel adress',
+    description: 'Ett beslut skickades till en gammal adress.',
+    source: 'tab',
+    reporter: { id: 'rep-1', name: 'Rut Rapportör' },
+    unit: 'Individ- och familjeomsorgen',
+    discoveredAt,
+    awareAt,
+    deadline: noticeDeadline(awareAt),
+    breachTypes: ['confidentiality'],
+    dataCategories: ['social-services'],
+    affectedCount: 2,
+    status: 'new',
+    reportedToAuthority: null,
+    nextReminderAt: null,
+    createdAt: discoveredAt,
+    updatedAt: discoveredAt,
+    ...overrides,
+  };
 }

@@ -1,7 +1,7 @@
 /** The factor fields of the guided assessment: the breach, the data, the context, identification. */
 import { Checkbox, Field, Radio, RadioGroup } from '@fluentui/react-components';
 import { formatNumber, useLocale, useStrings } from '../i18n';
-import type { BreachLevel, DataKind, EaseOfIdentification, FactorDraft, SeverityFactors } from './enisa-severity';
+import type { BreachLevel, DataKind, EaseOfIdentification, FactorDraft, SeverityFactors } from '../../domain/enisa-severity';
 import { incidentStrings } from './incident-strings';
 import { useFormStyles } from './section';
 

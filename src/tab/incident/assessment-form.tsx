@@ -9,7 +9,7 @@ import { labelOf, RISK_LEVELS, type RiskLevel } from '../../domain/vocabulary';
 import { formatNumber, useLocale, useStrings } from '../i18n';
 import { ChangeForm } from './change-form';
 import { FactorFields } from './assessment-factors';
-import { assessSeverity, breachTypesOf, completeFactors, initialFactors, missingFactors, type FactorDraft, type Severity, type SeverityFactors } from './enisa-severity';
+import { assessSeverity, breachTypesOf, completeFactors, initialFactors, missingFactors, type FactorDraft, type Severity, type SeverityFactors } from '../../domain/enisa-severity';
 import { incidentStrings } from './incident-strings';
 import type { PanelProps } from './panel';
 import { useChange } from './use-change';

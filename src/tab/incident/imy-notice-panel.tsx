@@ -10,7 +10,7 @@ import { TimeField } from '../components/time-field';
 import { fromLocalInput, displayTime } from '../components/time-input';
 import { useStrings } from '../i18n';
 import { ChangeForm } from './change-form';
-import { imyNoticeText } from './imy-notice-text';
+import { imyNoticeText } from '../../domain/imy-notice';
 import { ImySupplement } from './imy-supplement';
 import { incidentStrings } from './incident-strings';
 import { IncidentTrack } from './incident-track';

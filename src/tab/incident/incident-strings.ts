@@ -1,7 +1,7 @@
 /** The incident page's words. */
 import type { AuditEventType } from '../../domain/incident';
 import type { Localized } from '../i18n';
-import type { SeverityBand } from './enisa-severity';
+import type { SeverityBand } from '../../domain/enisa-severity';
 
 const sv = {
   notFound: 'Incidenten finns inte, eller så har du inte behörighet att se den.',

@@ -102,6 +102,15 @@ describe('dpoChannelCard', () => {
     expect(cardText(card)).toContain(aDpo.name);
   });
 
+  it("shows in Bedöm risken the ENISA suggestion the domain computes from the report, as the tab starts from", () => {
+    const incident = anIncident({ dataCategories: ['social-services', 'identity-numbers'], breachTypes: ['confidentiality'], affectedCount: 1, cause: 'human-error' });
+    const card = dpoChannelCard(incident, { now: NOW, tabUrl: TAB });
+    const assess = card.actions?.find((a) => a.type === 'Action.ShowCard' && a.title === 'Bedöm risken');
+    // DPC 4 (sensitive) × EI 1 (identity numbers) + CB 0.25 = 4.25: very high band, high risk suggested.
+    expect(JSON.stringify(assess)).toContain('ENISA-förslag utifrån rapporten: allvarlighetsgrad 4,25 (mycket hög), medför en hög risk.');
+    expect(cardProblems(card)).toEqual([]);
+  });
+
   it('has no change actions when closed or for a read-only viewer', () => {
     for (const card of [
       dpoChannelCard(anIncident({ status: 'closed' }), { now: NOW, tabUrl: TAB }),

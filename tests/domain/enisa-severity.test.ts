@@ -1,7 +1,7 @@
 import {
-  assessSeverity, breachTypesOf, circumstancesOfBreach, completeFactors, dataProcessingContext, enisaScore, initialFactors, missingFactors, severityBand, suggestedRisk, type SeverityFactors,
-} from '../../src/tab/incident/enisa-severity';
-import { anIncident } from './support/tab-fixtures';
+  assessSeverity, breachTypesOf, circumstancesOfBreach, completeFactors, dataProcessingContext, enisaScore, initialFactors, missingFactors, severityBand, severitySuggestionText, suggestedRisk, type SeverityFactors,
+} from '../../src/domain/enisa-severity';
+import { anIncident } from '../support/incident-mother';
 
 const base: SeverityFactors = {
   dataKind: 1, vulnerablePeople: false, severeConsequences: false, largeVolume: false, manyPeople: false, mitigated: false,
@@ -101,5 +101,18 @@ describe('breachTypesOf', () => {
     expect(breachTypesOf({ ...base, confidentiality: 0.25, integrity: 0, availability: 0.5 })).toEqual(['confidentiality', 'availability']);
     expect(breachTypesOf({ ...base })).toEqual([]);
     expect(breachTypesOf({ ...base, integrity: undefined })).toBeUndefined();
+  });
+});
+
+describe('severitySuggestionText', () => {
+  it('words the first guess from the report in Swedish and in English', () => {
+    const incident = anIncident({ dataCategories: ['financial', 'identity-numbers'], breachTypes: ['confidentiality'], affectedCount: 3, cause: 'human-error' });
+    // DPC 3 × EI 1 (identity numbers) + CB 0.25 = 3.25: high, a high risk.
+    expect(severitySuggestionText(incident)).toBe('ENISA-förslag utifrån rapporten: allvarlighetsgrad 3,25 (hög), medför en hög risk. Justera faktorerna i fliken.');
+    expect(severitySuggestionText(incident, 'en')).toBe('ENISA suggestion from the report: severity 3.25 (high), results in a high risk. Adjust the factors in the tab.');
+  });
+
+  it('scores nothing the report does not say', () => {
+    expect(severitySuggestionText(anIncident({ dataCategories: ['contact'], breachTypes: [] }))).toBe('ENISA: rapporten säger inte nog för en allvarlighetsgrad. Gå igenom faktorerna i fliken.');
   });
 });

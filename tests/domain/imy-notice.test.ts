@@ -1,6 +1,6 @@
 import { assessRisk } from '../../src/domain/incident-changes';
-import { imyNoticeText } from '../../src/tab/incident/imy-notice-text';
-import { anIncident } from './support/tab-fixtures';
+import { imyNoticeText } from '../../src/domain/imy-notice';
+import { anIncident } from '../support/incident-mother';
 
 const incident = anIncident({
   title: 'Utredning om Kalle 19121212-1212 till fel mottagare',

@@ -7,8 +7,9 @@
  * mitigating facts such as data already public or unintelligible) each move it one step. The DPO confirms or departs
  * from the suggestion, with a rationale.
  */
-import type { Incident } from '../../domain/incident';
-import type { RiskLevel } from '../../domain/vocabulary';
+import type { Incident } from './incident';
+import { labelOf, RISK_LEVELS, type RiskLevel } from './vocabulary';
+import type { Locale } from './i18n';
 
 /** DPC base by the nature of the data: 1 simple, 2 behavioural, 3 financial, 4 sensitive. */
 export type DataKind = 1 | 2 | 3 | 4;
@@ -37,7 +38,14 @@ export interface SeverityFactors {
   malicious: boolean;
 }
 
-export type SeverityBand = 'low' | 'medium' | 'high' | 'very-high';
+/** ENISA's four bands, with labels for texts outside the tab (the bot's card, documents). */
+export const SEVERITY_BANDS = [
+  { id: 'low', label: 'låg', labelEn: 'low' },
+  { id: 'medium', label: 'medel', labelEn: 'medium' },
+  { id: 'high', label: 'hög', labelEn: 'high' },
+  { id: 'very-high', label: 'mycket hög', labelEn: 'very high' },
+] as const;
+export type SeverityBand = (typeof SEVERITY_BANDS)[number]['id'];
 
 export interface Severity {
   dpc: number;
@@ -142,4 +150,25 @@ export function initialFactors(incident: Pick<Incident, 'dataCategories' | 'brea
     availability: breach('availability'),
     malicious: incident.cause === 'insider' || incident.cause === 'external-attack',
   };
+}
+
+/**
+ * One line on what the method suggests from the report alone, for the bot's *Bedöm risken*.
+ * @remarks Like the tab, it scores nothing the report does not say: without the nature of the
+ * data, the ease of identification or the breach types it says the factors are to be set in the tab.
+ */
+export function severitySuggestionText(incident: Pick<Incident, 'dataCategories' | 'breachTypes' | 'affectedCount' | 'cause'>, locale: Locale = 'sv'): string {
+  const factors = completeFactors(initialFactors(incident));
+  if (!factors) {
+    return locale === 'sv'
+      ? 'ENISA: rapporten säger inte nog för en allvarlighetsgrad. Gå igenom faktorerna i fliken.'
+      : 'ENISA: the report does not say enough for a severity score. Go through the factors in the tab.';
+  }
+  const s = assessSeverity(factors);
+  const score = locale === 'sv' ? String(s.score).replace('.', ',') : String(s.score);
+  const band = labelOf(SEVERITY_BANDS, s.band, locale);
+  const risk = labelOf(RISK_LEVELS, s.suggestion, locale);
+  return locale === 'sv'
+    ? `ENISA-förslag utifrån rapporten: allvarlighetsgrad ${score} (${band}), ${risk.toLowerCase()}. Justera faktorerna i fliken.`
+    : `ENISA suggestion from the report: severity ${score} (${band}), ${risk.toLowerCase()}. Adjust the factors in the tab.`;
 }

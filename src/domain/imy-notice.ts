@@ -4,12 +4,12 @@
  * description, no names, and identity numbers and e-mail addresses masked in the free texts.
  * @remarks Always Swedish: it is written for a Swedish authority's form.
  */
-import { causeLabel } from '../../domain/causes';
-import { isLate } from '../../domain/deadline';
-import { maskPersonalDataOneLine } from '../../domain/identity-number';
-import type { Incident } from '../../domain/incident';
-import { formatStockholm } from '../../domain/stockholm-time';
-import { BREACH_TYPES, DATA_CATEGORIES, labelOf, RISK_LEVELS } from '../../domain/vocabulary';
+import { causeLabel } from './causes';
+import { isLate } from './deadline';
+import { maskPersonalDataOneLine } from './identity-number';
+import type { Incident } from './incident';
+import { formatStockholm } from './stockholm-time';
+import { BREACH_TYPES, DATA_CATEGORIES, labelOf, RISK_LEVELS } from './vocabulary';
 
 function when(iso: string | undefined, unknown = 'Okänt'): string {
   return iso ? `${formatStockholm(iso)} (svensk tid)` : unknown;
