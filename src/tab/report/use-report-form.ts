@@ -1,0 +1,102 @@
+/**
+ * The report form's state: the draft (kept across a reload), which fields were touched, the
+ * messages (the domain's rules, then the API's), sending and the receipt.
+ */
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { ApiError } from '../api/api-client';
+import type { Incident } from '../api/api-types';
+import { useApi } from '../api/pui-api';
+import { useLocale } from '../i18n';
+import {
+  clearDraft, draftToInput, draftTouched, emptyDraft, loadDraft, REPORT_FIELDS, saveDraft, sessionStore, validateDraft,
+  type FieldMessages, type ReportDraft, type ReportField,
+} from './report-draft';
+
+/** Id of a field's control, for labels and the error summary. */
+export function fieldId(field: ReportField): string {
+  return `report-${field}`;
+}
+
+/** Keeps a touched draft in the session's storage (and says whether it could), clears an untouched one. */
+function useKeptDraft(storage: ReturnType<typeof sessionStore>, draft: ReportDraft, done: boolean): boolean {
+  const [kept, setKept] = useState(true);
+  useEffect(() => {
+    if (done) return;
+    if (draftTouched(draft)) {
+      setKept(saveDraft(storage, draft));
+    } else {
+      clearDraft(storage);
+      setKept(storage !== undefined);
+    }
+  }, [draft, storage, done]);
+  return kept;
+}
+
+export function useReportForm() {
+  const api = useApi();
+  const locale = useLocale();
+  const storage = useMemo(() => sessionStore(), []);
+  const [restored] = useState(() => loadDraft(storage));
+  const [draft, setDraft] = useState<ReportDraft>(() => restored ?? emptyDraft(new Date()));
+  const [touched, setTouched] = useState<ReadonlySet<ReportField>>(new Set());
+  const [attempted, setAttempted] = useState(false);
+  const [sending, setSending] = useState(false);
+  const [sendError, setSendError] = useState<ApiError | undefined>();
+  const [serverMessages, setServerMessages] = useState<FieldMessages>({});
+  const [receipt, setReceipt] = useState<Incident | undefined>();
+  const summaryRef = useRef<HTMLDivElement>(null);
+  const kept = useKeptDraft(storage, draft, receipt !== undefined);
+
+  const messages = useMemo(() => ({ ...validateDraft(draft, new Date(), locale), ...serverMessages }), [draft, locale, serverMessages]);
+  const shown = (field: ReportField) => (attempted || touched.has(field) ? messages[field] : undefined);
+
+  function update<K extends ReportField>(field: K, value: ReportDraft[K]) {
+    setDraft((d) => ({ ...d, [field]: value }));
+    setServerMessages((m) => {
+      if (!(field in m)) return m;
+      const { [field]: _dropped, ...rest } = m;
+      return rest;
+    });
+  }
+  const blur = (field: ReportField) => () => setTouched((s) => (s.has(field) ? s : new Set(s).add(field)));
+  const focusSummary = () => requestAnimationFrame(() => summaryRef.current?.focus());
+
+  async function send() {
+    setSending(true);
+    try {
+      const incident = await api.report(draftToInput(draft) as Parameters<typeof api.report>[0]);
+      clearDraft(storage);
+      setReceipt(incident);
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      const fieldIssues = error.issues.filter((i) => REPORT_FIELDS.includes(i.field as ReportField));
+      if (fieldIssues.length === 0) return setSendError(error);
+      setServerMessages(Object.fromEntries(fieldIssues.map((i) => [i.field, i.message])));
+      focusSummary();
+    } finally {
+      setSending(false);
+    }
+  }
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setAttempted(true);
+    setSendError(undefined);
+    if (Object.values(validateDraft(draft, new Date(), locale)).some(Boolean)) return void focusSummary();
+    await send();
+  }
+
+  function startAgain() {
+    clearDraft(storage);
+    setDraft(emptyDraft(new Date()));
+    setTouched(new Set());
+    setAttempted(false);
+    setServerMessages({});
+    setSendError(undefined);
+    setReceipt(undefined);
+  }
+
+  return { restored, draft, update, blur, shown, attempted, sending, sendError, receipt, kept, summaryRef, submit, startAgain };
+}
+
+export type ReportForm = ReturnType<typeof useReportForm>;
