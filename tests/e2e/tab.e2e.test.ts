@@ -31,6 +31,7 @@ function screenshotDir(): string {
 }
 
 async function screenshot(page: Page, name: string): Promise<void> {
+  await page.mouse.move(0, 0);
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
   await page.screenshot({ path: join(screenshotDir(), `${name}.png`), fullPage: true });
 }
