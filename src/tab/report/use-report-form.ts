@@ -32,19 +32,44 @@ function useKeptDraft(storage: ReturnType<typeof sessionStore>, draft: ReportDra
   return kept;
 }
 
-export function useReportForm() {
+/** Sends the draft: the receipt, the API's messages for fields, or the error that is not one field's. */
+function useSendReport(storage: ReturnType<typeof sessionStore>, onFieldMessages: (m: FieldMessages) => void) {
   const api = useApi();
+  const [sending, setSending] = useState(false);
+  const [sendError, setSendError] = useState<ApiError | undefined>();
+  const [receipt, setReceipt] = useState<Incident | undefined>();
+  async function send(draft: ReportDraft) {
+    setSending(true);
+    try {
+      const incident = await api.report(draftToInput(draft) as Parameters<typeof api.report>[0]);
+      clearDraft(storage);
+      setReceipt(incident);
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      const fieldIssues = error.issues.filter((i) => REPORT_FIELDS.includes(i.field as ReportField));
+      if (fieldIssues.length === 0) return setSendError(error);
+      onFieldMessages(Object.fromEntries(fieldIssues.map((i) => [i.field, i.message])));
+    } finally {
+      setSending(false);
+    }
+  }
+  return { sending, sendError, setSendError, receipt, setReceipt, send };
+}
+
+export function useReportForm() {
   const locale = useLocale();
   const storage = useMemo(() => sessionStore(), []);
   const [restored] = useState(() => loadDraft(storage));
   const [draft, setDraft] = useState<ReportDraft>(() => restored ?? emptyDraft(new Date()));
   const [touched, setTouched] = useState<ReadonlySet<ReportField>>(new Set());
   const [attempted, setAttempted] = useState(false);
-  const [sending, setSending] = useState(false);
-  const [sendError, setSendError] = useState<ApiError | undefined>();
   const [serverMessages, setServerMessages] = useState<FieldMessages>({});
-  const [receipt, setReceipt] = useState<Incident | undefined>();
   const summaryRef = useRef<HTMLDivElement>(null);
+  const focusSummary = () => requestAnimationFrame(() => summaryRef.current?.focus());
+  const { sending, sendError, setSendError, receipt, setReceipt, send } = useSendReport(storage, (m) => {
+    setServerMessages(m);
+    focusSummary();
+  });
   const kept = useKeptDraft(storage, draft, receipt !== undefined);
 
   const messages = useMemo(() => ({ ...validateDraft(draft, new Date(), locale), ...serverMessages }), [draft, locale, serverMessages]);
@@ -59,31 +84,13 @@ export function useReportForm() {
     });
   }
   const blur = (field: ReportField) => () => setTouched((s) => (s.has(field) ? s : new Set(s).add(field)));
-  const focusSummary = () => requestAnimationFrame(() => summaryRef.current?.focus());
-
-  async function send() {
-    setSending(true);
-    try {
-      const incident = await api.report(draftToInput(draft) as Parameters<typeof api.report>[0]);
-      clearDraft(storage);
-      setReceipt(incident);
-    } catch (error) {
-      if (!(error instanceof ApiError)) throw error;
-      const fieldIssues = error.issues.filter((i) => REPORT_FIELDS.includes(i.field as ReportField));
-      if (fieldIssues.length === 0) return setSendError(error);
-      setServerMessages(Object.fromEntries(fieldIssues.map((i) => [i.field, i.message])));
-      focusSummary();
-    } finally {
-      setSending(false);
-    }
-  }
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     setAttempted(true);
     setSendError(undefined);
     if (Object.values(validateDraft(draft, new Date(), locale)).some(Boolean)) return void focusSummary();
-    await send();
+    await send(draft);
   }
 
   function startAgain() {
