@@ -9,7 +9,7 @@ import {
 import {
   card, execute, heading, plain, text, type AdaptiveCard, type CardAction, type CardElement, type TextColor,
 } from './adaptive-card';
-import { breachTypesText, clockText, riskLabel, sourceLabel, statusLabel } from './labels';
+import { affectedCountText, breachTypesText, clockText, dataCategoriesText, riskLabel, sourceLabel, statusLabel } from './labels';
 
 import { MAX_REFRESH_USERS } from '../../src/use-cases/dpo-channel';
 
@@ -133,6 +133,9 @@ export function dpoChannelCard(incident: Incident, options: DpoCardOptions): Ada
   const facts = [
     { title: 'Källa', value: sourceLabel(incident.source) },
     { title: 'Typ', value: breachTypesText(incident.breachTypes) },
+    // What decides how fast the DPO must look: the kinds of data and how many people (no names, no description).
+    { title: 'Uppgifter', value: dataCategoriesText(incident.dataCategories) },
+    { title: 'Berörda', value: affectedCountText(incident.affectedCount) },
     { title: 'Upptäckt', value: formatStockholm(incident.discoveredAt) },
     { title: 'Tidsfrist IMY', value: formatStockholm(incident.deadline) },
     { title: 'Ansvarig', value: incident.owner ? plain(incident.owner.name) : 'Ingen ännu' },

@@ -141,6 +141,21 @@ describe('dpoChannelCard', () => {
     expect(clock).toMatchObject({ color: 'attention', text: 'försenad 5 d 2 h' });
   });
 
+  it('shows the kinds of data and about how many people, which decide how fast to look', () => {
+    const card = dpoChannelCard(anIncident({ dataCategories: ['children', 'social-services'], affectedCount: 1200 }), { now: NOW, tabUrl: TAB });
+    const facts = (card.body.find((e) => e.type === 'FactSet') as { facts: { title: string; value: string }[] }).facts;
+    expect(facts).toContainEqual({ title: 'Uppgifter', value: 'Socialtjänstuppgifter, Uppgifter om barn' });
+    expect(facts).toContainEqual({ title: 'Berörda', value: 'ca 1\u00a0200 personer' });
+    const unknown = dpoChannelCard(anIncident({ dataCategories: [], affectedCount: undefined }), { now: NOW, tabUrl: TAB });
+    expect((unknown.body.find((e) => e.type === 'FactSet') as { facts: { title: string; value: string }[] }).facts).toContainEqual({ title: 'Berörda', value: 'Inte angivet' });
+  });
+
+  it('says a stopped clock in the default text colour, not light green on white', () => {
+    const notified = anIncident({ status: 'notified', imyNotice: { notifiedAt: '2026-11-18T09:00:00.000Z', phased: false } as never });
+    const clock = dpoChannelCard(notified, { now: NOW, tabUrl: TAB }).body.find((e) => e.type === 'TextBlock' && e.text.startsWith('Klockan stoppad'));
+    expect(clock).toMatchObject({ color: 'default' });
+  });
+
   it('links to the incident in the tab by number', () => {
     expect(incidentTabUrl('https://pui.example.se/tab/', 'PUI-2026-0042')).toBe('https://pui.example.se/tab/#/incident/PUI-2026-0042');
   });
