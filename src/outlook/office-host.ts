@@ -2,7 +2,7 @@
  * The Office host: loads Office.js from Microsoft's CDN only when the page runs inside
  * Outlook (the manifest's URL carries `?host=outlook`); never at local time.
  */
-import type { RequirementsLike } from './auth';
+import type { RequirementsLike } from '../web/sign-in';
 import type { MailboxLike } from './mail-item';
 
 /** The part of the `Office` global the pane reads (the real one, or the local stand-in). */

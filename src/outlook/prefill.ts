@@ -5,7 +5,8 @@
  */
 import { ValidationError } from '../domain/errors';
 import { formIssues, reportFromForm } from '../domain/report-form';
-import { parseReportInput, type ReportInput } from '../domain/report-input';
+import { parseReportInput } from '../domain/report-input';
+import type { ReportRequest } from '../web/api-contract';
 import { formatStockholm, stockholmDate, toLocalInput } from '../domain/stockholm-time';
 import type { DataCategory } from '../domain/vocabulary';
 import type { MailSnapshot } from './mail-item';
@@ -118,8 +119,6 @@ export interface DraftIssue {
   message: string;
 }
 
-/** The JSON body of `POST /api/incidents?source=outlook`: a report with its client-made id. */
-export type ReportRequest = ReportInput & { reportId: string };
 
 /**
  * Turns the form into the request body, or lists what must be fixed first.

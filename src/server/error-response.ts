@@ -2,6 +2,7 @@
 import type { ErrorRequestHandler } from 'express';
 import { DomainError, RateLimited, stackFrames, StoreUnavailable, ValidationError, type Logger } from '../domain';
 import { routeOf } from './logger';
+import type { ErrorAnswer } from '../web/api-contract';
 
 const STATUS: Record<string, number> = {
   validation_failed: 400,
@@ -29,7 +30,8 @@ export class HttpProblem extends Error {
   }
 }
 
-export function errorBody(error: DomainError | HttpProblem, locale: Locale) {
+/** The error body of the API contract (`errorAnswer`): stable code, message in the caller's language, field issues. */
+export function errorBody(error: DomainError | HttpProblem, locale: Locale): ErrorAnswer {
   const message = locale === 'en' ? error.messageEn : error.message;
   const issues = error instanceof ValidationError
     ? error.issues.map((i) => ({ field: i.field, code: i.code, message: locale === 'en' ? i.messageEn : i.message }))
@@ -75,6 +77,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     }
     // Name, route and frames only: the message and the path as sent may hold what a person typed.
     logger.error('unexpected error', { method: req.method, route: routeOf(req), error: (error as Error)?.name, stack: stackFrames(error) });
-    res.status(500).json({ error: { code: 'internal_error', message: locale === 'en' ? 'Something went wrong on our side. Try again; nothing was changed.' : 'Något gick fel hos oss. Försök igen; inget ändrades.' } });
+    const internal: ErrorAnswer = { error: { code: 'internal_error', message: locale === 'en' ? 'Something went wrong on our side. Try again; nothing was changed.' : 'Något gick fel hos oss. Försök igen; inget ändrades.' } };
+    res.status(500).json(internal);
   };
 }

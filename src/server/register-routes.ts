@@ -3,22 +3,14 @@ import { Router } from 'express';
 import { Forbidden, isDpo, registerFindings } from '../domain';
 import { registerCsv, registerXlsx } from '../register-files';
 import { exportRegister, loadRegister, summariseRegister, type UseCaseDeps } from '../use-cases';
-import { HttpProblem } from './error-response';
 import { callerOf } from './incident-routes';
-
-function dateParam(value: unknown, name: string): string | undefined {
-  if (value === undefined) return undefined;
-  if (typeof value !== 'string') {
-    throw new HttpProblem(400, 'invalid_date', `${name} ska anges en gång, som ÅÅÅÅ-MM-DD.`, `${name} must be given once, as YYYY-MM-DD.`);
-  }
-  return value;
-}
+import { queryOf } from './request-contract';
 
 export function registerRoutes(deps: UseCaseDeps): Router {
   const router = Router();
 
   router.get('/register/report', async (req, res) => {
-    const period = { from: dateParam(req.query.from, 'from'), to: dateParam(req.query.to, 'to') };
+    const period = { from: queryOf(req, 'from'), to: queryOf(req, 'to') };
     const { report } = await summariseRegister(deps, callerOf(req), period);
     res.json(report);
   });
@@ -34,10 +26,7 @@ export function registerRoutes(deps: UseCaseDeps): Router {
   });
 
   router.get('/register/export', async (req, res) => {
-    const format = req.query.format ?? 'csv';
-    if (format !== 'csv' && format !== 'xlsx') {
-      throw new HttpProblem(400, 'invalid_format', 'format ska vara csv eller xlsx.', 'format must be csv or xlsx.');
-    }
+    const format = queryOf(req, 'format');
     const rows = await exportRegister(deps, callerOf(req));
     const body = format === 'csv' ? registerCsv(rows) : await registerXlsx(rows);
     res

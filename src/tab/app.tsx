@@ -7,8 +7,9 @@ import {
   teamsHighContrastTheme, teamsLightTheme, tokens, type Theme,
 } from '@fluentui/react-components';
 import { lazy, Suspense, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { ApiClient, ApiError } from './api/api-client';
-import { ApiContext, HttpPuiApi, type PuiApi } from './api/pui-api';
+import { ApiClient, ApiError } from '../web/api-client';
+import { HttpPuiApi } from '../web/pui-api';
+import { ApiContext, type PuiApi } from './api/pui-api';
 import { commonStrings } from './common-strings';
 import type { Host, ThemeName } from './host/host-port';
 import { LocaleContext, useStrings } from './i18n';

@@ -1,7 +1,7 @@
 /** Who is signed in, as the pages need it. */
 import { createContext, useContext } from 'react';
-import type { ApiError } from './api/api-client';
-import type { Me } from './api/api-types';
+import type { ApiError } from '../web/api-client';
+import type { Me } from '../web/api-contract';
 
 export interface Session {
   /** Absent while /api/me is on its way, or when it failed. */

@@ -7,7 +7,7 @@ export interface ApiIssue {
   message: string;
 }
 
-/** A failed API call (`{ error: { code, message, issues } }`): HTTP status (0 when unreachable), stable code, message. */
+/** A failed API call (`{ error: { code, message, issues } }`): HTTP status (0 when no answer came: unreachable, or refused before sending), stable code, message. */
 export class ApiError extends Error {
   constructor(
     readonly status: number,

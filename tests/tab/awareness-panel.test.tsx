@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import type { AuditEvent, IncidentDetails } from '../../src/tab/api/api-types';
+import type { AuditEvent, IncidentDetails } from '../../src/web/api-contract';
 import type { PuiApi } from '../../src/tab/api/pui-api';
 import { AwarenessPanel } from '../../src/tab/incident/awareness-panel';
 import { IncidentPage } from '../../src/tab/incident/incident-page';

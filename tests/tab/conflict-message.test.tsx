@@ -1,8 +1,8 @@
 /** @jest-environment jsdom */
 import { cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { useState } from 'react';
-import { ApiError } from '../../src/tab/api/api-client';
-import type { Incident } from '../../src/tab/api/api-types';
+import { ApiError } from '../../src/web/api-client';
+import type { Incident } from '../../src/web/api-contract';
 import type { PuiApi } from '../../src/tab/api/pui-api';
 import { ChangeError, ConflictMessage } from '../../src/tab/components/change-error';
 import { AssessmentForm } from '../../src/tab/incident/assessment-form';

@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { ApiError } from '../../src/tab/api/api-client';
-import type { AuditEvent, Incident, IncidentDetails } from '../../src/tab/api/api-types';
+import { ApiError } from '../../src/web/api-client';
+import type { AuditEvent, Incident, IncidentDetails } from '../../src/web/api-contract';
 import type { PuiApi } from '../../src/tab/api/pui-api';
 import { toLocalInput } from '../../src/tab/components/time-input';
 import { ImyNoticePanel, type ImyNoticePanelProps } from '../../src/tab/incident/imy-notice-panel';

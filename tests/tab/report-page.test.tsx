@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { ApiError } from '../../src/tab/api/api-client';
+import { ApiError } from '../../src/web/api-client';
 import type { PuiApi } from '../../src/tab/api/pui-api';
 import { DRAFT_KEY } from '../../src/tab/report/report-draft';
 import { ReportPage } from '../../src/tab/report/report-page';

@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import { cleanup, screen, within } from '@testing-library/react';
-import type { AuditEvent } from '../../src/tab/api/api-types';
+import type { AuditEvent } from '../../src/web/api-contract';
 import { Timeline } from '../../src/tab/incident/timeline';
 import { DPO, renderTab } from './support/tab-fixtures';
 

@@ -1,7 +1,7 @@
 /** The task pane application: starts up (config, host, mail, sign-in) and shows the pane. */
 import { Button, FluentProvider, MessageBar, MessageBarBody, MessageBarTitle, Select, Field, Spinner, Text, Title3, webLightTheme } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
-import { signIn, type SignInState } from '../auth';
+import { signIn, type SignInState } from '../../web/sign-in';
 import { loadClientConfig, type ClientConfig } from '../../web/client-config';
 import { MailReadError, readMailItem, type MailSnapshot } from '../mail-item';
 import { hostedInOutlook, loadOfficeJs, type OfficeLike } from '../office-host';

@@ -3,10 +3,13 @@ import { MessageBar, MessageBarBody, MessageBarTitle, Subtitle2, Text } from '@f
 import { useEffect, useRef } from 'react';
 import { formatTimeLeft, timeLeftMs } from '../../domain/deadline';
 import { formatStockholm } from '../../domain/stockholm-time';
-import type { SubmittedIncident } from '../api-client';
+import type { Incident } from '../../web/api-contract';
 import type { MailCase } from '../prefill';
 import { stringsFor, type Locale } from '../strings';
 import { usePaneStyles } from './styles';
+
+/** What the receipt shows of the stored incident. */
+export type SubmittedIncident = Pick<Incident, 'id' | 'number' | 'reportId' | 'deadline' | 'status' | 'discoveredAt'>;
 
 /** Props of {@link Receipt}. */
 export interface ReceiptProps {

@@ -1,17 +1,19 @@
 /** The task pane once the mail is read: summary, prefilled form, submit, receipt. */
 import { MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { ApiError, NetworkError, submitReport, type SubmittedIncident } from '../api-client';
-import type { SignInState } from '../auth';
+import { ApiClient, ApiError, apiBaseOf } from '../../web/api-client';
+import type { ReportRequest } from '../../web/api-contract';
+import { HttpPuiApi } from '../../web/pui-api';
+import type { SignInState } from '../../web/sign-in';
 import type { ClientConfig } from '../../web/client-config';
 import type { MailSnapshot } from '../mail-item';
 import { newReportId } from '../../domain/report-form';
-import { changeCase, draftToRequest, prefillDraft, type MailCase, type PrefillSource, type ReportDraft, type ReportRequest } from '../prefill';
+import { changeCase, draftToRequest, prefillDraft, type MailCase, type PrefillSource, type ReportDraft } from '../prefill';
 import { organisationDomains, summariseRecipients } from '../recipients';
 import { scanMail } from '../scanner';
 import { stringsFor, type Locale } from '../strings';
 import { MailSummary } from './mail-summary';
-import { Receipt } from './receipt';
+import { Receipt, type SubmittedIncident } from './receipt';
 import { ReportForm, type FieldMessages } from './report-form';
 import { usePaneStyles } from './styles';
 
@@ -58,7 +60,7 @@ export function TaskPane({ config, mail, auth, locale, pageUrl, submit, now = ()
   }, [locale, source]);
 
   const send: SubmitFn =
-    submit ?? ((request, token, lang) => submitReport({ pageUrl, request, token, locale: lang }));
+    submit ?? ((request, token, lang) => new HttpPuiApi(new ApiClient({ locale: lang, token: async () => token, baseUrl: apiBaseOf(pageUrl) }), 'outlook').report(request));
   const canSubmit = auth.kind === 'local' || auth.kind === 'signed-in';
 
   const onSubmit = async () => {
@@ -74,12 +76,12 @@ export function TaskPane({ config, mail, auth, locale, pageUrl, submit, now = ()
       const token = canSubmit ? await auth.getToken() : undefined;
       setReceipt(await send(request, token, locale));
     } catch (error) {
-      if (error instanceof ApiError) {
+      if (error instanceof ApiError && error.code === 'network') {
+        setFailure(`${t.networkError} ${t.retry}`);
+      } else if (error instanceof ApiError) {
         const fieldIssues = error.issues.filter((i) => DRAFT_FIELDS.has(i.field));
         setMessages(Object.fromEntries(fieldIssues.map((i) => [i.field, i.message])));
         setFailure(fieldIssues.length > 0 ? t.fixFields : error.message);
-      } else if (error instanceof NetworkError) {
-        setFailure(`${t.networkError} ${t.retry}`);
       } else {
         setFailure(error instanceof Error ? error.message : String(error));
       }

@@ -9,7 +9,7 @@
 import { Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { STATUSES } from '../../domain/vocabulary';
-import type { Incident } from '../api/api-types';
+import type { Incident } from '../../web/api-contract';
 import { useApi } from '../api/pui-api';
 import { commonStrings } from '../common-strings';
 import { useNow } from '../components/countdown';

@@ -2,7 +2,7 @@
 import { Link, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { nextDuty } from '../../domain/duties';
 import { maskPersonalData } from '../../domain/identity-number';
-import type { Incident } from '../api/api-types';
+import type { Incident } from '../../web/api-contract';
 import { commonStrings } from '../common-strings';
 import { Countdown } from '../components/countdown';
 import { statusLabel } from '../components/status-text';

@@ -3,7 +3,7 @@
  * another DPO changed the incident first (412, stale etag) and nothing was overwritten.
  */
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
-import type { ApiError } from '../api/api-client';
+import type { ApiError } from '../../web/api-client';
 import type { Localized } from '../i18n';
 import { useStrings } from '../i18n';
 

@@ -3,7 +3,7 @@
  * @remarks Kept apart from {@link ./host} (which chooses and lazily loads a host) so that the
  * Teams connection can use these without importing back the module that imports it.
  */
-import type { TokenSource } from '../api/api-client';
+import type { TokenSource } from '../../web/sign-in';
 import type { Locale } from '../i18n';
 
 /** The Teams themes; a plain browser maps its colour scheme onto them. */

@@ -5,7 +5,7 @@
 import type { ClientConfig } from '../../web/client-config';
 import { localeFrom } from '../i18n';
 import { incidentFromUrl, themeNameFrom, type Host, type ThemeName } from './host-port';
-import { teamsTokenSource, type NaaFactory } from './sign-in';
+import { teamsTokenSource, type NaaFactory } from '../../web/sign-in';
 
 /** What the tab reads of the Teams context. */
 export interface TeamsContext {

@@ -1,6 +1,7 @@
 /** The tab inside Teams: teams-js behind the {@link TeamsSdk} port. Loaded only when the page is framed. */
 import { app, authentication, nestedAppAuth } from '@microsoft/teams-js';
 import { loadClientConfig } from '../../web/client-config';
+import { createNaaClient } from '../../web/sign-in';
 import type { Host } from './host-port';
 import { connectWith, type TeamsSdk } from './teams-connection';
 
@@ -24,6 +25,6 @@ export function connectTeams(win: Window): Promise<Host | undefined> {
         return undefined;
       }
     },
-    createNaa: async (settings) => (await import('./msal-naa.js')).createNaaClient(settings),
+    createNaa: (settings) => createNaaClient(settings),
   });
 }

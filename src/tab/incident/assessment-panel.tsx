@@ -2,7 +2,7 @@
 import { Button } from '@fluentui/react-components';
 import { useState } from 'react';
 import { labelOf, RISK_LEVELS } from '../../domain/vocabulary';
-import type { Incident } from '../api/api-types';
+import type { Incident } from '../../web/api-contract';
 import { displayTime } from '../components/time-input';
 import { formatNumber, useLocale, useStrings } from '../i18n';
 import { AssessmentForm } from './assessment-form';

@@ -6,7 +6,7 @@
 import { Button, Checkbox, Field, Input, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { useRef, useState } from 'react';
 import { isLate } from '../../domain/deadline';
-import type { Incident } from '../api/api-types';
+import type { Incident } from '../../web/api-contract';
 import { TimeField } from '../components/time-field';
 import { fromLocalInput, displayTime } from '../components/time-input';
 import { useStrings } from '../i18n';

@@ -3,7 +3,7 @@ import { makeStyles, tokens } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
 import { causeLabel } from '../../domain/causes';
 import { BREACH_TYPES, DATA_CATEGORIES, labelOf } from '../../domain/vocabulary';
-import type { Incident } from '../api/api-types';
+import type { Incident } from '../../web/api-contract';
 import { commonStrings } from '../common-strings';
 import { statusLabel } from '../components/status-text';
 import { displayTime } from '../components/time-input';

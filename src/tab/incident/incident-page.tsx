@@ -11,8 +11,8 @@
 import { Link, MessageBar, MessageBarBody, Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useState, type ReactElement } from 'react';
 import { trackStates } from '../../domain/duties';
-import { ApiError } from '../api/api-client';
-import type { Incident, IncidentDetails } from '../api/api-types';
+import { ApiError } from '../../web/api-client';
+import type { Incident, IncidentDetails } from '../../web/api-contract';
 import { useApi } from '../api/pui-api';
 import { commonStrings } from '../common-strings';
 import type { LatestChange } from '../components/change-error';

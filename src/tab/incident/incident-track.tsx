@@ -1,7 +1,7 @@
 /** A track of this incident: its heading, its one-line state and whether it is due, from the domain. */
 import type { ReactNode } from 'react';
 import { trackStates, type TrackId } from '../../domain/duties';
-import type { Incident } from '../api/api-types';
+import type { Incident } from '../../web/api-contract';
 import { useLocale, useStrings } from '../i18n';
 import { incidentStrings } from './incident-strings';
 import { Track } from './track';

@@ -1,5 +1,5 @@
 /** What every DPO panel of the incident page gets, and its feedback line. */
-import type { Incident } from '../api/api-types';
+import type { Incident } from '../../web/api-contract';
 import { ChangeError, type LatestChange } from '../components/change-error';
 import { useStrings } from '../i18n';
 import { incidentStrings } from './incident-strings';

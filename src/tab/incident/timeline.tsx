@@ -1,7 +1,7 @@
 /** The audit trail as a timeline: who did what, when. */
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { labelOf, RISK_LEVELS } from '../../domain/vocabulary';
-import type { AuditEvent } from '../api/api-types';
+import type { AuditEvent } from '../../web/api-contract';
 import { displayTime } from '../components/time-input';
 import { useLocale, useStrings, type Locale } from '../i18n';
 import { incidentStrings } from './incident-strings';

@@ -2,7 +2,7 @@
 import { trackStates, type TrackId } from '../../domain/duties';
 import { supplementDueAt } from '../../domain/reminders';
 import { labelOf, RISK_LEVELS } from '../../domain/vocabulary';
-import type { Incident } from '../api/api-types';
+import type { Incident } from '../../web/api-contract';
 import { displayTime } from '../components/time-input';
 import { formatNumber, type Locale } from '../i18n';
 import type { incidentStrings } from './incident-strings';

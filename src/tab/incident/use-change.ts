@@ -3,8 +3,8 @@
  * for the form, or the error (an edit conflict above all) for {@link ChangeError}.
  */
 import { useState } from 'react';
-import { ApiError } from '../api/api-client';
-import type { ChangeAction, ChangeBodies, Incident } from '../api/api-types';
+import { ApiError } from '../../web/api-client';
+import type { ChangeAction, ChangeBodies, Incident } from '../../web/api-contract';
 import { useApi } from '../api/pui-api';
 
 export interface ChangeState {

@@ -1,7 +1,7 @@
 /** My reports: the caller's incidents with their status and what happens next. */
 import { Link, Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useState } from 'react';
-import type { Incident } from '../api/api-types';
+import type { Incident } from '../../web/api-contract';
 import { useApi } from '../api/pui-api';
 import { commonStrings } from '../common-strings';
 import { LoadError } from '../components/load-error';

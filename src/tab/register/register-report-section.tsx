@@ -3,7 +3,7 @@ import { Field, Select, Spinner } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { CAUSES } from '../../domain/causes';
 import { inRegisterPeriod } from '../../domain/register-report';
-import type { Incident, RegisterReport } from '../api/api-types';
+import type { Incident, RegisterReport } from '../../web/api-contract';
 import { useApi } from '../api/pui-api';
 import { commonStrings } from '../common-strings';
 import { LoadError } from '../components/load-error';

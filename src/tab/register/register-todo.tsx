@@ -4,7 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { maskPersonalData } from '../../domain/identity-number';
 import { REGISTER_CHECKS } from '../../domain/register-checks';
 import { labelOf } from '../../domain/vocabulary';
-import type { FindingsRow } from '../api/api-types';
+import type { FindingsRow } from '../../web/api-contract';
 import { useApi } from '../api/pui-api';
 import { commonStrings } from '../common-strings';
 import { LoadError } from '../components/load-error';

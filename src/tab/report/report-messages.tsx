@@ -1,6 +1,6 @@
 /** What the report form says above the fields: the error summary with links to the fields, and a failed send. */
 import { Link, MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from '@fluentui/react-components';
-import type { ApiError } from '../api/api-client';
+import type { ApiError } from '../../web/api-client';
 import { useStrings } from '../i18n';
 import { REPORT_FIELDS } from './report-draft';
 import { reportStrings } from './report-strings';

@@ -1,7 +1,7 @@
 /** The receipt after a report: its number, the IMY deadline, and what happens next. */
 import { Button, Link, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useRef } from 'react';
-import type { Incident } from '../api/api-types';
+import type { Incident } from '../../web/api-contract';
 import { Countdown, useNow } from '../components/countdown';
 import { displayTime } from '../components/time-input';
 import { useStrings } from '../i18n';

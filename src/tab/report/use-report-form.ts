@@ -3,8 +3,8 @@
  * messages (the domain's rules, then the API's), sending and the receipt.
  */
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
-import { ApiError } from '../api/api-client';
-import type { Incident } from '../api/api-types';
+import { ApiError } from '../../web/api-client';
+import type { Incident } from '../../web/api-contract';
 import { useApi } from '../api/pui-api';
 import { useLocale } from '../i18n';
 import {

@@ -2,14 +2,14 @@
 import '../support/jsdom-polyfills';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { ApiError } from '../../../src/outlook/api-client';
-import type { SignInState } from '../../../src/outlook/auth';
+import { ApiError } from '../../../src/web/api-client';
+import type { SignInState } from '../../../src/web/sign-in';
 import type { ClientConfig } from '../../../src/web/client-config';
 import { App } from '../../../src/outlook/components/app';
 import { TaskPane, type SubmitFn } from '../../../src/outlook/components/task-pane';
 import { localOffice } from '../../../src/outlook/local-office-host';
 import { readMailItem, type MailSnapshot } from '../../../src/outlook/mail-item';
-import type { ReportRequest } from '../../../src/outlook/prefill';
+import type { ReportRequest } from '../../../src/web/api-contract';
 import { fixtureMails, mockOffice } from '../support/mock-mailbox';
 
 const NOW = new Date('2026-11-18T13:05:00Z');

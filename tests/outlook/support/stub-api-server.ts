@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
+import { newIncident, parseReportInput } from '../../../src/domain';
 
 /** A request the stub received at POST /api/incidents. */
 export interface RecordedReport {
@@ -36,19 +37,13 @@ export async function startStubApiServer(dir: string, config: unknown): Promise<
         if (req.method === 'POST' && url.pathname === '/api/incidents') {
           const body = Buffer.concat(chunks).toString('utf8');
           reports.push({ url: url.pathname + url.search, headers: req.headers, body });
-          const input = JSON.parse(body) as { reportId: string; discoveredAt: string };
+          // The incident as the real server answers it (the API contract's incidentAnswer), made by the domain.
+          const now = new Date();
+          const input = parseReportInput(JSON.parse(body), now);
           count++;
+          const incident = newIncident(input, { id: 'dev-user', name: 'Dev' }, 'outlook', input.reportId ?? `stub-${count}`, now);
           res.writeHead(201, { 'Content-Type': 'application/json' });
-          res.end(
-            JSON.stringify({
-              id: `id-${count}`,
-              number: `PUI-2026-${String(count).padStart(4, '0')}`,
-              reportId: input.reportId,
-              deadline: new Date(Date.parse(input.discoveredAt) + 72 * 3600_000).toISOString(),
-              discoveredAt: input.discoveredAt,
-              status: 'new',
-            }),
-          );
+          res.end(JSON.stringify({ ...incident, id: `id-${count}`, number: `PUI-2026-${String(count).padStart(4, '0')}`, etag: `etag-${count}` }));
           return;
         }
         if (url.pathname === '/outlook') {

@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
-import type { Incident, IncidentDetails } from '../../../src/tab/api/api-types';
+import type { Incident, IncidentDetails } from '../../../src/web/api-contract';
 import type { PuiApi } from '../../../src/tab/api/pui-api';
 import { IncidentPage } from '../../../src/tab/incident/incident-page';
 import { changeMock } from '../support/panel-harness';

@@ -1,7 +1,7 @@
 /** A DPO panel on a page in miniature, and the API answers its tests need. */
 import { useState, type ComponentType } from 'react';
-import { ApiError } from '../../../src/tab/api/api-client';
-import type { Incident } from '../../../src/tab/api/api-types';
+import { ApiError } from '../../../src/web/api-client';
+import type { Incident } from '../../../src/web/api-contract';
 import type { PuiApi } from '../../../src/tab/api/pui-api';
 import type { LatestChange } from '../../../src/tab/components/change-error';
 import type { PanelProps } from '../../../src/tab/incident/panel';

@@ -4,7 +4,7 @@ import { render, type RenderResult } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { noticeDeadline } from '../../../src/domain/deadline';
 import type { Incident } from '../../../src/domain/incident';
-import type { Me } from '../../../src/tab/api/api-types';
+import type { Me } from '../../../src/web/api-contract';
 import { ApiContext, type PuiApi } from '../../../src/tab/api/pui-api';
 import { LocaleContext, type Locale } from '../../../src/tab/i18n';
 import { SessionContext, type Session } from '../../../src/tab/session';

@@ -1,0 +1,92 @@
+/**
+ * The API calls the browser pages make, as one small port: pages depend on {@link PuiApi}, tests
+ * give them a fake, the tab and the Outlook task pane give them {@link HttpPuiApi}. Each call names
+ * its request and answer schemas from the API contract.
+ */
+import type { ApiClient } from './api-client';
+import {
+  changeRequests, findingsAnswer, incidentAnswer, incidentDetailsAnswer, incidentPageAnswer, meAnswer, registerReportAnswer, reportRequest,
+  type ChangeAction, type ChangeBodies, type FindingsRow, type Incident, type IncidentDetails, type IncidentPage, type Me, type RegisterReport,
+  type ReportRequest,
+} from './api-contract';
+
+/** What the pages ask of the server. */
+export interface PuiApi {
+  me(): Promise<Me>;
+  /** Reports an incident (idempotent by `reportId`). */
+  report(input: ReportRequest): Promise<Incident>;
+  /** The caller's own reports, newest first (every page). */
+  myIncidents(): Promise<Incident[]>;
+  /** Every incident (DPO): open ones by deadline, or all. `truncated` when more exist than were fetched. */
+  allIncidents(openOnly: boolean): Promise<{ items: Incident[]; truncated: boolean }>;
+  incident(idOrNumber: string): Promise<IncidentDetails>;
+  /** A DPO's change, naming the etag it read. */
+  change<A extends ChangeAction>(id: string, action: A, body: ChangeBodies[A], etag: string): Promise<Incident>;
+  registerReport(from: string, to: string): Promise<RegisterReport>;
+  registerFindings(): Promise<FindingsRow[]>;
+  /** The register as a file, for the export links. */
+  exportRegister(format: 'csv' | 'xlsx'): Promise<{ blob: Blob; filename?: string }>;
+  /** The address of the export (for the link's href). */
+  exportUrl(format: 'csv' | 'xlsx'): string;
+}
+
+/** Pages fetched at most when following `next` (a page holds up to 200). */
+const MAX_PAGES = 10;
+const PAGE_SIZE = 200;
+
+/** {@link PuiApi} over HTTP. `source` says which page reports (`?source=tab|outlook`). */
+export class HttpPuiApi implements PuiApi {
+  constructor(private readonly client: ApiClient, private readonly source: 'tab' | 'outlook' = 'tab') {}
+
+  me(): Promise<Me> {
+    return this.client.get<Me>('/api/me', meAnswer);
+  }
+
+  report(input: ReportRequest): Promise<Incident> {
+    return this.client.post<Incident>(`/api/incidents?source=${this.source}`, { schema: reportRequest, body: input }, incidentAnswer);
+  }
+
+  async myIncidents(): Promise<Incident[]> {
+    return (await this.pages('/api/incidents?scope=mine')).items;
+  }
+
+  allIncidents(openOnly: boolean): Promise<{ items: Incident[]; truncated: boolean }> {
+    return this.pages(`/api/incidents?scope=all${openOnly ? '&open=true' : ''}`);
+  }
+
+  incident(idOrNumber: string): Promise<IncidentDetails> {
+    return this.client.get<IncidentDetails>(`/api/incidents/${encodeURIComponent(idOrNumber)}`, incidentDetailsAnswer);
+  }
+
+  change<A extends ChangeAction>(id: string, action: A, body: ChangeBodies[A], etag: string): Promise<Incident> {
+    return this.client.post<Incident>(`/api/incidents/${encodeURIComponent(id)}/${action}`, { schema: changeRequests[action], body }, incidentAnswer, etag);
+  }
+
+  registerReport(from: string, to: string): Promise<RegisterReport> {
+    return this.client.get<RegisterReport>(`/api/register/report?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`, registerReportAnswer);
+  }
+
+  registerFindings(): Promise<FindingsRow[]> {
+    return this.client.get<FindingsRow[]>('/api/register/findings', findingsAnswer);
+  }
+
+  exportRegister(format: 'csv' | 'xlsx'): Promise<{ blob: Blob; filename?: string }> {
+    return this.client.download(`/api/register/export?format=${format}`);
+  }
+
+  exportUrl(format: 'csv' | 'xlsx'): string {
+    return this.client.url(`/api/register/export?format=${format}`);
+  }
+
+  private async pages(path: string): Promise<{ items: Incident[]; truncated: boolean }> {
+    const items: Incident[] = [];
+    let cursor: string | undefined;
+    for (let i = 0; i < MAX_PAGES; i++) {
+      const page = await this.client.get<IncidentPage>(`${path}&limit=${PAGE_SIZE}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, incidentPageAnswer);
+      items.push(...page.items);
+      cursor = page.next;
+      if (!cursor) return { items, truncated: false };
+    }
+    return { items, truncated: true };
+  }
+}
