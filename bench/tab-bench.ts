@@ -58,7 +58,7 @@ async function measure(staticRoot: string, dbFile: string): Promise<void> {
       `(gzip -9; target ≤ 180 kB: ${first.gzipped <= 180 * 1024 ? 'met' : 'NOT met'})`,
   );
   const named = (part: string) => manifest.onDemand.filter((f) => path.basename(f).startsWith(part));
-  for (const [label, part] of [['teams-js (inside Teams only)', 'teams-host'], ['MSAL NAA (inside Teams, when recommended)', 'msal-naa'], ['board page', 'board-page'], ['incident page', 'incident-page'], ['register page', 'register-page'], ['my reports page', 'my-reports-page']] as const) {
+  for (const [label, part] of [['teams-js (inside Teams only)', 'teams-host'], ['MSAL NAA (inside Teams, when recommended)', 'msal-'], ['board page', 'board-page'], ['incident page', 'incident-page'], ['register page', 'register-page'], ['my reports page', 'my-reports-page']] as const) {
     const files = named(part);
     if (files.length) console.log(`tab: on demand: ${label} ${kB(sizes(root, files).gzipped)} kB gzipped (its own chunk; shared chunks not counted)`);
   }

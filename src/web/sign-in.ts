@@ -23,7 +23,7 @@ export type NaaFactory = (settings: NaaSettings) => Promise<NaaClient>;
 /** Loads MSAL (the real one in the pages; a double in tests). */
 export type MsalLoader = () => Promise<Pick<typeof import('@azure/msal-browser'), 'createNestablePublicClientApplication'>>;
 
-const loadMsal: MsalLoader = () => import('@azure/msal-browser');
+const loadMsal: MsalLoader = () => import('./msal.js');
 
 /** MSAL's codes for "a person has to act" (consent, sign-in): only these are worth a popup. */
 const INTERACTION = /interaction_required|consent_required|login_required/;
