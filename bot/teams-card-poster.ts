@@ -4,8 +4,9 @@
  * the conversation for its Retry-After and is reported as {@link ChannelBusy}.
  */
 import type { Activity } from 'botbuilder';
-import { ChannelBusy, type ChannelAddress, type ChannelPoster, type DueReminder, type Incident, type IncidentCardView, type ReminderReplyView } from '../src/domain';
+import { ChannelBusy, type ChannelAddress, type ChannelPoster, type DigestView, type DueReminder, type Incident, type IncidentCardView, type ReminderReplyView } from '../src/domain';
 import { ADAPTIVE_CARD_CONTENT_TYPE, type AdaptiveCard } from './cards/adaptive-card';
+import { digestCard } from './cards/digest-card';
 import { dpoChannelCard } from './cards/dpo-channel-card';
 import { reminderCard } from './cards/reminder-card';
 import { channelConversationId, referenceOf, type StoredReference } from './channel-address';
@@ -50,6 +51,16 @@ export class TeamsCardPoster implements ChannelPoster {
       conversation: { ...reference.conversation, id: `${channelConversationId(reference.conversation.id)};messageid=${messageId}` },
     };
     await this.call(reference, () => this.options.gateway.send(thread, cardActivity(content)));
+  }
+
+  async postDigest(to: ChannelAddress, digest: DigestView): Promise<string> {
+    const reference = referenceOf(to);
+    return this.call(reference, () => this.options.gateway.send(reference, cardActivity(digestCard(digest, { tabUrl: this.options.tabUrl() }))));
+  }
+
+  async updateDigest(to: ChannelAddress, messageId: string, digest: DigestView): Promise<void> {
+    const reference = referenceOf(to);
+    await this.call(reference, () => this.options.gateway.update(reference, messageId, cardActivity(digestCard(digest, { tabUrl: this.options.tabUrl() }))));
   }
 
   private render(incident: Incident, view: IncidentCardView): AdaptiveCard {

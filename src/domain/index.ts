@@ -24,3 +24,4 @@ export * from './report-rate';
 export * from './text-characters';
 export * from './enisa-severity';
 export * from './imy-notice';
+export * from './channel-digest';

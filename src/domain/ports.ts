@@ -2,6 +2,7 @@
  * The ports: what the use cases need from the outside world. Adapters live outside domain/.
  */
 import type { AuditEvent, Incident, NewAuditEvent, NewIncident } from './incident';
+import type { DigestLine } from './channel-digest';
 import type { DueReminder } from './reminders';
 
 /** The source of "now"; tests inject a fixed or stepping clock. */
@@ -168,6 +169,18 @@ export interface ChannelPoster {
   updateCard(to: ChannelAddress, messageId: string, incident: Incident, view: IncidentCardView): Promise<void>;
   /** Replies in the thread of the card `messageId` with the reminder. */
   replyToCard(to: ChannelAddress, messageId: string, incident: Incident, reminder: DueReminder, view: ReminderReplyView): Promise<void>;
+  /** Posts a digest of new incidents as a new thread (see src/domain/channel-digest.ts); answers its message id. */
+  postDigest(to: ChannelAddress, digest: DigestView): Promise<string>;
+  /** Replaces the digest posted earlier as `messageId`. */
+  updateDigest(to: ChannelAddress, messageId: string, digest: DigestView): Promise<void>;
+}
+
+/** What a digest card shows: its incidents, sorted by deadline, since when they came, as of now. */
+export interface DigestView {
+  lines: readonly DigestLine[];
+  /** When the first of them was put in this digest. */
+  since: string;
+  now: Date;
 }
 
 /** The channel asked the poster to slow down (HTTP 429): nothing was posted; try again after `retryAfterMs`. */

@@ -10,6 +10,10 @@ import type { UseCaseDeps } from './deps';
 import { getDpoChannel, getPostedCard, recordPostedCard, type DpoChannel, type PostedCard } from './dpo-channel';
 import { retryDelayMs, type Outbox, type OutboxEntry } from './outbox';
 import { deliverReminder, ReminderNotRecorded } from './send-due-reminders';
+import { refreshDigest } from './channel-digest';
+
+/** Within a pass, the digest is looked at again before a new incident's card when this long has passed. */
+const DIGEST_RECHECK_MS = 1_000;
 
 /** The deps of delivery: the outbox must be there. */
 export type DeliveryDeps = UseCaseDeps & { outbox: Outbox };
@@ -81,8 +85,17 @@ export async function deliverAnnouncements(deps: DeliveryDeps, poster: ChannelPo
   const { outbox } = deps;
   const { owner } = options;
   const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
-  const claimed = await outbox.claimDue(owner, options.limit ?? 50, leaseMs, eligible);
   const result: DeliverAnnouncementsResult = { delivered: 0, failed: 0, dropped: 0 };
+  // New incidents piling up go into one digest first, so they are all on screen within seconds.
+  let digestAt = deps.clock.now().getTime();
+  try {
+    await refreshDigest(deps, poster, channel, owner);
+  } catch (error) {
+    const deferred = deferralOf(error);
+    if (!deferred) throw error;
+    deps.logger.info('digest deferred', { retryAfterMs: deferred.retryAfterMs ?? null });
+  }
+  const claimed = await outbox.claimDue(owner, options.limit ?? 50, leaseMs, eligible);
   for (let i = 0; i < claimed.length; i++) {
     const entry = claimed[i];
     // A post begun on a claim about to run out could be made a second time by the instance that
@@ -95,6 +108,10 @@ export async function deliverAnnouncements(deps: DeliveryDeps, poster: ChannelPo
     }
     let incident: Incident | undefined;
     try {
+      if (entry.kind === 'reported' && deps.clock.now().getTime() - digestAt >= DIGEST_RECHECK_MS) {
+        digestAt = deps.clock.now().getTime();
+        await refreshDigest(deps, poster, channel, owner);
+      }
       incident = entry.kind === 'reported' ? await deps.store.getByReportId(entry.reportId) : await deps.store.get(entry.incidentId);
       if (!incident) {
         if (await settleMissing(deps, entry, owner)) result.dropped += 1;

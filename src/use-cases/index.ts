@@ -3,6 +3,7 @@ export * from './announce';
 export * from './change-incident';
 export * from './check-readiness';
 export * from './deliver-announcements';
+export * from './channel-digest';
 export * from './delivery-loop';
 export * from './deps';
 export * from './dpo-channel';

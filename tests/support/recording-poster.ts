@@ -1,5 +1,5 @@
 /** A ChannelPoster that records what it is asked to post, update and reply, and fails on cue. */
-import type { ChannelAddress, ChannelPoster, DueReminder, Incident, IncidentCardView, ReminderReplyView } from '../../src/domain';
+import type { ChannelAddress, ChannelPoster, DigestView, DueReminder, Incident, IncidentCardView, ReminderReplyView } from '../../src/domain';
 
 export interface PosterCall {
   kind: 'post' | 'update' | 'reply';
@@ -13,8 +13,20 @@ export interface PosterCall {
 /** The DPO channel's address in tests. */
 export const TEST_CHANNEL: ChannelAddress = { conversationId: '19:dpo@thread.tacv2', route: { serviceUrl: 'https://smba.example.test/' } };
 
+/** A digest posted or updated. */
+export interface DigestCall {
+  kind: 'post' | 'update';
+  conversationId: string;
+  messageId: string;
+  digest: DigestView;
+}
+
 export class RecordingPoster implements ChannelPoster {
   readonly calls: PosterCall[] = [];
+  /** Digests posted and updated, in order (apart from the incidents' own cards in `calls`). */
+  readonly digests: DigestCall[] = [];
+  /** The next digest calls throw these, in order. */
+  failDigestWith: unknown[] = [];
   /** The next calls throw these, in order (whatever incident). */
   failWith: unknown[] = [];
   /** The next calls for an incident id throw these, in order. */
@@ -45,6 +57,20 @@ export class RecordingPoster implements ChannelPoster {
   async replyToCard(to: ChannelAddress, messageId: string, incident: Incident, reminder: DueReminder, view: ReminderReplyView): Promise<void> {
     await this.maybeFail(incident);
     this.calls.push({ kind: 'reply', conversationId: to.conversationId, messageId, incident, reminder, view });
+  }
+
+  async postDigest(to: ChannelAddress, digest: DigestView): Promise<string> {
+    const failure = this.failDigestWith.shift();
+    if (failure) throw failure;
+    const messageId = `message-${this.next++}`;
+    this.digests.push({ kind: 'post', conversationId: to.conversationId, messageId, digest });
+    return messageId;
+  }
+
+  async updateDigest(to: ChannelAddress, messageId: string, digest: DigestView): Promise<void> {
+    const failure = this.failDigestWith.shift();
+    if (failure) throw failure;
+    this.digests.push({ kind: 'update', conversationId: to.conversationId, messageId, digest });
   }
 
   private async maybeFail(incident: Incident): Promise<void> {
