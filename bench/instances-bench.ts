@@ -17,6 +17,6 @@ export async function benchInstances(): Promise<void> {
   console.log(
     `  details: stored twice ${r.storedTwice}; doubled in the crash window ${r.doubledInCrashWindow} (the killed instance held ${r.claimsOfKilled} claims); ` +
       `reminders doubled ${r.remindersDoubled + r.remindersDoubledInCrashWindow}; 503 store_unavailable retried ${r.storeUnavailable}; other non-2xx ${r.unexpected.length}; ` +
-      `Graph failures injected ${r.graphFailures}; Teams 429s ${r.connectorThrottled}; last card ${r.lastCardSeconds.toFixed(0)} s after the first report; exit codes ${r.exitCodes.join(' ')}`,
+      `Graph failures injected ${r.graphFailures}; Teams 429s ${r.connectorThrottled}; last card ${r.lastCardSeconds.toFixed(0)} s after the first report; all numbers visible (digest or own card) after ${r.allVisibleSeconds.toFixed(1)} s; digests ${r.digestMessages} posted, ${r.digestUpdates} updated; exit codes ${r.exitCodes.join(' ')}`,
   );
 }

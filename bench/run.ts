@@ -3,7 +3,7 @@
  * `npm run bench` runs all; `npm run bench -- store api` runs the named ones.
  */
 import { benchApi } from './api-bench';
-import { benchBot } from './bot-bench';
+import { benchBot, benchMassIncident } from './bot-bench';
 import { benchInstances } from './instances-bench';
 import { benchOutlook } from './outlook-bench';
 import { benchScheduler } from './scheduler-bench';
@@ -14,7 +14,10 @@ import { benchTab } from './tab-bench';
 const BENCHES: Record<string, () => Promise<void>> = {
   store: () => benchStore(),
   api: () => benchApi(),
-  bot: () => benchBot(),
+  bot: async () => {
+    await benchBot();
+    await benchMassIncident();
+  },
   outlook: () => benchOutlook(),
   sharepoint: () => benchSharePoint(),
   scheduler: () => benchScheduler(),

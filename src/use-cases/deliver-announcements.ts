@@ -88,13 +88,7 @@ export async function deliverAnnouncements(deps: DeliveryDeps, poster: ChannelPo
   const result: DeliverAnnouncementsResult = { delivered: 0, failed: 0, dropped: 0 };
   // New incidents piling up go into one digest first, so they are all on screen within seconds.
   let digestAt = deps.clock.now().getTime();
-  try {
-    await refreshDigest(deps, poster, channel, owner);
-  } catch (error) {
-    const deferred = deferralOf(error);
-    if (!deferred) throw error;
-    deps.logger.info('digest deferred', { retryAfterMs: deferred.retryAfterMs ?? null });
-  }
+  await digestStep(deps, poster, channel, owner);
   const claimed = await outbox.claimDue(owner, options.limit ?? 50, leaseMs, eligible);
   for (let i = 0; i < claimed.length; i++) {
     const entry = claimed[i];
@@ -110,7 +104,7 @@ export async function deliverAnnouncements(deps: DeliveryDeps, poster: ChannelPo
     try {
       if (entry.kind === 'reported' && deps.clock.now().getTime() - digestAt >= DIGEST_RECHECK_MS) {
         digestAt = deps.clock.now().getTime();
-        await refreshDigest(deps, poster, channel, owner);
+        await digestStep(deps, poster, channel, owner);
       }
       incident = entry.kind === 'reported' ? await deps.store.getByReportId(entry.reportId) : await deps.store.get(entry.incidentId);
       if (!incident) {
@@ -146,6 +140,18 @@ export async function deliverAnnouncements(deps: DeliveryDeps, poster: ChannelPo
     }
   }
   return result;
+}
+
+/**
+ * Brings the digest up to date. It only adds to what the incidents' own cards will show, so its
+ * failure (the store or the channel) holds up no card: it is logged and tried at the next step.
+ */
+async function digestStep(deps: DeliveryDeps, poster: ChannelPoster, channel: DpoChannel, owner: string): Promise<void> {
+  try {
+    await refreshDigest(deps, poster, channel, owner);
+  } catch (error) {
+    deps.logger.info('digest not refreshed; tried again shortly', { error: errorCode(error) });
+  }
 }
 
 function deferralOf(error: unknown): AnnouncementDeferred | undefined {

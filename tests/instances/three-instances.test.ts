@@ -33,6 +33,8 @@ describe('three instances on one SharePoint store', () => {
 
   it('announces every incident in the DPO channel, none lost and none doubled outside the crash window', () => {
     expect({ announced: result.announced, lost: result.lost, doubled: result.doubled }).toEqual({ announced: 300, lost: 0, doubled: 0 });
+    // Every number was on screen (in a digest or on its own card) at some point.
+    expect(Number.isFinite(result.allVisibleSeconds)).toBe(true);
     // A card the killed process posted but could not record may come again: only for what it held.
     expect(result.doubledInCrashWindow).toBeLessThanOrEqual(result.claimsOfKilled);
   });

@@ -94,6 +94,11 @@ export interface ClusterResult {
   connectorThrottled: number;
   /** Seconds from the first report until the last card. */
   lastCardSeconds: number;
+  /** Seconds from the first report until every number was in a digest or on its own card (Infinity: some never were). */
+  allVisibleSeconds: number;
+  /** Digest cards posted, and digest updates. */
+  digestMessages: number;
+  digestUpdates: number;
   /** Exit codes of the instances stopped with SIGTERM at the end. */
   exitCodes: (number | null)[];
   /** The killed instance's outbox claims at the moment it died. */
@@ -115,6 +120,16 @@ function percentile(values: number[], p: number): number {
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A digest card (bot/cards/digest-card.ts: its heading's id): many numbers, none of them its own card. */
+function isDigest(call: ConnectorCall): boolean {
+  return JSON.stringify(call.activity.attachments ?? []).includes('"id":"pui-digest"');
+}
+
+/** Every incident number a digest (post or update) lists. */
+function numbersInDigest(call: ConnectorCall): string[] {
+  return JSON.stringify(call.activity.attachments ?? []).match(/PUI-\d{4}-\d{4,}/g) ?? [];
+}
 
 /** The incident number a DPO card carries. */
 function numberIn(call: ConnectorCall): string | undefined {
@@ -311,7 +326,9 @@ export async function runCluster(options: ClusterOptions): Promise<ClusterResult
     // ---- wait for the channel ------------------------------------------------------------
     const numbers = new Set(sent.map((s) => s.number).filter((n): n is string => Boolean(n)));
     const reminderNumbers = new Set(sent.filter((s) => s.reminder && s.number).map((s) => s.number!));
-    const posts = () => connector!.calls.filter((c) => c.method === 'POST' && c.activityId === undefined && c.conversationId === CHANNEL);
+    // An incident's own card starts a thread; a digest does too, but is no incident's card.
+    const posts = () => connector!.calls.filter((c) => c.method === 'POST' && c.activityId === undefined && c.conversationId === CHANNEL && !isDigest(c));
+    const digests = () => connector!.calls.filter((c) => c.conversationId === CHANNEL && isDigest(c));
     const cardOf = () => new Map(posts().map((c) => [c.assignedId, numberIn(c)]));
     const replies = () => {
       const cards = cardOf();
@@ -345,6 +362,13 @@ export async function runCluster(options: ClusterOptions): Promise<ClusterResult
       if (n) postedCount.set(n, (postedCount.get(n) ?? 0) + 1);
     }
     const lastCardAt = Math.max(firstReportAt, ...posts().map((c) => c.at));
+    // Visible: the number is in a digest or on its own card, whichever came first.
+    const seenAt = new Map<string, number>();
+    for (const call of [...digests().flatMap((c) => numbersInDigest(c).map((n) => [n, c.at] as const)), ...posts().map((c) => [numberIn(c), c.at] as const)]) {
+      const [n, at] = call;
+      if (n && !(seenAt.get(n)! <= at)) seenAt.set(n, at);
+    }
+    const visibleAt = Math.max(firstReportAt, ...[...numbers].map((n) => seenAt.get(n) ?? Number.POSITIVE_INFINITY));
     const storedNumbers = ours.map((i) => i.number);
     const reportIdOf = new Map(ours.map((i) => [i.number, i.reportId!]));
     const extra = (counts: Map<string, number>, inWindow: boolean) =>
@@ -384,6 +408,9 @@ export async function runCluster(options: ClusterOptions): Promise<ClusterResult
       graphFailures: graph.chaosFailures,
       connectorThrottled: connector.throttled,
       lastCardSeconds: (lastCardAt - firstReportAt) / 1000,
+      allVisibleSeconds: (visibleAt - firstReportAt) / 1000,
+      digestMessages: digests().filter((c) => c.method === 'POST').length,
+      digestUpdates: digests().filter((c) => c.method === 'PUT').length,
       exitCodes,
       claimsOfKilled,
     };
