@@ -3,7 +3,7 @@
  * card, one line each: number, masked title on one line, source and time left, earliest deadline
  * first, with a link to the board. Each incident's own card (with its actions) follows in the channel.
  */
-import { formatStockholm, formatTimeLeft, timeLeftMs, type DigestView } from '../../src/domain';
+import { formatStockholm, formatTimeLeft, possiblySame, timeLeftMs, type DigestView } from '../../src/domain';
 import { card, heading, plain, text, type AdaptiveCard } from './adaptive-card';
 import { sourceLabel } from './labels';
 
@@ -29,9 +29,11 @@ export function digestHeading(count: number, since: string): string {
 }
 
 export function digestCard(digest: DigestView, options: DigestCardOptions): AdaptiveCard {
-  const lines = digest.lines.map((line) =>
-    text(`**${line.number}** · ${plain(line.title)} · ${sourceLabel(line.source)} · ${formatTimeLeft(timeLeftMs(line.deadline, digest.now))}`, { spacing: 'small' }),
-  );
+  const same = possiblySame(digest.lines);
+  const lines = digest.lines.map((line) => {
+    const mark = same.has(line.number) ? ` · _möjligen samma händelse som ${same.get(line.number)}_` : '';
+    return text(`**${line.number}** · ${plain(line.title)} · ${sourceLabel(line.source)} · ${formatTimeLeft(timeLeftMs(line.deadline, digest.now))}${mark}`, { spacing: 'small' });
+  });
   const title = digestHeading(digest.lines.length, digest.since);
   return {
     ...card(

@@ -29,7 +29,7 @@ export const DIGEST_UPDATE_MIN_MS = 3_000;
  * each title three times over (escaped for Markdown, then for JSON); a bot test holds the bot to it.
  */
 export const DIGEST_FRAME_BYTES = 3_072;
-export const DIGEST_LINE_OVERHEAD_BYTES = 240;
+export const DIGEST_LINE_OVERHEAD_BYTES = 300;
 
 /** One incident in a digest: nothing a person typed but its masked title, on one line. */
 export interface DigestLine {
@@ -84,4 +84,30 @@ export function fillDigests(open: readonly DigestLine[], added: readonly DigestL
     target.push(line);
   }
   return { open: sortDigestLines(current), next: next.map(sortDigestLines) };
+}
+
+/**
+ * A title as compared for "möjligen samma händelse": letters only, lower case (numbers, masks,
+ * punctuation and spacing do not tell two reports of one event apart).
+ */
+function titleKey(title: string): string {
+  return title.toLocaleLowerCase('sv').replace(/[^\p{L}]+/gu, '');
+}
+
+/**
+ * Reports in one digest (so: close together) with near-identical titles are possibly the same
+ * event: answers, per number, the number of the first such report (by number) it may duplicate.
+ * Titles of fewer than 8 letters are too short to say so.
+ */
+export function possiblySame(lines: readonly DigestLine[]): Map<string, string> {
+  const first = new Map<string, string>();
+  const same = new Map<string, string>();
+  for (const line of [...lines].sort((a, b) => a.number.localeCompare(b.number))) {
+    const key = titleKey(line.title);
+    if (key.length < 8) continue;
+    const earlier = first.get(key);
+    if (earlier) same.set(line.number, earlier);
+    else first.set(key, line.number);
+  }
+  return same;
 }

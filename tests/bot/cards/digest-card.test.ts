@@ -1,5 +1,5 @@
 import { digestCard, digestHeading, DIGEST_CARD_ID } from '../../../bot/cards/digest-card';
-import { DIGEST_MAX_BYTES, digestBytes, digestLine, fillDigests, type DigestLine } from '../../../src/domain';
+import { DIGEST_MAX_BYTES, digestBytes, digestLine, fillDigests, possiblySame, type DigestLine } from '../../../src/domain';
 
 const now = new Date('2026-11-20T08:41:00.000Z');
 const line = (i: number, title: string): DigestLine =>
@@ -16,8 +16,16 @@ describe('the digest card', () => {
     expect(digestHeading(1, now.toISOString())).toBe('1 ny incident sedan 09:41');
   });
 
+  it('marks near-identical titles in one digest as possibly the same event, pointing at the first', () => {
+    const lines = [line(3, 'Delad anteckning synlig för alla, 12'), line(1, 'Delad anteckning synlig för alla'), line(2, 'Skrivarkö till fel enhet'), line(4, 'delad  anteckning: synlig för ALLA!'), line(5, 'Kort'), line(6, 'kort')];
+    expect(possiblySame(lines)).toEqual(new Map([['PUI-2026-0003', 'PUI-2026-0001'], ['PUI-2026-0004', 'PUI-2026-0001']]));
+    const json = JSON.stringify(digestCard({ lines, since: now.toISOString(), now }, { tabUrl: 'https://pui.example/tab/' }));
+    expect(json.match(/möjligen samma händelse som PUI-2026-0001/g)).toHaveLength(2);
+    expect(json).not.toContain('samma händelse som PUI-2026-0005');
+  });
+
   it('stays under 28 KB as rendered when the domain fills it, even with the worst titles for escaping', () => {
-    for (const title of ['*'.repeat(200), '"'.repeat(200), 'å'.repeat(200), '\\'.repeat(200), 'Brev']) {
+    for (const title of ['*'.repeat(200), '"'.repeat(200), 'å'.repeat(200), '\\'.repeat(200), 'Brev till fel adress']) {
       const { open, next } = fillDigests([], Array.from({ length: 400 }, (_, i) => line(i + 1, title)));
       for (const lines of [open, ...next]) {
         expect(digestBytes(lines)).toBeLessThanOrEqual(DIGEST_MAX_BYTES);
