@@ -96,8 +96,15 @@ function imyForm(incident: Incident, now: Date): CardAction {
   const [date, time] = formatStockholm(now).split(' ');
   const late = isLate(incident.awareAt, now.toISOString());
   const body: CardElement[] = [
-    { type: 'Input.Date', id: 'imyDate', label: 'Anmäld till IMY (datum)', isRequired: true, errorMessage: 'Ange datum.', value: date },
-    { type: 'Input.Time', id: 'imyTime', label: 'Klockslag (svensk tid)', isRequired: true, errorMessage: 'Ange klockslag.', value: time },
+    // Text inputs in the Swedish form, as on the report card: Input.Date shows the client's locale (11/20/2026).
+    {
+      type: 'Input.Text', id: 'imyDate', label: 'Anmäld till IMY: datum (ÅÅÅÅ-MM-DD)', isRequired: true, regex: '^\\s*\\d{4}-\\d{2}-\\d{2}\\s*$',
+      errorMessage: 'Skriv datumet för anmälan som ÅÅÅÅ-MM-DD, till exempel 2026-11-20.', placeholder: 'ÅÅÅÅ-MM-DD', value: date,
+    },
+    {
+      type: 'Input.Text', id: 'imyTime', label: 'Klockslag (TT:MM, svensk tid)', isRequired: true, regex: '^\\s*\\d{2}[:.]\\d{2}\\s*$',
+      errorMessage: 'Skriv klockslaget för anmälan som TT:MM, till exempel 14:30.', placeholder: 'TT:MM', value: time,
+    },
     { type: 'Input.Text', id: 'imyReference', label: 'IMY:s diarienummer (om ni har fått det)', maxLength: 100 },
     // Art. 33(4): the notice may be given in phases; the card then shows when the supplement is owed.
     { type: 'Input.Toggle', id: 'imyPhased', title: 'Anmälan lämnas i etapper (komplettering följer)', value: 'false', valueOn: 'true', valueOff: 'false', wrap: true },

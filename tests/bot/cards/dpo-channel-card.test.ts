@@ -68,6 +68,18 @@ describe('dpoChannelCard', () => {
     expect(card.actions).toContainEqual({ type: 'Action.OpenUrl', title: 'Öppna i fliken', url: `${TAB}#/incident/PUI-2026-0007` });
   });
 
+  it('asks the IMY notice time in the Swedish form whatever the client, saying how to write it', () => {
+    const card = dpoChannelCard(anIncident(), { now: NOW, tabUrl: TAB });
+    const form = card.actions?.find((a) => a.type === 'Action.ShowCard' && a.title === 'Registrera IMY-anmälan');
+    const body = form?.type === 'Action.ShowCard' ? form.card.body : [];
+    const date = body.find((e) => e.id === 'imyDate') as { type: string; value: string; regex: string; errorMessage: string };
+    expect(date).toMatchObject({ type: 'Input.Text', value: '2026-11-18' });
+    expect(new RegExp(date.regex).test('2026-11-18')).toBe(true);
+    expect(new RegExp(date.regex).test('11/18/2026')).toBe(false);
+    expect(date.errorMessage).toBe('Skriv datumet för anmälan som ÅÅÅÅ-MM-DD, till exempel 2026-11-20.');
+    expect(body.find((e) => e.id === 'imyTime')).toMatchObject({ type: 'Input.Text', value: '11:00' });
+  });
+
   it('asks in the IMY form whether the notice is given in phases, unticked by default', () => {
     const card = dpoChannelCard(anIncident(), { now: NOW, tabUrl: TAB });
     const form = card.actions?.find((a) => a.type === 'Action.ShowCard' && a.title === 'Registrera IMY-anmälan');
