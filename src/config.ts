@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseEnv } from 'node:util';
 import { z } from 'zod';
+import type { Organisation } from './domain/organisation';
 import { sharePointConfigFromEnv, SharePointConfigError, type SharePointConfig } from './store/sharepoint/sharepoint-config';
 
 const list = z
@@ -22,6 +23,11 @@ const schema = z.object({
   STORE: z.enum(['sqlite', 'sharepoint']).default('sqlite'),
   ORGANISATION_NAME: z.string().default('Kommunen'),
   ORGANISATION_DOMAINS: list,
+  ORGANISATION_NUMBER: z.string().regex(/^\d{6}-?\d{4}$/, 'an organisation number such as 212000-0000').optional(),
+  COMMITTEE_NAME: z.string().default('Socialnämnden'),
+  DPO_CONTACT_NAME: z.string().optional(),
+  DPO_CONTACT_EMAIL: z.string().email().optional(),
+  DPO_CONTACT_PHONE: z.string().optional(),
   PUBLIC_URL: z.string().url().optional(),
   AZURE_TENANT_ID: z.guid().optional(),
   API_CLIENT_ID: z.string().optional(),
@@ -127,6 +133,8 @@ export interface AppConfig {
   /** The SharePoint site and credential, when `STORE=sharepoint`. */
   sharePoint?: SharePointConfig;
   organisationName: string;
+  /** The controller, the DPO's contact and the committee, as the documents name them. */
+  organisation: Organisation;
   organisationDomains: string[];
   publicUrl?: string;
   /** `local`: dev identity, no tenant. `entra`: every API call needs a valid Entra ID token. */
@@ -271,6 +279,12 @@ export function loadConfig(rawEnv: Record<string, string | undefined> = process.
     dbFile: e.PUI_DB,
     store: e.STORE,
     organisationName: e.ORGANISATION_NAME,
+    organisation: {
+      name: e.ORGANISATION_NAME,
+      number: e.ORGANISATION_NUMBER,
+      committee: e.COMMITTEE_NAME,
+      dpo: { name: e.DPO_CONTACT_NAME, email: e.DPO_CONTACT_EMAIL, phone: e.DPO_CONTACT_PHONE },
+    },
     organisationDomains: e.ORGANISATION_DOMAINS,
     publicUrl: e.PUBLIC_URL,
     profile: auth ? 'entra' : 'local',

@@ -112,6 +112,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     logger,
     newId: randomUUID,
     outbox,
+    organisation: config.organisation,
     // One set of buckets for every entry point that files reports (API and bot).
     reportRate: config.reportRate.burst > 0 ? new ReportRateLimiter(config.reportRate) : undefined,
   };

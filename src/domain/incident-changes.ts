@@ -7,7 +7,8 @@ import { issue, InvalidState, ValidationError } from './errors';
 import type { Assessment, Incident, NewAuditEvent, NewIncident } from './incident';
 import { SYSTEM_ACTOR, type Person } from './person';
 import { nextReminderAfterChange, nextReminderAt, supplementDueAt, type DueReminder } from './reminders';
-import { asObject, FieldReader, LIMITS, type ReportInput } from './report-input';
+import { CONSEQUENCE_IDS, SUBJECT_CATEGORY_IDS } from './notice-details';
+import { asObject, FieldReader, LIMITS, readList, REPORT_MESSAGES, type ReportInput } from './report-input';
 import { BREACH_TYPE_IDS, isOneOf, RISK_LEVEL_IDS, type BreachType, type RiskLevel, type Source } from './vocabulary';
 
 /** The result of a change: the incident as it should be stored and the event to append. */
@@ -256,6 +257,66 @@ export function recordPoliceReport(incident: Incident, raw: unknown, by: Person,
     incident,
     { policeReport: { reportedAt: reportedAt!, reference, recordedAt: now.toISOString(), recordedBy: by } },
     { actor: by, type: 'police-report-recorded', data: { reference: reference ?? null } },
+    now,
+  );
+}
+
+/** Reads an optional whole number from 0 to `max`; a bad one is reported with `code`. */
+function count(r: FieldReader, field: string, code: string, max: number, message: [string, string]): number | undefined {
+  const v = r.raw[field];
+  if (v === undefined || v === null) return undefined;
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > max) return r.fail(field, code, message[0], message[1]);
+  return v;
+}
+
+/** Records the most records one notice counts: well above any register a municipality keeps. */
+export const MAX_RECORD_COUNT = 100_000_000;
+
+/**
+ * Records the notice's answers beyond the report (art. 33(3), IMY's e-service): groups of data
+ * subjects, the approximate numbers of people and records, likely consequences, measures taken
+ * and planned, cross-border. Each record replaces the one before; the trail keeps every one.
+ * @remarks Allowed after the notice too: a phased notice is supplemented with exactly these. The
+ * event carries counts and ids only, never the free texts.
+ */
+export function recordNoticeDetails(incident: Incident, raw: unknown, by: Person, now: Date): Change {
+  ensureOpen(incident);
+  const r = new FieldReader(asObject(raw));
+  r.rejectUnknown(new Set(['subjectCategories', 'affectedCount', 'recordCount', 'consequences', 'consequencesText', 'measures', 'plannedMeasures', 'crossBorder']));
+  const subjectCategories = readList(r, 'subjectCategories', SUBJECT_CATEGORY_IDS, ['Grupper av registrerade', 'Groups of data subjects']);
+  const affectedCount = count(r, 'affectedCount', 'invalid_count', LIMITS.affectedCount, [REPORT_MESSAGES.countInvalid.sv, REPORT_MESSAGES.countInvalid.en]);
+  const recordCount = count(r, 'recordCount', 'invalid_record_count', MAX_RECORD_COUNT, [
+    'Ange ungefärligt antal personuppgiftsposter som ett heltal från 0 till 100 000 000, till exempel 40. Lämna fältet tomt om ni inte vet.',
+    'Give the approximate number of personal data records as a whole number from 0 to 100,000,000, for example 40. Leave it empty if you do not know.',
+  ]);
+  const consequences = readList(r, 'consequences', CONSEQUENCE_IDS, ['Troliga konsekvenser', 'Likely consequences']);
+  const consequencesText = r.text('consequencesText', ['Konsekvenserna med egna ord', 'The consequences in words'], LIMITS.rationale, false);
+  const measures = r.text('measures', ['Vidtagna åtgärder', 'Measures taken'], LIMITS.measures, false);
+  const plannedMeasures = r.text('plannedMeasures', ['Planerade åtgärder', 'Measures planned'], LIMITS.measures, false);
+  let crossBorder: boolean | null = null;
+  if (r.raw.crossBorder !== undefined && r.raw.crossBorder !== null) {
+    crossBorder = r.boolean('crossBorder', ['Gränsöverskridande', 'Cross-border'], false) ?? null;
+  }
+  r.done();
+  const patch: Partial<Incident> = {
+    noticeDetails: { subjectCategories, recordCount, consequences, consequencesText, plannedMeasures, crossBorder, recordedAt: now.toISOString(), recordedBy: by },
+  };
+  if (affectedCount !== undefined) patch.affectedCount = affectedCount;
+  if (measures !== undefined) patch.measures = measures;
+  return finish(
+    incident,
+    patch,
+    {
+      actor: by,
+      type: 'notice-details-recorded',
+      data: {
+        subjectCategories: subjectCategories.join(','),
+        affectedCount: affectedCount ?? incident.affectedCount ?? null,
+        recordCount: recordCount ?? null,
+        consequences: consequences.join(','),
+        crossBorder,
+      },
+    },
     now,
   );
 }

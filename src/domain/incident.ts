@@ -3,6 +3,7 @@
  * DPO's assessment and the notice tracks around it.
  */
 import type { CauseId } from './causes';
+import type { NoticeDetails } from './notice-details';
 import type { Person } from './person';
 import type { BreachType, DataCategory, RiskLevel, Source, Status } from './vocabulary';
 
@@ -102,6 +103,8 @@ export interface Incident {
   subjectNotice?: SubjectNotice;
   lexSarah?: LexSarah;
   policeReport?: PoliceReport;
+  /** The notice's answers beyond the report (art. 33(3), IMY's e-service). */
+  noticeDetails?: NoticeDetails;
 
   closedAt?: string;
   closedBy?: Person;
@@ -138,6 +141,7 @@ export type AuditEventType =
   | 'subjects-notice-recorded'
   | 'lex-sarah-recorded'
   | 'police-report-recorded'
+  | 'notice-details-recorded'
   | 'reminder-sent'
   /** A due reminder that no schedule explains any longer was not sent; the next one was set anew. */
   | 'reminder-rescheduled'

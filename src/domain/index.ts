@@ -25,3 +25,5 @@ export * from './text-characters';
 export * from './enisa-severity';
 export * from './imy-notice';
 export * from './channel-digest';
+export * from './notice-details';
+export * from './organisation';

@@ -4,6 +4,7 @@
  * @remarks Untidy answers (occurred after discovery, reported although "unlikely") are imported
  * as they are and flagged by the register checks; only what cannot be read is refused, row by row.
  */
+import { CONSEQUENCES, SUBJECT_CATEGORIES } from './notice-details';
 import { CAUSES, causeFromLabel, causeLabel, type CauseId } from './causes';
 import { noticeDeadline } from './deadline';
 import { DomainError } from './errors';
@@ -42,6 +43,11 @@ export const APP_COLUMNS = [
   { key: 'dataCategories', header: 'Typ av uppgifter' },
   { key: 'affectedCount', header: 'Antal berörda' },
   { key: 'measures', header: 'Vidtagna åtgärder' },
+  { key: 'subjectCategories', header: 'Kategorier av registrerade' },
+  { key: 'recordCount', header: 'Antal personuppgiftsposter' },
+  { key: 'consequences', header: 'Troliga konsekvenser' },
+  { key: 'plannedMeasures', header: 'Planerade åtgärder' },
+  { key: 'crossBorder', header: 'Gränsöverskridande' },
   { key: 'findings', header: 'Att granska' },
 ] as const;
 
@@ -118,6 +124,14 @@ export function incidentToRegisterRow(incident: Incident): RegisterRow {
     dataCategories: incident.dataCategories.map((c) => labelOf(DATA_CATEGORIES, c)).join('; '),
     affectedCount: incident.affectedCount === undefined ? '' : String(incident.affectedCount),
     measures: incident.measures ?? '',
+    subjectCategories: (incident.noticeDetails?.subjectCategories ?? []).map((c) => labelOf(SUBJECT_CATEGORIES, c)).join('; '),
+    recordCount: incident.noticeDetails?.recordCount === undefined ? '' : String(incident.noticeDetails.recordCount),
+    consequences: [
+      ...(incident.noticeDetails?.consequences ?? []).map((c) => labelOf(CONSEQUENCES, c)),
+      ...(incident.noticeDetails?.consequencesText ? [incident.noticeDetails.consequencesText] : []),
+    ].join('; '),
+    plannedMeasures: incident.noticeDetails?.plannedMeasures ?? '',
+    crossBorder: formatYesNo(incident.noticeDetails?.crossBorder ?? null),
     findings: registerFindings(incident).map((id) => labelOf(REGISTER_CHECKS, id)).join('; '),
   };
 }

@@ -195,7 +195,8 @@ export function asObject(raw: unknown): Record<string, unknown> {
   return raw as Record<string, unknown>;
 }
 
-function list<T extends string>(r: FieldReader, field: string, allowed: readonly T[], label: [string, string]): T[] {
+/** A list of vocabulary ids (duplicates dropped); an unknown value is named by its place, never repeated back. */
+export function readList<T extends string>(r: FieldReader, field: string, allowed: readonly T[], label: [string, string]): T[] {
   const value = r.raw[field];
   if (value === undefined || value === null) return [];
   if (!Array.isArray(value)) {
@@ -237,8 +238,8 @@ export function parseReportInput(raw: unknown, now: Date): ReportInput {
   if (occurredAt && discoveredAt && Date.parse(occurredAt) > Date.parse(discoveredAt)) {
     occurredAt = r.fail('occurredAt', 'occurred_after_discovered', 'Incidenten kan inte ha inträffat efter att den upptäcktes. Kontrollera datum och klockslag.', 'The incident cannot have occurred after it was discovered. Check the dates and times.');
   }
-  const breachTypes = list(r, 'breachTypes', BREACH_TYPE_IDS, ['Typ av incident', 'Breach type']);
-  const dataCategories = list(r, 'dataCategories', DATA_CATEGORY_IDS, ['Typ av uppgifter', 'Kinds of data']);
+  const breachTypes = readList(r, 'breachTypes', BREACH_TYPE_IDS, ['Typ av incident', 'Breach type']);
+  const dataCategories = readList(r, 'dataCategories', DATA_CATEGORY_IDS, ['Typ av uppgifter', 'Kinds of data']);
 
   let affectedCount: number | undefined;
   const count = r.raw.affectedCount;

@@ -1,7 +1,11 @@
 /** JSON routes for the incident use cases: parse, call one use case, answer. */
 import { Router, type Request } from 'express';
-import { BREACH_TYPES, CAUSES, DATA_CATEGORIES, REGISTER_CHECKS, RISK_LEVELS, STATUSES, type Caller } from '../domain';
-import { changeIncident, getIncident, listAllIncidents, listMyIncidents, reportIncident, type ChangeKind, type UseCaseDeps } from '../use-cases';
+import {
+  BREACH_TYPES, CAUSES, CONSEQUENCES, DATA_CATEGORIES, isOneOf, REGISTER_CHECKS, RISK_LEVELS, STATUSES, SUBJECT_CATEGORIES, type Caller,
+} from '../domain';
+import {
+  changeIncident, getIncident, listAllIncidents, listMyIncidents, noticeText, NOTICE_KINDS, reportIncident, type ChangeKind, type UseCaseDeps,
+} from '../use-cases';
 import { changeBodies, reportBody, type ChangeAction } from '../web/api-contract';
 import { HttpProblem } from './error-response';
 import { bodyOf, queryOf } from './request-contract';
@@ -23,6 +27,7 @@ const CHANGE_ROUTES: ReadonlyMap<string, { action: ChangeAction; kind: ChangeKin
     ['subject-notice', 'subject-notice'],
     ['lex-sarah', 'lex-sarah'],
     ['police-report', 'police-report'],
+    ['notice-details', 'notice-details'],
     ['close', 'close'],
   ] as const satisfies readonly (readonly [ChangeAction, ChangeKind])[]).map(([action, kind]) => [action, { action, kind }]),
 );
@@ -38,7 +43,7 @@ export function incidentRoutes(deps: UseCaseDeps): Router {
   const router = Router();
 
   router.get('/vocabulary', (_req, res) => {
-    res.json({ causes: CAUSES, breachTypes: BREACH_TYPES, dataCategories: DATA_CATEGORIES, statuses: STATUSES, riskLevels: RISK_LEVELS, registerChecks: REGISTER_CHECKS });
+    res.json({ causes: CAUSES, breachTypes: BREACH_TYPES, dataCategories: DATA_CATEGORIES, statuses: STATUSES, riskLevels: RISK_LEVELS, registerChecks: REGISTER_CHECKS, subjectCategories: SUBJECT_CATEGORIES, consequences: CONSEQUENCES });
   });
 
   router.post('/incidents', async (req, res) => {
@@ -60,6 +65,16 @@ export function incidentRoutes(deps: UseCaseDeps): Router {
   router.get('/incidents/:id', async (req, res) => {
     const details = await getIncident(deps, callerOf(req), String(req.params.id));
     res.setHeader('ETag', `"${details.incident.etag}"`).json(details);
+  });
+
+  // The text to copy into IMY's e-service. Plain text, never cached: it is the DPO's working copy.
+  router.get('/incidents/:id/notice', async (req, res) => {
+    const kind = req.query.kind ?? 'imy';
+    if (!isOneOf(NOTICE_KINDS, kind)) {
+      throw new HttpProblem(400, 'invalid_notice_kind', 'kind ska vara imy.', 'kind must be imy.');
+    }
+    const { text } = await noticeText(deps, callerOf(req), String(req.params.id), kind);
+    res.status(200).setHeader('Cache-Control', 'no-store').type('text/plain; charset=utf-8').send(text);
   });
 
   router.post('/incidents/:id/:action', async (req, res) => {

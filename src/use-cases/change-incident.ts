@@ -5,7 +5,7 @@
  */
 import {
   assessRisk, closeIncident, Conflict, Forbidden, isDpo, recordAwareness, recordEnded, recordImyNotice, recordImySupplement,
-  recordLexSarah, recordPoliceReport, recordSubjectNotice, takeOwnership, type Caller, type Change, type Incident, type Person,
+  recordLexSarah, recordNoticeDetails, recordPoliceReport, recordSubjectNotice, takeOwnership, type Caller, type Change, type Incident, type Person,
 } from '../domain';
 import { announce } from './announce';
 import type { UseCaseDeps } from './deps';
@@ -24,6 +24,7 @@ export const CHANGES = {
   'subject-notice': recordSubjectNotice,
   'lex-sarah': recordLexSarah,
   'police-report': recordPoliceReport,
+  'notice-details': recordNoticeDetails,
   close: closeIncident,
 } satisfies Record<string, DomainChange>;
 

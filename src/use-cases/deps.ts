@@ -1,5 +1,5 @@
 /** What every use case may use: the ports, wired in src/main.ts. */
-import type { AppStateStore, Clock, IncidentStore, Logger } from '../domain';
+import type { AppStateStore, Clock, IncidentStore, Logger, Organisation } from '../domain';
 import type { Outbox } from './outbox';
 import type { ReportRateLimiter } from './report-rate-limiter';
 
@@ -22,4 +22,6 @@ export interface UseCaseDeps {
    * and the bot alike). Absent: no limit (CLI, tests that file many reports).
    */
   reportRate?: ReportRateLimiter;
+  /** The controller and the DPO's contact for the documents; absent: the domain's `DEFAULT_ORGANISATION`. */
+  organisation?: Organisation;
 }

@@ -17,3 +17,4 @@ export * from './report-rate-limiter';
 export * from './reporter-lanes';
 export * from './send-due-reminders';
 export * from './summarise-register';
+export * from './notice-text';

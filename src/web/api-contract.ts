@@ -16,6 +16,7 @@ import type { Duties } from '../domain/duties';
 import { issue, type FieldIssue } from '../domain/errors';
 import type { AuditEvent, Incident } from '../domain/incident';
 import type { Role } from '../domain/person';
+import { CONSEQUENCE_IDS, SUBJECT_CATEGORY_IDS } from '../domain/notice-details';
 import { REGISTER_CHECKS, type RegisterCheckId } from '../domain/register-checks';
 import type { RegisterReport } from '../domain/register-report';
 import { BREACH_TYPE_IDS, DATA_CATEGORY_IDS, RISK_LEVEL_IDS, SOURCES, STATUS_IDS } from '../domain/vocabulary';
@@ -101,6 +102,16 @@ export const changeBodies = {
   'subject-notice': z.looseObject({ notifiedAt: instantText, method: text, notInformedReason: text }),
   'lex-sarah': z.looseObject({ reportedAt: instantText, reportedToIvo: flag, ivoReportedAt: instantText, ivoReference: text }),
   'police-report': z.looseObject({ reportedAt: instantText, reference: text }),
+  'notice-details': z.looseObject({
+    subjectCategories: z.nullish(z.array(z.string())),
+    affectedCount: z.nullish(z.number()),
+    recordCount: z.nullish(z.number()),
+    consequences: z.nullish(z.array(z.string())),
+    consequencesText: text,
+    measures: text,
+    plannedMeasures: text,
+    crossBorder: flag,
+  }),
   close: z.looseObject({}),
 } as const;
 
@@ -144,6 +155,16 @@ export const changeRequests = {
   'subject-notice': z.strictObject({ notifiedAt: optionalText, method: optionalText, notInformedReason: optionalText }),
   'lex-sarah': z.strictObject({ reportedAt: z.string(), reportedToIvo: z.optional(z.boolean()), ivoReportedAt: optionalText, ivoReference: optionalText }),
   'police-report': z.strictObject({ reportedAt: z.string(), reference: optionalText }),
+  'notice-details': z.strictObject({
+    subjectCategories: z.optional(z.array(z.enum(SUBJECT_CATEGORY_IDS))),
+    affectedCount: z.optional(z.number()),
+    recordCount: z.optional(z.number()),
+    consequences: z.optional(z.array(z.enum(CONSEQUENCE_IDS))),
+    consequencesText: optionalText,
+    measures: optionalText,
+    plannedMeasures: optionalText,
+    crossBorder: z.optional(z.boolean()),
+  }),
   close: z.strictObject({}),
 } as const satisfies Record<ChangeAction, z.ZodMiniType>;
 
@@ -187,6 +208,10 @@ export const incidentAnswer = z.object({
   subjectNotice: z.optional(z.object(recorded)),
   lexSarah: z.optional(z.object({ reportedAt: z.string(), reportedToIvo: z.boolean(), ...recorded })),
   policeReport: z.optional(z.object({ reportedAt: z.string(), ...recorded })),
+  noticeDetails: z.optional(z.object({
+    subjectCategories: z.array(z.enum(SUBJECT_CATEGORY_IDS)), recordCount: z.optional(z.number()), consequences: z.array(z.enum(CONSEQUENCE_IDS)),
+    consequencesText: z.optional(z.string()), plannedMeasures: z.optional(z.string()), crossBorder: z.nullable(z.boolean()), ...recorded,
+  })),
   closedAt: z.optional(z.string()),
   closedBy: z.optional(person),
   nextReminderAt: z.nullable(z.string()),

@@ -235,8 +235,25 @@ describe('incidentToRegisterRow', () => {
       'Typ av uppgifter': 'Personnummer eller samordningsnummer; Socialtjänstuppgifter (sekretess enligt OSL 26 kap. 1 §)',
       'Antal berörda': '2',
       'Vidtagna åtgärder': 'Mottagaren ombads radera.',
+      'Kategorier av registrerade': '',
+      'Antal personuppgiftsposter': '',
+      'Troliga konsekvenser': '',
+      'Planerade åtgärder': '',
+      Gränsöverskridande: '',
       'Att granska': '',
     });
+  });
+
+  it("writes the notice's details in their columns", () => {
+    const row = incidentToRegisterRow(anIncident({
+      noticeDetails: {
+        subjectCategories: ['clients', 'employees'], recordCount: 40, consequences: ['secrecy'], consequencesText: 'Kan spridas.',
+        plannedMeasures: 'Ny rutin.', crossBorder: false, recordedAt: '2024-04-01T12:00:00.000Z', recordedBy: { id: 'd', name: 'Dataskyddsombudet' },
+      },
+    }));
+    expect([row.subjectCategories, row.recordCount, row.consequences, row.plannedMeasures, row.crossBorder]).toEqual([
+      'Klienter eller brukare inom socialtjänsten; Anställda', '40', 'Röjande av uppgifter som omfattas av sekretess eller tystnadsplikt; Kan spridas.', 'Ny rutin.', 'Nej',
+    ]);
   });
 
   it('writes unanswered questions as empty cells and lists the register findings', () => {

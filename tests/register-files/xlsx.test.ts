@@ -6,7 +6,8 @@ function aRow(overrides: Partial<RegisterRow> = {}): RegisterRow {
   return {
     title: '=Fel mottagare', discoveredAt: '2024-02-05 10:30', description: 'Rad ett\nrad två', unlikelyRisk: 'Nej', reportedToAuthority: '',
     occurredAt: '', cause: 'Övrigt', number: 'PUI-2024-0001', status: 'Avslutad', source: 'Outlook', unit: '', owner: '', risk: '',
-    imyReference: '', imyNotifiedAt: '', deadline: '2024-02-08 10:30', breachTypes: '', dataCategories: '', affectedCount: '3', measures: '', findings: '',
+    imyReference: '', imyNotifiedAt: '', deadline: '2024-02-08 10:30', breachTypes: '', dataCategories: '', affectedCount: '3', measures: '',
+    subjectCategories: '', recordCount: '', consequences: '', plannedMeasures: '', crossBorder: '', findings: '',
     ...overrides,
   };
 }

@@ -1,4 +1,5 @@
 import { loadConfig } from '../../src/config';
+import { INCIDENTS_LIST, listDisplayName } from '../../src/store/sharepoint/list-schema';
 import { GraphDouble } from '../support/graph-double';
 import { fastRetry, openOnNewSite } from '../store/support/sharepoint-fixture';
 import { startTestServer, type TestServer } from '../support/test-server';
@@ -13,10 +14,12 @@ afterAll(async () => {
   await double.close();
 });
 async function serverOnSharePoint(retry = fastRetry()) {
-  const { stores, store } = await openOnNewSite(double, retry);
+  const { stores, store, siteId } = await openOnNewSite(double, retry);
   server = await startTestServer({ stores });
+  lastSiteId = siteId;
   return store;
 }
+let lastSiteId = '';
 
 const aReport = { title: 'Lista med personnummer på fel skrivare', description: 'Utskriften hämtades av en kollega.', discoveredAt: new Date().toISOString() };
 
@@ -39,6 +42,17 @@ describe('the HTTP API on the SharePoint store (Graph double)', () => {
     const open = await server.call('GET', '/api/incidents?scope=all&open=true');
     expect(open.body.items.map((i: { id: string }) => i.id)).toEqual([created.body.id]);
     expect((await store.events(created.body.id)).map((e) => e.type)).toEqual(['reported', 'assessed']);
+  });
+
+  it("keeps the notice's details in the Document and projects them into their columns", async () => {
+    const store = await serverOnSharePoint();
+    const created = await server.call('POST', '/api/incidents', { ...aReport, reportId: 'sp-api-details01' });
+    const res = await server.call('POST', `/api/incidents/${created.body.id}/notice-details`, { subjectCategories: ['clients', 'employees'], recordCount: 40, crossBorder: false, consequences: ['secrecy'] });
+    expect(res.status).toBe(200);
+    expect((await store.get(created.body.id))!.noticeDetails).toMatchObject({ subjectCategories: ['clients', 'employees'], recordCount: 40, crossBorder: false, consequences: ['secrecy'] });
+    const [item] = double.items(lastSiteId, listDisplayName(INCIDENTS_LIST, 'Pui'));
+    expect([item.SubjectCategories, item.RecordCount, item.CrossBorder]).toEqual(['clients, employees', 40, 'Nej']);
+    expect((await store.events(created.body.id)).map((e) => e.type)).toEqual(['reported', 'notice-details-recorded']);
   });
 
   it('answers 503 with Retry-After when SharePoint throttles past the bound, echoing nothing', async () => {

@@ -35,6 +35,7 @@ import { incidentStrings } from './incident-strings';
 import { AssessmentTrack } from './incident-track';
 import { LexSarahPanel } from './lex-sarah-panel';
 import type { PanelProps } from './panel';
+import { NoticeDetailsPanel } from './notice-details-panel';
 import { PoliceReportPanel } from './police-report-panel';
 import { useFormStyles } from './section';
 import { SubjectNoticePanel } from './subject-notice-panel';
@@ -145,6 +146,7 @@ function Workbench({ panel, supplementDueAt, meId, now }: { panel: PanelProps; s
       <DutyCard panel={panel} meId={meId} now={now} />
       <AssessmentTrack incident={incident}><AssessmentPanel {...panel} /></AssessmentTrack>
       <ImyNoticePanel {...panel} supplementDueAt={supplementDueAt} />
+      <NoticeDetailsPanel {...panel} />
       <SubjectNoticePanel {...panel} />
       <LexSarahPanel {...panel} />
       <PoliceReportPanel {...panel} />
