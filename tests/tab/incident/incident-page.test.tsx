@@ -82,7 +82,7 @@ describe('IncidentPage as the DPO workbench', () => {
     renderPage(jest.fn().mockResolvedValue(details(soon({}))));
     await screen.findByTestId('next-duty');
     const order = [...document.querySelectorAll('[data-section]')].map((s) => s.getAttribute('data-section'));
-    expect(order).toEqual(['duty', 'assessment', 'imy', 'subjects', 'lex-sarah', 'police', 'ended', 'awareness', 'facts', 'findings', 'timeline']);
+    expect(order).toEqual(['duty', 'assessment', 'imy', 'notice-details', 'subjects', 'lex-sarah', 'police', 'ended', 'awareness', 'facts', 'findings', 'timeline']);
   });
 
   it('shows a reporter what happens next and no workbench', async () => {
