@@ -1,6 +1,7 @@
 // Bundles the Outlook add-in task pane (src/outlook) with esbuild into dist/outlook/:
 // index.html, main.js (the first JavaScript) and chunks/ loaded on demand (MSAL in the
-// entra profile, the sample mails of the local stand-in). Run by scripts/build.mjs after tsc.
+// entra profile, the sample mails of the local stand-in), and the Smart Alerts event runtime
+// (send-check.html, send-check.js). Run by scripts/build.mjs after tsc.
 import { build } from 'esbuild';
 import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -34,6 +35,21 @@ export async function buildOutlook({ outdir = join(root, 'dist', 'outlook'), met
     metafile: true,
     logLevel: quiet ? 'error' : 'warning',
   });
+  // The Smart Alerts event runtime: one small classic script (classic Outlook on Windows runs it
+  // without a page, so no modules, no chunks), registered with Office.actions.associate.
+  await build({
+    absWorkingDir: root,
+    entryPoints: ['src/outlook/on-send-entry.ts'],
+    outfile: join(outdir, 'send-check.js'),
+    bundle: true,
+    format: 'iife',
+    minify: true,
+    target: ['es2020'],
+    platform: 'browser',
+    legalComments: 'none',
+    logLevel: quiet ? 'error' : 'warning',
+  });
+  copyFileSync(join(root, 'src', 'outlook', 'send-check.html'), join(outdir, 'send-check.html'));
   copyFileSync(join(root, 'src', 'outlook', 'index.html'), join(outdir, 'index.html'));
   copyRibbonIcons({ outdir: join(outdir, 'assets') });
   mkdirSync(dirname(metafile), { recursive: true });
