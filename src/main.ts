@@ -6,7 +6,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { ConfigError, loadConfig, type AppConfig } from './config';
-import { StoreUnavailable, type AppStateStore, type IncidentStore, type Logger, type Stores } from './domain';
+import { StoreUnavailable, type AccessLog, type AppStateStore, type IncidentStore, type Logger, type Stores } from './domain';
 import { createTeamsBot, type TeamsBot, type TeamsBotConfig } from '../bot';
 import { reminderScheduler, type IntervalTimer } from './scheduler';
 import { createApp, type ClientConfig } from './server/app';
@@ -14,7 +14,7 @@ import { entraAuthenticator, localAuthenticator } from './server/auth';
 import { createLogger } from './server/logger';
 import { openStores } from './store/open-stores';
 import { SharePointAccessDenied, SharePointNotProvisioned } from './store/sharepoint';
-import { DeliveryLoop, outboxFor, readinessCheck, ReportRateLimiter, type UseCaseDeps } from './use-cases';
+import { AccessRecorder, DeliveryLoop, outboxFor, readinessCheck, ReportRateLimiter, type UseCaseDeps } from './use-cases';
 
 export interface StartOptions {
   /** Port to listen on (0: any free port). Default from config (PORT, 3978). */
@@ -39,6 +39,10 @@ export interface RunningServer {
   store: IncidentStore;
   /** The app state (outbox, DPO channel, card references). */
   appState: AppStateStore;
+  /** Who read what. */
+  accessLog: AccessLog;
+  /** Queues the access records of this server's reads. */
+  access: AccessRecorder;
   config: AppConfig;
   /** The Teams bot, when it runs (local profile, or bot credentials configured). */
   bot?: TeamsBot;
@@ -105,9 +109,13 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   if (!withBot) logger.warn('Teams bot not started: BOT_APP_ID with SECRET_BOT_PASSWORD or BOT_APP_TYPE=UserAssignedMSI is not set; nothing is announced');
   // News is queued only where something delivers it: the bot's poster, through the delivery loop.
   const outbox = withBot ? outboxFor(stores.appState, clock) : undefined;
+  // Who read what: each read queues a record; the recorder appends them in batches (retrying).
+  const access = new AccessRecorder(stores.accessLog, { logger });
   const deps: UseCaseDeps = {
     store: stores.incidents,
     appState: stores.appState,
+    accessLog: stores.accessLog,
+    access,
     clock,
     logger,
     newId: randomUUID,
@@ -167,6 +175,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     url,
     store: stores.incidents,
     appState: stores.appState,
+    accessLog: stores.accessLog,
+    access,
     config,
     bot,
     delivery,
@@ -179,6 +189,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       const requestsDone = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       await Promise.all([requestsDone, scheduler?.stop(), delivery?.stop()]);
+      await access.close();
       if (!options.stores) await stores.close();
     },
   };

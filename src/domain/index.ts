@@ -27,3 +27,4 @@ export * from './imy-notice';
 export * from './channel-digest';
 export * from './notice-details';
 export * from './organisation';
+export * from './access-log';

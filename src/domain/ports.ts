@@ -1,6 +1,7 @@
 /**
  * The ports: what the use cases need from the outside world. Adapters live outside domain/.
  */
+import type { AccessRecord } from './access-log';
 import type { AuditEvent, Incident, NewAuditEvent, NewIncident } from './incident';
 import type { DigestLine } from './channel-digest';
 import type { DueReminder } from './reminders';
@@ -114,12 +115,34 @@ export interface AppStateStore {
 }
 
 /**
+ * Who read what (src/domain/access-log.ts): appended in batches, read per incident, culled by age.
+ * Kept apart from the audit trail: the trail records what was done to an incident and is the
+ * art. 33(5) record; this records who looked, and has its own retention.
+ */
+export interface AccessLog {
+  /**
+   * Appends records (SharePoint: `$batch`es of 20). Idempotent by record id: a retried append
+   * whose first attempt landed keeps one of each.
+   */
+  append(records: readonly AccessRecord[]): Promise<void>;
+  /** An incident's records, newest first, paged. */
+  listForIncident(incidentId: string, options?: ListOptions): Promise<Page<AccessRecord>>;
+  /** Records that name no incident (register exports), newest first, paged. */
+  listExports(options?: ListOptions): Promise<Page<AccessRecord>>;
+  /** Deletes records read before `before` (ISO 8601); answers how many went. */
+  cullBefore(before: string): Promise<number>;
+  /** Deletes every record of an incident (when the whole incident is culled); answers how many went. */
+  deleteForIncident(incidentId: string): Promise<number>;
+}
+
+/**
  * The stores of one installation, opened together from config (one SQLite file, or one SharePoint
  * site) and closed together.
  */
 export interface Stores {
   incidents: IncidentStore;
   appState: AppStateStore;
+  accessLog: AccessLog;
   /** Releases what the stores hold (the database handle, remembered item ids). */
   close(): Promise<void>;
 }

@@ -4,7 +4,7 @@ import {
   BREACH_TYPES, CAUSES, CONSEQUENCES, DATA_CATEGORIES, isOneOf, REGISTER_CHECKS, RISK_LEVELS, STATUSES, SUBJECT_CATEGORIES, type Caller,
 } from '../domain';
 import {
-  changeIncident, getIncident, listAllIncidents, listMyIncidents, noticeText, NOTICE_KINDS, reportIncident, type ChangeKind, type UseCaseDeps,
+  changeIncident, getIncident, listAccessLog, listAllIncidents, listMyIncidents, noticeText, NOTICE_KINDS, reportIncident, type ChangeKind, type UseCaseDeps,
 } from '../use-cases';
 import { changeBodies, reportBody, type ChangeAction } from '../web/api-contract';
 import { HttpProblem } from './error-response';
@@ -75,6 +75,11 @@ export function incidentRoutes(deps: UseCaseDeps): Router {
     }
     const { text } = await noticeText(deps, callerOf(req), String(req.params.id), kind);
     res.status(200).setHeader('Cache-Control', 'no-store').type('text/plain; charset=utf-8').send(text);
+  });
+
+  router.get('/incidents/:id/access-log', async (req, res) => {
+    const page = await listAccessLog(deps, callerOf(req), String(req.params.id), { limit: queryOf(req, 'limit'), cursor: queryOf(req, 'cursor') });
+    res.setHeader('Cache-Control', 'no-store').json(page);
   });
 
   router.post('/incidents/:id/:action', async (req, res) => {

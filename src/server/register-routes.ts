@@ -27,7 +27,7 @@ export function registerRoutes(deps: UseCaseDeps): Router {
 
   router.get('/register/export', async (req, res) => {
     const format = queryOf(req, 'format');
-    const rows = await exportRegister(deps, callerOf(req));
+    const rows = await exportRegister(deps, callerOf(req), `register.${format}`);
     const body = format === 'csv' ? registerCsv(rows) : await registerXlsx(rows);
     res
       .status(200)

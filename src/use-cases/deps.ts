@@ -1,5 +1,6 @@
 /** What every use case may use: the ports, wired in src/main.ts. */
-import type { AppStateStore, Clock, IncidentStore, Logger, Organisation } from '../domain';
+import type { AccessLog, AppStateStore, Clock, IncidentStore, Logger, Organisation } from '../domain';
+import type { AccessRecorder } from './access-recorder';
 import type { Outbox } from './outbox';
 import type { ReportRateLimiter } from './report-rate-limiter';
 
@@ -8,6 +9,13 @@ export interface UseCaseDeps {
   store: IncidentStore;
   /** The app's own state: the announcement outbox, the DPO channel and its card references. */
   appState: AppStateStore;
+  /** Who read what: read by the DPO's access-log page. Absent: nothing is kept or shown. */
+  accessLog?: AccessLog;
+  /**
+   * Queues an access record for every read of an incident, export or document (over `accessLog`,
+   * src/main.ts wires one per process). Absent: reads are not recorded (the CLI, unit tests).
+   */
+  access?: AccessRecorder;
   clock: Clock;
   logger: Logger;
   /**

@@ -1,6 +1,6 @@
 /** One incident with its audit trail, the duties its assessment brings and the register findings. */
 import {
-  dutiesFor, isDpo, NotFound, parseIncidentNumber, registerFindings, supplementDueAt,
+  accessRecord, dutiesFor, isDpo, NotFound, parseIncidentNumber, registerFindings, supplementDueAt,
   type AuditEvent, type Caller, type Duties, type Incident, type RegisterCheckId,
 } from '../domain';
 import type { UseCaseDeps } from './deps';
@@ -26,6 +26,8 @@ export async function findVisibleIncident(deps: UseCaseDeps, caller: Caller, idO
 
 export async function getIncident(deps: UseCaseDeps, caller: Caller, idOrNumber: string): Promise<IncidentDetails> {
   const incident = await findVisibleIncident(deps, caller, idOrNumber);
+  // Who opened it (a reporter their own report too): queued, never in the way of the read.
+  deps.access?.record(accessRecord(deps.newId(), deps.clock.now(), caller, 'incident-details', incident.id));
   return {
     incident,
     events: await deps.store.events(incident.id),

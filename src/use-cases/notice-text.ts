@@ -1,5 +1,5 @@
 /** The texts a DPO hands on for one incident: the IMY notice (and, with art. 34, the letter). */
-import { DEFAULT_ORGANISATION, Forbidden, imyNoticeText, isDpo, type Caller } from '../domain';
+import { accessRecord, DEFAULT_ORGANISATION, Forbidden, imyNoticeText, isDpo, type Caller } from '../domain';
 import type { UseCaseDeps } from './deps';
 import { findVisibleIncident } from './get-incident';
 
@@ -12,6 +12,8 @@ export async function noticeText(deps: UseCaseDeps, caller: Caller, idOrNumber: 
   if (!isDpo(caller)) throw new Forbidden('Bara dataskyddsombudet kan ta fram anmälningstexten.', 'Only the data protection officer can get the notice text.');
   const incident = await findVisibleIncident(deps, caller, idOrNumber);
   const organisation = deps.organisation ?? DEFAULT_ORGANISATION;
+  // A document taken out of the app: who took which one is in the access log (never its text).
+  deps.access?.record(accessRecord(deps.newId(), deps.clock.now(), caller, 'document', incident.id, `${kind}-notice`));
   switch (kind) {
     case 'imy':
       return { number: incident.number, text: imyNoticeText(incident, {}, organisation) };

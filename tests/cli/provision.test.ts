@@ -30,13 +30,13 @@ async function run(...args: string[]): Promise<{ code: number; output: string }>
 }
 
 describe('provision', () => {
-  it('creates the three lists with their columns, indexes and unique columns', async () => {
+  it('creates the four lists with their columns, indexes and unique columns', async () => {
     const site = newSite();
 
     const { code, output } = await run('--site', site.url);
 
     expect(code).toBe(0);
-    expect(output).toContain('Done: 3 changes made.');
+    expect(output).toContain('Done: 4 changes made.');
     expect(output).toContain(`SHAREPOINT_SITE_ID=${site.id}`);
     for (const spec of LIST_SPECS) {
       const columns = double.columns(site.id, `Pui${spec.suffix}`);

@@ -219,7 +219,7 @@ describe('what the HTTP API logs of a request', () => {
     const store = server.store;
     // A document that no longer parses (edited by hand in SharePoint, say): V8 quotes its start in the message.
     const broken = Object.assign(Object.create(store) as typeof store, { get: async () => JSON.parse('Utredning om 19121212-1212') });
-    const other = await startTestServer({ stores: { incidents: broken, appState: server.appState, close: async () => {} } });
+    const other = await startTestServer({ stores: { incidents: broken, appState: server.appState, accessLog: server.accessLog, close: async () => {} } });
     try {
       const res = await other.call('GET', '/api/incidents/3f1c2d9a-1111-2222-3333-444455556666');
       expect([res.status, res.body.error.code]).toEqual([500, 'internal_error']);

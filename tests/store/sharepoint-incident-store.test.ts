@@ -8,6 +8,7 @@ import { PUI_DESK_VERSION } from '../../src/store/sharepoint/sharepoint-config';
 import type { AppStateStore, IncidentStore, Stores } from '../../src/domain/ports';
 import { openSharePointStores, SharePointAccessDenied, SharePointNotProvisioned } from '../../src/store/sharepoint/sharepoint-stores';
 import { Outbox, type AnnouncementNews, type OutboxEntry } from '../../src/use-cases';
+import { describeAccessLogContract } from '../contract/access-log-contract';
 import { describeAppStateStoreContract } from '../contract/app-state-store-contract';
 import { describeIncidentStoreContract } from '../contract/incident-store-contract';
 import { GraphDouble } from '../support/graph-double';
@@ -28,6 +29,7 @@ afterAll(async () => {
 
 describeIncidentStoreContract('sharepoint (Graph double)', async () => ({ stores: (await openOnNewSite(double)).stores }));
 describeAppStateStoreContract('sharepoint (Graph double)', async () => ({ stores: (await openOnNewSite(double)).stores }));
+describeAccessLogContract('sharepoint (Graph double)', async () => ({ stores: (await openOnNewSite(double)).stores }));
 
 describe('the SharePoint stores against a failing Graph', () => {
   let stores: Stores;
@@ -339,7 +341,7 @@ describe('openSharePointStores', () => {
     const error = await openSharePointStores(doubleConfig(double, siteId), { credential: fakeCredential, retry: fastRetry() }).catch((e: unknown) => e);
 
     expect(error).toBeInstanceOf(SharePointNotProvisioned);
-    expect((error as Error).message).toBe(`The SharePoint site has no list PuiIncidents, PuiIncidentEvents, PuiAppState. Run \`npm run provision -- --site ${siteId}\` first.`);
+    expect((error as Error).message).toBe(`The SharePoint site has no list PuiIncidents, PuiIncidentEvents, PuiAppState, PuiAccessLog. Run \`npm run provision -- --site ${siteId}\` first.`);
   });
 
   it('says to run provisioning again when the lists lack a column this version needs', async () => {

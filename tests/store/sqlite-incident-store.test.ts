@@ -9,6 +9,7 @@ import { formatIncidentNumber } from '../../src/domain/incident-number';
 import { LIST_NAMES, listStatement, type ListName } from '../../src/store/sqlite/list-queries';
 import { migrate, SCHEMA_VERSION } from '../../src/store/sqlite/migrations';
 import { SqliteStores } from '../../src/store/sqlite/sqlite-stores';
+import { describeAccessLogContract } from '../contract/access-log-contract';
 import { describeAppStateStoreContract } from '../contract/app-state-store-contract';
 import { describeIncidentStoreContract, type OpenedStores } from '../contract/incident-store-contract';
 import { aNewIncident, anEvent, aReporter } from '../support/incident-mother';
@@ -30,6 +31,7 @@ async function onTemporaryFile(): Promise<OpenedStores> {
 
 describeIncidentStoreContract('sqlite (temporary file)', onTemporaryFile);
 describeAppStateStoreContract('sqlite (temporary file)', onTemporaryFile);
+describeAccessLogContract('sqlite (temporary file)', onTemporaryFile);
 
 describe('SqliteIncidentStore', () => {
   let dir: string;

@@ -1,5 +1,5 @@
 /**
- * The three lists of one site as the adapter reads them: where their items live, which item holds
+ * The four lists of one site as the adapter reads them: where their items live, which item holds
  * which identity (remembered, so a known item costs one direct read), lookups by a unique indexed
  * column, and pages of a query. Shared by the incident store and the app-state store of a site.
  */
@@ -51,6 +51,7 @@ export class ListItems {
       incidents: `${site}/lists/${lists.incidents}/items`,
       events: `${site}/lists/${lists.events}/items`,
       state: `${site}/lists/${lists.state}/items`,
+      access: `${site}/lists/${lists.access}/items`,
     };
   }
 

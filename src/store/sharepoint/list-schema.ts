@@ -1,5 +1,5 @@
 /**
- * The three SharePoint lists PUI Desk keeps, their columns and indexes: one description
+ * The four SharePoint lists PUI Desk keeps, their columns and indexes: one description
  * shared by the adapter (what it reads and writes) and provisioning (what it creates).
  * @remarks Every column the adapter filters or sorts on is indexed: SharePoint refuses a
  * filter on an unindexed column once a list passes 5,000 items. A list has at most 20
@@ -25,7 +25,7 @@ export interface ColumnSpec {
   hidden?: boolean;
 }
 
-export type ListKey = 'incidents' | 'events' | 'state';
+export type ListKey = 'incidents' | 'events' | 'state' | 'access';
 
 /** One list. */
 export interface ListSpec {
@@ -118,9 +118,31 @@ export const STATE_LIST: ListSpec = {
   ],
 };
 
-export const LIST_SPECS: readonly ListSpec[] = [INCIDENTS_LIST, EVENTS_LIST, STATE_LIST];
+/** Who read what: one item per read, never the content (src/domain/access-log.ts). */
+export const ACCESS_LIST: ListSpec = {
+  key: 'access',
+  suffix: 'AccessLog',
+  description: 'PUI Desk: vem som läst vad (öppnat en incident, exporterat registret, hämtat ett dokument). Aldrig innehållet.',
+  columns: [
+    { name: 'RecordId', displayName: 'Post-id', kind: 'text', indexed: true, unique: true, hidden: true },
+    // The incident read, or ACCESS_EXPORTS for what covers no single incident (a register export).
+    { name: 'IncidentId', displayName: 'Incident-id', kind: 'text', indexed: true },
+    { name: 'At', displayName: 'Tidpunkt', kind: 'dateTime', indexed: true },
+    { name: 'AtExact', displayName: 'Tidpunkt (exakt)', kind: 'text', hidden: true },
+    { name: 'ActorId', displayName: 'Läst av (id)', kind: 'text', hidden: true },
+    { name: 'ActorName', displayName: 'Läst av', kind: 'text' },
+    { name: 'ActorRole', displayName: 'Roll', kind: 'text' },
+    { name: 'View', displayName: 'Vy', kind: 'text' },
+    { name: 'Target', displayName: 'Export eller dokument', kind: 'text' },
+  ],
+};
 
-/** Default prefix of the list names: `PuiIncidents`, `PuiIncidentEvents`, `PuiAppState`. */
+/** `IncidentId` of an access record that names no incident. */
+export const ACCESS_EXPORTS = '(export)';
+
+export const LIST_SPECS: readonly ListSpec[] = [INCIDENTS_LIST, EVENTS_LIST, STATE_LIST, ACCESS_LIST];
+
+/** Default prefix of the list names: `PuiIncidents`, `PuiIncidentEvents`, `PuiAppState`, `PuiAccessLog`. */
 export const DEFAULT_LIST_PREFIX = 'Pui';
 
 export function listDisplayName(spec: ListSpec, prefix: string): string {

@@ -1,5 +1,5 @@
 /**
- * The SharePoint stores: three lists on one site, through Microsoft Graph, with an app-only
+ * The SharePoint stores: four lists on one site, through Microsoft Graph, with an app-only
  * credential granted Sites.Selected on that site. Opening checks that the lists and their columns
  * are there; the incident store and the app-state store then share one Graph layer and one memory
  * of which item holds which key.
@@ -14,6 +14,7 @@ import { GraphHttp } from './graph-http';
 import { ListItems } from './list-items';
 import type { ListKey } from './list-schema';
 import { RetryPolicy } from './retry-policy';
+import { SharePointAccessLog } from './sharepoint-access-log';
 import { SharePointAppStateStore } from './sharepoint-app-state-store';
 import { graphUserAgent, type SharePointConfig } from './sharepoint-config';
 import { SharePointIncidentStore } from './sharepoint-incident-store';
@@ -60,10 +61,11 @@ export function createGraphHttp(config: SharePointConfig, options: OpenSharePoin
   });
 }
 
-/** The incident store and the app-state store on one site. */
+/** The incident store, the app-state store and the access log on one site. */
 export class SharePointStores implements Stores {
   readonly incidents: SharePointIncidentStore;
   readonly appState: SharePointAppStateStore;
+  readonly accessLog: SharePointAccessLog;
   private readonly items: ListItems;
 
   constructor(parts: SharePointStoreParts) {
@@ -71,6 +73,7 @@ export class SharePointStores implements Stores {
     this.items = new ListItems(parts.http, parts.siteId, parts.lists);
     this.incidents = new SharePointIncidentStore(this.items, newId, parts.logger);
     this.appState = new SharePointAppStateStore(this.items, newId, parts.logger);
+    this.accessLog = new SharePointAccessLog(this.items, parts.logger);
   }
 
   async close(): Promise<void> {

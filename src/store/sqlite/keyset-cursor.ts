@@ -4,7 +4,7 @@ import { fieldError } from '../../domain/incident-changes';
 import type { KeysetPosition, ListName } from './list-queries';
 
 /** What a cursor pages through: an incident list, or the scheduled app state. */
-export type CursorList = ListName | 'scheduled-state';
+export type CursorList = ListName | 'scheduled-state' | 'access-log';
 
 /** Encodes the position after which the next page starts. */
 export function encodeCursor(list: CursorList, position: KeysetPosition): string {

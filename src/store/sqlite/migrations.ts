@@ -89,6 +89,24 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX app_state_by_due ON app_state (due_at, key) WHERE due_at IS NOT NULL;
     `,
   },
+  {
+    version: 3,
+    name: 'access log (who read what)',
+    sql: `
+      -- One row per read; never the content read. \`at\` in epoch milliseconds (compared as a number).
+      CREATE TABLE access_log (
+        seq         INTEGER PRIMARY KEY AUTOINCREMENT,
+        id          TEXT NOT NULL UNIQUE,
+        at          INTEGER NOT NULL,
+        incident_id TEXT,
+        doc         TEXT NOT NULL CHECK (json_valid(doc))
+      ) STRICT;
+      -- An incident's reads, newest first; exports (no incident) under NULL.
+      CREATE INDEX access_log_by_incident ON access_log (incident_id, at, seq);
+      -- Culling by age.
+      CREATE INDEX access_log_by_at ON access_log (at);
+    `,
+  },
 ];
 
 /** The schema version this code writes. */

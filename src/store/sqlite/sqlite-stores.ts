@@ -1,9 +1,10 @@
 /**
- * The embedded stores: one SQLite file (better-sqlite3, WAL) holding the register and the app
- * state, the default for `npm start`, tests and small single-server installs.
+ * The embedded stores: one SQLite file (better-sqlite3, WAL) holding the register, the app
+ * state and the access log, the default for `npm start`, tests and small single-server installs.
  */
 import type Database from 'better-sqlite3';
 import type { Stores } from '../../domain/ports';
+import { SqliteAccessLog } from './sqlite-access-log';
 import { SqliteAppStateStore } from './sqlite-app-state-store';
 import { openDatabase } from './sqlite-database';
 import { SqliteIncidentStore } from './sqlite-incident-store';
@@ -12,10 +13,12 @@ import { SqliteIncidentStore } from './sqlite-incident-store';
 export class SqliteStores implements Stores {
   readonly incidents: SqliteIncidentStore;
   readonly appState: SqliteAppStateStore;
+  readonly accessLog: SqliteAccessLog;
 
   private constructor(private readonly db: Database.Database) {
     this.incidents = new SqliteIncidentStore(db);
     this.appState = new SqliteAppStateStore(db);
+    this.accessLog = new SqliteAccessLog(db);
   }
 
   /**

@@ -1,0 +1,76 @@
+/**
+ * The contract every `AccessLog` adapter passes: idempotent batched appends, an incident's
+ * records newest first and paged, exports apart, culling by age and by incident.
+ */
+import { accessRecord, type AccessRecord } from '../../src/domain/access-log';
+import type { AccessLog, Stores } from '../../src/domain/ports';
+import { aDpo, aReporter } from '../support/incident-mother';
+import type { OpenedStores } from './incident-store-contract';
+
+const T0 = Date.parse('2026-11-20T09:00:00.000Z');
+
+function aRead(n: number, incidentId: string | null, view: AccessRecord['view'] = 'incident-details'): AccessRecord {
+  return accessRecord(`rec-${incidentId ?? 'export'}-${n}`, new Date(T0 + n * 1500), n % 2 ? { ...aDpo, roles: ['dpo'] as const } : { ...aReporter, roles: ['reporter'] as const }, view, incidentId, incidentId ? null : 'register.xlsx');
+}
+
+/** Registers the access-log contract suite for one adapter. */
+export function describeAccessLogContract(name: string, open: () => Promise<OpenedStores>): void {
+  describe(`AccessLog contract: ${name}`, () => {
+    let stores: Stores;
+    let log: AccessLog;
+    let cleanup: (() => Promise<void>) | undefined;
+
+    beforeEach(async () => {
+      ({ stores, cleanup } = await open());
+      log = stores.accessLog;
+    });
+
+    afterEach(async () => {
+      await stores.close();
+      await cleanup?.();
+    });
+
+    it('keeps an incident empty until it is read', async () => {
+      expect(await log.listForIncident('inc-1')).toEqual({ items: [] });
+    });
+
+    it('lists an incident’s records newest first, apart from other incidents and exports, and keeps one of each on a repeated append', async () => {
+      const mine = [aRead(1, 'inc-1'), aRead(2, 'inc-1'), aRead(3, 'inc-1')];
+      await log.append([...mine, aRead(4, 'inc-2'), aRead(5, null, 'register-export')]);
+      await log.append([mine[1]]);
+
+      expect((await log.listForIncident('inc-1')).items).toEqual([mine[2], mine[1], mine[0]]);
+      expect((await log.listExports()).items).toEqual([aRead(5, null, 'register-export')]);
+    });
+
+    it('pages through more records than one page holds, each once', async () => {
+      const records = Array.from({ length: 25 }, (_, n) => aRead(n, 'inc-1'));
+      await log.append(records);
+      const seen: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await log.listForIncident('inc-1', { limit: 10, cursor });
+        seen.push(...page.items.map((r) => r.id));
+        cursor = page.next;
+      } while (cursor);
+      expect(seen).toEqual(records.map((r) => r.id).reverse());
+    });
+
+    it('culls records read before a time and keeps the rest', async () => {
+      await log.append([aRead(1, 'inc-1'), aRead(2, 'inc-1'), aRead(3, null, 'register-export'), aRead(8, 'inc-1')]);
+
+      const culled = await log.cullBefore(new Date(T0 + 5000).toISOString());
+
+      expect(culled).toBe(3);
+      expect((await log.listForIncident('inc-1')).items.map((r) => r.id)).toEqual(['rec-inc-1-8']);
+      expect((await log.listExports()).items).toEqual([]);
+    });
+
+    it('deletes every record of one incident', async () => {
+      await log.append([aRead(1, 'inc-1'), aRead(2, 'inc-2'), aRead(3, 'inc-1')]);
+      expect(await log.deleteForIncident('inc-1')).toBe(2);
+      expect((await log.listForIncident('inc-1')).items).toEqual([]);
+      expect((await log.listForIncident('inc-2')).items.map((r) => r.id)).toEqual(['rec-inc-2-2']);
+    });
+  });
+}
