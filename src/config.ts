@@ -72,6 +72,12 @@ const schema = z.object({
   REPORT_RATE_BURST: z.coerce.number().int().min(0).max(100_000).default(30),
   /** Then one more report per this many seconds. */
   REPORT_RATE_REFILL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(10),
+  /** The Outlook add-in's check when the user presses Send (Smart Alerts); `off` turns it off. */
+  SEND_CHECK: z.enum(['on', 'off']).default('on'),
+  /** External mail domains trusted with personal data (e.g. the region's health services): no alert. */
+  TRUSTED_EXTERNAL_DOMAINS: list,
+  /** Extra words, comma-separated, that the send check also counts as sensitive (matched inside words). */
+  SENSITIVE_WORDS: list,
 });
 
 /** `objectId=Display Name` (or a bare id), as DPO_MENTIONS lists them. */
@@ -136,6 +142,8 @@ export interface AppConfig {
   /** The controller, the DPO's contact and the committee, as the documents name them. */
   organisation: Organisation;
   organisationDomains: string[];
+  /** The Outlook add-in's send check (SEND_CHECK, TRUSTED_EXTERNAL_DOMAINS, SENSITIVE_WORDS). */
+  sendCheck: { enabled: boolean; trustedExternalDomains: string[]; sensitiveWords: string[] };
   publicUrl?: string;
   /** `local`: dev identity, no tenant. `entra`: every API call needs a valid Entra ID token. */
   profile: 'local' | 'entra';
@@ -286,6 +294,11 @@ export function loadConfig(rawEnv: Record<string, string | undefined> = process.
       dpo: { name: e.DPO_CONTACT_NAME, email: e.DPO_CONTACT_EMAIL, phone: e.DPO_CONTACT_PHONE },
     },
     organisationDomains: e.ORGANISATION_DOMAINS,
+    sendCheck: {
+      enabled: e.SEND_CHECK === 'on',
+      trustedExternalDomains: e.TRUSTED_EXTERNAL_DOMAINS.map((d) => d.toLowerCase().replace(/^@/, '')),
+      sensitiveWords: e.SENSITIVE_WORDS.map((w) => w.toLowerCase()),
+    },
     publicUrl: e.PUBLIC_URL,
     profile: auth ? 'entra' : 'local',
     auth,

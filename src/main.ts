@@ -88,6 +88,7 @@ function clientConfigOf(config: AppConfig): ClientConfig {
     profile: config.profile,
     organisationName: config.organisationName,
     organisationDomains: config.organisationDomains,
+    sendCheck: config.sendCheck,
     auth: config.auth && clientId
       ? { clientId, authority: `https://login.microsoftonline.com/${config.auth.tenantId}`, scopes: [`api://${clientId}/access_as_user`] }
       : undefined,

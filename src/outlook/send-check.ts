@@ -43,13 +43,12 @@ export const ALERT_MESSAGE_LIMIT = 500;
 /** The settings when the server gives none: check on, only the user's own domain is internal. */
 export const DEFAULT_SEND_CHECK_SETTINGS: SendCheckSettings = { enabled: true, organisationDomains: [], trustedExternalDomains: [], sensitiveWords: [] };
 
-const WORD = /[\p{L}\p{N}]+/gu;
-
-/** Occurrences of words containing one of `words` (lower case). */
+/** Occurrences of each of `words` (lower case) in the text, anywhere inside a word (so compounds count). */
 export function countExtraWords(text: string, words: readonly string[]): number {
   if (words.length === 0) return 0;
+  const lower = text.toLowerCase();
   let count = 0;
-  for (const m of text.toLowerCase().matchAll(WORD)) if (words.some((w) => m[0].includes(w))) count++;
+  for (const w of words) for (let i = lower.indexOf(w); i >= 0; i = lower.indexOf(w, i + w.length)) count++;
   return count;
 }
 

@@ -1,4 +1,5 @@
 /** The HTTP server's express app: health, the JSON API, the bot endpoint and the static pages. */
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import express, { type Express, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import type { Logger } from '../domain';
@@ -35,6 +36,8 @@ export interface ClientConfig {
   profile: 'local' | 'entra';
   organisationName: string;
   organisationDomains: string[];
+  /** The Outlook add-in's check on Send (absent: on, nothing trusted, no extra words). */
+  sendCheck?: { enabled: boolean; trustedExternalDomains: string[]; sensitiveWords: string[] };
   auth?: { clientId: string; authority: string; scopes: string[] };
 }
 
@@ -138,6 +141,18 @@ export function createApp(options: AppOptions): Express {
   app.use('/api', api);
 
   const staticRoot = options.staticRoot ?? path.resolve('dist');
+  // The Smart Alerts script with its settings in front, so the handler fetches nothing at Send.
+  app.get('/outlook/send-check.js', (_req, res, next) => {
+    readFile(path.join(staticRoot, 'outlook', 'send-check.js'), 'utf8').then((code) => {
+      const settings = {
+        enabled: options.clientConfig.sendCheck?.enabled ?? true,
+        organisationDomains: options.clientConfig.organisationDomains,
+        trustedExternalDomains: options.clientConfig.sendCheck?.trustedExternalDomains ?? [],
+        sensitiveWords: options.clientConfig.sendCheck?.sensitiveWords ?? [],
+      };
+      res.setHeader('Cache-Control', 'no-store').type('text/javascript; charset=utf-8').send(`globalThis.PUI_SEND_CHECK_SETTINGS=${JSON.stringify(settings)};\n${code}`);
+    }, () => next());
+  });
   for (const page of ['tab', 'outlook']) {
     app.get(`/${page}/config.json`, (_req, res) => {
       res.setHeader('Cache-Control', 'no-store').json(options.clientConfig);

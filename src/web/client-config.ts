@@ -20,6 +20,8 @@ export interface ClientConfig {
   organisationName: string;
   /** Mail domains inside the organisation; recipients elsewhere are external. */
   organisationDomains: string[];
+  /** The Outlook add-in's check on Send; the event runtime gets the same settings with its script. */
+  sendCheck?: { enabled: boolean; trustedExternalDomains: string[]; sensitiveWords: string[] };
   auth?: ClientAuthConfig;
 }
 
@@ -37,6 +39,18 @@ function strings(value: unknown, field: string): string[] {
   return value as string[];
 }
 
+function sendCheckOf(value: unknown): NonNullable<ClientConfig['sendCheck']> {
+  if (value === undefined) return { enabled: true, trustedExternalDomains: [], sensitiveWords: [] };
+  if (typeof value !== 'object' || value === null) throw new ClientConfigError('sendCheck must be an object.');
+  const v = value as Record<string, unknown>;
+  if (v.enabled !== undefined && typeof v.enabled !== 'boolean') throw new ClientConfigError('sendCheck.enabled must be true or false.');
+  return {
+    enabled: v.enabled !== false,
+    trustedExternalDomains: strings(v.trustedExternalDomains, 'sendCheck.trustedExternalDomains'),
+    sensitiveWords: strings(v.sensitiveWords, 'sendCheck.sensitiveWords'),
+  };
+}
+
 /** Validates a parsed config.json. Throws {@link ClientConfigError} naming the bad field. */
 export function parseClientConfig(raw: unknown): ClientConfig {
   if (typeof raw !== 'object' || raw === null) throw new ClientConfigError('config.json must hold an object.');
@@ -46,6 +60,7 @@ export function parseClientConfig(raw: unknown): ClientConfig {
     profile: r.profile,
     organisationName: typeof r.organisationName === 'string' && r.organisationName.trim() ? r.organisationName.trim() : 'Kommunen',
     organisationDomains: strings(r.organisationDomains, 'organisationDomains'),
+    sendCheck: sendCheckOf(r.sendCheck),
   };
   if (r.profile === 'entra') {
     const a = r.auth as Record<string, unknown> | undefined;

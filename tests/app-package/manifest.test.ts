@@ -102,6 +102,25 @@ describe('appPackage/manifest.json', () => {
     expect(manifest.authorization?.permissions?.resourceSpecific).toEqual([{ name: 'MailboxItem.Read.User', type: 'Delegated' }]);
   });
 
+  it('has the Smart Alerts event runtime: OnMessageSend (messageSending) runs the send check with promptUser, Mailbox 1.12', () => {
+    const [extension] = manifest.extensions ?? [];
+    const runtime = extension.runtimes?.find((r) => r.actions?.some((a) => a.id === 'onMessageSendHandler'));
+    expect(runtime).toMatchObject({
+      requirements: { capabilities: [{ name: 'Mailbox', minVersion: '1.12' }] },
+      code: { page: 'https://pui.kommun.example/outlook/send-check.html', script: 'https://pui.kommun.example/outlook/send-check.js' },
+      lifetime: 'short',
+    });
+    expect(runtime?.actions).toEqual([{ id: 'onMessageSendHandler', type: 'executeFunction', displayName: 'onMessageSendHandler' }]);
+    expect(extension.autoRunEvents).toEqual([
+      {
+        requirements: { capabilities: [{ name: 'Mailbox', minVersion: '1.12' }] },
+        events: [{ type: 'messageSending', actionId: 'onMessageSendHandler', options: { sendMode: 'promptUser' } }],
+      },
+    ]);
+    // The id the event script registers with Office.actions.associate.
+    expect(repoFile('src/outlook/on-send-entry.ts')).toContain("ON_MESSAGE_SEND_ACTION = 'onMessageSendHandler'");
+  });
+
   it('names the sign-in registration for Teams SSO and lists the server in validDomains', () => {
     expect(manifest.webApplicationInfo).toEqual({ id: TEST_VALUES.AAD_APP_CLIENT_ID, resource: `api://pui.kommun.example/${TEST_VALUES.AAD_APP_CLIENT_ID}` });
     expect(manifest.validDomains).toEqual(['pui.kommun.example']);

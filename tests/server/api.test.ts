@@ -301,7 +301,7 @@ describe('the pages', () => {
       const res = await server.call('GET', `/${page}/config.json`);
       expect(res.status).toBe(200);
       expect(res.headers.get('cache-control')).toBe('no-store');
-      expect(res.body).toEqual({ profile: 'local', organisationName: 'Kommunen', organisationDomains: [] });
+      expect(res.body).toEqual({ profile: 'local', organisationName: 'Kommunen', organisationDomains: [], sendCheck: { enabled: true, trustedExternalDomains: [], sensitiveWords: [] } });
     }
   });
 });

@@ -6,7 +6,14 @@ describe('client-config', () => {
       profile: 'local',
       organisationName: 'Kalmar kommun',
       organisationDomains: ['kalmar.se'],
+      sendCheck: { enabled: true, trustedExternalDomains: [], sensitiveWords: [] },
     });
+  });
+
+  it('reads the send check settings, and refuses a non-boolean switch', () => {
+    const config = parseClientConfig({ profile: 'local', sendCheck: { enabled: false, trustedExternalDomains: ['regionkalmar.se'], sensitiveWords: ['skyddsidentitet'] } });
+    expect(config.sendCheck).toEqual({ enabled: false, trustedExternalDomains: ['regionkalmar.se'], sensitiveWords: ['skyddsidentitet'] });
+    expect(() => parseClientConfig({ profile: 'local', sendCheck: { enabled: 'off' } })).toThrow(new ClientConfigError('sendCheck.enabled must be true or false.'));
   });
 
   it('reads the entra profile, defaulting the scope to access_as_user', () => {
@@ -14,6 +21,7 @@ describe('client-config', () => {
       profile: 'entra',
       organisationName: 'Kommunen',
       organisationDomains: [],
+      sendCheck: { enabled: true, trustedExternalDomains: [], sensitiveWords: [] },
       auth: { clientId: 'cid', authority: 'https://login.microsoftonline.com/t', scopes: ['api://cid/access_as_user'] },
     });
   });
