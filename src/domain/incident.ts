@@ -108,6 +108,11 @@ export interface Incident {
 
   closedAt?: string;
   closedBy?: Person;
+  /**
+   * A legal hold (*spärr*: an IVO case, a court case): while set, retention never culls the
+   * incident (src/domain/retention.ts). Not yet set by any change (issue 17, left to do).
+   */
+  legalHold?: { since: string; by: Person };
   /** When the next clock reminder is due (null when the clock has stopped). */
   nextReminderAt: string | null;
 

@@ -28,3 +28,4 @@ export * from './channel-digest';
 export * from './notice-details';
 export * from './organisation';
 export * from './access-log';
+export * from './retention';
