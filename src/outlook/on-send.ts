@@ -24,7 +24,23 @@ export interface ComposeItemLike {
   cc?: GetAsync<unknown>;
   bcc?: GetAsync<unknown>;
   getAttachmentsAsync?(callback: (result: Result<{ name?: string }[]>) => void): void;
+  loadCustomPropertiesAsync?(callback: (result: Result<CustomPropertiesLike>) => void): void;
 }
+
+/** The part of Office.js `CustomProperties` the handler uses. */
+export interface CustomPropertiesLike {
+  get(name: string): unknown;
+  set(name: string, value: string): void;
+  remove(name: string): void;
+  saveAsync(callback: (result: Result<void>) => void): void;
+}
+
+/**
+ * The custom property the handler leaves on a mail it alerted on: only the month (`YYYY-MM`). A
+ * sent mail that carries it went out with *Skicka ändå*, because the handler removes it again when
+ * a later Send finds nothing to ask about (the user chose *Ändra* and fixed the mail).
+ */
+export const SENT_ANYWAY_PROPERTY = 'puiSendCheckAlerted';
 
 /** The part of the `Office` global the handler reads. */
 export interface SendOfficeLike {
@@ -41,6 +57,8 @@ export interface OnSendDeps {
   office: SendOfficeLike;
   settings?: SendCheckSettings;
   log?: (message: string) => void;
+  /** The clock, for the month the marker holds. */
+  now?: () => Date;
 }
 
 function call<T>(fn: (cb: (r: Result<T>) => void) => void): Promise<T> {
@@ -86,6 +104,21 @@ export async function readOutgoingMail(office: SendOfficeLike): Promise<Outgoing
   };
 }
 
+/** Sets (month) or removes the marker on the item; a failure is logged by kind and otherwise ignored. */
+async function mark(deps: OnSendDeps, alerted: boolean): Promise<void> {
+  const item = deps.office.context.mailbox.item;
+  if (!item?.loadCustomPropertiesAsync) return;
+  try {
+    const props = await call<CustomPropertiesLike>((cb) => item.loadCustomPropertiesAsync!(cb));
+    if (alerted) props.set(SENT_ANYWAY_PROPERTY, (deps.now?.() ?? new Date()).toISOString().slice(0, 7));
+    else if (props.get(SENT_ANYWAY_PROPERTY) !== undefined) props.remove(SENT_ANYWAY_PROPERTY);
+    else return;
+    await call<void>((cb) => props.saveAsync(cb));
+  } catch (error) {
+    (deps.log ?? console.error)(`PUI Desk send check could not mark the mail (${error instanceof Error ? error.name : typeof error}).`);
+  }
+}
+
 /**
  * Handles `OnMessageSend`: an alert (`allowEvent: false`, `promptUser`) when the check finds a
  * sensitive mail to an external recipient, otherwise lets the mail go. An error anywhere lets
@@ -102,6 +135,7 @@ export async function onMessageSend(event: SendEventLike, deps: OnSendDeps): Pro
     event.completed({ allowEvent: true });
     return;
   }
+  await mark(deps, verdict.alert);
   if (!verdict.alert) {
     event.completed({ allowEvent: true });
     return;

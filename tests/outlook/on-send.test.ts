@@ -1,5 +1,5 @@
 import { OfficeMockObject } from 'office-addin-mock';
-import { onMessageSend, type SendOfficeLike } from '../../src/outlook/on-send';
+import { onMessageSend, SENT_ANYWAY_PROPERTY, type SendOfficeLike } from '../../src/outlook/on-send';
 import type { SendCheckSettings } from '../../src/outlook/send-check';
 import { syntheticBody } from '../../bench/outlook-bench';
 
@@ -8,7 +8,19 @@ type Who = { name: string; address: string };
 const SETTINGS: SendCheckSettings = { enabled: true, organisationDomains: ['kalmar.se'], trustedExternalDomains: ['regionkalmar.se'], sensitiveWords: [] };
 
 /** A compose-mode mail as Office.js exposes it, built with office-addin-mock (host 'outlook'). */
-function composeOffice(mail: { subject?: string; body?: string; to?: Who[]; cc?: Who[]; attachments?: string[]; bodyThrows?: boolean }): SendOfficeLike {
+function composeOffice(mail: { subject?: string; body?: string; to?: Who[]; cc?: Who[]; attachments?: string[]; bodyThrows?: boolean; props?: Map<string, string> }): SendOfficeLike {
+  const props = mail.props ?? new Map<string, string>();
+  const saved = new Map<string, string>(props);
+  const customProperties = {
+    get: (name: string) => props.get(name),
+    set: (name: string, value: string) => props.set(name, value),
+    remove: (name: string) => props.delete(name),
+    saveAsync: (cb: (r: unknown) => void) => {
+      saved.clear();
+      for (const [k, v] of props) saved.set(k, v);
+      cb({ status: 'succeeded', value: undefined });
+    },
+  };
   const field = (value: unknown) => ({ getAsync: (...args: unknown[]) => (args[args.length - 1] as (r: unknown) => void)({ status: 'succeeded', value }) });
   const details = (list: Who[] = []) => list.map((w) => ({ displayName: w.name, emailAddress: w.address }));
   const data = {
@@ -25,11 +37,14 @@ function composeOffice(mail: { subject?: string; body?: string; to?: Who[]; cc?:
           cc: field(details(mail.cc)),
           bcc: field([]),
           getAttachmentsAsync: (cb: (r: unknown) => void) => cb({ status: 'succeeded', value: (mail.attachments ?? []).map((name) => ({ name })) }),
+          loadCustomPropertiesAsync: (cb: (r: unknown) => void) => cb({ status: 'succeeded', value: customProperties }),
         },
       },
     },
   };
-  return new OfficeMockObject(data) as unknown as SendOfficeLike;
+  const office = new OfficeMockObject(data) as unknown as SendOfficeLike & { saved: Map<string, string> };
+  office.saved = saved;
+  return office;
 }
 
 async function send(office: SendOfficeLike, settings: SendCheckSettings = SETTINGS, log: (m: string) => void = () => {}) {
@@ -98,6 +113,20 @@ describe('onMessageSend', () => {
     expect(result.allowEvent).toBe(false);
     // The body repeats the same three valid numbers (020412-5645, 198507092388, 761163-1123): distinct ones count once.
     expect(result.errorMessage).toMatch(/^Mejlet innehåller 3 personnummer eller samordningsnummer och \d+ ord/);
+  });
+
+  it('marks an alerted mail with the month only (sent anyway if it goes out with it), and unmarks it once fixed', async () => {
+    const props = new Map<string, string>();
+    const external = [{ name: '', address: 'x@example.com' }];
+    const alerted = composeOffice({ body: 'Gäller 121212-1212', to: external, props }) as SendOfficeLike & { saved: Map<string, string> };
+    const completed = jest.fn();
+    await onMessageSend({ completed }, { office: alerted, settings: SETTINGS, now: () => new Date('2026-12-02T18:00:00Z') });
+    expect(completed.mock.calls[0][0].allowEvent).toBe(false);
+    expect([...alerted.saved]).toEqual([[SENT_ANYWAY_PROPERTY, '2026-12']]);
+    // Ändra: the user removes the number and presses Send again.
+    const fixed = composeOffice({ body: 'Gäller ärendet', to: external, props }) as SendOfficeLike & { saved: Map<string, string> };
+    expect(await send(fixed)).toEqual({ allowEvent: true });
+    expect([...fixed.saved]).toEqual([]);
   });
 
   it('lets the mail go when reading or scanning fails, and logs the error without content', async () => {
