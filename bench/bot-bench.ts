@@ -195,6 +195,7 @@ export async function benchMassIncident(): Promise<void> {
         await res.arrayBuffer();
       }
     }));
+    const submittedSeconds = (Date.now() - started) / 1000;
     for (const i of (await stores.incidents.listAll({ limit: 500 })).items) numbers.add(i.number);
     const channel = () => connector.calls.filter((c) => c.conversationId === DPO_CHANNEL);
     const cards = () => channel().filter((c) => c.method === 'POST' && c.activityId === undefined && !isDigest(c));
@@ -216,7 +217,7 @@ export async function benchMassIncident(): Promise<void> {
     const digestUpdates = channel().filter((c) => isDigest(c) && c.method === 'PUT').length;
     const lastCard = (Math.max(...cards().map((c) => c.at)) - started) / 1000;
     console.log(
-      `mass incident: ${MASS} reports at once (${MASS / 2} bot, ${MASS / 2} API), Teams' limits enforced: all ${visible.length}/${numbers.size} numbers visible in the DPO channel after ${allVisible.toFixed(1)} s; ` +
+      `mass incident: ${MASS} reports at once (${MASS / 2} bot, ${MASS / 2} API), Teams' limits enforced: all submitted after ${submittedSeconds.toFixed(1)} s; all ${visible.length}/${numbers.size} numbers visible in the DPO channel after ${allVisible.toFixed(1)} s; ` +
         `messages posted ${channel().filter((c) => c.method === 'POST').length} (${digestPosts} digests + ${cards().length} own cards; ${digestUpdates} digest updates); ` +
         `last own card after ${lastCard.toFixed(0)} s; 429s ${connector.throttled} (all retried); lost ${numbers.size - perCard.size}, doubled ${doubled}`,
     );

@@ -20,6 +20,10 @@ export const DIGEST_KEY = 'dpo-digest';
 
 /** How long one instance holds the digest while it posts or updates it. */
 const DIGEST_LOCK_MS = 30_000;
+/** New incidents read for one step at most (the rest come at the next). */
+const MAX_NEWCOMERS = 300;
+/** Incidents read at once. */
+const READ_AT_ONCE = 20;
 
 /** The digest now open for more incidents. */
 export interface OpenDigest {
@@ -80,14 +84,8 @@ export async function refreshDigest(deps: DeliveryDeps, poster: ChannelPoster, c
   // Throttled: the open digest was updated a moment ago; the next step lists the newcomers.
   if (open && now.getTime() - Date.parse(open.updatedAt) < DIGEST_UPDATE_MIN_MS) return NOTHING;
 
-  const added: DigestLine[] = [];
-  for (const news of pendingReports) {
-    if (known.has(news.reportId)) continue;
-    const incident = await deps.store.getByReportId(news.reportId);
-    if (!incident || (await getPostedCard(deps, incident.id))) continue;
-    added.push(digestLine(incident));
-  }
-  if (added.length === 0) {
+  const newcomers = pendingReports.filter((news) => !known.has(news.reportId)).slice(0, MAX_NEWCOMERS);
+  if (newcomers.length === 0) {
     await settle(deps, entry?.etag, state, tidy());
     return NOTHING;
   }
@@ -108,6 +106,16 @@ export async function refreshDigest(deps: DeliveryDeps, poster: ChannelPoster, c
     etag = (await deps.appState.putState(DIGEST_KEY, current, etag)).etag;
   };
   try {
+    // Read while holding the digest, so only one instance reads them; a few at a time (SharePoint round trips).
+    const added: DigestLine[] = [];
+    for (let i = 0; i < newcomers.length; i += READ_AT_ONCE) {
+      const found = await Promise.all(newcomers.slice(i, i + READ_AT_ONCE).map(async (news) => {
+        const incident = await deps.store.getByReportId(news.reportId);
+        return incident && !(await getPostedCard(deps, incident.id)) ? digestLine(incident) : undefined;
+      }));
+      for (const line of found) if (line) added.push(line);
+    }
+    if (added.length === 0) return result;
     const filled = fillDigests(open?.lines ?? [], added);
     if (open && filled.open.length > open.lines.length) {
       await poster.updateDigest(open.address, open.messageId, { lines: filled.open, since: open.since, now: deps.clock.now() });
