@@ -18,7 +18,10 @@ import { openStores, type OpenStoresOptions, type StoreConfig } from '../store/o
 import { SharePointAccessDenied, SharePointNotProvisioned } from '../store/sharepoint/sharepoint-stores';
 import { exportRegister } from '../use-cases/export-register';
 import { importRegister } from '../use-cases/import-register';
+import { listDueForCulling } from '../use-cases/retention';
 import { summariseRegister } from '../use-cases/summarise-register';
+import { parseStockholmLocal } from '../domain/stockholm-time';
+import { retentionPolicy, RetentionSettingError, type RetentionPolicy } from '../domain/retention';
 
 /** Where the CLI writes. */
 export interface Output {
@@ -43,6 +46,8 @@ export interface RegisterCliDeps {
   user?: string;
   /** Folder for relative paths; default process.cwd(). */
   cwd?: string;
+  /** What the records plan says (RETENTION_*); default keep. */
+  retention?: RetentionPolicy;
 }
 
 /** A failure the person at the terminal can act on; `message` is Swedish. */
@@ -65,6 +70,11 @@ export const USAGE = `Användning: npm run register -- <kommando>
   export [--format csv|xlsx] [--out <fil>]
                                    Hela registret med registrets kolumner och appens. CSV (semikolon,
                                    UTF-8) skrivs till skärmen om --out saknas; XLSX till en fil.
+
+  retention [--as-of ÅÅÅÅ-MM-DD] [--dry-run] [--format text|json]
+                                   Visar vilka avslutade incidenter som ska gallras enligt
+                                   RETENTION_YEARS/RETENTION_FROM (utan inställning: inga; registret
+                                   bevaras). Bara --dry-run finns än: inget tas bort.
 
 Registret är detsamma som för npm start: filen i PUI_DB (standard .data/pui.db), eller med
 STORE=sharepoint listorna på SharePoint-webbplatsen (SHAREPOINT_SITE_URL eller SHAREPOINT_SITE_ID).
@@ -103,6 +113,9 @@ export async function runRegisterCli(argv: readonly string[], deps: RegisterCliD
         from: { type: 'string' },
         to: { type: 'string' },
         format: { type: 'string' },
+        'as-of': { type: 'string' },
+        'dry-run': { type: 'boolean' },
+        confirm: { type: 'boolean' },
         out: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -177,8 +190,31 @@ export async function runRegisterCli(argv: readonly string[], deps: RegisterCliD
         stdout.write(`Skrev ${rows.length} incidenter till ${maskPersonalData(target)}.\n`);
         return 0;
       }
+      case 'retention': {
+        rejectOptions(values, ['as-of', 'dry-run', 'confirm', 'format'], 'retention');
+        if (rest.length > 0) throw new CliFailure(`Okänt argument "${rest[0]}" till retention.`, 2);
+        const format = values.format ?? 'text';
+        if (format !== 'text' && format !== 'json') throw new CliFailure(`--format ska vara text eller json för retention (inte "${format}").`, 2);
+        if (values.confirm) throw new CliFailure('Gallring med --confirm finns inte än (export och borttagning byggs i ärende 17). Kör med --dry-run för att se vad som står på tur; inget har tagits bort.', 2);
+        let asOf = now();
+        if (values['as-of'] !== undefined) {
+          const parsedAsOf = /^\d{4}-\d{2}-\d{2}$/.test(values['as-of']) ? parseStockholmLocal(`${values['as-of']} 23:59:59`) : undefined;
+          if (!parsedAsOf) throw new CliFailure(`--as-of ska vara ett datum som ÅÅÅÅ-MM-DD (inte "${values['as-of']}").`, 2);
+          asOf = new Date(parsedAsOf);
+        }
+        const due = await listDueForCulling({ store: await open('read') }, caller, deps.retention ?? { kind: 'keep' }, asOf);
+        if (format === 'json') {
+          stdout.write(`${JSON.stringify({ due, culled: 0 }, null, 2)}\n`);
+        } else if (due.length === 0) {
+          stdout.write(deps.retention && deps.retention.kind === 'cull' ? 'Inget att gallra.\n' : 'Inget att gallra: registret bevaras (RETENTION_YEARS är inte satt).\n');
+        } else {
+          for (const d of due) stdout.write(`${d.number}  avslutad ${stockholmDate(d.closedAt)}  gallras från ${stockholmDate(d.dueAt)}\n`);
+          stdout.write(`${due.length} att gallra (provkörning: inget togs bort).\n`);
+        }
+        return 0;
+      }
       default:
-        throw new CliFailure(`Okänt kommando "${command}". Välj import, report eller export.\n\n${USAGE}`, 2);
+        throw new CliFailure(`Okänt kommando "${command}". Välj import, report, export eller retention.\n\n${USAGE}`, 2);
     }
   } catch (error) {
     // Messages name what was typed (file names, arguments): masked, like every text that leaves a use case.
@@ -267,7 +303,17 @@ export async function main(argv = process.argv.slice(2)): Promise<number> {
     }
     throw error;
   }
-  return runRegisterCli(argv, { openStore: configuredStoreOpener(config), stdout: process.stdout, stderr: process.stderr, user: currentUser() });
+  let retention: RetentionPolicy;
+  try {
+    retention = retentionPolicy(process.env);
+  } catch (error) {
+    if (error instanceof RetentionSettingError) {
+      process.stderr.write(`Konfigurationen är felaktig: ${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
+  return runRegisterCli(argv, { openStore: configuredStoreOpener(config), stdout: process.stdout, stderr: process.stderr, user: currentUser(), retention });
 }
 
 if (require.main === module) {

@@ -16,6 +16,7 @@ export * from './list-incidents';
 export * from './outbox';
 export * from './report-incident';
 export * from './report-rate-limiter';
+export * from './retention';
 export * from './reporter-lanes';
 export * from './send-due-reminders';
 export * from './summarise-register';
