@@ -32,6 +32,11 @@ export interface MailSnapshot {
   body: string;
   /** True when the host would not give the body (the scan then covers the subject only). */
   bodyUnavailable?: boolean;
+  /**
+   * True on a sent mail that the check on Send had alerted on (custom property
+   * `puiSendCheckAlerted`): the user chose Skicka ändå.
+   */
+  sentAnyway?: boolean;
   /** The signed-in user's address. */
   userAddress: string;
   direction: MailDirection;
@@ -60,6 +65,7 @@ export interface ReadItemLike {
   internetMessageId?: string;
   attachments?: { name?: string; size?: number; contentType?: string; isInline?: boolean }[];
   body?: { getAsync(coercionType: string, callback: (result: AsyncResultLike<string>) => void): void };
+  loadCustomPropertiesAsync?(callback: (result: AsyncResultLike<{ get(name: string): unknown }>) => void): void;
 }
 
 /** The part of Office.js `Mailbox` the pane reads. */
@@ -105,6 +111,23 @@ function readBody(item: ReadItemLike): Promise<string> {
   });
 }
 
+/** The custom property the check on Send leaves on a mail it alerted on (see on-send.ts). */
+const SENT_ANYWAY_PROPERTY = 'puiSendCheckAlerted';
+
+/** Whether the item carries the check on Send's marker; false when the host cannot say. */
+function carriesSendCheckMarker(item: ReadItemLike): Promise<boolean> {
+  return new Promise((resolve) => {
+    if (typeof item.loadCustomPropertiesAsync !== 'function') return resolve(false);
+    try {
+      item.loadCustomPropertiesAsync((result) => {
+        resolve(result.status === 'succeeded' && typeof result.value?.get === 'function' && typeof result.value.get(SENT_ANYWAY_PROPERTY) === 'string');
+      });
+    } catch {
+      resolve(false);
+    }
+  });
+}
+
 /** True when both addresses are the same mailbox (case-insensitive). */
 export function sameAddress(a: string, b: string): boolean {
   return a.trim().toLowerCase() === b.trim().toLowerCase() && a.trim() !== '';
@@ -128,6 +151,8 @@ export async function readMailItem(mailbox: MailboxLike): Promise<MailSnapshot> 
     if (!(error instanceof MailReadError)) throw error;
     bodyUnavailable = true;
   }
+  const direction: MailDirection = sameAddress(from.address, userAddress) ? 'sent' : 'received';
+  const sentAnyway = direction === 'sent' && (await carriesSendCheckMarker(item));
   return {
     subject: item.subject ?? '',
     from,
@@ -140,7 +165,8 @@ export async function readMailItem(mailbox: MailboxLike): Promise<MailSnapshot> 
       .map((a) => ({ name: a.name ?? '', size: typeof a.size === 'number' ? a.size : 0, contentType: a.contentType ?? '' })),
     body,
     ...(bodyUnavailable ? { bodyUnavailable } : {}),
+    ...(sentAnyway ? { sentAnyway } : {}),
     userAddress,
-    direction: sameAddress(from.address, userAddress) ? 'sent' : 'received',
+    direction,
   };
 }

@@ -53,6 +53,20 @@ describe('readMailItem', () => {
     expect(mail.subject).toBe(sentMail.subject);
   });
 
+  it('says a sent mail went out with Skicka ändå when it carries the check on Send\'s marker, and not otherwise', async () => {
+    const marked = mockOffice(sentMail, { user: 'anna.handlaggare@kommun.example.se' });
+    const props = (value?: string) => (cb: (r: unknown) => void) => cb({ status: 'succeeded', value: { get: (name: string) => (name === 'puiSendCheckAlerted' ? value : undefined) } });
+    (marked.context.mailbox.item as Record<string, unknown>).loadCustomPropertiesAsync = props('2026-12');
+    expect((await readMailItem(marked.context.mailbox!)).sentAnyway).toBe(true);
+    const unmarked = mockOffice(sentMail, { user: 'anna.handlaggare@kommun.example.se' });
+    (unmarked.context.mailbox.item as Record<string, unknown>).loadCustomPropertiesAsync = props(undefined);
+    expect((await readMailItem(unmarked.context.mailbox!)).sentAnyway).toBeUndefined();
+    // A received mail never counts as sent anyway, whatever it carries.
+    const received = mockOffice(sentMail, { user: 'someone.else@kommun.example.se' });
+    (received.context.mailbox.item as Record<string, unknown>).loadCustomPropertiesAsync = props('2026-12');
+    expect((await readMailItem(received.context.mailbox!)).sentAnyway).toBeUndefined();
+  });
+
   it('refuses a mail being written (compose mode)', async () => {
     const office = mockOffice(sentMail, { user: 'anna.handlaggare@kommun.example.se', compose: true });
     await expect(readMailItem(office.context.mailbox!)).rejects.toEqual(expect.objectContaining({ name: 'MailReadError', code: 'compose-mode' }));

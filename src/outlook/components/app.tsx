@@ -92,6 +92,11 @@ function Notices({ boot, locale }: { boot: Extract<Boot, { kind: 'ready' }>; loc
           </MessageBarBody>
         </MessageBar>
       )}
+      {boot.mail.sentAnyway && (
+        <MessageBar layout="multiline" intent="warning" data-testid="sent-anyway">
+          <MessageBarBody>{t.sentAnyway}</MessageBarBody>
+        </MessageBar>
+      )}
       {boot.mail.bodyUnavailable && (
         <MessageBar layout="multiline" intent="warning">
           <MessageBarBody>{t.bodyUnavailable}</MessageBarBody>
