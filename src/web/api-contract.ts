@@ -259,6 +259,22 @@ export const findingsAnswer = z.array(z.object({
   findings: z.array(registerCheckId),
 }));
 
+/** GET /api/incidents/{id}/access-log: who opened the incident, newest first (DPO only). */
+export const accessLogAnswer = z.object({
+  items: z.array(z.object({
+    id: z.string(),
+    at: z.string(),
+    actorId: z.string(),
+    actorName: z.string(),
+    actorRole: z.enum(['dpo', 'reporter']),
+    incidentId: z.nullable(z.string()),
+    view: z.string(),
+    target: z.nullable(z.string()),
+  })),
+  next: z.optional(z.string()),
+});
+export type AccessLogPage = z.infer<typeof accessLogAnswer>;
+
 /** The error body of every refusal: a stable code, a message in the caller's language, and field issues for bad input. */
 export const errorAnswer = z.object({
   error: z.object({

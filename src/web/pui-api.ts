@@ -5,8 +5,8 @@
  */
 import type { ApiClient } from './api-client';
 import {
-  changeRequests, findingsAnswer, incidentAnswer, incidentDetailsAnswer, incidentPageAnswer, meAnswer, registerReportAnswer, reportRequest,
-  type ChangeAction, type ChangeBodies, type FindingsRow, type Incident, type IncidentDetails, type IncidentPage, type Me, type RegisterReport,
+  accessLogAnswer, changeRequests, findingsAnswer, incidentAnswer, incidentDetailsAnswer, incidentPageAnswer, meAnswer, registerReportAnswer, reportRequest,
+  type AccessLogPage, type ChangeAction, type ChangeBodies, type FindingsRow, type Incident, type IncidentDetails, type IncidentPage, type Me, type RegisterReport,
   type ReportRequest,
 } from './api-contract';
 
@@ -24,6 +24,8 @@ export interface PuiApi {
   change<A extends ChangeAction>(id: string, action: A, body: ChangeBodies[A], etag: string): Promise<Incident>;
   registerReport(from: string, to: string): Promise<RegisterReport>;
   registerFindings(): Promise<FindingsRow[]>;
+  /** Who opened the incident, newest first (DPO only): the first page. */
+  accessLog(id: string): Promise<AccessLogPage>;
   /** The register as a file, for the export links. */
   exportRegister(format: 'csv' | 'xlsx'): Promise<{ blob: Blob; filename?: string }>;
   /** The address of the export (for the link's href). */
@@ -68,6 +70,10 @@ export class HttpPuiApi implements PuiApi {
 
   registerFindings(): Promise<FindingsRow[]> {
     return this.client.get<FindingsRow[]>('/api/register/findings', findingsAnswer);
+  }
+
+  accessLog(id: string): Promise<AccessLogPage> {
+    return this.client.get<AccessLogPage>(`/api/incidents/${encodeURIComponent(id)}/access-log?limit=100`, accessLogAnswer);
   }
 
   exportRegister(format: 'csv' | 'xlsx'): Promise<{ blob: Blob; filename?: string }> {

@@ -40,6 +40,7 @@ import { PoliceReportPanel } from './police-report-panel';
 import { useFormStyles } from './section';
 import { SubjectNoticePanel } from './subject-notice-panel';
 import { Timeline } from './timeline';
+import { AccessLogSection } from './access-log-section';
 import { TrackProvider, useTrackOpening } from './track';
 
 const useStyles = makeStyles({
@@ -184,6 +185,7 @@ function IncidentView({ details, reload, reloading, loadError, back, isDpo, meId
           <IncidentFacts incident={incident} />
           {isDpo ? <Findings findings={findings} /> : null}
           <Timeline events={events} />
+          {isDpo ? <AccessLogSection incidentId={incident.id} /> : null}
         </div>
       </div>
     </article>

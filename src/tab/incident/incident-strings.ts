@@ -247,6 +247,15 @@ const sv = {
     heading: 'Att granska i registret',
     none: 'Registerkontrollerna hittar inget att granska.',
   },
+  accessLog: {
+    heading: 'Vem har läst',
+    intro: 'Varje gång någon har öppnat incidenten eller tagit ut ett dokument, det senaste först. Bara vem och när, aldrig innehållet.',
+    loading: 'Hämtar …',
+    empty: 'Ingen har öppnat incidenten än.',
+    failed: 'Det gick inte att hämta loggen. Försök igen senare.',
+    views: { 'incident-details': 'Öppnade incidenten', document: 'Tog ut dokument', 'register-export': 'Exporterade registret', 'retention-export': 'Gallringsexport' } as Record<string, string>,
+    roles: { dpo: 'dataskyddsombud', reporter: 'rapportör' } as Record<string, string>,
+  },
   timeline: {
     heading: 'Tidslinje',
     intro: 'Allt som har hänt med incidenten, det äldsta först. Inget tas bort.',
@@ -515,6 +524,15 @@ const en: typeof sv = {
   findings: {
     heading: 'To review in the register',
     none: 'The register checks find nothing to review.',
+  },
+  accessLog: {
+    heading: 'Who has read it',
+    intro: 'Each time someone opened the incident or took out a document, newest first. Only who and when, never the content.',
+    loading: 'Loading …',
+    empty: 'Nobody has opened the incident yet.',
+    failed: 'The log could not be loaded. Try again later.',
+    views: { 'incident-details': 'Opened the incident', document: 'Took out a document', 'register-export': 'Exported the register', 'retention-export': 'Retention export' } as Record<string, string>,
+    roles: { dpo: 'data protection officer', reporter: 'reporter' } as Record<string, string>,
   },
   timeline: {
     heading: 'Timeline',

@@ -78,11 +78,11 @@ describe('IncidentPage as the DPO workbench', () => {
     expect(screen.getByTestId('next-duty-text').textContent).toContain('Fristen har gått ut.');
   });
 
-  it('reads in the visual order: the work column (next duty, tracks) before the facts and the timeline', async () => {
+  it('reads in the visual order: the work column (next duty, tracks) before the facts, the timeline and who read it', async () => {
     renderPage(jest.fn().mockResolvedValue(details(soon({}))));
     await screen.findByTestId('next-duty');
     const order = [...document.querySelectorAll('[data-section]')].map((s) => s.getAttribute('data-section'));
-    expect(order).toEqual(['duty', 'assessment', 'imy', 'notice-details', 'subjects', 'lex-sarah', 'police', 'ended', 'awareness', 'facts', 'findings', 'timeline']);
+    expect(order).toEqual(['duty', 'assessment', 'imy', 'notice-details', 'subjects', 'lex-sarah', 'police', 'ended', 'awareness', 'facts', 'findings', 'timeline', 'access-log']);
   });
 
   it('shows a reporter what happens next and no workbench', async () => {

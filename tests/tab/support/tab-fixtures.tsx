@@ -54,6 +54,8 @@ export function fakeApi(overrides: Partial<PuiApi> = {}): PuiApi {
     registerFindings: missing('registerFindings'),
     exportRegister: missing('exportRegister'),
     exportUrl: (format) => `/api/register/export?format=${format}`,
+    // The DPO's incident page loads who read it; an empty log unless the test gives one.
+    accessLog: async () => ({ items: [] }),
     ...overrides,
   } as PuiApi;
 }
