@@ -67,7 +67,8 @@ export function issuesByField(issues: readonly FieldIssue[], locale: Locale = 's
   for (const i of formIssues(issues)) {
     const field = (FORM_FIELDS as readonly string[]).includes(i.field) ? (i.field as FormField) : 'title';
     const message = locale === 'en' ? i.messageEn : i.message;
-    (out[field] ??= []).includes(message) || out[field]!.push(message);
+    const messages = (out[field] ??= []);
+    if (!messages.includes(message)) messages.push(message);
   }
   return out;
 }

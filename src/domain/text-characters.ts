@@ -24,6 +24,8 @@ export interface ForbiddenCharacter {
   position: number;
 }
 
+// Control characters are what this pattern is for.
+// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 const DIRECTION = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/;
 const DIRECTION_ALL = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/g;

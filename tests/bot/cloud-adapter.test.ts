@@ -14,7 +14,7 @@ import { randomUUID } from 'node:crypto';
 interface Recorded {
   method: string;
   path: string;
-  body: any;
+  body: { attachments: { content: { body: { text: string }[] } }[]; [key: string]: unknown };
   authorization?: string;
 }
 

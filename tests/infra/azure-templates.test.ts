@@ -112,7 +112,7 @@ describe('infra/azure.bicep', () => {
     for (const needed of ['NODE_ENV', 'API_CLIENT_ID', 'AZURE_TENANT_ID', 'BOT_APP_ID', 'BOT_APP_TYPE', 'PUBLIC_URL', 'SHAREPOINT_AUTH', 'SHAREPOINT_SITE_ID']) {
       const without = { ...env };
       delete without[needed];
-      let refused = false;
+      let refused: boolean;
       try {
         const other = loadConfig(without);
         // Without NODE_ENV the server would start in development: that is a refusal of production too.

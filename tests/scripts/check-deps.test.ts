@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -88,7 +88,7 @@ describe('scripts/check-deps.mjs (offline dependency check)', () => {
   });
 
   it('keeps every entry of the committed list with a name, a readable range and a reason', () => {
-    const list = require(LIST) as { bad: { name: string; range: string; reason: string }[]; accepted: { name: string; via: string; reason: string }[] };
+    const list = JSON.parse(readFileSync(LIST, 'utf8')) as { bad: { name: string; range: string; reason: string }[]; accepted: { name: string; via: string; reason: string }[] };
     for (const entry of list.bad) expect(entry).toEqual({ name: expect.stringMatching(/^[@a-z0-9][\w./-]*$/), range: expect.stringMatching(/^(\*|((<=|>=|<|>|=)?\d+(\.\d+){0,2}\s*)+)$/), reason: expect.stringMatching(/\w{3}/) });
     for (const entry of list.accepted) expect(list.bad.map((b) => b.name)).toContain(entry.name);
   });

@@ -161,6 +161,7 @@ export function App({ deps, submit }: AppProps) {
       live = false;
     };
     // Start-up runs once per page; the locale above is only the fallback for a failed start.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
   useEffect(() => {
     document.documentElement.lang = locale;

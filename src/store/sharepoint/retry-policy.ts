@@ -69,23 +69,22 @@ export class RetryPolicy {
   budget(): RetryBudget {
     let retries = 0;
     let waited = 0;
-    const policy = this;
     return {
       get retries() {
         return retries;
       },
-      next(retryAfter) {
-        if (retries >= policy.maxRetries) return undefined;
+      next: (retryAfter) => {
+        if (retries >= this.maxRetries) return undefined;
         const asked = parseRetryAfter(retryAfter);
         // Retry-After is a floor set by the service; without it, exponential back-off with jitter.
-        const ms = asked ?? Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** retries) * (0.5 + policy.random() / 2);
-        if (waited + ms > policy.maxTotalWaitMs) return undefined;
+        const ms = asked ?? Math.min(this.maxDelayMs, this.baseDelayMs * 2 ** retries) * (0.5 + this.random() / 2);
+        if (waited + ms > this.maxTotalWaitMs) return undefined;
         return Math.round(ms);
       },
-      async wait(ms) {
+      wait: async (ms) => {
         retries += 1;
         waited += ms;
-        await policy.sleep(ms);
+        await this.sleep(ms);
       },
     };
   }

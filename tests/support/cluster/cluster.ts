@@ -258,7 +258,7 @@ export async function runCluster(options: ClusterOptions): Promise<ClusterResult
         }
         let status: number;
         let answer: { error?: { code?: string }; number?: string } = {};
-        let retryAfter = 0;
+        let retryAfter: number;
         try {
           const response = await fetch(`${target.url}/api/incidents?source=tab`, {
             method: 'POST',
