@@ -19,7 +19,11 @@ import { SqliteStores } from '../src/store/sqlite/sqlite-stores';
 import { DeliveryLoop, outboxFor, type UseCaseDeps } from '../src/use-cases';
 import { createApp } from '../src/server/app';
 import { localAuthenticator } from '../src/server/auth';
-import { startBotConnectorDouble, TEAMS_CONVERSATION_LIMITS, type ConnectorCall } from '../tests/support/bot-connector-double';
+import {
+  startBotConnectorDouble,
+  TEAMS_CONVERSATION_LIMITS,
+  type ConnectorCall,
+} from '../tests/support/bot-connector-double';
 
 const REPORTS = 200;
 const DPO_CHANNEL = '19:bench-dpo@thread.tacv2';
@@ -38,7 +42,12 @@ async function listen(app: express.Express): Promise<{ server: Server; url: stri
 /** How long Teams' per-conversation limits take to let `count` cards through (virtual time). */
 async function pacedBurstSeconds(count: number): Promise<number> {
   let now = 0;
-  const pacer = new ConversationPacer({ now: () => now, sleep: async (ms) => { now += ms; } });
+  const pacer = new ConversationPacer({
+    now: () => now,
+    sleep: async (ms) => {
+      now += ms;
+    },
+  });
   for (let i = 0; i < count; i++) await pacer.take('c');
   return now / 1000;
 }
@@ -57,7 +66,10 @@ export async function benchBot(): Promise<void> {
     res.json({ id: randomUUID() });
   });
   connector.post('/v3/conversations/:id/activities/:replyTo', (_req, res) => void res.json({ id: randomUUID() }));
-  connector.put('/v3/conversations/:id/activities/:activityId', (req, res) => void res.json({ id: req.params.activityId }));
+  connector.put(
+    '/v3/conversations/:id/activities/:activityId',
+    (req, res) => void res.json({ id: req.params.activityId }),
+  );
   const teams = await listen(connector);
 
   const logger = createLogger('silent');
@@ -73,11 +85,19 @@ export async function benchBot(): Promise<void> {
   const delivery = new DeliveryLoop({ ...deps, outbox }, bot.poster, { owner: 'bench', logger });
   delivery.start();
   const app = express();
-  app.post('/api/messages', express.json({ limit: '256kb' }), (req, res, next) => void bot.handle(req, res).catch(next));
+  app.post(
+    '/api/messages',
+    express.json({ limit: '256kb' }),
+    (req, res, next) => void bot.handle(req, res).catch(next),
+  );
   const botServer = await listen(app);
 
   const send = async (activity: Record<string, unknown>) => {
-    const response = await fetch(`${botServer.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+    const response = await fetch(`${botServer.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(activity),
+    });
     await response.arrayBuffer();
     if (!response.ok) throw new Error(`bot answered ${response.status}`);
   };
@@ -88,7 +108,14 @@ export async function benchBot(): Promise<void> {
   };
 
   try {
-    await send({ ...base, type: 'message', id: 'm-1', text: '<at>PUI Desk</at> ställ in dpo-kanal', from: { id: '29:dpo', name: 'DPO', aadObjectId: 'aad-dpo' }, conversation: { id: DPO_CHANNEL, conversationType: 'channel', isGroup: true } });
+    await send({
+      ...base,
+      type: 'message',
+      id: 'm-1',
+      text: '<at>PUI Desk</at> ställ in dpo-kanal',
+      from: { id: '29:dpo', name: 'DPO', aadObjectId: 'aad-dpo' },
+      conversation: { id: DPO_CHANNEL, conversationType: 'channel', isGroup: true },
+    });
     const toCard: number[] = [];
     const toReceipt: number[] = [];
     for (let i = 0; i < REPORTS; i++) {
@@ -108,9 +135,13 @@ export async function benchBot(): Promise<void> {
             type: 'Action.Execute',
             verb: 'report.submit',
             data: {
-              verb: 'report.submit', reportId: `bench-${randomUUID()}`,
-              title: `Brev till fel adress ${i}`, description: 'Ett beslut skickades till en gammal adress.',
-              discoveredDate: new Date().toISOString().slice(0, 10), discoveredTime: '00:00', breachTypes: 'confidentiality',
+              verb: 'report.submit',
+              reportId: `bench-${randomUUID()}`,
+              title: `Brev till fel adress ${i}`,
+              description: 'Ett beslut skickades till en gammal adress.',
+              discoveredDate: new Date().toISOString().slice(0, 10),
+              discoveredTime: '00:00',
+              breachTypes: 'confidentiality',
             },
           },
           trigger: 'manual',
@@ -120,12 +151,19 @@ export async function benchBot(): Promise<void> {
       await posted;
       toCard.push(performance.now() - started);
     }
-    for (const [name, values] of [['submitted card → receipt', toReceipt], ['submitted card → DPO card posted', toCard]] as const) {
+    for (const [name, values] of [
+      ['submitted card → receipt', toReceipt],
+      ['submitted card → DPO card posted', toCard],
+    ] as const) {
       const sorted = [...values].sort((a, b) => a - b);
-      console.log(`${name} (${REPORTS} reports, SQLite file): p50 ${percentile(sorted, 50).toFixed(1)} ms, p95 ${percentile(sorted, 95).toFixed(1)} ms, max ${sorted[sorted.length - 1].toFixed(1)} ms`);
+      console.log(
+        `${name} (${REPORTS} reports, SQLite file): p50 ${percentile(sorted, 50).toFixed(1)} ms, p95 ${percentile(sorted, 95).toFixed(1)} ms, max ${sorted[sorted.length - 1].toFixed(1)} ms`,
+      );
     }
     const limits = TEAMS_THREAD_LIMITS.map((w) => `${w.max}/${w.periodMs / 1000} s`).join(', ');
-    console.log(`a burst of ${REPORTS} reports at Teams' per-conversation limits (${limits}), one card each: last card after ${(await pacedBurstSeconds(REPORTS)).toFixed(0)} s`);
+    console.log(
+      `a burst of ${REPORTS} reports at Teams' per-conversation limits (${limits}), one card each: last card after ${(await pacedBurstSeconds(REPORTS)).toFixed(0)} s`,
+    );
   } finally {
     await delivery.stop();
     await new Promise((resolve) => botServer.server.close(resolve));
@@ -150,7 +188,14 @@ export async function benchMassIncident(): Promise<void> {
   const logger = createLogger('silent');
   const clock = { now: () => new Date() };
   const outbox = outboxFor(stores.appState, clock);
-  const deps: UseCaseDeps = { store: stores.incidents, appState: stores.appState, clock, logger, newId: randomUUID, outbox };
+  const deps: UseCaseDeps = {
+    store: stores.incidents,
+    appState: stores.appState,
+    clock,
+    logger,
+    newId: randomUUID,
+    outbox,
+  };
   const bot = createTeamsBot({
     deps,
     config: { profile: 'local', dpoUserIds: [], dpoGroupIds: [], tabUrl: 'http://127.0.0.1:3978/tab/' },
@@ -159,57 +204,106 @@ export async function benchMassIncident(): Promise<void> {
   });
   const delivery = new DeliveryLoop({ ...deps, outbox }, bot.poster, { owner: 'bench', logger });
   const app = createApp({
-    deps, logger, authenticate: localAuthenticator(), profile: 'local',
+    deps,
+    logger,
+    authenticate: localAuthenticator(),
+    profile: 'local',
     botHandler: (req, res, next) => void bot.handle(req, res).catch(next),
     clientConfig: { profile: 'local', organisationName: 'Bench', organisationDomains: [] },
   });
   const server = await listen(app);
-  const base = { channelId: 'msteams', serviceUrl: connector.serviceUrl, recipient: { id: '28:pui-desk', name: 'PUI Desk' } };
+  const base = {
+    channelId: 'msteams',
+    serviceUrl: connector.serviceUrl,
+    recipient: { id: '28:pui-desk', name: 'PUI Desk' },
+  };
   const send = async (activity: Record<string, unknown>) => {
-    const response = await fetch(`${server.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+    const response = await fetch(`${server.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(activity),
+    });
     await response.arrayBuffer();
     if (!response.ok) throw new Error(`bot answered ${response.status}`);
   };
   const isDigest = (c: ConnectorCall) => JSON.stringify(c.activity.attachments ?? []).includes('"id":"pui-digest"');
   try {
-    await send({ ...base, type: 'message', id: 'm-1', text: '<at>PUI Desk</at> ställ in dpo-kanal', from: { id: '29:dpo', name: 'DPO', aadObjectId: 'aad-dpo' }, conversation: { id: DPO_CHANNEL, conversationType: 'channel', isGroup: true } });
+    await send({
+      ...base,
+      type: 'message',
+      id: 'm-1',
+      text: '<at>PUI Desk</at> ställ in dpo-kanal',
+      from: { id: '29:dpo', name: 'DPO', aadObjectId: 'aad-dpo' },
+      conversation: { id: DPO_CHANNEL, conversationType: 'channel', isGroup: true },
+    });
     delivery.start();
     const today = new Date().toISOString().slice(0, 10);
     const started = Date.now();
     const numbers = new Set<string>();
-    await Promise.all(Array.from({ length: MASS }, async (_, i) => {
-      if (i % 2 === 0) {
-        await send({
-          ...base, type: 'invoke', name: 'adaptiveCard/action', id: `i-${i}`,
-          from: { id: `29:staff-${i}`, name: `Staff ${i}`, aadObjectId: `aad-staff-${i}` },
-          conversation: { id: `a:personal-${i}`, conversationType: 'personal' },
-          value: { action: { type: 'Action.Execute', verb: 'report.submit', data: { verb: 'report.submit', reportId: `mass-${randomUUID()}`, title: `Delad anteckning synlig för alla ${i}`, description: 'Mätning', discoveredDate: today, discoveredTime: '00:00', breachTypes: 'confidentiality' } }, trigger: 'manual' },
-        });
-      } else {
-        const res = await fetch(`${server.url}/api/incidents`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', 'x-dev-role': 'reporter', 'x-dev-user': `staff-${i}` },
-          body: JSON.stringify({ title: `Delad anteckning synlig för alla ${i}`, description: 'Mätning', discoveredAt: new Date().toISOString(), breachTypes: ['confidentiality'] }),
-        });
-        if (res.status !== 201) throw new Error(`API answered ${res.status}`);
-        await res.arrayBuffer();
-      }
-    }));
+    await Promise.all(
+      Array.from({ length: MASS }, async (_, i) => {
+        if (i % 2 === 0) {
+          await send({
+            ...base,
+            type: 'invoke',
+            name: 'adaptiveCard/action',
+            id: `i-${i}`,
+            from: { id: `29:staff-${i}`, name: `Staff ${i}`, aadObjectId: `aad-staff-${i}` },
+            conversation: { id: `a:personal-${i}`, conversationType: 'personal' },
+            value: {
+              action: {
+                type: 'Action.Execute',
+                verb: 'report.submit',
+                data: {
+                  verb: 'report.submit',
+                  reportId: `mass-${randomUUID()}`,
+                  title: `Delad anteckning synlig för alla ${i}`,
+                  description: 'Mätning',
+                  discoveredDate: today,
+                  discoveredTime: '00:00',
+                  breachTypes: 'confidentiality',
+                },
+              },
+              trigger: 'manual',
+            },
+          });
+        } else {
+          const res = await fetch(`${server.url}/api/incidents`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'x-dev-role': 'reporter', 'x-dev-user': `staff-${i}` },
+            body: JSON.stringify({
+              title: `Delad anteckning synlig för alla ${i}`,
+              description: 'Mätning',
+              discoveredAt: new Date().toISOString(),
+              breachTypes: ['confidentiality'],
+            }),
+          });
+          if (res.status !== 201) throw new Error(`API answered ${res.status}`);
+          await res.arrayBuffer();
+        }
+      }),
+    );
     const submittedSeconds = (Date.now() - started) / 1000;
     for (const i of (await stores.incidents.listAll({ limit: 500 })).items) numbers.add(i.number);
     const channel = () => connector.calls.filter((c) => c.conversationId === DPO_CHANNEL);
     const cards = () => channel().filter((c) => c.method === 'POST' && c.activityId === undefined && !isDigest(c));
     const cardNumber = (c: ConnectorCall) => /PUI-\d{4}-\d{4,}/.exec(JSON.stringify(c.activity.attachments ?? []))?.[0];
     const deadline = started + 10 * 60_000;
-    while (new Set(cards().map(cardNumber)).size < numbers.size && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
+    while (new Set(cards().map(cardNumber)).size < numbers.size && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 250));
     await delivery.drain();
     const seenAt = new Map<string, number>();
     for (const c of channel()) {
-      const found = isDigest(c) ? JSON.stringify(c.activity.attachments ?? []).match(/PUI-\d{4}-\d{4,}/g) ?? [] : c.method === 'POST' && !c.activityId ? [cardNumber(c)] : [];
+      const found = isDigest(c)
+        ? (JSON.stringify(c.activity.attachments ?? []).match(/PUI-\d{4}-\d{4,}/g) ?? [])
+        : c.method === 'POST' && !c.activityId
+          ? [cardNumber(c)]
+          : [];
       for (const n of found) if (n && !seenAt.has(n)) seenAt.set(n, c.at);
     }
     const visible = [...numbers].filter((n) => seenAt.has(n));
-    const allVisible = visible.length === numbers.size ? (Math.max(...visible.map((n) => seenAt.get(n)!)) - started) / 1000 : Number.NaN;
+    const allVisible =
+      visible.length === numbers.size ? (Math.max(...visible.map((n) => seenAt.get(n)!)) - started) / 1000 : Number.NaN;
     const perCard = new Map<string, number>();
     for (const c of cards()) perCard.set(cardNumber(c)!, (perCard.get(cardNumber(c)!) ?? 0) + 1);
     const doubled = [...perCard.values()].reduce((sum, n) => sum + n - 1, 0);

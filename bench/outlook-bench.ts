@@ -21,7 +21,9 @@ interface Metafile {
 
 /** The output files loaded before the pane can render: the entry and its static imports, transitively. */
 function firstLoadFiles(meta: Metafile): string[] {
-  const entry = Object.keys(meta.outputs).find((file) => meta.outputs[file].entryPoint?.endsWith('src/outlook/main.tsx'));
+  const entry = Object.keys(meta.outputs).find((file) =>
+    meta.outputs[file].entryPoint?.endsWith('src/outlook/main.tsx'),
+  );
   if (!entry) throw new Error('The metafile has no entry for src/outlook/main.tsx.');
   const seen = new Set<string>();
   const visit = (file: string) => {
@@ -115,10 +117,13 @@ function pastedSpellings(body: string): string {
     (d: string, s: string) => `${d}\u200b-${s}`,
     (d: string, s: string) => `${d} \u2212 ${s}`,
     (d: string, s: string) => `${d}-\n${s}`,
-    (d: string, s: string) => [...`${d}-${s}`].map((c) => (c >= '0' && c <= '9' ? String.fromCharCode(0xff10 + Number(c)) : c)).join(''),
+    (d: string, s: string) =>
+      [...`${d}-${s}`].map((c) => (c >= '0' && c <= '9' ? String.fromCharCode(0xff10 + Number(c)) : c)).join(''),
   ];
   let i = 0;
-  return body.replace(/(\d{6,8})-(\d{4})/g, (_all, date: string, serial: string) => spellings[i++ % spellings.length](date, serial));
+  return body.replace(/(\d{6,8})-(\d{4})/g, (_all, date: string, serial: string) =>
+    spellings[i++ % spellings.length](date, serial),
+  );
 }
 
 /** About `bytes` of six-digit groups each followed by 1,000 spaces and a letter. */
@@ -129,9 +134,13 @@ function adversarialBody(bytes: number): string {
 
 /** Prints the task pane's first-load size, the scanner's throughput and the identity-number finder's. */
 export async function benchOutlook(): Promise<void> {
-  const { files, raw, gzipped } = await inTempFolder('pui-outlook-bench-', (dir) => firstLoadSize(buildTaskPaneInto(dir)));
+  const { files, raw, gzipped } = await inTempFolder('pui-outlook-bench-', (dir) =>
+    firstLoadSize(buildTaskPaneInto(dir)),
+  );
   const kB = (n: number) => (n / 1024).toFixed(1);
-  console.log(`outlook: first JavaScript ${files.length} file(s), ${kB(raw)} kB raw, ${kB(gzipped)} kB gzipped (gzip -9; target ≤ 180 kB: ${gzipped <= 180 * 1024 ? 'met' : 'NOT met'})`);
+  console.log(
+    `outlook: first JavaScript ${files.length} file(s), ${kB(raw)} kB raw, ${kB(gzipped)} kB gzipped (gzip -9; target ≤ 180 kB: ${gzipped <= 180 * 1024 ? 'met' : 'NOT met'})`,
+  );
 
   const body = syntheticBody(1024 * 1024);
   const mail = { subject: 'Utredning enligt 11 kap 1 § SoL – underlag', body };
@@ -161,16 +170,29 @@ export async function benchOutlook(): Promise<void> {
  * expected" dialog after 5 s and times out after 5 minutes.
  */
 export async function benchSendCheck(body: string = syntheticBody(1024 * 1024)): Promise<void> {
-  const field = (value: unknown) => ({ getAsync: (...args: unknown[]) => (args[args.length - 1] as (r: unknown) => void)({ status: 'succeeded', value }) });
+  const field = (value: unknown) => ({
+    getAsync: (...args: unknown[]) => (args[args.length - 1] as (r: unknown) => void)({ status: 'succeeded', value }),
+  });
   const office = {
     context: {
       mailbox: {
         userProfile: { emailAddress: 'handlaggare@kalmar.se' },
-        item: { subject: field('Underlag'), body: field(body), to: field([{ displayName: 'Bo', emailAddress: 'bo@example.com' }]), cc: field([]), bcc: field([]) },
+        item: {
+          subject: field('Underlag'),
+          body: field(body),
+          to: field([{ displayName: 'Bo', emailAddress: 'bo@example.com' }]),
+          cc: field([]),
+          bcc: field([]),
+        },
       },
     },
   };
-  const settings = { enabled: true, organisationDomains: ['kalmar.se'], trustedExternalDomains: [], sensitiveWords: [] };
+  const settings = {
+    enabled: true,
+    organisationDomains: ['kalmar.se'],
+    trustedExternalDomains: [],
+    sensitiveWords: [],
+  };
   const runs = 5;
   const times: number[] = [];
   let alerted = false;
@@ -181,7 +203,9 @@ export async function benchSendCheck(body: string = syntheticBody(1024 * 1024)):
   }
   times.sort((a, b) => a - b);
   const mb = Buffer.byteLength(body) / (1024 * 1024);
-  console.log(`outlook: send check (OnMessageSend) on a ${mb.toFixed(2)} MB body: median ${times[Math.floor(runs / 2)].toFixed(1)} ms over ${runs} runs, alert ${alerted ? 'shown' : 'NOT shown'} (Outlook's budget: 5 s before its "taking longer" dialog)`);
+  console.log(
+    `outlook: send check (OnMessageSend) on a ${mb.toFixed(2)} MB body: median ${times[Math.floor(runs / 2)].toFixed(1)} ms over ${runs} runs, alert ${alerted ? 'shown' : 'NOT shown'} (Outlook's budget: 5 s before its "taking longer" dialog)`,
+  );
 }
 
 if (require.main === module) {

@@ -26,7 +26,17 @@ import { openSharePointStores } from '../src/store/sharepoint/sharepoint-stores'
 import { listStatement } from '../src/store/sqlite/list-queries';
 import type { NewIncidentWithEvent, SqliteIncidentStore } from '../src/store/sqlite/sqlite-incident-store';
 import { SqliteStores } from '../src/store/sqlite/sqlite-stores';
-import { deliverAnnouncements, Outbox, OUTBOX_PREFIX, outboxFor, recordPostedCard, sendDueReminders, setDpoChannel, TICK_LIMIT, type DeliveryDeps } from '../src/use-cases';
+import {
+  deliverAnnouncements,
+  Outbox,
+  OUTBOX_PREFIX,
+  outboxFor,
+  recordPostedCard,
+  sendDueReminders,
+  setDpoChannel,
+  TICK_LIMIT,
+  type DeliveryDeps,
+} from '../src/use-cases';
 import { GraphDouble } from '../tests/support/graph-double';
 
 const INCIDENTS = 100_000;
@@ -47,18 +57,36 @@ function register(): { incident: NewIncident; event: NewAuditEvent }[] {
   for (let i = 0; i < INCIDENTS; i++) {
     const open = i % every === 0;
     const k = i / every;
-    const discoveredAt = open ? new Date(NOW - 24 * HOUR + (k + 1) * 60_000) : new Date(Date.UTC(2020, 0, 1) + i * 15 * 60_000);
+    const discoveredAt = open
+      ? new Date(NOW - 24 * HOUR + (k + 1) * 60_000)
+      : new Date(Date.UTC(2020, 0, 1) + i * 15 * 60_000);
     const input = parseReportInput(
-      { title: `Felskickat brev ${i}`, description: 'Ett beslut skickades till en gammal adress.', discoveredAt: discoveredAt.toISOString(), breachTypes: ['confidentiality'], cause: 'human-error' },
+      {
+        title: `Felskickat brev ${i}`,
+        description: 'Ett beslut skickades till en gammal adress.',
+        discoveredAt: discoveredAt.toISOString(),
+        breachTypes: ['confidentiality'],
+        cause: 'human-error',
+      },
       discoveredAt,
     );
     const draft = newIncident(input, reporter, 'tab', `bench-report-${i}`, discoveredAt);
-    const incident: NewIncident = open ? draft : { ...draft, status: 'closed', closedAt: discoveredAt.toISOString(), reportedToAuthority: false, nextReminderAt: null };
-    out.push({ incident, event: { at: discoveredAt.toISOString(), actor: reporter, type: 'reported', data: { source: 'tab' } } });
+    const incident: NewIncident = open
+      ? draft
+      : {
+          ...draft,
+          status: 'closed',
+          closedAt: discoveredAt.toISOString(),
+          reportedToAuthority: false,
+          nextReminderAt: null,
+        };
+    out.push({
+      incident,
+      event: { at: discoveredAt.toISOString(), actor: reporter, type: 'reported', data: { source: 'tab' } },
+    });
   }
   return out;
 }
-
 
 function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
@@ -86,13 +114,19 @@ async function benchSqlite(print: (line: string) => void, items: NewIncidentWith
     // The tick's query and its plan, read on a second connection to the same file.
     const inspect = new Database(file, { readonly: true });
     const { sql, params } = listStatement('due', [NOW], undefined, 201);
-    const plan = (inspect.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail).join('; ');
+    const plan = (inspect.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[])
+      .map((r) => r.detail)
+      .join('; ');
     // The outbox's "what is due" query, as SqliteAppStateStore.listScheduledState runs it.
     const outboxPlan = (
       inspect
-        .prepare(`EXPLAIN QUERY PLAN SELECT key, value, etag, due_at FROM app_state WHERE due_at IS NOT NULL AND due_at <= ? AND substr(key, 1, length(?)) = ? ORDER BY due_at, key LIMIT ?`)
+        .prepare(
+          `EXPLAIN QUERY PLAN SELECT key, value, etag, due_at FROM app_state WHERE due_at IS NOT NULL AND due_at <= ? AND substr(key, 1, length(?)) = ? ORDER BY due_at, key LIMIT ?`,
+        )
         .all(NOW, OUTBOX_PREFIX, OUTBOX_PREFIX, 201) as { detail: string }[]
-    ).map((r) => r.detail).join('; ');
+    )
+      .map((r) => r.detail)
+      .join('; ');
     inspect.close();
     print(`scheduler (sqlite): the tick's query plan: ${plan}`);
     print(`scheduler (sqlite): the outbox's due query plan: ${outboxPlan}`);
@@ -113,11 +147,19 @@ async function benchSqlite(print: (line: string) => void, items: NewIncidentWith
           },
         });
         const clock = { now: () => at };
-        const deps: DeliveryDeps = { store: counting, appState: stores.appState, clock, logger: createLogger('silent'), newId: () => 'x', outbox: new Outbox(stores.appState, clock) };
+        const deps: DeliveryDeps = {
+          store: counting,
+          appState: stores.appState,
+          clock,
+          logger: createLogger('silent'),
+          newId: () => 'x',
+          outbox: new Outbox(stores.appState, clock),
+        };
         const started = performance.now();
         const result = await sendDueReminders(deps);
         times.push(performance.now() - started);
-        if (result.due !== Math.min(due, TICK_LIMIT)) throw new Error(`expected ${Math.min(due, TICK_LIMIT)} queued, got ${result.due}`);
+        if (result.due !== Math.min(due, TICK_LIMIT))
+          throw new Error(`expected ${Math.min(due, TICK_LIMIT)} queued, got ${result.due}`);
         rows = read;
       }
       times.sort((a, b) => a - b);
@@ -149,28 +191,63 @@ async function benchSharePoint(print: (line: string) => void, items: NewIncident
   const double = await GraphDouble.start();
   try {
     const siteId = double.addSite('bench.sharepoint.com', '/sites/pui');
-    await provision(new GraphHttp({ baseUrl: double.url, credential, userAgent: 'NONISV|Bench|PUIDesk/bench' }), siteId, 'Pui');
-    const incidents: Incident[] = items.map(({ incident }, i) => ({ ...incident, id: `seed-${i}`, number: `PUI-2020-${String(i + 1).padStart(6, '0')}`, etag: '' }));
+    await provision(
+      new GraphHttp({ baseUrl: double.url, credential, userAgent: 'NONISV|Bench|PUIDesk/bench' }),
+      siteId,
+      'Pui',
+    );
+    const incidents: Incident[] = items.map(({ incident }, i) => ({
+      ...incident,
+      id: `seed-${i}`,
+      number: `PUI-2020-${String(i + 1).padStart(6, '0')}`,
+      etag: '',
+    }));
     // Ids, numbers and report ids are unique by construction: the double's quadratic unique check is skipped.
-    double.seed(siteId, 'PuiIncidents', incidents.map((incident) => incidentFields(incident, 'seed')), { uniqueChecked: false });
+    double.seed(
+      siteId,
+      'PuiIncidents',
+      incidents.map((incident) => incidentFields(incident, 'seed')),
+      { uniqueChecked: false },
+    );
     const stores = await openSharePointStores(
-      { siteId, credential: { kind: 'managed-identity' }, organisation: 'Bench', graphBaseUrl: double.url, listPrefix: 'Pui', maxRetryWaitMs: 60_000, requestTimeoutMs: 60_000 },
+      {
+        siteId,
+        credential: { kind: 'managed-identity' },
+        organisation: 'Bench',
+        graphBaseUrl: double.url,
+        listPrefix: 'Pui',
+        maxRetryWaitMs: 60_000,
+        requestTimeoutMs: 60_000,
+      },
       { credential },
     );
     const { appState } = stores;
-    print(`scheduler (sharepoint, Graph double): ${INCIDENTS.toLocaleString('en')} incidents in the list, ${OPEN.toLocaleString('en')} open`);
+    print(
+      `scheduler (sharepoint, Graph double): ${INCIDENTS.toLocaleString('en')} incidents in the list, ${OPEN.toLocaleString('en')} open`,
+    );
     // One clock for the whole run, moved by each step: the process's one outbox reads it too.
     let now = NOW;
     const clock = { now: () => new Date(now) };
-    const deps: DeliveryDeps = { store: stores.incidents, appState, clock, logger: createLogger('silent'), newId: () => 'x', outbox: outboxFor(appState, clock) };
+    const deps: DeliveryDeps = {
+      store: stores.incidents,
+      appState,
+      clock,
+      logger: createLogger('silent'),
+      newId: () => 'x',
+      outbox: outboxFor(appState, clock),
+    };
     print('tick                                          round trips  resource units  by request');
     const tick = async (label: string, queued: number) => {
       double.resetStats();
       const result = await sendDueReminders(deps);
       const stats = double.stats();
       if (result.due !== queued) throw new Error(`expected ${queued} queued, got ${result.due}`);
-      const by = Object.entries(stats.byOperation).map(([op, s]) => `${s.requests}× ${op}`).join(', ');
-      print(`${label.padEnd(46)}${String(stats.requests).padStart(11)}${String(stats.resourceUnits).padStart(16)}  ${by}`);
+      const by = Object.entries(stats.byOperation)
+        .map(([op, s]) => `${s.requests}× ${op}`)
+        .join(', ');
+      print(
+        `${label.padEnd(46)}${String(stats.requests).padStart(11)}${String(stats.resourceUnits).padStart(16)}  ${by}`,
+      );
     };
     for (const due of [0, 10, OPEN]) {
       await clearOutbox(appState);
@@ -186,7 +263,11 @@ async function benchSharePoint(print: (line: string) => void, items: NewIncident
     const dpo: Caller = { ...reporter, roles: ['reporter', 'dpo'] };
     await setDpoChannel(deps, dpo, { address: addressOf(CHANNEL) });
     for (const incident of incidents.filter((i) => i.status !== 'closed')) {
-      await recordPostedCard(deps, incident.id, { address: addressOf(CHANNEL), messageId: `card-${incident.id}`, postedAt: new Date(NOW).toISOString() });
+      await recordPostedCard(deps, incident.id, {
+        address: addressOf(CHANNEL),
+        messageId: `card-${incident.id}`,
+        postedAt: new Date(NOW).toISOString(),
+      });
     }
     const channel = new TeamsCardPoster({
       gateway: { send: async () => 'reply', update: async () => {} },
@@ -204,7 +285,8 @@ async function benchSharePoint(print: (line: string) => void, items: NewIncident
       const delivered = await deliverAnnouncements(deps, channel, { owner: 'bench', limit: batch });
       const stats = double.stats();
       const left = (await outboxFor(appState, clock).pending()).length;
-      if (delivered.delivered !== Math.min(batch, queued) || left !== queued - delivered.delivered) throw new Error(`delivery incomplete: ${delivered.delivered} delivered, ${left} left`);
+      if (delivered.delivered !== Math.min(batch, queued) || left !== queued - delivered.delivered)
+        throw new Error(`delivery incomplete: ${delivered.delivered} delivered, ${left} left`);
       print(
         `delivering ${delivered.delivered} reminders of ${queued} queued (claim, card update, next reminder recorded, entry completed): ${stats.requests} round trips, ` +
           `${stats.resourceUnits} resource units: ${(stats.requests / delivered.delivered).toFixed(1)} round trips and ${(stats.resourceUnits / delivered.delivered).toFixed(1)} units per reminder`,
@@ -219,7 +301,9 @@ async function benchSharePoint(print: (line: string) => void, items: NewIncident
 }
 
 /** Prints the cost of one tick on both stores. */
-export async function benchScheduler(print: (line: string) => void = (line) => process.stdout.write(`${line}\n`)): Promise<void> {
+export async function benchScheduler(
+  print: (line: string) => void = (line) => process.stdout.write(`${line}\n`),
+): Promise<void> {
   const items = register();
   await benchSqlite(print, items);
   await benchSharePoint(print, items);

@@ -52,11 +52,17 @@ function aReport(now: Date, reportId: string) {
 }
 
 /** Prints, per operation, Graph round trips, requests in `$batch`, resource units and milliseconds. */
-export async function benchSharePoint(print: (line: string) => void = (line) => process.stdout.write(`${line}\n`)): Promise<void> {
+export async function benchSharePoint(
+  print: (line: string) => void = (line) => process.stdout.write(`${line}\n`),
+): Promise<void> {
   const double = await GraphDouble.start();
   try {
     const siteId = double.addSite('bench.sharepoint.com', '/sites/pui');
-    await provision(new GraphHttp({ baseUrl: double.url, credential, userAgent: 'NONISV|Bench|PUIDesk/bench' }), siteId, 'Pui');
+    await provision(
+      new GraphHttp({ baseUrl: double.url, credential, userAgent: 'NONISV|Bench|PUIDesk/bench' }),
+      siteId,
+      'Pui',
+    );
     // A register with history: 400 closed incidents of earlier years, 120 open ones.
     const now = new Date();
     const year = now.getUTCFullYear();
@@ -73,10 +79,22 @@ export async function benchSharePoint(print: (line: string) => void = (line) => 
         nextReminderAt: open ? base.nextReminderAt : null,
       });
     }
-    double.seed(siteId, 'PuiIncidents', history.map((incident) => incidentFields(incident, 'seed')));
+    double.seed(
+      siteId,
+      'PuiIncidents',
+      history.map((incident) => incidentFields(incident, 'seed')),
+    );
 
     const stores = await openSharePointStores(
-      { siteId, credential: { kind: 'managed-identity' }, organisation: 'Bench', graphBaseUrl: double.url, listPrefix: 'Pui', maxRetryWaitMs: 60_000, requestTimeoutMs: 30_000 },
+      {
+        siteId,
+        credential: { kind: 'managed-identity' },
+        organisation: 'Bench',
+        graphBaseUrl: double.url,
+        listPrefix: 'Pui',
+        maxRetryWaitMs: 60_000,
+        requestTimeoutMs: 30_000,
+      },
       { credential },
     );
     const store = stores.incidents;
@@ -88,13 +106,40 @@ export async function benchSharePoint(print: (line: string) => void = (line) => 
       const result = await work();
       const ms = performance.now() - started;
       const stats = double.stats();
-      rows.push({ operation, requests: stats.requests, batched: stats.batchedRequests, units: stats.resourceUnits, ms });
+      rows.push({
+        operation,
+        requests: stats.requests,
+        batched: stats.batchedRequests,
+        units: stats.resourceUnits,
+        ms,
+      });
       return result;
     };
 
-    const first = await measure('report (first of the year in this process)', () => store.create(aReport(now, 'bench-1'), { at: now.toISOString(), actor: reporter, type: 'reported', data: { source: 'tab' } }));
-    const { incident } = await measure('report', () => store.create(aReport(now, 'bench-2'), { at: now.toISOString(), actor: reporter, type: 'reported', data: { source: 'tab' } }));
-    await measure('report again (same report id)', () => store.create(aReport(now, 'bench-2'), { at: now.toISOString(), actor: reporter, type: 'reported', data: { source: 'tab' } }));
+    const first = await measure('report (first of the year in this process)', () =>
+      store.create(aReport(now, 'bench-1'), {
+        at: now.toISOString(),
+        actor: reporter,
+        type: 'reported',
+        data: { source: 'tab' },
+      }),
+    );
+    const { incident } = await measure('report', () =>
+      store.create(aReport(now, 'bench-2'), {
+        at: now.toISOString(),
+        actor: reporter,
+        type: 'reported',
+        data: { source: 'tab' },
+      }),
+    );
+    await measure('report again (same report id)', () =>
+      store.create(aReport(now, 'bench-2'), {
+        at: now.toISOString(),
+        actor: reporter,
+        type: 'reported',
+        data: { source: 'tab' },
+      }),
+    );
     const taken = await measure('take ownership (get + update)', async () => {
       const current = (await store.get(incident.id))!;
       const change = takeOwnership(current, dpo, now);
@@ -106,7 +151,15 @@ export async function benchSharePoint(print: (line: string) => void = (line) => 
       return store.update(change.next, current.etag, change.event);
     });
     const { incidents: other } = await openSharePointStores(
-      { siteId, credential: { kind: 'managed-identity' }, organisation: 'Bench', graphBaseUrl: double.url, listPrefix: 'Pui', maxRetryWaitMs: 60_000, requestTimeoutMs: 30_000 },
+      {
+        siteId,
+        credential: { kind: 'managed-identity' },
+        organisation: 'Bench',
+        graphBaseUrl: double.url,
+        listPrefix: 'Pui',
+        maxRetryWaitMs: 60_000,
+        requestTimeoutMs: 30_000,
+      },
       { credential },
     );
     await measure('assess, incident not yet read by this server', async () => {
@@ -119,7 +172,10 @@ export async function benchSharePoint(print: (line: string) => void = (line) => 
       let cursor: string | undefined;
       let due = 0;
       do {
-        const page = await store.listDueReminders(new Date(now.getTime() + 200 * 3600_000).toISOString(), { limit: 50, cursor });
+        const page = await store.listDueReminders(new Date(now.getTime() + 200 * 3600_000).toISOString(), {
+          limit: 50,
+          cursor,
+        });
         due += page.items.length;
         cursor = page.next;
       } while (cursor);
@@ -127,14 +183,20 @@ export async function benchSharePoint(print: (line: string) => void = (line) => 
     });
     await measure('audit trail of one incident', () => store.events(taken.id));
 
-    print(`SharePoint store, Graph double with ${LATENCY_MS} ms per round trip (register of ${history.length + 2} incidents)`);
+    print(
+      `SharePoint store, Graph double with ${LATENCY_MS} ms per round trip (register of ${history.length + 2} incidents)`,
+    );
     print('operation                                         round trips  in $batch  resource units      ms');
     for (const r of rows) {
-      print(`${r.operation.padEnd(50)}${String(r.requests).padStart(11)}${String(r.batched).padStart(11)}${String(r.units).padStart(16)}${r.ms.toFixed(0).padStart(8)}`);
+      print(
+        `${r.operation.padEnd(50)}${String(r.requests).padStart(11)}${String(r.batched).padStart(11)}${String(r.units).padStart(16)}${r.ms.toFixed(0).padStart(8)}`,
+      );
     }
     const report = rows.find((r) => r.operation === 'report')!;
     print(`The due-reminder scan found ${dueCount} due incidents.`);
-    print(`Budget: ${UNITS_PER_MINUTE} resource units a minute allow about ${Math.floor(UNITS_PER_MINUTE / report.units)} reports a minute.`);
+    print(
+      `Budget: ${UNITS_PER_MINUTE} resource units a minute allow about ${Math.floor(UNITS_PER_MINUTE / report.units)} reports a minute.`,
+    );
     await stores.close();
   } finally {
     await double.close();

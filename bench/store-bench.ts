@@ -45,8 +45,20 @@ function syntheticIncidents(): NewIncidentWithEvent[] {
     const incident: NewIncident =
       i % OPEN_EVERY === 0
         ? draft
-        : { ...draft, status: 'closed', closedAt: reportedAt.toISOString(), closedBy: DPO, reportedToAuthority: false, nextReminderAt: null };
-    const event: NewAuditEvent = { at: reportedAt.toISOString(), actor: reporter, type: 'reported', data: { source: 'tab' } };
+        : {
+            ...draft,
+            status: 'closed',
+            closedAt: reportedAt.toISOString(),
+            closedBy: DPO,
+            reportedToAuthority: false,
+            nextReminderAt: null,
+          };
+    const event: NewAuditEvent = {
+      at: reportedAt.toISOString(),
+      actor: reporter,
+      type: 'reported',
+      data: { source: 'tab' },
+    };
     return { incident, event };
   });
 }
@@ -62,7 +74,11 @@ const ms = (value: number) => `${value.toFixed(3)} ms`;
  * open incident came once, earliest deadline first.
  * @remarks `elapsedMs` sums the store calls alone, not the checks between them.
  */
-async function walkOpen(store: SqliteIncidentStore, limit: number, expected: number): Promise<{ pages: number; items: number; elapsedMs: number }> {
+async function walkOpen(
+  store: SqliteIncidentStore,
+  limit: number,
+  expected: number,
+): Promise<{ pages: number; items: number; elapsedMs: number }> {
   const seen = new Set<string>();
   let pages = 0;
   let elapsedMs = 0;
@@ -97,7 +113,9 @@ export async function benchStore(): Promise<void> {
     await store.createMany(items);
     const loadMs = performance.now() - loadStart;
     const open = Math.ceil(INCIDENTS / OPEN_EVERY);
-    console.log(`store (sqlite): loading ${INCIDENTS.toLocaleString('en')} incidents (${open.toLocaleString('en')} open) with createMany, one transaction: ${ms(loadMs)} in all`);
+    console.log(
+      `store (sqlite): loading ${INCIDENTS.toLocaleString('en')} incidents (${open.toLocaleString('en')} open) with createMany, one transaction: ${ms(loadMs)} in all`,
+    );
 
     const firstStart = performance.now();
     const first = await store.listOpenByDeadline({ limit: PAGE });

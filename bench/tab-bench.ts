@@ -45,7 +45,9 @@ function median(values: number[]): number {
 
 /** Prints the report page's first-load size and its time to first render. */
 export async function benchTab(): Promise<void> {
-  await inTempFolder('pui-tab-bench-', (dir) => measure(buildTabInto(path.join(dir, 'static')), path.join(dir, 'pui.db')));
+  await inTempFolder('pui-tab-bench-', (dir) =>
+    measure(buildTabInto(path.join(dir, 'static')), path.join(dir, 'pui.db')),
+  );
 }
 
 /** Measures the tab built into `<staticRoot>/tab`, served from `staticRoot` with its store in `dbFile`. */
@@ -58,9 +60,19 @@ async function measure(staticRoot: string, dbFile: string): Promise<void> {
       `(gzip -9; target ≤ 180 kB: ${first.gzipped <= 180 * 1024 ? 'met' : 'NOT met'})`,
   );
   const named = (part: string) => manifest.onDemand.filter((f) => path.basename(f).startsWith(part));
-  for (const [label, part] of [['teams-js (inside Teams only)', 'teams-host'], ['MSAL NAA (inside Teams, when recommended)', 'msal-'], ['board page', 'board-page'], ['incident page', 'incident-page'], ['register page', 'register-page'], ['my reports page', 'my-reports-page']] as const) {
+  for (const [label, part] of [
+    ['teams-js (inside Teams only)', 'teams-host'],
+    ['MSAL NAA (inside Teams, when recommended)', 'msal-'],
+    ['board page', 'board-page'],
+    ['incident page', 'incident-page'],
+    ['register page', 'register-page'],
+    ['my reports page', 'my-reports-page'],
+  ] as const) {
     const files = named(part);
-    if (files.length) console.log(`tab: on demand: ${label} ${kB(sizes(root, files).gzipped)} kB gzipped (its own chunk; shared chunks not counted)`);
+    if (files.length)
+      console.log(
+        `tab: on demand: ${label} ${kB(sizes(root, files).gzipped)} kB gzipped (its own chunk; shared chunks not counted)`,
+      );
   }
 
   const server = await startServer({
@@ -73,7 +85,16 @@ async function measure(staticRoot: string, dbFile: string): Promise<void> {
   });
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   try {
     const times: number[] = [];

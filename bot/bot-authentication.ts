@@ -9,7 +9,12 @@
  * id, the `serviceurl` claim); this module only reads its outcome.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { CallerIdConstants, ConfigurationBotFrameworkAuthentication, type Activity, type ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
+import {
+  CallerIdConstants,
+  ConfigurationBotFrameworkAuthentication,
+  type Activity,
+  type ConfigurationBotFrameworkAuthenticationOptions,
+} from 'botbuilder';
 import type { Logger } from '../src/domain';
 import type { TeamsBotConfig } from './services';
 
@@ -43,7 +48,13 @@ export function botAuthenticationOptions(config: TeamsBotConfig): ConfigurationB
     MicrosoftAppType: config.botAppType ?? (config.botTenantId ? 'SingleTenant' : 'MultiTenant'),
   };
   if (!config.openIdMetadataUrl) return credentials;
-  return { ...credentials, ...PUBLIC_CLOUD, ToBotFromChannelOpenIdMetadataUrl: config.openIdMetadataUrl, CallerId: CallerIdConstants.PublicAzureChannel, ValidateAuthority: true };
+  return {
+    ...credentials,
+    ...PUBLIC_CLOUD,
+    ToBotFromChannelOpenIdMetadataUrl: config.openIdMetadataUrl,
+    CallerId: CallerIdConstants.PublicAzureChannel,
+    ValidateAuthority: true,
+  };
 }
 
 /** Network failures, and botbuilder's own "Failed to load openID config/Keys: <status>" (an AuthenticationError with status 500). */
@@ -67,7 +78,10 @@ class TokenCheckFailed extends Error {
 
 /** botbuilder's configuration-driven authentication, recording why a token did not pass. */
 export class FailClosedBotAuthentication extends ConfigurationBotFrameworkAuthentication {
-  constructor(config: TeamsBotConfig, private readonly logger: Logger) {
+  constructor(
+    config: TeamsBotConfig,
+    private readonly logger: Logger,
+  ) {
     super(botAuthenticationOptions(config));
   }
 
@@ -79,8 +93,14 @@ export class FailClosedBotAuthentication extends ConfigurationBotFrameworkAuthen
       const e = error as { name?: unknown; code?: unknown; statusCode?: unknown; message?: unknown };
       // botbuilder's and jsonwebtoken's messages name the check that failed (an app id, an
       // endorsement, a URL), never the token; the header itself is not logged.
-      const fields = { error: String(e?.name ?? 'Error'), code: typeof e?.code === 'string' ? e.code : null, status: typeof e?.statusCode === 'number' ? e.statusCode : null, cause: String(e?.message ?? '').slice(0, 200) };
-      if (failure === 'unavailable') this.logger.error('bot token could not be checked: Bot Framework OpenID metadata unavailable', fields);
+      const fields = {
+        error: String(e?.name ?? 'Error'),
+        code: typeof e?.code === 'string' ? e.code : null,
+        status: typeof e?.statusCode === 'number' ? e.statusCode : null,
+        cause: String(e?.message ?? '').slice(0, 200),
+      };
+      if (failure === 'unavailable')
+        this.logger.error('bot token could not be checked: Bot Framework OpenID metadata unavailable', fields);
       else this.logger.warn('bot request refused: Bot Framework token not valid', fields);
       const slot = current.getStore();
       if (slot) slot.failure = failure;

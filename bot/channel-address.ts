@@ -21,7 +21,8 @@ export function channelConversationId(conversationId: string): string {
 /** Keeps what is needed to post into the conversation of an activity later. */
 export function storedReference(reference: Partial<ConversationReference>): StoredReference {
   const conversation = reference.conversation;
-  if (!conversation?.id || !reference.serviceUrl || !reference.bot?.id) throw new Error('The activity lacks a conversation, service URL or bot.');
+  if (!conversation?.id || !reference.serviceUrl || !reference.bot?.id)
+    throw new Error('The activity lacks a conversation, service URL or bot.');
   return {
     channelId: reference.channelId ?? 'msteams',
     serviceUrl: reference.serviceUrl,

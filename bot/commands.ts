@@ -3,10 +3,28 @@
 export type Command = 'report' | 'mine' | 'help' | 'set-dpo-channel';
 
 const ALIASES: Record<Command, readonly string[]> = {
-  report: ['rapportera', 'rapport', 'rapportera incident', 'anmäl', 'anmal', 'anmälan', 'anmäl incident', 'report', 'new', 'ny'],
+  report: [
+    'rapportera',
+    'rapport',
+    'rapportera incident',
+    'anmäl',
+    'anmal',
+    'anmälan',
+    'anmäl incident',
+    'report',
+    'new',
+    'ny',
+  ],
   mine: ['mina', 'mina rapporter', 'mina anmälningar', 'my', 'mine', 'my reports'],
   help: ['hjälp', 'hjalp', 'help', '?', 'start'],
-  'set-dpo-channel': ['ställ in dpo-kanal', 'ställ in dpo kanal', 'stall in dpo-kanal', 'stall in dpo kanal', 'set dpo channel', 'set dpo-channel'],
+  'set-dpo-channel': [
+    'ställ in dpo-kanal',
+    'ställ in dpo kanal',
+    'stall in dpo-kanal',
+    'stall in dpo kanal',
+    'set dpo channel',
+    'set dpo-channel',
+  ],
 };
 
 /** Aliases that are English words: the answer is then in English, whatever the client's locale. */

@@ -61,14 +61,18 @@ export function cloudAdapterGateway(adapter: CloudAdapter, botAppId: string): Co
   const run = async <T>(reference: StoredReference, logic: (context: TurnContext) => Promise<T>): Promise<T> => {
     let outcome: { ok: true; value: T } | { ok: false; error: unknown } | undefined;
     try {
-      await adapter.continueConversationAsync(botAppId, reference as Partial<ConversationReference>, async (context) => {
-        // Caught here: an error escaping the turn would go to the adapter's onTurnError and be lost.
-        try {
-          outcome = { ok: true, value: await logic(context) };
-        } catch (error) {
-          outcome = { ok: false, error };
-        }
-      });
+      await adapter.continueConversationAsync(
+        botAppId,
+        reference as Partial<ConversationReference>,
+        async (context) => {
+          // Caught here: an error escaping the turn would go to the adapter's onTurnError and be lost.
+          try {
+            outcome = { ok: true, value: await logic(context) };
+          } catch (error) {
+            outcome = { ok: false, error };
+          }
+        },
+      );
     } catch (error) {
       throw toConnectorError(error);
     }
@@ -88,18 +92,29 @@ export function cloudAdapterGateway(adapter: CloudAdapter, botAppId: string): Co
     channelId: reference.channelId,
     serviceUrl: reference.serviceUrl,
     from: reference.bot,
-    conversation: { ...reference.conversation, name: '', isGroup: reference.conversation.isGroup ?? false, conversationType: reference.conversation.conversationType ?? 'channel' },
+    conversation: {
+      ...reference.conversation,
+      name: '',
+      isGroup: reference.conversation.isGroup ?? false,
+      conversationType: reference.conversation.conversationType ?? 'channel',
+    },
   });
   return {
     send: (reference, activity) =>
       run(reference, async (context) => {
-        const response = await connector(context).conversations.sendToConversation(reference.conversation.id, outgoing(reference, activity));
+        const response = await connector(context).conversations.sendToConversation(
+          reference.conversation.id,
+          outgoing(reference, activity),
+        );
         if (!response?.id) throw new ConnectorError(undefined, undefined);
         return response.id;
       }),
     update: (reference, activityId, activity) =>
       run(reference, async (context) => {
-        await connector(context).conversations.updateActivity(reference.conversation.id, activityId, { ...outgoing(reference, activity), id: activityId });
+        await connector(context).conversations.updateActivity(reference.conversation.id, activityId, {
+          ...outgoing(reference, activity),
+          id: activityId,
+        });
       }),
   };
 }

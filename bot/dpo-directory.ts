@@ -31,11 +31,22 @@ const CACHE_MS = 5 * 60_000;
  * The directory from config and a lookup; what the lookup answered is cached five minutes per person.
  * @remarks Fails closed: a lookup that fails grants nothing from that source (and is not cached).
  */
-export function dpoDirectory(config: DpoDirectoryConfig, logger: Logger, lookup: DirectoryLookup = {}, now: () => number = Date.now): DpoDirectory {
-  const policy: RolePolicy = { dpoUserIds: config.dpoUserIds, dpoGroupIds: config.dpoGroupIds, adminUserIds: config.adminUserIds ?? [] };
+export function dpoDirectory(
+  config: DpoDirectoryConfig,
+  logger: Logger,
+  lookup: DirectoryLookup = {},
+  now: () => number = Date.now,
+): DpoDirectory {
+  const policy: RolePolicy = {
+    dpoUserIds: config.dpoUserIds,
+    dpoGroupIds: config.dpoGroupIds,
+    adminUserIds: config.adminUserIds ?? [],
+  };
   const cache = new Map<string, { at: number; facts: DirectoryFacts }>();
   if (config.profile === 'entra' && config.dpoGroupIds.length > 0 && !lookup.memberGroups) {
-    logger.warn('DPO groups are configured but there is no way to look up group membership; group members are not DPOs in Teams');
+    logger.warn(
+      'DPO groups are configured but there is no way to look up group membership; group members are not DPOs in Teams',
+    );
   }
   const ask = async <T>(what: string, question: () => Promise<T>, otherwise: T): Promise<{ value: T; ok: boolean }> => {
     try {
@@ -48,10 +59,13 @@ export function dpoDirectory(config: DpoDirectoryConfig, logger: Logger, lookup:
   const factsOf = async (userId: string): Promise<DirectoryFacts> => {
     const cached = cache.get(userId);
     if (cached && now() - cached.at < CACHE_MS) return cached.facts;
-    const groups = config.dpoGroupIds.length > 0 && lookup.memberGroups
-      ? await ask('group membership', () => lookup.memberGroups!(userId, config.dpoGroupIds), [] as string[])
+    const groups =
+      config.dpoGroupIds.length > 0 && lookup.memberGroups
+        ? await ask('group membership', () => lookup.memberGroups!(userId, config.dpoGroupIds), [] as string[])
+        : { value: [], ok: true };
+    const appRoles = lookup.appRoles
+      ? await ask('app role', () => lookup.appRoles!(userId), [] as string[])
       : { value: [], ok: true };
-    const appRoles = lookup.appRoles ? await ask('app role', () => lookup.appRoles!(userId), [] as string[]) : { value: [], ok: true };
     const facts = { userId, groupIds: groups.value, appRoles: appRoles.value };
     if (groups.ok && appRoles.ok) cache.set(userId, { at: now(), facts });
     return facts;

@@ -44,8 +44,13 @@ export interface TeamsBot {
 
 /** Checks the bot's settings for the profile; throws naming what is missing. */
 export function checkBotConfig(config: TeamsBotConfig): void {
-  if (config.profile === 'entra' && (!config.botAppId || (config.botAppType !== 'UserAssignedMSI' && !config.botPassword))) {
-    throw new Error('BOT_APP_ID with SECRET_BOT_PASSWORD (or BOT_APP_TYPE=UserAssignedMSI) is required outside the local profile: the bot accepts only Bot Framework tokens for its own app id.');
+  if (
+    config.profile === 'entra' &&
+    (!config.botAppId || (config.botAppType !== 'UserAssignedMSI' && !config.botPassword))
+  ) {
+    throw new Error(
+      'BOT_APP_ID with SECRET_BOT_PASSWORD (or BOT_APP_TYPE=UserAssignedMSI) is required outside the local profile: the bot accepts only Bot Framework tokens for its own app id.',
+    );
   }
   new URL(config.tabUrl);
 }
@@ -54,7 +59,12 @@ function createAdapter(config: TeamsBotConfig, logger: Logger): CloudAdapter {
   const adapter = new CloudAdapter(new FailClosedBotAuthentication(config, logger));
   adapter.onTurnError = async (context, error) => {
     // Name and frames only: the message (and the stack's first line, which repeats it) may quote what a person wrote.
-    logger.error('bot turn failed', { activityType: context.activity?.type, name: context.activity?.name ?? null, error: (error as Error)?.name, stack: stackFrames(error) });
+    logger.error('bot turn failed', {
+      activityType: context.activity?.type,
+      name: context.activity?.name ?? null,
+      error: (error as Error)?.name,
+      stack: stackFrames(error),
+    });
     if (context.activity?.type !== 'message') return;
     await context.sendActivity(SOMETHING_WENT_WRONG).catch((replyError: unknown) => {
       // The turn already failed; the user's client shows no answer, which is all that is left to do.
@@ -75,9 +85,25 @@ interface ExpressResponse {
 }
 
 /** The fixed answers when the token check failed, or botbuilder failed otherwise: nothing of the cause. */
-const REFUSED = { status: 401, body: { error: { code: 'unauthenticated', message: 'The request carries no valid Bot Framework token for this bot.' } } };
-const UNAVAILABLE = { status: 503, body: { error: { code: 'auth_unavailable', message: 'The Bot Framework token cannot be checked right now. Try again later.' } } };
-const FAILED = { status: 500, body: { error: { code: 'internal_error', message: 'The bot could not handle the request.' } } };
+const REFUSED = {
+  status: 401,
+  body: {
+    error: { code: 'unauthenticated', message: 'The request carries no valid Bot Framework token for this bot.' },
+  },
+};
+const UNAVAILABLE = {
+  status: 503,
+  body: {
+    error: {
+      code: 'auth_unavailable',
+      message: 'The Bot Framework token cannot be checked right now. Try again later.',
+    },
+  },
+};
+const FAILED = {
+  status: 500,
+  body: { error: { code: 'internal_error', message: 'The bot could not handle the request.' } },
+};
 
 /**
  * What CloudAdapter.process answers, held back until it is done: its error answers carry the
@@ -109,7 +135,14 @@ class BufferedResponse {
 
   writeTo(res: ExpressResponse, failure: TokenCheckFailure | undefined): void {
     if (res.headersSent) return;
-    const fixed = failure === 'unavailable' ? UNAVAILABLE : failure === 'refused' || this.code === 401 ? REFUSED : this.code >= 500 ? FAILED : undefined;
+    const fixed =
+      failure === 'unavailable'
+        ? UNAVAILABLE
+        : failure === 'refused' || this.code === 401
+          ? REFUSED
+          : this.code >= 500
+            ? FAILED
+            : undefined;
     if (fixed) {
       if (fixed === UNAVAILABLE) res.setHeader('Retry-After', '30');
       res.status(fixed.status).json(fixed.body);
@@ -130,13 +163,29 @@ export function createTeamsBot(options: TeamsBotOptions): TeamsBot {
   const gateway = options.gateway ?? cloudAdapterGateway(adapter, config.botAppId ?? '');
   const now = () => deps.clock.now().getTime();
   const pacer = options.pacer ?? new ConversationPacer({ now });
-  const poster = new TeamsCardPoster({ gateway, pacer, now, tabUrl: () => config.tabUrl, teamsAppId: config.teamsAppId });
+  const poster = new TeamsCardPoster({
+    gateway,
+    pacer,
+    now,
+    tabUrl: () => config.tabUrl,
+    teamsAppId: config.teamsAppId,
+  });
 
   const wantsLookup = config.dpoGroupIds.length > 0 || Boolean(config.appRolesAppId);
   const managedIdentity = config.botAppType === 'UserAssignedMSI';
-  const lookup = options.directoryLookup
-    ?? (config.profile === 'entra' && wantsLookup && config.botTenantId && config.botAppId && (config.botPassword || managedIdentity)
-      ? graphDirectory({ tenantId: config.botTenantId, clientId: config.botAppId, clientSecret: managedIdentity ? undefined : config.botPassword, appRolesAppId: config.appRolesAppId })
+  const lookup =
+    options.directoryLookup ??
+    (config.profile === 'entra' &&
+    wantsLookup &&
+    config.botTenantId &&
+    config.botAppId &&
+    (config.botPassword || managedIdentity)
+      ? graphDirectory({
+          tenantId: config.botTenantId,
+          clientId: config.botAppId,
+          clientSecret: managedIdentity ? undefined : config.botPassword,
+          appRolesAppId: config.appRolesAppId,
+        })
       : undefined);
   const services: BotServices = { deps, logger, config, directory: dpoDirectory(config, logger, lookup) };
   const bot = new PuiBot(services);
@@ -147,7 +196,9 @@ export function createTeamsBot(options: TeamsBotOptions): TeamsBot {
       const answer = new BufferedResponse();
       let failure: TokenCheckFailure | undefined;
       try {
-        failure = await checkingToken(() => adapter.process(req as BotRequest, answer as unknown as BotResponse, (context) => bot.run(context)));
+        failure = await checkingToken(() =>
+          adapter.process(req as BotRequest, answer as unknown as BotResponse, (context) => bot.run(context)),
+        );
       } catch (error) {
         // botbuilder checks the activity's shape before its own error handling: a malformed
         // activity is the caller's error, a 400.

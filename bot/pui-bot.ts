@@ -3,9 +3,14 @@
  * Each route parses the activity, calls one use case (through a handler) and renders a card.
  */
 import {
-  CardFactory, MessageFactory, TeamsActivityHandler,
-  type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type MessagingExtensionAction,
-  type MessagingExtensionActionResponse, type TurnContext,
+  CardFactory,
+  MessageFactory,
+  TeamsActivityHandler,
+  type AdaptiveCardInvokeResponse,
+  type AdaptiveCardInvokeValue,
+  type MessagingExtensionAction,
+  type MessagingExtensionActionResponse,
+  type TurnContext,
 } from 'botbuilder';
 import { localeFrom, type Caller, type Locale } from '../src/domain';
 import type { AdaptiveCard } from './cards/adaptive-card';
@@ -21,7 +26,12 @@ import { cardResponse, errorText, messageResponse, SOMETHING_WENT_WRONG } from '
 import type { BotServices } from './services';
 import { parseAction, type DataOf, type Verb } from './verbs';
 
-type ActionHandler<V extends Verb> = (context: TurnContext, caller: Caller, data: DataOf<V>, inputs: Record<string, unknown>) => Promise<AdaptiveCardInvokeResponse>;
+type ActionHandler<V extends Verb> = (
+  context: TurnContext,
+  caller: Caller,
+  data: DataOf<V>,
+  inputs: Record<string, unknown>,
+) => Promise<AdaptiveCardInvokeResponse>;
 
 /** Where a message came from: the personal chat, or somewhere others can read along. */
 function scopeOf(context: TurnContext): 'personal' | 'channel' | 'groupChat' {
@@ -38,7 +48,8 @@ function localeOf(context: TurnContext): Locale {
   return commandLocale(context.activity.text) ?? localeFrom(context.activity.locale);
 }
 
-const PRIVATE_ONLY = 'Rapporter görs i den personliga chatten med PUI Desk, så att uppgifterna inte syns för alla här. Öppna chatten med PUI Desk och skriv **rapportera**.';
+const PRIVATE_ONLY =
+  'Rapporter görs i den personliga chatten med PUI Desk, så att uppgifterna inte syns för alla här. Öppna chatten med PUI Desk och skriv **rapportera**.';
 
 export class PuiBot extends TeamsActivityHandler {
   /** One handler per verb: adding a verb without a handler is a compile error. */
@@ -46,7 +57,15 @@ export class PuiBot extends TeamsActivityHandler {
     // The buttons that open a form sit on Swedish cards (help, my reports): the form is Swedish too.
     'report.start': async () => cardResponse(newReportForm(this.s, 'chat')),
     'report.submit': async (context, caller, data, inputs) =>
-      cardResponse((await submitReport(this.s, caller, data.reportId, inputs, { source: 'bot', mode: 'chat', locale: data.lang ?? localeOf(context) })).card),
+      cardResponse(
+        (
+          await submitReport(this.s, caller, data.reportId, inputs, {
+            source: 'bot',
+            mode: 'chat',
+            locale: data.lang ?? localeOf(context),
+          })
+        ).card,
+      ),
     'my.list': async (_context, caller) => cardResponse(await myIncidents(this.s, caller)),
     'incident.take': (context, caller, data, inputs) => dpoAction(this.s, context, caller, data, inputs),
     'incident.assess': (context, caller, data, inputs) => dpoAction(this.s, context, caller, data, inputs),
@@ -75,7 +94,9 @@ export class PuiBot extends TeamsActivityHandler {
   private async handleCommand(context: TurnContext): Promise<void> {
     // A card's Action.Submit from an old client arrives as a message with a value: not a command.
     if (!context.activity.text && context.activity.value) {
-      await context.sendActivity('Uppdatera Teams för att använda knappen, eller skriv **rapportera** för ett nytt formulär.');
+      await context.sendActivity(
+        'Uppdatera Teams för att använda knappen, eller skriv **rapportera** för ett nytt formulär.',
+      );
       return;
     }
     const command: Command | undefined = parseCommand(context.activity.text);
@@ -103,14 +124,23 @@ export class PuiBot extends TeamsActivityHandler {
           await this.sendCard(context, helpCard());
           return;
         default:
-          await context.sendActivity(MessageFactory.text('Det förstod jag inte. Skriv **rapportera** för att rapportera en incident, **mina** för dina rapporter eller **hjälp**.'));
+          await context.sendActivity(
+            MessageFactory.text(
+              'Det förstod jag inte. Skriv **rapportera** för att rapportera en incident, **mina** för dina rapporter eller **hjälp**.',
+            ),
+          );
       }
     } catch (error) {
-      await context.sendActivity(MessageFactory.text(errorText(error, this.s.logger, `command:${command ?? 'unknown'}`)));
+      await context.sendActivity(
+        MessageFactory.text(errorText(error, this.s.logger, `command:${command ?? 'unknown'}`)),
+      );
     }
   }
 
-  protected override async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+  protected override async onAdaptiveCardInvoke(
+    context: TurnContext,
+    invokeValue: AdaptiveCardInvokeValue,
+  ): Promise<AdaptiveCardInvokeResponse> {
     const parsed = parseAction(invokeValue.action?.verb, invokeValue.action?.data);
     if (!parsed) return messageResponse('Knappen kändes inte igen. Skriv **hjälp** för att börja om.');
     try {
@@ -122,7 +152,10 @@ export class PuiBot extends TeamsActivityHandler {
     }
   }
 
-  protected override async handleTeamsMessagingExtensionFetchTask(_context: TurnContext, action: MessagingExtensionAction): Promise<MessagingExtensionActionResponse> {
+  protected override async handleTeamsMessagingExtensionFetchTask(
+    _context: TurnContext,
+    action: MessagingExtensionAction,
+  ): Promise<MessagingExtensionActionResponse> {
     try {
       return fetchReportDialog(this.s, action);
     } catch (error) {
@@ -130,7 +163,10 @@ export class PuiBot extends TeamsActivityHandler {
     }
   }
 
-  protected override async handleTeamsMessagingExtensionSubmitAction(context: TurnContext, action: MessagingExtensionAction): Promise<MessagingExtensionActionResponse> {
+  protected override async handleTeamsMessagingExtensionSubmitAction(
+    context: TurnContext,
+    action: MessagingExtensionAction,
+  ): Promise<MessagingExtensionActionResponse> {
     try {
       const caller = await callerOf(context.activity, this.s.directory);
       return await submitReportDialog(this.s, caller, action);

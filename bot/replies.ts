@@ -13,10 +13,15 @@ export function cardResponse(content: AdaptiveCard): AdaptiveCardInvokeResponse 
 
 /** A short message to the user who acted; the card stays as it was. */
 export function messageResponse(text: string): AdaptiveCardInvokeResponse {
-  return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: text as unknown as Record<string, unknown> };
+  return {
+    statusCode: 200,
+    type: 'application/vnd.microsoft.activity.message',
+    value: text as unknown as Record<string, unknown>,
+  };
 }
 
-export const SOMETHING_WENT_WRONG = 'Något gick fel hos oss, och inget ändrades. Försök igen om en stund; hjälper det inte, kontakta dataskyddsombudet direkt.';
+export const SOMETHING_WENT_WRONG =
+  'Något gick fel hos oss, och inget ändrades. Försök igen om en stund; hjälper det inte, kontakta dataskyddsombudet direkt.';
 
 /** The Swedish text for an error: the domain's own message, or a generic one (the error is logged by name). */
 export function errorText(error: unknown, logger: Logger, where: string): string {

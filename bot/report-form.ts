@@ -2,15 +2,42 @@
  * Reads what the report form sends back: card inputs (strings) to the domain's report input,
  * and the domain's field issues back to the form's fields.
  */
-import { formIssues, issue, joinDateAndTime, REPORT_MESSAGES, reportFromForm, type FieldIssue, type Locale } from '../src/domain';
+import {
+  formIssues,
+  issue,
+  joinDateAndTime,
+  REPORT_MESSAGES,
+  reportFromForm,
+  type FieldIssue,
+  type Locale,
+} from '../src/domain';
 import type { FormField, FormValues } from './cards/report-form-card';
 
 const VALUE_KEYS: readonly (keyof FormValues)[] = [
-  'title', 'description', 'discoveredDate', 'discoveredTime', 'occurredDate', 'occurredTime',
-  'breachTypes', 'dataCategories', 'affectedCount', 'cause', 'measures',
+  'title',
+  'description',
+  'discoveredDate',
+  'discoveredTime',
+  'occurredDate',
+  'occurredTime',
+  'breachTypes',
+  'dataCategories',
+  'affectedCount',
+  'cause',
+  'measures',
 ];
 
-const FORM_FIELDS: readonly FormField[] = ['title', 'description', 'discoveredAt', 'occurredAt', 'breachTypes', 'dataCategories', 'affectedCount', 'cause', 'measures'];
+const FORM_FIELDS: readonly FormField[] = [
+  'title',
+  'description',
+  'discoveredAt',
+  'occurredAt',
+  'breachTypes',
+  'dataCategories',
+  'affectedCount',
+  'cause',
+  'measures',
+];
 
 export interface ReadForm {
   /** The report for the use case. */
@@ -37,7 +64,10 @@ function localTime(date: string, time: string, field: 'discoveredAt' | 'occurred
 }
 
 function list(value: string): string[] {
-  return value.split(',').map((s) => s.trim()).filter(Boolean);
+  return value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 /** Reads the form's inputs. The report id comes from the action's data, not from here. */
@@ -62,7 +92,10 @@ export function readReportForm(inputs: Record<string, unknown>): ReadForm {
 }
 
 /** Groups field issues by form field, in form wording (unknown fields go to the title, where they are seen). */
-export function issuesByField(issues: readonly FieldIssue[], locale: Locale = 'sv'): Partial<Record<FormField, string[]>> {
+export function issuesByField(
+  issues: readonly FieldIssue[],
+  locale: Locale = 'sv',
+): Partial<Record<FormField, string[]>> {
   const out: Partial<Record<FormField, string[]>> = {};
   for (const i of formIssues(issues)) {
     const field = (FORM_FIELDS as readonly string[]).includes(i.field) ? (i.field as FormField) : 'title';

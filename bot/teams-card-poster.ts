@@ -4,7 +4,16 @@
  * the conversation for its Retry-After and is reported as {@link ChannelBusy}.
  */
 import type { Activity } from 'botbuilder';
-import { ChannelBusy, type ChannelAddress, type ChannelPoster, type DigestView, type DueReminder, type Incident, type IncidentCardView, type ReminderReplyView } from '../src/domain';
+import {
+  ChannelBusy,
+  type ChannelAddress,
+  type ChannelPoster,
+  type DigestView,
+  type DueReminder,
+  type Incident,
+  type IncidentCardView,
+  type ReminderReplyView,
+} from '../src/domain';
 import { ADAPTIVE_CARD_CONTENT_TYPE, type AdaptiveCard } from './cards/adaptive-card';
 import { digestCard } from './cards/digest-card';
 import { dpoChannelCard } from './cards/dpo-channel-card';
@@ -39,32 +48,61 @@ export class TeamsCardPoster implements ChannelPoster {
 
   async updateCard(to: ChannelAddress, messageId: string, incident: Incident, view: IncidentCardView): Promise<void> {
     const reference = referenceOf(to);
-    await this.call(reference, () => this.options.gateway.update(reference, messageId, cardActivity(this.render(incident, view))));
+    await this.call(reference, () =>
+      this.options.gateway.update(reference, messageId, cardActivity(this.render(incident, view))),
+    );
   }
 
-  async replyToCard(to: ChannelAddress, messageId: string, incident: Incident, reminder: DueReminder, view: ReminderReplyView): Promise<void> {
+  async replyToCard(
+    to: ChannelAddress,
+    messageId: string,
+    incident: Incident,
+    reminder: DueReminder,
+    view: ReminderReplyView,
+  ): Promise<void> {
     const reference = referenceOf(to);
-    const content = reminderCard(incident, reminder, { now: view.now, tabUrl: this.options.tabUrl(), teamsAppId: this.options.teamsAppId, mentions: view.mentions });
+    const content = reminderCard(incident, reminder, {
+      now: view.now,
+      tabUrl: this.options.tabUrl(),
+      teamsAppId: this.options.teamsAppId,
+      mentions: view.mentions,
+    });
     // A reply goes to the channel conversation with the card's message id (Teams' thread id).
     const thread: StoredReference = {
       ...reference,
-      conversation: { ...reference.conversation, id: `${channelConversationId(reference.conversation.id)};messageid=${messageId}` },
+      conversation: {
+        ...reference.conversation,
+        id: `${channelConversationId(reference.conversation.id)};messageid=${messageId}`,
+      },
     };
     await this.call(reference, () => this.options.gateway.send(thread, cardActivity(content)));
   }
 
   async postDigest(to: ChannelAddress, digest: DigestView): Promise<string> {
     const reference = referenceOf(to);
-    return this.call(reference, () => this.options.gateway.send(reference, cardActivity(digestCard(digest, { tabUrl: this.options.tabUrl() }))));
+    return this.call(reference, () =>
+      this.options.gateway.send(reference, cardActivity(digestCard(digest, { tabUrl: this.options.tabUrl() }))),
+    );
   }
 
   async updateDigest(to: ChannelAddress, messageId: string, digest: DigestView): Promise<void> {
     const reference = referenceOf(to);
-    await this.call(reference, () => this.options.gateway.update(reference, messageId, cardActivity(digestCard(digest, { tabUrl: this.options.tabUrl() }))));
+    await this.call(reference, () =>
+      this.options.gateway.update(
+        reference,
+        messageId,
+        cardActivity(digestCard(digest, { tabUrl: this.options.tabUrl() })),
+      ),
+    );
   }
 
   private render(incident: Incident, view: IncidentCardView): AdaptiveCard {
-    return dpoChannelCard(incident, { now: view.now, tabUrl: this.options.tabUrl(), teamsAppId: this.options.teamsAppId, refreshUserIds: view.refreshUserIds });
+    return dpoChannelCard(incident, {
+      now: view.now,
+      tabUrl: this.options.tabUrl(),
+      teamsAppId: this.options.teamsAppId,
+      refreshUserIds: view.refreshUserIds,
+    });
   }
 
   /** Paces (per channel conversation), calls, and turns a 429 into {@link ChannelBusy} after pausing the conversation. */

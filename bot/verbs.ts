@@ -30,7 +30,13 @@ export type DataOf<V extends Verb> = Extract<ActionData, { verb: V }>;
 
 /** Every verb, for parsing what a client sends. */
 export const VERBS = [
-  'report.start', 'report.submit', 'my.list', 'incident.take', 'incident.assess', 'incident.imyNotice', 'incident.refresh',
+  'report.start',
+  'report.submit',
+  'my.list',
+  'incident.take',
+  'incident.assess',
+  'incident.imyNotice',
+  'incident.refresh',
 ] as const satisfies readonly Verb[];
 
 /** The DPO verbs that change an incident. */
@@ -45,8 +51,12 @@ export function isVerb(value: unknown): value is Verb {
  * Reads the verb and data a client sent, or undefined when they do not fit the union.
  * Inputs stay in `inputs` (everything besides the verb's own fields).
  */
-export function parseAction(verb: unknown, data: unknown): { action: ActionData; inputs: Record<string, unknown> } | undefined {
-  const raw = typeof data === 'object' && data !== null && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
+export function parseAction(
+  verb: unknown,
+  data: unknown,
+): { action: ActionData; inputs: Record<string, unknown> } | undefined {
+  const raw =
+    typeof data === 'object' && data !== null && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
   const v = isVerb(verb) ? verb : isVerb(raw.verb) ? raw.verb : undefined;
   if (!v) return undefined;
   const str = (key: string) => (typeof raw[key] === 'string' && raw[key] !== '' ? (raw[key] as string) : undefined);
@@ -59,7 +69,10 @@ export function parseAction(verb: unknown, data: unknown): { action: ActionData;
       const reportId = str('reportId');
       const { reportId: _id, lang, ...rest } = inputs;
       if (!reportId) return undefined;
-      return { action: lang === 'en' || lang === 'sv' ? { verb: v, reportId, lang } : { verb: v, reportId }, inputs: rest };
+      return {
+        action: lang === 'en' || lang === 'sv' ? { verb: v, reportId, lang } : { verb: v, reportId },
+        inputs: rest,
+      };
     }
     case 'incident.refresh': {
       const incidentId = str('incidentId');

@@ -29,8 +29,14 @@ function parseArgs(argv) {
     else if (flag === '--name') options.name = value;
     else throw new UsageError(`Unknown option ${flag}.`);
   }
-  if (!options.site) throw new UsageError('--site is missing: the URL (https://contoso.sharepoint.com/sites/pui) or Graph id of the site.');
-  if (!options.clientId || !GUID.test(options.clientId)) throw new UsageError('--client-id must be the managed identity\'s client id (a GUID; MANAGED_IDENTITY_CLIENT_ID in env/.env.<env>).');
+  if (!options.site)
+    throw new UsageError(
+      '--site is missing: the URL (https://contoso.sharepoint.com/sites/pui) or Graph id of the site.',
+    );
+  if (!options.clientId || !GUID.test(options.clientId))
+    throw new UsageError(
+      "--client-id must be the managed identity's client id (a GUID; MANAGED_IDENTITY_CLIENT_ID in env/.env.<env>).",
+    );
   if (!ROLES.includes(options.role)) throw new UsageError(`--role must be one of ${ROLES.join(', ')}.`);
   return options;
 }
@@ -38,12 +44,27 @@ function parseArgs(argv) {
 function graphToken() {
   if (process.env.GRAPH_TOKEN) return process.env.GRAPH_TOKEN;
   try {
-    return execFileSync('az', ['account', 'get-access-token', '--resource', 'https://graph.microsoft.com', '--query', 'accessToken', '-o', 'tsv'], {
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'pipe'],
-    }).trim();
+    return execFileSync(
+      'az',
+      [
+        'account',
+        'get-access-token',
+        '--resource',
+        'https://graph.microsoft.com',
+        '--query',
+        'accessToken',
+        '-o',
+        'tsv',
+      ],
+      {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    ).trim();
   } catch {
-    throw new UsageError('No Microsoft Graph token: sign in with `az login` (as a SharePoint administrator), or set GRAPH_TOKEN.');
+    throw new UsageError(
+      'No Microsoft Graph token: sign in with `az login` (as a SharePoint administrator), or set GRAPH_TOKEN.',
+    );
   }
 }
 
@@ -62,7 +83,9 @@ function graphClient(base, token) {
       } catch {
         // not JSON: the status says enough
       }
-      throw new Error(`Graph answered ${response.status}${code ? ` ${code}` : ''} to ${method} ${path.replace(/\?.*$/, '')}`);
+      throw new Error(
+        `Graph answered ${response.status}${code ? ` ${code}` : ''} to ${method} ${path.replace(/\?.*$/, '')}`,
+      );
     }
     return text ? JSON.parse(text) : undefined;
   };
@@ -81,7 +104,9 @@ export async function grantSiteAccess({ site, clientId, role, name }, graph) {
   const { id: siteId } = await graph('GET', `${sitePath(site)}?$select=id`);
   const { value = [] } = await graph('GET', `/sites/${siteId}/permissions`);
   const ours = value.filter((p) =>
-    [...(p.grantedToIdentitiesV2 ?? []), ...(p.grantedToIdentities ?? [])].some((g) => g?.application?.id?.toLowerCase() === clientId.toLowerCase()),
+    [...(p.grantedToIdentitiesV2 ?? []), ...(p.grantedToIdentities ?? [])].some(
+      (g) => g?.application?.id?.toLowerCase() === clientId.toLowerCase(),
+    ),
   );
   if (ours.length === 0) {
     const created = await graph('POST', `/sites/${siteId}/permissions`, {

@@ -14,7 +14,11 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
  * Builds the bundle into `outdir` (default dist/outlook) and writes esbuild's metafile to
  * `metafile` (default dist/outlook.meta.json, beside the served folder, not in it). Returns the metafile.
  */
-export async function buildOutlook({ outdir = join(root, 'dist', 'outlook'), metafile = join(root, 'dist', 'outlook.meta.json'), quiet = false } = {}) {
+export async function buildOutlook({
+  outdir = join(root, 'dist', 'outlook'),
+  metafile = join(root, 'dist', 'outlook.meta.json'),
+  quiet = false,
+} = {}) {
   rmSync(outdir, { recursive: true, force: true });
   mkdirSync(outdir, { recursive: true });
   const result = await build({

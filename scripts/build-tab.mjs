@@ -46,14 +46,21 @@ export async function buildTab({ outdir = 'dist/tab', minify = true, root = proc
   const entryOutput = Object.entries(result.metafile.outputs).find(([, o]) => o.entryPoint === 'src/tab/main.tsx')?.[0];
   if (!entryOutput) throw new Error('build-tab: esbuild produced no entry for src/tab/main.tsx');
   const initial = initialFiles(result.metafile, entryOutput).map(rel);
-  const preloads = initial.slice(1).map((f) => `    <link rel="modulepreload" href="./${f}" />`).join('\n');
+  const preloads = initial
+    .slice(1)
+    .map((f) => `    <link rel="modulepreload" href="./${f}" />`)
+    .join('\n');
   const template = readFileSync(path.resolve(root, 'src/tab/index.html'), 'utf8');
   const tags = `${preloads ? `${preloads}\n` : ''}    <script type="module" src="./${initial[0]}"></script>`;
   writeFileSync(path.join(out, 'index.html'), template.replace('    <!-- entry -->', tags));
   const all = Object.keys(result.metafile.outputs).map(rel);
   writeFileSync(
     path.join(out, 'build-manifest.json'),
-    JSON.stringify({ entry: initial[0], initial, onDemand: all.filter((f) => f.endsWith('.js') && !initial.includes(f)) }, null, 2) + '\n',
+    JSON.stringify(
+      { entry: initial[0], initial, onDemand: all.filter((f) => f.endsWith('.js') && !initial.includes(f)) },
+      null,
+      2,
+    ) + '\n',
   );
   return { outdir: out, entry: initial[0], initial };
 }

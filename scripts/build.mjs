@@ -20,12 +20,20 @@ const outdir = at > 0 ? path.resolve(process.argv[at + 1]) : undefined;
 const toStderr = { stdio: ['ignore', process.stderr, process.stderr] };
 
 if (!serverOnly) rmSync(outdir ?? 'dist', { recursive: true, force: true });
-execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json', ...(outdir ? ['--outDir', outdir] : [])], toStderr);
+execFileSync(
+  process.execPath,
+  ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json', ...(outdir ? ['--outDir', outdir] : [])],
+  toStderr,
+);
 if (!serverOnly) {
-  for (const file of readdirSync('scripts').filter((f) => /^build-.+\.mjs$/.test(f)).sort()) {
+  for (const file of readdirSync('scripts')
+    .filter((f) => /^build-.+\.mjs$/.test(f))
+    .sort()) {
     // Each build-<name>.mjs writes <outdir>/<name>/; one that keeps esbuild's metafile writes it beside, as <name>.meta.json.
     const name = /^build-(.+)\.mjs$/.exec(file)[1];
-    const into = outdir ? ['--outdir', path.join(outdir, name), '--metafile', path.join(outdir, `${name}.meta.json`)] : [];
+    const into = outdir
+      ? ['--outdir', path.join(outdir, name), '--metafile', path.join(outdir, `${name}.meta.json`)]
+      : [];
     execFileSync(process.execPath, [`scripts/${file}`, ...into], toStderr);
   }
 }

@@ -30,19 +30,27 @@ export function satisfies(version, range) {
   const v = parseVersion(version);
   if (!v) return false;
   if (range.trim() === '*') return true;
-  return range.trim().split(/\s+/).every((part) => {
-    const m = /^(<=|>=|<|>|=)?(.+)$/.exec(part);
-    const bound = parseVersion(m[2]);
-    if (!bound) throw new Error(`Unreadable range "${range}"`);
-    const c = compare(v, bound);
-    switch (m[1] ?? '=') {
-      case '<': return c < 0;
-      case '<=': return c <= 0;
-      case '>': return c > 0;
-      case '>=': return c >= 0;
-      default: return c === 0;
-    }
-  });
+  return range
+    .trim()
+    .split(/\s+/)
+    .every((part) => {
+      const m = /^(<=|>=|<|>|=)?(.+)$/.exec(part);
+      const bound = parseVersion(m[2]);
+      if (!bound) throw new Error(`Unreadable range "${range}"`);
+      const c = compare(v, bound);
+      switch (m[1] ?? '=') {
+        case '<':
+          return c < 0;
+        case '<=':
+          return c <= 0;
+        case '>':
+          return c > 0;
+        case '>=':
+          return c >= 0;
+        default:
+          return c === 0;
+      }
+    });
 }
 
 /** Every installed package with the chain of packages that brought it in. */
@@ -78,7 +86,11 @@ function readTree(file) {
   if (file) return JSON.parse(readFileSync(file, 'utf8'));
   let out;
   try {
-    out = execFileSync('npm', ['ls', '--all', '--json'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'ignore'] });
+    out = execFileSync('npm', ['ls', '--all', '--json'], {
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
   } catch (error) {
     // npm ls exits 1 on an extraneous or missing package but still prints the tree.
     out = error.stdout;
@@ -101,15 +113,20 @@ function main(argv) {
     return 2;
   }
   const findings = findBad(tree, list);
-  for (const f of findings.filter((x) => x.accepted)) console.log(`check-deps: accepted ${f.name}@${f.version} (${f.chain.join(' > ')}): ${f.accepted}`);
+  for (const f of findings.filter((x) => x.accepted))
+    console.log(`check-deps: accepted ${f.name}@${f.version} (${f.chain.join(' > ')}): ${f.accepted}`);
   const refused = findings.filter((f) => !f.accepted);
-  for (const f of refused) console.error(`check-deps: ${f.name}@${f.version} is not allowed (${f.chain.join(' > ')}): ${f.reason}`);
+  for (const f of refused)
+    console.error(`check-deps: ${f.name}@${f.version} is not allowed (${f.chain.join(' > ')}): ${f.reason}`);
   if (refused.length > 0) {
-    console.error(`check-deps: ${refused.length} known-bad package(s). Upgrade or replace what pulls them in; see scripts/known-bad-packages.json.`);
+    console.error(
+      `check-deps: ${refused.length} known-bad package(s). Upgrade or replace what pulls them in; see scripts/known-bad-packages.json.`,
+    );
     return 1;
   }
   console.log('check-deps: no known-bad packages');
   return 0;
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) process.exit(main(process.argv.slice(2)));
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url))
+  process.exit(main(process.argv.slice(2)));

@@ -36,7 +36,8 @@ function chunk(type, data) {
 
 /** Encodes 8-bit RGBA pixels (row by row, 4 bytes each) as a PNG file. */
 export function encodePng(width, height, rgba) {
-  if (rgba.length !== width * height * 4) throw new Error(`encodePng: expected ${width * height * 4} bytes, got ${rgba.length}`);
+  if (rgba.length !== width * height * 4)
+    throw new Error(`encodePng: expected ${width * height * 4} bytes, got ${rgba.length}`);
   const header = Buffer.alloc(13);
   header.writeUInt32BE(width, 0);
   header.writeUInt32BE(height, 4);

@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { buildAppPackage, defaultSchemaRoot, PackageError } from './app-package/package-app.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const usage = 'Usage: npm run package -- --env <name>   (reads env/.env.<name>, writes appPackage/build/appPackage.<name>.zip)';
+const usage =
+  'Usage: npm run package -- --env <name>   (reads env/.env.<name>, writes appPackage/build/appPackage.<name>.zip)';
 
 function envArgument(argv) {
   const i = argv.findIndex((a) => a === '--env' || a.startsWith('--env='));

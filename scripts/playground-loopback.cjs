@@ -27,7 +27,15 @@ net.Server.prototype.listen = function listenOnLoopback(...args) {
     } else {
       args.splice(1, 0, LOOPBACK);
     }
-  } else if (first && typeof first === 'object' && !Array.isArray(first) && first.path === undefined && first.fd === undefined && first.handle === undefined && !(first instanceof net.Server)) {
+  } else if (
+    first &&
+    typeof first === 'object' &&
+    !Array.isArray(first) &&
+    first.path === undefined &&
+    first.fd === undefined &&
+    first.handle === undefined &&
+    !(first instanceof net.Server)
+  ) {
     if (!namesOneInterface(first.host)) args[0] = { ...first, host: LOOPBACK };
   }
   return listen.apply(this, args);

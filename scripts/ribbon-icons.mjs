@@ -11,7 +11,9 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 /** Copies the ribbon icons into `outdir` (default dist/outlook/assets) and returns their names. */
 export function copyRibbonIcons({ outdir = join(root, 'dist', 'outlook', 'assets') } = {}) {
   const source = join(root, 'appPackage', 'outlook-assets');
-  const icons = readdirSync(source).filter((f) => /^icon-\d+\.png$/.test(f)).sort();
+  const icons = readdirSync(source)
+    .filter((f) => /^icon-\d+\.png$/.test(f))
+    .sort();
   mkdirSync(outdir, { recursive: true });
   for (const icon of icons) copyFileSync(join(source, icon), join(outdir, icon));
   return icons;

@@ -17,7 +17,9 @@ const playgroundPort = Number(process.env.PLAYGROUND_PORT ?? 56150);
 // pinned to an absolute path first, so a relative one (and the default) stays the repository's.
 const dist = path.resolve(root, process.env.PUI_DIST ?? 'dist');
 if (path.basename(dist) !== 'dist') {
-  process.stderr.write(`PUI_DIST=${process.env.PUI_DIST} must name a folder called dist (the server serves its pages from ./dist).\n`);
+  process.stderr.write(
+    `PUI_DIST=${process.env.PUI_DIST} must name a folder called dist (the server serves its pages from ./dist).\n`,
+  );
   process.exit(2);
 }
 const dbFile = path.resolve(root, process.env.PUI_DB ?? path.join('.data', 'pui.db'));
@@ -34,7 +36,11 @@ process.once('SIGINT', () => stop(0));
 process.once('SIGTERM', () => stop(0));
 
 function start(name, args, env, onLine, cwd = root) {
-  const child = spawn(process.execPath, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, args, {
+    cwd,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   children.push(child);
   let buffered = '';
   child.stdout.on('data', (chunk) => {
@@ -68,7 +74,13 @@ async function waitForHealth(url, timeoutMs = 30_000) {
   throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
 }
 
-start('PUI Desk server', [path.join(dist, 'src/main.js')], { PORT: String(port), HOST: '127.0.0.1', PUI_DB: dbFile }, undefined, path.dirname(dist));
+start(
+  'PUI Desk server',
+  [path.join(dist, 'src/main.js')],
+  { PORT: String(port), HOST: '127.0.0.1', PUI_DB: dbFile },
+  undefined,
+  path.dirname(dist),
+);
 await waitForHealth(`http://127.0.0.1:${port}/healthz`).catch((error) => {
   process.stderr.write(`${error.message}\n`);
   stop(1);
@@ -79,9 +91,19 @@ if (!stopping && process.env.NO_PLAYGROUND !== '1') {
   const cli = require.resolve('@microsoft/m365agentsplayground/cli.js');
   start(
     'Agents Playground',
-    ['--require', path.join(root, 'scripts/playground-loopback.cjs'), cli, 'start',
-      '--app-endpoint', `http://127.0.0.1:${port}/api/messages`, '--channel-id', 'msteams',
-      '--port', String(playgroundPort), '--disable-telemetry'],
+    [
+      '--require',
+      path.join(root, 'scripts/playground-loopback.cjs'),
+      cli,
+      'start',
+      '--app-endpoint',
+      `http://127.0.0.1:${port}/api/messages`,
+      '--channel-id',
+      'msteams',
+      '--port',
+      String(playgroundPort),
+      '--disable-telemetry',
+    ],
     {
       TEAMSAPPTESTER_BROWSER: 'none',
       M365_AGENTS_PLAYGROUND_LOGFILE: path.join(root, '.data', 'agents-playground.log'),
@@ -91,13 +113,15 @@ if (!stopping && process.env.NO_PLAYGROUND !== '1') {
     (line) => {
       const listening = /Listening on (\d+)/.exec(line);
       if (listening) {
-        process.stdout.write([
-          '',
-          `  ▶ Open the Agents Playground: http://127.0.0.1:${listening[1]}`,
-          '    Personal chat: type "rapportera" to report an incident.',
-          '    Team channel: type "@" and pick PUI Desk, then "ställ in dpo-kanal"; new incidents show up there.',
-          '',
-        ].join('\n') + '\n');
+        process.stdout.write(
+          [
+            '',
+            `  ▶ Open the Agents Playground: http://127.0.0.1:${listening[1]}`,
+            '    Personal chat: type "rapportera" to report an incident.',
+            '    Team channel: type "@" and pick PUI Desk, then "ställ in dpo-kanal"; new incidents show up there.',
+            '',
+          ].join('\n') + '\n',
+        );
       }
     },
   );

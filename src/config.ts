@@ -8,12 +8,21 @@ import path from 'node:path';
 import { parseEnv } from 'node:util';
 import { z } from 'zod';
 import type { Organisation } from './domain/organisation';
-import { sharePointConfigFromEnv, SharePointConfigError, type SharePointConfig } from './store/sharepoint/sharepoint-config';
+import {
+  sharePointConfigFromEnv,
+  SharePointConfigError,
+  type SharePointConfig,
+} from './store/sharepoint/sharepoint-config';
 
 const list = z
   .string()
   .optional()
-  .transform((v) => (v ?? '').split(',').map((s) => s.trim()).filter(Boolean));
+  .transform((v) =>
+    (v ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  );
 
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -23,7 +32,10 @@ const schema = z.object({
   STORE: z.enum(['sqlite', 'sharepoint']).default('sqlite'),
   ORGANISATION_NAME: z.string().default('Kommunen'),
   ORGANISATION_DOMAINS: list,
-  ORGANISATION_NUMBER: z.string().regex(/^\d{6}-?\d{4}$/, 'an organisation number such as 212000-0000').optional(),
+  ORGANISATION_NUMBER: z
+    .string()
+    .regex(/^\d{6}-?\d{4}$/, 'an organisation number such as 212000-0000')
+    .optional(),
   COMMITTEE_NAME: z.string().default('Socialnämnden'),
   DPO_CONTACT_NAME: z.string().optional(),
   DPO_CONTACT_EMAIL: z.string().email().optional(),
@@ -55,7 +67,10 @@ const schema = z.object({
   /** The Teams app id (the manifest's `id`): DPO cards then open the tab inside Teams. */
   TEAMS_APP_ID: z.guid().optional(),
   /** App Service's name for the instance (it sets it): outbox claims say which instance holds what. */
-  WEBSITE_INSTANCE_ID: z.string().regex(/^[\w.-]{1,80}$/, 'letters, digits, . _ -').optional(),
+  WEBSITE_INSTANCE_ID: z
+    .string()
+    .regex(/^[\w.-]{1,80}$/, 'letters, digits, . _ -')
+    .optional(),
   /**
    * How long an outbox claim holds, in seconds (default 300). Shorter lets another instance take
    * over sooner from one that died; it must stay well above a paced pass (about 25 s for 50 cards).
@@ -85,7 +100,8 @@ function mentionTarget(entry: string): { id: string; name: string } {
   const at = entry.indexOf('=');
   const id = (at < 0 ? entry : entry.slice(0, at)).trim();
   const name = at < 0 ? '' : entry.slice(at + 1).trim();
-  if (!id) throw new ConfigError(`DPO_MENTIONS: "${entry.slice(0, 60)}" names no user id; write objectId=Display Name.`);
+  if (!id)
+    throw new ConfigError(`DPO_MENTIONS: "${entry.slice(0, 60)}" names no user id; write objectId=Display Name.`);
   return { id, name: name || 'Dataskyddsombud' };
 }
 
@@ -165,8 +181,13 @@ export class ConfigError extends Error {}
  * Adds `env/.env.<name>` and its gitignored `.env.<name>.user` (secrets) under the variables that
  * are already set: the shell wins over the files.
  */
-export function withEnvFiles(env: Record<string, string | undefined>, name: string, root = process.cwd()): Record<string, string | undefined> {
-  if (!/^[a-z0-9-]+$/i.test(name)) throw new ConfigError(`The environment name must be like dev or prod, not "${name.slice(0, 40)}".`);
+export function withEnvFiles(
+  env: Record<string, string | undefined>,
+  name: string,
+  root = process.cwd(),
+): Record<string, string | undefined> {
+  if (!/^[a-z0-9-]+$/i.test(name))
+    throw new ConfigError(`The environment name must be like dev or prod, not "${name.slice(0, 40)}".`);
   const merged = { ...env };
   for (const file of [`env/.env.${name}`, `env/.env.${name}.user`]) {
     const full = path.resolve(root, file);
@@ -210,15 +231,27 @@ function refuseExposedLocalProfile(e: z.infer<typeof schema>): void {
 function checkBotCredential(e: z.infer<typeof schema>, entra: boolean): void {
   const tenant = e.BOT_TENANT_ID ?? e.AZURE_TENANT_ID;
   if (e.BOT_APP_TYPE === 'UserAssignedMSI') {
-    if (!e.BOT_APP_ID) throw new ConfigError('BOT_APP_ID is missing: with BOT_APP_TYPE=UserAssignedMSI it is the managed identity\'s client id.');
-    if (!tenant) throw new ConfigError('BOT_TENANT_ID (or AZURE_TENANT_ID) is missing: a managed identity signs in to its own tenant.');
+    if (!e.BOT_APP_ID)
+      throw new ConfigError(
+        "BOT_APP_ID is missing: with BOT_APP_TYPE=UserAssignedMSI it is the managed identity's client id.",
+      );
+    if (!tenant)
+      throw new ConfigError(
+        'BOT_TENANT_ID (or AZURE_TENANT_ID) is missing: a managed identity signs in to its own tenant.',
+      );
     if (e.SECRET_BOT_PASSWORD) {
-      throw new ConfigError('SECRET_BOT_PASSWORD is set with BOT_APP_TYPE=UserAssignedMSI: the bot signs in with the managed identity; remove the secret.');
+      throw new ConfigError(
+        'SECRET_BOT_PASSWORD is set with BOT_APP_TYPE=UserAssignedMSI: the bot signs in with the managed identity; remove the secret.',
+      );
     }
     return;
   }
-  if (e.BOT_APP_TYPE === 'SingleTenant' && !tenant) throw new ConfigError('BOT_TENANT_ID (or AZURE_TENANT_ID) is missing: BOT_APP_TYPE=SingleTenant names the tenant of the bot.');
-  if (e.BOT_APP_TYPE && !e.BOT_APP_ID) throw new ConfigError(`BOT_APP_ID is missing: BOT_APP_TYPE=${e.BOT_APP_TYPE} names the bot's app registration.`);
+  if (e.BOT_APP_TYPE === 'SingleTenant' && !tenant)
+    throw new ConfigError(
+      'BOT_TENANT_ID (or AZURE_TENANT_ID) is missing: BOT_APP_TYPE=SingleTenant names the tenant of the bot.',
+    );
+  if (e.BOT_APP_TYPE && !e.BOT_APP_ID)
+    throw new ConfigError(`BOT_APP_ID is missing: BOT_APP_TYPE=${e.BOT_APP_TYPE} names the bot's app registration.`);
   if (entra && e.NODE_ENV === 'production' && (!e.BOT_APP_ID || !e.SECRET_BOT_PASSWORD)) {
     throw new ConfigError(
       `${e.BOT_APP_ID ? 'SECRET_BOT_PASSWORD' : 'BOT_APP_ID'} is missing: in production the bot accepts only Bot Framework tokens for its own app registration. On Azure set BOT_APP_TYPE=UserAssignedMSI and BOT_APP_ID to the managed identity's client id (no secret).`,
@@ -228,8 +261,12 @@ function checkBotCredential(e: z.infer<typeof schema>, entra: boolean): void {
 
 /** Settings a deployment must have that a development run may leave out. */
 function checkProduction(e: z.infer<typeof schema>): void {
-  if (!e.PUBLIC_URL) throw new ConfigError('PUBLIC_URL is missing: the https address of the server (links in channel cards, CORS, the bot endpoint).');
-  if (!e.PUBLIC_URL.startsWith('https://')) throw new ConfigError(`PUBLIC_URL must be an https address in production, not ${e.PUBLIC_URL.slice(0, 60)}.`);
+  if (!e.PUBLIC_URL)
+    throw new ConfigError(
+      'PUBLIC_URL is missing: the https address of the server (links in channel cards, CORS, the bot endpoint).',
+    );
+  if (!e.PUBLIC_URL.startsWith('https://'))
+    throw new ConfigError(`PUBLIC_URL must be an https address in production, not ${e.PUBLIC_URL.slice(0, 60)}.`);
 }
 
 /**
@@ -248,16 +285,27 @@ export function loadConfig(rawEnv: Record<string, string | undefined> = process.
   const wantsEntra = Boolean(e.API_CLIENT_ID || e.API_AUDIENCE.length);
   let auth: AuthConfig | undefined;
   if (wantsEntra) {
-    if (!e.AZURE_TENANT_ID) throw new ConfigError('AZURE_TENANT_ID is missing: the Entra ID tenant (a GUID) whose tokens the API accepts.');
-    const audiences = e.API_AUDIENCE.length ? e.API_AUDIENCE : e.API_CLIENT_ID ? [e.API_CLIENT_ID, `api://${e.API_CLIENT_ID}`] : [];
-    if (audiences.length === 0) throw new ConfigError('API_CLIENT_ID (or API_AUDIENCE) is missing: the app registration whose access tokens the API accepts.');
+    if (!e.AZURE_TENANT_ID)
+      throw new ConfigError('AZURE_TENANT_ID is missing: the Entra ID tenant (a GUID) whose tokens the API accepts.');
+    const audiences = e.API_AUDIENCE.length
+      ? e.API_AUDIENCE
+      : e.API_CLIENT_ID
+        ? [e.API_CLIENT_ID, `api://${e.API_CLIENT_ID}`]
+        : [];
+    if (audiences.length === 0)
+      throw new ConfigError(
+        'API_CLIENT_ID (or API_AUDIENCE) is missing: the app registration whose access tokens the API accepts.',
+      );
     auth = {
       tenantId: e.AZURE_TENANT_ID,
       clientId: e.API_CLIENT_ID,
       audiences,
       issuers: e.AUTH_ISSUERS.length
         ? e.AUTH_ISSUERS
-        : [`https://login.microsoftonline.com/${e.AZURE_TENANT_ID}/v2.0`, `https://sts.windows.net/${e.AZURE_TENANT_ID}/`],
+        : [
+            `https://login.microsoftonline.com/${e.AZURE_TENANT_ID}/v2.0`,
+            `https://sts.windows.net/${e.AZURE_TENANT_ID}/`,
+          ],
       jwksUri: e.AUTH_JWKS_URI ?? `https://login.microsoftonline.com/${e.AZURE_TENANT_ID}/discovery/v2.0/keys`,
       dpoUserIds: e.DPO_USER_IDS,
       dpoGroupIds: e.DPO_GROUP_IDS,
@@ -267,7 +315,9 @@ export function loadConfig(rawEnv: Record<string, string | undefined> = process.
   checkBotCredential(e, auth !== undefined);
   if (auth && e.NODE_ENV === 'production') checkProduction(e);
   if (!auth && e.NODE_ENV === 'production') {
-    throw new ConfigError('NODE_ENV=production without AZURE_TENANT_ID and API_CLIENT_ID: the local profile (dev identity, no sign-in) is refused in production.');
+    throw new ConfigError(
+      'NODE_ENV=production without AZURE_TENANT_ID and API_CLIENT_ID: the local profile (dev identity, no sign-in) is refused in production.',
+    );
   }
   if (!auth) refuseExposedLocalProfile(e);
   let sharePoint: SharePointConfig | undefined;
@@ -307,7 +357,9 @@ export function loadConfig(rawEnv: Record<string, string | undefined> = process.
     logLevel: e.LOG_LEVEL,
     bot: {
       appId: e.BOT_APP_ID,
-      appType: e.BOT_APP_TYPE ?? (e.BOT_APP_ID ? ((e.BOT_TENANT_ID ?? e.AZURE_TENANT_ID) ? 'SingleTenant' : 'MultiTenant') : undefined),
+      appType:
+        e.BOT_APP_TYPE ??
+        (e.BOT_APP_ID ? ((e.BOT_TENANT_ID ?? e.AZURE_TENANT_ID) ? 'SingleTenant' : 'MultiTenant') : undefined),
       password: e.SECRET_BOT_PASSWORD,
       tenantId: e.BOT_TENANT_ID ?? e.AZURE_TENANT_ID,
       openIdMetadataUrl: e.BOT_OPENID_METADATA_URL,
@@ -317,7 +369,9 @@ export function loadConfig(rawEnv: Record<string, string | undefined> = process.
     instance: { instanceId: e.WEBSITE_INSTANCE_ID, outboxLeaseMs: e.OUTBOX_LEASE_SECONDS * 1000 },
     reminders: {
       intervalSeconds: e.SCHEDULER_INTERVAL_SECONDS,
-      dpoMentions: e.DPO_MENTIONS.length ? e.DPO_MENTIONS.map(mentionTarget) : e.DPO_USER_IDS.map((id) => ({ id, name: 'Dataskyddsombud' })),
+      dpoMentions: e.DPO_MENTIONS.length
+        ? e.DPO_MENTIONS.map(mentionTarget)
+        : e.DPO_USER_IDS.map((id) => ({ id, name: 'Dataskyddsombud' })),
     },
     reportRate: { burst: e.REPORT_RATE_BURST, refillMs: e.REPORT_RATE_REFILL_SECONDS * 1000 },
   };

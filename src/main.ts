@@ -6,7 +6,14 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { ConfigError, loadConfig, type AppConfig } from './config';
-import { StoreUnavailable, type AccessLog, type AppStateStore, type IncidentStore, type Logger, type Stores } from './domain';
+import {
+  StoreUnavailable,
+  type AccessLog,
+  type AppStateStore,
+  type IncidentStore,
+  type Logger,
+  type Stores,
+} from './domain';
 import { createTeamsBot, type TeamsBot, type TeamsBotConfig } from '../bot';
 import { reminderScheduler, type IntervalTimer } from './scheduler';
 import { createApp, type ClientConfig } from './server/app';
@@ -14,7 +21,14 @@ import { entraAuthenticator, localAuthenticator } from './server/auth';
 import { createLogger } from './server/logger';
 import { openStores } from './store/open-stores';
 import { SharePointAccessDenied, SharePointNotProvisioned } from './store/sharepoint';
-import { AccessRecorder, DeliveryLoop, outboxFor, readinessCheck, ReportRateLimiter, type UseCaseDeps } from './use-cases';
+import {
+  AccessRecorder,
+  DeliveryLoop,
+  outboxFor,
+  readinessCheck,
+  ReportRateLimiter,
+  type UseCaseDeps,
+} from './use-cases';
 
 export interface StartOptions {
   /** Port to listen on (0: any free port). Default from config (PORT, 3978). */
@@ -58,7 +72,10 @@ export interface RunningServer {
  * Playground); in the entra profile only with the bot's credentials (config refuses production without).
  */
 function runsBot(config: AppConfig): boolean {
-  return config.profile === 'local' || Boolean(config.bot.appId && (config.bot.appType === 'UserAssignedMSI' || config.bot.password));
+  return (
+    config.profile === 'local' ||
+    Boolean(config.bot.appId && (config.bot.appType === 'UserAssignedMSI' || config.bot.password))
+  );
 }
 
 /** The Teams bot from config. */
@@ -89,9 +106,14 @@ function clientConfigOf(config: AppConfig): ClientConfig {
     organisationName: config.organisationName,
     organisationDomains: config.organisationDomains,
     sendCheck: config.sendCheck,
-    auth: config.auth && clientId
-      ? { clientId, authority: `https://login.microsoftonline.com/${config.auth.tenantId}`, scopes: [`api://${clientId}/access_as_user`] }
-      : undefined,
+    auth:
+      config.auth && clientId
+        ? {
+            clientId,
+            authority: `https://login.microsoftonline.com/${config.auth.tenantId}`,
+            scopes: [`api://${clientId}/access_as_user`],
+          }
+        : undefined,
   };
 }
 
@@ -107,7 +129,10 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const stores = options.stores ?? (await openStores(config, { logger }));
   const clock = options.clock ?? { now: () => new Date() };
   const withBot = runsBot(config);
-  if (!withBot) logger.warn('Teams bot not started: BOT_APP_ID with SECRET_BOT_PASSWORD or BOT_APP_TYPE=UserAssignedMSI is not set; nothing is announced');
+  if (!withBot)
+    logger.warn(
+      'Teams bot not started: BOT_APP_ID with SECRET_BOT_PASSWORD or BOT_APP_TYPE=UserAssignedMSI is not set; nothing is announced',
+    );
   // News is queued only where something delivers it: the bot's poster, through the delivery loop.
   const outbox = withBot ? outboxFor(stores.appState, clock) : undefined;
   // Who read what: each read queues a record; the recorder appends them in batches (retrying).
@@ -128,15 +153,16 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const authenticate = config.auth ? entraAuthenticator(config.auth, logger) : localAuthenticator();
   // The one way to the DPO channel: use cases → outbox → delivery loop → the bot's poster → Teams.
   const bot = withBot ? startBot(config, deps, logger) : undefined;
-  const delivery = bot && outbox
-    ? new DeliveryLoop({ ...deps, outbox }, bot.poster, {
-      // One claim owner per process, named after App Service's instance when there is one.
-      owner: `${config.instance.instanceId ?? 'server'}:${randomUUID()}`,
-      logger,
-      dpoMentions: config.reminders.dpoMentions,
-      leaseMs: config.instance.outboxLeaseMs,
-    })
-    : undefined;
+  const delivery =
+    bot && outbox
+      ? new DeliveryLoop({ ...deps, outbox }, bot.poster, {
+          // One claim owner per process, named after App Service's instance when there is one.
+          owner: `${config.instance.instanceId ?? 'server'}:${randomUUID()}`,
+          logger,
+          dpoMentions: config.reminders.dpoMentions,
+          leaseMs: config.instance.outboxLeaseMs,
+        })
+      : undefined;
   const readiness = readinessCheck(deps);
   const app = createApp({
     deps,
@@ -160,7 +186,9 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   } catch (error) {
     if (!options.stores) await stores.close();
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
-      throw new ConfigError(`Port ${port} on ${config.host} is already in use: stop the other program or set PORT to a free port.`);
+      throw new ConfigError(
+        `Port ${port} on ${config.host} is already in use: stop the other program or set PORT to a free port.`,
+      );
     }
     throw error;
   }
@@ -170,7 +198,10 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   // Started once the cards' links are known; news queued while no process ran goes out now.
   delivery?.start();
   // The scheduler queues reminders for the delivery loop, so it runs only with it.
-  const scheduler = bot && config.reminders.intervalSeconds > 0 ? reminderScheduler(deps, { intervalMs: config.reminders.intervalSeconds * 1000 }) : undefined;
+  const scheduler =
+    bot && config.reminders.intervalSeconds > 0
+      ? reminderScheduler(deps, { intervalMs: config.reminders.intervalSeconds * 1000 })
+      : undefined;
   scheduler?.start();
   return {
     url,
@@ -201,8 +232,15 @@ async function main(): Promise<void> {
   try {
     running = await startServer();
   } catch (error) {
-    if (error instanceof ConfigError || error instanceof SharePointNotProvisioned || error instanceof SharePointAccessDenied || error instanceof StoreUnavailable) {
-      process.stderr.write(`PUI Desk cannot start: ${error instanceof StoreUnavailable ? error.messageEn : error.message}\n`);
+    if (
+      error instanceof ConfigError ||
+      error instanceof SharePointNotProvisioned ||
+      error instanceof SharePointAccessDenied ||
+      error instanceof StoreUnavailable
+    ) {
+      process.stderr.write(
+        `PUI Desk cannot start: ${error instanceof StoreUnavailable ? error.messageEn : error.message}\n`,
+      );
       process.exit(2);
     }
     throw error;
@@ -236,11 +274,15 @@ async function main(): Promise<void> {
   const drainMs = 25_000;
   const stop = () => {
     if (stopping) return;
-    const deadline = new Promise<void>((_resolve, reject) => setTimeout(() => reject(new Error('DrainTimeout')), drainMs).unref());
+    const deadline = new Promise<void>((_resolve, reject) =>
+      setTimeout(() => reject(new Error('DrainTimeout')), drainMs).unref(),
+    );
     stopping = Promise.race([running.close(), deadline]).then(
       () => process.exit(0),
       (error: unknown) => {
-        process.stderr.write(`PUI Desk could not stop cleanly: ${(error as Error)?.message === 'DrainTimeout' ? 'draining took longer than 25 s' : ((error as Error)?.name ?? 'Error')}\n`);
+        process.stderr.write(
+          `PUI Desk could not stop cleanly: ${(error as Error)?.message === 'DrainTimeout' ? 'draining took longer than 25 s' : ((error as Error)?.name ?? 'Error')}\n`,
+        );
         process.exit(1);
       },
     );

@@ -190,8 +190,17 @@ export interface MentionEntity {
 }
 
 /** A 1.5 card with the given body and actions. */
-export function card(body: CardElement[], extra: Partial<Omit<AdaptiveCard, 'type' | '$schema' | 'version' | 'body'>> = {}): AdaptiveCard {
-  return { type: 'AdaptiveCard', $schema: 'http://adaptivecards.io/schemas/adaptive-card.json', version: '1.5', body, ...extra };
+export function card(
+  body: CardElement[],
+  extra: Partial<Omit<AdaptiveCard, 'type' | '$schema' | 'version' | 'body'>> = {},
+): AdaptiveCard {
+  return {
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: '1.5',
+    body,
+    ...extra,
+  };
 }
 
 /** A wrapping TextBlock. */
@@ -205,12 +214,20 @@ export function heading(value: string, options: Omit<TextBlock, 'type' | 'text'>
 }
 
 /** An `Action.Execute` whose verb is the data's verb. */
-export function execute(title: string, data: ActionData, options: Omit<ActionExecute, 'type' | 'title' | 'verb' | 'data'> = {}): ActionExecute {
+export function execute(
+  title: string,
+  data: ActionData,
+  options: Omit<ActionExecute, 'type' | 'title' | 'verb' | 'data'> = {},
+): ActionExecute {
   return { type: 'Action.Execute', title, verb: data.verb, data, ...options };
 }
 
 /** An `Action.Submit` carrying the verb in its data. */
-export function submit(title: string, data: ActionData, options: Omit<ActionSubmit, 'type' | 'title' | 'data'> = {}): ActionSubmit {
+export function submit(
+  title: string,
+  data: ActionData,
+  options: Omit<ActionSubmit, 'type' | 'title' | 'data'> = {},
+): ActionSubmit {
   return { type: 'Action.Submit', title, data, ...options };
 }
 

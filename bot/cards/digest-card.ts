@@ -32,17 +32,35 @@ export function digestCard(digest: DigestView, options: DigestCardOptions): Adap
   const same = possiblySame(digest.lines);
   const lines = digest.lines.map((line) => {
     const mark = same.has(line.number) ? ` · _möjligen samma händelse som ${same.get(line.number)}_` : '';
-    return text(`**${line.number}** · ${plain(line.title)} · ${sourceLabel(line.source)} · ${formatTimeLeft(timeLeftMs(line.deadline, digest.now))}${mark}`, { spacing: 'small' });
+    return text(
+      `**${line.number}** · ${plain(line.title)} · ${sourceLabel(line.source)} · ${formatTimeLeft(timeLeftMs(line.deadline, digest.now))}${mark}`,
+      { spacing: 'small' },
+    );
   });
   const title = digestHeading(digest.lines.length, digest.since);
   return {
     ...card(
       [
         { ...heading(title), id: DIGEST_CARD_ID },
-        text('Varje incident får också sitt eget kort i kanalen, med knapparna, så snart Teams släpper fram det.', { isSubtle: true, size: 'small' }),
+        text('Varje incident får också sitt eget kort i kanalen, med knapparna, så snart Teams släpper fram det.', {
+          isSubtle: true,
+          size: 'small',
+        }),
         ...lines,
       ],
-      { actions: [{ type: 'Action.OpenUrl', title: 'Öppna på tavlan', url: digestBoardUrl(options.tabUrl, digest.lines.map((l) => l.number)) }], fallbackText: title },
+      {
+        actions: [
+          {
+            type: 'Action.OpenUrl',
+            title: 'Öppna på tavlan',
+            url: digestBoardUrl(
+              options.tabUrl,
+              digest.lines.map((l) => l.number),
+            ),
+          },
+        ],
+        fallbackText: title,
+      },
     ),
   };
 }

@@ -4,12 +4,37 @@
  * numbers and e-mail addresses.
  */
 import {
-  formatStockholm, formatTimeLeft, isLate, maskPersonalDataOneLine, RISK_LEVELS, severitySuggestionText, supplementDueAt, timeLeftMs, withoutDirectionControls, type Incident,
+  formatStockholm,
+  formatTimeLeft,
+  isLate,
+  maskPersonalDataOneLine,
+  RISK_LEVELS,
+  severitySuggestionText,
+  supplementDueAt,
+  timeLeftMs,
+  withoutDirectionControls,
+  type Incident,
 } from '../../src/domain';
 import {
-  card, execute, heading, plain, text, type AdaptiveCard, type CardAction, type CardElement, type TextColor,
+  card,
+  execute,
+  heading,
+  plain,
+  text,
+  type AdaptiveCard,
+  type CardAction,
+  type CardElement,
+  type TextColor,
 } from './adaptive-card';
-import { affectedCountText, breachTypesText, clockText, dataCategoriesText, riskLabel, sourceLabel, statusLabel } from './labels';
+import {
+  affectedCountText,
+  breachTypesText,
+  clockText,
+  dataCategoriesText,
+  riskLabel,
+  sourceLabel,
+  statusLabel,
+} from './labels';
 
 import { MAX_REFRESH_USERS } from '../../src/use-cases/dpo-channel';
 
@@ -87,7 +112,13 @@ function assessForm(incident: Incident): CardAction {
           placeholder: 'Varför denna bedömning? Skriv inga namn eller personnummer.',
         },
       ],
-      actions: [execute('Spara bedömningen', { verb: 'incident.assess', incidentId: incident.id, etag: incident.etag }, { style: 'positive' })],
+      actions: [
+        execute(
+          'Spara bedömningen',
+          { verb: 'incident.assess', incidentId: incident.id, etag: incident.etag },
+          { style: 'positive' },
+        ),
+      ],
     },
   };
 }
@@ -98,20 +129,42 @@ function imyForm(incident: Incident, now: Date): CardAction {
   const body: CardElement[] = [
     // Text inputs in the Swedish form, as on the report card: Input.Date shows the client's locale (11/20/2026).
     {
-      type: 'Input.Text', id: 'imyDate', label: 'Anmäld till IMY: datum (ÅÅÅÅ-MM-DD)', isRequired: true, regex: '^\\s*\\d{4}-\\d{2}-\\d{2}\\s*$',
-      errorMessage: 'Skriv datumet för anmälan som ÅÅÅÅ-MM-DD, till exempel 2026-11-20.', placeholder: 'ÅÅÅÅ-MM-DD', value: date,
+      type: 'Input.Text',
+      id: 'imyDate',
+      label: 'Anmäld till IMY: datum (ÅÅÅÅ-MM-DD)',
+      isRequired: true,
+      regex: '^\\s*\\d{4}-\\d{2}-\\d{2}\\s*$',
+      errorMessage: 'Skriv datumet för anmälan som ÅÅÅÅ-MM-DD, till exempel 2026-11-20.',
+      placeholder: 'ÅÅÅÅ-MM-DD',
+      value: date,
     },
     {
-      type: 'Input.Text', id: 'imyTime', label: 'Klockslag (TT:MM, svensk tid)', isRequired: true, regex: '^\\s*\\d{2}[:.]\\d{2}\\s*$',
-      errorMessage: 'Skriv klockslaget för anmälan som TT:MM, till exempel 14:30.', placeholder: 'TT:MM', value: time,
+      type: 'Input.Text',
+      id: 'imyTime',
+      label: 'Klockslag (TT:MM, svensk tid)',
+      isRequired: true,
+      regex: '^\\s*\\d{2}[:.]\\d{2}\\s*$',
+      errorMessage: 'Skriv klockslaget för anmälan som TT:MM, till exempel 14:30.',
+      placeholder: 'TT:MM',
+      value: time,
     },
     { type: 'Input.Text', id: 'imyReference', label: 'IMY:s diarienummer (om ni har fått det)', maxLength: 100 },
     // Art. 33(4): the notice may be given in phases; the card then shows when the supplement is owed.
-    { type: 'Input.Toggle', id: 'imyPhased', title: 'Anmälan lämnas i etapper (komplettering följer)', value: 'false', valueOn: 'true', valueOff: 'false', wrap: true },
+    {
+      type: 'Input.Toggle',
+      id: 'imyPhased',
+      title: 'Anmälan lämnas i etapper (komplettering följer)',
+      value: 'false',
+      valueOn: 'true',
+      valueOff: 'false',
+      wrap: true,
+    },
     {
       type: 'Input.Text',
       id: 'imyDelayReason',
-      label: late ? 'Skäl till förseningen (krävs: mer än 72 timmar har gått)' : 'Skäl till förseningen (bara om anmälan gjordes efter 72 timmar)',
+      label: late
+        ? 'Skäl till förseningen (krävs: mer än 72 timmar har gått)'
+        : 'Skäl till förseningen (bara om anmälan gjordes efter 72 timmar)',
       isMultiline: true,
       maxLength: 5000,
     },
@@ -119,7 +172,17 @@ function imyForm(incident: Incident, now: Date): CardAction {
   return {
     type: 'Action.ShowCard',
     title: 'Registrera IMY-anmälan',
-    card: { type: 'AdaptiveCard', body, actions: [execute('Spara anmälan', { verb: 'incident.imyNotice', incidentId: incident.id, etag: incident.etag }, { style: 'positive' })] },
+    card: {
+      type: 'AdaptiveCard',
+      body,
+      actions: [
+        execute(
+          'Spara anmälan',
+          { verb: 'incident.imyNotice', incidentId: incident.id, etag: incident.etag },
+          { style: 'positive' },
+        ),
+      ],
+    },
   };
 }
 
@@ -149,12 +212,18 @@ export function dpoChannelCard(incident: Incident, options: DpoCardOptions): Ada
     { title: 'Status', value: statusLabel(incident) },
     { title: 'Riskbedömning', value: riskLabel(incident) },
   ];
-  if (incident.imyNotice?.reference) facts.push({ title: 'IMY:s diarienummer', value: plain(maskPersonalDataOneLine(incident.imyNotice.reference)) });
+  if (incident.imyNotice?.reference)
+    facts.push({ title: 'IMY:s diarienummer', value: plain(maskPersonalDataOneLine(incident.imyNotice.reference)) });
   const supplement = supplementText(incident, now);
   if (supplement) facts.push({ title: 'Komplettering till IMY', value: supplement });
 
   const body: CardElement[] = [];
-  if (options.notice) body.push({ type: 'Container', style: options.notice.color === 'attention' ? 'attention' : 'emphasis', items: [text(options.notice.text, { color: options.notice.color, weight: 'bolder' })] });
+  if (options.notice)
+    body.push({
+      type: 'Container',
+      style: options.notice.color === 'attention' ? 'attention' : 'emphasis',
+      items: [text(options.notice.text, { color: options.notice.color, weight: 'bolder' })],
+    });
   body.push(
     text(`Personuppgiftsincident ${incident.number}`, { isSubtle: true, spacing: 'none' }),
     heading(channelTitle(incident), { spacing: 'small' }),
@@ -165,11 +234,22 @@ export function dpoChannelCard(incident: Incident, options: DpoCardOptions): Ada
 
   const actions: CardAction[] = [];
   if ((options.audience ?? 'dpo') === 'dpo' && incident.status !== 'closed') {
-    if (!incident.owner) actions.push(execute('Ta ärendet', { verb: 'incident.take', incidentId: incident.id, etag: incident.etag }, { style: 'positive' }));
+    if (!incident.owner)
+      actions.push(
+        execute(
+          'Ta ärendet',
+          { verb: 'incident.take', incidentId: incident.id, etag: incident.etag },
+          { style: 'positive' },
+        ),
+      );
     actions.push(assessForm(incident));
     if (!incident.imyNotice) actions.push(imyForm(incident, now));
   }
-  actions.push({ type: 'Action.OpenUrl', title: 'Öppna i fliken', url: incidentLink(options.tabUrl, incident.number, options.teamsAppId) });
+  actions.push({
+    type: 'Action.OpenUrl',
+    title: 'Öppna i fliken',
+    url: incidentLink(options.tabUrl, incident.number, options.teamsAppId),
+  });
 
   // Teams refreshes the card for everyone in a conversation of up to 60 members, and in larger
   // ones only for the users listed; an empty list would turn automatic refresh off altogether.
@@ -177,7 +257,8 @@ export function dpoChannelCard(incident: Incident, options: DpoCardOptions): Ada
   const refreshAction = execute('Uppdatera', { verb: 'incident.refresh', incidentId: incident.id });
   return card(body, {
     actions,
-    refresh: refreshUserIds.length > 0 ? { action: refreshAction, userIds: [...refreshUserIds] } : { action: refreshAction },
+    refresh:
+      refreshUserIds.length > 0 ? { action: refreshAction, userIds: [...refreshUserIds] } : { action: refreshAction },
     fallbackText: `Personuppgiftsincident ${incident.number}: ${clock.text}`,
     msteams: { width: 'Full' },
   });

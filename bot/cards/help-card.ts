@@ -20,9 +20,18 @@ export function helpCard(): AdaptiveCard {
           { title: 'hjälp (help)', value: 'Visar den här hjälpen.' },
         ],
       },
-      text('Du kan också rapportera direkt från ett meddelande: välj **…** på meddelandet och sedan **Rapportera som incident**.', { isSubtle: true }),
+      text(
+        'Du kan också rapportera direkt från ett meddelande: välj **…** på meddelandet och sedan **Rapportera som incident**.',
+        { isSubtle: true },
+      ),
     ],
-    { actions: [execute(TERMS.sv.reportIncident, { verb: 'report.start' }), execute(TERMS.sv.myReports, { verb: 'my.list' })], fallbackText: 'Skriv rapportera för att rapportera en personuppgiftsincident.' },
+    {
+      actions: [
+        execute(TERMS.sv.reportIncident, { verb: 'report.start' }),
+        execute(TERMS.sv.myReports, { verb: 'my.list' }),
+      ],
+      fallbackText: 'Skriv rapportera för att rapportera en personuppgiftsincident.',
+    },
   );
 }
 
@@ -30,7 +39,12 @@ export function helpCard(): AdaptiveCard {
 export function channelHelpCard(): AdaptiveCard {
   return card([
     heading('PUI Desk i en kanal'),
-    text('Skriv **@PUI Desk ställ in dpo-kanal** i den kanal där dataskyddsombudet ska få nya incidenter. Bara dataskyddsombud kan göra det.'),
-    text('Incidenter rapporteras i den personliga chatten med PUI Desk, så att uppgifterna inte syns för alla i kanalen.', { isSubtle: true }),
+    text(
+      'Skriv **@PUI Desk ställ in dpo-kanal** i den kanal där dataskyddsombudet ska få nya incidenter. Bara dataskyddsombud kan göra det.',
+    ),
+    text(
+      'Incidenter rapporteras i den personliga chatten med PUI Desk, så att uppgifterna inte syns för alla i kanalen.',
+      { isSubtle: true },
+    ),
   ]);
 }

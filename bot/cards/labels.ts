@@ -1,7 +1,21 @@
 /** Swedish words the cards share: sources, short vocabulary labels, the clock in words. */
 import {
-  BREACH_TYPES, clockRunning, DATA_CATEGORIES, formatNumber, formatStockholm, formatTimeLeft, isOverdue, labelOf, RISK_LEVELS, STATUSES, TERMS, timeLeftMs,
-  type BreachType, type DataCategory, type Incident, type Source,
+  BREACH_TYPES,
+  clockRunning,
+  DATA_CATEGORIES,
+  formatNumber,
+  formatStockholm,
+  formatTimeLeft,
+  isOverdue,
+  labelOf,
+  RISK_LEVELS,
+  STATUSES,
+  TERMS,
+  timeLeftMs,
+  type BreachType,
+  type DataCategory,
+  type Incident,
+  type Source,
 } from '../../src/domain';
 import type { TextColor } from './adaptive-card';
 

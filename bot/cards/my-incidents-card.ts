@@ -4,10 +4,17 @@ import { card, execute, heading, plain, text, type AdaptiveCard, type CardElemen
 import { clockText, statusLabel } from './labels';
 
 /** The list of the caller's reports, newest first; `more` when there are more than shown. */
-export function myIncidentsCard(incidents: readonly Incident[], now: Date, options: { more?: boolean } = {}): AdaptiveCard {
+export function myIncidentsCard(
+  incidents: readonly Incident[],
+  now: Date,
+  options: { more?: boolean } = {},
+): AdaptiveCard {
   if (incidents.length === 0) {
     return card(
-      [heading(TERMS.sv.myReports), text('Du har inte rapporterat några incidenter ännu. Skriv **rapportera** när du behöver göra det.')],
+      [
+        heading(TERMS.sv.myReports),
+        text('Du har inte rapporterat några incidenter ännu. Skriv **rapportera** när du behöver göra det.'),
+      ],
       { actions: [execute(TERMS.sv.reportIncident, { verb: 'report.start' })] },
     );
   }
@@ -26,9 +33,14 @@ export function myIncidentsCard(incidents: readonly Incident[], now: Date, optio
       },
     ],
   }));
-  return card([
-    heading(TERMS.sv.myReports),
-    ...items,
-    ...(options.more ? [text(`Fler rapporter finns under ${TERMS.sv.myReports} i fliken PUI Desk.`, { isSubtle: true })] : []),
-  ], { fallbackText: `Du har ${incidents.length} rapporter.` });
+  return card(
+    [
+      heading(TERMS.sv.myReports),
+      ...items,
+      ...(options.more
+        ? [text(`Fler rapporter finns under ${TERMS.sv.myReports} i fliken PUI Desk.`, { isSubtle: true })]
+        : []),
+    ],
+    { fallbackText: `Du har ${incidents.length} rapporter.` },
+  );
 }

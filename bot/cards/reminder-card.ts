@@ -4,7 +4,15 @@
  * DPOs when nobody owns the incident. Like the card it answers, it carries no title, no
  * description and no reporter.
  */
-import { formatStockholm, formatTimeLeft, supplementDueAt, timeLeftMs, type DueReminder, type Incident, type MentionTarget } from '../../src/domain';
+import {
+  formatStockholm,
+  formatTimeLeft,
+  supplementDueAt,
+  timeLeftMs,
+  type DueReminder,
+  type Incident,
+  type MentionTarget,
+} from '../../src/domain';
 import { card, heading, plain, text, type AdaptiveCard, type CardElement, type MentionEntity } from './adaptive-card';
 import { incidentLink } from './dpo-channel-card';
 
@@ -50,13 +58,33 @@ export function reminderCard(incident: Incident, reminder: DueReminder, options:
   const who = entities.map((e) => e.text).join(', ');
   const body: CardElement[] = [
     heading(`Påminnelse: ${incident.number}`, { spacing: 'none' }),
-    text(reminderText(incident, reminder, options.now), { color: reminder.stage === 'overdue' ? 'attention' : 'warning', weight: 'bolder' }),
+    text(reminderText(incident, reminder, options.now), {
+      color: reminder.stage === 'overdue' ? 'attention' : 'warning',
+      weight: 'bolder',
+    }),
   ];
-  if (!incident.owner) body.push(text(entities.length ? `${who}: ingen har tagit ärendet ännu.` : 'Ingen har tagit ärendet ännu: ta det i kortet ovan.'));
-  else body.push(text(entities.length ? `${who}, du är ansvarig för ärendet.` : `Ansvarig: ${plain(incident.owner.name)}.`));
-  if (reminder.catchUp) body.push(text('PUI Desk kunde inte påminna i tid; så här ser det ut nu.', { isSubtle: true, size: 'small' }));
+  if (!incident.owner)
+    body.push(
+      text(
+        entities.length
+          ? `${who}: ingen har tagit ärendet ännu.`
+          : 'Ingen har tagit ärendet ännu: ta det i kortet ovan.',
+      ),
+    );
+  else
+    body.push(
+      text(entities.length ? `${who}, du är ansvarig för ärendet.` : `Ansvarig: ${plain(incident.owner.name)}.`),
+    );
+  if (reminder.catchUp)
+    body.push(text('PUI Desk kunde inte påminna i tid; så här ser det ut nu.', { isSubtle: true, size: 'small' }));
   return card(body, {
-    actions: [{ type: 'Action.OpenUrl', title: 'Öppna i fliken', url: incidentLink(options.tabUrl, incident.number, options.teamsAppId) }],
+    actions: [
+      {
+        type: 'Action.OpenUrl',
+        title: 'Öppna i fliken',
+        url: incidentLink(options.tabUrl, incident.number, options.teamsAppId),
+      },
+    ],
     fallbackText: `Påminnelse ${incident.number}: ${reminderText(incident, reminder, options.now)}`,
     ...(entities.length ? { msteams: { entities } } : {}),
   });

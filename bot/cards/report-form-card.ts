@@ -7,16 +7,38 @@
  * client with a pattern: Input.Date and Input.Time show the client's locale (11/20/2026 in an English
  * Teams), which beside "svensk tid" reads wrong. The ids stay those of the date and time inputs.
  */
-import { BREACH_TYPES, DATA_CATEGORIES, formatStockholm, LIMITS, REPORT_MESSAGES, REPORTER_CAUSES, type Locale } from '../../src/domain';
 import {
-  card, execute, heading, submit, text, type AdaptiveCard, type CardElement, type Container,
+  BREACH_TYPES,
+  DATA_CATEGORIES,
+  formatStockholm,
+  LIMITS,
+  REPORT_MESSAGES,
+  REPORTER_CAUSES,
+  type Locale,
+} from '../../src/domain';
+import {
+  card,
+  execute,
+  heading,
+  submit,
+  text,
+  type AdaptiveCard,
+  type CardElement,
+  type Container,
 } from './adaptive-card';
 import { REPORT_CARD_STRINGS } from './report-strings';
 
 /** The form's fields, named as the domain's report fields where they are one input. */
 export type FormField =
-  | 'title' | 'description' | 'discoveredAt' | 'occurredAt' | 'breachTypes' | 'dataCategories'
-  | 'affectedCount' | 'cause' | 'measures';
+  | 'title'
+  | 'description'
+  | 'discoveredAt'
+  | 'occurredAt'
+  | 'breachTypes'
+  | 'dataCategories'
+  | 'affectedCount'
+  | 'cause'
+  | 'measures';
 
 /** What the form shows in its inputs (as the client sends them back: strings). */
 export interface FormValues {
@@ -34,8 +56,23 @@ export interface FormValues {
 }
 
 /** The fields behind *Fler uppgifter*. */
-const MORE_FIELDS: readonly FormField[] = ['occurredAt', 'breachTypes', 'dataCategories', 'affectedCount', 'cause', 'measures'];
-const MORE_VALUES: readonly (keyof FormValues)[] = ['occurredDate', 'occurredTime', 'breachTypes', 'dataCategories', 'affectedCount', 'cause', 'measures'];
+const MORE_FIELDS: readonly FormField[] = [
+  'occurredAt',
+  'breachTypes',
+  'dataCategories',
+  'affectedCount',
+  'cause',
+  'measures',
+];
+const MORE_VALUES: readonly (keyof FormValues)[] = [
+  'occurredDate',
+  'occurredTime',
+  'breachTypes',
+  'dataCategories',
+  'affectedCount',
+  'cause',
+  'measures',
+];
 
 /** The id of the container *Fler uppgifter* shows and hides. */
 export const MORE_DETAILS_ID = 'moreDetails';
@@ -92,55 +129,148 @@ export function reportFormCard(options: ReportFormOptions): AdaptiveCard {
   const now = stockholmInputValues(options.now);
   const hasErrors = Object.values(errors).some((m) => m && m.length > 0);
   // The details stay open when they hold something: what was typed there, or an error to see.
-  const moreOpen = MORE_VALUES.some((key) => (v[key] ?? '').trim() !== '') || MORE_FIELDS.some((field) => (errors[field] ?? []).length > 0);
+  const moreOpen =
+    MORE_VALUES.some((key) => (v[key] ?? '').trim() !== '') ||
+    MORE_FIELDS.some((field) => (errors[field] ?? []).length > 0);
 
   const body: CardElement[] = [heading(t.reportIncident)];
   if (hasErrors || options.problem) {
-    const summary: Container = { type: 'Container', style: 'attention', items: [text(options.problem ?? t.notSent, { weight: 'bolder', color: 'attention' })] };
+    const summary: Container = {
+      type: 'Container',
+      style: 'attention',
+      items: [text(options.problem ?? t.notSent, { weight: 'bolder', color: 'attention' })],
+    };
     body.push(summary);
   }
   body.push(...(options.intro ?? []));
   body.push(
     text(t.intro, { isSubtle: true, size: 'small' }),
-    { type: 'Input.Text', id: 'title', label: f.title, isRequired: true, errorMessage: REPORT_MESSAGES.titleRequired[locale], maxLength: LIMITS.title, placeholder: t.titlePlaceholder, value: v.title },
+    {
+      type: 'Input.Text',
+      id: 'title',
+      label: f.title,
+      isRequired: true,
+      errorMessage: REPORT_MESSAGES.titleRequired[locale],
+      maxLength: LIMITS.title,
+      placeholder: t.titlePlaceholder,
+      value: v.title,
+    },
     hint(t.titleLimit),
     ...noteBlock(notes.title),
     ...errorBlock(errors.title),
-    { type: 'Input.Text', id: 'description', label: f.description, isRequired: true, errorMessage: REPORT_MESSAGES.descriptionRequired[locale], isMultiline: true, maxLength: LIMITS.description, placeholder: t.descriptionPlaceholder, value: v.description },
+    {
+      type: 'Input.Text',
+      id: 'description',
+      label: f.description,
+      isRequired: true,
+      errorMessage: REPORT_MESSAGES.descriptionRequired[locale],
+      isMultiline: true,
+      maxLength: LIMITS.description,
+      placeholder: t.descriptionPlaceholder,
+      value: v.description,
+    },
     hint(t.descriptionLimit),
     ...errorBlock(errors.description),
-    { type: 'Input.Text', id: 'discoveredDate', label: t.dateLabel(f.discoveredAt), isRequired: true, regex: DATE_PATTERN, errorMessage: t.dateFormat, placeholder: t.datePlaceholder, value: v.discoveredDate ?? now.date },
-    { type: 'Input.Text', id: 'discoveredTime', label: t.timeLabel, regex: OPTIONAL_TIME_PATTERN, errorMessage: t.timeFormat, placeholder: t.timePlaceholder, value: v.discoveredTime ?? now.time },
+    {
+      type: 'Input.Text',
+      id: 'discoveredDate',
+      label: t.dateLabel(f.discoveredAt),
+      isRequired: true,
+      regex: DATE_PATTERN,
+      errorMessage: t.dateFormat,
+      placeholder: t.datePlaceholder,
+      value: v.discoveredDate ?? now.date,
+    },
+    {
+      type: 'Input.Text',
+      id: 'discoveredTime',
+      label: t.timeLabel,
+      regex: OPTIONAL_TIME_PATTERN,
+      errorMessage: t.timeFormat,
+      placeholder: t.timePlaceholder,
+      value: v.discoveredTime ?? now.time,
+    },
     ...errorBlock(errors.discoveredAt),
     text(t.moreHint, { isSubtle: true, size: 'small', spacing: 'medium' }),
-    { type: 'ActionSet', actions: [{ type: 'Action.ToggleVisibility', title: t.moreDetails, targetElements: [MORE_DETAILS_ID] }] },
+    {
+      type: 'ActionSet',
+      actions: [{ type: 'Action.ToggleVisibility', title: t.moreDetails, targetElements: [MORE_DETAILS_ID] }],
+    },
     {
       type: 'Container',
       id: MORE_DETAILS_ID,
       isVisible: moreOpen,
       items: [
-        { type: 'Input.Text', id: 'occurredDate', label: t.dateLabel(`${f.occurredAt} ${f.occurredAtHint}`), regex: OPTIONAL_DATE_PATTERN, errorMessage: t.dateFormat, placeholder: t.datePlaceholder, value: v.occurredDate },
-        { type: 'Input.Text', id: 'occurredTime', label: t.timeLabel, regex: OPTIONAL_TIME_PATTERN, errorMessage: t.timeFormat, placeholder: t.timePlaceholder, value: v.occurredTime },
+        {
+          type: 'Input.Text',
+          id: 'occurredDate',
+          label: t.dateLabel(`${f.occurredAt} ${f.occurredAtHint}`),
+          regex: OPTIONAL_DATE_PATTERN,
+          errorMessage: t.dateFormat,
+          placeholder: t.datePlaceholder,
+          value: v.occurredDate,
+        },
+        {
+          type: 'Input.Text',
+          id: 'occurredTime',
+          label: t.timeLabel,
+          regex: OPTIONAL_TIME_PATTERN,
+          errorMessage: t.timeFormat,
+          placeholder: t.timePlaceholder,
+          value: v.occurredTime,
+        },
         ...errorBlock(errors.occurredAt),
         {
-          type: 'Input.ChoiceSet', id: 'breachTypes', label: f.breachTypes, isMultiSelect: true, style: 'expanded', wrap: true,
-          choices: BREACH_TYPES.map((b) => ({ title: locale === 'en' ? b.labelEn : b.label, value: b.id })), value: v.breachTypes,
+          type: 'Input.ChoiceSet',
+          id: 'breachTypes',
+          label: f.breachTypes,
+          isMultiSelect: true,
+          style: 'expanded',
+          wrap: true,
+          choices: BREACH_TYPES.map((b) => ({ title: locale === 'en' ? b.labelEn : b.label, value: b.id })),
+          value: v.breachTypes,
         },
         ...errorBlock(errors.breachTypes),
         {
-          type: 'Input.ChoiceSet', id: 'dataCategories', label: f.dataCategories, isMultiSelect: true, style: 'expanded', wrap: true,
-          choices: DATA_CATEGORIES.map((d) => ({ title: locale === 'en' ? d.labelEn : d.label, value: d.id })), value: v.dataCategories,
+          type: 'Input.ChoiceSet',
+          id: 'dataCategories',
+          label: f.dataCategories,
+          isMultiSelect: true,
+          style: 'expanded',
+          wrap: true,
+          choices: DATA_CATEGORIES.map((d) => ({ title: locale === 'en' ? d.labelEn : d.label, value: d.id })),
+          value: v.dataCategories,
         },
         ...errorBlock(errors.dataCategories),
-        { type: 'Input.Number', id: 'affectedCount', label: f.affectedCount, min: 0, max: LIMITS.affectedCount, value: numberOrUndefined(v.affectedCount) },
+        {
+          type: 'Input.Number',
+          id: 'affectedCount',
+          label: f.affectedCount,
+          min: 0,
+          max: LIMITS.affectedCount,
+          value: numberOrUndefined(v.affectedCount),
+        },
         hint(f.affectedCountHint),
         ...errorBlock(errors.affectedCount),
         {
-          type: 'Input.ChoiceSet', id: 'cause', label: f.cause, style: 'compact', placeholder: t.causePlaceholder,
-          choices: REPORTER_CAUSES.map((c) => ({ title: locale === 'en' ? c.labelEn : c.label, value: c.id })), value: v.cause,
+          type: 'Input.ChoiceSet',
+          id: 'cause',
+          label: f.cause,
+          style: 'compact',
+          placeholder: t.causePlaceholder,
+          choices: REPORTER_CAUSES.map((c) => ({ title: locale === 'en' ? c.labelEn : c.label, value: c.id })),
+          value: v.cause,
         },
         ...errorBlock(errors.cause),
-        { type: 'Input.Text', id: 'measures', label: f.measures, isMultiline: true, maxLength: LIMITS.measures, placeholder: f.measuresHint, value: v.measures },
+        {
+          type: 'Input.Text',
+          id: 'measures',
+          label: f.measures,
+          isMultiline: true,
+          maxLength: LIMITS.measures,
+          placeholder: f.measuresHint,
+          value: v.measures,
+        },
         hint(t.measuresLimit),
         ...errorBlock(errors.measures),
       ],
@@ -148,7 +278,10 @@ export function reportFormCard(options: ReportFormOptions): AdaptiveCard {
   );
   // The card's language travels with its submit: the client's locale may differ (the Playground always says en-US).
   const data = { verb: 'report.submit', reportId: options.reportId, lang: locale } as const;
-  const action = options.mode === 'chat' ? execute(t.submitReport, data, { style: 'positive' }) : submit(t.submitReport, data, { style: 'positive' });
+  const action =
+    options.mode === 'chat'
+      ? execute(t.submitReport, data, { style: 'positive' })
+      : submit(t.submitReport, data, { style: 'positive' });
   return card(body, { actions: [action], fallbackText: t.fallback });
 }
 

@@ -18,11 +18,13 @@ const sv = {
   timePlaceholder: 'TT:MM',
   dateFormat: 'Skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2026-11-20.',
   timeFormat: 'Skriv klockslaget som TT:MM, till exempel 14:30.',
-  moreHint: 'Vet du mer – när det inträffade, vilka uppgifter och hur många som berörs? Fyll i det under Fler uppgifter, eller låt dataskyddsombudet fråga dig.',
+  moreHint:
+    'Vet du mer – när det inträffade, vilka uppgifter och hur många som berörs? Fyll i det under Fler uppgifter, eller låt dataskyddsombudet fråga dig.',
   fewerDetails: 'Färre uppgifter',
   causePlaceholder: TERMS.sv.fields.causeNotKnown,
   notSent: 'Rapporten är inte skickad. Rätta det som är markerat och skicka igen.',
-  identityInTitle: 'Rubriken såg ut att innehålla ett personnummer eller samordningsnummer. Rubriken syns på fler ställen än rapporten, så numret är nu maskerat. Kontrollera rubriken och skicka igen.',
+  identityInTitle:
+    'Rubriken såg ut att innehålla ett personnummer eller samordningsnummer. Rubriken syns på fler ställen än rapporten, så numret är nu maskerat. Kontrollera rubriken och skicka igen.',
   fallback: 'Formulär för att rapportera en personuppgiftsincident.',
   // The receipt
   receiptHeading: (number: string) => `Tack! Din rapport har nummer ${number}`,
@@ -43,7 +45,8 @@ export type ReportCardStrings = typeof sv;
 
 const en: ReportCardStrings = {
   ...TERMS.en,
-  intro: 'What you know now is enough: what happened and when. Do not write identity numbers or the names of the people affected.',
+  intro:
+    'What you know now is enough: what happened and when. Do not write identity numbers or the names of the people affected.',
   titlePlaceholder: 'For example: Investigation sent to the wrong recipient',
   titleLimit: TERMS.en.maxCharacters(LIMITS.title),
   descriptionLimit: TERMS.en.maxCharacters(LIMITS.description),
@@ -55,11 +58,13 @@ const en: ReportCardStrings = {
   timePlaceholder: 'HH:MM',
   dateFormat: 'Write the date as YYYY-MM-DD, for example 2026-11-20.',
   timeFormat: 'Write the time as HH:MM, for example 14:30.',
-  moreHint: 'Know more – when it occurred, which data, how many people? Add it under More details, or let the data protection officer ask you.',
+  moreHint:
+    'Know more – when it occurred, which data, how many people? Add it under More details, or let the data protection officer ask you.',
   fewerDetails: 'Fewer details',
   causePlaceholder: TERMS.en.fields.causeNotKnown,
   notSent: 'The report has not been sent. Correct what is marked and send it again.',
-  identityInTitle: 'The title looked like it held a personal identity or coordination number. The title is seen in more places than the report, so the number is now masked. Check the title and send again.',
+  identityInTitle:
+    'The title looked like it held a personal identity or coordination number. The title is seen in more places than the report, so the number is now masked. Check the title and send again.',
   fallback: 'A form to report a personal data breach.',
   receiptHeading: (number: string) => `Thank you! Your report has number ${number}`,
   alreadyReceived: (number: string) => `The report has been received as ${number}.`,

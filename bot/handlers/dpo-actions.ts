@@ -4,7 +4,14 @@
  */
 import type { AdaptiveCardInvokeResponse, TurnContext } from 'botbuilder';
 import {
-  Conflict, Forbidden, fromLocalInput, isDpo, joinDateAndTime, ValidationError, type Caller, type Incident,
+  Conflict,
+  Forbidden,
+  fromLocalInput,
+  isDpo,
+  joinDateAndTime,
+  ValidationError,
+  type Caller,
+  type Incident,
 } from '../../src/domain';
 import { changeIncident, getDpoChannel, getIncident, rememberChannelDpo, type ChangeKind } from '../../src/use-cases';
 import type { TextColor } from '../cards/adaptive-card';
@@ -30,21 +37,34 @@ function toggle(inputs: Record<string, unknown>, key: string): boolean | undefin
 }
 
 /** The use-case change and its input for a verb; a string when the card's inputs cannot be read. */
-function changeFor(verb: DpoChangeVerb, inputs: Record<string, unknown>): { kind: ChangeKind; raw: Record<string, unknown>; done: string } | string {
+function changeFor(
+  verb: DpoChangeVerb,
+  inputs: Record<string, unknown>,
+): { kind: ChangeKind; raw: Record<string, unknown>; done: string } | string {
   switch (verb) {
     case 'incident.take':
       return { kind: 'take', raw: {}, done: 'Du är nu ansvarig för incidenten.' };
     case 'incident.assess':
-      return { kind: 'assess', raw: { risk: text(inputs, 'risk'), rationale: text(inputs, 'rationale') }, done: 'Bedömningen är sparad.' };
+      return {
+        kind: 'assess',
+        raw: { risk: text(inputs, 'risk'), rationale: text(inputs, 'rationale') },
+        done: 'Bedömningen är sparad.',
+      };
     case 'incident.imyNotice': {
       const date = text(inputs, 'imyDate');
       const notifiedAt = fromLocalInput(joinDateAndTime(date ?? '', text(inputs, 'imyTime') ?? ''));
-      if (date && !notifiedAt) return 'Datum och klockslag för anmälan till IMY kunde inte läsas. Använd formen 2026-11-20 och 14:30.';
+      if (date && !notifiedAt)
+        return 'Datum och klockslag för anmälan till IMY kunde inte läsas. Använd formen 2026-11-20 och 14:30.';
       const phased = toggle(inputs, 'imyPhased');
       if (phased === undefined) return 'Valet om anmälan i etapper kunde inte läsas. Försök igen.';
       return {
         kind: 'imy-notice',
-        raw: { notifiedAt, reference: text(inputs, 'imyReference'), phased, delayReason: text(inputs, 'imyDelayReason') },
+        raw: {
+          notifiedAt,
+          reference: text(inputs, 'imyReference'),
+          phased,
+          delayReason: text(inputs, 'imyDelayReason'),
+        },
         done: phased
           ? 'Anmälan till IMY är registrerad i etapper. Klockan är stoppad; kompletteringen ska vara hos IMY inom fyra veckor.'
           : 'Anmälan till IMY är registrerad. Klockan är stoppad.',
@@ -53,20 +73,45 @@ function changeFor(verb: DpoChangeVerb, inputs: Record<string, unknown>): { kind
   }
 }
 
-async function render(s: BotServices, incident: Incident, notice?: { text: string; color: TextColor }): Promise<AdaptiveCardInvokeResponse> {
+async function render(
+  s: BotServices,
+  incident: Incident,
+  notice?: { text: string; color: TextColor },
+): Promise<AdaptiveCardInvokeResponse> {
   const channel = await getDpoChannel(s.deps);
-  return cardResponse(dpoChannelCard(incident, { now: s.deps.clock.now(), tabUrl: s.config.tabUrl, teamsAppId: s.config.teamsAppId, refreshUserIds: channel?.refreshUserIds, notice }));
+  return cardResponse(
+    dpoChannelCard(incident, {
+      now: s.deps.clock.now(),
+      tabUrl: s.config.tabUrl,
+      teamsAppId: s.config.teamsAppId,
+      refreshUserIds: channel?.refreshUserIds,
+      notice,
+    }),
+  );
 }
 
 /** A DPO action on a card. A non-DPO gets a polite refusal and nothing changes. */
-export async function dpoAction(s: BotServices, context: TurnContext, caller: Caller, action: DataOf<DpoChangeVerb>, inputs: Record<string, unknown>): Promise<AdaptiveCardInvokeResponse> {
+export async function dpoAction(
+  s: BotServices,
+  context: TurnContext,
+  caller: Caller,
+  action: DataOf<DpoChangeVerb>,
+  inputs: Record<string, unknown>,
+): Promise<AdaptiveCardInvokeResponse> {
   const change = changeFor(action.verb, inputs);
   try {
     // The use case checks the role as well; checked first here so that no path (an input it
     // cannot read, say) answers someone who is not a DPO with the DPO card.
-    if (!isDpo(caller)) throw new Forbidden('Bara dataskyddsombudet kan ändra en incident.', 'Only the data protection officer can change an incident.');
+    if (!isDpo(caller))
+      throw new Forbidden(
+        'Bara dataskyddsombudet kan ändra en incident.',
+        'Only the data protection officer can change an incident.',
+      );
     if (typeof change === 'string') {
-      return await render(s, (await getIncident(s.deps, caller, action.incidentId)).incident, { text: change, color: 'attention' });
+      return await render(s, (await getIncident(s.deps, caller, action.incidentId)).incident, {
+        text: change,
+        color: 'attention',
+      });
     }
     // The use case checks the DPO role and the etag the card showed; the card is updated in place through the outbox.
     const incident = await changeIncident(s.deps, caller, change.kind, action.incidentId, change.raw, action.etag);
@@ -75,11 +120,17 @@ export async function dpoAction(s: BotServices, context: TurnContext, caller: Ca
   } catch (error) {
     if (error instanceof Conflict) {
       const { incident } = await getIncident(s.deps, caller, action.incidentId);
-      return render(s, incident, { text: 'Någon annan hann ändra incidenten före dig. Kortet visar nu hur det ser ut; gör ändringen igen om den behövs.', color: 'warning' });
+      return render(s, incident, {
+        text: 'Någon annan hann ändra incidenten före dig. Kortet visar nu hur det ser ut; gör ändringen igen om den behövs.',
+        color: 'warning',
+      });
     }
     if (error instanceof ValidationError) {
       const { incident } = await getIncident(s.deps, caller, action.incidentId);
-      return render(s, incident, { text: `Inte sparat: ${error.issues.map((i) => i.message).join(' ')}`, color: 'attention' });
+      return render(s, incident, {
+        text: `Inte sparat: ${error.issues.map((i) => i.message).join(' ')}`,
+        color: 'attention',
+      });
     }
     if (error instanceof Forbidden) s.logger.info('dpo action refused', { verb: action.verb, reason: 'not_dpo' });
     return messageResponse(errorText(error, s.logger, action.verb));
@@ -87,7 +138,11 @@ export async function dpoAction(s: BotServices, context: TurnContext, caller: Ca
 }
 
 /** Universal Actions refresh: the card with the time left as of now (DPOs only). */
-export async function refreshCard(s: BotServices, caller: Caller, action: DataOf<'incident.refresh'>): Promise<AdaptiveCardInvokeResponse> {
+export async function refreshCard(
+  s: BotServices,
+  caller: Caller,
+  action: DataOf<'incident.refresh'>,
+): Promise<AdaptiveCardInvokeResponse> {
   if (!isDpo(caller)) return messageResponse('Kortet uppdateras bara för dataskyddsombudet.');
   try {
     return await render(s, (await getIncident(s.deps, caller, action.incidentId)).incident);

@@ -1,7 +1,16 @@
 /** Reporting from the personal chat and from the message action's dialog: the form and its submit. */
 import {
-  findIdentityNumbers, maskIdentityNumbers, newReportId, parseReportInput, RateLimited, ValidationError,
-  type Caller, type FieldIssue, type Incident, type Locale, type Source,
+  findIdentityNumbers,
+  maskIdentityNumbers,
+  newReportId,
+  parseReportInput,
+  RateLimited,
+  ValidationError,
+  type Caller,
+  type FieldIssue,
+  type Incident,
+  type Locale,
+  type Source,
 } from '../../src/domain';
 import { reportIncident } from '../../src/use-cases';
 import type { AdaptiveCard, CardElement } from '../cards/adaptive-card';
@@ -12,8 +21,20 @@ import { issuesByField, readReportForm } from '../report-form';
 import type { BotServices } from '../services';
 
 /** A fresh report form in the client's language; its report id makes submitting it twice one incident. */
-export function newReportForm(s: BotServices, mode: 'chat' | 'dialog', prefill?: { values?: Partial<FormValues>; intro?: CardElement[] }, locale: Locale = 'sv'): AdaptiveCard {
-  return reportFormCard({ reportId: newReportId('bot', s.deps.newId), mode, now: s.deps.clock.now(), locale, values: prefill?.values, intro: prefill?.intro });
+export function newReportForm(
+  s: BotServices,
+  mode: 'chat' | 'dialog',
+  prefill?: { values?: Partial<FormValues>; intro?: CardElement[] },
+  locale: Locale = 'sv',
+): AdaptiveCard {
+  return reportFormCard({
+    reportId: newReportId('bot', s.deps.newId),
+    mode,
+    now: s.deps.clock.now(),
+    locale,
+    values: prefill?.values,
+    intro: prefill?.intro,
+  });
 }
 
 export interface SubmitOutcome {
@@ -48,7 +69,13 @@ export interface SubmitContext {
  * and is not stored until it is sent again (the title is seen in the DPO channel and in lists).
  * The same report id twice answers with the same receipt.
  */
-export async function submitReport(s: BotServices, caller: Caller, reportId: string, inputs: Record<string, unknown>, context: SubmitContext): Promise<SubmitOutcome> {
+export async function submitReport(
+  s: BotServices,
+  caller: Caller,
+  reportId: string,
+  inputs: Record<string, unknown>,
+  context: SubmitContext,
+): Promise<SubmitOutcome> {
   const { mode, intro, source } = context;
   const locale = context.locale ?? 'sv';
   const now = s.deps.clock.now();
@@ -62,7 +89,13 @@ export async function submitReport(s: BotServices, caller: Caller, reportId: str
   }
   const withErrors = (issues: FieldIssue[]): SubmitOutcome => ({
     card: reportFormCard({
-      reportId, mode, now, locale, values: form.values, errors: issuesByField(issues, locale), intro,
+      reportId,
+      mode,
+      now,
+      locale,
+      values: form.values,
+      errors: issuesByField(issues, locale),
+      intro,
       notes: identityInTitle ? { title: [t.identityInTitle] } : undefined,
     }),
   });
@@ -77,7 +110,18 @@ export async function submitReport(s: BotServices, caller: Caller, reportId: str
   } catch (error) {
     if (error instanceof ValidationError) return withErrors(error.issues);
     // Too many in a row: the form comes back as it was typed, saying when to send it again.
-    if (error instanceof RateLimited) return { card: reportFormCard({ reportId, mode, now, locale, values: form.values, intro, problem: locale === 'en' ? error.messageEn : error.message }) };
+    if (error instanceof RateLimited)
+      return {
+        card: reportFormCard({
+          reportId,
+          mode,
+          now,
+          locale,
+          values: form.values,
+          intro,
+          problem: locale === 'en' ? error.messageEn : error.message,
+        }),
+      };
     throw error;
   }
 }

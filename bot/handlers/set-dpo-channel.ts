@@ -13,8 +13,13 @@ export async function setDpoChannelFrom(s: BotServices, activity: Activity, call
   const reference = storedReference(TurnContext.getConversationReference(activity));
   const channelData = activity.channelData as { channel?: { name?: string }; team?: { name?: string } } | undefined;
   const channelName = [channelData?.team?.name, channelData?.channel?.name].filter(Boolean).join(' / ') || undefined;
-  const { moved, waiting } = await setDpoChannel(s.deps, caller, { address: addressOf(reference), channelName, refreshUserId: activity.from?.id });
+  const { moved, waiting } = await setDpoChannel(s.deps, caller, {
+    address: addressOf(reference),
+    channelName,
+    refreshUserId: activity.from?.id,
+  });
   const movedText = moved ? ' Kort som redan finns i den förra kanalen uppdateras där.' : '';
-  const queued = waiting > 0 ? ` ${waiting} väntande ${waiting === 1 ? 'incident visas' : 'incidenter visas'} här strax.` : '';
+  const queued =
+    waiting > 0 ? ` ${waiting} väntande ${waiting === 1 ? 'incident visas' : 'incidenter visas'} här strax.` : '';
   return `Klart: den här kanalen är nu DPO-kanal. Varje ny personuppgiftsincident visas här med sin 72-timmarsklocka.${queued}${movedText}`;
 }

@@ -107,7 +107,9 @@ export function placeholdersIn(text) {
 
 /** The names a text needs that `values` does not give (empty counts as missing, except MAY_BE_EMPTY). */
 export function missingVariables(text, values) {
-  return placeholdersIn(text).filter((name) => values[name] === undefined || (values[name] === '' && !MAY_BE_EMPTY.has(name)));
+  return placeholdersIn(text).filter(
+    (name) => values[name] === undefined || (values[name] === '' && !MAY_BE_EMPTY.has(name)),
+  );
 }
 
 /**
@@ -145,14 +147,22 @@ function compiled(schemaFile) {
 
 function schemaFileFor(schemaRoot, manifestVersion, kind) {
   const folder = manifestVersion === 'devPreview' ? 'vDevPreview' : `v${manifestVersion}`;
-  const file = join(schemaRoot, folder, kind === 'manifest' ? 'MicrosoftTeams.schema.json' : 'MicrosoftTeams.Localization.schema.json');
-  if (!existsSync(file)) throw new PackageError(`No ${kind} schema for manifestVersion "${manifestVersion}" in ${schemaRoot}.`);
+  const file = join(
+    schemaRoot,
+    folder,
+    kind === 'manifest' ? 'MicrosoftTeams.schema.json' : 'MicrosoftTeams.Localization.schema.json',
+  );
+  if (!existsSync(file))
+    throw new PackageError(`No ${kind} schema for manifestVersion "${manifestVersion}" in ${schemaRoot}.`);
   return file;
 }
 
 function schemaErrors(validate, json) {
   if (validate(json)) return [];
-  return (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? 'is invalid'}${e.params && Object.keys(e.params).length ? ` ${JSON.stringify(e.params)}` : ''}`);
+  return (validate.errors ?? []).map(
+    (e) =>
+      `${e.instancePath || '/'} ${e.message ?? 'is invalid'}${e.params && Object.keys(e.params).length ? ` ${JSON.stringify(e.params)}` : ''}`,
+  );
 }
 
 /** Schema errors of a manifest (empty when valid), against the schema of its manifestVersion. */
@@ -195,30 +205,37 @@ export function valueAtKey(manifest, key) {
 export function consistencyErrors(manifest, localizations = {}) {
   const errors = [];
   const folder = manifest.manifestVersion === 'devPreview' ? 'vDevPreview' : `v${manifest.manifestVersion}`;
-  if (manifest.$schema && !manifest.$schema.includes(`/${folder}/`)) errors.push(`/$schema names another version than manifestVersion ${manifest.manifestVersion}`);
+  if (manifest.$schema && !manifest.$schema.includes(`/${folder}/`))
+    errors.push(`/$schema names another version than manifestVersion ${manifest.manifestVersion}`);
   const validDomains = manifest.validDomains ?? [];
   const pages = [
     ...(manifest.staticTabs ?? []).flatMap((t, i) => [
       [`/staticTabs/${i}/contentUrl`, t.contentUrl],
       [`/staticTabs/${i}/websiteUrl`, t.websiteUrl],
     ]),
-    ...(manifest.extensions ?? []).flatMap((x, i) => (x.runtimes ?? []).map((r, j) => [`/extensions/${i}/runtimes/${j}/code/page`, r.code?.page])),
+    ...(manifest.extensions ?? []).flatMap((x, i) =>
+      (x.runtimes ?? []).map((r, j) => [`/extensions/${i}/runtimes/${j}/code/page`, r.code?.page]),
+    ),
   ].filter(([, url]) => url !== undefined);
   for (const [path, url] of pages) {
     const host = hostOf(url);
     if (!host) errors.push(`${path} is not a URL: ${url}`);
     else if (!url.startsWith('https://')) errors.push(`${path} must be https: ${url}`);
-    else if (!domainAllowed(host, validDomains)) errors.push(`${path} loads from ${host}, which is not in validDomains`);
+    else if (!domainAllowed(host, validDomains))
+      errors.push(`${path} loads from ${host}, which is not in validDomains`);
   }
   const botIds = new Set((manifest.bots ?? []).map((b) => b.botId));
   (manifest.composeExtensions ?? []).forEach((c, i) => {
-    if (c.composeExtensionType !== 'apiBased' && !botIds.has(c.botId)) errors.push(`/composeExtensions/${i}/botId is not the botId of a bot in this manifest`);
+    if (c.composeExtensionType !== 'apiBased' && !botIds.has(c.botId))
+      errors.push(`/composeExtensions/${i}/botId is not the botId of a bot in this manifest`);
   });
   const info = manifest.webApplicationInfo;
-  if (info?.resource && !info.resource.endsWith(`/${info.id}`)) errors.push('/webApplicationInfo/resource must end with the application id (api://<domain>/<id>)');
+  if (info?.resource && !info.resource.endsWith(`/${info.id}`))
+    errors.push('/webApplicationInfo/resource must end with the application id (api://<domain>/<id>)');
   if (info?.resource) {
     const ssoHost = /^api:\/\/([^/]+)\//.exec(info.resource)?.[1]?.toLowerCase();
-    if (ssoHost && !domainAllowed(ssoHost, validDomains)) errors.push(`/webApplicationInfo/resource names ${ssoHost}, which is not in validDomains`);
+    if (ssoHost && !domainAllowed(ssoHost, validDomains))
+      errors.push(`/webApplicationInfo/resource names ${ssoHost}, which is not in validDomains`);
   }
   (manifest.extensions ?? []).forEach((x, i) => {
     const actions = new Set((x.runtimes ?? []).flatMap((r) => (r.actions ?? []).map((a) => a.id)));
@@ -227,7 +244,9 @@ export function consistencyErrors(manifest, localizations = {}) {
         (tab.groups ?? []).forEach((group, g) =>
           (group.controls ?? []).forEach((control, c) => {
             if (control.actionId && !actions.has(control.actionId)) {
-              errors.push(`/extensions/${i}/ribbons/${r}/tabs/${t}/groups/${g}/controls/${c}/actionId "${control.actionId}" is no runtime action`);
+              errors.push(
+                `/extensions/${i}/ribbons/${r}/tabs/${t}/groups/${g}/controls/${c}/actionId "${control.actionId}" is no runtime action`,
+              );
             }
           }),
         ),
@@ -237,7 +256,8 @@ export function consistencyErrors(manifest, localizations = {}) {
   for (const [file, strings] of Object.entries(localizations)) {
     for (const key of Object.keys(strings)) {
       if (key === '$schema' || key === 'localizationKeys' || /^(name|description)\.(short|full)$/.test(key)) continue;
-      if (typeof valueAtKey(manifest, key) !== 'string') errors.push(`${file}: "${key}" names no string in the manifest`);
+      if (typeof valueAtKey(manifest, key) !== 'string')
+        errors.push(`${file}: "${key}" names no string in the manifest`);
     }
   }
   return errors;
@@ -255,7 +275,14 @@ function readJson(file, text) {
  * Builds `<outDir>/appPackage.<env>.zip` (and `manifest.<env>.json`, the resolved manifest, for review).
  * Throws MissingVariablesError, ManifestValidationError or PackageError; writes nothing then.
  */
-export async function buildAppPackage({ appPackageDir, envDir, env, outDir = join(appPackageDir, 'build'), schemaRoot, processEnv = {} }) {
+export async function buildAppPackage({
+  appPackageDir,
+  envDir,
+  env,
+  outDir = join(appPackageDir, 'build'),
+  schemaRoot,
+  processEnv = {},
+}) {
   const root = resolve(appPackageDir);
   const { values, files: envFiles, userFile } = loadEnvironment({ envDir, env, processEnv });
   const manifestFile = join(root, 'manifest.json');
@@ -269,14 +296,22 @@ export async function buildAppPackage({ appPackageDir, envDir, env, outDir = joi
   const texts = { 'manifest.json': manifestText };
   for (const file of localizationFiles) {
     const path = join(root, file);
-    if (!existsSync(path)) throw new PackageError(`The manifest's localizationInfo names ${file}, which is not in ${root}.`);
+    if (!existsSync(path))
+      throw new PackageError(`The manifest's localizationInfo names ${file}, which is not in ${root}.`);
     texts[file] = readFileSync(path, 'utf8');
   }
   const missing = [...new Set(Object.values(texts).flatMap((text) => missingVariables(text, values)))].sort();
-  if (missing.length) throw new MissingVariablesError(env, missing, [envFiles[0], userFile].map((f) => relative(process.cwd(), f) || f));
+  if (missing.length)
+    throw new MissingVariablesError(
+      env,
+      missing,
+      [envFiles[0], userFile].map((f) => relative(process.cwd(), f) || f),
+    );
 
   const manifest = readJson(manifestFile, substitute(manifestText, values));
-  const localizations = Object.fromEntries(localizationFiles.map((file) => [file, readJson(file, substitute(texts[file], values))]));
+  const localizations = Object.fromEntries(
+    localizationFiles.map((file) => [file, readJson(file, substitute(texts[file], values))]),
+  );
   const schemas = schemaRoot ?? defaultSchemaRoot();
   const manifestErrors = [...validateManifestSchema(manifest, schemas), ...consistencyErrors(manifest, localizations)];
   if (manifestErrors.length) throw new ManifestValidationError(`manifest.json (env ${env})`, manifestErrors);
@@ -285,11 +320,18 @@ export async function buildAppPackage({ appPackageDir, envDir, env, outDir = joi
     if (errors.length) throw new ManifestValidationError(`${file} (env ${env})`, errors);
   }
 
-  const icons = [manifest.icons.color, manifest.icons.outline, ...(manifest.icons.color32x32 ? [manifest.icons.color32x32] : [])];
+  const icons = [
+    manifest.icons.color,
+    manifest.icons.outline,
+    ...(manifest.icons.color32x32 ? [manifest.icons.color32x32] : []),
+  ];
   const zip = new JSZip();
   const entries = [];
   const add = (name, data) => {
-    if (basename(name) !== name) throw new PackageError(`${name}: the package keeps every file at the zip's root; name the file without a folder.`);
+    if (basename(name) !== name)
+      throw new PackageError(
+        `${name}: the package keeps every file at the zip's root; name the file without a folder.`,
+      );
     zip.file(name, data, { date: ZIP_DATE, createFolders: false });
     entries.push(name);
   };
@@ -301,7 +343,12 @@ export async function buildAppPackage({ appPackageDir, envDir, env, outDir = joi
   }
   for (const [file, strings] of Object.entries(localizations)) add(file, `${JSON.stringify(strings, null, 2)}\n`);
 
-  const bytes = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 9 }, platform: 'UNIX' });
+  const bytes = await zip.generateAsync({
+    type: 'nodebuffer',
+    compression: 'DEFLATE',
+    compressionOptions: { level: 9 },
+    platform: 'UNIX',
+  });
   mkdirSync(outDir, { recursive: true });
   const zipPath = join(outDir, `appPackage.${env}.zip`);
   const manifestPreview = join(outDir, `manifest.${env}.json`);

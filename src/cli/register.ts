@@ -13,7 +13,13 @@ import { DomainError, maskPersonalData, ValidationError, type Caller, type Logge
 import { renderRegisterReportMarkdown, type RegisterPeriod } from '../domain/register-report';
 import { readRegister, type RegisterRowProblem } from '../domain/register-row';
 import { stockholmDate } from '../domain/stockholm-time';
-import { readRegisterFile, registerCsv, RegisterFileError, registerXlsx, type RegisterFileFormat } from '../register-files';
+import {
+  readRegisterFile,
+  registerCsv,
+  RegisterFileError,
+  registerXlsx,
+  type RegisterFileFormat,
+} from '../register-files';
 import { openStores, type OpenStoresOptions, type StoreConfig } from '../store/open-stores';
 import { SharePointAccessDenied, SharePointNotProvisioned } from '../store/sharepoint/sharepoint-stores';
 import { exportRegister } from '../use-cases/export-register';
@@ -52,7 +58,10 @@ export interface RegisterCliDeps {
 
 /** A failure the person at the terminal can act on; `message` is Swedish. */
 export class CliFailure extends Error {
-  constructor(message: string, readonly exitCode = 1) {
+  constructor(
+    message: string,
+    readonly exitCode = 1,
+  ) {
     super(message);
     this.name = 'CliFailure';
   }
@@ -141,20 +150,29 @@ export async function runRegisterCli(argv: readonly string[], deps: RegisterCliD
     switch (command) {
       case 'import': {
         rejectOptions(values, [], 'import');
-        if (rest.length !== 1) throw new CliFailure('Ange en fil att importera, till exempel: npm run register -- import register.tsv', 2);
+        if (rest.length !== 1)
+          throw new CliFailure('Ange en fil att importera, till exempel: npm run register -- import register.tsv', 2);
         const file = path.resolve(cwd, rest[0]);
         const table = await readRegisterFile(file);
         const read = readRegister(table.headers, table.records, now());
         const problems = [...table.unreadable, ...read.problems];
-        stdout.write(`Läser ${maskPersonalData(rest[0])} (${FORMAT_NAMES[table.format]}, ${table.records.length} rader efter rubrikraden).\n`);
+        stdout.write(
+          `Läser ${maskPersonalData(rest[0])} (${FORMAT_NAMES[table.format]}, ${table.records.length} rader efter rubrikraden).\n`,
+        );
         for (const header of read.missingColumns) {
           stderr.write(`Obs: kolumnen "${header}" saknas i filen; svaren räknas som tomma.\n`);
         }
         if (read.entries.length === 0 && problems.length > 0) {
           for (const p of [...problems].sort((a, b) => a.line - b.line)) stderr.write(`${problemLine(p)}\n`);
-          throw new CliFailure(`Ingen rad i filen kunde läsas (${new Set(problems.map((p) => p.line)).size} rader avvisade). Inget importerades. Rätta raderna ovan och kör importen igen.`);
+          throw new CliFailure(
+            `Ingen rad i filen kunde läsas (${new Set(problems.map((p) => p.line)).size} rader avvisade). Inget importerades. Rätta raderna ovan och kör importen igen.`,
+          );
         }
-        const result = await importRegister({ store: await open('write'), clock: { now }, logger: quietLogger }, caller, { entries: read.entries, problems });
+        const result = await importRegister(
+          { store: await open('write'), clock: { now }, logger: quietLogger },
+          caller,
+          { entries: read.entries, problems },
+        );
         for (const p of result.problems) stderr.write(`${problemLine(p)}\n`);
         for (const n of result.notes) stderr.write(`${problemLine(n, ' (obs)')}\n`);
         stdout.write(
@@ -167,17 +185,23 @@ export async function runRegisterCli(argv: readonly string[], deps: RegisterCliD
         rejectOptions(values, ['from', 'to', 'format'], 'report');
         if (rest.length > 0) throw new CliFailure(`Okänt argument "${rest[0]}" till report.`, 2);
         const format = values.format ?? 'md';
-        if (format !== 'md' && format !== 'json') throw new CliFailure(`--format ska vara md eller json för report (inte "${format}").`, 2);
+        if (format !== 'md' && format !== 'json')
+          throw new CliFailure(`--format ska vara md eller json för report (inte "${format}").`, 2);
         const period: RegisterPeriod = { from: values.from, to: values.to };
         const summary = await summariseRegister({ store: await open('read') }, caller, period);
-        stdout.write(format === 'json' ? `${JSON.stringify(summary.report, null, 2)}\n` : renderRegisterReportMarkdown(summary.report, summary.incidents));
+        stdout.write(
+          format === 'json'
+            ? `${JSON.stringify(summary.report, null, 2)}\n`
+            : renderRegisterReportMarkdown(summary.report, summary.incidents),
+        );
         return 0;
       }
       case 'export': {
         rejectOptions(values, ['format', 'out'], 'export');
         if (rest.length > 0) throw new CliFailure(`Okänt argument "${rest[0]}" till export. Ange filen med --out.`, 2);
         const format = values.format ?? 'csv';
-        if (format !== 'csv' && format !== 'xlsx') throw new CliFailure(`--format ska vara csv eller xlsx för export (inte "${format}").`, 2);
+        if (format !== 'csv' && format !== 'xlsx')
+          throw new CliFailure(`--format ska vara csv eller xlsx för export (inte "${format}").`, 2);
         const rows = await exportRegister({ store: await open('read') }, caller);
         const bytes = format === 'csv' ? registerCsv(rows) : await registerXlsx(rows);
         const out = values.out ?? (format === 'xlsx' ? `pui-register-${stockholmDate(now())}.xlsx` : undefined);
@@ -194,27 +218,50 @@ export async function runRegisterCli(argv: readonly string[], deps: RegisterCliD
         rejectOptions(values, ['as-of', 'dry-run', 'confirm', 'format'], 'retention');
         if (rest.length > 0) throw new CliFailure(`Okänt argument "${rest[0]}" till retention.`, 2);
         const format = values.format ?? 'text';
-        if (format !== 'text' && format !== 'json') throw new CliFailure(`--format ska vara text eller json för retention (inte "${format}").`, 2);
-        if (values.confirm) throw new CliFailure('Gallring med --confirm finns inte än (export och borttagning byggs i ärende 17). Kör med --dry-run för att se vad som står på tur; inget har tagits bort.', 2);
+        if (format !== 'text' && format !== 'json')
+          throw new CliFailure(`--format ska vara text eller json för retention (inte "${format}").`, 2);
+        if (values.confirm)
+          throw new CliFailure(
+            'Gallring med --confirm finns inte än (export och borttagning byggs i ärende 17). Kör med --dry-run för att se vad som står på tur; inget har tagits bort.',
+            2,
+          );
         let asOf = now();
         if (values['as-of'] !== undefined) {
-          const parsedAsOf = /^\d{4}-\d{2}-\d{2}$/.test(values['as-of']) ? parseStockholmLocal(`${values['as-of']} 23:59:59`) : undefined;
-          if (!parsedAsOf) throw new CliFailure(`--as-of ska vara ett datum som ÅÅÅÅ-MM-DD (inte "${values['as-of']}").`, 2);
+          const parsedAsOf = /^\d{4}-\d{2}-\d{2}$/.test(values['as-of'])
+            ? parseStockholmLocal(`${values['as-of']} 23:59:59`)
+            : undefined;
+          if (!parsedAsOf)
+            throw new CliFailure(`--as-of ska vara ett datum som ÅÅÅÅ-MM-DD (inte "${values['as-of']}").`, 2);
           asOf = new Date(parsedAsOf);
         }
-        const due = await listDueForCulling({ store: await open('read') }, caller, deps.retention ?? { kind: 'keep' }, asOf);
+        const due = await listDueForCulling(
+          { store: await open('read') },
+          caller,
+          deps.retention ?? { kind: 'keep' },
+          asOf,
+        );
         if (format === 'json') {
           stdout.write(`${JSON.stringify({ due, culled: 0 }, null, 2)}\n`);
         } else if (due.length === 0) {
-          stdout.write(deps.retention && deps.retention.kind === 'cull' ? 'Inget att gallra.\n' : 'Inget att gallra: registret bevaras (RETENTION_YEARS är inte satt).\n');
+          stdout.write(
+            deps.retention && deps.retention.kind === 'cull'
+              ? 'Inget att gallra.\n'
+              : 'Inget att gallra: registret bevaras (RETENTION_YEARS är inte satt).\n',
+          );
         } else {
-          for (const d of due) stdout.write(`${d.number}  avslutad ${stockholmDate(d.closedAt)}  gallras från ${stockholmDate(d.dueAt)}\n`);
+          for (const d of due)
+            stdout.write(
+              `${d.number}  avslutad ${stockholmDate(d.closedAt)}  gallras från ${stockholmDate(d.dueAt)}\n`,
+            );
           stdout.write(`${due.length} att gallra (provkörning: inget togs bort).\n`);
         }
         return 0;
       }
       default:
-        throw new CliFailure(`Okänt kommando "${command}". Välj import, report, export eller retention.\n\n${USAGE}`, 2);
+        throw new CliFailure(
+          `Okänt kommando "${command}". Välj import, report, export eller retention.\n\n${USAGE}`,
+          2,
+        );
     }
   } catch (error) {
     // Messages name what was typed (file names, arguments): masked, like every text that leaves a use case.
@@ -228,7 +275,10 @@ export async function runRegisterCli(argv: readonly string[], deps: RegisterCliD
 function rejectOptions(values: Record<string, unknown>, allowed: string[], command: string): void {
   const extra = Object.keys(values).filter((k) => values[k] !== undefined && k !== 'help' && !allowed.includes(k));
   if (extra.length > 0) {
-    throw new CliFailure(`${command} tar inte emot ${extra.map((k) => `--${k}`).join(', ')}.${allowed.length ? ` Tillåtna val: ${allowed.map((k) => `--${k}`).join(', ')}.` : ''}`, 2);
+    throw new CliFailure(
+      `${command} tar inte emot ${extra.map((k) => `--${k}`).join(', ')}.${allowed.length ? ` Tillåtna val: ${allowed.map((k) => `--${k}`).join(', ')}.` : ''}`,
+      2,
+    );
   }
 }
 
@@ -236,7 +286,8 @@ function argumentError(error: unknown): string {
   const e = error as { code?: string; message?: string };
   const option = /'(-{1,2}[\w-]+)/.exec(e.message ?? '')?.[1];
   if (e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `Okänt val ${option ?? ''}.`.replace(' .', '.');
-  if (e.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return `Valet ${option ?? ''} behöver ett värde, till exempel --from 2024-01-01.`;
+  if (e.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE')
+    return `Valet ${option ?? ''} behöver ett värde, till exempel --from 2024-01-01.`;
   return `Argumenten kunde inte tolkas: ${e.message ?? String(error)}`;
 }
 
@@ -245,9 +296,12 @@ async function writeOut(target: string, bytes: Uint8Array): Promise<void> {
     await writeFile(target, bytes);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new CliFailure(`Mappen ${path.dirname(target)} finns inte. Skapa den eller välj en annan fil med --out.`);
-    if (code === 'EACCES' || code === 'EPERM') throw new CliFailure(`Ditt konto får inte skriva ${target}. Välj en annan fil med --out.`);
-    if (code === 'EISDIR') throw new CliFailure(`${target} är en mapp. Ange ett filnamn med --out, till exempel --out register.xlsx.`);
+    if (code === 'ENOENT')
+      throw new CliFailure(`Mappen ${path.dirname(target)} finns inte. Skapa den eller välj en annan fil med --out.`);
+    if (code === 'EACCES' || code === 'EPERM')
+      throw new CliFailure(`Ditt konto får inte skriva ${target}. Välj en annan fil med --out.`);
+    if (code === 'EISDIR')
+      throw new CliFailure(`${target} är en mapp. Ange ett filnamn med --out, till exempel --out register.xlsx.`);
     throw error;
   }
 }
@@ -264,7 +318,10 @@ function failureText(error: unknown): string {
  * The stores of `npm start`, from the same configuration: the SQLite file named by PUI_DB, or
  * (STORE=sharepoint) the SharePoint site, opened through the same adapter as the server's.
  */
-export function configuredStoreOpener(config: StoreConfig, options: OpenStoresOptions = {}): RegisterCliDeps['openStore'] {
+export function configuredStoreOpener(
+  config: StoreConfig,
+  options: OpenStoresOptions = {},
+): RegisterCliDeps['openStore'] {
   return async (purpose) => {
     if (config.store === 'sqlite' && purpose === 'read' && !existsSync(config.dbFile)) {
       throw new CliFailure(
@@ -275,8 +332,10 @@ export function configuredStoreOpener(config: StoreConfig, options: OpenStoresOp
       return await openStores(config, options);
     } catch (error) {
       // The adapter's messages name the command or the grant to fix; they hold no personal data.
-      if (error instanceof SharePointNotProvisioned) throw new CliFailure(`SharePoint-listorna saknas eller är gamla: ${error.message}`);
-      if (error instanceof SharePointAccessDenied) throw new CliFailure(`SharePoint nekade appen åtkomst: ${error.message}`);
+      if (error instanceof SharePointNotProvisioned)
+        throw new CliFailure(`SharePoint-listorna saknas eller är gamla: ${error.message}`);
+      if (error instanceof SharePointAccessDenied)
+        throw new CliFailure(`SharePoint nekade appen åtkomst: ${error.message}`);
       throw error;
     }
   };
@@ -313,7 +372,13 @@ export async function main(argv = process.argv.slice(2)): Promise<number> {
     }
     throw error;
   }
-  return runRegisterCli(argv, { openStore: configuredStoreOpener(config), stdout: process.stdout, stderr: process.stderr, user: currentUser(), retention });
+  return runRegisterCli(argv, {
+    openStore: configuredStoreOpener(config),
+    stdout: process.stdout,
+    stderr: process.stderr,
+    user: currentUser(),
+    retention,
+  });
 }
 
 if (require.main === module) {

@@ -2,11 +2,31 @@ import type { Locale } from './i18n';
 
 /** The seven cause categories municipal registers use, with their exact register labels. */
 export const CAUSES = [
-  { id: 'human-error', label: 'Mänskliga faktorn: fel i det enskilda fallet', labelEn: 'Human error in the individual case' },
-  { id: 'systematic', label: 'Brist i organisatoriska rutiner eller processer: systematiska fel', labelEn: 'Shortcoming in organisational routines or processes: systematic error' },
-  { id: 'technical', label: 'Tekniskt fel, till exempel fel i mjukvara, programinställningar', labelEn: 'Technical fault, e.g. software error or settings' },
-  { id: 'insider', label: 'Medvetet angrepp från någon i organisationen', labelEn: 'Deliberate attack from someone inside the organisation' },
-  { id: 'external-attack', label: 'Antagonistiskt angrepp: angrepp utifrån', labelEn: 'Antagonistic attack from outside' },
+  {
+    id: 'human-error',
+    label: 'Mänskliga faktorn: fel i det enskilda fallet',
+    labelEn: 'Human error in the individual case',
+  },
+  {
+    id: 'systematic',
+    label: 'Brist i organisatoriska rutiner eller processer: systematiska fel',
+    labelEn: 'Shortcoming in organisational routines or processes: systematic error',
+  },
+  {
+    id: 'technical',
+    label: 'Tekniskt fel, till exempel fel i mjukvara, programinställningar',
+    labelEn: 'Technical fault, e.g. software error or settings',
+  },
+  {
+    id: 'insider',
+    label: 'Medvetet angrepp från någon i organisationen',
+    labelEn: 'Deliberate attack from someone inside the organisation',
+  },
+  {
+    id: 'external-attack',
+    label: 'Antagonistiskt angrepp: angrepp utifrån',
+    labelEn: 'Antagonistic attack from outside',
+  },
   { id: 'unknown', label: 'Okänd orsak', labelEn: 'Unknown cause' },
   { id: 'other', label: 'Övrigt', labelEn: 'Other' },
 ] as const;

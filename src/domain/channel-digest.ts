@@ -43,10 +43,19 @@ export interface DigestLine {
 }
 
 /** The line an incident takes in a digest. */
-export function digestLine(incident: Pick<Incident, 'id' | 'reportId' | 'number' | 'title' | 'source' | 'deadline'>): DigestLine {
+export function digestLine(
+  incident: Pick<Incident, 'id' | 'reportId' | 'number' | 'title' | 'source' | 'deadline'>,
+): DigestLine {
   // Masked before collapsing: a number split over two lines must still be found.
   const title = maskPersonalDataOneLine(withoutDirectionControls(incident.title)).replace(/\s+/g, ' ').trim();
-  return { incidentId: incident.id, reportId: incident.reportId, number: incident.number, title, source: incident.source, deadline: incident.deadline };
+  return {
+    incidentId: incident.id,
+    reportId: incident.reportId,
+    number: incident.number,
+    title,
+    source: incident.source,
+    deadline: incident.deadline,
+  };
 }
 
 /** Earliest deadline first; the number breaks ties (stable for the reader). */
@@ -72,7 +81,10 @@ export function digestWanted(waitingForCard: number, digestOpen: boolean): boole
  * Adds lines to the open digest's, filling it up to {@link DIGEST_MAX_BYTES}; what does not fit
  * starts new digests (each as full as it may be). Answers the open digest's lines and the new ones.
  */
-export function fillDigests(open: readonly DigestLine[], added: readonly DigestLine[]): { open: DigestLine[]; next: DigestLine[][] } {
+export function fillDigests(
+  open: readonly DigestLine[],
+  added: readonly DigestLine[],
+): { open: DigestLine[]; next: DigestLine[][] } {
   const current = [...open];
   const next: DigestLine[][] = [];
   let target = current;

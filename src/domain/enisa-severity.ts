@@ -79,7 +79,13 @@ export function suggestedRisk(band: SeverityBand): RiskLevel {
 
 /** DPC after the context adjustments, kept within 1–4. */
 export function dataProcessingContext(f: SeverityFactors): number {
-  const moved = f.dataKind + Number(f.vulnerablePeople) + Number(f.severeConsequences) + Number(f.largeVolume) + Number(f.manyPeople) - Number(f.mitigated);
+  const moved =
+    f.dataKind +
+    Number(f.vulnerablePeople) +
+    Number(f.severeConsequences) +
+    Number(f.largeVolume) +
+    Number(f.manyPeople) -
+    Number(f.mitigated);
   return Math.min(4, Math.max(1, moved));
 }
 
@@ -99,7 +105,13 @@ export function assessSeverity(f: SeverityFactors): Severity {
 
 /** The factors chosen with radio buttons: each unset until the report or the DPO gives it. */
 export type ChosenFactor = 'dataKind' | 'ei' | 'confidentiality' | 'integrity' | 'availability';
-export const CHOSEN_FACTORS: readonly ChosenFactor[] = ['confidentiality', 'integrity', 'availability', 'dataKind', 'ei'];
+export const CHOSEN_FACTORS: readonly ChosenFactor[] = [
+  'confidentiality',
+  'integrity',
+  'availability',
+  'dataKind',
+  'ei',
+];
 
 /** The factors as the form holds them: the yes/no ones start as no, the chosen ones unset. */
 export type FactorDraft = Omit<SeverityFactors, ChosenFactor> & Partial<Pick<SeverityFactors, ChosenFactor>>;
@@ -118,7 +130,11 @@ export function missingFactors(draft: FactorDraft): ChosenFactor[] {
 export function breachTypesOf(draft: FactorDraft): Incident['breachTypes'] | undefined {
   const { confidentiality: c, integrity: i, availability: a } = draft;
   if (c === undefined || i === undefined || a === undefined) return undefined;
-  return [...(c > 0 ? ['confidentiality' as const] : []), ...(i > 0 ? ['integrity' as const] : []), ...(a > 0 ? ['availability' as const] : [])];
+  return [
+    ...(c > 0 ? ['confidentiality' as const] : []),
+    ...(i > 0 ? ['integrity' as const] : []),
+    ...(a > 0 ? ['availability' as const] : []),
+  ];
 }
 
 const SENSITIVE = ['health', 'social-services', 'criminal-offences', 'protected-identity'] as const;
@@ -131,12 +147,23 @@ const SENSITIVE = ['health', 'social-services', 'criminal-offences', 'protected-
  * therefore gives no score and no suggestion until the DPO has gone through the factors. A
  * reported breach type starts at its lower degree; the types the reporter left out start at "no".
  */
-export function initialFactors(incident: Pick<Incident, 'dataCategories' | 'breachTypes' | 'affectedCount' | 'cause'>): FactorDraft {
+export function initialFactors(
+  incident: Pick<Incident, 'dataCategories' | 'breachTypes' | 'affectedCount' | 'cause'>,
+): FactorDraft {
   const has = (c: Incident['dataCategories'][number]) => incident.dataCategories.includes(c);
   const reported = incident.dataCategories.length > 0;
-  const dataKind: DataKind | undefined = !reported ? undefined : SENSITIVE.some(has) ? 4 : has('financial') ? 3 : has('identity-numbers') ? 2 : 1;
+  const dataKind: DataKind | undefined = !reported
+    ? undefined
+    : SENSITIVE.some(has)
+      ? 4
+      : has('financial')
+        ? 3
+        : has('identity-numbers')
+          ? 2
+          : 1;
   const typed = incident.breachTypes.length > 0;
-  const breach = (t: Incident['breachTypes'][number]): BreachLevel | undefined => (!typed ? undefined : incident.breachTypes.includes(t) ? 0.25 : 0);
+  const breach = (t: Incident['breachTypes'][number]): BreachLevel | undefined =>
+    !typed ? undefined : incident.breachTypes.includes(t) ? 0.25 : 0;
   return {
     dataKind,
     vulnerablePeople: has('children') || has('protected-identity'),
@@ -157,7 +184,10 @@ export function initialFactors(incident: Pick<Incident, 'dataCategories' | 'brea
  * @remarks Like the tab, it scores nothing the report does not say: without the nature of the
  * data, the ease of identification or the breach types it says the factors are to be set in the tab.
  */
-export function severitySuggestionText(incident: Pick<Incident, 'dataCategories' | 'breachTypes' | 'affectedCount' | 'cause'>, locale: Locale = 'sv'): string {
+export function severitySuggestionText(
+  incident: Pick<Incident, 'dataCategories' | 'breachTypes' | 'affectedCount' | 'cause'>,
+  locale: Locale = 'sv',
+): string {
   const factors = completeFactors(initialFactors(incident));
   if (!factors) {
     return locale === 'sv'

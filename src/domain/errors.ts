@@ -29,8 +29,12 @@ export class ValidationError extends DomainError {
   readonly code = 'validation_failed';
   constructor(readonly issues: FieldIssue[]) {
     super(
-      issues.length === 1 ? issues[0].message : `Uppgifterna behöver rättas (${issues.length} fel): ${issues.map((i) => i.message).join(' ')}`,
-      issues.length === 1 ? issues[0].messageEn : `Please correct the input (${issues.length} problems): ${issues.map((i) => i.messageEn).join(' ')}`,
+      issues.length === 1
+        ? issues[0].message
+        : `Uppgifterna behöver rättas (${issues.length} fel): ${issues.map((i) => i.message).join(' ')}`,
+      issues.length === 1
+        ? issues[0].messageEn
+        : `Please correct the input (${issues.length} problems): ${issues.map((i) => i.messageEn).join(' ')}`,
     );
   }
 }

@@ -28,5 +28,8 @@ export function localeFrom(tag: string | null | undefined): Locale {
  * so it never wraps inside a number), `10,000` and `2.75` in English.
  */
 export function formatNumber(value: number, locale: Locale = 'sv', maximumFractionDigits = 2): string {
-  return new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'sv-SE', { maximumFractionDigits, useGrouping: true }).format(value);
+  return new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'sv-SE', {
+    maximumFractionDigits,
+    useGrouping: true,
+  }).format(value);
 }

@@ -37,7 +37,10 @@ function masked(text: string | undefined): string {
   return text?.trim() ? maskPersonalDataOneLine(text) : NOT_GIVEN;
 }
 
-function labels(list: readonly { id: string; label: string; labelEn: string }[], ids: readonly string[]): string | undefined {
+function labels(
+  list: readonly { id: string; label: string; labelEn: string }[],
+  ids: readonly string[],
+): string | undefined {
   return ids.length ? ids.map((id) => labelOf(list, id)).join('; ') : undefined;
 }
 
@@ -57,7 +60,11 @@ function subjectGroups(incident: Incident): string {
  * @param organisation the controller and the DPO's contact details (settings).
  * @param now when the text is made: whether reasons for delay belong in it when `draft.notifiedAt` is not given.
  */
-export function imyNoticeText(incident: Incident, draft: NoticeDraft = {}, organisation: Organisation = DEFAULT_ORGANISATION): string {
+export function imyNoticeText(
+  incident: Incident,
+  draft: NoticeDraft = {},
+  organisation: Organisation = DEFAULT_ORGANISATION,
+): string {
   const lines: string[] = [];
   const add = (question: string, answer: string) => lines.push(`${question}: ${answer}`);
   const d = incident.noticeDetails;
@@ -70,11 +77,24 @@ export function imyNoticeText(incident: Incident, draft: NoticeDraft = {}, organ
   add('När upptäcktes incidenten', when(incident.discoveredAt));
   if (incident.awareAt !== incident.discoveredAt) add('När fick vi kännedom om incidenten', when(incident.awareAt));
   add('När upphörde incidenten', when(incident.endedAt, 'Okänt eller pågår'));
-  add('Typ av incident', incident.breachTypes.length ? incident.breachTypes.map((t) => labelOf(BREACH_TYPES, t)).join('; ') : 'Inte fastställt');
+  add(
+    'Typ av incident',
+    incident.breachTypes.length
+      ? incident.breachTypes.map((t) => labelOf(BREACH_TYPES, t)).join('; ')
+      : 'Inte fastställt',
+  );
   if (incident.cause) add('Orsak', causeLabel(incident.cause));
   add('Kategorier av registrerade', subjectGroups(incident));
-  add('Ungefärligt antal berörda registrerade', incident.affectedCount !== undefined ? String(incident.affectedCount) : 'Okänt');
-  add('Typer av personuppgifter', incident.dataCategories.length ? incident.dataCategories.map((c) => labelOf(DATA_CATEGORIES, c)).join('; ') : 'Inte fastställt');
+  add(
+    'Ungefärligt antal berörda registrerade',
+    incident.affectedCount !== undefined ? String(incident.affectedCount) : 'Okänt',
+  );
+  add(
+    'Typer av personuppgifter',
+    incident.dataCategories.length
+      ? incident.dataCategories.map((c) => labelOf(DATA_CATEGORIES, c)).join('; ')
+      : 'Inte fastställt',
+  );
   add('Ungefärligt antal berörda personuppgiftsposter', d?.recordCount !== undefined ? String(d.recordCount) : 'Okänt');
   const chosen = labels(CONSEQUENCES, d?.consequences ?? []);
   const inWords = d?.consequencesText?.trim() ? maskPersonalDataOneLine(d.consequencesText) : undefined;
@@ -97,11 +117,17 @@ export function imyNoticeText(incident: Incident, draft: NoticeDraft = {}, organ
         ? 'Nej, inte ännu; de kommer att informeras'
         : 'Nej, risken bedöms inte som hög';
   add('Har de registrerade informerats', informed);
-  add('Berör incidenten registrerade i andra EU/EES-länder', d?.crossBorder === true ? 'Ja' : d?.crossBorder === false ? 'Nej' : NOT_GIVEN);
+  add(
+    'Berör incidenten registrerade i andra EU/EES-länder',
+    d?.crossBorder === true ? 'Ja' : d?.crossBorder === false ? 'Nej' : NOT_GIVEN,
+  );
   const phased = draft.phased ?? notice?.phased ?? false;
   if (phased) {
     const due = notice ? supplementDueAt(incident) : null;
-    add('Anmälan görs i etapper', due ? `Ja, komplettering lämnas senast ${formatStockholm(due)}` : 'Ja, komplettering lämnas inom fyra veckor');
+    add(
+      'Anmälan görs i etapper',
+      due ? `Ja, komplettering lämnas senast ${formatStockholm(due)}` : 'Ja, komplettering lämnas inom fyra veckor',
+    );
   } else {
     add('Anmälan görs i etapper', 'Nej');
   }

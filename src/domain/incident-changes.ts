@@ -18,7 +18,13 @@ export interface Change {
 }
 
 /** Builds a new incident from a validated report. */
-export function newIncident(input: ReportInput, reporter: Person, source: Source, reportId: string, now: Date): NewIncident {
+export function newIncident(
+  input: ReportInput,
+  reporter: Person,
+  source: Source,
+  reportId: string,
+  now: Date,
+): NewIncident {
   const at = now.toISOString();
   const awareAt = input.discoveredAt;
   const draft: NewIncident = {
@@ -49,7 +55,10 @@ export function newIncident(input: ReportInput, reporter: Person, source: Source
 
 function ensureOpen(incident: Incident): void {
   if (incident.status === 'closed') {
-    throw new InvalidState(`${incident.number} är avslutad och kan inte ändras.`, `${incident.number} is closed and cannot be changed.`);
+    throw new InvalidState(
+      `${incident.number} är avslutad och kan inte ändras.`,
+      `${incident.number} is closed and cannot be changed.`,
+    );
   }
 }
 
@@ -74,8 +83,17 @@ export function takeOwnership(incident: Incident, by: Person, now: Date): Change
 function assessedBreachTypes(r: FieldReader): BreachType[] | undefined {
   const value = r.raw.breachTypes;
   if (value === undefined || value === null) return undefined;
-  if (!Array.isArray(value) || !value.every((v) => isOneOf(BREACH_TYPE_IDS, v)) || new Set(value).size !== value.length) {
-    r.fail('breachTypes', 'unknown_breach_type', 'Typ av incident ska vara en lista med confidentiality, integrity och availability, var och en högst en gång.', 'Breach types must be a list of confidentiality, integrity and availability, each at most once.');
+  if (
+    !Array.isArray(value) ||
+    !value.every((v) => isOneOf(BREACH_TYPE_IDS, v)) ||
+    new Set(value).size !== value.length
+  ) {
+    r.fail(
+      'breachTypes',
+      'unknown_breach_type',
+      'Typ av incident ska vara en lista med confidentiality, integrity och availability, var och en högst en gång.',
+      'Breach types must be a list of confidentiality, integrity and availability, each at most once.',
+    );
     return undefined;
   }
   return BREACH_TYPE_IDS.filter((t) => value.includes(t));
@@ -91,20 +109,39 @@ export function assessRisk(incident: Incident, raw: unknown, by: Person, now: Da
   r.rejectUnknown(new Set(['risk', 'rationale', 'severity', 'breachTypes']));
   const risk = r.raw.risk;
   if (!isOneOf(RISK_LEVEL_IDS, risk)) {
-    r.fail('risk', 'unknown_risk', 'Välj en riskbedömning: unlikely (osannolik risk), risk eller high (hög risk).', 'Choose a risk level: unlikely, risk or high.');
+    r.fail(
+      'risk',
+      'unknown_risk',
+      'Välj en riskbedömning: unlikely (osannolik risk), risk eller high (hög risk).',
+      'Choose a risk level: unlikely, risk or high.',
+    );
   }
   const rationale = r.text('rationale', ['Motivering', 'Rationale'], LIMITS.rationale, true);
   let severity: Assessment['severity'];
   if (r.raw.severity !== undefined && r.raw.severity !== null) {
     const s = r.raw.severity as Record<string, unknown>;
-    const ok = typeof s === 'object' && ['dpc', 'ei', 'cb', 'score'].every((k) => typeof s[k] === 'number' && Number.isFinite(s[k]));
-    if (!ok) r.fail('severity', 'invalid_severity', 'Allvarlighetsgraden ska ha talen dpc, ei, cb och score.', 'Severity must hold the numbers dpc, ei, cb and score.');
+    const ok =
+      typeof s === 'object' &&
+      ['dpc', 'ei', 'cb', 'score'].every((k) => typeof s[k] === 'number' && Number.isFinite(s[k]));
+    if (!ok)
+      r.fail(
+        'severity',
+        'invalid_severity',
+        'Allvarlighetsgraden ska ha talen dpc, ei, cb och score.',
+        'Severity must hold the numbers dpc, ei, cb and score.',
+      );
     else severity = { dpc: s.dpc as number, ei: s.ei as number, cb: s.cb as number, score: s.score as number };
   }
   const breachTypes = assessedBreachTypes(r);
   r.done();
   const level = risk as RiskLevel;
-  const assessment: Assessment = { risk: level, rationale: rationale!, assessedAt: now.toISOString(), assessedBy: by, severity };
+  const assessment: Assessment = {
+    risk: level,
+    rationale: rationale!,
+    assessedAt: now.toISOString(),
+    assessedBy: by,
+    severity,
+  };
   const patch: Partial<Incident> = { assessment, ...(breachTypes ? { breachTypes } : {}) };
   if (!incident.imyNotice) {
     patch.status = level === 'unlikely' ? 'not-required' : 'assessed';
@@ -122,13 +159,25 @@ export function recordImyNotice(incident: Incident, raw: unknown, by: Person, no
   const label: [string, string] = ['Tidpunkt för anmälan till IMY', 'Time of the notice to IMY'];
   let notifiedAt = r.notInFuture('notifiedAt', r.instant('notifiedAt', label, true), label, now);
   if (notifiedAt && Date.parse(notifiedAt) < Date.parse(incident.discoveredAt)) {
-    notifiedAt = r.fail('notifiedAt', 'before_discovery', 'Anmälan till IMY kan inte ha gjorts innan incidenten upptäcktes.', 'The notice to IMY cannot predate the discovery.');
+    notifiedAt = r.fail(
+      'notifiedAt',
+      'before_discovery',
+      'Anmälan till IMY kan inte ha gjorts innan incidenten upptäcktes.',
+      'The notice to IMY cannot predate the discovery.',
+    );
   }
-  const reference = r.text('reference', ['IMY:s diarienummer', "IMY's reference"], LIMITS.reference, false, { singleLine: true });
+  const reference = r.text('reference', ['IMY:s diarienummer', "IMY's reference"], LIMITS.reference, false, {
+    singleLine: true,
+  });
   const phased = r.boolean('phased', ['Anmälan i etapper', 'Phased notice'], false) ?? false;
   const delayReason = r.text('delayReason', ['Skäl till förseningen', 'Reason for the delay'], LIMITS.rationale, false);
   if (notifiedAt && isLate(incident.awareAt, notifiedAt) && !delayReason) {
-    r.fail('delayReason', 'delay_reason_required', 'Anmälan gjordes senare än 72 timmar efter att ni fick kännedom om incidenten. Ange skälen till förseningen (artikel 33.1 i dataskyddsförordningen).', 'The notice was made later than 72 hours after becoming aware. Give the reasons for the delay (GDPR art. 33(1)).');
+    r.fail(
+      'delayReason',
+      'delay_reason_required',
+      'Anmälan gjordes senare än 72 timmar efter att ni fick kännedom om incidenten. Ange skälen till förseningen (artikel 33.1 i dataskyddsförordningen).',
+      'The notice was made later than 72 hours after becoming aware. Give the reasons for the delay (GDPR art. 33(1)).',
+    );
   }
   r.done();
   return finish(
@@ -138,7 +187,11 @@ export function recordImyNotice(incident: Incident, raw: unknown, by: Person, no
       reportedToAuthority: true,
       status: 'notified',
     },
-    { actor: by, type: 'imy-notified', data: { reference: reference ?? null, phased, late: isLate(incident.awareAt, notifiedAt!) } },
+    {
+      actor: by,
+      type: 'imy-notified',
+      data: { reference: reference ?? null, phased, late: isLate(incident.awareAt, notifiedAt!) },
+    },
     now,
   );
 }
@@ -150,10 +203,22 @@ export function recordSubjectNotice(incident: Incident, raw: unknown, by: Person
   r.rejectUnknown(new Set(['notifiedAt', 'method', 'notInformedReason']));
   const label: [string, string] = ['Tidpunkt då de registrerade informerades', 'Time the data subjects were informed'];
   const notifiedAt = r.notInFuture('notifiedAt', r.instant('notifiedAt', label, false), label, now);
-  const method = r.text('method', ['Hur de informerades', 'How they were informed'], LIMITS.reference * 5, false, { singleLine: true });
-  const notInformedReason = r.text('notInformedReason', ['Skäl att inte informera', 'Reason for not informing'], LIMITS.rationale, false);
+  const method = r.text('method', ['Hur de informerades', 'How they were informed'], LIMITS.reference * 5, false, {
+    singleLine: true,
+  });
+  const notInformedReason = r.text(
+    'notInformedReason',
+    ['Skäl att inte informera', 'Reason for not informing'],
+    LIMITS.rationale,
+    false,
+  );
   if (!notifiedAt && !notInformedReason && r.issues.length === 0) {
-    r.fail('notifiedAt', 'notice_or_reason_required', 'Ange när de registrerade informerades, eller skälet till att de inte informeras (artikel 34.3).', 'Give when the data subjects were informed, or why they are not (art. 34(3)).');
+    r.fail(
+      'notifiedAt',
+      'notice_or_reason_required',
+      'Ange när de registrerade informerades, eller skälet till att de inte informeras (artikel 34.3).',
+      'Give when the data subjects were informed, or why they are not (art. 34(3)).',
+    );
   }
   r.done();
   return finish(
@@ -173,12 +238,28 @@ export function recordLexSarah(incident: Incident, raw: unknown, by: Person, now
   const reportedAt = r.notInFuture('reportedAt', r.instant('reportedAt', label, true), label, now);
   const reportedToIvo = r.boolean('reportedToIvo', ['Anmäld till IVO', 'Reported to IVO'], false) ?? false;
   const ivoLabel: [string, string] = ['Tidpunkt för anmälan till IVO', 'Time of the report to IVO'];
-  const ivoReportedAt = r.notInFuture('ivoReportedAt', r.instant('ivoReportedAt', ivoLabel, reportedToIvo), ivoLabel, now);
-  const ivoReference = r.text('ivoReference', ['IVO:s diarienummer', "IVO's reference"], LIMITS.reference, false, { singleLine: true });
+  const ivoReportedAt = r.notInFuture(
+    'ivoReportedAt',
+    r.instant('ivoReportedAt', ivoLabel, reportedToIvo),
+    ivoLabel,
+    now,
+  );
+  const ivoReference = r.text('ivoReference', ['IVO:s diarienummer', "IVO's reference"], LIMITS.reference, false, {
+    singleLine: true,
+  });
   r.done();
   return finish(
     incident,
-    { lexSarah: { reportedAt: reportedAt!, reportedToIvo, ivoReportedAt, ivoReference, recordedAt: now.toISOString(), recordedBy: by } },
+    {
+      lexSarah: {
+        reportedAt: reportedAt!,
+        reportedToIvo,
+        ivoReportedAt,
+        ivoReference,
+        recordedAt: now.toISOString(),
+        recordedBy: by,
+      },
+    },
     { actor: by, type: 'lex-sarah-recorded', data: { reportedToIvo } },
     now,
   );
@@ -213,7 +294,12 @@ export function recordAwareness(incident: Incident, raw: unknown, by: Person, no
       'You cannot have become aware of the breach before it was discovered. Give a time at or after the discovery.',
     );
   }
-  const reason = r.text('reason', ['Skäl för tidpunkten för kännedom', 'Reason for the time of awareness'], LIMITS.rationale, true);
+  const reason = r.text(
+    'reason',
+    ['Skäl för tidpunkten för kännedom', 'Reason for the time of awareness'],
+    LIMITS.rationale,
+    true,
+  );
   r.done();
   const deadline = noticeDeadline(awareAt!);
   return finish(
@@ -251,7 +337,9 @@ export function recordPoliceReport(incident: Incident, raw: unknown, by: Person,
   r.rejectUnknown(new Set(['reportedAt', 'reference']));
   const label: [string, string] = ['Tidpunkt för polisanmälan', 'Time of the police report'];
   const reportedAt = r.notInFuture('reportedAt', r.instant('reportedAt', label, true), label, now);
-  const reference = r.text('reference', ['Polisens diarienummer', "The police's reference"], LIMITS.reference, false, { singleLine: true });
+  const reference = r.text('reference', ['Polisens diarienummer', "The police's reference"], LIMITS.reference, false, {
+    singleLine: true,
+  });
   r.done();
   return finish(
     incident,
@@ -262,10 +350,17 @@ export function recordPoliceReport(incident: Incident, raw: unknown, by: Person,
 }
 
 /** Reads an optional whole number from 0 to `max`; a bad one is reported with `code`. */
-function count(r: FieldReader, field: string, code: string, max: number, message: [string, string]): number | undefined {
+function count(
+  r: FieldReader,
+  field: string,
+  code: string,
+  max: number,
+  message: [string, string],
+): number | undefined {
   const v = r.raw[field];
   if (v === undefined || v === null) return undefined;
-  if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > max) return r.fail(field, code, message[0], message[1]);
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > max)
+    return r.fail(field, code, message[0], message[1]);
   return v;
 }
 
@@ -282,15 +377,37 @@ export const MAX_RECORD_COUNT = 100_000_000;
 export function recordNoticeDetails(incident: Incident, raw: unknown, by: Person, now: Date): Change {
   ensureOpen(incident);
   const r = new FieldReader(asObject(raw));
-  r.rejectUnknown(new Set(['subjectCategories', 'affectedCount', 'recordCount', 'consequences', 'consequencesText', 'measures', 'plannedMeasures', 'crossBorder']));
-  const subjectCategories = readList(r, 'subjectCategories', SUBJECT_CATEGORY_IDS, ['Grupper av registrerade', 'Groups of data subjects']);
-  const affectedCount = count(r, 'affectedCount', 'invalid_count', LIMITS.affectedCount, [REPORT_MESSAGES.countInvalid.sv, REPORT_MESSAGES.countInvalid.en]);
+  r.rejectUnknown(
+    new Set([
+      'subjectCategories',
+      'affectedCount',
+      'recordCount',
+      'consequences',
+      'consequencesText',
+      'measures',
+      'plannedMeasures',
+      'crossBorder',
+    ]),
+  );
+  const subjectCategories = readList(r, 'subjectCategories', SUBJECT_CATEGORY_IDS, [
+    'Grupper av registrerade',
+    'Groups of data subjects',
+  ]);
+  const affectedCount = count(r, 'affectedCount', 'invalid_count', LIMITS.affectedCount, [
+    REPORT_MESSAGES.countInvalid.sv,
+    REPORT_MESSAGES.countInvalid.en,
+  ]);
   const recordCount = count(r, 'recordCount', 'invalid_record_count', MAX_RECORD_COUNT, [
     'Ange ungefärligt antal personuppgiftsposter som ett heltal från 0 till 100 000 000, till exempel 40. Lämna fältet tomt om ni inte vet.',
     'Give the approximate number of personal data records as a whole number from 0 to 100,000,000, for example 40. Leave it empty if you do not know.',
   ]);
   const consequences = readList(r, 'consequences', CONSEQUENCE_IDS, ['Troliga konsekvenser', 'Likely consequences']);
-  const consequencesText = r.text('consequencesText', ['Konsekvenserna med egna ord', 'The consequences in words'], LIMITS.rationale, false);
+  const consequencesText = r.text(
+    'consequencesText',
+    ['Konsekvenserna med egna ord', 'The consequences in words'],
+    LIMITS.rationale,
+    false,
+  );
   const measures = r.text('measures', ['Vidtagna åtgärder', 'Measures taken'], LIMITS.measures, false);
   const plannedMeasures = r.text('plannedMeasures', ['Planerade åtgärder', 'Measures planned'], LIMITS.measures, false);
   let crossBorder: boolean | null = null;
@@ -299,7 +416,16 @@ export function recordNoticeDetails(incident: Incident, raw: unknown, by: Person
   }
   r.done();
   const patch: Partial<Incident> = {
-    noticeDetails: { subjectCategories, recordCount, consequences, consequencesText, plannedMeasures, crossBorder, recordedAt: now.toISOString(), recordedBy: by },
+    noticeDetails: {
+      subjectCategories,
+      recordCount,
+      consequences,
+      consequencesText,
+      plannedMeasures,
+      crossBorder,
+      recordedAt: now.toISOString(),
+      recordedBy: by,
+    },
   };
   if (affectedCount !== undefined) patch.affectedCount = affectedCount;
   if (measures !== undefined) patch.measures = measures;
@@ -335,21 +461,33 @@ export function recordImySupplement(incident: Incident, raw: unknown, by: Person
     );
   }
   if (notice.supplementedAt) {
-    throw new InvalidState(`Kompletteringen av ${incident.number} är redan registrerad.`, `The supplement of ${incident.number} is already recorded.`);
+    throw new InvalidState(
+      `Kompletteringen av ${incident.number} är redan registrerad.`,
+      `The supplement of ${incident.number} is already recorded.`,
+    );
   }
   const r = new FieldReader(asObject(raw));
   r.rejectUnknown(new Set(['sentAt']));
   const label: [string, string] = ['Tidpunkt för kompletteringen till IMY', 'Time the supplement was sent to IMY'];
   let sentAt = r.notInFuture('sentAt', r.instant('sentAt', label, true), label, now);
   if (sentAt && notice.notifiedAt && Date.parse(sentAt) < Date.parse(notice.notifiedAt)) {
-    sentAt = r.fail('sentAt', 'before_notice', 'Kompletteringen kan inte ha skickats före anmälan till IMY.', 'The supplement cannot predate the notice to IMY.');
+    sentAt = r.fail(
+      'sentAt',
+      'before_notice',
+      'Kompletteringen kan inte ha skickats före anmälan till IMY.',
+      'The supplement cannot predate the notice to IMY.',
+    );
   }
   r.done();
   const due = supplementDueAt(incident);
   return finish(
     incident,
     { imyNotice: { ...notice, supplementedAt: sentAt } },
-    { actor: by, type: 'imy-supplement-recorded', data: { late: due !== null && Date.parse(sentAt!) > Date.parse(due) } },
+    {
+      actor: by,
+      type: 'imy-supplement-recorded',
+      data: { late: due !== null && Date.parse(sentAt!) > Date.parse(due) },
+    },
     now,
   );
 }
@@ -392,7 +530,10 @@ export function closeIncident(incident: Incident, raw: unknown, by: Person, now:
   r.rejectUnknown(new Set([]));
   r.done();
   if (!incident.assessment) {
-    throw new InvalidState(`${incident.number} kan inte avslutas innan risken är bedömd.`, `${incident.number} cannot be closed before the risk is assessed.`);
+    throw new InvalidState(
+      `${incident.number} kan inte avslutas innan risken är bedömd.`,
+      `${incident.number} cannot be closed before the risk is assessed.`,
+    );
   }
   if (incident.assessment.risk !== 'unlikely' && !incident.imyNotice) {
     throw new InvalidState(
@@ -402,7 +543,12 @@ export function closeIncident(incident: Incident, raw: unknown, by: Person, now:
   }
   return finish(
     incident,
-    { status: 'closed', closedAt: now.toISOString(), closedBy: by, reportedToAuthority: incident.imyNotice ? true : false },
+    {
+      status: 'closed',
+      closedAt: now.toISOString(),
+      closedBy: by,
+      reportedToAuthority: incident.imyNotice ? true : false,
+    },
     { actor: by, type: 'closed', data: {} },
     now,
   );

@@ -11,7 +11,11 @@ export const SUBJECT_CATEGORIES = [
   { id: 'patients', label: 'Patienter', labelEn: 'Patients' },
   { id: 'pupils', label: 'Elever', labelEn: 'Pupils' },
   { id: 'children', label: 'Barn', labelEn: 'Children' },
-  { id: 'protected-identity', label: 'Personer med skyddade personuppgifter', labelEn: 'People with protected identity' },
+  {
+    id: 'protected-identity',
+    label: 'Personer med skyddade personuppgifter',
+    labelEn: 'People with protected identity',
+  },
   { id: 'employees', label: 'Anställda', labelEn: 'Employees' },
   { id: 'relatives', label: 'Anhöriga eller närstående', labelEn: 'Relatives' },
   { id: 'residents', label: 'Invånare', labelEn: 'Residents' },
@@ -23,16 +27,32 @@ export const SUBJECT_CATEGORY_IDS: readonly SubjectCategory[] = SUBJECT_CATEGORI
 
 /** The likely consequences, after recital 85 GDPR, as the e-service lists them to choose from. */
 export const CONSEQUENCES = [
-  { id: 'loss-of-control', label: 'Förlorad kontroll över de egna personuppgifterna', labelEn: 'Loss of control over their personal data' },
+  {
+    id: 'loss-of-control',
+    label: 'Förlorad kontroll över de egna personuppgifterna',
+    labelEn: 'Loss of control over their personal data',
+  },
   { id: 'limited-rights', label: 'Begränsning av de registrerades rättigheter', labelEn: 'Limitation of their rights' },
   { id: 'discrimination', label: 'Diskriminering', labelEn: 'Discrimination' },
   { id: 'identity-theft', label: 'Identitetsstöld eller bedrägeri', labelEn: 'Identity theft or fraud' },
   { id: 'financial-loss', label: 'Ekonomisk förlust', labelEn: 'Financial loss' },
   { id: 'reputation', label: 'Skadat anseende', labelEn: 'Damage to reputation' },
-  { id: 'secrecy', label: 'Röjande av uppgifter som omfattas av sekretess eller tystnadsplikt', labelEn: 'Disclosure of data under secrecy or professional confidentiality' },
-  { id: 'pseudonymisation-reversed', label: 'Obehörigt hävande av pseudonymisering', labelEn: 'Unauthorised reversal of pseudonymisation' },
+  {
+    id: 'secrecy',
+    label: 'Röjande av uppgifter som omfattas av sekretess eller tystnadsplikt',
+    labelEn: 'Disclosure of data under secrecy or professional confidentiality',
+  },
+  {
+    id: 'pseudonymisation-reversed',
+    label: 'Obehörigt hävande av pseudonymisering',
+    labelEn: 'Unauthorised reversal of pseudonymisation',
+  },
   { id: 'physical-harm', label: 'Fysisk skada eller hot', labelEn: 'Physical harm or threats' },
-  { id: 'other', label: 'Annan betydande ekonomisk eller social nackdel', labelEn: 'Other significant economic or social disadvantage' },
+  {
+    id: 'other',
+    label: 'Annan betydande ekonomisk eller social nackdel',
+    labelEn: 'Other significant economic or social disadvantage',
+  },
 ] as const;
 export type Consequence = (typeof CONSEQUENCES)[number]['id'];
 export const CONSEQUENCE_IDS: readonly Consequence[] = CONSEQUENCES.map((c) => c.id);

@@ -191,7 +191,13 @@ export interface ChannelPoster {
   /** Replaces the card posted earlier as `messageId`. */
   updateCard(to: ChannelAddress, messageId: string, incident: Incident, view: IncidentCardView): Promise<void>;
   /** Replies in the thread of the card `messageId` with the reminder. */
-  replyToCard(to: ChannelAddress, messageId: string, incident: Incident, reminder: DueReminder, view: ReminderReplyView): Promise<void>;
+  replyToCard(
+    to: ChannelAddress,
+    messageId: string,
+    incident: Incident,
+    reminder: DueReminder,
+    view: ReminderReplyView,
+  ): Promise<void>;
   /** Posts a digest of new incidents as a new thread (see src/domain/channel-digest.ts); answers its message id. */
   postDigest(to: ChannelAddress, digest: DigestView): Promise<string>;
   /** Replaces the digest posted earlier as `messageId`. */

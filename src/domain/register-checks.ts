@@ -5,15 +5,34 @@ import { noticeDeadline } from './deadline';
 import { unlikelyRisk, type Incident } from './incident';
 
 export const REGISTER_CHECKS = [
-  { id: 'occurred-after-discovered', label: 'Inträffade efter att den upptäcktes', labelEn: 'Occurred after it was discovered' },
-  { id: 'risk-but-not-reported', label: 'Risk bedömd som inte osannolik men inte anmäld till IMY', labelEn: 'Risk not assessed as unlikely, yet not reported to IMY' },
-  { id: 'reported-despite-unlikely-risk', label: 'Anmäld till IMY trots att risken bedömts som osannolik', labelEn: 'Reported to IMY although the risk was assessed as unlikely' },
-  { id: 'late-without-reason', label: 'Anmäld senare än 72 timmar utan skäl för förseningen', labelEn: 'Notified later than 72 hours without a reason for the delay' },
+  {
+    id: 'occurred-after-discovered',
+    label: 'Inträffade efter att den upptäcktes',
+    labelEn: 'Occurred after it was discovered',
+  },
+  {
+    id: 'risk-but-not-reported',
+    label: 'Risk bedömd som inte osannolik men inte anmäld till IMY',
+    labelEn: 'Risk not assessed as unlikely, yet not reported to IMY',
+  },
+  {
+    id: 'reported-despite-unlikely-risk',
+    label: 'Anmäld till IMY trots att risken bedömts som osannolik',
+    labelEn: 'Reported to IMY although the risk was assessed as unlikely',
+  },
+  {
+    id: 'late-without-reason',
+    label: 'Anmäld senare än 72 timmar utan skäl för förseningen',
+    labelEn: 'Notified later than 72 hours without a reason for the delay',
+  },
   { id: 'not-assessed', label: 'Risken är inte bedömd', labelEn: 'Risk not assessed' },
 ] as const;
 export type RegisterCheckId = (typeof REGISTER_CHECKS)[number]['id'];
 
-type Checked = Pick<Incident, 'discoveredAt' | 'occurredAt' | 'awareAt' | 'assessment' | 'imyNotice' | 'reportedToAuthority'>;
+type Checked = Pick<
+  Incident,
+  'discoveredAt' | 'occurredAt' | 'awareAt' | 'assessment' | 'imyNotice' | 'reportedToAuthority'
+>;
 
 /** Occurrence time later than discovery time. */
 export function occurredAfterDiscovered(i: Checked): boolean {

@@ -6,7 +6,12 @@ import { CAUSES, causeLabel, type CauseId } from './causes';
 import { issue, ValidationError, type FieldIssue } from './errors';
 import { maskPersonalDataOneLine } from './identity-number';
 import { unlikelyRisk, type Incident } from './incident';
-import { occurredAfterDiscovered, REGISTER_CHECKS, reportedDespiteUnlikelyRisk, riskButNotReported } from './register-checks';
+import {
+  occurredAfterDiscovered,
+  REGISTER_CHECKS,
+  reportedDespiteUnlikelyRisk,
+  riskButNotReported,
+} from './register-checks';
 import { formatStockholm, parseStockholmLocal, stockholmDate } from './stockholm-time';
 import { labelOf } from './vocabulary';
 
@@ -35,7 +40,10 @@ export interface RegisterReport {
 }
 
 /** What the report reads of an incident. */
-export type ReportedIncident = Pick<Incident, 'discoveredAt' | 'occurredAt' | 'awareAt' | 'assessment' | 'imyNotice' | 'reportedToAuthority' | 'cause'>;
+export type ReportedIncident = Pick<
+  Incident,
+  'discoveredAt' | 'occurredAt' | 'awareAt' | 'assessment' | 'imyNotice' | 'reportedToAuthority' | 'cause'
+>;
 
 /** What the Markdown list shows of an incident. */
 export type ListedIncident = ReportedIncident & Pick<Incident, 'number' | 'title'>;
@@ -45,14 +53,31 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** Checks a period: real dates `YYYY-MM-DD`, from not after to. Throws {@link ValidationError}. */
 export function validateRegisterPeriod(period: RegisterPeriod): void {
   const issues: FieldIssue[] = [];
-  for (const [field, sv, en] of [['from', 'Startdatum (--from)', 'Start date (--from)'], ['to', 'Slutdatum (--to)', 'End date (--to)']] as const) {
+  for (const [field, sv, en] of [
+    ['from', 'Startdatum (--from)', 'Start date (--from)'],
+    ['to', 'Slutdatum (--to)', 'End date (--to)'],
+  ] as const) {
     const value = period[field];
     if (value !== undefined && (!DATE.test(value) || !parseStockholmLocal(value))) {
-      issues.push(issue(field, 'invalid_date', `${sv} ska vara ett datum som ÅÅÅÅ-MM-DD, till exempel 2024-06-30.`, `${en} must be a date as YYYY-MM-DD, e.g. 2024-06-30.`));
+      issues.push(
+        issue(
+          field,
+          'invalid_date',
+          `${sv} ska vara ett datum som ÅÅÅÅ-MM-DD, till exempel 2024-06-30.`,
+          `${en} must be a date as YYYY-MM-DD, e.g. 2024-06-30.`,
+        ),
+      );
     }
   }
   if (issues.length === 0 && period.from && period.to && period.from > period.to) {
-    issues.push(issue('to', 'period_reversed', `Perioden slutar (${period.to}) före den börjar (${period.from}). Byt plats på datumen.`, `The period ends (${period.to}) before it starts (${period.from}). Swap the dates.`));
+    issues.push(
+      issue(
+        'to',
+        'period_reversed',
+        `Perioden slutar (${period.to}) före den börjar (${period.from}). Byt plats på datumen.`,
+        `The period ends (${period.to}) before it starts (${period.from}). Swap the dates.`,
+      ),
+    );
   }
   if (issues.length > 0) throw new ValidationError(issues);
 }
@@ -67,9 +92,15 @@ export function inRegisterPeriod(incident: Pick<Incident, 'discoveredAt'>, perio
  * Counts the incidents discovered in the period (no bounds: all).
  * @throws ValidationError when a bound is not a date or the period is reversed.
  */
-export function buildRegisterReport(incidents: readonly ReportedIncident[], period: RegisterPeriod = {}): RegisterReport {
+export function buildRegisterReport(
+  incidents: readonly ReportedIncident[],
+  period: RegisterPeriod = {},
+): RegisterReport {
   validateRegisterPeriod(period);
-  const byCause = Object.fromEntries([...CAUSES.map((c) => [c.id, 0]), ['unspecified', 0]]) as RegisterReport['byCause'];
+  const byCause = Object.fromEntries([
+    ...CAUSES.map((c) => [c.id, 0]),
+    ['unspecified', 0],
+  ]) as RegisterReport['byCause'];
   const report: RegisterReport = {
     period: { from: period.from ?? null, to: period.to ?? null },
     total: 0,
@@ -99,7 +130,13 @@ export function buildRegisterReport(incidents: readonly ReportedIncident[], peri
  * nor HTML (`<img …>`) once the report is rendered, e.g. in the committee's minutes.
  */
 function cell(text: string): string {
-  return text.replace(/\s+/g, ' ').replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\]\s*\(/g, '] (').replace(/</g, '&lt;').trim();
+  return text
+    .replace(/\s+/g, ' ')
+    .replace(/\\/g, '\\\\')
+    .replace(/\|/g, '\\|')
+    .replace(/\]\s*\(/g, '] (')
+    .replace(/</g, '&lt;')
+    .trim();
 }
 
 function periodText(period: RegisterReport['period']): string {
@@ -166,6 +203,10 @@ export function renderRegisterReportMarkdown(report: RegisterReport, incidents: 
       );
     }
   }
-  lines.push('', 'Tider i svensk tid (Europe/Stockholm). Personnummer och e-postadresser i rubrikerna är maskerade.', '');
+  lines.push(
+    '',
+    'Tider i svensk tid (Europe/Stockholm). Personnummer och e-postadresser i rubrikerna är maskerade.',
+    '',
+  );
   return lines.join('\n');
 }

@@ -22,7 +22,10 @@ export const REGISTER_COLUMNS = [
   { key: 'title', header: 'Rubrik' },
   { key: 'discoveredAt', header: 'När upptäckte ni incidenten?' },
   { key: 'description', header: 'Beskrivning av incidenten' },
-  { key: 'unlikelyRisk', header: 'Är det osannolikt att incidenten medfört en risk för de registrerades fri- och rättigheter?' },
+  {
+    key: 'unlikelyRisk',
+    header: 'Är det osannolikt att incidenten medfört en risk för de registrerades fri- och rättigheter?',
+  },
   { key: 'reportedToAuthority', header: 'Har incidenten anmälts till en tillsynsmyndighet?' },
   { key: 'occurredAt', header: 'När inträffade incidenten?' },
   { key: 'cause', header: 'Varför inträffade incidenten enligt er uppfattning?' },
@@ -59,7 +62,10 @@ export type AppColumnKey = (typeof APP_COLUMNS)[number]['key'];
 export type ExportColumnKey = RegisterColumnKey | AppColumnKey;
 
 /** Every exported column in order: the register's seven, then the app's. */
-export const EXPORT_COLUMNS: readonly { key: ExportColumnKey; header: string }[] = [...REGISTER_COLUMNS, ...APP_COLUMNS];
+export const EXPORT_COLUMNS: readonly { key: ExportColumnKey; header: string }[] = [
+  ...REGISTER_COLUMNS,
+  ...APP_COLUMNS,
+];
 
 /** The exported headers, in order. */
 export const EXPORT_HEADERS: readonly string[] = EXPORT_COLUMNS.map((c) => c.header);
@@ -124,7 +130,9 @@ export function incidentToRegisterRow(incident: Incident): RegisterRow {
     dataCategories: incident.dataCategories.map((c) => labelOf(DATA_CATEGORIES, c)).join('; '),
     affectedCount: incident.affectedCount === undefined ? '' : String(incident.affectedCount),
     measures: incident.measures ?? '',
-    subjectCategories: (incident.noticeDetails?.subjectCategories ?? []).map((c) => labelOf(SUBJECT_CATEGORIES, c)).join('; '),
+    subjectCategories: (incident.noticeDetails?.subjectCategories ?? [])
+      .map((c) => labelOf(SUBJECT_CATEGORIES, c))
+      .join('; '),
     recordCount: incident.noticeDetails?.recordCount === undefined ? '' : String(incident.noticeDetails.recordCount),
     consequences: [
       ...(incident.noticeDetails?.consequences ?? []).map((c) => labelOf(CONSEQUENCES, c)),
@@ -132,7 +140,9 @@ export function incidentToRegisterRow(incident: Incident): RegisterRow {
     ].join('; '),
     plannedMeasures: incident.noticeDetails?.plannedMeasures ?? '',
     crossBorder: formatYesNo(incident.noticeDetails?.crossBorder ?? null),
-    findings: registerFindings(incident).map((id) => labelOf(REGISTER_CHECKS, id)).join('; '),
+    findings: registerFindings(incident)
+      .map((id) => labelOf(REGISTER_CHECKS, id))
+      .join('; '),
   };
 }
 
@@ -267,7 +277,12 @@ const TIME_EXAMPLE = 'Skriv tiden som 2024-02-05 10:30 (svensk tid) eller bara d
 const TIME_EXAMPLE_EN = 'Write it as 2024-02-05 10:30 (Swedish time) or just the date, 2024-02-05.';
 
 /** The normalised content of the seven register columns, minute precision: the import's identity of a row. */
-export function registerContentKey(v: Pick<RegisterEntry, 'title' | 'description' | 'discoveredAt' | 'occurredAt' | 'unlikelyRisk' | 'reportedToAuthority' | 'cause'>): string {
+export function registerContentKey(
+  v: Pick<
+    RegisterEntry,
+    'title' | 'description' | 'discoveredAt' | 'occurredAt' | 'unlikelyRisk' | 'reportedToAuthority' | 'cause'
+  >,
+): string {
   const words = (s: string) => s.normalize('NFC').replace(/\s+/g, ' ').trim();
   // Whole-hour offsets: truncating the UTC instant to the minute truncates the Stockholm time too.
   const minute = (iso: string | undefined) => (iso ? new Date(iso).toISOString().slice(0, 16) : '');
@@ -328,14 +343,29 @@ export function readRegisterRecord(
 
   const title = normaliseText(get('title'), { singleLine: true });
   if (title === '') {
-    fail('title_missing', registerHeader('title'), 'Rubriken saknas. Fyll i kolumnen "Rubrik".', 'The title is missing. Fill in the column "Rubrik".');
+    fail(
+      'title_missing',
+      registerHeader('title'),
+      'Rubriken saknas. Fyll i kolumnen "Rubrik".',
+      'The title is missing. Fill in the column "Rubrik".',
+    );
   } else if (title.length > LIMITS.title) {
-    fail('title_too_long', registerHeader('title'), `Rubriken har ${title.length} tecken; högst ${LIMITS.title} får plats. Korta rubriken och lägg resten i beskrivningen.`, `The title has ${title.length} characters; at most ${LIMITS.title} fit. Shorten it and move the rest to the description.`);
+    fail(
+      'title_too_long',
+      registerHeader('title'),
+      `Rubriken har ${title.length} tecken; högst ${LIMITS.title} får plats. Korta rubriken och lägg resten i beskrivningen.`,
+      `The title has ${title.length} characters; at most ${LIMITS.title} fit. Shorten it and move the rest to the description.`,
+    );
   }
 
   const description = normaliseText(get('description'));
   if (description.length > LIMITS.description) {
-    fail('description_too_long', registerHeader('description'), `Beskrivningen har ${description.length} tecken; högst ${LIMITS.description} får plats.`, `The description has ${description.length} characters; at most ${LIMITS.description} fit.`);
+    fail(
+      'description_too_long',
+      registerHeader('description'),
+      `Beskrivningen har ${description.length} tecken; högst ${LIMITS.description} får plats.`,
+      `The description has ${description.length} characters; at most ${LIMITS.description} fit.`,
+    );
   }
 
   const time = (key: 'discoveredAt' | 'occurredAt', required: boolean): string | undefined => {
@@ -343,19 +373,39 @@ export function readRegisterRecord(
     const text = get(key).trim();
     if (text === '') {
       return required
-        ? fail('date_missing', header, `Kolumnen "${header}" är tom. Ange när incidenten upptäcktes. ${TIME_EXAMPLE}`, `The column "${header}" is empty. Give when the incident was discovered. ${TIME_EXAMPLE_EN}`)
+        ? fail(
+            'date_missing',
+            header,
+            `Kolumnen "${header}" är tom. Ange när incidenten upptäcktes. ${TIME_EXAMPLE}`,
+            `The column "${header}" is empty. Give when the incident was discovered. ${TIME_EXAMPLE_EN}`,
+          )
         : undefined;
     }
     const iso = readTime(text);
     if (!iso) {
-      return fail('invalid_date', header, `Kolumnen "${header}" har ingen tidpunkt som går att läsa. ${TIME_EXAMPLE}`, `The column "${header}" holds no readable date and time. ${TIME_EXAMPLE_EN}`);
+      return fail(
+        'invalid_date',
+        header,
+        `Kolumnen "${header}" har ingen tidpunkt som går att läsa. ${TIME_EXAMPLE}`,
+        `The column "${header}" holds no readable date and time. ${TIME_EXAMPLE_EN}`,
+      );
     }
     if (Date.parse(iso) > now.getTime() + LIMITS.futureSkewMs) {
-      return fail('date_in_future', header, `Tidpunkten i kolumnen "${header}" ligger i framtiden. Kontrollera årtalet.`, `The time in the column "${header}" is in the future. Check the year.`);
+      return fail(
+        'date_in_future',
+        header,
+        `Tidpunkten i kolumnen "${header}" ligger i framtiden. Kontrollera årtalet.`,
+        `The time in the column "${header}" is in the future. Check the year.`,
+      );
     }
     // A historical register may go back before the GDPR (registers kept under PUL), but not before 1970.
     if (Date.parse(iso) < Date.parse(LIMITS.earliestInstant)) {
-      return fail('date_too_early', header, `Tidpunkten i kolumnen "${header}" ligger före år 1970. Kontrollera årtalet.`, `The time in the column "${header}" is before the year 1970. Check the year.`);
+      return fail(
+        'date_too_early',
+        header,
+        `Tidpunkten i kolumnen "${header}" ligger före år 1970. Kontrollera årtalet.`,
+        `The time in the column "${header}" is before the year 1970. Check the year.`,
+      );
     }
     return iso;
   };
@@ -366,7 +416,12 @@ export function readRegisterRecord(
     const header = registerHeader(key);
     const value = parseYesNo(get(key));
     if (value === undefined) {
-      fail('invalid_answer', header, `Kolumnen "${header}" ska vara Ja, Nej eller tom.`, `The column "${header}" must be Ja (yes), Nej (no) or empty.`);
+      fail(
+        'invalid_answer',
+        header,
+        `Kolumnen "${header}" ska vara Ja, Nej eller tom.`,
+        `The column "${header}" must be Ja (yes), Nej (no) or empty.`,
+      );
       return null;
     }
     return value;
@@ -413,7 +468,11 @@ export function readRegisterRecord(
  * record becomes an entry or problems with its line number.
  * @throws RegisterHeaderError when the header row lacks Rubrik or När upptäckte ni incidenten?
  */
-export function readRegister(headers: readonly string[], records: readonly RegisterRecord[], now: Date): RegisterReadResult {
+export function readRegister(
+  headers: readonly string[],
+  records: readonly RegisterRecord[],
+  now: Date,
+): RegisterReadResult {
   const mapping = mapRegisterHeaders(headers);
   if (mapping.missingRequired.length > 0) throw new RegisterHeaderError(mapping.missingRequired);
   const entries: RegisterEntry[] = [];
@@ -440,10 +499,22 @@ export function readRegister(headers: readonly string[], records: readonly Regis
  * from discovery as for any incident. "Unlikely risk" Ja/Nej becomes an assessment marked as
  * imported; "reported" Ja becomes an IMY notice without a time (the register does not say when).
  */
-export function registerRowToNewIncident(entry: RegisterEntry, reportId: string, importer: Person, now: Date): { incident: NewIncident; event: NewAuditEvent } {
+export function registerRowToNewIncident(
+  entry: RegisterEntry,
+  reportId: string,
+  importer: Person,
+  now: Date,
+): { incident: NewIncident; event: NewAuditEvent } {
   const at = now.toISOString();
   const assessment: Assessment | undefined =
-    entry.unlikelyRisk === null ? undefined : { risk: entry.unlikelyRisk ? 'unlikely' : 'risk', rationale: IMPORTED_RATIONALE, assessedAt: at, assessedBy: importer };
+    entry.unlikelyRisk === null
+      ? undefined
+      : {
+          risk: entry.unlikelyRisk ? 'unlikely' : 'risk',
+          rationale: IMPORTED_RATIONALE,
+          assessedAt: at,
+          assessedBy: importer,
+        };
   const incident: NewIncident = {
     reportId,
     title: entry.title,
@@ -460,7 +531,10 @@ export function registerRowToNewIncident(entry: RegisterEntry, reportId: string,
     cause: entry.cause,
     status: 'closed',
     assessment,
-    imyNotice: entry.reportedToAuthority === true ? { phased: false, notifiedAt: undefined, recordedAt: at, recordedBy: importer } : undefined,
+    imyNotice:
+      entry.reportedToAuthority === true
+        ? { phased: false, notifiedAt: undefined, recordedAt: at, recordedBy: importer }
+        : undefined,
     reportedToAuthority: entry.reportedToAuthority,
     closedAt: at,
     closedBy: importer,

@@ -67,7 +67,11 @@ export function supplementDueAt(incident: Pick<Incident, 'imyNotice' | 'status'>
  * The thresholds of whichever schedule applies that lie in [from, until] (oldest first, every
  * overdue day its own), and the latest threshold at or before `until`, however old.
  */
-function thresholds(incident: ReminderFields, from: number, until: number): { passed: Threshold[]; latest?: Threshold } {
+function thresholds(
+  incident: ReminderFields,
+  from: number,
+  until: number,
+): { passed: Threshold[]; latest?: Threshold } {
   const passed: Threshold[] = [];
   let latest: Threshold | undefined;
   const consider = (threshold: Threshold): void => {
@@ -78,13 +82,18 @@ function thresholds(incident: ReminderFields, from: number, until: number): { pa
   if (clockRunning(incident)) {
     const deadline = Date.parse(incident.deadline);
     for (const hours of REMINDER_HOURS_BEFORE) {
-      consider({ at: deadline - hours * HOUR, stage: hours === 0 ? 'overdue' : (`${hours}h` as ReminderStage), mention: MENTION_HOURS_BEFORE.includes(hours) });
+      consider({
+        at: deadline - hours * HOUR,
+        stage: hours === 0 ? 'overdue' : (`${hours}h` as ReminderStage),
+        mention: MENTION_HOURS_BEFORE.includes(hours),
+      });
     }
     // Overdue days from the first one not before `from` (older ones only matter as the latest).
     const lastDay = Math.floor((until - deadline) / DAY);
     if (lastDay >= 1) {
       const firstDay = Math.max(1, Math.min(lastDay, Math.ceil((from - deadline) / DAY)));
-      for (let day = firstDay; day <= lastDay; day++) consider({ at: deadline + day * DAY, stage: 'overdue', mention: true });
+      for (let day = firstDay; day <= lastDay; day++)
+        consider({ at: deadline + day * DAY, stage: 'overdue', mention: true });
     }
     return { passed, latest };
   }
@@ -129,7 +138,10 @@ export function nextReminderAt(incident: ReminderFields, after: Date): string | 
  * holds now (the latest threshold) and chases the owner if any threshold passed on the way
  * would have. That is the catch-up after an outage: one per incident, not one per threshold.
  */
-export function dueReminder(incident: ReminderFields & Pick<Incident, 'nextReminderAt'>, now: Date): DueReminder | null {
+export function dueReminder(
+  incident: ReminderFields & Pick<Incident, 'nextReminderAt'>,
+  now: Date,
+): DueReminder | null {
   const slot = incident.nextReminderAt;
   const t = now.getTime();
   if (slot === null || Date.parse(slot) > t) return null;
@@ -151,8 +163,17 @@ export function dueReminder(incident: ReminderFields & Pick<Incident, 'nextRemin
  * @remarks Without this a change made in the minute between a threshold and the scheduler's
  * tick would skip that threshold, and with it the owner's mention at 24 h or 4 h.
  */
-export function nextReminderAfterChange(before: Pick<Incident, 'nextReminderAt'>, after: ReminderFields, now: Date): string | null {
+export function nextReminderAfterChange(
+  before: Pick<Incident, 'nextReminderAt'>,
+  after: ReminderFields,
+  now: Date,
+): string | null {
   const pending = before.nextReminderAt;
-  if (pending !== null && Date.parse(pending) <= now.getTime() && dueReminder({ ...after, nextReminderAt: pending }, now)) return pending;
+  if (
+    pending !== null &&
+    Date.parse(pending) <= now.getTime() &&
+    dueReminder({ ...after, nextReminderAt: pending }, now)
+  )
+    return pending;
   return nextReminderAt(after, now);
 }

@@ -25,7 +25,8 @@ export interface ReportFormFields {
 }
 
 /** Words before or after a count that still leave a count: `ca 20`, `ungefär 20`, `~20`, `20 st`, `about 20 people`. */
-const APPROXIMATELY = /^(?:(?:c(?:ir)?ka|ca\.?|c:a|ungefär|ung\.?|runt|omkring|approx(?:imately|\.)?|about|around|~|≈)\s*)?(\d{1,3}(?:[\s\u00a0\u202f]\d{3})+|\d+)\s*(?:st(?:\.|ycken)?|personer|pers\.?|people|persons)?$/i;
+const APPROXIMATELY =
+  /^(?:(?:c(?:ir)?ka|ca\.?|c:a|ungefär|ung\.?|runt|omkring|approx(?:imately|\.)?|about|around|~|≈)\s*)?(\d{1,3}(?:[\s\u00a0\u202f]\d{3})+|\d+)\s*(?:st(?:\.|ycken)?|personer|pers\.?|people|persons)?$/i;
 
 /**
  * The number of people affected as a form gives it: blank is undefined; `20`, `1 200`, `ca 20`,

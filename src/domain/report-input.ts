@@ -73,7 +73,10 @@ export const REPORT_MESSAGES = {
     sv: 'Datum och klockslag kunde inte läsas. Ange dem som till exempel 2026-11-20 och 14:30 (svensk tid).',
     en: 'The date and time could not be read. Give them as, for example, 2026-11-20 and 14:30 (Swedish time).',
   },
-  dateForTime: { sv: 'Ange datum för klockslaget, eller ta bort klockslaget.', en: 'Give the date for the time, or remove the time.' },
+  dateForTime: {
+    sv: 'Ange datum för klockslaget, eller ta bort klockslaget.',
+    en: 'Give the date for the time, or remove the time.',
+  },
   countInvalid: {
     sv: `Ange antalet berörda personer som ett heltal från 0 till ${formatNumber(LIMITS_COUNT, 'sv')}, till exempel 12. Lämna fältet tomt om du inte vet.`,
     en: `Give the number of people affected as a whole number from 0 to ${formatNumber(LIMITS_COUNT, 'en')}, for example 12. Leave it empty if you do not know.`,
@@ -90,8 +93,17 @@ export function tooLongMessage(label: Localized<string>, max: number, length: nu
 }
 
 const REPORT_FIELDS = new Set([
-  'reportId', 'title', 'description', 'discoveredAt', 'occurredAt', 'breachTypes',
-  'dataCategories', 'affectedCount', 'cause', 'measures', 'unit',
+  'reportId',
+  'title',
+  'description',
+  'discoveredAt',
+  'occurredAt',
+  'breachTypes',
+  'dataCategories',
+  'affectedCount',
+  'cause',
+  'measures',
+  'unit',
 ]);
 
 const REPORT_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{7,99}$/;
@@ -110,13 +122,22 @@ export class FieldReader {
    * A text field; `required` may carry the message that says how to fill it in. `singleLine`
    * (a title, a unit, a reference) also refuses direction controls (see text-characters.ts).
    */
-  text(field: string, label: [string, string], max: number, required: boolean | Localized<string>, options: { singleLine?: boolean } = {}): string | undefined {
+  text(
+    field: string,
+    label: [string, string],
+    max: number,
+    required: boolean | Localized<string>,
+    options: { singleLine?: boolean } = {},
+  ): string | undefined {
     const value = this.raw[field];
     if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) {
       if (typeof required === 'object') return this.fail(field, 'required', required.sv, required.en);
-      return required ? this.fail(field, 'required', `${label[0]} måste fyllas i.`, `${label[1]} is required.`) : undefined;
+      return required
+        ? this.fail(field, 'required', `${label[0]} måste fyllas i.`, `${label[1]} is required.`)
+        : undefined;
     }
-    if (typeof value !== 'string') return this.fail(field, 'not_text', `${label[0]} ska vara text.`, `${label[1]} must be text.`);
+    if (typeof value !== 'string')
+      return this.fail(field, 'not_text', `${label[0]} ska vara text.`, `${label[1]} must be text.`);
     const trimmed = value.trim();
     if (trimmed.length > max) {
       const message = tooLongMessage({ sv: label[0], en: label[1] }, max, trimmed.length);
@@ -134,23 +155,46 @@ export class FieldReader {
     const value = this.raw[field];
     if (value === undefined || value === null || value === '') {
       if (typeof required === 'object') return this.fail(field, 'required', required.sv, required.en);
-      return required ? this.fail(field, 'required', `${label[0]} måste anges.`, `${label[1]} is required.`) : undefined;
+      return required
+        ? this.fail(field, 'required', `${label[0]} måste anges.`, `${label[1]} is required.`)
+        : undefined;
     }
     const iso = parseIsoInstant(value);
     if (!iso) {
-      return this.fail(field, 'invalid_datetime', `${label[0]} ska vara en tidpunkt med tidszon, till exempel 2026-11-20T14:30:00+01:00.`, `${label[1]} must be a date and time with a time zone, e.g. 2026-11-20T14:30:00+01:00.`);
+      return this.fail(
+        field,
+        'invalid_datetime',
+        `${label[0]} ska vara en tidpunkt med tidszon, till exempel 2026-11-20T14:30:00+01:00.`,
+        `${label[1]} must be a date and time with a time zone, e.g. 2026-11-20T14:30:00+01:00.`,
+      );
     }
     if (Date.parse(iso) < Date.parse(LIMITS.earliestInstant)) {
-      return this.fail(field, 'too_early', `${label[0]} kan inte ligga före år 1970. Kontrollera årtalet.`, `${label[1]} cannot be before the year 1970. Check the year.`);
+      return this.fail(
+        field,
+        'too_early',
+        `${label[0]} kan inte ligga före år 1970. Kontrollera årtalet.`,
+        `${label[1]} cannot be before the year 1970. Check the year.`,
+      );
     }
     return iso;
   }
 
   /** A time not after now (with a little skew); `message` says how to fix it when the plain "cannot be in the future" is not enough. */
-  notInFuture(field: string, iso: string | undefined, label: [string, string], now: Date, message?: Localized<string>): string | undefined {
+  notInFuture(
+    field: string,
+    iso: string | undefined,
+    label: [string, string],
+    now: Date,
+    message?: Localized<string>,
+  ): string | undefined {
     if (iso && Date.parse(iso) > now.getTime() + LIMITS.futureSkewMs) {
       if (message) return this.fail(field, 'in_future', message.sv, message.en);
-      return this.fail(field, 'in_future', `${label[0]} kan inte ligga i framtiden.`, `${label[1]} cannot be in the future.`);
+      return this.fail(
+        field,
+        'in_future',
+        `${label[0]} kan inte ligga i framtiden.`,
+        `${label[1]} cannot be in the future.`,
+      );
     }
     return iso;
   }
@@ -158,9 +202,17 @@ export class FieldReader {
   boolean(field: string, label: [string, string], required: boolean): boolean | undefined {
     const value = this.raw[field];
     if (value === undefined || value === null) {
-      return required ? this.fail(field, 'required', `${label[0]} måste anges.`, `${label[1]} is required.`) : undefined;
+      return required
+        ? this.fail(field, 'required', `${label[0]} måste anges.`, `${label[1]} is required.`)
+        : undefined;
     }
-    if (typeof value !== 'boolean') return this.fail(field, 'not_boolean', `${label[0]} ska vara ja eller nej (true/false).`, `${label[1]} must be true or false.`);
+    if (typeof value !== 'boolean')
+      return this.fail(
+        field,
+        'not_boolean',
+        `${label[0]} ska vara ja eller nej (true/false).`,
+        `${label[1]} must be true or false.`,
+      );
     return value;
   }
 
@@ -176,8 +228,12 @@ export class FieldReader {
     this.fail(
       '',
       'unknown_field',
-      unknown === 1 ? `Uppgifterna har ett fält som inte finns. Tillåtna fält: ${names}.` : `Uppgifterna har ${unknown} fält som inte finns. Tillåtna fält: ${names}.`,
-      unknown === 1 ? `The input has a field that does not exist. Allowed fields: ${names}.` : `The input has ${unknown} fields that do not exist. Allowed fields: ${names}.`,
+      unknown === 1
+        ? `Uppgifterna har ett fält som inte finns. Tillåtna fält: ${names}.`
+        : `Uppgifterna har ${unknown} fält som inte finns. Tillåtna fält: ${names}.`,
+      unknown === 1
+        ? `The input has a field that does not exist. Allowed fields: ${names}.`
+        : `The input has ${unknown} fields that do not exist. Allowed fields: ${names}.`,
     );
   }
 
@@ -190,13 +246,20 @@ export class FieldReader {
 /** Checks that the input is a plain JSON object. */
 export function asObject(raw: unknown): Record<string, unknown> {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    throw new ValidationError([issue('', 'not_an_object', 'Uppgifterna ska skickas som ett JSON-objekt.', 'The input must be a JSON object.')]);
+    throw new ValidationError([
+      issue('', 'not_an_object', 'Uppgifterna ska skickas som ett JSON-objekt.', 'The input must be a JSON object.'),
+    ]);
   }
   return raw as Record<string, unknown>;
 }
 
 /** A list of vocabulary ids (duplicates dropped); an unknown value is named by its place, never repeated back. */
-export function readList<T extends string>(r: FieldReader, field: string, allowed: readonly T[], label: [string, string]): T[] {
+export function readList<T extends string>(
+  r: FieldReader,
+  field: string,
+  allowed: readonly T[],
+  label: [string, string],
+): T[] {
   const value = r.raw[field];
   if (value === undefined || value === null) return [];
   if (!Array.isArray(value)) {
@@ -206,7 +269,12 @@ export function readList<T extends string>(r: FieldReader, field: string, allowe
   // The value itself is not repeated back: it can be anything the sender typed.
   const badAt = value.findIndex((v) => !isOneOf(allowed, v));
   if (badAt >= 0) {
-    r.fail(field, 'unknown_value', `${label[0]}: okänt värde (nummer ${badAt + 1} i listan). Välj bland ${allowed.join(', ')}.`, `${label[1]}: unknown value (number ${badAt + 1} in the list). Choose from ${allowed.join(', ')}.`);
+    r.fail(
+      field,
+      'unknown_value',
+      `${label[0]}: okänt värde (nummer ${badAt + 1} i listan). Välj bland ${allowed.join(', ')}.`,
+      `${label[1]}: unknown value (number ${badAt + 1} in the list). Choose from ${allowed.join(', ')}.`,
+    );
     return [];
   }
   return [...new Set(value as T[])];
@@ -220,23 +288,50 @@ export function parseReportInput(raw: unknown, now: Date): ReportInput {
   let reportId: string | undefined;
   if (r.raw.reportId !== undefined && r.raw.reportId !== null) {
     if (typeof r.raw.reportId !== 'string' || !REPORT_ID.test(r.raw.reportId)) {
-      r.fail('reportId', 'invalid_report_id', 'Rapport-id ska vara 8–100 tecken: bokstäver a–z, siffror, punkt, kolon, bindestreck eller understreck.', 'reportId must be 8–100 characters: letters a–z, digits, dot, colon, hyphen or underscore.');
+      r.fail(
+        'reportId',
+        'invalid_report_id',
+        'Rapport-id ska vara 8–100 tecken: bokstäver a–z, siffror, punkt, kolon, bindestreck eller understreck.',
+        'reportId must be 8–100 characters: letters a–z, digits, dot, colon, hyphen or underscore.',
+      );
     } else {
       reportId = r.raw.reportId;
     }
   }
   const m = REPORT_MESSAGES;
   const title = r.text('title', ['Rubriken', 'The title'], LIMITS.title, m.titleRequired, { singleLine: true });
-  const description = r.text('description', ['Beskrivningen', 'The description'], LIMITS.description, m.descriptionRequired);
+  const description = r.text(
+    'description',
+    ['Beskrivningen', 'The description'],
+    LIMITS.description,
+    m.descriptionRequired,
+  );
   const discovered: [string, string] = ['Tidpunkt när incidenten upptäcktes', 'Time of discovery'];
   const occurred: [string, string] = ['Tidpunkt när incidenten inträffade', 'Time of occurrence'];
-  let discoveredAt = r.notInFuture('discoveredAt', r.instant('discoveredAt', discovered, m.discoveredAtRequired), discovered, now, m.discoveredInFuture);
+  let discoveredAt = r.notInFuture(
+    'discoveredAt',
+    r.instant('discoveredAt', discovered, m.discoveredAtRequired),
+    discovered,
+    now,
+    m.discoveredInFuture,
+  );
   if (discoveredAt && Date.parse(discoveredAt) < Date.parse(LIMITS.earliestDiscoveredAt)) {
     discoveredAt = r.fail('discoveredAt', 'before_gdpr', m.discoveredBeforeGdpr.sv, m.discoveredBeforeGdpr.en);
   }
-  let occurredAt = r.notInFuture('occurredAt', r.instant('occurredAt', occurred, false), occurred, now, m.occurredInFuture);
+  let occurredAt = r.notInFuture(
+    'occurredAt',
+    r.instant('occurredAt', occurred, false),
+    occurred,
+    now,
+    m.occurredInFuture,
+  );
   if (occurredAt && discoveredAt && Date.parse(occurredAt) > Date.parse(discoveredAt)) {
-    occurredAt = r.fail('occurredAt', 'occurred_after_discovered', 'Incidenten kan inte ha inträffat efter att den upptäcktes. Kontrollera datum och klockslag.', 'The incident cannot have occurred after it was discovered. Check the dates and times.');
+    occurredAt = r.fail(
+      'occurredAt',
+      'occurred_after_discovered',
+      'Incidenten kan inte ha inträffat efter att den upptäcktes. Kontrollera datum och klockslag.',
+      'The incident cannot have occurred after it was discovered. Check the dates and times.',
+    );
   }
   const breachTypes = readList(r, 'breachTypes', BREACH_TYPE_IDS, ['Typ av incident', 'Breach type']);
   const dataCategories = readList(r, 'dataCategories', DATA_CATEGORY_IDS, ['Typ av uppgifter', 'Kinds of data']);
@@ -254,7 +349,12 @@ export function parseReportInput(raw: unknown, now: Date): ReportInput {
   let cause: CauseId | undefined;
   if (r.raw.cause !== undefined && r.raw.cause !== null && r.raw.cause !== '') {
     if (!isCauseId(r.raw.cause)) {
-      r.fail('cause', 'unknown_cause', 'Okänd orsak. Välj en av: human-error, systematic, technical, insider, external-attack, unknown, other.', 'Unknown cause. Choose one of: human-error, systematic, technical, insider, external-attack, unknown, other.');
+      r.fail(
+        'cause',
+        'unknown_cause',
+        'Okänd orsak. Välj en av: human-error, systematic, technical, insider, external-attack, unknown, other.',
+        'Unknown cause. Choose one of: human-error, systematic, technical, insider, external-attack, unknown, other.',
+      );
     } else {
       cause = r.raw.cause;
     }

@@ -30,8 +30,7 @@ export interface TokenBucket {
 
 /** Whether one more report is allowed, and the bucket after it. */
 export type RateDecision =
-  | { allowed: true; bucket: TokenBucket }
-  | { allowed: false; bucket: TokenBucket; retryAfterMs: number };
+  { allowed: true; bucket: TokenBucket } | { allowed: false; bucket: TokenBucket; retryAfterMs: number };
 
 /** The bucket refilled up to `now`. */
 function refilled(bucket: TokenBucket | undefined, now: number, policy: ReportRatePolicy): TokenBucket {
@@ -41,7 +40,11 @@ function refilled(bucket: TokenBucket | undefined, now: number, policy: ReportRa
 }
 
 /** Takes one report's token from the reporter's bucket, or says how long until there is one. */
-export function takeReportToken(bucket: TokenBucket | undefined, now: number, policy: ReportRatePolicy = REPORT_RATE): RateDecision {
+export function takeReportToken(
+  bucket: TokenBucket | undefined,
+  now: number,
+  policy: ReportRatePolicy = REPORT_RATE,
+): RateDecision {
   const current = refilled(bucket, now, policy);
   if (policy.burst <= 0) return { allowed: true, bucket: current };
   if (current.tokens >= 1) return { allowed: true, bucket: { tokens: current.tokens - 1, at: current.at } };
@@ -49,7 +52,11 @@ export function takeReportToken(bucket: TokenBucket | undefined, now: number, po
 }
 
 /** Gives a token back: the report it was taken for was not filed after all (a retry, a failure). */
-export function returnReportToken(bucket: TokenBucket | undefined, now: number, policy: ReportRatePolicy = REPORT_RATE): TokenBucket {
+export function returnReportToken(
+  bucket: TokenBucket | undefined,
+  now: number,
+  policy: ReportRatePolicy = REPORT_RATE,
+): TokenBucket {
   const current = refilled(bucket, now, policy);
   return { tokens: Math.min(policy.burst, current.tokens + 1), at: current.at };
 }

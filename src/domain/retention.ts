@@ -16,7 +16,8 @@ export const RETENTION_FROMS = ['closure', 'end-of-year'] as const;
 export type RetentionFrom = (typeof RETENTION_FROMS)[number];
 
 /** What the records plan says for closed incidents. */
-export type RetentionPolicy = { kind: 'keep' } | { kind: 'cull'; years: number; from: RetentionFrom; scope: RetentionScope };
+export type RetentionPolicy =
+  { kind: 'keep' } | { kind: 'cull'; years: number; from: RetentionFrom; scope: RetentionScope };
 
 /** The settings as read from the environment (`RETENTION_YEARS`, `RETENTION_FROM`, `RETENTION_SCOPE`). */
 export interface RetentionSettingsInput {
@@ -38,12 +39,16 @@ export function retentionPolicy(input: RetentionSettingsInput): RetentionPolicy 
   const yearsText = input.RETENTION_YEARS?.trim() ?? '';
   const from = input.RETENTION_FROM?.trim() || 'closure';
   const scope = input.RETENTION_SCOPE?.trim() || 'whole';
-  if (!(RETENTION_FROMS as readonly string[]).includes(from)) throw new RetentionSettingError(`RETENTION_FROM must be closure or end-of-year, not "${from.slice(0, 40)}".`);
-  if (!(RETENTION_SCOPES as readonly string[]).includes(scope)) throw new RetentionSettingError(`RETENTION_SCOPE must be free-text, audit or whole, not "${scope.slice(0, 40)}".`);
+  if (!(RETENTION_FROMS as readonly string[]).includes(from))
+    throw new RetentionSettingError(`RETENTION_FROM must be closure or end-of-year, not "${from.slice(0, 40)}".`);
+  if (!(RETENTION_SCOPES as readonly string[]).includes(scope))
+    throw new RetentionSettingError(`RETENTION_SCOPE must be free-text, audit or whole, not "${scope.slice(0, 40)}".`);
   if (yearsText === '') return { kind: 'keep' };
   const years = Number(yearsText);
   if (!/^\d+$/.test(yearsText) || years < 1 || years > 100) {
-    throw new RetentionSettingError(`RETENTION_YEARS must be a whole number of years from 1 to 100 (leave it unset to keep incidents), not "${yearsText.slice(0, 40)}".`);
+    throw new RetentionSettingError(
+      `RETENTION_YEARS must be a whole number of years from 1 to 100 (leave it unset to keep incidents), not "${yearsText.slice(0, 40)}".`,
+    );
   }
   return { kind: 'cull', years, from: from as RetentionFrom, scope: scope as RetentionScope };
 }
@@ -54,7 +59,9 @@ export function accessLogRetentionDays(text: string | undefined): number | undef
   if (trimmed === '') return undefined;
   const days = Number(trimmed);
   if (!/^\d+$/.test(trimmed) || days < 1 || days > 36_500) {
-    throw new RetentionSettingError(`ACCESS_LOG_RETENTION_DAYS must be a whole number of days from 1 to 36500 (leave it unset to keep them), not "${trimmed.slice(0, 40)}".`);
+    throw new RetentionSettingError(
+      `ACCESS_LOG_RETENTION_DAYS must be a whole number of days from 1 to 36500 (leave it unset to keep them), not "${trimmed.slice(0, 40)}".`,
+    );
   }
   return days;
 }
@@ -65,7 +72,8 @@ export function accessLogRetentionDays(text: string | undefined): number | undef
  * `end-of-year`: midnight Stockholm time at the start of the year N + 1 after the year of closure.
  */
 export function retentionDueAt(incident: Incident, policy: RetentionPolicy): string | undefined {
-  if (policy.kind === 'keep' || incident.status !== 'closed' || !incident.closedAt || incident.legalHold) return undefined;
+  if (policy.kind === 'keep' || incident.status !== 'closed' || !incident.closedAt || incident.legalHold)
+    return undefined;
   if (policy.from === 'end-of-year') {
     return parseStockholmLocal(`${stockholmYear(incident.closedAt) + policy.years + 1}-01-01 00:00`);
   }
@@ -89,7 +97,8 @@ export function dueForCulling(incidents: Iterable<Incident>, policy: RetentionPo
   const due: DueForCulling[] = [];
   for (const incident of incidents) {
     const dueAt = retentionDueAt(incident, policy);
-    if (dueAt !== undefined && Date.parse(dueAt) <= asOf.getTime()) due.push({ number: incident.number, closedAt: incident.closedAt!, dueAt });
+    if (dueAt !== undefined && Date.parse(dueAt) <= asOf.getTime())
+      due.push({ number: incident.number, closedAt: incident.closedAt!, dueAt });
   }
   return due.sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt) || a.number.localeCompare(b.number));
 }

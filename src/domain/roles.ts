@@ -38,6 +38,7 @@ export function rolesOf(facts: DirectoryFacts, policy: RolePolicy): Role[] {
     facts.groupIds.some((g) => policy.dpoGroupIds.includes(g)) ||
     facts.appRoles.some((r) => DPO_APP_ROLE.test(r));
   if (dpo) roles.push('dpo');
-  if (policy.adminUserIds.includes(facts.userId) || facts.appRoles.some((r) => ADMIN_APP_ROLE.test(r))) roles.push('admin');
+  if (policy.adminUserIds.includes(facts.userId) || facts.appRoles.some((r) => ADMIN_APP_ROLE.test(r)))
+    roles.push('admin');
   return roles;
 }

@@ -73,7 +73,8 @@ const en: Terms = {
   moreDetails: 'More details',
   fields: {
     title: 'Title',
-    titleHint: 'One line about what happened, without names or identity numbers. For example: Decision sent to the wrong address.',
+    titleHint:
+      'One line about what happened, without names or identity numbers. For example: Decision sent to the wrong address.',
     description: 'What happened?',
     descriptionHint: 'Briefly: what happened, which kinds of data it concerns and who may have seen them.',
     discoveredAt: 'When was the breach discovered?',

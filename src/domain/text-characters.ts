@@ -38,7 +38,9 @@ export function forbiddenCharacter(text: string, options: { singleLine: boolean 
     { kind: 'control' as const, at: text.search(CONTROL) },
     { kind: 'broken' as const, at: text.search(BROKEN) },
     { kind: 'direction' as const, at: options.singleLine ? text.search(DIRECTION) : -1 },
-  ].filter((f) => f.at >= 0).sort((a, b) => a.at - b.at)[0];
+  ]
+    .filter((f) => f.at >= 0)
+    .sort((a, b) => a.at - b.at)[0];
   if (!found) return undefined;
   // Characters before it as a person counts them (a character outside the BMP is one, not two).
   return { kind: found.kind, position: Array.from(text.slice(0, found.at)).length + 1 };
@@ -56,10 +58,16 @@ export function withoutDirectionControls(text: string): string {
 }
 
 /** What to tell a person about a refused character in a field (never the text itself). */
-export function forbiddenCharacterMessage(label: { sv: string; en: string }, found: ForbiddenCharacter): { sv: string; en: string } {
+export function forbiddenCharacterMessage(
+  label: { sv: string; en: string },
+  found: ForbiddenCharacter,
+): { sv: string; en: string } {
   const what = {
     control: { sv: 'ett osynligt styrtecken', en: 'an invisible control character' },
-    direction: { sv: 'ett osynligt tecken som vänder läsriktningen', en: 'an invisible character that turns the reading direction' },
+    direction: {
+      sv: 'ett osynligt tecken som vänder läsriktningen',
+      en: 'an invisible character that turns the reading direction',
+    },
     broken: { sv: 'ett trasigt tecken', en: 'a broken character' },
   }[found.kind];
   return {

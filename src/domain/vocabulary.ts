@@ -5,16 +5,32 @@
 import type { Locale } from './i18n';
 
 export const BREACH_TYPES = [
-  { id: 'confidentiality', label: 'Konfidentialitet (obehörig har fått del av uppgifter)', labelEn: 'Confidentiality (disclosure to someone not entitled)' },
+  {
+    id: 'confidentiality',
+    label: 'Konfidentialitet (obehörig har fått del av uppgifter)',
+    labelEn: 'Confidentiality (disclosure to someone not entitled)',
+  },
   { id: 'integrity', label: 'Riktighet (uppgifter har ändrats obehörigt)', labelEn: 'Integrity (unauthorised change)' },
-  { id: 'availability', label: 'Tillgänglighet (uppgifter har förlorats eller förstörts)', labelEn: 'Availability (loss or destruction)' },
+  {
+    id: 'availability',
+    label: 'Tillgänglighet (uppgifter har förlorats eller förstörts)',
+    labelEn: 'Availability (loss or destruction)',
+  },
 ] as const;
 export type BreachType = (typeof BREACH_TYPES)[number]['id'];
 
 export const DATA_CATEGORIES = [
-  { id: 'identity-numbers', label: 'Personnummer eller samordningsnummer', labelEn: 'Personal identity or coordination numbers' },
+  {
+    id: 'identity-numbers',
+    label: 'Personnummer eller samordningsnummer',
+    labelEn: 'Personal identity or coordination numbers',
+  },
   { id: 'health', label: 'Hälsa', labelEn: 'Health' },
-  { id: 'social-services', label: 'Socialtjänstuppgifter (sekretess enligt OSL 26 kap. 1 §)', labelEn: 'Social services data (secrecy, OSL 26:1)' },
+  {
+    id: 'social-services',
+    label: 'Socialtjänstuppgifter (sekretess enligt OSL 26 kap. 1 §)',
+    labelEn: 'Social services data (secrecy, OSL 26:1)',
+  },
   { id: 'children', label: 'Uppgifter om barn', labelEn: 'Data about children' },
   { id: 'protected-identity', label: 'Skyddad identitet', labelEn: 'Protected identity' },
   { id: 'criminal-offences', label: 'Lagöverträdelser', labelEn: 'Criminal offences' },
@@ -57,7 +73,11 @@ export function isOneOf<T extends string>(allowed: readonly T[], value: unknown)
 }
 
 /** The label of an id in a vocabulary. */
-export function labelOf(list: readonly { id: string; label: string; labelEn: string }[], id: string, locale: Locale = 'sv'): string {
+export function labelOf(
+  list: readonly { id: string; label: string; labelEn: string }[],
+  id: string,
+  locale: Locale = 'sv',
+): string {
   const entry = list.find((x) => x.id === id);
   if (!entry) return id;
   return locale === 'en' ? entry.labelEn : entry.label;

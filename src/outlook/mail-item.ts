@@ -76,7 +76,10 @@ export interface MailboxLike {
 
 /** Why a mail could not be read; `code` picks the message shown to the user. */
 export class MailReadError extends Error {
-  constructor(readonly code: 'no-item' | 'compose-mode' | 'body-unavailable', message: string) {
+  constructor(
+    readonly code: 'no-item' | 'compose-mode' | 'body-unavailable',
+    message: string,
+  ) {
     super(message);
     this.name = 'MailReadError';
   }
@@ -120,7 +123,11 @@ function carriesSendCheckMarker(item: ReadItemLike): Promise<boolean> {
     if (typeof item.loadCustomPropertiesAsync !== 'function') return resolve(false);
     try {
       item.loadCustomPropertiesAsync((result) => {
-        resolve(result.status === 'succeeded' && typeof result.value?.get === 'function' && typeof result.value.get(SENT_ANYWAY_PROPERTY) === 'string');
+        resolve(
+          result.status === 'succeeded' &&
+            typeof result.value?.get === 'function' &&
+            typeof result.value.get(SENT_ANYWAY_PROPERTY) === 'string',
+        );
       });
     } catch {
       resolve(false);
@@ -162,7 +169,11 @@ export async function readMailItem(mailbox: MailboxLike): Promise<MailSnapshot> 
     internetMessageId: item.internetMessageId || undefined,
     attachments: (item.attachments ?? [])
       .filter((a) => !a.isInline)
-      .map((a) => ({ name: a.name ?? '', size: typeof a.size === 'number' ? a.size : 0, contentType: a.contentType ?? '' })),
+      .map((a) => ({
+        name: a.name ?? '',
+        size: typeof a.size === 'number' ? a.size : 0,
+        contentType: a.contentType ?? '',
+      })),
     body,
     ...(bodyUnavailable ? { bodyUnavailable } : {}),
     ...(sentAnyway ? { sentAnyway } : {}),

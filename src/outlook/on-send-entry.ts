@@ -9,9 +9,13 @@ import { DEFAULT_SEND_CHECK_SETTINGS, type SendCheckSettings } from './send-chec
 /** The action id the manifest's `autoRunEvents` name. */
 export const ON_MESSAGE_SEND_ACTION = 'onMessageSendHandler';
 
-declare const Office: SendOfficeLike & { actions: { associate(name: string, handler: (event: SendEventLike) => void): void } };
+declare const Office: SendOfficeLike & {
+  actions: { associate(name: string, handler: (event: SendEventLike) => void): void };
+};
 
-const settings = (globalThis as { PUI_SEND_CHECK_SETTINGS?: SendCheckSettings }).PUI_SEND_CHECK_SETTINGS ?? DEFAULT_SEND_CHECK_SETTINGS;
+const settings =
+  (globalThis as { PUI_SEND_CHECK_SETTINGS?: SendCheckSettings }).PUI_SEND_CHECK_SETTINGS ??
+  DEFAULT_SEND_CHECK_SETTINGS;
 
 Office.actions.associate(ON_MESSAGE_SEND_ACTION, (event) => {
   void onMessageSend(event, { office: Office, settings });

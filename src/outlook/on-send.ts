@@ -5,7 +5,12 @@
  * mail go and is logged without content.
  */
 import type { MailAddress } from './mail-item';
-import { checkOutgoingMail, DEFAULT_SEND_CHECK_SETTINGS, type OutgoingMail, type SendCheckSettings } from './send-check';
+import {
+  checkOutgoingMail,
+  DEFAULT_SEND_CHECK_SETTINGS,
+  type OutgoingMail,
+  type SendCheckSettings,
+} from './send-check';
 
 /** The part of an Office.js `AsyncResult` the handler reads. */
 interface Result<T> {
@@ -49,7 +54,12 @@ export interface SendOfficeLike {
 
 /** The part of Office.js `MailboxEvent` the handler calls. */
 export interface SendEventLike {
-  completed(options?: { allowEvent: boolean; errorMessage?: string; sendModeOverride?: string; cancelLabel?: string }): void;
+  completed(options?: {
+    allowEvent: boolean;
+    errorMessage?: string;
+    sendModeOverride?: string;
+    cancelLabel?: string;
+  }): void;
 }
 
 /** What the handler needs besides the event: Office, the settings and a logger that gets no content. */
@@ -63,7 +73,11 @@ export interface OnSendDeps {
 
 function call<T>(fn: (cb: (r: Result<T>) => void) => void): Promise<T> {
   return new Promise((resolve, reject) => {
-    fn((r) => (r.status === 'succeeded' ? resolve(r.value) : reject(new Error(`Office.js call failed: ${r.error?.message ?? r.status}`))));
+    fn((r) =>
+      r.status === 'succeeded'
+        ? resolve(r.value)
+        : reject(new Error(`Office.js call failed: ${r.error?.message ?? r.status}`)),
+    );
   });
 }
 
@@ -115,7 +129,9 @@ async function mark(deps: OnSendDeps, alerted: boolean): Promise<void> {
     else return;
     await call<void>((cb) => props.saveAsync(cb));
   } catch (error) {
-    (deps.log ?? console.error)(`PUI Desk send check could not mark the mail (${error instanceof Error ? error.name : typeof error}).`);
+    (deps.log ?? console.error)(
+      `PUI Desk send check could not mark the mail (${error instanceof Error ? error.name : typeof error}).`,
+    );
   }
 }
 
@@ -131,7 +147,9 @@ export async function onMessageSend(event: SendEventLike, deps: OnSendDeps): Pro
     verdict = checkOutgoingMail(mail, deps.settings ?? DEFAULT_SEND_CHECK_SETTINGS);
   } catch (error) {
     // The message of an Office.js error or a scanner bug could quote the mail: log the kind only.
-    (deps.log ?? console.error)(`PUI Desk send check failed (${error instanceof Error ? error.name : typeof error}); the mail was allowed.`);
+    (deps.log ?? console.error)(
+      `PUI Desk send check failed (${error instanceof Error ? error.name : typeof error}); the mail was allowed.`,
+    );
     event.completed({ allowEvent: true });
     return;
   }
@@ -140,5 +158,10 @@ export async function onMessageSend(event: SendEventLike, deps: OnSendDeps): Pro
     event.completed({ allowEvent: true });
     return;
   }
-  event.completed({ allowEvent: false, errorMessage: verdict.message, cancelLabel: 'Ändra', sendModeOverride: 'promptUser' });
+  event.completed({
+    allowEvent: false,
+    errorMessage: verdict.message,
+    cancelLabel: 'Ändra',
+    sendModeOverride: 'promptUser',
+  });
 }

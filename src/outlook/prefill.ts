@@ -47,10 +47,19 @@ export function formatSize(bytes: number, locale: Locale): string {
 }
 
 /** The title for a case. */
-export function prefillTitle(mailCase: MailCase, mail: Pick<MailSnapshot, 'sentAt'>, now: Date, locale: Locale): string {
+export function prefillTitle(
+  mailCase: MailCase,
+  mail: Pick<MailSnapshot, 'sentAt'>,
+  now: Date,
+  locale: Locale,
+): string {
   const t = stringsFor(locale);
   const date = stockholmDate(mail.sentAt ?? now);
-  return mailCase === 'sent-to-wrong-recipient' ? t.titleSent(date) : mailCase === 'received-by-mistake' ? t.titleReceived(date) : t.titleOther(date);
+  return mailCase === 'sent-to-wrong-recipient'
+    ? t.titleSent(date)
+    : mailCase === 'received-by-mistake'
+      ? t.titleReceived(date)
+      : t.titleOther(date);
 }
 
 /** The description template for a case: counts, domains and the message id; no content. */
@@ -58,16 +67,32 @@ export function prefillDescription(mailCase: MailCase, source: PrefillSource): s
   const { mail, scan, recipients, locale } = source;
   const t = stringsFor(locale);
   const lines: string[] = [];
-  lines.push(mailCase === 'sent-to-wrong-recipient' ? t.descSent : mailCase === 'received-by-mistake' ? t.descReceived : t.descOther);
+  lines.push(
+    mailCase === 'sent-to-wrong-recipient'
+      ? t.descSent
+      : mailCase === 'received-by-mistake'
+        ? t.descReceived
+        : t.descOther,
+  );
   const facts: string[] = [];
   if (mail.sentAt) facts.push(t.descSentAt(formatStockholm(mail.sentAt)));
-  facts.push(t.descRecipients(recipients.recipients.length, mail.to.length, mail.cc.length, recipients.external.length));
+  facts.push(
+    t.descRecipients(recipients.recipients.length, mail.to.length, mail.cc.length, recipients.external.length),
+  );
   if (recipients.externalDomains.length > 0) facts.push(t.descExternalDomains(recipients.externalDomains.join(', ')));
   if (mailCase !== 'sent-to-wrong-recipient' && recipients.senderExternal) facts.push(t.descSenderExternal);
   const totalSize = mail.attachments.reduce((sum, a) => sum + a.size, 0);
   facts.push(t.descAttachments(mail.attachments.length, formatSize(totalSize, locale)));
   lines.push(facts.join(' '));
-  lines.push(t.descScan(scan.personnummer, scan.samordningsnummer, scan.sensitive.health, scan.sensitive['social-services'], scan.sensitive.children));
+  lines.push(
+    t.descScan(
+      scan.personnummer,
+      scan.samordningsnummer,
+      scan.sensitive.health,
+      scan.sensitive['social-services'],
+      scan.sensitive.children,
+    ),
+  );
   if (mail.internetMessageId) lines.push(t.descMessageId(mail.internetMessageId));
   return lines.join('\n\n');
 }
@@ -104,7 +129,12 @@ export function prefillDraft(source: PrefillSource, mailCase: MailCase = default
 export const CASE_DEPENDENT_FIELDS = ['title', 'description'] as const;
 
 /** Switches the case, re-deriving the case-dependent fields the user has not edited. */
-export function changeCase(draft: ReportDraft, mailCase: MailCase, source: PrefillSource, edited: ReadonlySet<keyof ReportDraft>): ReportDraft {
+export function changeCase(
+  draft: ReportDraft,
+  mailCase: MailCase,
+  source: PrefillSource,
+  edited: ReadonlySet<keyof ReportDraft>,
+): ReportDraft {
   return {
     ...draft,
     mailCase,
@@ -119,18 +149,23 @@ export interface DraftIssue {
   message: string;
 }
 
-
 /**
  * Turns the form into the request body, or lists what must be fixed first.
  * @remarks The same conversion as every report form ({@link reportFromForm}) and the server's own
  * validation, so what the pane lets through the API accepts, and the domain's messages, so the pane
  * says what the chat card and the tab say.
  */
-export function draftToRequest(draft: ReportDraft, reportId: string, locale: Locale, now: Date = new Date()): { request: ReportRequest; issues: [] } | { request?: undefined; issues: DraftIssue[] } {
+export function draftToRequest(
+  draft: ReportDraft,
+  reportId: string,
+  locale: Locale,
+  now: Date = new Date(),
+): { request: ReportRequest; issues: [] } | { request?: undefined; issues: DraftIssue[] } {
   try {
     const { reportId: _sent, ...input } = parseReportInput(reportFromForm(draft, reportId), now);
     const request: ReportRequest = { reportId, ...input };
-    for (const key of Object.keys(request) as (keyof ReportRequest)[]) if (request[key] === undefined) delete request[key];
+    for (const key of Object.keys(request) as (keyof ReportRequest)[])
+      if (request[key] === undefined) delete request[key];
     return { request, issues: [] };
   } catch (error) {
     if (!(error instanceof ValidationError)) throw error;

@@ -7,13 +7,21 @@ import type { MailAddress, MailSnapshot } from './mail-item';
 /** The domain part of an address, lower-cased; '' when there is none. */
 export function domainOf(address: string): string {
   const at = address.lastIndexOf('@');
-  return at < 0 ? '' : address.slice(at + 1).trim().toLowerCase().replace(/\.$/, '');
+  return at < 0
+    ? ''
+    : address
+        .slice(at + 1)
+        .trim()
+        .toLowerCase()
+        .replace(/\.$/, '');
 }
 
 /** The organisation's domains: the configured ones and the user's own, lower-cased, without duplicates. */
 export function organisationDomains(configured: readonly string[], userAddress: string): string[] {
   const own = domainOf(userAddress);
-  const all = [...configured.map((d) => d.trim().toLowerCase().replace(/^@/, '').replace(/\.$/, '')), own].filter(Boolean);
+  const all = [...configured.map((d) => d.trim().toLowerCase().replace(/^@/, '').replace(/\.$/, '')), own].filter(
+    Boolean,
+  );
   return [...new Set(all)];
 }
 
@@ -40,7 +48,10 @@ export interface RecipientSummary {
 }
 
 /** Marks every To/Cc recipient (and the sender) as internal or external. */
-export function summariseRecipients(mail: Pick<MailSnapshot, 'to' | 'cc' | 'from'>, domains: readonly string[]): RecipientSummary {
+export function summariseRecipients(
+  mail: Pick<MailSnapshot, 'to' | 'cc' | 'from'>,
+  domains: readonly string[],
+): RecipientSummary {
   const recipients: RecipientInfo[] = [
     ...mail.to.map((r) => ({ ...r, field: 'to' as const, external: isExternalAddress(r.address, domains) })),
     ...mail.cc.map((r) => ({ ...r, field: 'cc' as const, external: isExternalAddress(r.address, domains) })),

@@ -28,8 +28,7 @@ export const SAMPLE_MAILS: readonly SampleMail[] = [
     dateTimeCreated: '2026-11-18T09:42:00+01:00',
     internetMessageId: '<a1b2c3@kommun.example.se>',
     attachments: [{ name: 'utredning.pdf', size: 182344, contentType: 'application/pdf' }],
-    body:
-      'Hej,\n\nHär kommer underlaget om barnet 020412-5645 som vi pratade om. Vårdnadshavaren har pnr 198507092388. Barnet har diagnos ADHD enligt BUP.\n\nMvh Anna\nTel 0480-45 00 00',
+    body: 'Hej,\n\nHär kommer underlaget om barnet 020412-5645 som vi pratade om. Vårdnadshavaren har pnr 198507092388. Barnet har diagnos ADHD enligt BUP.\n\nMvh Anna\nTel 0480-45 00 00',
   },
   {
     kind: 'received-by-mistake',

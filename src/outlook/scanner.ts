@@ -35,7 +35,9 @@ function compile(list: WordList): CompiledList {
     stems: list.stems,
     prefixes: list.prefixes,
     words: new Set(list.words),
-    phrases: phrases.length ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${phrases.join('|')})(?![\\p{L}\\p{N}])`, 'gu') : undefined,
+    phrases: phrases.length
+      ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${phrases.join('|')})(?![\\p{L}\\p{N}])`, 'gu')
+      : undefined,
   };
 }
 

@@ -35,13 +35,25 @@ export interface OutgoingMail {
 /** The check's answer: send, or ask the user with this Swedish text. */
 export type SendCheckVerdict =
   | { alert: false; reason: 'disabled' | 'no-external-recipient' | 'nothing-sensitive' }
-  | { alert: true; message: string; identityNumbers: number; sensitiveWords: number; externalRecipients: string[]; sameNameAsInternal: string[] };
+  | {
+      alert: true;
+      message: string;
+      identityNumbers: number;
+      sensitiveWords: number;
+      externalRecipients: string[];
+      sameNameAsInternal: string[];
+    };
 
 /** Outlook shows at most 500 characters of `errorMessage`. */
 export const ALERT_MESSAGE_LIMIT = 500;
 
 /** The settings when the server gives none: check on, only the user's own domain is internal. */
-export const DEFAULT_SEND_CHECK_SETTINGS: SendCheckSettings = { enabled: true, organisationDomains: [], trustedExternalDomains: [], sensitiveWords: [] };
+export const DEFAULT_SEND_CHECK_SETTINGS: SendCheckSettings = {
+  enabled: true,
+  organisationDomains: [],
+  trustedExternalDomains: [],
+  sensitiveWords: [],
+};
 
 /** Occurrences of each of `words` (lower case) in the text, anywhere inside a word (so compounds count). */
 export function countExtraWords(text: string, words: readonly string[]): number {
@@ -70,14 +82,30 @@ function sensitiveTotal(scan: ScanResult): number {
 }
 
 function shown(recipient: MailAddress): string {
-  return recipient.name && recipient.name !== recipient.address ? `${recipient.name} <${recipient.address}>` : recipient.address;
+  return recipient.name && recipient.name !== recipient.address
+    ? `${recipient.name} <${recipient.address}>`
+    : recipient.address;
 }
 
 /** The Swedish alert: how many identity numbers and sensitive words, which external recipients, which share a name with an internal one. */
-export function alertMessage(counts: { identityNumbers: number; sensitiveWords: number }, external: MailAddress[], sameName: MailAddress[]): string {
+export function alertMessage(
+  counts: { identityNumbers: number; sensitiveWords: number },
+  external: MailAddress[],
+  sameName: MailAddress[],
+): string {
   const found: string[] = [];
-  if (counts.identityNumbers > 0) found.push(counts.identityNumbers === 1 ? '1 personnummer eller samordningsnummer' : `${counts.identityNumbers} personnummer eller samordningsnummer`);
-  if (counts.sensitiveWords > 0) found.push(counts.sensitiveWords === 1 ? '1 ord som tyder på känsliga uppgifter' : `${counts.sensitiveWords} ord som tyder på känsliga uppgifter`);
+  if (counts.identityNumbers > 0)
+    found.push(
+      counts.identityNumbers === 1
+        ? '1 personnummer eller samordningsnummer'
+        : `${counts.identityNumbers} personnummer eller samordningsnummer`,
+    );
+  if (counts.sensitiveWords > 0)
+    found.push(
+      counts.sensitiveWords === 1
+        ? '1 ord som tyder på känsliga uppgifter'
+        : `${counts.sensitiveWords} ord som tyder på känsliga uppgifter`,
+    );
   const head = `Mejlet innehåller ${found.join(' och ')} och går till ${external.length === 1 ? 'en mottagare' : `${external.length} mottagare`} utanför organisationen: `;
   const warn = sameName.length
     ? ` Obs! ${sameName.map((r) => r.name).join(', ')} har samma namn som en intern mottagare men en extern adress – är det rätt person?`
@@ -113,13 +141,19 @@ export function checkOutgoingMail(mail: OutgoingMail, settings: SendCheckSetting
 
   const names = mail.attachmentNames.join('\n');
   const scan = scanTexts(mail.subject, mail.body, names);
-  const extra = countExtraWords(`${mail.subject}\n${mail.body}\n${names}`, settings.sensitiveWords.map((w) => w.trim().toLowerCase()).filter(Boolean));
+  const extra = countExtraWords(
+    `${mail.subject}\n${mail.body}\n${names}`,
+    settings.sensitiveWords.map((w) => w.trim().toLowerCase()).filter(Boolean),
+  );
   const identityNumbers = scan.distinctIdentityNumbers;
   const sensitiveWords = sensitiveTotal(scan) + extra;
   if (identityNumbers === 0 && sensitiveWords === 0) return { alert: false, reason: 'nothing-sensitive' };
 
   const internalNames = new Set(
-    all.filter((r) => !isExternalAddress(r.address, domains)).map((r) => normalisedName(r.name)).filter(Boolean),
+    all
+      .filter((r) => !isExternalAddress(r.address, domains))
+      .map((r) => normalisedName(r.name))
+      .filter(Boolean),
   );
   const sameName = external.filter((r) => r.name.trim() !== '' && internalNames.has(normalisedName(r.name)));
   return {

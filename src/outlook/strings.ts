@@ -18,7 +18,8 @@ const sv = {
   switchLanguageLang: 'en',
   loading: 'Läser mejlet …',
   localProfileTitle: 'Lokal profil',
-  localProfile: 'Ingen inloggning: rapporten skickas som utvecklaridentiteten ”Utvecklare (lokal profil)”. Inget Entra ID-token hämtas.',
+  localProfile:
+    'Ingen inloggning: rapporten skickas som utvecklaridentiteten ”Utvecklare (lokal profil)”. Inget Entra ID-token hämtas.',
   localHostTitle: 'Exempelmejl',
   localHost: 'Sidan körs utanför Outlook. Ett exempelmejl används i stället för ett riktigt mejl.',
   sampleLabel: 'Välj exempelmejl',
@@ -33,9 +34,11 @@ const sv = {
   configFailedTitle: 'Inställningarna kunde inte läsas',
   mailFailedTitle: 'Mejlet kunde inte läsas',
   noItem: 'Öppna ett mejl först och välj sedan PUI Desk i menyfliksområdet.',
-  composeMode: 'PUI Desk fungerar på skickade och mottagna mejl, inte på mejl som håller på att skrivas. Skicka eller spara mejlet och öppna det i läsläge.',
+  composeMode:
+    'PUI Desk fungerar på skickade och mottagna mejl, inte på mejl som håller på att skrivas. Skicka eller spara mejlet och öppna det i läsläge.',
   bodyUnavailable: 'Mejlets text kunde inte läsas. Du kan ändå fylla i rapporten.',
-  sentAnyway: 'Du skickade mejlet trots varningen om personuppgifter till en extern mottagare. Om det gick fel: rapporten nedan är redan ifylld – skicka den.',
+  sentAnyway:
+    'Du skickade mejlet trots varningen om personuppgifter till en extern mottagare. Om det gick fel: rapporten nedan är redan ifylld – skicka den.',
   mailHeading: 'Mejlet',
   sentByYou: 'Skickat av dig',
   receivedByYou: 'Mottaget av dig',
@@ -87,7 +90,8 @@ const sv = {
   receiptTitle: TERMS.sv.reportReceived,
   receiptNumber: TERMS.sv.caseNumber,
   receiptDeadline: TERMS.sv.imyDeadline,
-  receiptInfo: 'Dataskyddsombudet har fått rapporten, bedömer inom 72 timmar om incidenten ska anmälas till IMY och kan kontakta dig. Hänvisa till ärendenumret, inte till mejlet.',
+  receiptInfo:
+    'Dataskyddsombudet har fått rapporten, bedömer inom 72 timmar om incidenten ska anmälas till IMY och kan kontakta dig. Hänvisa till ärendenumret, inte till mejlet.',
   adviceHeading: 'Gör så här nu',
   adviceSent: [
     'Kontakta mottagaren direkt, helst per telefon, och be hen radera mejlet och eventuella bilagor (också från Borttaget) utan att läsa vidare eller sprida det. Be om en bekräftelse på att det är gjort.',
@@ -118,7 +122,10 @@ const sv = {
     `Det hade ${total} mottagare (Till: ${to}, Kopia: ${cc}), varav ${external} utanför organisationen.`,
   descExternalDomains: (domains: string) => `Externa domäner: ${domains}.`,
   descSenderExternal: 'Avsändaren finns utanför organisationen.',
-  descAttachments: (count: number, size: string) => (count === 0 ? 'Det hade inga bilagor.' : `Det hade ${count} ${count === 1 ? 'bilaga' : 'bilagor'} (${size} sammanlagt).`),
+  descAttachments: (count: number, size: string) =>
+    count === 0
+      ? 'Det hade inga bilagor.'
+      : `Det hade ${count} ${count === 1 ? 'bilaga' : 'bilagor'} (${size} sammanlagt).`,
   descScan: (pnr: number, snr: number, health: number, social: number, children: number) =>
     `Mejlet genomsöktes i Outlook (innehållet har inte skickats med): ${pnr} personnummer, ${snr} samordningsnummer; ord som tyder på hälsouppgifter: ${health}, socialtjänstuppgifter: ${social}, uppgifter om barn: ${children}.`,
   descMessageId: (id: string) => `Meddelande-id: ${id}`,
@@ -134,7 +141,8 @@ const en: Strings = {
   switchLanguageLang: 'sv',
   loading: 'Reading the mail …',
   localProfileTitle: 'Local profile',
-  localProfile: 'No sign-in: the report is sent as the dev identity "Utvecklare (lokal profil)". No Entra ID token is requested.',
+  localProfile:
+    'No sign-in: the report is sent as the dev identity "Utvecklare (lokal profil)". No Entra ID token is requested.',
   localHostTitle: 'Sample mail',
   localHost: 'This page runs outside Outlook. A sample mail is used instead of a real one.',
   sampleLabel: 'Choose a sample mail',
@@ -149,9 +157,11 @@ const en: Strings = {
   configFailedTitle: 'The settings could not be read',
   mailFailedTitle: 'The mail could not be read',
   noItem: 'Open a mail first, then choose PUI Desk on the ribbon.',
-  composeMode: 'PUI Desk works on sent and received mail, not on mail being written. Send or save the mail and open it in reading mode.',
+  composeMode:
+    'PUI Desk works on sent and received mail, not on mail being written. Send or save the mail and open it in reading mode.',
   bodyUnavailable: 'The text of the mail could not be read. You can still fill in the report.',
-  sentAnyway: 'You sent this mail despite the warning about personal data to an external recipient. If it went wrong: the report below is already filled in – send it.',
+  sentAnyway:
+    'You sent this mail despite the warning about personal data to an external recipient. If it went wrong: the report below is already filled in – send it.',
   mailHeading: 'The mail',
   sentByYou: 'Sent by you',
   receivedByYou: 'Received by you',
@@ -165,7 +175,8 @@ const en: Strings = {
   attachments: 'Attachments',
   noAttachments: 'No attachments',
   scanHeading: 'Found in the mail',
-  scanNote: 'The mail was scanned here in Outlook. Only the counts go into the report; the text of the mail is not sent.',
+  scanNote:
+    'The mail was scanned here in Outlook. Only the counts go into the report; the text of the mail is not sent.',
   scanPersonnummer: 'Personal identity numbers',
   scanSamordningsnummer: 'Coordination numbers',
   scanHealth: 'Words suggesting health data',
@@ -203,7 +214,8 @@ const en: Strings = {
   receiptTitle: TERMS.en.reportReceived,
   receiptNumber: TERMS.en.caseNumber,
   receiptDeadline: TERMS.en.imyDeadline,
-  receiptInfo: 'The data protection officer has the report, decides within 72 hours whether to notify IMY, and may contact you. Refer to the case number, not to the mail.',
+  receiptInfo:
+    'The data protection officer has the report, decides within 72 hours whether to notify IMY, and may contact you. Refer to the case number, not to the mail.',
   adviceHeading: 'What to do now',
   adviceSent: [
     'Contact the recipient directly, preferably by phone, and ask them to delete the mail and any attachments (also from Deleted Items) without reading further or passing it on. Ask them to confirm it is done.',
@@ -233,7 +245,8 @@ const en: Strings = {
     `It had ${total} recipient${total === 1 ? '' : 's'} (To: ${to}, Cc: ${cc}), ${external} of them outside the organisation.`,
   descExternalDomains: (domains: string) => `External domains: ${domains}.`,
   descSenderExternal: 'The sender is outside the organisation.',
-  descAttachments: (count: number, size: string) => (count === 0 ? 'It had no attachments.' : `It had ${count} attachment${count === 1 ? '' : 's'} (${size} in total).`),
+  descAttachments: (count: number, size: string) =>
+    count === 0 ? 'It had no attachments.' : `It had ${count} attachment${count === 1 ? '' : 's'} (${size} in total).`,
   descScan: (pnr: number, snr: number, health: number, social: number, children: number) =>
     `The mail was scanned in Outlook (its content was not sent): ${pnr} personal identity numbers, ${snr} coordination numbers; words suggesting health data: ${health}, social services data: ${social}, data about children: ${children}.`,
   descMessageId: (id: string) => `Message id: ${id}`,

@@ -44,7 +44,11 @@ export function parseDelimitedRegister(text: string): RegisterTable {
   }
   const firstLine = body.split('\n').find((l) => l.trim() !== '') ?? '';
   if (firstLine.trim() === '') {
-    throw new RegisterFileError('file_empty', 'Filen är tom: den har ingen rubrikrad och inga incidenter.', 'The file is empty: no header row and no incidents.');
+    throw new RegisterFileError(
+      'file_empty',
+      'Filen är tom: den har ingen rubrikrad och inga incidenter.',
+      'The file is empty: no header row and no incidents.',
+    );
   }
   separator ??= sniffSeparator(firstLine);
 
@@ -76,7 +80,11 @@ export function parseDelimitedRegister(text: string): RegisterTable {
   }));
   const header = records.shift();
   if (!header) {
-    throw new RegisterFileError('file_unreadable', 'Filens första rad kunde inte läsas som en rubrikrad.', 'The first line of the file could not be read as a header row.');
+    throw new RegisterFileError(
+      'file_unreadable',
+      'Filens första rad kunde inte läsas som en rubrikrad.',
+      'The first line of the file could not be read as a header row.',
+    );
   }
   return { format: FORMATS[separator], headers: header.cells, records, unreadable };
 }

@@ -13,7 +13,11 @@ function isZip(bytes: Uint8Array): boolean {
 /** Parses the bytes of a register file, choosing the format from its content. */
 export async function parseRegisterBytes(bytes: Uint8Array): Promise<RegisterTable> {
   if (bytes.length === 0) {
-    throw new RegisterFileError('file_empty', 'Filen är tom: den har ingen rubrikrad och inga incidenter.', 'The file is empty.');
+    throw new RegisterFileError(
+      'file_empty',
+      'Filen är tom: den har ingen rubrikrad och inga incidenter.',
+      'The file is empty.',
+    );
   }
   if (isZip(bytes)) return parseRegisterXlsx(bytes);
   return parseDelimitedRegister(decodeRegisterBytes(bytes).text);
@@ -30,13 +34,25 @@ export async function readRegisterFile(file: string): Promise<RegisterTable> {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') {
-      throw new RegisterFileError('file_not_found', `Filen ${file} finns inte. Kontrollera sökvägen och filnamnet.`, `The file ${file} does not exist. Check the path and the file name.`);
+      throw new RegisterFileError(
+        'file_not_found',
+        `Filen ${file} finns inte. Kontrollera sökvägen och filnamnet.`,
+        `The file ${file} does not exist. Check the path and the file name.`,
+      );
     }
     if (code === 'EISDIR') {
-      throw new RegisterFileError('file_is_directory', `${file} är en mapp, inte en fil. Ange registerfilen (.tsv, .csv eller .xlsx).`, `${file} is a folder, not a file.`);
+      throw new RegisterFileError(
+        'file_is_directory',
+        `${file} är en mapp, inte en fil. Ange registerfilen (.tsv, .csv eller .xlsx).`,
+        `${file} is a folder, not a file.`,
+      );
     }
     if (code === 'EACCES' || code === 'EPERM') {
-      throw new RegisterFileError('file_unreadable', `Filen ${file} får inte läsas av ditt konto. Kontrollera behörigheterna eller kopiera filen till en mapp du äger.`, `Your account may not read ${file}.`);
+      throw new RegisterFileError(
+        'file_unreadable',
+        `Filen ${file} får inte läsas av ditt konto. Kontrollera behörigheterna eller kopiera filen till en mapp du äger.`,
+        `Your account may not read ${file}.`,
+      );
     }
     throw error;
   }

@@ -51,7 +51,8 @@ export function cellToText(value: ExcelJS.CellValue): string {
     return d.getUTCSeconds() ? `${base}:${pad(d.getUTCSeconds())}` : base;
   }
   if ('richText' in value) return value.richText.map((r) => r.text).join('');
-  if ('formula' in value || 'sharedFormula' in value) return cellToText((value as { result?: ExcelJS.CellValue }).result ?? null);
+  if ('formula' in value || 'sharedFormula' in value)
+    return cellToText((value as { result?: ExcelJS.CellValue }).result ?? null);
   if ('text' in value && typeof value.text === 'string') return value.text;
   if ('error' in value) return '';
   return '';
@@ -81,7 +82,11 @@ export async function parseRegisterXlsx(bytes: Uint8Array): Promise<RegisterTabl
   });
   const header = rows.shift();
   if (!header) {
-    throw new RegisterFileError('file_empty', 'Arbetsbokens första blad är tomt: det har ingen rubrikrad och inga incidenter.', "The workbook's first sheet is empty.");
+    throw new RegisterFileError(
+      'file_empty',
+      'Arbetsbokens första blad är tomt: det har ingen rubrikrad och inga incidenter.',
+      "The workbook's first sheet is empty.",
+    );
   }
   while (header.cells.length > 0 && header.cells[header.cells.length - 1].trim() === '') header.cells.pop();
   // Excel keeps no trailing empty cells (a blank cause): pad rows to the header's width.

@@ -41,7 +41,13 @@ export interface ClientConfig {
   auth?: { clientId: string; authority: string; scopes: string[] };
 }
 
-const DEFAULT_CORS = ['https://teams.microsoft.com', 'https://teams.cloud.microsoft', 'https://outlook.office.com', 'https://outlook.office365.com', 'https://outlook.cloud.microsoft'];
+const DEFAULT_CORS = [
+  'https://teams.microsoft.com',
+  'https://teams.cloud.microsoft',
+  'https://outlook.office.com',
+  'https://outlook.office365.com',
+  'https://outlook.cloud.microsoft',
+];
 
 function cors(origins: string[]): RequestHandler {
   return (req, res, next) => {
@@ -65,7 +71,14 @@ function cors(origins: string[]): RequestHandler {
 function requireJson(req: Request, _res: Response, next: NextFunction): void {
   const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
   if (req.method === 'POST' && hasBody && !req.is('application/json')) {
-    next(new HttpProblem(415, 'unsupported_media_type', 'Uppgifterna ska skickas som JSON (Content-Type: application/json).', 'Send the data as JSON (Content-Type: application/json).'));
+    next(
+      new HttpProblem(
+        415,
+        'unsupported_media_type',
+        'Uppgifterna ska skickas som JSON (Content-Type: application/json).',
+        'Send the data as JSON (Content-Type: application/json).',
+      ),
+    );
     return;
   }
   next();
@@ -90,7 +103,12 @@ function requestLog(logger: Logger): RequestHandler {
     const base = req.baseUrl;
     res.on('finish', () => {
       // The declared route only: no ids as sent, no query strings, no bodies.
-      logger.info('request', { method: req.method, path: routeOf(req, base), status: res.statusCode, ms: Number((process.hrtime.bigint() - started) / 1_000_000n) });
+      logger.info('request', {
+        method: req.method,
+        path: routeOf(req, base),
+        status: res.statusCode,
+        ms: Number((process.hrtime.bigint() - started) / 1_000_000n),
+      });
     });
     next();
   };
@@ -116,7 +134,11 @@ export function createApp(options: AppOptions): Express {
     readiness.check().then((answer) => {
       res.setHeader('Cache-Control', 'no-store');
       if (answer.ready) res.json({ status: 'ready', checkedAt: answer.checkedAt });
-      else res.status(503).setHeader('Retry-After', '5').json({ status: 'unavailable', code: answer.reason, checkedAt: answer.checkedAt });
+      else
+        res
+          .status(503)
+          .setHeader('Retry-After', '5')
+          .json({ status: 'unavailable', code: answer.reason, checkedAt: answer.checkedAt });
     }, next);
   });
 
@@ -137,27 +159,38 @@ export function createApp(options: AppOptions): Express {
   api.use(incidentRoutes(options.deps));
   api.use(registerRoutes(options.deps));
   for (const router of options.apiRouters ?? []) api.use(router);
-  api.use((_req, _res, next) => next(new HttpProblem(404, 'not_found', 'Adressen finns inte i API:et.', 'No such API route.')));
+  api.use((_req, _res, next) =>
+    next(new HttpProblem(404, 'not_found', 'Adressen finns inte i API:et.', 'No such API route.')),
+  );
   app.use('/api', api);
 
   const staticRoot = options.staticRoot ?? path.resolve('dist');
   // The Smart Alerts script with its settings in front, so the handler fetches nothing at Send.
   app.get('/outlook/send-check.js', (_req, res, next) => {
-    readFile(path.join(staticRoot, 'outlook', 'send-check.js'), 'utf8').then((code) => {
-      const settings = {
-        enabled: options.clientConfig.sendCheck?.enabled ?? true,
-        organisationDomains: options.clientConfig.organisationDomains,
-        trustedExternalDomains: options.clientConfig.sendCheck?.trustedExternalDomains ?? [],
-        sensitiveWords: options.clientConfig.sendCheck?.sensitiveWords ?? [],
-      };
-      res.setHeader('Cache-Control', 'no-store').type('text/javascript; charset=utf-8').send(`globalThis.PUI_SEND_CHECK_SETTINGS=${JSON.stringify(settings)};\n${code}`);
-    }, () => next());
+    readFile(path.join(staticRoot, 'outlook', 'send-check.js'), 'utf8').then(
+      (code) => {
+        const settings = {
+          enabled: options.clientConfig.sendCheck?.enabled ?? true,
+          organisationDomains: options.clientConfig.organisationDomains,
+          trustedExternalDomains: options.clientConfig.sendCheck?.trustedExternalDomains ?? [],
+          sensitiveWords: options.clientConfig.sendCheck?.sensitiveWords ?? [],
+        };
+        res
+          .setHeader('Cache-Control', 'no-store')
+          .type('text/javascript; charset=utf-8')
+          .send(`globalThis.PUI_SEND_CHECK_SETTINGS=${JSON.stringify(settings)};\n${code}`);
+      },
+      () => next(),
+    );
   });
   for (const page of ['tab', 'outlook']) {
     app.get(`/${page}/config.json`, (_req, res) => {
       res.setHeader('Cache-Control', 'no-store').json(options.clientConfig);
     });
-    app.use(`/${page}`, express.static(path.join(staticRoot, page), { index: 'index.html', fallthrough: true, maxAge: 0 }));
+    app.use(
+      `/${page}`,
+      express.static(path.join(staticRoot, page), { index: 'index.html', fallthrough: true, maxAge: 0 }),
+    );
   }
   app.get('/', (_req, res) => {
     res.redirect('/tab/');

@@ -8,7 +8,11 @@ import { rolesOf, Unauthenticated, type Caller, type Logger } from '../domain';
 import { HttpProblem } from './error-response';
 
 /** The dev identity of the local profile: holds every role so every feature can be tried. */
-export const DEV_IDENTITY: Caller = { id: 'dev-user', name: 'Utvecklare (lokal profil)', roles: ['reporter', 'dpo', 'admin'] };
+export const DEV_IDENTITY: Caller = {
+  id: 'dev-user',
+  name: 'Utvecklare (lokal profil)',
+  roles: ['reporter', 'dpo', 'admin'],
+};
 /** A plain reporter in the local profile, chosen with the header `X-Dev-Role: reporter`. */
 export const DEV_REPORTER: Caller = { id: 'dev-reporter', name: 'Rapportör (lokal profil)', roles: ['reporter'] };
 /** The one delegated scope the API's app registration exposes (aad.manifest.json). */
@@ -40,7 +44,11 @@ export function localAuthenticator(): Authenticate {
   return async ({ devRole, devUser }) => {
     if (devRole === 'reporter') {
       const id = devUser && /^[\w.-]{1,64}$/.test(devUser) ? devUser : DEV_REPORTER.id;
-      return { ...DEV_REPORTER, id, name: id === DEV_REPORTER.id ? DEV_REPORTER.name : `Rapportör ${id} (lokal profil)` };
+      return {
+        ...DEV_REPORTER,
+        id,
+        name: id === DEV_REPORTER.id ? DEV_REPORTER.name : `Rapportör ${id} (lokal profil)`,
+      };
     }
     return DEV_IDENTITY;
   };
@@ -55,7 +63,10 @@ function checkLifetime(payload: JWTPayload): void {
   const iat = payload.iat as number;
   const exp = payload.exp as number;
   if (iat > now + CLOCK_SKEW_S || exp - iat > MAX_LIFETIME_S) {
-    throw new Unauthenticated('Inloggningen kunde inte verifieras. Logga in igen.', 'Your sign-in could not be verified. Sign in again.');
+    throw new Unauthenticated(
+      'Inloggningen kunde inte verifieras. Logga in igen.',
+      'Your sign-in could not be verified. Sign in again.',
+    );
   }
 }
 
@@ -87,7 +98,10 @@ export function entraAuthenticator(config: AuthConfig, logger?: Logger): Authent
     } catch (error) {
       if (keysUnavailable(error)) {
         // The cause (a URL, an errno, a status), never the token.
-        logger?.error('sign-in keys unavailable', { error: (error as Error)?.name ?? 'Error', cause: String((error as Error)?.message ?? '').slice(0, 200) });
+        logger?.error('sign-in keys unavailable', {
+          error: (error as Error)?.name ?? 'Error',
+          cause: String((error as Error)?.message ?? '').slice(0, 200),
+        });
         throw new HttpProblem(
           503,
           'auth_unavailable',
@@ -98,27 +112,43 @@ export function entraAuthenticator(config: AuthConfig, logger?: Logger): Authent
       }
       if (error instanceof joseErrors.JOSEError) {
         throw new Unauthenticated(
-          error instanceof joseErrors.JWTExpired ? 'Inloggningen har gått ut. Logga in igen.' : 'Inloggningen kunde inte verifieras. Logga in igen.',
-          error instanceof joseErrors.JWTExpired ? 'Your sign-in has expired. Sign in again.' : 'Your sign-in could not be verified. Sign in again.',
+          error instanceof joseErrors.JWTExpired
+            ? 'Inloggningen har gått ut. Logga in igen.'
+            : 'Inloggningen kunde inte verifieras. Logga in igen.',
+          error instanceof joseErrors.JWTExpired
+            ? 'Your sign-in has expired. Sign in again.'
+            : 'Your sign-in could not be verified. Sign in again.',
         );
       }
       throw error;
     }
     checkLifetime(payload);
     if (payload.tid !== config.tenantId) {
-      throw new Unauthenticated('Kontot tillhör en annan organisation.', 'The account belongs to another organisation.');
+      throw new Unauthenticated(
+        'Kontot tillhör en annan organisation.',
+        'The account belongs to another organisation.',
+      );
     }
     if (typeof payload.scp !== 'string') {
       // App-only tokens carry no user; every API call acts for a person.
-      throw new Unauthenticated('Token saknar användare (delegerad behörighet krävs).', 'The token has no user (a delegated token is required).');
+      throw new Unauthenticated(
+        'Token saknar användare (delegerad behörighet krävs).',
+        'The token has no user (a delegated token is required).',
+      );
     }
     if (!payload.scp.split(' ').includes(API_SCOPE)) {
       // A token for this API but consented for another scope (aad.manifest.json exposes only this one).
-      throw new Unauthenticated('Token saknar behörigheten access_as_user för PUI Desk. Logga in igen.', 'The token lacks the access_as_user permission for PUI Desk. Sign in again.');
+      throw new Unauthenticated(
+        'Token saknar behörigheten access_as_user för PUI Desk. Logga in igen.',
+        'The token lacks the access_as_user permission for PUI Desk. Sign in again.',
+      );
     }
     if (typeof payload.oid !== 'string' || !GUID.test(payload.oid)) {
       // Every user's object id is a GUID; anything else is not a user Entra ID signed in.
-      throw new Unauthenticated('Inloggningen kunde inte verifieras. Logga in igen.', 'Your sign-in could not be verified. Sign in again.');
+      throw new Unauthenticated(
+        'Inloggningen kunde inte verifieras. Logga in igen.',
+        'Your sign-in could not be verified. Sign in again.',
+      );
     }
     const oid = payload.oid;
     const roles = rolesOf(
@@ -129,7 +159,8 @@ export function entraAuthenticator(config: AuthConfig, logger?: Logger): Authent
       },
       config,
     );
-    const name = typeof payload.name === 'string' && payload.name ? payload.name : String(payload.preferred_username ?? oid);
+    const name =
+      typeof payload.name === 'string' && payload.name ? payload.name : String(payload.preferred_username ?? oid);
     return { id: oid, name, roles };
   };
 }

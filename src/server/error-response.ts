@@ -25,7 +25,13 @@ export function localeOf(acceptLanguage: string | undefined): Locale {
 /** An HTTP-level problem found before any use case ran (bad JSON, wrong media type…). */
 export class HttpProblem extends Error {
   /** @param retryAfterSeconds Sent as `Retry-After` (a 503 the caller may retry). */
-  constructor(readonly status: number, readonly code: string, message: string, readonly messageEn: string, readonly retryAfterSeconds?: number) {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly messageEn: string,
+    readonly retryAfterSeconds?: number,
+  ) {
     super(message);
   }
 }
@@ -33,9 +39,10 @@ export class HttpProblem extends Error {
 /** The error body of the API contract (`errorAnswer`): stable code, message in the caller's language, field issues. */
 export function errorBody(error: DomainError | HttpProblem, locale: Locale): ErrorAnswer {
   const message = locale === 'en' ? error.messageEn : error.message;
-  const issues = error instanceof ValidationError
-    ? error.issues.map((i) => ({ field: i.field, code: i.code, message: locale === 'en' ? i.messageEn : i.message }))
-    : undefined;
+  const issues =
+    error instanceof ValidationError
+      ? error.issues.map((i) => ({ field: i.field, code: i.code, message: locale === 'en' ? i.messageEn : i.message }))
+      : undefined;
   const retry = error instanceof RateLimited ? { retryAfterSeconds: error.retryAfterSeconds } : {};
   return { error: { code: error.code, message, ...(issues ? { issues } : {}), ...retry } };
 }
@@ -44,12 +51,27 @@ export function errorBody(error: DomainError | HttpProblem, locale: Locale): Err
 function fromBodyParser(error: { type?: string; status?: number }): HttpProblem | undefined {
   switch (error.type) {
     case 'entity.too.large':
-      return new HttpProblem(413, 'payload_too_large', 'Uppgifterna är för stora. Korta texten och försök igen.', 'The request is too large. Shorten the text and try again.');
+      return new HttpProblem(
+        413,
+        'payload_too_large',
+        'Uppgifterna är för stora. Korta texten och försök igen.',
+        'The request is too large. Shorten the text and try again.',
+      );
     case 'entity.parse.failed':
-      return new HttpProblem(400, 'invalid_json', 'Uppgifterna är inte giltig JSON.', 'The request body is not valid JSON.');
+      return new HttpProblem(
+        400,
+        'invalid_json',
+        'Uppgifterna är inte giltig JSON.',
+        'The request body is not valid JSON.',
+      );
     case 'encoding.unsupported':
     case 'charset.unsupported':
-      return new HttpProblem(415, 'unsupported_encoding', 'Teckenkodningen stöds inte; använd UTF-8.', 'Unsupported encoding; use UTF-8.');
+      return new HttpProblem(
+        415,
+        'unsupported_encoding',
+        'Teckenkodningen stöds inte; använd UTF-8.',
+        'Unsupported encoding; use UTF-8.',
+      );
     default:
       return error.status && error.status >= 400 && error.status < 500
         ? new HttpProblem(error.status, 'bad_request', 'Begäran kunde inte läsas.', 'The request could not be read.')
@@ -65,19 +87,34 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       logger.warn('store unavailable', { ...error.detail });
     }
     if (error instanceof DomainError) {
-      if (error instanceof RateLimited || error instanceof StoreUnavailable) res.setHeader('Retry-After', String(error.retryAfterSeconds));
+      if (error instanceof RateLimited || error instanceof StoreUnavailable)
+        res.setHeader('Retry-After', String(error.retryAfterSeconds));
       res.status(STATUS[error.code] ?? 400).json(errorBody(error, locale));
       return;
     }
     const problem = error instanceof HttpProblem ? error : fromBodyParser(error as { type?: string; status?: number });
     if (problem) {
-      if (problem instanceof HttpProblem && problem.retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(problem.retryAfterSeconds));
+      if (problem instanceof HttpProblem && problem.retryAfterSeconds !== undefined)
+        res.setHeader('Retry-After', String(problem.retryAfterSeconds));
       res.status(problem.status).json(errorBody(problem, locale));
       return;
     }
     // Name, route and frames only: the message and the path as sent may hold what a person typed.
-    logger.error('unexpected error', { method: req.method, route: routeOf(req), error: (error as Error)?.name, stack: stackFrames(error) });
-    const internal: ErrorAnswer = { error: { code: 'internal_error', message: locale === 'en' ? 'Something went wrong on our side. Try again; nothing was changed.' : 'Något gick fel hos oss. Försök igen; inget ändrades.' } };
+    logger.error('unexpected error', {
+      method: req.method,
+      route: routeOf(req),
+      error: (error as Error)?.name,
+      stack: stackFrames(error),
+    });
+    const internal: ErrorAnswer = {
+      error: {
+        code: 'internal_error',
+        message:
+          locale === 'en'
+            ? 'Something went wrong on our side. Try again; nothing was changed.'
+            : 'Något gick fel hos oss. Försök igen; inget ändrades.',
+      },
+    };
     res.status(500).json(internal);
   };
 }

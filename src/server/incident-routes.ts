@@ -1,10 +1,28 @@
 /** JSON routes for the incident use cases: parse, call one use case, answer. */
 import { Router, type Request } from 'express';
 import {
-  BREACH_TYPES, CAUSES, CONSEQUENCES, DATA_CATEGORIES, isOneOf, REGISTER_CHECKS, RISK_LEVELS, STATUSES, SUBJECT_CATEGORIES, type Caller,
+  BREACH_TYPES,
+  CAUSES,
+  CONSEQUENCES,
+  DATA_CATEGORIES,
+  isOneOf,
+  REGISTER_CHECKS,
+  RISK_LEVELS,
+  STATUSES,
+  SUBJECT_CATEGORIES,
+  type Caller,
 } from '../domain';
 import {
-  changeIncident, getIncident, listAccessLog, listAllIncidents, listMyIncidents, noticeText, NOTICE_KINDS, reportIncident, type ChangeKind, type UseCaseDeps,
+  changeIncident,
+  getIncident,
+  listAccessLog,
+  listAllIncidents,
+  listMyIncidents,
+  noticeText,
+  NOTICE_KINDS,
+  reportIncident,
+  type ChangeKind,
+  type UseCaseDeps,
 } from '../use-cases';
 import { changeBodies, reportBody, type ChangeAction } from '../web/api-contract';
 import { HttpProblem } from './error-response';
@@ -17,19 +35,21 @@ export function callerOf(req: Request): Caller {
 
 /** The use case's change for each route of the contract. A Map, so `__proto__`, `constructor` or `toString` name nothing. */
 const CHANGE_ROUTES: ReadonlyMap<string, { action: ChangeAction; kind: ChangeKind }> = new Map(
-  ([
-    ['take', 'take'],
-    ['awareness', 'awareness'],
-    ['ended', 'ended'],
-    ['assessment', 'assess'],
-    ['imy-notice', 'imy-notice'],
-    ['imy-supplement', 'imy-supplement'],
-    ['subject-notice', 'subject-notice'],
-    ['lex-sarah', 'lex-sarah'],
-    ['police-report', 'police-report'],
-    ['notice-details', 'notice-details'],
-    ['close', 'close'],
-  ] as const satisfies readonly (readonly [ChangeAction, ChangeKind])[]).map(([action, kind]) => [action, { action, kind }]),
+  (
+    [
+      ['take', 'take'],
+      ['awareness', 'awareness'],
+      ['ended', 'ended'],
+      ['assessment', 'assess'],
+      ['imy-notice', 'imy-notice'],
+      ['imy-supplement', 'imy-supplement'],
+      ['subject-notice', 'subject-notice'],
+      ['lex-sarah', 'lex-sarah'],
+      ['police-report', 'police-report'],
+      ['notice-details', 'notice-details'],
+      ['close', 'close'],
+    ] as const satisfies readonly (readonly [ChangeAction, ChangeKind])[]
+  ).map(([action, kind]) => [action, { action, kind }]),
 );
 
 /** The etag a change names: `If-Match: "abc"` or `If-Match: abc`. */
@@ -43,22 +63,36 @@ export function incidentRoutes(deps: UseCaseDeps): Router {
   const router = Router();
 
   router.get('/vocabulary', (_req, res) => {
-    res.json({ causes: CAUSES, breachTypes: BREACH_TYPES, dataCategories: DATA_CATEGORIES, statuses: STATUSES, riskLevels: RISK_LEVELS, registerChecks: REGISTER_CHECKS, subjectCategories: SUBJECT_CATEGORIES, consequences: CONSEQUENCES });
+    res.json({
+      causes: CAUSES,
+      breachTypes: BREACH_TYPES,
+      dataCategories: DATA_CATEGORIES,
+      statuses: STATUSES,
+      riskLevels: RISK_LEVELS,
+      registerChecks: REGISTER_CHECKS,
+      subjectCategories: SUBJECT_CATEGORIES,
+      consequences: CONSEQUENCES,
+    });
   });
 
   router.post('/incidents', async (req, res) => {
     const source = queryOf(req, 'source');
     const { incident, created } = await reportIncident(deps, callerOf(req), bodyOf(reportBody, req.body), source);
-    res.status(created ? 201 : 200).setHeader('ETag', `"${incident.etag}"`).location(`/api/incidents/${incident.id}`).json(incident);
+    res
+      .status(created ? 201 : 200)
+      .setHeader('ETag', `"${incident.etag}"`)
+      .location(`/api/incidents/${incident.id}`)
+      .json(incident);
   });
 
   router.get('/incidents', async (req, res) => {
     const scope = queryOf(req, 'scope');
     const openOnly = queryOf(req, 'open');
     const options = { limit: queryOf(req, 'limit'), cursor: queryOf(req, 'cursor') };
-    const page = scope === 'mine'
-      ? await listMyIncidents(deps, callerOf(req), options)
-      : await listAllIncidents(deps, callerOf(req), { ...options, openOnly });
+    const page =
+      scope === 'mine'
+        ? await listMyIncidents(deps, callerOf(req), options)
+        : await listAllIncidents(deps, callerOf(req), { ...options, openOnly });
     res.json(page);
   });
 
@@ -78,7 +112,10 @@ export function incidentRoutes(deps: UseCaseDeps): Router {
   });
 
   router.get('/incidents/:id/access-log', async (req, res) => {
-    const page = await listAccessLog(deps, callerOf(req), String(req.params.id), { limit: queryOf(req, 'limit'), cursor: queryOf(req, 'cursor') });
+    const page = await listAccessLog(deps, callerOf(req), String(req.params.id), {
+      limit: queryOf(req, 'limit'),
+      cursor: queryOf(req, 'cursor'),
+    });
     res.setHeader('Cache-Control', 'no-store').json(page);
   });
 

@@ -34,7 +34,8 @@ export function isLoopbackHost(host: string | undefined): boolean {
  */
 export function crossSiteReason(req: Pick<Request, 'headers'>): string | undefined {
   const fetchSite = req.headers['sec-fetch-site'];
-  if (typeof fetchSite === 'string' && fetchSite !== 'same-origin' && fetchSite !== 'none') return `sec-fetch-site:${fetchSite}`;
+  if (typeof fetchSite === 'string' && fetchSite !== 'same-origin' && fetchSite !== 'none')
+    return `sec-fetch-site:${fetchSite}`;
   const origin = req.headers.origin;
   if (origin === undefined) return undefined;
   let originHost: string;
@@ -51,21 +52,25 @@ export function crossSiteReason(req: Pick<Request, 'headers'>): string | undefin
 export function localProfileGuard(): RequestHandler {
   return (req: Request, _res: Response, next: NextFunction) => {
     if (!isLoopbackHost(req.headers.host)) {
-      next(new HttpProblem(
-        421,
-        'misdirected_request',
-        'Den lokala profilen svarar bara på 127.0.0.1, localhost och [::1]. Öppna sidan via http://127.0.0.1:<port>/.',
-        'The local profile answers only on 127.0.0.1, localhost and [::1]. Open the page via http://127.0.0.1:<port>/.',
-      ));
+      next(
+        new HttpProblem(
+          421,
+          'misdirected_request',
+          'Den lokala profilen svarar bara på 127.0.0.1, localhost och [::1]. Öppna sidan via http://127.0.0.1:<port>/.',
+          'The local profile answers only on 127.0.0.1, localhost and [::1]. Open the page via http://127.0.0.1:<port>/.',
+        ),
+      );
       return;
     }
     if (!SAFE_METHODS.has(req.method) && crossSiteReason(req)) {
-      next(new HttpProblem(
-        403,
-        'cross_site_refused',
-        'Ändringar tas bara emot från PUI Desks egna sidor. Öppna fliken på http://127.0.0.1:<port>/tab/ och försök där.',
-        'Changes are accepted only from PUI Desk’s own pages. Open the tab at http://127.0.0.1:<port>/tab/ and try there.',
-      ));
+      next(
+        new HttpProblem(
+          403,
+          'cross_site_refused',
+          'Ändringar tas bara emot från PUI Desks egna sidor. Öppna fliken på http://127.0.0.1:<port>/tab/ och försök där.',
+          'Changes are accepted only from PUI Desk’s own pages. Open the tab at http://127.0.0.1:<port>/tab/ and try there.',
+        ),
+      );
       return;
     }
     next();

@@ -20,7 +20,10 @@ export function registerRoutes(deps: UseCaseDeps): Router {
     const incidents = await loadRegister(deps.store);
     res.json(
       incidents
-        .map((incident) => ({ incident: { id: incident.id, number: incident.number, title: incident.title, status: incident.status }, findings: registerFindings(incident) }))
+        .map((incident) => ({
+          incident: { id: incident.id, number: incident.number, title: incident.title, status: incident.status },
+          findings: registerFindings(incident),
+        }))
         .filter((row) => row.findings.length > 0),
     );
   });
@@ -31,7 +34,12 @@ export function registerRoutes(deps: UseCaseDeps): Router {
     const body = format === 'csv' ? registerCsv(rows) : await registerXlsx(rows);
     res
       .status(200)
-      .setHeader('Content-Type', format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .setHeader(
+        'Content-Type',
+        format === 'csv'
+          ? 'text/csv; charset=utf-8'
+          : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      )
       .setHeader('Content-Disposition', `attachment; filename="pui-register.${format}"`)
       .setHeader('Cache-Control', 'no-store')
       .send(body);

@@ -14,10 +14,13 @@ import type { NextFunction, Request, RequestHandler, Response } from 'express';
  */
 export const TAB_FRAME_ANCESTORS = [
   "'self'",
-  'https://teams.microsoft.com', 'https://*.teams.microsoft.com',
+  'https://teams.microsoft.com',
+  'https://*.teams.microsoft.com',
   'https://*.cloud.microsoft',
-  'https://*.microsoft365.com', 'https://*.office.com',
-  'https://outlook.office.com', 'https://outlook.office365.com',
+  'https://*.microsoft365.com',
+  'https://*.office.com',
+  'https://outlook.office.com',
+  'https://outlook.office365.com',
 ] as const;
 
 /**
@@ -25,7 +28,12 @@ export const TAB_FRAME_ANCESTORS = [
  * `outlook.office365.com`) and its new home `outlook.cloud.microsoft` (also the new Outlook for
  * Windows). Outlook's desktop and mobile clients do not frame the pane in a web page.
  */
-export const OUTLOOK_FRAME_ANCESTORS = ["'self'", 'https://outlook.office.com', 'https://outlook.office365.com', 'https://outlook.cloud.microsoft'] as const;
+export const OUTLOOK_FRAME_ANCESTORS = [
+  "'self'",
+  'https://outlook.office.com',
+  'https://outlook.office365.com',
+  'https://outlook.cloud.microsoft',
+] as const;
 
 /** Where Entra ID answers MSAL (the fallback to a normal sign-in where the host has no nested app authentication). */
 const ENTRA_LOGIN = 'https://login.microsoftonline.com';
@@ -74,10 +82,17 @@ export const OUTLOOK_CSP = serialise({
 });
 
 /** JSON, files, redirects and the 404 page: nothing in them runs or loads anything, and nothing may frame them. */
-export const OTHER_CSP = serialise({ 'default-src': ["'none'"], 'base-uri': ["'none'"], 'form-action': ["'none'"], 'frame-ancestors': ["'none'"] });
+export const OTHER_CSP = serialise({
+  'default-src': ["'none'"],
+  'base-uri': ["'none'"],
+  'form-action': ["'none'"],
+  'frame-ancestors': ["'none'"],
+});
 
 function serialise(directives: Directives): string {
-  return Object.entries(directives).map(([name, values]) => `${name} ${values.join(' ')}`).join('; ');
+  return Object.entries(directives)
+    .map(([name, values]) => `${name} ${values.join(' ')}`)
+    .join('; ');
 }
 
 function cspFor(path: string): string {

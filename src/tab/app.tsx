@@ -3,8 +3,20 @@
  * pages — the report page at once, the others loaded when first opened.
  */
 import {
-  FluentProvider, Link, MessageBar, MessageBarBody, MessageBarTitle, Select, Spinner, makeStyles, mergeClasses, teamsDarkTheme,
-  teamsHighContrastTheme, teamsLightTheme, tokens, type Theme,
+  FluentProvider,
+  Link,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Select,
+  Spinner,
+  makeStyles,
+  mergeClasses,
+  teamsDarkTheme,
+  teamsHighContrastTheme,
+  teamsLightTheme,
+  tokens,
+  type Theme,
 } from '@fluentui/react-components';
 import { lazy, Suspense, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { ApiClient, ApiError } from '../web/api-client';
@@ -23,29 +35,73 @@ const BoardPage = lazy(() => import('./board/board-page.js').then((m) => ({ defa
 const IncidentPage = lazy(() => import('./incident/incident-page.js').then((m) => ({ default: m.IncidentPage })));
 const RegisterPage = lazy(() => import('./register/register-page.js').then((m) => ({ default: m.RegisterPage })));
 
-const THEMES: Record<ThemeName, Theme> = { default: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme };
+const THEMES: Record<ThemeName, Theme> = {
+  default: teamsLightTheme,
+  dark: teamsDarkTheme,
+  contrast: teamsHighContrastTheme,
+};
 
 const DEV_ROLE_KEY = 'pui-desk.dev-role';
 
 const useStyles = makeStyles({
-  provider: { minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground2, color: tokens.colorNeutralForeground1, fontFamily: tokens.fontFamilyBase },
+  provider: {
+    minHeight: '100vh',
+    backgroundColor: tokens.colorNeutralBackground2,
+    color: tokens.colorNeutralForeground1,
+    fontFamily: tokens.fontFamilyBase,
+  },
   skip: {
-    position: 'absolute', left: '-10000px', top: 'auto', width: '1px', height: '1px', overflow: 'hidden',
-    ':focus': { position: 'static', width: 'auto', height: 'auto', display: 'inline-block', padding: tokens.spacingHorizontalS },
+    position: 'absolute',
+    left: '-10000px',
+    top: 'auto',
+    width: '1px',
+    height: '1px',
+    overflow: 'hidden',
+    ':focus': {
+      position: 'static',
+      width: 'auto',
+      height: 'auto',
+      display: 'inline-block',
+      padding: tokens.spacingHorizontalS,
+    },
   },
   header: {
-    display: 'flex', flexWrap: 'wrap', alignItems: 'baseline', gap: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalXXL}`,
-    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalXL}`, backgroundColor: tokens.colorNeutralBackground1,
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'baseline',
+    gap: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalXXL}`,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalXL}`,
+    backgroundColor: tokens.colorNeutralBackground1,
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
   },
   brand: { fontWeight: tokens.fontWeightBold, fontSize: tokens.fontSizeBase400 },
-  tagline: { color: tokens.colorNeutralForeground2, fontWeight: tokens.fontWeightRegular, marginLeft: tokens.spacingHorizontalS },
-  navList: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalL, listStyle: 'none', margin: 0, padding: 0 },
+  tagline: {
+    color: tokens.colorNeutralForeground2,
+    fontWeight: tokens.fontWeightRegular,
+    marginLeft: tokens.spacingHorizontalS,
+  },
+  navList: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: tokens.spacingHorizontalL,
+    listStyle: 'none',
+    margin: 0,
+    padding: 0,
+  },
   current: { fontWeight: tokens.fontWeightBold, textDecorationLine: 'underline', textDecorationThickness: '2px' },
   who: { marginLeft: 'auto', color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
-  main: { padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXL} ${tokens.spacingVerticalXXXL}`, ':focus': { outline: 'none' } },
+  main: {
+    padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXL} ${tokens.spacingVerticalXXXL}`,
+    ':focus': { outline: 'none' },
+  },
   banner: { margin: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalXL} 0` },
-  bannerRow: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS, marginTop: tokens.spacingVerticalXS },
+  bannerRow: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalS,
+    marginTop: tokens.spacingVerticalXS,
+  },
 });
 
 function readDevRole(): 'reporter' | undefined {
@@ -93,7 +149,10 @@ export function App({ host, api: givenApi }: AppProps) {
   useEffect(() => {
     document.documentElement.lang = locale;
   }, [locale]);
-  const api = useMemo(() => givenApi ?? new HttpPuiApi(new ApiClient({ locale, token: host.token, devRole })), [givenApi, locale, host, devRole]);
+  const api = useMemo(
+    () => givenApi ?? new HttpPuiApi(new ApiClient({ locale, token: host.token, devRole })),
+    [givenApi, locale, host, devRole],
+  );
   const [session, setSession] = useState<Session>({ isDpo: false });
   useEffect(() => {
     let live = true;
@@ -128,7 +187,15 @@ export function App({ host, api: givenApi }: AppProps) {
   );
 }
 
-function Shell({ host, devRole, onDevRole }: { host: Host; devRole: 'reporter' | undefined; onDevRole: (role: 'reporter' | undefined) => void }) {
+function Shell({
+  host,
+  devRole,
+  onDevRole,
+}: {
+  host: Host;
+  devRole: 'reporter' | undefined;
+  onDevRole: (role: 'reporter' | undefined) => void;
+}) {
   const t = useStrings(commonStrings);
   const styles = useStyles();
   const route = useRoute();
@@ -136,7 +203,12 @@ function Shell({ host, devRole, onDevRole }: { host: Host; devRole: 'reporter' |
   const links: { page: 'report' | 'mine' | 'board' | 'register'; label: string }[] = [
     { page: 'report', label: t.nav.report },
     { page: 'mine', label: t.nav.mine },
-    ...(session.isDpo ? [{ page: 'board' as const, label: t.nav.board }, { page: 'register' as const, label: t.nav.register }] : []),
+    ...(session.isDpo
+      ? [
+          { page: 'board' as const, label: t.nav.board },
+          { page: 'register' as const, label: t.nav.register },
+        ]
+      : []),
   ];
   const active = route.page === 'incident' ? (session.isDpo ? 'board' : 'mine') : route.page;
   return (
@@ -160,7 +232,11 @@ function Shell({ host, devRole, onDevRole }: { host: Host; devRole: 'reporter' |
           <ul className={styles.navList}>
             {links.map((l) => (
               <li key={l.page}>
-                <Link href={hrefOf({ page: l.page })} aria-current={active === l.page ? 'page' : undefined} className={mergeClasses(active === l.page && styles.current)}>
+                <Link
+                  href={hrefOf({ page: l.page })}
+                  aria-current={active === l.page ? 'page' : undefined}
+                  className={mergeClasses(active === l.page && styles.current)}
+                >
                   {l.label}
                 </Link>
               </li>
@@ -177,7 +253,12 @@ function Shell({ host, devRole, onDevRole }: { host: Host; devRole: 'reporter' |
               {t.localBody(session.me.name)}
               <div className={styles.bannerRow}>
                 <label htmlFor="dev-role">{t.actAs}</label>
-                <Select id="dev-role" size="small" value={devRole ?? 'dpo'} onChange={(_, d) => onDevRole(d.value === 'reporter' ? 'reporter' : undefined)}>
+                <Select
+                  id="dev-role"
+                  size="small"
+                  value={devRole ?? 'dpo'}
+                  onChange={(_, d) => onDevRole(d.value === 'reporter' ? 'reporter' : undefined)}
+                >
                   <option value="dpo">{t.actAsDpo}</option>
                   <option value="reporter">{t.actAsReporter}</option>
                 </Select>
@@ -230,9 +311,17 @@ function Page({ route }: { route: Route }) {
     case 'mine':
       return <MyReportsPage />;
     case 'board':
-      return <DpoOnly><BoardPage /></DpoOnly>;
+      return (
+        <DpoOnly>
+          <BoardPage />
+        </DpoOnly>
+      );
     case 'register':
-      return <DpoOnly><RegisterPage /></DpoOnly>;
+      return (
+        <DpoOnly>
+          <RegisterPage />
+        </DpoOnly>
+      );
     case 'incident':
       return <IncidentPage key={route.id} idOrNumber={route.id} />;
     case 'not-found':

@@ -18,7 +18,8 @@ const sv = {
   dpoOnlyTitle: 'Bara för dataskyddsombudet',
   dpoOnlyBody: `Den här sidan är till för dataskyddsombudet. Dina egna rapporter finns under ${TERMS.sv.myReports}.`,
   localTitle: 'Lokal profil',
-  localBody: (name: string) => `Du är inte inloggad: PUI Desk körs lokalt och alla anrop görs som utvecklaridentiteten "${name}". Använd den bara för utveckling och test.`,
+  localBody: (name: string) =>
+    `Du är inte inloggad: PUI Desk körs lokalt och alla anrop görs som utvecklaridentiteten "${name}". Använd den bara för utveckling och test.`,
   actAs: 'Agera som',
   actAsDpo: 'Dataskyddsombud (alla roller)',
   actAsReporter: 'Rapportör',
@@ -54,7 +55,8 @@ const en: typeof sv = {
   dpoOnlyTitle: 'For the data protection officer only',
   dpoOnlyBody: `This page is for the data protection officer. Your own reports are under ${TERMS.en.myReports}.`,
   localTitle: 'Local profile',
-  localBody: (name: string) => `You are not signed in: PUI Desk runs locally and every call is made as the dev identity "${name}". Use it for development and testing only.`,
+  localBody: (name: string) =>
+    `You are not signed in: PUI Desk runs locally and every call is made as the dev identity "${name}". Use it for development and testing only.`,
   actAs: 'Act as',
   actAsDpo: 'Data protection officer (all roles)',
   actAsReporter: 'Reporter',

@@ -87,7 +87,11 @@ export class AccessRecorder {
         this.queue = [...batch, ...this.queue];
         this.failures++;
         const waitMs = Math.min(this.retryDelayMs * 2 ** (this.failures - 1), 60_000);
-        this.options.logger?.warn('access log append failed; retrying', { records: batch.length, waitMs, code: (error as { code?: unknown }).code ?? (error as Error).name });
+        this.options.logger?.warn('access log append failed; retrying', {
+          records: batch.length,
+          waitMs,
+          code: (error as { code?: unknown }).code ?? (error as Error).name,
+        });
         if (!this.closed) this.schedule(waitMs);
         return false;
       },

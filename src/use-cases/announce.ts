@@ -32,10 +32,16 @@ export async function withdrawAnnouncement(deps: UseCaseDeps, news: Announcement
 export async function announce(deps: UseCaseDeps, kind: 'reported' | 'changed', incident: Incident): Promise<void> {
   if (!deps.outbox) return;
   try {
-    if (kind === 'changed') await queueAnnouncement(deps, { kind: 'changed', incidentId: incident.id, reportId: incident.reportId });
+    if (kind === 'changed')
+      await queueAnnouncement(deps, { kind: 'changed', incidentId: incident.id, reportId: incident.reportId });
     else deps.outbox.nudge();
   } catch (error) {
     // Log ids only: an error message may quote personal data.
-    deps.logger.warn('announcement failed', { incidentId: incident.id, number: incident.number, kind, error: (error as Error).name });
+    deps.logger.warn('announcement failed', {
+      incidentId: incident.id,
+      number: incident.number,
+      kind,
+      error: (error as Error).name,
+    });
   }
 }

@@ -4,8 +4,24 @@
  * Each reads the incident, applies a pure domain change and stores it under the etag it read.
  */
 import {
-  assessRisk, closeIncident, Conflict, Forbidden, isDpo, recordAwareness, recordEnded, recordImyNotice, recordImySupplement,
-  recordLexSarah, recordNoticeDetails, recordPoliceReport, recordSubjectNotice, takeOwnership, type Caller, type Change, type Incident, type Person,
+  assessRisk,
+  closeIncident,
+  Conflict,
+  Forbidden,
+  isDpo,
+  recordAwareness,
+  recordEnded,
+  recordImyNotice,
+  recordImySupplement,
+  recordLexSarah,
+  recordNoticeDetails,
+  recordPoliceReport,
+  recordSubjectNotice,
+  takeOwnership,
+  type Caller,
+  type Change,
+  type Incident,
+  type Person,
 } from '../domain';
 import { announce } from './announce';
 import type { UseCaseDeps } from './deps';
@@ -42,7 +58,11 @@ export async function changeIncident(
   raw: unknown,
   expectedEtag?: string,
 ): Promise<Incident> {
-  if (!isDpo(caller)) throw new Forbidden('Bara dataskyddsombudet kan ändra en incident.', 'Only the data protection officer can change an incident.');
+  if (!isDpo(caller))
+    throw new Forbidden(
+      'Bara dataskyddsombudet kan ändra en incident.',
+      'Only the data protection officer can change an incident.',
+    );
   const current = await findVisibleIncident(deps, caller, idOrNumber);
   if (expectedEtag !== undefined && expectedEtag !== current.etag) throw new Conflict();
   const by = { id: caller.id, name: caller.name };

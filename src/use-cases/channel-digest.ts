@@ -10,8 +10,13 @@
  * of its time left.
  */
 import {
-  Conflict, DIGEST_UPDATE_MIN_MS, digestLine, digestWanted, fillDigests,
-  type ChannelPoster, type DigestLine,
+  Conflict,
+  DIGEST_UPDATE_MIN_MS,
+  digestLine,
+  digestWanted,
+  fillDigests,
+  type ChannelPoster,
+  type DigestLine,
 } from '../domain';
 import type { DeliveryDeps } from './deliver-announcements';
 import { getPostedCard, type DpoChannel } from './dpo-channel';
@@ -64,7 +69,12 @@ export async function getDigestState(deps: Pick<DeliveryDeps, 'appState'>): Prom
  * rules want a digest; closes the open digest once none of its incidents waits any more.
  * Errors from the poster (ChannelBusy included) are thrown after what was posted is recorded.
  */
-export async function refreshDigest(deps: DeliveryDeps, poster: ChannelPoster, channel: DpoChannel, owner: string): Promise<DigestStepResult> {
+export async function refreshDigest(
+  deps: DeliveryDeps,
+  poster: ChannelPoster,
+  channel: DpoChannel,
+  owner: string,
+): Promise<DigestStepResult> {
   const now = deps.clock.now();
   const pendingReports = (await deps.outbox.pending()).filter((e) => e.kind === 'reported');
   const pendingIds = new Set(pendingReports.map((e) => e.reportId));
@@ -72,10 +82,21 @@ export async function refreshDigest(deps: DeliveryDeps, poster: ChannelPoster, c
   const state: DigestState = entry?.value ?? { shown: [] };
   if (state.lock && state.lock.owner !== owner && Date.parse(state.lock.until) > now.getTime()) return NOTHING;
 
-  const open = state.open && state.open.lines.some((l) => pendingIds.has(l.reportId)) && state.open.address.conversationId === channel.address.conversationId ? state.open : undefined;
+  const open =
+    state.open &&
+    state.open.lines.some((l) => pendingIds.has(l.reportId)) &&
+    state.open.address.conversationId === channel.address.conversationId
+      ? state.open
+      : undefined;
   const shown = state.shown.filter((id) => pendingIds.has(id));
   const known = new Set([...shown, ...(open?.lines.map((l) => l.reportId) ?? [])]);
-  const tidy = (): DigestState => ({ open, shown: state.open && !open ? [...shown, ...state.open.lines.map((l) => l.reportId).filter((id) => pendingIds.has(id))] : shown });
+  const tidy = (): DigestState => ({
+    open,
+    shown:
+      state.open && !open
+        ? [...shown, ...state.open.lines.map((l) => l.reportId).filter((id) => pendingIds.has(id))]
+        : shown,
+  });
 
   if (!digestWanted(pendingReports.length, Boolean(open))) {
     await settle(deps, entry?.etag, state, tidy());
@@ -91,7 +112,10 @@ export async function refreshDigest(deps: DeliveryDeps, poster: ChannelPoster, c
   }
 
   // Take the digest for this change: another instance doing the same loses the etag race.
-  let current: DigestState = { ...tidy(), lock: { owner, until: new Date(now.getTime() + DIGEST_LOCK_MS).toISOString() } };
+  let current: DigestState = {
+    ...tidy(),
+    lock: { owner, until: new Date(now.getTime() + DIGEST_LOCK_MS).toISOString() },
+  };
   let etag: string;
   try {
     etag = (await deps.appState.putState(DIGEST_KEY, current, entry ? entry.etag : undefined)).etag;
@@ -109,16 +133,22 @@ export async function refreshDigest(deps: DeliveryDeps, poster: ChannelPoster, c
     // Read while holding the digest, so only one instance reads them; a few at a time (SharePoint round trips).
     const added: DigestLine[] = [];
     for (let i = 0; i < newcomers.length; i += READ_AT_ONCE) {
-      const found = await Promise.all(newcomers.slice(i, i + READ_AT_ONCE).map(async (news) => {
-        const incident = await deps.store.getByReportId(news.reportId);
-        return incident && !(await getPostedCard(deps, incident.id)) ? digestLine(incident) : undefined;
-      }));
+      const found = await Promise.all(
+        newcomers.slice(i, i + READ_AT_ONCE).map(async (news) => {
+          const incident = await deps.store.getByReportId(news.reportId);
+          return incident && !(await getPostedCard(deps, incident.id)) ? digestLine(incident) : undefined;
+        }),
+      );
       for (const line of found) if (line) added.push(line);
     }
     if (added.length === 0) return result;
     const filled = fillDigests(open?.lines ?? [], added);
     if (open && filled.open.length > open.lines.length) {
-      await poster.updateDigest(open.address, open.messageId, { lines: filled.open, since: open.since, now: deps.clock.now() });
+      await poster.updateDigest(open.address, open.messageId, {
+        lines: filled.open,
+        since: open.since,
+        now: deps.clock.now(),
+      });
       const updatedAt = deps.clock.now().toISOString();
       result.updated += 1;
       result.listed += filled.open.length - open.lines.length;
@@ -150,7 +180,12 @@ export async function refreshDigest(deps: DeliveryDeps, poster: ChannelPoster, c
 }
 
 /** Writes the tidied state when it changed (a closed digest, pruned ids); a lost race changes nothing. */
-async function settle(deps: DeliveryDeps, etag: string | undefined, before: DigestState, after: DigestState): Promise<void> {
+async function settle(
+  deps: DeliveryDeps,
+  etag: string | undefined,
+  before: DigestState,
+  after: DigestState,
+): Promise<void> {
   if (!etag || (before.open === after.open && before.shown.length === after.shown.length)) return;
   await deps.appState.putState(DIGEST_KEY, after, etag).catch((error) => {
     if (!(error instanceof Conflict)) throw error;

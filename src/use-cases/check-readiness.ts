@@ -23,7 +23,10 @@ export interface ReadinessCheck {
 }
 
 /** A readiness check over the store, cached for `cacheMs` (default 5 s). */
-export function readinessCheck(deps: Pick<UseCaseDeps, 'appState' | 'clock' | 'logger'>, cacheMs = 5000): ReadinessCheck {
+export function readinessCheck(
+  deps: Pick<UseCaseDeps, 'appState' | 'clock' | 'logger'>,
+  cacheMs = 5000,
+): ReadinessCheck {
   let last: { at: number; answer: Readiness } | undefined;
   let pending: Promise<Readiness> | undefined;
   let stopping = false;

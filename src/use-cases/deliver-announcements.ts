@@ -5,7 +5,14 @@
  * A delivered entry is completed; a failed one is retried with backoff; a busy channel (429)
  * puts the rest of the pass back for its Retry-After.
  */
-import { ChannelBusy, Conflict, type ChannelPoster, type DueReminder, type Incident, type MentionTarget } from '../domain';
+import {
+  ChannelBusy,
+  Conflict,
+  type ChannelPoster,
+  type DueReminder,
+  type Incident,
+  type MentionTarget,
+} from '../domain';
 import type { UseCaseDeps } from './deps';
 import { getDpoChannel, getPostedCard, recordPostedCard, type DpoChannel, type PostedCard } from './dpo-channel';
 import { retryDelayMs, type Outbox, type OutboxEntry } from './outbox';
@@ -76,7 +83,11 @@ function eligible(entry: OutboxEntry, pendingReportIds: ReadonlySet<string>): bo
  * every pending entry on every wake). Stops at the first deferral and releases the rest
  * unchanged, so a 429 pauses the whole pass rather than being hammered by every remaining entry.
  */
-export async function deliverAnnouncements(deps: DeliveryDeps, poster: ChannelPoster, options: DeliverAnnouncementsOptions): Promise<DeliverAnnouncementsResult> {
+export async function deliverAnnouncements(
+  deps: DeliveryDeps,
+  poster: ChannelPoster,
+  options: DeliverAnnouncementsOptions,
+): Promise<DeliverAnnouncementsResult> {
   // Read once per pass: the channel rarely changes, and a pass is short (its lease is minutes).
   const channel = await getDpoChannel(deps);
   if (!channel) {
@@ -106,14 +117,18 @@ export async function deliverAnnouncements(deps: DeliveryDeps, poster: ChannelPo
         digestAt = deps.clock.now().getTime();
         await digestStep(deps, poster, channel, owner);
       }
-      incident = entry.kind === 'reported' ? await deps.store.getByReportId(entry.reportId) : await deps.store.get(entry.incidentId);
+      incident =
+        entry.kind === 'reported'
+          ? await deps.store.getByReportId(entry.reportId)
+          : await deps.store.get(entry.incidentId);
       if (!incident) {
         if (await settleMissing(deps, entry, owner)) result.dropped += 1;
         continue;
       }
       if (entry.kind !== 'reminder') await showCard(deps, poster, channel, incident);
       else {
-        const send = (current: Incident, reminder: DueReminder) => remind(deps, poster, channel, current, reminder, options.dpoMentions ?? []);
+        const send = (current: Incident, reminder: DueReminder) =>
+          remind(deps, poster, channel, current, reminder, options.dpoMentions ?? []);
         if ((await deliverReminder(deps, send, incident, entry.slot, entry.sentSlot)) === 'stale') {
           await outbox.complete(entry, owner);
           result.dropped += 1;
@@ -127,15 +142,28 @@ export async function deliverAnnouncements(deps: DeliveryDeps, poster: ChannelPo
       if (deferred) {
         const notBefore = new Date(deps.clock.now().getTime() + (deferred.retryAfterMs ?? 0));
         await outbox.releaseAll(claimed.slice(i), owner, notBefore);
-        deps.logger.info('announcements deferred', { reason: deferred.reason, retryAfterMs: deferred.retryAfterMs ?? null, pending: claimed.length - i });
+        deps.logger.info('announcements deferred', {
+          reason: deferred.reason,
+          retryAfterMs: deferred.retryAfterMs ?? null,
+          pending: claimed.length - i,
+        });
         result.deferred = deferred;
         return result;
       }
       const attempts = entry.attempts + 1;
       const sentSlot = error instanceof ReminderNotRecorded ? error.slot : undefined;
       const code = errorCode(error instanceof ReminderNotRecorded ? error.cause : error);
-      await outbox.release(entry, owner, new Date(deps.clock.now().getTime() + retryDelayMs(attempts)), { error: code, sentSlot });
-      deps.logger.warn('announcement delivery failed; will retry', { kind: entry.kind, incidentId: incident?.id ?? null, number: incident?.number ?? null, attempts, error: code });
+      await outbox.release(entry, owner, new Date(deps.clock.now().getTime() + retryDelayMs(attempts)), {
+        error: code,
+        sentSlot,
+      });
+      deps.logger.warn('announcement delivery failed; will retry', {
+        kind: entry.kind,
+        incidentId: incident?.id ?? null,
+        number: incident?.number ?? null,
+        attempts,
+        error: code,
+      });
       result.failed += 1;
     }
   }
@@ -146,7 +174,12 @@ export async function deliverAnnouncements(deps: DeliveryDeps, poster: ChannelPo
  * Brings the digest up to date. It only adds to what the incidents' own cards will show, so its
  * failure (the store or the channel) holds up no card: it is logged and tried at the next step.
  */
-async function digestStep(deps: DeliveryDeps, poster: ChannelPoster, channel: DpoChannel, owner: string): Promise<void> {
+async function digestStep(
+  deps: DeliveryDeps,
+  poster: ChannelPoster,
+  channel: DpoChannel,
+  owner: string,
+): Promise<void> {
   try {
     await refreshDigest(deps, poster, channel, owner);
   } catch (error) {
@@ -161,7 +194,12 @@ function deferralOf(error: unknown): AnnouncementDeferred | undefined {
 }
 
 /** Posts the incident's card, or updates it when one was posted before (a retried or repeated announcement). */
-async function showCard(deps: DeliveryDeps, poster: ChannelPoster, channel: DpoChannel, incident: Incident): Promise<PostedCard> {
+async function showCard(
+  deps: DeliveryDeps,
+  poster: ChannelPoster,
+  channel: DpoChannel,
+  incident: Incident,
+): Promise<PostedCard> {
   const posted = await getPostedCard(deps, incident.id);
   const view = { now: deps.clock.now(), refreshUserIds: channel.refreshUserIds };
   if (posted) {
@@ -187,11 +225,21 @@ async function showCard(deps: DeliveryDeps, poster: ChannelPoster, channel: DpoC
  * stopped) and, when the reminder chases, a reply in the card's thread @mentions the owner, or the
  * DPOs when nobody owns it. A retry after a failed reply updates the card again: harmless.
  */
-async function remind(deps: DeliveryDeps, poster: ChannelPoster, channel: DpoChannel, incident: Incident, reminder: DueReminder, configured: readonly MentionTarget[]): Promise<void> {
+async function remind(
+  deps: DeliveryDeps,
+  poster: ChannelPoster,
+  channel: DpoChannel,
+  incident: Incident,
+  reminder: DueReminder,
+  configured: readonly MentionTarget[],
+): Promise<void> {
   const card = await showCard(deps, poster, channel, incident);
   if (!reminder.mention) return;
-  const dpos = configured.length > 0 ? configured : channel.refreshUserIds.map((id) => ({ id, name: 'Dataskyddsombud' }));
-  const mentions = incident.owner ? [{ id: incident.owner.id, name: incident.owner.name }] : dpos.slice(0, MAX_REMINDER_MENTIONS);
+  const dpos =
+    configured.length > 0 ? configured : channel.refreshUserIds.map((id) => ({ id, name: 'Dataskyddsombud' }));
+  const mentions = incident.owner
+    ? [{ id: incident.owner.id, name: incident.owner.name }]
+    : dpos.slice(0, MAX_REMINDER_MENTIONS);
   await poster.replyToCard(card.address, card.messageId, incident, reminder, { now: deps.clock.now(), mentions });
 }
 
@@ -203,7 +251,10 @@ function isOrphan(deps: UseCaseDeps, entry: OutboxEntry): boolean {
 async function settleMissing(deps: DeliveryDeps, entry: OutboxEntry, owner: string): Promise<boolean> {
   if (entry.kind !== 'reported' || isOrphan(deps, entry)) {
     await deps.outbox.remove(entry.key);
-    deps.logger.warn('announcement dropped: no such incident', { kind: entry.kind, incidentId: 'incidentId' in entry ? entry.incidentId : null });
+    deps.logger.warn('announcement dropped: no such incident', {
+      kind: entry.kind,
+      incidentId: 'incidentId' in entry ? entry.incidentId : null,
+    });
     return true;
   }
   // The report may still be on its way into the store: look again shortly.
@@ -214,7 +265,8 @@ async function settleMissing(deps: DeliveryDeps, entry: OutboxEntry, owner: stri
 /** A short, non-personal name for an error: HTTP status or error class. */
 function errorCode(error: unknown): string {
   const e = error as { statusCode?: unknown; status?: unknown; code?: unknown; name?: unknown };
-  const status = typeof e?.statusCode === 'number' ? e.statusCode : typeof e?.status === 'number' ? e.status : undefined;
+  const status =
+    typeof e?.statusCode === 'number' ? e.statusCode : typeof e?.status === 'number' ? e.status : undefined;
   if (status) return `http_${status}`;
   if (typeof e?.code === 'string' && /^[\w.-]{1,40}$/.test(e.code)) return e.code;
   return typeof e?.name === 'string' ? e.name : 'Error';

@@ -76,7 +76,12 @@ export class DeliveryLoop {
   }
 
   private pass(): Promise<DeliverAnnouncementsResult> {
-    return deliverAnnouncements(this.deps, this.poster, { owner: this.options.owner, limit: this.options.batch ?? 50, dpoMentions: this.options.dpoMentions, leaseMs: this.options.leaseMs });
+    return deliverAnnouncements(this.deps, this.poster, {
+      owner: this.options.owner,
+      limit: this.options.batch ?? 50,
+      dpoMentions: this.options.dpoMentions,
+      leaseMs: this.options.leaseMs,
+    });
   }
 
   private async loop(): Promise<void> {

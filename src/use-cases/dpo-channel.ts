@@ -72,7 +72,11 @@ export async function setDpoChannel(
   const waiting = deps.outbox ? (await deps.outbox.pending()).length : 0;
   // News held back for want of a channel can go out now.
   deps.outbox?.nudge();
-  return { replaced: Boolean(previous), moved: Boolean(previous && previous.address.conversationId !== channel.address.conversationId), waiting };
+  return {
+    replaced: Boolean(previous),
+    moved: Boolean(previous && previous.address.conversationId !== channel.address.conversationId),
+    waiting,
+  };
 }
 
 /** The DPO channel, if one is set. */
@@ -85,7 +89,11 @@ export async function getDpoChannel(deps: Pick<UseCaseDeps, 'appState'>): Promis
  * {@link MAX_REFRESH_USERS}, newest kept). False when there is no channel, the id was known, or
  * the caller is no DPO.
  */
-export async function rememberChannelDpo(deps: Pick<UseCaseDeps, 'appState'>, caller: Caller, platformUserId: string): Promise<boolean> {
+export async function rememberChannelDpo(
+  deps: Pick<UseCaseDeps, 'appState'>,
+  caller: Caller,
+  platformUserId: string,
+): Promise<boolean> {
   if (!isDpo(caller)) return false;
   for (let attempt = 0; attempt < 5; attempt++) {
     const entry = await deps.appState.getState<DpoChannel>(DPO_CHANNEL_KEY);
@@ -102,11 +110,18 @@ export async function rememberChannelDpo(deps: Pick<UseCaseDeps, 'appState'>, ca
 }
 
 /** The card posted for an incident, if any. */
-export async function getPostedCard(deps: Pick<UseCaseDeps, 'appState'>, incidentId: string): Promise<PostedCard | undefined> {
+export async function getPostedCard(
+  deps: Pick<UseCaseDeps, 'appState'>,
+  incidentId: string,
+): Promise<PostedCard | undefined> {
   return (await deps.appState.getState<PostedCard>(cardKey(incidentId)))?.value;
 }
 
 /** Records the card posted for an incident; Conflict if one was recorded already. */
-export async function recordPostedCard(deps: Pick<UseCaseDeps, 'appState'>, incidentId: string, card: PostedCard): Promise<void> {
+export async function recordPostedCard(
+  deps: Pick<UseCaseDeps, 'appState'>,
+  incidentId: string,
+  card: PostedCard,
+): Promise<void> {
   await deps.appState.putState(cardKey(incidentId), card, undefined);
 }

@@ -19,15 +19,26 @@ export async function* allIncidents(store: IncidentStore): AsyncGenerator<Incide
 export async function loadRegister(store: IncidentStore): Promise<Incident[]> {
   const incidents: Incident[] = [];
   for await (const incident of allIncidents(store)) incidents.push(incident);
-  return incidents.sort((a, b) => Date.parse(a.discoveredAt) - Date.parse(b.discoveredAt) || a.number.localeCompare(b.number));
+  return incidents.sort(
+    (a, b) => Date.parse(a.discoveredAt) - Date.parse(b.discoveredAt) || a.number.localeCompare(b.number),
+  );
 }
 
 /**
  * The register rows of every incident (DPO only), in register order. `target` names the export
  * in the access log (`register.xlsx`); the export is recorded there when the deps record reads.
  */
-export async function exportRegister(deps: Pick<UseCaseDeps, 'store'> & Partial<Pick<UseCaseDeps, 'access' | 'clock' | 'newId'>>, caller: Caller, target = 'register'): Promise<RegisterRow[]> {
-  if (!isDpo(caller)) throw new Forbidden('Bara dataskyddsombudet kan exportera registret.', 'Only the data protection officer can export the register.');
-  if (deps.access && deps.clock && deps.newId) deps.access.record(accessRecord(deps.newId(), deps.clock.now(), caller, 'register-export', null, target));
+export async function exportRegister(
+  deps: Pick<UseCaseDeps, 'store'> & Partial<Pick<UseCaseDeps, 'access' | 'clock' | 'newId'>>,
+  caller: Caller,
+  target = 'register',
+): Promise<RegisterRow[]> {
+  if (!isDpo(caller))
+    throw new Forbidden(
+      'Bara dataskyddsombudet kan exportera registret.',
+      'Only the data protection officer can export the register.',
+    );
+  if (deps.access && deps.clock && deps.newId)
+    deps.access.record(accessRecord(deps.newId(), deps.clock.now(), caller, 'register-export', null, target));
   return (await loadRegister(deps.store)).map(incidentToRegisterRow);
 }

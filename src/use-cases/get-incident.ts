@@ -1,7 +1,17 @@
 /** One incident with its audit trail, the duties its assessment brings and the register findings. */
 import {
-  accessRecord, dutiesFor, isDpo, NotFound, parseIncidentNumber, registerFindings, supplementDueAt,
-  type AuditEvent, type Caller, type Duties, type Incident, type RegisterCheckId,
+  accessRecord,
+  dutiesFor,
+  isDpo,
+  NotFound,
+  parseIncidentNumber,
+  registerFindings,
+  supplementDueAt,
+  type AuditEvent,
+  type Caller,
+  type Duties,
+  type Incident,
+  type RegisterCheckId,
 } from '../domain';
 import type { UseCaseDeps } from './deps';
 

@@ -4,7 +4,12 @@
  */
 import { createHash } from 'node:crypto';
 import { Forbidden, isDpo, type Caller } from '../domain';
-import { incidentContentKey, registerRowToNewIncident, type RegisterEntry, type RegisterRowProblem } from '../domain/register-row';
+import {
+  incidentContentKey,
+  registerRowToNewIncident,
+  type RegisterEntry,
+  type RegisterRowProblem,
+} from '../domain/register-row';
 import type { UseCaseDeps } from './deps';
 
 /** The rows to import: readable entries, and the problems of the lines that were not. */
@@ -46,8 +51,16 @@ export function importReportId(entry: Pick<RegisterEntry, 'contentKey' | 'ordina
 }
 
 /** Stores every readable row that is not already there, in file order (DPO only). Nothing is announced: the rows are history. */
-export async function importRegister(deps: Pick<UseCaseDeps, 'store' | 'clock' | 'logger'>, caller: Caller, input: RegisterImportInput): Promise<ImportRegisterResult> {
-  if (!isDpo(caller)) throw new Forbidden('Bara dataskyddsombudet kan importera registret.', 'Only the data protection officer can import the register.');
+export async function importRegister(
+  deps: Pick<UseCaseDeps, 'store' | 'clock' | 'logger'>,
+  caller: Caller,
+  input: RegisterImportInput,
+): Promise<ImportRegisterResult> {
+  if (!isDpo(caller))
+    throw new Forbidden(
+      'Bara dataskyddsombudet kan importera registret.',
+      'Only the data protection officer can import the register.',
+    );
   const importer = { id: caller.id, name: caller.name };
   const now = deps.clock.now();
   const result: ImportRegisterResult = {
@@ -83,6 +96,10 @@ export async function importRegister(deps: Pick<UseCaseDeps, 'store' | 'clock' |
     else result.alreadyThere += 1;
     result.rows.push({ line: entry.line, number: stored.incident.number, created: stored.created });
   }
-  deps.logger.info('register imported', { imported: result.imported, alreadyThere: result.alreadyThere, rejected: result.rejected });
+  deps.logger.info('register imported', {
+    imported: result.imported,
+    alreadyThere: result.alreadyThere,
+    rejected: result.rejected,
+  });
   return result;
 }

@@ -8,7 +8,11 @@ export function listMyIncidents(deps: UseCaseDeps, caller: Caller, options?: Lis
 }
 
 /** Every incident (DPO only): open ones by deadline when `openOnly`, else newest first. */
-export function listAllIncidents(deps: UseCaseDeps, caller: Caller, options: ListOptions & { openOnly?: boolean } = {}): Promise<Page<Incident>> {
+export function listAllIncidents(
+  deps: UseCaseDeps,
+  caller: Caller,
+  options: ListOptions & { openOnly?: boolean } = {},
+): Promise<Page<Incident>> {
   if (!isDpo(caller)) throw new Forbidden();
   return options.openOnly ? deps.store.listOpenByDeadline(options) : deps.store.listAll(options);
 }

@@ -8,8 +8,17 @@ export const NOTICE_KINDS = ['imy'] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
 /** The notice text of one incident, for a DPO only (it is the DPO's document, not the reporter's). */
-export async function noticeText(deps: UseCaseDeps, caller: Caller, idOrNumber: string, kind: NoticeKind): Promise<{ number: string; text: string }> {
-  if (!isDpo(caller)) throw new Forbidden('Bara dataskyddsombudet kan ta fram anmälningstexten.', 'Only the data protection officer can get the notice text.');
+export async function noticeText(
+  deps: UseCaseDeps,
+  caller: Caller,
+  idOrNumber: string,
+  kind: NoticeKind,
+): Promise<{ number: string; text: string }> {
+  if (!isDpo(caller))
+    throw new Forbidden(
+      'Bara dataskyddsombudet kan ta fram anmälningstexten.',
+      'Only the data protection officer can get the notice text.',
+    );
   const incident = await findVisibleIncident(deps, caller, idOrNumber);
   const organisation = deps.organisation ?? DEFAULT_ORGANISATION;
   // A document taken out of the app: who took which one is in the access log (never its text).

@@ -90,7 +90,14 @@ function refreshed(existing: OutboxEntry, news: AnnouncementNews, now: Date): Ou
 
 /** A new entry, due at `dueAt` (its reporter's turn) or at once. */
 function fresh(news: AnnouncementNews, now: Date, dueAt: number = now.getTime()): OutboxEntry {
-  return { ...news, key: announcementKey(news), enqueuedAt: now.toISOString(), version: 1, attempts: 0, notBefore: new Date(dueAt).toISOString() };
+  return {
+    ...news,
+    key: announcementKey(news),
+    enqueuedAt: now.toISOString(),
+    version: 1,
+    attempts: 0,
+    notBefore: new Date(dueAt).toISOString(),
+  };
 }
 
 /** Delay before the next attempt after `attempts` failures: 5 s, 10 s, 20 s … capped at 10 min. */
@@ -178,7 +185,9 @@ export class Outbox {
   /** Queues many pieces of news (a tick's reminders) in one write of the store. */
   async enqueueMany(news: readonly AnnouncementNews[]): Promise<void> {
     if (news.length === 0) return;
-    const queued = news.map((n) => new Promise<void>((resolve, reject) => this.queue.push({ news: n, resolve, reject })));
+    const queued = news.map(
+      (n) => new Promise<void>((resolve, reject) => this.queue.push({ news: n, resolve, reject })),
+    );
     this.kick();
     await Promise.all(queued);
   }
@@ -208,16 +217,26 @@ export class Outbox {
     let pendingReports: Set<string> | undefined;
     let cursor: string | undefined;
     for (let round = 0; round < MAX_CLAIM_ROUNDS && claimed.length < limit; round++) {
-      const page = await this.store.listScheduledState<OutboxEntry>(OUTBOX_PREFIX, { dueBy: now.toISOString(), limit: Math.min(PAGE, Math.max(limit, 1)), cursor });
+      const page = await this.store.listScheduledState<OutboxEntry>(OUTBOX_PREFIX, {
+        dueBy: now.toISOString(),
+        limit: Math.min(PAGE, Math.max(limit, 1)),
+        cursor,
+      });
       const candidates = page.items.filter((item) => {
         if (seen.has(item.key) || !isEntry(item)) return false;
         seen.add(item.key);
         const e = item.value;
         return Date.parse(e.notBefore) <= t && !(e.claim && Date.parse(e.claim.until) > t);
       });
-      if (!pendingReports && candidates.some((c) => c.value.kind !== 'reported')) pendingReports = await this.pendingReportIds();
-      const chosen = candidates.filter((c) => eligible(c.value, pendingReports ?? new Set())).slice(0, limit - claimed.length);
-      const next = chosen.map((c) => ({ ...structuredClone(c.value), claim: { owner, until, version: c.value.version } }));
+      if (!pendingReports && candidates.some((c) => c.value.kind !== 'reported'))
+        pendingReports = await this.pendingReportIds();
+      const chosen = candidates
+        .filter((c) => eligible(c.value, pendingReports ?? new Set()))
+        .slice(0, limit - claimed.length);
+      const next = chosen.map((c) => ({
+        ...structuredClone(c.value),
+        claim: { owner, until, version: c.value.version },
+      }));
       if (chosen.length > 0) {
         const outcomes = await this.store.writeStates(next.map((entry, i) => putEntry(entry, chosen[i].etag)));
         outcomes.forEach((outcome, i) => {
@@ -250,15 +269,19 @@ export class Outbox {
       const [outcome] = await this.store.writeStates([{ kind: 'delete', key: itemKey, expectedEtag: known }]);
       if (outcome.ok) return true;
     }
-    return this.change(entry.key, (current) => {
-      if (current.claim?.owner !== owner) return { result: false };
-      if (current.version === current.claim.version) return { result: true, next: null };
-      const next = structuredClone(current);
-      delete next.claim;
-      next.attempts = 0;
-      delete next.lastError;
-      return { result: true, next };
-    }, false);
+    return this.change(
+      entry.key,
+      (current) => {
+        if (current.claim?.owner !== owner) return { result: false };
+        if (current.version === current.claim.version) return { result: true, next: null };
+        const next = structuredClone(current);
+        delete next.claim;
+        next.attempts = 0;
+        delete next.lastError;
+        return { result: true, next };
+      },
+      false,
+    );
   }
 
   /**
@@ -273,7 +296,12 @@ export class Outbox {
    * Releases claimed entries, all due again at `notBefore` (a deferral puts back a whole pass).
    * One `writeStates` for the entries unchanged since their claim; the others are read again.
    */
-  async releaseAll(entries: readonly OutboxEntry[], owner: string, notBefore: Date, failure?: ReleaseFailure): Promise<void> {
+  async releaseAll(
+    entries: readonly OutboxEntry[],
+    owner: string,
+    notBefore: Date,
+    failure?: ReleaseFailure,
+  ): Promise<void> {
     // Unchanged since our claim: the entry as we claimed it is what the store holds.
     const unchanged: { entry: OutboxEntry; etag: string }[] = [];
     const reread: OutboxEntry[] = [];
@@ -284,13 +312,22 @@ export class Outbox {
       else reread.push(entry);
     }
     if (unchanged.length > 0) {
-      const outcomes = await this.store.writeStates(unchanged.map(({ entry, etag }) => putEntry(released(entry, notBefore, failure), etag)));
+      const outcomes = await this.store.writeStates(
+        unchanged.map(({ entry, etag }) => putEntry(released(entry, notBefore, failure), etag)),
+      );
       outcomes.forEach((outcome, i) => {
         if (!outcome.ok) reread.push(unchanged[i].entry);
       });
     }
     for (const entry of reread) {
-      await this.change(entry.key, (current) => ({ result: undefined, next: current.claim?.owner === owner ? released(current, notBefore, failure) : undefined }), undefined);
+      await this.change(
+        entry.key,
+        (current) => ({
+          result: undefined,
+          next: current.claim?.owner === owner ? released(current, notBefore, failure) : undefined,
+        }),
+        undefined,
+      );
     }
   }
 
@@ -317,7 +354,10 @@ export class Outbox {
     const ids = new Set<string>();
     let cursor: string | undefined;
     do {
-      const page = await this.store.listScheduledState<OutboxEntry>(outboxItemKey('reported:'), { limit: PAGE, cursor });
+      const page = await this.store.listScheduledState<OutboxEntry>(outboxItemKey('reported:'), {
+        limit: PAGE,
+        cursor,
+      });
       for (const item of page.items) if (isEntry(item) && item.value.kind === 'reported') ids.add(item.value.reportId);
       cursor = page.next;
     } while (cursor);
@@ -329,14 +369,19 @@ export class Outbox {
    * it; undefined: leave it), again from the top when another process wrote in between.
    * Answers `absent` when there is no such entry.
    */
-  private async change<R>(key: string, apply: (current: OutboxEntry) => { result: R; next?: OutboxEntry | null }, absent: R): Promise<R> {
+  private async change<R>(
+    key: string,
+    apply: (current: OutboxEntry) => { result: R; next?: OutboxEntry | null },
+    absent: R,
+  ): Promise<R> {
     const itemKey = outboxItemKey(key);
     for (let attempt = 0; ; attempt++) {
       const current = await this.store.getState<OutboxEntry>(itemKey);
       if (!current) return absent;
       const { result, next } = apply(current.value);
       if (next === undefined) return result;
-      const write: StateWrite = next === null ? { kind: 'delete', key: itemKey, expectedEtag: current.etag } : putEntry(next, current.etag);
+      const write: StateWrite =
+        next === null ? { kind: 'delete', key: itemKey, expectedEtag: current.etag } : putEntry(next, current.etag);
       const [outcome] = await this.store.writeStates([write]);
       if (outcome.ok) return result;
       if (attempt >= MAX_CONFLICT_RETRIES) throw new Conflict();
@@ -385,7 +430,10 @@ export class Outbox {
     if (items.some((n) => n.kind === 'reminder')) {
       let cursor: string | undefined;
       do {
-        const page = await this.store.listScheduledState<OutboxEntry>(outboxItemKey('reminder:'), { limit: PAGE, cursor });
+        const page = await this.store.listScheduledState<OutboxEntry>(outboxItemKey('reminder:'), {
+          limit: PAGE,
+          cursor,
+        });
         for (const item of page.items) if (isEntry(item)) known.set(item.value.key, item);
         cursor = page.next;
       } while (cursor);

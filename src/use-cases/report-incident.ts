@@ -6,7 +6,16 @@
  * harmless: news of a report that was never stored is dropped after ten minutes
  * (deliver-announcements.ts), and no stored incident is left that the DPO channel never hears of.
  */
-import { issue, newIncident, parseReportInput, ValidationError, type Caller, type Incident, type ReportInput, type Source } from '../domain';
+import {
+  issue,
+  newIncident,
+  parseReportInput,
+  ValidationError,
+  type Caller,
+  type Incident,
+  type ReportInput,
+  type Source,
+} from '../domain';
 import { announce, queueAnnouncement, withdrawAnnouncement } from './announce';
 import type { UseCaseDeps } from './deps';
 
@@ -23,12 +32,14 @@ export interface ReportResult {
  */
 function sameReport(existing: Incident, caller: Caller): ReportResult {
   if (existing.reporter.id !== caller.id) {
-    throw new ValidationError([issue(
-      'reportId',
-      'report_id_in_use',
-      'Rapport-id:t används redan av en annan anmälan. Skicka anmälan igen med ett nytt rapport-id.',
-      'The report id is already used by another report. Send the report again with a new report id.',
-    )]);
+    throw new ValidationError([
+      issue(
+        'reportId',
+        'report_id_in_use',
+        'Rapport-id:t används redan av en annan anmälan. Skicka anmälan igen med ett nytt rapport-id.',
+        'The report id is already used by another report. Send the report again with a new report id.',
+      ),
+    ]);
   }
   return { incident: existing, created: false };
 }
@@ -37,7 +48,12 @@ function sameReport(existing: Incident, caller: Caller): ReportResult {
  * Files a report: validates it, holds the reporter to the report rate (a retry of a report already
  * stored is answered as before and costs nothing), queues its announcement, stores it.
  */
-export async function reportIncident(deps: UseCaseDeps, caller: Caller, raw: unknown, source: Source): Promise<ReportResult> {
+export async function reportIncident(
+  deps: UseCaseDeps,
+  caller: Caller,
+  raw: unknown,
+  source: Source,
+): Promise<ReportResult> {
   const now = deps.clock.now();
   const input = parseReportInput(raw, now);
   const reportId = input.reportId ?? deps.newId();
@@ -63,7 +79,14 @@ export async function reportIncident(deps: UseCaseDeps, caller: Caller, raw: unk
 }
 
 /** Queues the report's announcement, then stores it (withdrawing the news if storing fails). */
-async function store(deps: UseCaseDeps, caller: Caller, input: ReportInput, reportId: string, source: Source, now: Date): Promise<ReportResult> {
+async function store(
+  deps: UseCaseDeps,
+  caller: Caller,
+  input: ReportInput,
+  reportId: string,
+  source: Source,
+  now: Date,
+): Promise<ReportResult> {
   const reporter = { id: caller.id, name: caller.name };
   // Write-ahead: the announcement is queued before the incident is stored, so a crash in between
   // cannot leave a stored incident that the DPO channel never hears of.
@@ -80,7 +103,10 @@ async function store(deps: UseCaseDeps, caller: Caller, input: ReportInput, repo
   } catch (error) {
     // Withdraw the queued news unless a concurrent submit of the same report did get stored.
     const stored = await deps.store.getByReportId(reportId).catch(() => undefined);
-    if (!stored) await withdrawAnnouncement(deps, news).catch((e: unknown) => deps.logger.warn('withdrawing an announcement failed', { error: (e as Error).name }));
+    if (!stored)
+      await withdrawAnnouncement(deps, news).catch((e: unknown) =>
+        deps.logger.warn('withdrawing an announcement failed', { error: (e as Error).name }),
+      );
     throw error;
   }
 }

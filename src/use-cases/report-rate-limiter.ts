@@ -7,7 +7,15 @@
  * once over N instances (then N per 10 s); a restart forgets them (a full bucket again). That is
  * enough to keep a script from burying the register; it is not an accounting of anyone's reports.
  */
-import { isFull, RateLimited, REPORT_RATE, returnReportToken, takeReportToken, type ReportRatePolicy, type TokenBucket } from '../domain';
+import {
+  isFull,
+  RateLimited,
+  REPORT_RATE,
+  returnReportToken,
+  takeReportToken,
+  type ReportRatePolicy,
+  type TokenBucket,
+} from '../domain';
 
 /** Buckets remembered before forgetting those that have refilled completely. */
 const PRUNE_AT = 10_000;

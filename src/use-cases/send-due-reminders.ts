@@ -21,7 +21,15 @@
  * go out twice (no Teams call can be made part of a store transaction). The card update is
  * idempotent; only a thread reply could repeat.
  */
-import { Conflict, dueReminder, recordReminderSent, rescheduleReminder, type Change, type DueReminder, type Incident } from '../domain';
+import {
+  Conflict,
+  dueReminder,
+  recordReminderSent,
+  rescheduleReminder,
+  type Change,
+  type DueReminder,
+  type Incident,
+} from '../domain';
 import type { UseCaseDeps } from './deps';
 
 export interface SendDueRemindersOptions {
@@ -52,7 +60,10 @@ export interface SendDueRemindersResult {
  * One tick: queues every reminder that has fallen due in the outbox (the delivery loop, told by
  * the outbox, sends them). Does nothing where nothing delivers (no outbox).
  */
-export async function sendDueReminders(deps: UseCaseDeps, options: SendDueRemindersOptions = {}): Promise<SendDueRemindersResult> {
+export async function sendDueReminders(
+  deps: UseCaseDeps,
+  options: SendDueRemindersOptions = {},
+): Promise<SendDueRemindersResult> {
   const outbox = deps.outbox;
   if (!outbox) return { due: 0 };
   const now = deps.clock.now();
@@ -61,7 +72,10 @@ export async function sendDueReminders(deps: UseCaseDeps, options: SendDueRemind
   const due: { incident: Incident; reminder: DueReminder }[] = [];
   let cursor: string | undefined;
   do {
-    const page = await deps.store.listDueReminders(now.toISOString(), { limit: Math.min(pageSize, limit - due.length), cursor });
+    const page = await deps.store.listDueReminders(now.toISOString(), {
+      limit: Math.min(pageSize, limit - due.length),
+      cursor,
+    });
     for (const incident of page.items) {
       const reminder = dueReminder(incident, now);
       if (reminder) due.push({ incident, reminder });
@@ -69,7 +83,14 @@ export async function sendDueReminders(deps: UseCaseDeps, options: SendDueRemind
     cursor = page.next;
   } while (cursor && due.length < limit);
   // One write of the outbox for the whole tick, an item per reminder (none when all are pending already).
-  await outbox.enqueueMany(due.map(({ incident, reminder }) => ({ kind: 'reminder', incidentId: incident.id, reportId: incident.reportId, slot: reminder.slot })));
+  await outbox.enqueueMany(
+    due.map(({ incident, reminder }) => ({
+      kind: 'reminder',
+      incidentId: incident.id,
+      reportId: incident.reportId,
+      slot: reminder.slot,
+    })),
+  );
   if (due.length > 0) deps.logger.info('reminders due', { count: due.length });
   return { due: due.length };
 }
@@ -96,7 +117,13 @@ export type SendReminder = (incident: Incident, reminder: DueReminder) => Promis
  * was sent; `recorded`: it had gone out before and is now recorded.
  * @param sentSlot the slot that already went out on an earlier attempt, if any.
  */
-export async function deliverReminder(deps: UseCaseDeps, send: SendReminder, incident: Incident, slot: string, sentSlot?: string): Promise<ReminderOutcome> {
+export async function deliverReminder(
+  deps: UseCaseDeps,
+  send: SendReminder,
+  incident: Incident,
+  slot: string,
+  sentSlot?: string,
+): Promise<ReminderOutcome> {
   if (incident.nextReminderAt !== slot) return 'stale';
   // Another instance's clock may run a little ahead of ours: the slot it queued is due.
   const now = new Date(Math.max(deps.clock.now().getTime(), Date.parse(slot)));
@@ -117,7 +144,13 @@ export async function deliverReminder(deps: UseCaseDeps, send: SendReminder, inc
   } catch (error) {
     throw new ReminderNotRecorded(slot, { cause: error });
   }
-  deps.logger.info('reminder sent', { incidentId: incident.id, number: incident.number, stage: reminder.stage, mention: reminder.mention, catchUp: reminder.catchUp });
+  deps.logger.info('reminder sent', {
+    incidentId: incident.id,
+    number: incident.number,
+    stage: reminder.stage,
+    mention: reminder.mention,
+    catchUp: reminder.catchUp,
+  });
   return 'sent';
 }
 
@@ -125,7 +158,12 @@ export async function deliverReminder(deps: UseCaseDeps, send: SendReminder, inc
 const MAX_RECORD_ATTEMPTS = 10;
 
 /** Moves `nextReminderAt` on from `slot` under the incident's etag; someone else having moved it already is fine. */
-async function advance(deps: UseCaseDeps, incident: Incident, slot: string, change: (current: Incident) => Change): Promise<void> {
+async function advance(
+  deps: UseCaseDeps,
+  incident: Incident,
+  slot: string,
+  change: (current: Incident) => Change,
+): Promise<void> {
   let current = incident;
   for (let attempt = 0; ; attempt++) {
     const { next, event } = change(current);

@@ -75,10 +75,19 @@ export class ApiClient {
    * POST JSON, checked against its request schema first; `etag` goes in `If-Match` so a stale
    * change is refused (412) instead of overwriting.
    */
-  post<T>(path: string, request: { schema: z.ZodMiniType; body: unknown }, answer: z.ZodMiniType, etag?: string): Promise<T> {
+  post<T>(
+    path: string,
+    request: { schema: z.ZodMiniType; body: unknown },
+    answer: z.ZodMiniType,
+    etag?: string,
+  ): Promise<T> {
     const checked = request.schema.safeParse(request.body);
     if (!checked.success) {
-      const issues = checked.error.issues.map((i) => ({ field: i.path.map(String).join('.'), code: i.code, message: OFF_CONTRACT_MESSAGE[this.options.locale] }));
+      const issues = checked.error.issues.map((i) => ({
+        field: i.path.map(String).join('.'),
+        code: i.code,
+        message: OFF_CONTRACT_MESSAGE[this.options.locale],
+      }));
       return Promise.reject(new ApiError(0, 'off_contract', OFF_CONTRACT_MESSAGE[this.options.locale], issues));
     }
     return this.send<T>('POST', path, answer, request.body, etag);
@@ -98,20 +107,37 @@ export class ApiClient {
     return `${this.options.baseUrl ?? ''}${path}`;
   }
 
-  private async send<T>(method: string, path: string, answer: z.ZodMiniType, body?: unknown, etag?: string): Promise<T> {
+  private async send<T>(
+    method: string,
+    path: string,
+    answer: z.ZodMiniType,
+    body?: unknown,
+    etag?: string,
+  ): Promise<T> {
     const response = await this.fetch(method, path, body, etag);
     if (!response.ok) throw await this.errorOf(response);
     let payload: unknown;
     try {
       payload = await response.json();
     } catch (cause) {
-      throw withCause(new ApiError(response.status, 'unexpected_response', UNEXPECTED_MESSAGE[this.options.locale]), cause);
+      throw withCause(
+        new ApiError(response.status, 'unexpected_response', UNEXPECTED_MESSAGE[this.options.locale]),
+        cause,
+      );
     }
     const checked = answer.safeParse(payload);
     if (!checked.success) {
       // Field paths only: the answer holds what people reported.
-      console.warn('PUI Desk: an answer does not fit the API contract.', method, path.split('?')[0], checked.error.issues.map((i) => i.path.join('.')));
-      throw withCause(new ApiError(response.status, 'unexpected_response', UNEXPECTED_MESSAGE[this.options.locale]), checked.error);
+      console.warn(
+        'PUI Desk: an answer does not fit the API contract.',
+        method,
+        path.split('?')[0],
+        checked.error.issues.map((i) => i.path.join('.')),
+      );
+      throw withCause(
+        new ApiError(response.status, 'unexpected_response', UNEXPECTED_MESSAGE[this.options.locale]),
+        checked.error,
+      );
     }
     // The answer as sent: the schema checked the shape a page relies on; parsing would drop the fields it does not name.
     return payload as T;
@@ -131,7 +157,12 @@ export class ApiClient {
     if (etag) headers['If-Match'] = `"${etag}"`;
     const fetchImpl = this.options.fetchImpl ?? globalThis.fetch.bind(globalThis);
     try {
-      return await fetchImpl(this.url(path), { method, headers, body: body === undefined ? undefined : JSON.stringify(body), cache: 'no-store' });
+      return await fetchImpl(this.url(path), {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        cache: 'no-store',
+      });
     } catch (cause) {
       throw withCause(new ApiError(0, 'network', NETWORK_MESSAGE[this.options.locale]), cause);
     }

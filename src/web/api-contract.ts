@@ -45,20 +45,65 @@ export type ApiSource = (typeof API_SOURCES)[number];
 /** Every query parameter of the API, by name. */
 export const QUERY = {
   /** POST /api/incidents. */
-  source: param(z._default(z.enum(API_SOURCES), 'api'), 'invalid_source', 'source ska vara tab, outlook eller api.', 'source must be tab, outlook or api.'),
-  /** GET /api/incidents. */
-  scope: param(z._default(z.enum(['mine', 'all']), 'mine'), 'invalid_scope', 'scope ska vara mine eller all.', 'scope must be mine or all.'),
-  open: param(z.pipe(z.optional(z.enum(['true', 'false'])), z.transform((v) => v === 'true')), 'invalid_open', 'open ska vara true eller false.', 'open must be true or false.'),
-  limit: param(
-    z.optional(z.pipe(z.string().check(z.regex(/^\d+$/)), z.pipe(z.transform(Number), z.int().check(z.minimum(1), z.maximum(500))))),
-    'invalid_limit', 'limit ska vara ett heltal från 1 till 500.', 'limit must be a whole number from 1 to 500.',
+  source: param(
+    z._default(z.enum(API_SOURCES), 'api'),
+    'invalid_source',
+    'source ska vara tab, outlook eller api.',
+    'source must be tab, outlook or api.',
   ),
-  cursor: param(z.optional(z.string().check(z.maxLength(500))), 'invalid_cursor', 'cursor är ogiltig; börja om från första sidan.', 'Invalid cursor; start again from the first page.'),
+  /** GET /api/incidents. */
+  scope: param(
+    z._default(z.enum(['mine', 'all']), 'mine'),
+    'invalid_scope',
+    'scope ska vara mine eller all.',
+    'scope must be mine or all.',
+  ),
+  open: param(
+    z.pipe(
+      z.optional(z.enum(['true', 'false'])),
+      z.transform((v) => v === 'true'),
+    ),
+    'invalid_open',
+    'open ska vara true eller false.',
+    'open must be true or false.',
+  ),
+  limit: param(
+    z.optional(
+      z.pipe(
+        z.string().check(z.regex(/^\d+$/)),
+        z.pipe(z.transform(Number), z.int().check(z.minimum(1), z.maximum(500))),
+      ),
+    ),
+    'invalid_limit',
+    'limit ska vara ett heltal från 1 till 500.',
+    'limit must be a whole number from 1 to 500.',
+  ),
+  cursor: param(
+    z.optional(z.string().check(z.maxLength(500))),
+    'invalid_cursor',
+    'cursor är ogiltig; börja om från första sidan.',
+    'Invalid cursor; start again from the first page.',
+  ),
   /** GET /api/register/report: the period's dates (their format is the domain's rule). */
-  from: param(z.optional(z.string()), 'invalid_date', 'from ska anges en gång, som ÅÅÅÅ-MM-DD.', 'from must be given once, as YYYY-MM-DD.'),
-  to: param(z.optional(z.string()), 'invalid_date', 'to ska anges en gång, som ÅÅÅÅ-MM-DD.', 'to must be given once, as YYYY-MM-DD.'),
+  from: param(
+    z.optional(z.string()),
+    'invalid_date',
+    'from ska anges en gång, som ÅÅÅÅ-MM-DD.',
+    'from must be given once, as YYYY-MM-DD.',
+  ),
+  to: param(
+    z.optional(z.string()),
+    'invalid_date',
+    'to ska anges en gång, som ÅÅÅÅ-MM-DD.',
+    'to must be given once, as YYYY-MM-DD.',
+  ),
   /** GET /api/register/export. */
-  format: param(z._default(z.enum(['csv', 'xlsx']), 'csv'), 'invalid_format', 'format ska vara csv eller xlsx.', 'format must be csv or xlsx.'),
+  format: param(
+    z._default(z.enum(['csv', 'xlsx']), 'csv'),
+    'invalid_format',
+    'format ska vara csv eller xlsx.',
+    'format must be csv or xlsx.',
+  ),
 } as const;
 
 export type QueryName = keyof typeof QUERY;
@@ -95,12 +140,24 @@ export const changeBodies = {
     risk: text,
     rationale: text,
     breachTypes: z.nullish(z.array(z.string())),
-    severity: z.nullish(z.looseObject({ dpc: z.nullish(z.number()), ei: z.nullish(z.number()), cb: z.nullish(z.number()), score: z.nullish(z.number()) })),
+    severity: z.nullish(
+      z.looseObject({
+        dpc: z.nullish(z.number()),
+        ei: z.nullish(z.number()),
+        cb: z.nullish(z.number()),
+        score: z.nullish(z.number()),
+      }),
+    ),
   }),
   'imy-notice': z.looseObject({ notifiedAt: instantText, reference: text, phased: flag, delayReason: text }),
   'imy-supplement': z.looseObject({ sentAt: instantText }),
   'subject-notice': z.looseObject({ notifiedAt: instantText, method: text, notInformedReason: text }),
-  'lex-sarah': z.looseObject({ reportedAt: instantText, reportedToIvo: flag, ivoReportedAt: instantText, ivoReference: text }),
+  'lex-sarah': z.looseObject({
+    reportedAt: instantText,
+    reportedToIvo: flag,
+    ivoReportedAt: instantText,
+    ivoReference: text,
+  }),
   'police-report': z.looseObject({ reportedAt: instantText, reference: text }),
   'notice-details': z.looseObject({
     subjectCategories: z.nullish(z.array(z.string())),
@@ -150,10 +207,20 @@ export const changeRequests = {
     breachTypes: z.optional(z.array(z.enum(BREACH_TYPE_IDS))),
     severity: z.optional(z.strictObject({ dpc: z.number(), ei: z.number(), cb: z.number(), score: z.number() })),
   }),
-  'imy-notice': z.strictObject({ notifiedAt: z.string(), reference: optionalText, phased: z.optional(z.boolean()), delayReason: optionalText }),
+  'imy-notice': z.strictObject({
+    notifiedAt: z.string(),
+    reference: optionalText,
+    phased: z.optional(z.boolean()),
+    delayReason: optionalText,
+  }),
   'imy-supplement': z.strictObject({ sentAt: z.string() }),
   'subject-notice': z.strictObject({ notifiedAt: optionalText, method: optionalText, notInformedReason: optionalText }),
-  'lex-sarah': z.strictObject({ reportedAt: z.string(), reportedToIvo: z.optional(z.boolean()), ivoReportedAt: optionalText, ivoReference: optionalText }),
+  'lex-sarah': z.strictObject({
+    reportedAt: z.string(),
+    reportedToIvo: z.optional(z.boolean()),
+    ivoReportedAt: optionalText,
+    ivoReference: optionalText,
+  }),
   'police-report': z.strictObject({ reportedAt: z.string(), reference: optionalText }),
   'notice-details': z.strictObject({
     subjectCategories: z.optional(z.array(z.enum(SUBJECT_CATEGORY_IDS))),
@@ -202,16 +269,25 @@ export const incidentAnswer = z.object({
   cause: z.optional(z.enum(CAUSE_IDS)),
   status: z.enum(STATUS_IDS),
   owner: z.optional(person),
-  assessment: z.optional(z.object({ risk: z.enum(RISK_LEVEL_IDS), rationale: z.string(), assessedAt: z.string(), assessedBy: person })),
+  assessment: z.optional(
+    z.object({ risk: z.enum(RISK_LEVEL_IDS), rationale: z.string(), assessedAt: z.string(), assessedBy: person }),
+  ),
   imyNotice: z.optional(z.object({ phased: z.boolean(), ...recorded })),
   reportedToAuthority: z.nullable(z.boolean()),
   subjectNotice: z.optional(z.object(recorded)),
   lexSarah: z.optional(z.object({ reportedAt: z.string(), reportedToIvo: z.boolean(), ...recorded })),
   policeReport: z.optional(z.object({ reportedAt: z.string(), ...recorded })),
-  noticeDetails: z.optional(z.object({
-    subjectCategories: z.array(z.enum(SUBJECT_CATEGORY_IDS)), recordCount: z.optional(z.number()), consequences: z.array(z.enum(CONSEQUENCE_IDS)),
-    consequencesText: z.optional(z.string()), plannedMeasures: z.optional(z.string()), crossBorder: z.nullable(z.boolean()), ...recorded,
-  })),
+  noticeDetails: z.optional(
+    z.object({
+      subjectCategories: z.array(z.enum(SUBJECT_CATEGORY_IDS)),
+      recordCount: z.optional(z.number()),
+      consequences: z.array(z.enum(CONSEQUENCE_IDS)),
+      consequencesText: z.optional(z.string()),
+      plannedMeasures: z.optional(z.string()),
+      crossBorder: z.nullable(z.boolean()),
+      ...recorded,
+    }),
+  ),
   closedAt: z.optional(z.string()),
   closedBy: z.optional(person),
   nextReminderAt: z.nullable(z.string()),
@@ -219,7 +295,14 @@ export const incidentAnswer = z.object({
   updatedAt: z.string(),
 });
 
-const auditEvent = z.object({ id: z.string(), incidentId: z.string(), at: z.string(), actor: person, type: z.string(), data: z.record(z.string(), z.unknown()) });
+const auditEvent = z.object({
+  id: z.string(),
+  incidentId: z.string(),
+  at: z.string(),
+  actor: person,
+  type: z.string(),
+  data: z.record(z.string(), z.unknown()),
+});
 const registerCheckId = z.enum(REGISTER_CHECKS.map((c) => c.id) as [RegisterCheckId, ...RegisterCheckId[]]);
 
 /** GET /api/me. */
@@ -250,27 +333,35 @@ export const registerReportAnswer = z.object({
   assessedUnlikelyRisk: z.number(),
   unassessed: z.number(),
   byCause: z.record(z.string(), z.number()),
-  anomalies: z.object({ occurredAfterDiscovered: z.number(), riskButNotReported: z.number(), reportedDespiteUnlikelyRisk: z.number() }),
+  anomalies: z.object({
+    occurredAfterDiscovered: z.number(),
+    riskButNotReported: z.number(),
+    reportedDespiteUnlikelyRisk: z.number(),
+  }),
 });
 
 /** GET /api/register/findings: the incidents with something to put right in the register. */
-export const findingsAnswer = z.array(z.object({
-  incident: z.object({ id: z.string(), number: z.string(), title: z.string(), status: z.enum(STATUS_IDS) }),
-  findings: z.array(registerCheckId),
-}));
+export const findingsAnswer = z.array(
+  z.object({
+    incident: z.object({ id: z.string(), number: z.string(), title: z.string(), status: z.enum(STATUS_IDS) }),
+    findings: z.array(registerCheckId),
+  }),
+);
 
 /** GET /api/incidents/{id}/access-log: who opened the incident, newest first (DPO only). */
 export const accessLogAnswer = z.object({
-  items: z.array(z.object({
-    id: z.string(),
-    at: z.string(),
-    actorId: z.string(),
-    actorName: z.string(),
-    actorRole: z.enum(['dpo', 'reporter']),
-    incidentId: z.nullable(z.string()),
-    view: z.string(),
-    target: z.nullable(z.string()),
-  })),
+  items: z.array(
+    z.object({
+      id: z.string(),
+      at: z.string(),
+      actorId: z.string(),
+      actorName: z.string(),
+      actorRole: z.enum(['dpo', 'reporter']),
+      incidentId: z.nullable(z.string()),
+      view: z.string(),
+      target: z.nullable(z.string()),
+    }),
+  ),
   next: z.optional(z.string()),
 });
 export type AccessLogPage = z.infer<typeof accessLogAnswer>;
@@ -296,7 +387,10 @@ export type IncidentPage = Fits<typeof incidentPageAnswer, { items: Incident[]; 
 export type IncidentDetailsAnswer = Fits<typeof incidentDetailsAnswer, IncidentDetails>;
 export type RegisterReportAnswer = Fits<typeof registerReportAnswer, RegisterReport>;
 /** One row of GET /api/register/findings. */
-export type FindingsRow = Fits<typeof findingsAnswer, { incident: Pick<Incident, 'id' | 'number' | 'title' | 'status'>; findings: RegisterCheckId[] }[]>[number];
+export type FindingsRow = Fits<
+  typeof findingsAnswer,
+  { incident: Pick<Incident, 'id' | 'number' | 'title' | 'status'>; findings: RegisterCheckId[] }[]
+>[number];
 
 export type { AuditEvent, Duties, Incident, IncidentDetails, RegisterCheckId, RegisterReport };
 
@@ -326,9 +420,16 @@ export function shapeIssues(error: z.core.$ZodError): FieldIssue[] {
     const expected = i.code === 'invalid_type' ? EXPECTED[i.expected] : undefined;
     const name = field === '' ? 'Uppgifterna' : `Fältet "${field}"`;
     const nameEn = field === '' ? 'The input' : `The field "${field}"`;
-    issues.push(expected
-      ? issue(field, expected[0], `${name} ${expected[1]}.`, `${nameEn} ${expected[2]}.`)
-      : issue(field, 'invalid_value', `${name} har ett värde som inte passar API:et (docs/api.md).`, `${nameEn} has a value that does not fit the API (docs/api.md).`));
+    issues.push(
+      expected
+        ? issue(field, expected[0], `${name} ${expected[1]}.`, `${nameEn} ${expected[2]}.`)
+        : issue(
+            field,
+            'invalid_value',
+            `${name} har ett värde som inte passar API:et (docs/api.md).`,
+            `${nameEn} has a value that does not fit the API (docs/api.md).`,
+          ),
+    );
   }
   return issues;
 }

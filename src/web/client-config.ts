@@ -35,7 +35,8 @@ export class ClientConfigError extends Error {
 
 function strings(value: unknown, field: string): string[] {
   if (value === undefined) return [];
-  if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) throw new ClientConfigError(`${field} must be a list of strings.`);
+  if (!Array.isArray(value) || value.some((v) => typeof v !== 'string'))
+    throw new ClientConfigError(`${field} must be a list of strings.`);
   return value as string[];
 }
 
@@ -43,7 +44,8 @@ function sendCheckOf(value: unknown): NonNullable<ClientConfig['sendCheck']> {
   if (value === undefined) return { enabled: true, trustedExternalDomains: [], sensitiveWords: [] };
   if (typeof value !== 'object' || value === null) throw new ClientConfigError('sendCheck must be an object.');
   const v = value as Record<string, unknown>;
-  if (v.enabled !== undefined && typeof v.enabled !== 'boolean') throw new ClientConfigError('sendCheck.enabled must be true or false.');
+  if (v.enabled !== undefined && typeof v.enabled !== 'boolean')
+    throw new ClientConfigError('sendCheck.enabled must be true or false.');
   return {
     enabled: v.enabled !== false,
     trustedExternalDomains: strings(v.trustedExternalDomains, 'sendCheck.trustedExternalDomains'),
@@ -55,27 +57,44 @@ function sendCheckOf(value: unknown): NonNullable<ClientConfig['sendCheck']> {
 export function parseClientConfig(raw: unknown): ClientConfig {
   if (typeof raw !== 'object' || raw === null) throw new ClientConfigError('config.json must hold an object.');
   const r = raw as Record<string, unknown>;
-  if (r.profile !== 'local' && r.profile !== 'entra') throw new ClientConfigError('profile must be "local" or "entra".');
+  if (r.profile !== 'local' && r.profile !== 'entra')
+    throw new ClientConfigError('profile must be "local" or "entra".');
   const config: ClientConfig = {
     profile: r.profile,
-    organisationName: typeof r.organisationName === 'string' && r.organisationName.trim() ? r.organisationName.trim() : 'Kommunen',
+    organisationName:
+      typeof r.organisationName === 'string' && r.organisationName.trim() ? r.organisationName.trim() : 'Kommunen',
     organisationDomains: strings(r.organisationDomains, 'organisationDomains'),
     sendCheck: sendCheckOf(r.sendCheck),
   };
   if (r.profile === 'entra') {
     const a = r.auth as Record<string, unknown> | undefined;
-    if (!a || typeof a.clientId !== 'string' || !a.clientId || typeof a.authority !== 'string' || !/^https:\/\//.test(a.authority)) {
-      throw new ClientConfigError('profile "entra" needs auth.clientId and auth.authority (https://login.microsoftonline.com/<tenant>).');
+    if (
+      !a ||
+      typeof a.clientId !== 'string' ||
+      !a.clientId ||
+      typeof a.authority !== 'string' ||
+      !/^https:\/\//.test(a.authority)
+    ) {
+      throw new ClientConfigError(
+        'profile "entra" needs auth.clientId and auth.authority (https://login.microsoftonline.com/<tenant>).',
+      );
     }
     const scopes = strings(a.scopes, 'auth.scopes');
-    config.auth = { clientId: a.clientId, authority: a.authority, scopes: scopes.length ? scopes : [`api://${a.clientId}/access_as_user`] };
+    config.auth = {
+      clientId: a.clientId,
+      authority: a.authority,
+      scopes: scopes.length ? scopes : [`api://${a.clientId}/access_as_user`],
+    };
   }
   return config;
 }
 
 /** Fetches and validates `config.json` relative to the page. */
 export async function loadClientConfig(pageUrl: string, fetchImpl: typeof fetch = fetch): Promise<ClientConfig> {
-  const response = await fetchImpl(new URL('config.json', pageUrl).toString(), { headers: { Accept: 'application/json' }, cache: 'no-store' });
+  const response = await fetchImpl(new URL('config.json', pageUrl).toString(), {
+    headers: { Accept: 'application/json' },
+    cache: 'no-store',
+  });
   if (!response.ok) throw new ClientConfigError(`config.json: HTTP ${response.status}`);
   return parseClientConfig(await response.json());
 }

@@ -5,8 +5,24 @@
  */
 import type { ApiClient } from './api-client';
 import {
-  accessLogAnswer, changeRequests, findingsAnswer, incidentAnswer, incidentDetailsAnswer, incidentPageAnswer, meAnswer, registerReportAnswer, reportRequest,
-  type AccessLogPage, type ChangeAction, type ChangeBodies, type FindingsRow, type Incident, type IncidentDetails, type IncidentPage, type Me, type RegisterReport,
+  accessLogAnswer,
+  changeRequests,
+  findingsAnswer,
+  incidentAnswer,
+  incidentDetailsAnswer,
+  incidentPageAnswer,
+  meAnswer,
+  registerReportAnswer,
+  reportRequest,
+  type AccessLogPage,
+  type ChangeAction,
+  type ChangeBodies,
+  type FindingsRow,
+  type Incident,
+  type IncidentDetails,
+  type IncidentPage,
+  type Me,
+  type RegisterReport,
   type ReportRequest,
 } from './api-contract';
 
@@ -38,14 +54,21 @@ const PAGE_SIZE = 200;
 
 /** {@link PuiApi} over HTTP. `source` says which page reports (`?source=tab|outlook`). */
 export class HttpPuiApi implements PuiApi {
-  constructor(private readonly client: ApiClient, private readonly source: 'tab' | 'outlook' = 'tab') {}
+  constructor(
+    private readonly client: ApiClient,
+    private readonly source: 'tab' | 'outlook' = 'tab',
+  ) {}
 
   me(): Promise<Me> {
     return this.client.get<Me>('/api/me', meAnswer);
   }
 
   report(input: ReportRequest): Promise<Incident> {
-    return this.client.post<Incident>(`/api/incidents?source=${this.source}`, { schema: reportRequest, body: input }, incidentAnswer);
+    return this.client.post<Incident>(
+      `/api/incidents?source=${this.source}`,
+      { schema: reportRequest, body: input },
+      incidentAnswer,
+    );
   }
 
   async myIncidents(): Promise<Incident[]> {
@@ -61,11 +84,19 @@ export class HttpPuiApi implements PuiApi {
   }
 
   change<A extends ChangeAction>(id: string, action: A, body: ChangeBodies[A], etag: string): Promise<Incident> {
-    return this.client.post<Incident>(`/api/incidents/${encodeURIComponent(id)}/${action}`, { schema: changeRequests[action], body }, incidentAnswer, etag);
+    return this.client.post<Incident>(
+      `/api/incidents/${encodeURIComponent(id)}/${action}`,
+      { schema: changeRequests[action], body },
+      incidentAnswer,
+      etag,
+    );
   }
 
   registerReport(from: string, to: string): Promise<RegisterReport> {
-    return this.client.get<RegisterReport>(`/api/register/report?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`, registerReportAnswer);
+    return this.client.get<RegisterReport>(
+      `/api/register/report?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`,
+      registerReportAnswer,
+    );
   }
 
   registerFindings(): Promise<FindingsRow[]> {
@@ -73,7 +104,10 @@ export class HttpPuiApi implements PuiApi {
   }
 
   accessLog(id: string): Promise<AccessLogPage> {
-    return this.client.get<AccessLogPage>(`/api/incidents/${encodeURIComponent(id)}/access-log?limit=100`, accessLogAnswer);
+    return this.client.get<AccessLogPage>(
+      `/api/incidents/${encodeURIComponent(id)}/access-log?limit=100`,
+      accessLogAnswer,
+    );
   }
 
   exportRegister(format: 'csv' | 'xlsx'): Promise<{ blob: Blob; filename?: string }> {
@@ -88,7 +122,10 @@ export class HttpPuiApi implements PuiApi {
     const items: Incident[] = [];
     let cursor: string | undefined;
     for (let i = 0; i < MAX_PAGES; i++) {
-      const page = await this.client.get<IncidentPage>(`${path}&limit=${PAGE_SIZE}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, incidentPageAnswer);
+      const page = await this.client.get<IncidentPage>(
+        `${path}&limit=${PAGE_SIZE}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+        incidentPageAnswer,
+      );
       items.push(...page.items);
       cursor = page.next;
       if (!cursor) return { items, truncated: false };

@@ -21,7 +21,9 @@ export interface NaaClient {
 export type NaaFactory = (settings: NaaSettings) => Promise<NaaClient>;
 
 /** Loads MSAL (the real one in the pages; a double in tests). */
-export type MsalLoader = () => Promise<Pick<typeof import('@azure/msal-browser'), 'createNestablePublicClientApplication'>>;
+export type MsalLoader = () => Promise<
+  Pick<typeof import('@azure/msal-browser'), 'createNestablePublicClientApplication'>
+>;
 
 const loadMsal: MsalLoader = () => import('./msal.js');
 
@@ -31,7 +33,9 @@ const INTERACTION = /interaction_required|consent_required|login_required/;
 function needsInteraction(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   const code = (error as Error & { errorCode?: unknown }).errorCode;
-  return error.name === 'InteractionRequiredAuthError' || INTERACTION.test(typeof code === 'string' ? code : error.message);
+  return (
+    error.name === 'InteractionRequiredAuthError' || INTERACTION.test(typeof code === 'string' ? code : error.message)
+  );
 }
 
 /** Gets a token silently, with a popup when Entra ID asks for interaction. */
@@ -48,7 +52,9 @@ async function acquire(pca: IPublicClientApplication, scopes: string[], loginHin
 /** Creates the NAA client: silent first, a popup only when Entra ID asks for interaction. */
 export async function createNaaClient(settings: NaaSettings, msal: MsalLoader = loadMsal): Promise<NaaClient> {
   const { createNestablePublicClientApplication } = await msal();
-  const pca = await createNestablePublicClientApplication({ auth: { clientId: settings.clientId, authority: settings.authority } });
+  const pca = await createNestablePublicClientApplication({
+    auth: { clientId: settings.clientId, authority: settings.authority },
+  });
   return { acquireToken: (loginHint) => acquire(pca, settings.scopes, loginHint) };
 }
 
@@ -128,7 +134,11 @@ export function naaSupported(requirements: RequirementsLike | undefined): boolea
  * host supports it (a first token is fetched at once, so a failure shows before the form is
  * filled in), otherwise `unsupported` (the pane explains which Outlook versions work).
  */
-export async function signIn(config: ClientConfig, requirements: RequirementsLike | undefined, msal: MsalLoader = loadMsal): Promise<SignInState> {
+export async function signIn(
+  config: ClientConfig,
+  requirements: RequirementsLike | undefined,
+  msal: MsalLoader = loadMsal,
+): Promise<SignInState> {
   if (config.profile === 'local') return { kind: 'local', getToken: async () => undefined };
   if (!config.auth || !naaSupported(requirements)) return { kind: 'unsupported' };
   try {

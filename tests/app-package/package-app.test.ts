@@ -52,14 +52,21 @@ describe('buildAppPackage', () => {
     expect(manifest.bots[0].botId).toBe(TEST_VALUES.BOT_ID);
     expect(manifest.extensions[0].runtimes[0].code.page).toBe('https://pui.kommun.example/outlook/?host=outlook');
     const english = JSON.parse(await zip.file('en-us.json')!.async('string'));
-    expect(english['extensions[0].runtimes[0].code.page']).toBe('https://pui.kommun.example/outlook/?host=outlook&lang=en');
+    expect(english['extensions[0].runtimes[0].code.page']).toBe(
+      'https://pui.kommun.example/outlook/?host=outlook&lang=en',
+    );
     expect(readPngHeader(await zip.file('color.png')!.async('nodebuffer'))).toMatchObject({ width: 192, height: 192 });
     expect(JSON.parse(readFileSync(built.manifestPath, 'utf8'))).toEqual(manifest);
   });
 
   it('gives the same bytes for the same inputs', async () => {
-    const first = readFileSync((await buildAppPackage({ appPackageDir: APP_PACKAGE_DIR, envDir, env: 'test', outDir })).zipPath);
-    const second = readFileSync((await buildAppPackage({ appPackageDir: APP_PACKAGE_DIR, envDir, env: 'test', outDir: path.join(work, 'again') })).zipPath);
+    const first = readFileSync(
+      (await buildAppPackage({ appPackageDir: APP_PACKAGE_DIR, envDir, env: 'test', outDir })).zipPath,
+    );
+    const second = readFileSync(
+      (await buildAppPackage({ appPackageDir: APP_PACKAGE_DIR, envDir, env: 'test', outDir: path.join(work, 'again') }))
+        .zipPath,
+    );
     expect(second.equals(first)).toBe(true);
   });
 
@@ -70,18 +77,28 @@ describe('buildAppPackage', () => {
     const attempt = buildAppPackage({ appPackageDir: APP_PACKAGE_DIR, envDir, env: 'test', outDir });
 
     await expect(attempt).rejects.toThrow(MissingVariablesError);
-    await expect(attempt).rejects.toThrow(/^Cannot package for env "test": these variables are not set: BOT_ID, TEAMS_APP_ID\. Set them in .*\.env\.test or .*\.env\.test\.user/);
+    await expect(attempt).rejects.toThrow(
+      /^Cannot package for env "test": these variables are not set: BOT_ID, TEAMS_APP_ID\. Set them in .*\.env\.test or .*\.env\.test\.user/,
+    );
     await expect(attempt).rejects.toMatchObject({ names: ['BOT_ID', 'TEAMS_APP_ID'] });
     expect(existsSync(outDir)).toBe(false);
   });
 
   it('accepts an empty name suffix but not an empty id', async () => {
-    writeFileSync(path.join(envDir, '.env.test'), envFileText({ ...TEST_VALUES, APP_NAME_SUFFIX: '', AAD_APP_CLIENT_ID: '' }));
-    await expect(buildAppPackage({ appPackageDir: APP_PACKAGE_DIR, envDir, env: 'test', outDir })).rejects.toMatchObject({ names: ['AAD_APP_CLIENT_ID'] });
+    writeFileSync(
+      path.join(envDir, '.env.test'),
+      envFileText({ ...TEST_VALUES, APP_NAME_SUFFIX: '', AAD_APP_CLIENT_ID: '' }),
+    );
+    await expect(
+      buildAppPackage({ appPackageDir: APP_PACKAGE_DIR, envDir, env: 'test', outDir }),
+    ).rejects.toMatchObject({ names: ['AAD_APP_CLIENT_ID'] });
   });
 
   it('takes secrets and overrides from the .user file and fills only empty values from the shell', async () => {
-    writeFileSync(path.join(envDir, '.env.test'), envFileText({ ...TEST_VALUES, BOT_ID: '', APP_NAME_SUFFIX: ' (test)' }));
+    writeFileSync(
+      path.join(envDir, '.env.test'),
+      envFileText({ ...TEST_VALUES, BOT_ID: '', APP_NAME_SUFFIX: ' (test)' }),
+    );
     writeFileSync(path.join(envDir, '.env.test.user'), 'APP_NAME_SUFFIX=" (från user)"\n');
     const processEnv = { BOT_ID: '99999999-9999-4999-8999-999999999999', TAB_DOMAIN: 'annan.example' };
 
@@ -93,36 +110,62 @@ describe('buildAppPackage', () => {
   });
 
   it('JSON-escapes values, so a quote in a name cannot break the manifest', async () => {
-    writeFileSync(path.join(envDir, '.env.test'), envFileText({ ...TEST_VALUES, DEVELOPER_NAME: 'Kommun "Test" \\ AB' }));
+    writeFileSync(
+      path.join(envDir, '.env.test'),
+      envFileText({ ...TEST_VALUES, DEVELOPER_NAME: 'Kommun "Test" \\ AB' }),
+    );
     const built = await buildAppPackage({ appPackageDir: APP_PACKAGE_DIR, envDir, env: 'test', outDir });
     expect(built.manifest.developer.name).toBe('Kommun "Test" \\ AB');
   });
 
   it('refuses a manifest that breaks the schema, naming the field', async () => {
-    const appPackageDir = appPackageWith((m) => m.replace('"title": "Rapportera som incident"', '"title": "Rapportera ett meddelande som personuppgiftsincident"'));
+    const appPackageDir = appPackageWith((m) =>
+      m.replace(
+        '"title": "Rapportera som incident"',
+        '"title": "Rapportera ett meddelande som personuppgiftsincident"',
+      ),
+    );
     const attempt = buildAppPackage({ appPackageDir, envDir, env: 'test', outDir });
     await expect(attempt).rejects.toThrow(ManifestValidationError);
-    await expect(attempt).rejects.toThrow('/composeExtensions/0/commands/0/title must NOT have more than 32 characters');
+    await expect(attempt).rejects.toThrow(
+      '/composeExtensions/0/commands/0/title must NOT have more than 32 characters',
+    );
     expect(existsSync(outDir)).toBe(false);
   });
 
   it('refuses a task pane outside validDomains', async () => {
-    writeFileSync(path.join(envDir, '.env.test'), envFileText({ ...TEST_VALUES, TAB_ENDPOINT: 'https://elsewhere.example' }));
+    writeFileSync(
+      path.join(envDir, '.env.test'),
+      envFileText({ ...TEST_VALUES, TAB_ENDPOINT: 'https://elsewhere.example' }),
+    );
     const attempt = buildAppPackage({ appPackageDir: APP_PACKAGE_DIR, envDir, env: 'test', outDir });
     await expect(attempt).rejects.toThrow(ManifestValidationError);
-    await expect(attempt).rejects.toThrow('/extensions/0/runtimes/0/code/page loads from elsewhere.example, which is not in validDomains');
+    await expect(attempt).rejects.toThrow(
+      '/extensions/0/runtimes/0/code/page loads from elsewhere.example, which is not in validDomains',
+    );
   });
 
   it('refuses an unknown environment and lists the ones there are', async () => {
     const attempt = buildAppPackage({ appPackageDir: APP_PACKAGE_DIR, envDir, env: 'staging', outDir });
     await expect(attempt).rejects.toThrow(PackageError);
-    await expect(attempt).rejects.toThrow(/No environment file .*\.env\.staging\. Environments: dev, local, prod, test\./);
+    await expect(attempt).rejects.toThrow(
+      /No environment file .*\.env\.staging\. Environments: dev, local, prod, test\./,
+    );
   });
 });
 
 describe('parseEnvFile', () => {
   it('reads KEY=value lines with quotes, comments and export, and ignores the rest', () => {
-    const text = ['# comment', 'A=1', 'export B="two words"', "C='it''s'", 'D=x # inline', 'E=', '  F = spaced ', 'not a line'].join('\n');
+    const text = [
+      '# comment',
+      'A=1',
+      'export B="two words"',
+      "C='it''s'",
+      'D=x # inline',
+      'E=',
+      '  F = spaced ',
+      'not a line',
+    ].join('\n');
     expect(parseEnvFile(text)).toEqual({ A: '1', B: 'two words', C: "it''s", D: 'x', E: '', F: 'spaced' });
   });
 });

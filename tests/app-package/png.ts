@@ -15,7 +15,7 @@ export interface PngHeader {
 function chunks(bytes: Buffer): { type: string; data: Buffer }[] {
   if (!bytes.subarray(0, 8).equals(SIGNATURE)) throw new Error('not a PNG: wrong signature');
   const found: { type: string; data: Buffer }[] = [];
-  for (let at = 8; at < bytes.length; ) {
+  for (let at = 8; at < bytes.length;) {
     const length = bytes.readUInt32BE(at);
     found.push({ type: bytes.toString('ascii', at + 4, at + 8), data: bytes.subarray(at + 8, at + 8 + length) });
     at += 12 + length;
@@ -27,7 +27,12 @@ function chunks(bytes: Buffer): { type: string; data: Buffer }[] {
 export function readPngHeader(bytes: Buffer): PngHeader {
   const [first] = chunks(bytes);
   if (first?.type !== 'IHDR') throw new Error('not a PNG: IHDR is not the first chunk');
-  return { width: first.data.readUInt32BE(0), height: first.data.readUInt32BE(4), bitDepth: first.data[8], colorType: first.data[9] };
+  return {
+    width: first.data.readUInt32BE(0),
+    height: first.data.readUInt32BE(4),
+    bitDepth: first.data[8],
+    colorType: first.data[9],
+  };
 }
 
 function paeth(a: number, b: number, c: number): number {
@@ -41,8 +46,15 @@ function paeth(a: number, b: number, c: number): number {
 /** The pixels of an 8-bit RGBA, non-interlaced PNG, 4 bytes each, row by row. */
 export function decodeRgba(bytes: Buffer): { width: number; height: number; rgba: Uint8Array } {
   const header = readPngHeader(bytes);
-  if (header.bitDepth !== 8 || header.colorType !== 6) throw new Error(`only 8-bit RGBA is supported, got depth ${header.bitDepth} type ${header.colorType}`);
-  const raw = inflateSync(Buffer.concat(chunks(bytes).filter((c) => c.type === 'IDAT').map((c) => c.data)));
+  if (header.bitDepth !== 8 || header.colorType !== 6)
+    throw new Error(`only 8-bit RGBA is supported, got depth ${header.bitDepth} type ${header.colorType}`);
+  const raw = inflateSync(
+    Buffer.concat(
+      chunks(bytes)
+        .filter((c) => c.type === 'IDAT')
+        .map((c) => c.data),
+    ),
+  );
   const stride = header.width * 4;
   const rgba = new Uint8Array(stride * header.height);
   for (let y = 0; y < header.height; y += 1) {

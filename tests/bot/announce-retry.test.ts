@@ -6,7 +6,14 @@ import { SqliteStores } from '../../src/store/sqlite/sqlite-stores';
 import { outboxFor, queueAnnouncement } from '../../src/use-cases';
 import { newIncident, parseReportInput } from '../../src/domain';
 import {
-  anna, cardText, dana, findExecute, startHarness, validForm, VirtualClock, type Harness,
+  anna,
+  cardText,
+  dana,
+  findExecute,
+  startHarness,
+  validForm,
+  VirtualClock,
+  type Harness,
 } from './support/bot-harness';
 
 async function report(h: Harness): Promise<string> {
@@ -101,7 +108,9 @@ describe('announcing across a restart', () => {
     try {
       await second.drain();
       expect(second.gateway.posts).toHaveLength(1);
-      expect(cardText(second.gateway.posts[0].content)).toContain((await stores2.incidents.getByReportId(pendingId))!.number);
+      expect(cardText(second.gateway.posts[0].content)).toContain(
+        (await stores2.incidents.getByReportId(pendingId))!.number,
+      );
       // A DPO acts on the card the first process posted: the same activity is updated.
       await second.execute(findExecute(posted.content, 'incident.take')!.data, {}, dana, 'dpo-channel');
       await second.drain();
@@ -124,8 +133,23 @@ describe('announcing across a restart', () => {
     const reportId = 'report-crash-0001';
     await queueAnnouncement(h1.deps, { kind: 'reported', reportId });
     const now = clock.now();
-    const input = parseReportInput({ ...{ title: 'Brev till fel adress', description: 'Beslut skickat till gammal adress.', discoveredAt: now.toISOString() }, reportId }, now);
-    await store.create(newIncident(input, { id: 'aad-anna', name: 'Anna' }, 'tab', reportId, now), { at: now.toISOString(), actor: { id: 'aad-anna', name: 'Anna' }, type: 'reported', data: { source: 'tab' } });
+    const input = parseReportInput(
+      {
+        ...{
+          title: 'Brev till fel adress',
+          description: 'Beslut skickat till gammal adress.',
+          discoveredAt: now.toISOString(),
+        },
+        reportId,
+      },
+      now,
+    );
+    await store.create(newIncident(input, { id: 'aad-anna', name: 'Anna' }, 'tab', reportId, now), {
+      at: now.toISOString(),
+      actor: { id: 'aad-anna', name: 'Anna' },
+      type: 'reported',
+      data: { source: 'tab' },
+    });
 
     const h2 = await startHarness({ stores, clock });
     try {

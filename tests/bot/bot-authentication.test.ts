@@ -5,7 +5,11 @@
  * the Bot Connector, unexpired, for the activity's service URL, is processed.
  */
 import { startBotConnectorDouble, type BotConnectorDouble } from '../support/bot-connector-double';
-import { startBotFrameworkOpenIdDouble, type BotFrameworkOpenIdDouble, type ChannelTokenOptions } from '../support/bot-framework-openid-double';
+import {
+  startBotFrameworkOpenIdDouble,
+  type BotFrameworkOpenIdDouble,
+  type ChannelTokenOptions,
+} from '../support/bot-framework-openid-double';
 import { startTestServer, type TestServer } from '../support/test-server';
 
 const TENANT_ID = '11111111-2222-3333-4444-555555555555';
@@ -24,7 +28,11 @@ function fetchTask(serviceUrl: string) {
     recipient: { id: `28:${BOT_APP_ID}`, name: 'PUI Desk' },
     conversation: { id: '19:other@thread.tacv2', conversationType: 'channel', tenantId: TENANT_ID },
     channelData: { tenant: { id: TENANT_ID } },
-    value: { commandId: 'reportMessage', commandContext: 'message', messagePayload: { id: '1', body: { contentType: 'text', content: 'Hej' } } },
+    value: {
+      commandId: 'reportMessage',
+      commandContext: 'message',
+      messagePayload: { id: '1', body: { contentType: 'text', content: 'Hej' } },
+    },
   };
 }
 
@@ -76,11 +84,15 @@ afterEach(async () => {
   consoleError.mockRestore();
 });
 
-const post = (body: unknown, authorization?: string) => server.call('POST', '/api/messages', body, authorization ? { authorization } : {});
+const post = (body: unknown, authorization?: string) =>
+  server.call('POST', '/api/messages', body, authorization ? { authorization } : {});
 
 describe('POST /api/messages with Bot Framework tokens', () => {
   it('processes an activity with a valid channel token for our app id, keys read from the OpenID metadata', async () => {
-    const res = await post(fetchTask(connector.serviceUrl), await openId.authorization({ appId: BOT_APP_ID, serviceUrl: connector.serviceUrl }));
+    const res = await post(
+      fetchTask(connector.serviceUrl),
+      await openId.authorization({ appId: BOT_APP_ID, serviceUrl: connector.serviceUrl }),
+    );
     expect(res.status).toBe(200);
     expect(res.body.task.type).toBe('continue');
     expect(res.body.task.value.title).toBe('Rapportera som personuppgiftsincident');
@@ -89,11 +101,31 @@ describe('POST /api/messages with Bot Framework tokens', () => {
 
   const refusals: [string, (serviceUrl: string) => ChannelTokenOptions | undefined, string][] = [
     ['no token', () => undefined, 'Unauthorized Access. Request is not authorized'],
-    ['a token for another app id', (serviceUrl) => ({ appId: OTHER_APP_ID, serviceUrl }), `Unauthorized. Invalid AppId passed on token: ${OTHER_APP_ID}`],
-    ['a token from another issuer', (serviceUrl) => ({ appId: BOT_APP_ID, serviceUrl, issuer: 'https://evil.example' }), 'Unauthorized. No valid identity.'],
-    ['an expired token (beyond the five minutes of clock skew botbuilder allows)', (serviceUrl) => ({ appId: BOT_APP_ID, serviceUrl, expiresInS: -600 }), 'The token has expired'],
-    ['a token for another service URL', () => ({ appId: BOT_APP_ID, serviceUrl: 'https://smba.trafficmanager.net/evil/' }), 'Unauthorized. ServiceUrl claim do not match.'],
-    ['a token signed with a key the metadata does not publish', (serviceUrl) => ({ appId: BOT_APP_ID, serviceUrl, key: 'untrusted' }), 'invalid signature'],
+    [
+      'a token for another app id',
+      (serviceUrl) => ({ appId: OTHER_APP_ID, serviceUrl }),
+      `Unauthorized. Invalid AppId passed on token: ${OTHER_APP_ID}`,
+    ],
+    [
+      'a token from another issuer',
+      (serviceUrl) => ({ appId: BOT_APP_ID, serviceUrl, issuer: 'https://evil.example' }),
+      'Unauthorized. No valid identity.',
+    ],
+    [
+      'an expired token (beyond the five minutes of clock skew botbuilder allows)',
+      (serviceUrl) => ({ appId: BOT_APP_ID, serviceUrl, expiresInS: -600 }),
+      'The token has expired',
+    ],
+    [
+      'a token for another service URL',
+      () => ({ appId: BOT_APP_ID, serviceUrl: 'https://smba.trafficmanager.net/evil/' }),
+      'Unauthorized. ServiceUrl claim do not match.',
+    ],
+    [
+      'a token signed with a key the metadata does not publish',
+      (serviceUrl) => ({ appId: BOT_APP_ID, serviceUrl, key: 'untrusted' }),
+      'invalid signature',
+    ],
   ];
 
   it.each(refusals)('refuses %s with a fixed 401 and processes nothing', async (_name, token, because) => {
@@ -102,7 +134,9 @@ describe('POST /api/messages with Bot Framework tokens', () => {
       const authorization = options ? await openId.authorization(options) : undefined;
       const res = await post(activity, authorization);
       expect(res.status).toBe(401);
-      expect(res.body).toEqual({ error: { code: 'unauthenticated', message: 'The request carries no valid Bot Framework token for this bot.' } });
+      expect(res.body).toEqual({
+        error: { code: 'unauthenticated', message: 'The request carries no valid Bot Framework token for this bot.' },
+      });
       if (authorization) {
         const token = authorization.slice('Bearer '.length);
         expect(server.logLines.join('\n')).not.toContain(token);
@@ -110,7 +144,9 @@ describe('POST /api/messages with Bot Framework tokens', () => {
       }
     }
     // Refused by botbuilder's own check, for the reason the case is about (the log says which).
-    const causes = server.logLines.filter((l) => l.includes('bot request refused')).map((l) => JSON.parse(l).cause as string);
+    const causes = server.logLines
+      .filter((l) => l.includes('bot request refused'))
+      .map((l) => JSON.parse(l).cause as string);
     expect(causes).toEqual([because, because]);
     await server.delivery!.drain();
     expect(connector.calls).toHaveLength(0);
@@ -121,18 +157,28 @@ describe('POST /api/messages with Bot Framework tokens', () => {
   it.each([
     ['answers with an HTTP error', 'http-error'],
     ['does not answer at all', 'down'],
-  ] as const)('fails closed with a fixed 503 when the OpenID metadata %s, and logs the cause without the token', async (_name, mode) => {
-    openId.setMode(mode);
-    const authorization = await openId.authorization({ appId: BOT_APP_ID, serviceUrl: connector.serviceUrl });
-    const res = await post(fetchTask(connector.serviceUrl), authorization);
-    expect(res.status).toBe(503);
-    expect(res.headers.get('retry-after')).toBe('30');
-    expect(res.body).toEqual({ error: { code: 'auth_unavailable', message: 'The Bot Framework token cannot be checked right now. Try again later.' } });
-    expect(JSON.stringify(res.body)).not.toMatch(/127\.0\.0\.1|openid|ECONN|socket|request to/i);
-    const logged = server.logLines.filter((l) => l.includes('Bot Framework OpenID metadata unavailable'));
-    expect(logged).toHaveLength(1);
-    expect(JSON.parse(logged[0]).cause).toMatch(mode === 'http-error' ? /Failed to load openID config: 503/ : /request to .*openidconfiguration failed/);
-    expect(server.logLines.join('\n')).not.toContain(authorization.slice('Bearer '.length));
-    expect(connector.calls).toHaveLength(0);
-  });
+  ] as const)(
+    'fails closed with a fixed 503 when the OpenID metadata %s, and logs the cause without the token',
+    async (_name, mode) => {
+      openId.setMode(mode);
+      const authorization = await openId.authorization({ appId: BOT_APP_ID, serviceUrl: connector.serviceUrl });
+      const res = await post(fetchTask(connector.serviceUrl), authorization);
+      expect(res.status).toBe(503);
+      expect(res.headers.get('retry-after')).toBe('30');
+      expect(res.body).toEqual({
+        error: {
+          code: 'auth_unavailable',
+          message: 'The Bot Framework token cannot be checked right now. Try again later.',
+        },
+      });
+      expect(JSON.stringify(res.body)).not.toMatch(/127\.0\.0\.1|openid|ECONN|socket|request to/i);
+      const logged = server.logLines.filter((l) => l.includes('Bot Framework OpenID metadata unavailable'));
+      expect(logged).toHaveLength(1);
+      expect(JSON.parse(logged[0]).cause).toMatch(
+        mode === 'http-error' ? /Failed to load openID config: 503/ : /request to .*openidconfiguration failed/,
+      );
+      expect(server.logLines.join('\n')).not.toContain(authorization.slice('Bearer '.length));
+      expect(connector.calls).toHaveLength(0);
+    },
+  );
 });

@@ -18,8 +18,16 @@ describe('a burst of reports (a large intrusion)', () => {
 
   it('shows 300 reports submitted at once in digests, gives each its own card exactly once, never faster than Teams allows', async () => {
     const started = h.clock.ms();
-    const responses = await Promise.all(Array.from({ length: 300 }, (_, i) =>
-      h.execute({ verb: 'report.submit', reportId: `burst-report-${String(i).padStart(4, '0')}` }, validForm({ title: `Intrång, system ${i}` }), anna, 'personal')));
+    const responses = await Promise.all(
+      Array.from({ length: 300 }, (_, i) =>
+        h.execute(
+          { verb: 'report.submit', reportId: `burst-report-${String(i).padStart(4, '0')}` },
+          validForm({ title: `Intrång, system ${i}` }),
+          anna,
+          'personal',
+        ),
+      ),
+    );
     expect(responses.every((r) => r.type === 'application/vnd.microsoft.card.adaptive')).toBe(true);
     // One reporter's burst is spread over their turns (10 at once, then one per 500 ms: as fast as
     // Teams takes them anyway); the delivery loop's timer follows the turns.

@@ -19,23 +19,40 @@ interface Recorded {
 }
 
 /** A Bot Connector stand-in on 127.0.0.1: records calls, answers like Teams, throttles when told. */
-async function fakeConnector(): Promise<{ url: string; calls: Recorded[]; throttleNext: (retryAfter: string) => void; throttleAlways: (retryAfter: string) => void; close: () => Promise<void> }> {
+async function fakeConnector(): Promise<{
+  url: string;
+  calls: Recorded[];
+  throttleNext: (retryAfter: string) => void;
+  throttleAlways: (retryAfter: string) => void;
+  close: () => Promise<void>;
+}> {
   const calls: Recorded[] = [];
   let throttle: string | undefined;
   let throttleAll = false;
   const app = express();
   app.use(express.json());
   app.use((req, res, next) => {
-    calls.push({ method: req.method, path: decodeURIComponent(req.path), body: req.body, authorization: req.headers.authorization });
+    calls.push({
+      method: req.method,
+      path: decodeURIComponent(req.path),
+      body: req.body,
+      authorization: req.headers.authorization,
+    });
     if (throttle !== undefined) {
-      res.status(429).set('Retry-After', throttle).json({ error: { code: 'TooManyRequests', message: 'Too many requests' } });
+      res
+        .status(429)
+        .set('Retry-After', throttle)
+        .json({ error: { code: 'TooManyRequests', message: 'Too many requests' } });
       if (!throttleAll) throttle = undefined;
       return;
     }
     next();
   });
   app.post('/v3/conversations/:id/activities', (_req, res) => void res.json({ id: `posted-${calls.length}` }));
-  app.post('/v3/conversations/:id/activities/:activityId', (_req, res) => void res.json({ id: `reply-${calls.length}` }));
+  app.post(
+    '/v3/conversations/:id/activities/:activityId',
+    (_req, res) => void res.json({ id: `reply-${calls.length}` }),
+  );
   app.put('/v3/conversations/:id/activities/:activityId', (req, res) => void res.json({ id: req.params.activityId }));
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
@@ -64,12 +81,23 @@ describe('the CloudAdapter gateway (proactive posts to the DPO channel)', () => 
     connector = await fakeConnector();
     stores = SqliteStores.open(':memory:');
     const bot = createTeamsBot({
-      deps: { store: stores.incidents, appState: stores.appState, clock: { now: () => new Date() }, logger: createLogger('silent'), newId: randomUUID },
+      deps: {
+        store: stores.incidents,
+        appState: stores.appState,
+        clock: { now: () => new Date() },
+        logger: createLogger('silent'),
+        newId: randomUUID,
+      },
       config: { profile: 'local', dpoUserIds: [], dpoGroupIds: [], tabUrl: 'http://127.0.0.1:3978/tab/' },
       logger: createLogger('silent'),
     });
     gateway = cloudAdapterGateway(bot.adapter, '');
-    reference = { channelId: 'msteams', serviceUrl: connector.url, conversation: { id: '19:dpo@thread.tacv2', conversationType: 'channel', isGroup: true }, bot: { id: '28:pui-desk', name: 'PUI Desk' } };
+    reference = {
+      channelId: 'msteams',
+      serviceUrl: connector.url,
+      conversation: { id: '19:dpo@thread.tacv2', conversationType: 'channel', isGroup: true },
+      bot: { id: '28:pui-desk', name: 'PUI Desk' },
+    };
   });
   afterEach(async () => {
     await stores.close();
@@ -79,13 +107,22 @@ describe('the CloudAdapter gateway (proactive posts to the DPO channel)', () => 
   it('posts a new message into the conversation and returns its id', async () => {
     const id = await gateway.send(reference, cardActivity(card([text('Hej')])));
     expect(id).toBe('posted-1');
-    expect(connector.calls[0]).toMatchObject({ method: 'POST', path: '/v3/conversations/19:dpo@thread.tacv2/activities' });
-    expect(connector.calls[0].body.attachments[0]).toMatchObject({ contentType: 'application/vnd.microsoft.card.adaptive', content: { type: 'AdaptiveCard' } });
+    expect(connector.calls[0]).toMatchObject({
+      method: 'POST',
+      path: '/v3/conversations/19:dpo@thread.tacv2/activities',
+    });
+    expect(connector.calls[0].body.attachments[0]).toMatchObject({
+      contentType: 'application/vnd.microsoft.card.adaptive',
+      content: { type: 'AdaptiveCard' },
+    });
   });
 
   it('updates a posted message in place', async () => {
     await gateway.update(reference, 'posted-7', cardActivity(card([text('Uppdaterad')])));
-    expect(connector.calls[0]).toMatchObject({ method: 'PUT', path: '/v3/conversations/19:dpo@thread.tacv2/activities/posted-7' });
+    expect(connector.calls[0]).toMatchObject({
+      method: 'PUT',
+      path: '/v3/conversations/19:dpo@thread.tacv2/activities/posted-7',
+    });
     expect(connector.calls[0].body.attachments[0].content.body[0].text).toBe('Uppdaterad');
   });
 
@@ -165,7 +202,12 @@ describe('POST /api/messages', () => {
 
   it('has no bot endpoint outside the local profile when the bot has no credentials', async () => {
     server = await startTestServer({
-      env: { NODE_ENV: 'test', AZURE_TENANT_ID: '11111111-2222-3333-4444-555555555555', API_CLIENT_ID: 'api-client', AUTH_JWKS_URI: 'http://127.0.0.1:9/keys' },
+      env: {
+        NODE_ENV: 'test',
+        AZURE_TENANT_ID: '11111111-2222-3333-4444-555555555555',
+        API_CLIENT_ID: 'api-client',
+        AUTH_JWKS_URI: 'http://127.0.0.1:9/keys',
+      },
     });
     expect(server.bot).toBeUndefined();
     const response = await server.call('POST', '/api/messages', activity(connector.url));
@@ -180,8 +222,16 @@ describe('reading a throttled answer', () => {
     expect(parseRetryAfter('7', now)).toBe(7000);
     expect(parseRetryAfter('Fri, 20 Nov 2026 09:00:30 GMT', now)).toBe(30_000);
     expect(parseRetryAfter('soon', now)).toBeUndefined();
-    expect(toConnectorError({ statusCode: 429, response: { headers: new Headers({ 'retry-after': '3' }) } })).toMatchObject({ statusCode: 429, retryAfterMs: 3000 });
-    expect(toConnectorError({ statusCode: 503, response: { headers: { 'retry-after': '2' } } })).toMatchObject({ statusCode: 503, retryAfterMs: 2000 });
-    expect(toConnectorError(new Error('socket hang up'))).toMatchObject({ statusCode: undefined, retryAfterMs: undefined });
+    expect(
+      toConnectorError({ statusCode: 429, response: { headers: new Headers({ 'retry-after': '3' }) } }),
+    ).toMatchObject({ statusCode: 429, retryAfterMs: 3000 });
+    expect(toConnectorError({ statusCode: 503, response: { headers: { 'retry-after': '2' } } })).toMatchObject({
+      statusCode: 503,
+      retryAfterMs: 2000,
+    });
+    expect(toConnectorError(new Error('socket hang up'))).toMatchObject({
+      statusCode: undefined,
+      retryAfterMs: undefined,
+    });
   });
 });

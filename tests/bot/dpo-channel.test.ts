@@ -2,10 +2,25 @@ import type { Incident } from '../../src/domain';
 import { changeIncident, getDpoChannel, getPostedCard, reportIncident } from '../../src/use-cases';
 import { cardProblems } from './support/card-schema';
 import {
-  anna, cardOf, cardText, dana, DPO_CHANNEL_ID, erik, findExecute, responseCard, startHarness, validForm, type Harness,
+  anna,
+  cardOf,
+  cardText,
+  dana,
+  DPO_CHANNEL_ID,
+  erik,
+  findExecute,
+  responseCard,
+  startHarness,
+  validForm,
+  type Harness,
 } from './support/bot-harness';
 
-const ENTRA = { profile: 'entra' as const, botAppId: '00000000-0000-0000-0000-0000000000b0', botPassword: 'not-a-real-secret', dpoUserIds: [dana.aadObjectId, 'aad-dora'] };
+const ENTRA = {
+  profile: 'entra' as const,
+  botAppId: '00000000-0000-0000-0000-0000000000b0',
+  botPassword: 'not-a-real-secret',
+  dpoUserIds: [dana.aadObjectId, 'aad-dora'],
+};
 const dora = { id: '29:dora', aadObjectId: 'aad-dora', name: 'Dora Dataskydd' };
 
 async function report(h: Harness, title = 'Utredning skickad till fel mottagare'): Promise<Incident> {
@@ -33,7 +48,14 @@ describe('the DPO channel', () => {
       expect(await setChannel(h)).toContain('den här kanalen är nu DPO-kanal');
       const channel = await getDpoChannel(h.deps);
       expect(channel).toMatchObject({
-        address: { conversationId: DPO_CHANNEL_ID, route: { conversation: { id: DPO_CHANNEL_ID, conversationType: 'channel' }, serviceUrl: 'https://smba.example.test/emea/', bot: { id: '28:pui-desk' } } },
+        address: {
+          conversationId: DPO_CHANNEL_ID,
+          route: {
+            conversation: { id: DPO_CHANNEL_ID, conversationType: 'channel' },
+            serviceUrl: 'https://smba.example.test/emea/',
+            bot: { id: '28:pui-desk' },
+          },
+        },
         setBy: { id: dana.aadObjectId },
         refreshUserIds: [dana.id],
         channelName: 'Dataskydd / DPO',
@@ -84,9 +106,16 @@ describe('the DPO channel', () => {
 
     it('posts one card per new report with the title masked and no description', async () => {
       // Through the API's path: the chat card masks an identity number in the title before it is sent.
-      const { incident } = await reportIncident(h.deps, { id: 'aad-anna', name: anna.name, roles: ['reporter'] }, {
-        title: 'Beslut om 19121212-1212 till anna.svensson@kommun.se', description: 'Ett beslut skickades till fel adress.', discoveredAt: '2026-11-20T08:00:00Z',
-      }, 'tab');
+      const { incident } = await reportIncident(
+        h.deps,
+        { id: 'aad-anna', name: anna.name, roles: ['reporter'] },
+        {
+          title: 'Beslut om 19121212-1212 till anna.svensson@kommun.se',
+          description: 'Ett beslut skickades till fel adress.',
+          discoveredAt: '2026-11-20T08:00:00Z',
+        },
+        'tab',
+      );
       await h.drain();
       expect(h.gateway.posts).toHaveLength(1);
       const [post] = h.gateway.posts;
@@ -108,7 +137,10 @@ describe('the DPO channel', () => {
       const response = responseCard(await h.execute(take.data, {}, dana, 'dpo-channel'));
       expect(cardText(response)).toContain('Du är nu ansvarig för incidenten.');
       expect(cardText(response)).toContain(dana.name);
-      expect(await h.store.get(incident.id)).toMatchObject({ owner: { id: dana.aadObjectId, name: dana.name }, status: 'triage' });
+      expect(await h.store.get(incident.id)).toMatchObject({
+        owner: { id: dana.aadObjectId, name: dana.name },
+        status: 'triage',
+      });
       await h.drain();
       expect(h.gateway.updates).toHaveLength(1);
       expect(h.gateway.updates[0].activityId).toBe(post.activityId);
@@ -121,10 +153,21 @@ describe('the DPO channel', () => {
       const incident = await report(h);
       await h.drain();
       const assess = findExecute(h.gateway.posts[0].content, 'incident.assess')!;
-      const response = responseCard(await h.execute(assess.data, { risk: 'high', rationale: 'Uppgifter om barn i socialtjänsten.' }, dana, 'dpo-channel'));
+      const response = responseCard(
+        await h.execute(
+          assess.data,
+          { risk: 'high', rationale: 'Uppgifter om barn i socialtjänsten.' },
+          dana,
+          'dpo-channel',
+        ),
+      );
       expect(cardText(response)).toContain('Bedömningen är sparad.');
       expect(cardText(response)).toContain('Medför en hög risk');
-      expect((await h.store.get(incident.id))?.assessment).toMatchObject({ risk: 'high', rationale: 'Uppgifter om barn i socialtjänsten.', assessedBy: { id: dana.aadObjectId } });
+      expect((await h.store.get(incident.id))?.assessment).toMatchObject({
+        risk: 'high',
+        rationale: 'Uppgifter om barn i socialtjänsten.',
+        assessedBy: { id: dana.aadObjectId },
+      });
       await h.drain();
       expect(cardText(h.gateway.updates[0].content)).toContain('Medför en hög risk');
       // The rationale stays out of the channel.
@@ -135,9 +178,19 @@ describe('the DPO channel', () => {
       const incident = await report(h);
       await h.drain();
       const imy = findExecute(h.gateway.posts[0].content, 'incident.imyNotice')!;
-      const response = responseCard(await h.execute(imy.data, { imyDate: '2026-11-20', imyTime: '09:45', imyReference: 'IMY-2026-123' }, dana, 'dpo-channel'));
+      const response = responseCard(
+        await h.execute(
+          imy.data,
+          { imyDate: '2026-11-20', imyTime: '09:45', imyReference: 'IMY-2026-123' },
+          dana,
+          'dpo-channel',
+        ),
+      );
       expect(cardText(response)).toContain('Anmälan till IMY är registrerad');
-      expect(await h.store.get(incident.id)).toMatchObject({ status: 'notified', imyNotice: { notifiedAt: '2026-11-20T08:45:00.000Z', reference: 'IMY-2026-123' } });
+      expect(await h.store.get(incident.id)).toMatchObject({
+        status: 'notified',
+        imyNotice: { notifiedAt: '2026-11-20T08:45:00.000Z', reference: 'IMY-2026-123' },
+      });
       await h.drain();
       expect(cardText(h.gateway.updates[0].content)).toContain('Klockan stoppad: anmäld till IMY 2026-11-20 09:45');
       expect(cardText(h.gateway.updates[0].content)).toContain('IMY-2026-123');
@@ -148,16 +201,29 @@ describe('the DPO channel', () => {
       await h.drain();
       const imy = findExecute(h.gateway.posts[0].content, 'incident.imyNotice')!;
       // Teams sends a toggle's valueOn as a string.
-      const response = responseCard(await h.execute(imy.data, { imyDate: '2026-11-20', imyTime: '09:45', imyReference: 'IMY-2026-123', imyPhased: 'true' }, dana, 'dpo-channel'));
+      const response = responseCard(
+        await h.execute(
+          imy.data,
+          { imyDate: '2026-11-20', imyTime: '09:45', imyReference: 'IMY-2026-123', imyPhased: 'true' },
+          dana,
+          'dpo-channel',
+        ),
+      );
       const stored = await h.store.get(incident.id);
-      expect(stored).toMatchObject({ status: 'notified', imyNotice: { notifiedAt: '2026-11-20T08:45:00.000Z', phased: true } });
+      expect(stored).toMatchObject({
+        status: 'notified',
+        imyNotice: { notifiedAt: '2026-11-20T08:45:00.000Z', phased: true },
+      });
       expect(stored?.imyNotice?.supplementedAt).toBeUndefined();
       // Notice 2026-11-20 08:45 UTC + 28 × 24 h = 2026-12-18 09:45 Stockholm; now is 2026-11-20 09:00 UTC.
       const owed = { title: 'Komplettering till IMY', value: 'Återstår: senast 2026-12-18 09:45 (27 d 23 h kvar)' };
       expect(response.body).toContainEqual({ type: 'FactSet', facts: expect.arrayContaining([owed]) });
       expect(cardText(response)).toContain('Anmälan till IMY är registrerad i etapper');
       await h.drain();
-      expect(h.gateway.updates[0].content.body).toContainEqual({ type: 'FactSet', facts: expect.arrayContaining([owed]) });
+      expect(h.gateway.updates[0].content.body).toContainEqual({
+        type: 'FactSet',
+        facts: expect.arrayContaining([owed]),
+      });
       expect(cardProblems(h.gateway.updates[0].content)).toEqual([]);
     });
 
@@ -165,7 +231,9 @@ describe('the DPO channel', () => {
       const incident = await report(h);
       await h.drain();
       const imy = findExecute(h.gateway.posts[0].content, 'incident.imyNotice')!;
-      const response = responseCard(await h.execute(imy.data, { imyDate: '2026-11-20', imyTime: '09:45', imyPhased: 'false' }, dana, 'dpo-channel'));
+      const response = responseCard(
+        await h.execute(imy.data, { imyDate: '2026-11-20', imyTime: '09:45', imyPhased: 'false' }, dana, 'dpo-channel'),
+      );
       expect((await h.store.get(incident.id))?.imyNotice).toMatchObject({ phased: false });
       expect(cardText(response)).not.toContain('Komplettering till IMY');
     });
@@ -174,7 +242,9 @@ describe('the DPO channel', () => {
       const incident = await report(h);
       await h.drain();
       const imy = findExecute(h.gateway.posts[0].content, 'incident.imyNotice')!;
-      const response = responseCard(await h.execute(imy.data, { imyDate: '2026-11-20', imyTime: '09:45', imyPhased: 'ja' }, dana, 'dpo-channel'));
+      const response = responseCard(
+        await h.execute(imy.data, { imyDate: '2026-11-20', imyTime: '09:45', imyPhased: 'ja' }, dana, 'dpo-channel'),
+      );
       expect(cardText(response)).toContain('Valet om anmälan i etapper kunde inte läsas.');
       expect((await h.store.get(incident.id))?.imyNotice).toBeUndefined();
     });
@@ -184,8 +254,17 @@ describe('the DPO channel', () => {
       await h.drain();
       const content = h.gateway.posts[0].content;
       for (const verb of ['incident.take', 'incident.assess', 'incident.imyNotice'] as const) {
-        const response = await h.execute(findExecute(content, verb)!.data, { risk: 'unlikely', rationale: 'x', imyDate: '2026-11-20', imyTime: '09:45' }, erik, 'dpo-channel');
-        expect(response).toEqual({ statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: 'Bara dataskyddsombudet kan ändra en incident.' });
+        const response = await h.execute(
+          findExecute(content, verb)!.data,
+          { risk: 'unlikely', rationale: 'x', imyDate: '2026-11-20', imyTime: '09:45' },
+          erik,
+          'dpo-channel',
+        );
+        expect(response).toEqual({
+          statusCode: 200,
+          type: 'application/vnd.microsoft.activity.message',
+          value: 'Bara dataskyddsombudet kan ändra en incident.',
+        });
       }
       expect(await h.store.get(incident.id)).toEqual(incident);
       await h.drain();
@@ -197,7 +276,11 @@ describe('the DPO channel', () => {
       await h.drain();
       const imy = findExecute(h.gateway.posts[0].content, 'incident.imyNotice')!;
       const response = await h.execute(imy.data, { imyDate: 'inte ett datum', imyTime: '09:45' }, anna, 'dpo-channel');
-      expect(response).toEqual({ statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: 'Bara dataskyddsombudet kan ändra en incident.' });
+      expect(response).toEqual({
+        statusCode: 200,
+        type: 'application/vnd.microsoft.activity.message',
+        value: 'Bara dataskyddsombudet kan ändra en incident.',
+      });
       expect(await h.store.get(incident.id)).toEqual(incident);
     });
 
@@ -208,7 +291,9 @@ describe('the DPO channel', () => {
       await h.execute(take.data, {}, dana, 'dpo-channel');
       // The assess button of the card as first posted still names the version before the take.
       const assess = findExecute(h.gateway.posts[0].content, 'incident.assess')!;
-      const response = responseCard(await h.execute(assess.data, { risk: 'risk', rationale: 'Risk.' }, dora, 'dpo-channel'));
+      const response = responseCard(
+        await h.execute(assess.data, { risk: 'risk', rationale: 'Risk.' }, dora, 'dpo-channel'),
+      );
       expect(cardText(response)).toContain('Någon annan hann ändra incidenten före dig');
       expect(cardText(response)).toContain(dana.name);
       expect((await h.store.get(incident.id))?.assessment).toBeUndefined();
@@ -227,7 +312,11 @@ describe('the DPO channel', () => {
       const incident = await report(h);
       await h.drain();
       h.clock.advance(24 * 3600_000);
-      const refreshed = responseCard(await h.execute({ verb: 'incident.refresh', incidentId: incident.id }, {}, dana, 'dpo-channel', { trigger: 'automatic' }));
+      const refreshed = responseCard(
+        await h.execute({ verb: 'incident.refresh', incidentId: incident.id }, {}, dana, 'dpo-channel', {
+          trigger: 'automatic',
+        }),
+      );
       // Deadline 23 Nov 08:30 UTC; now 21 Nov 09:00 UTC.
       expect(cardText(refreshed)).toContain('1 d 23 h kvar');
       const refused = await h.execute({ verb: 'incident.refresh', incidentId: incident.id }, {}, erik, 'dpo-channel');
@@ -237,7 +326,13 @@ describe('the DPO channel', () => {
     it('updates the card in place after a change made elsewhere (the tab, the API)', async () => {
       const incident = await report(h);
       await h.drain();
-      await changeIncident(h.deps, { id: 'aad-dana', name: dana.name, roles: ['reporter', 'dpo'] }, 'take', incident.number, {});
+      await changeIncident(
+        h.deps,
+        { id: 'aad-dana', name: dana.name, roles: ['reporter', 'dpo'] },
+        'take',
+        incident.number,
+        {},
+      );
       await h.drain();
       expect(h.gateway.updates).toHaveLength(1);
       expect(cardText(h.gateway.updates[0].content)).toContain(dana.name);

@@ -17,11 +17,15 @@ describe('dpoDirectory', () => {
   });
 
   it('knows DPOs and admins by Entra object id without asking anyone', async () => {
-    const directory = dpoDirectory({ profile: 'entra', dpoUserIds: ['aad-dana'], dpoGroupIds: [], adminUserIds: ['aad-admin'] }, logger, {
-      appRoles: async () => {
-        throw new Error('not asked for a DPO by id');
+    const directory = dpoDirectory(
+      { profile: 'entra', dpoUserIds: ['aad-dana'], dpoGroupIds: [], adminUserIds: ['aad-admin'] },
+      logger,
+      {
+        appRoles: async () => {
+          throw new Error('not asked for a DPO by id');
+        },
       },
-    });
+    );
     expect(await directory.rolesOf('aad-dana')).toEqual(['reporter', 'dpo']);
     expect(await directory.rolesOf(undefined)).toEqual(['reporter']);
   });
@@ -48,7 +52,14 @@ describe('dpoDirectory', () => {
     expect(await directory.rolesOf('aad-dana')).toEqual(['reporter', 'dpo']);
     expect(await directory.rolesOf('aad-dora')).toEqual(['reporter', 'dpo']);
     expect(await directory.rolesOf('aad-erik')).toEqual(['reporter']);
-    expect(asked).toEqual(['groups:aad-dana', 'roles:aad-dana', 'groups:aad-dora', 'roles:aad-dora', 'groups:aad-erik', 'roles:aad-erik']);
+    expect(asked).toEqual([
+      'groups:aad-dana',
+      'roles:aad-dana',
+      'groups:aad-dora',
+      'roles:aad-dora',
+      'groups:aad-erik',
+      'roles:aad-erik',
+    ]);
     now += 5 * 60_000 + 1;
     await directory.rolesOf('aad-dana');
     expect(asked.slice(6)).toEqual(['groups:aad-dana', 'roles:aad-dana']);
@@ -72,14 +83,26 @@ describe('graphDirectory against a Graph double', () => {
   let graph: DirectoryDouble;
   beforeEach(async () => {
     graph = await startDirectoryDouble({
-      app: { appId: API_APP_ID, servicePrincipalId: SP_ID, appRoles: [{ id: DPO_ROLE, value: 'DPO' }, { id: ADMIN_ROLE, value: 'Admin' }] },
+      app: {
+        appId: API_APP_ID,
+        servicePrincipalId: SP_ID,
+        appRoles: [
+          { id: DPO_ROLE, value: 'DPO' },
+          { id: ADMIN_ROLE, value: 'Admin' },
+        ],
+      },
       pageSize: 2,
     });
   });
   afterEach(async () => {
     await graph.close();
   });
-  const lookup = () => graphDirectory({ tenantId: 't', clientId: 'c', clientSecret: 's', graphBaseUrl: graph.url, appRolesAppId: API_APP_ID }, fetch, token);
+  const lookup = () =>
+    graphDirectory(
+      { tenantId: 't', clientId: 'c', clientSecret: 's', graphBaseUrl: graph.url, appRolesAppId: API_APP_ID },
+      fetch,
+      token,
+    );
 
   it('asks checkMemberGroups which of the DPO groups the user is in', async () => {
     graph.addMember('group-dpo', 'aad-gun');
@@ -108,6 +131,9 @@ describe('graphDirectory against a Graph double', () => {
   });
 
   it('offers no app-role lookup without the app registration to read them from', () => {
-    expect(graphDirectory({ tenantId: 't', clientId: 'c', clientSecret: 's', graphBaseUrl: graph.url }, fetch, token).appRoles).toBeUndefined();
+    expect(
+      graphDirectory({ tenantId: 't', clientId: 'c', clientSecret: 's', graphBaseUrl: graph.url }, fetch, token)
+        .appRoles,
+    ).toBeUndefined();
   });
 });

@@ -6,7 +6,17 @@
 import { graphDirectory } from '../../bot/graph-directory';
 import type { Incident } from '../../src/domain';
 import { startDirectoryDouble, type DirectoryDouble } from '../support/directory-double';
-import { anna, dana, erik, findExecute, responseCard, startHarness, validForm, type Harness, type TestUser } from './support/bot-harness';
+import {
+  anna,
+  dana,
+  erik,
+  findExecute,
+  responseCard,
+  startHarness,
+  validForm,
+  type Harness,
+  type TestUser,
+} from './support/bot-harness';
 
 const API_APP_ID = '99999999-8888-7777-6666-555555555555';
 const DPO_ROLE = 'f83d002e-9b6f-4c0a-9703-06fb20e85bcc';
@@ -19,7 +29,9 @@ describe('who may act on the DPO card', () => {
   let h: Harness;
 
   beforeEach(async () => {
-    graph = await startDirectoryDouble({ app: { appId: API_APP_ID, servicePrincipalId: 'sp-pui', appRoles: [{ id: DPO_ROLE, value: 'DPO' }] } });
+    graph = await startDirectoryDouble({
+      app: { appId: API_APP_ID, servicePrincipalId: 'sp-pui', appRoles: [{ id: DPO_ROLE, value: 'DPO' }] },
+    });
     graph.addMember('group-dpo', gun.aadObjectId);
     graph.assignAppRole(dora.aadObjectId, DPO_ROLE);
     h = await startHarness({
@@ -31,7 +43,11 @@ describe('who may act on the DPO card', () => {
         dpoGroupIds: ['group-dpo'],
         appRolesAppId: API_APP_ID,
       },
-      directoryLookup: graphDirectory({ tenantId: 't', clientId: 'c', clientSecret: 's', graphBaseUrl: graph.url, appRolesAppId: API_APP_ID }, fetch, token),
+      directoryLookup: graphDirectory(
+        { tenantId: 't', clientId: 'c', clientSecret: 's', graphBaseUrl: graph.url, appRolesAppId: API_APP_ID },
+        fetch,
+        token,
+      ),
     });
     await h.say('<at>PUI Desk</at> ställ in dpo-kanal', dana, 'dpo-channel');
   });

@@ -58,7 +58,13 @@ describe('the managed identity (App Service IDENTITY_ENDPOINT protocol)', () => 
         BOT_APP_TYPE: 'UserAssignedMSI',
       });
       const bot = createTeamsBot({
-        deps: { store: stores.incidents, appState: stores.appState, clock: { now: () => new Date() }, logger: createLogger('silent'), newId: randomUUID },
+        deps: {
+          store: stores.incidents,
+          appState: stores.appState,
+          clock: { now: () => new Date() },
+          logger: createLogger('silent'),
+          newId: randomUUID,
+        },
         config: {
           profile: 'entra',
           botAppId: config.bot.appId,
@@ -71,7 +77,12 @@ describe('the managed identity (App Service IDENTITY_ENDPOINT protocol)', () => 
         logger: createLogger('silent'),
       });
       gateway = cloudAdapterGateway(bot.adapter, IDENTITY_CLIENT_ID);
-      reference = { channelId: 'msteams', serviceUrl: connector.serviceUrl, conversation: { id: '19:dpo@thread.tacv2', conversationType: 'channel', isGroup: true }, bot: { id: `28:${IDENTITY_CLIENT_ID}`, name: 'PUI Desk' } };
+      reference = {
+        channelId: 'msteams',
+        serviceUrl: connector.serviceUrl,
+        conversation: { id: '19:dpo@thread.tacv2', conversationType: 'channel', isGroup: true },
+        bot: { id: `28:${IDENTITY_CLIENT_ID}`, name: 'PUI Desk' },
+      };
     });
     afterEach(async () => {
       await stores.close();
@@ -82,9 +93,17 @@ describe('the managed identity (App Service IDENTITY_ENDPOINT protocol)', () => 
       await gateway.send(reference, cardActivity(card([text('Ny incident')])));
       const [call] = connector.calls;
       const token = /^Bearer (\S+)$/.exec(call.authorization ?? '')?.[1] ?? '';
-      expect(identity.issued(token)).toEqual({ resource: 'https://api.botframework.com', clientId: IDENTITY_CLIENT_ID });
+      expect(identity.issued(token)).toEqual({
+        resource: 'https://api.botframework.com',
+        clientId: IDENTITY_CLIENT_ID,
+      });
       const asked = identity.requests.find((r) => r.resource === 'https://api.botframework.com');
-      expect(asked).toMatchObject({ apiVersion: '2019-08-01', identityHeader: identity.identityHeader, clientId: IDENTITY_CLIENT_ID, status: 200 });
+      expect(asked).toMatchObject({
+        apiVersion: '2019-08-01',
+        identityHeader: identity.identityHeader,
+        clientId: IDENTITY_CLIENT_ID,
+        status: 200,
+      });
     });
   });
 
@@ -101,19 +120,38 @@ describe('the managed identity (App Service IDENTITY_ENDPOINT protocol)', () => 
       const siteId = double.addSite('contoso.sharepoint.com', '/sites/pui');
       await provision(doubleHttp(double), siteId, 'Pui');
       const stores = await openSharePointStores(
-        { siteId, credential: { kind: 'managed-identity', clientId: IDENTITY_CLIENT_ID }, organisation: 'Testkommun', graphBaseUrl: double.url, listPrefix: 'Pui', maxRetryWaitMs: 1000, requestTimeoutMs: 5000 },
+        {
+          siteId,
+          credential: { kind: 'managed-identity', clientId: IDENTITY_CLIENT_ID },
+          organisation: 'Testkommun',
+          graphBaseUrl: double.url,
+          listPrefix: 'Pui',
+          maxRetryWaitMs: 1000,
+          requestTimeoutMs: 5000,
+        },
         { retry: fastRetry() },
       );
       await stores.close();
       // The token is for the configured Graph root (https://graph.microsoft.com in a tenant; the double here).
-      expect(identity.issued(double.lastBearerToken ?? '')).toEqual({ resource: double.url.replace(/\/+$/, ''), clientId: IDENTITY_CLIENT_ID });
+      expect(identity.issued(double.lastBearerToken ?? '')).toEqual({
+        resource: double.url.replace(/\/+$/, ''),
+        clientId: IDENTITY_CLIENT_ID,
+      });
     });
 
     it('fails to open, naming the credential, when the identity endpoint refuses', async () => {
       const siteId = double.addSite('contoso.sharepoint.com', '/sites/pui-refused');
       await provision(doubleHttp(double), siteId, 'Pui');
       const error = await openSharePointStores(
-        { siteId, credential: { kind: 'managed-identity', clientId: '00000000-0000-4000-8000-000000000000' }, organisation: 'Testkommun', graphBaseUrl: double.url, listPrefix: 'Pui', maxRetryWaitMs: 1000, requestTimeoutMs: 5000 },
+        {
+          siteId,
+          credential: { kind: 'managed-identity', clientId: '00000000-0000-4000-8000-000000000000' },
+          organisation: 'Testkommun',
+          graphBaseUrl: double.url,
+          listPrefix: 'Pui',
+          maxRetryWaitMs: 1000,
+          requestTimeoutMs: 5000,
+        },
         { retry: fastRetry() },
       ).catch((e: unknown) => e as Error);
       expect(error).toBeInstanceOf(SharePointAccessDenied);

@@ -2,14 +2,29 @@ import type { Activity } from 'botbuilder';
 import { htmlToText, prefillFromMessage } from '../../bot/handlers/message-action';
 import type { AdaptiveCard } from '../../bot/cards/adaptive-card';
 import { cardProblems } from './support/card-schema';
-import { anna, cardElements, cardText, dana, DPO_CHANNEL_ID, erik, findExecute, OTHER_CHANNEL_ID, startHarness, validForm, type Harness } from './support/bot-harness';
+import {
+  anna,
+  cardElements,
+  cardText,
+  dana,
+  DPO_CHANNEL_ID,
+  erik,
+  findExecute,
+  OTHER_CHANNEL_ID,
+  startHarness,
+  validForm,
+  type Harness,
+} from './support/bot-harness';
 
 const MESSAGE = {
   id: '1700000000123',
   createdDateTime: '2026-11-19T13:05:00.000Z',
   linkToMessage: 'https://teams.microsoft.com/l/message/19:other-channel@thread.tacv2/1700000000123',
   from: { user: { id: 'aad-sven', displayName: 'Sven Avsändare' } },
-  body: { contentType: 'html', content: '<p>Hej! Här är utredningen om 19121212-1212 &amp; 121212-1212.</p><p>Ring mig.</p>' },
+  body: {
+    contentType: 'html',
+    content: '<p>Hej! Här är utredningen om 19121212-1212 &amp; 121212-1212.</p><p>Ring mig.</p>',
+  },
 };
 
 function dialogCard(response: { task?: { type?: string; value?: unknown } }): AdaptiveCard {
@@ -21,9 +36,13 @@ function dialogCard(response: { task?: { type?: string; value?: unknown } }): Ad
 const GROUP_CHAT_MESSAGE = {
   id: '1700000000456',
   createdDateTime: '2026-11-19T07:45:00.000Z',
-  linkToMessage: 'https://teams.microsoft.com/l/message/19:group@thread.v2/1700000000456?context=%7B%22contextType%22%3A%22chat%22%7D',
+  linkToMessage:
+    'https://teams.microsoft.com/l/message/19:group@thread.v2/1700000000456?context=%7B%22contextType%22%3A%22chat%22%7D',
   from: { user: { id: 'aad-sara', displayName: 'Sara Skickare' } },
-  body: { contentType: 'html', content: '<div>Jag skickade listan med 19121212-1212 till fel grupp.</div><div>Vad gör jag nu?</div>' },
+  body: {
+    contentType: 'html',
+    content: '<div>Jag skickade listan med 19121212-1212 till fel grupp.</div><div>Vad gör jag nu?</div>',
+  },
 };
 
 /** What the dialog's inputs hold when the person submits without changing anything. */
@@ -33,7 +52,13 @@ function inputValues(card: AdaptiveCard): Record<string, unknown> {
     if (Array.isArray(node)) node.forEach(walk);
     else if (node && typeof node === 'object') {
       const o = node as { type?: unknown; id?: unknown; value?: unknown };
-      if (typeof o.type === 'string' && o.type.startsWith('Input.') && typeof o.id === 'string' && o.value !== undefined) values[o.id] = o.value;
+      if (
+        typeof o.type === 'string' &&
+        o.type.startsWith('Input.') &&
+        typeof o.id === 'string' &&
+        o.value !== undefined
+      )
+        values[o.id] = o.value;
       Object.values(o).forEach(walk);
     }
   };
@@ -52,10 +77,16 @@ describe('the message action "Anmäl som personuppgiftsincident" (its dialog: "R
   });
 
   it('opens a dialog prefilled from the message: link, time as occurred, sender, masked text, and a warning', async () => {
-    const response = await h.messageExtension('composeExtension/fetchTask', { commandId: 'reportMessage', commandContext: 'message', messagePayload: MESSAGE });
+    const response = await h.messageExtension('composeExtension/fetchTask', {
+      commandId: 'reportMessage',
+      commandContext: 'message',
+      messagePayload: MESSAGE,
+    });
     const card = dialogCard(response);
     expect((response.task!.value as { title: string }).title).toBe('Rapportera som personuppgiftsincident');
-    const description = cardElements(card).find((e) => e.type === 'Input.Text' && e.id === 'description') as { value: string };
+    const description = cardElements(card).find((e) => e.type === 'Input.Text' && e.id === 'description') as {
+      value: string;
+    };
     expect(description.value).toContain('Avsändare: Sven Avsändare');
     expect(description.value).toContain(`Länk: ${MESSAGE.linkToMessage}`);
     expect(description.value).toContain('Skickat: 2026-11-19 14:05');
@@ -70,11 +101,26 @@ describe('the message action "Anmäl som personuppgiftsincident" (its dialog: "R
   });
 
   it('works where the bot is not a member: answers in the dialog and posts nothing into that conversation', async () => {
-    const fetched = dialogCard(await h.messageExtension('composeExtension/fetchTask', { commandId: 'reportMessage', commandContext: 'message', messagePayload: MESSAGE }, anna, 'other-channel'));
+    const fetched = dialogCard(
+      await h.messageExtension(
+        'composeExtension/fetchTask',
+        { commandId: 'reportMessage', commandContext: 'message', messagePayload: MESSAGE },
+        anna,
+        'other-channel',
+      ),
+    );
     const submit = findExecute(fetched, 'report.submit')!;
-    const response = await h.messageExtension('composeExtension/submitAction', {
-      commandId: 'reportMessage', commandContext: 'message', messagePayload: MESSAGE, data: { ...submit.data, ...validForm({ description: 'Utkast från meddelandet.' }) },
-    }, anna, 'other-channel');
+    const response = await h.messageExtension(
+      'composeExtension/submitAction',
+      {
+        commandId: 'reportMessage',
+        commandContext: 'message',
+        messagePayload: MESSAGE,
+        data: { ...submit.data, ...validForm({ description: 'Utkast från meddelandet.' }) },
+      },
+      anna,
+      'other-channel',
+    );
     const receipt = dialogCard(response);
     expect(cardText(receipt)).toContain('Din rapport har nummer PUI-2026-0001');
     const stored = await h.store.getByNumber('PUI-2026-0001');
@@ -86,7 +132,12 @@ describe('the message action "Anmäl som personuppgiftsincident" (its dialog: "R
   });
 
   it('opens the dialog prefilled from a group-chat message and stores what is submitted from it as a message report', async () => {
-    const fetched = await h.messageExtension('composeExtension/fetchTask', { commandId: 'reportMessage', commandContext: 'message', messagePayload: GROUP_CHAT_MESSAGE }, anna, 'group');
+    const fetched = await h.messageExtension(
+      'composeExtension/fetchTask',
+      { commandId: 'reportMessage', commandContext: 'message', messagePayload: GROUP_CHAT_MESSAGE },
+      anna,
+      'group',
+    );
     expect((fetched.task!.value as { title: string }).title).toBe('Rapportera som personuppgiftsincident');
     const card = dialogCard(fetched);
     const prefilled = inputValues(card);
@@ -101,9 +152,17 @@ describe('the message action "Anmäl som personuppgiftsincident" (its dialog: "R
 
     // The person adds a title and the choices, and keeps the prefilled draft and times.
     const submit = findExecute(card, 'report.submit')!;
-    const response = await h.messageExtension('composeExtension/submitAction', {
-      commandId: 'reportMessage', commandContext: 'message', messagePayload: GROUP_CHAT_MESSAGE, data: { ...submit.data, ...validForm(), ...prefilled },
-    }, anna, 'group');
+    const response = await h.messageExtension(
+      'composeExtension/submitAction',
+      {
+        commandId: 'reportMessage',
+        commandContext: 'message',
+        messagePayload: GROUP_CHAT_MESSAGE,
+        data: { ...submit.data, ...validForm(), ...prefilled },
+      },
+      anna,
+      'group',
+    );
     expect(cardText(dialogCard(response))).toContain('Din rapport har nummer PUI-2026-0001');
     const stored = await h.store.getByNumber('PUI-2026-0001');
     expect(stored).toMatchObject({
@@ -121,19 +180,40 @@ describe('the message action "Anmäl som personuppgiftsincident" (its dialog: "R
       context.onSendActivities(async (_context, activities, send) => {
         sentInTurns.push(...activities);
         if (activities.some((a) => a.type !== 'invokeResponse')) {
-          throw Object.assign(new Error('The bot is not part of the conversation roster.'), { statusCode: 403, code: 'BotNotInConversationRoster' });
+          throw Object.assign(new Error('The bot is not part of the conversation roster.'), {
+            statusCode: 403,
+            code: 'BotNotInConversationRoster',
+          });
         }
         return send();
       });
       await next();
     });
-    const fetched = dialogCard(await h.messageExtension('composeExtension/fetchTask', { commandId: 'reportMessage', commandContext: 'message', messagePayload: GROUP_CHAT_MESSAGE }, erik, 'group'));
+    const fetched = dialogCard(
+      await h.messageExtension(
+        'composeExtension/fetchTask',
+        { commandId: 'reportMessage', commandContext: 'message', messagePayload: GROUP_CHAT_MESSAGE },
+        erik,
+        'group',
+      ),
+    );
     const submit = findExecute(fetched, 'report.submit')!;
-    const response = await h.messageExtension('composeExtension/submitAction', {
-      commandId: 'reportMessage', commandContext: 'message', messagePayload: GROUP_CHAT_MESSAGE, data: { ...submit.data, ...validForm(), ...inputValues(fetched) },
-    }, erik, 'group');
+    const response = await h.messageExtension(
+      'composeExtension/submitAction',
+      {
+        commandId: 'reportMessage',
+        commandContext: 'message',
+        messagePayload: GROUP_CHAT_MESSAGE,
+        data: { ...submit.data, ...validForm(), ...inputValues(fetched) },
+      },
+      erik,
+      'group',
+    );
     expect(cardText(dialogCard(response))).toContain('Din rapport har nummer PUI-2026-0001');
-    expect(await h.store.getByNumber('PUI-2026-0001')).toMatchObject({ source: 'message', reporter: { id: erik.aadObjectId } });
+    expect(await h.store.getByNumber('PUI-2026-0001')).toMatchObject({
+      source: 'message',
+      reporter: { id: erik.aadObjectId },
+    });
     expect(sentInTurns.map((a) => a.type)).toEqual(['invokeResponse', 'invokeResponse']);
     await h.drain();
     // The announcement goes to the DPO channel only.
@@ -143,7 +223,9 @@ describe('the message action "Anmäl som personuppgiftsincident" (its dialog: "R
 
   it('shows validation errors in the dialog and stores nothing', async () => {
     const response = await h.messageExtension('composeExtension/submitAction', {
-      commandId: 'reportMessage', commandContext: 'message', data: { verb: 'report.submit', reportId: 'report-dialog-1', ...validForm({ title: '', breachTypes: 'leak' }) },
+      commandId: 'reportMessage',
+      commandContext: 'message',
+      data: { verb: 'report.submit', reportId: 'report-dialog-1', ...validForm({ title: '', breachTypes: 'leak' }) },
     });
     const card = dialogCard(response);
     expect(cardText(card)).toContain('Skriv en rubrik: en rad om vad som hänt.');
@@ -153,22 +235,35 @@ describe('the message action "Anmäl som personuppgiftsincident" (its dialog: "R
   });
 
   it('opens an empty form when Teams sends no message', async () => {
-    const card = dialogCard(await h.messageExtension('composeExtension/fetchTask', { commandId: 'reportMessage', commandContext: 'message' }));
+    const card = dialogCard(
+      await h.messageExtension('composeExtension/fetchTask', { commandId: 'reportMessage', commandContext: 'message' }),
+    );
     expect(cardElements(card)).toContainEqual(expect.objectContaining({ id: 'title' }));
   });
 
   it('reads a long hostile message in linear time', () => {
     // 200 000 characters each: quadratic patterns take minutes on these, linear ones milliseconds.
     const started = Date.now();
-    for (const html of ['<'.repeat(200_000), ' '.repeat(200_000) + 'x', `${' '.repeat(100_000)}x\n`.repeat(2), '<br'.repeat(70_000)]) htmlToText(html);
+    for (const html of [
+      '<'.repeat(200_000),
+      ' '.repeat(200_000) + 'x',
+      `${' '.repeat(100_000)}x\n`.repeat(2),
+      '<br'.repeat(70_000),
+    ])
+      htmlToText(html);
     expect(Date.now() - started).toBeLessThan(1_000);
     expect(htmlToText('a < b <i>c</i>  \t\nd')).toBe('a < b c\nd');
   });
 
   it('reads message HTML as text and prefills nothing from a missing message', () => {
     expect(htmlToText('<div>Rad 1<br>Rad 2</div><p>&lt;b&gt; &amp; &quot;x&quot;</p>')).toBe('Rad 1\nRad 2\n<b> & "x"');
-    expect(htmlToText('121212&#8209;12&#x200B;12 &amp;#8209; &#0; &#xD800;')).toBe('121212\u201112\u200b12 &#8209; &#0; &#xD800;');
-    expect(prefillFromMessage({ body: { contentType: 'html', content: '<p>Gäller 121212&#8209;<br>1212.</p>' } } as never).description).toContain('Gäller [personnummer].');
+    expect(htmlToText('121212&#8209;12&#x200B;12 &amp;#8209; &#0; &#xD800;')).toBe(
+      '121212\u201112\u200b12 &#8209; &#0; &#xD800;',
+    );
+    expect(
+      prefillFromMessage({ body: { contentType: 'html', content: '<p>Gäller 121212&#8209;<br>1212.</p>' } } as never)
+        .description,
+    ).toContain('Gäller [personnummer].');
     expect(prefillFromMessage(undefined)).toEqual({});
   });
 });

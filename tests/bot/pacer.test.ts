@@ -41,10 +41,12 @@ describe('ConversationPacer', () => {
     const clock = new VirtualClock();
     const pacer = new ConversationPacer({ now: () => clock.ms(), sleep: clock.sleep });
     const times: number[] = [];
-    await Promise.all(Array.from({ length: 100 }, async () => {
-      await pacer.take('c');
-      times.push(clock.ms());
-    }));
+    await Promise.all(
+      Array.from({ length: 100 }, async () => {
+        await pacer.take('c');
+        times.push(clock.ms());
+      }),
+    );
     for (const w of worstWindows(times, TEAMS_THREAD_LIMITS)) expect(w.worst).toBeLessThanOrEqual(w.max);
   });
 });

@@ -5,7 +5,13 @@ import { errorText, SOMETHING_WENT_WRONG } from '../../bot/replies';
 describe('errorText', () => {
   it("gives a domain error's own message and logs nothing", () => {
     const lines: string[] = [];
-    expect(errorText(new Forbidden(), createLogger('info', (l) => lines.push(l)), 'incident.take')).toBe(new Forbidden().message);
+    expect(
+      errorText(
+        new Forbidden(),
+        createLogger('info', (l) => lines.push(l)),
+        'incident.take',
+      ),
+    ).toBe(new Forbidden().message);
     expect(lines).toEqual([]);
   });
 
@@ -17,9 +23,20 @@ describe('errorText', () => {
     } catch (e) {
       error = e;
     }
-    expect(errorText(error, createLogger('info', (l) => lines.push(l)), 'report.submit')).toBe(SOMETHING_WENT_WRONG);
+    expect(
+      errorText(
+        error,
+        createLogger('info', (l) => lines.push(l)),
+        'report.submit',
+      ),
+    ).toBe(SOMETHING_WENT_WRONG);
     expect(lines).toHaveLength(1);
-    expect(JSON.parse(lines[0])).toMatchObject({ message: 'bot action failed', where: 'report.submit', error: 'SyntaxError', stack: expect.stringMatching(/^at /) });
+    expect(JSON.parse(lines[0])).toMatchObject({
+      message: 'bot action failed',
+      where: 'report.submit',
+      error: 'SyntaxError',
+      stack: expect.stringMatching(/^at /),
+    });
     expect(lines[0]).not.toMatch(/Utredning|1212-1212/);
   });
 });

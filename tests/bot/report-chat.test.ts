@@ -1,6 +1,17 @@
 import type { AdaptiveCard } from '../../bot/cards/adaptive-card';
 import { cardProblems } from './support/card-schema';
-import { anna, cardElements, cardOf, cardText, filledIn, findExecute, responseCard, startHarness, validForm, type Harness } from './support/bot-harness';
+import {
+  anna,
+  cardElements,
+  cardOf,
+  cardText,
+  filledIn,
+  findExecute,
+  responseCard,
+  startHarness,
+  validForm,
+  type Harness,
+} from './support/bot-harness';
 
 let h: Harness;
 beforeEach(async () => {
@@ -24,8 +35,11 @@ async function countIncidents(): Promise<number> {
 
 describe('reporting in the personal chat', () => {
   it.each([
-    ['rapportera', 'Rapportera en personuppgiftsincident'], ['anmäl', 'Rapportera en personuppgiftsincident'], ['Anmäl', 'Rapportera en personuppgiftsincident'],
-    ['report', 'Report a personal data breach'], ['REPORT!', 'Report a personal data breach'],
+    ['rapportera', 'Rapportera en personuppgiftsincident'],
+    ['anmäl', 'Rapportera en personuppgiftsincident'],
+    ['Anmäl', 'Rapportera en personuppgiftsincident'],
+    ['report', 'Report a personal data breach'],
+    ['REPORT!', 'Report a personal data breach'],
   ])('"%s" sends the report form in the language of the command', async (command, heading) => {
     const { card } = await openForm(command);
     expect(cardText(card)).toContain(heading);
@@ -56,7 +70,16 @@ describe('reporting in the personal chat', () => {
 
   it('shows validation errors in the card, keeps what was typed, and stores nothing', async () => {
     const { reportId } = await openForm();
-    const response = await h.execute({ verb: 'report.submit', reportId }, validForm({ title: '', description: '   ', affectedCount: 'många', occurredDate: '2026-11-20', occurredTime: '23:00' }));
+    const response = await h.execute(
+      { verb: 'report.submit', reportId },
+      validForm({
+        title: '',
+        description: '   ',
+        affectedCount: 'många',
+        occurredDate: '2026-11-20',
+        occurredTime: '23:00',
+      }),
+    );
     const card = responseCard(response);
     const shown = cardText(card);
     expect(shown).toContain('Rapporten är inte skickad');
@@ -64,7 +87,9 @@ describe('reporting in the personal chat', () => {
     expect(shown).toContain('Beskriv kort vad som hänt.');
     expect(shown).toContain('Ange antalet berörda personer som ett heltal');
     expect(shown).toMatch(/inträffat efter att den upptäcktes|kan inte ligga i framtiden/);
-    expect(cardElements(card)).toContainEqual(expect.objectContaining({ id: 'measures', value: 'Mottagaren har ombetts radera mejlet.' }));
+    expect(cardElements(card)).toContainEqual(
+      expect.objectContaining({ id: 'measures', value: 'Mottagaren har ombetts radera mejlet.' }),
+    );
     // The same report id, so fixing and sending again is still one report.
     expect(findExecute(card, 'report.submit')?.data).toEqual({ verb: 'report.submit', reportId, lang: 'sv' });
     expect(await countIncidents()).toBe(0);
@@ -73,11 +98,19 @@ describe('reporting in the personal chat', () => {
   it('stores the short card as sent: a title, a short description, discovered now by default', async () => {
     const now = h.clock.now();
     const { card, reportId } = await openForm();
-    const inputs = filledIn(card, { title: 'Beslut skickat till fel adress', description: 'Ett beslut skickades till en gammal adress.' });
+    const inputs = filledIn(card, {
+      title: 'Beslut skickat till fel adress',
+      description: 'Ett beslut skickades till en gammal adress.',
+    });
     const receipt = responseCard(await h.execute({ verb: 'report.submit', reportId }, inputs));
     expect(cardText(receipt)).toContain('Din rapport har nummer PUI-2026-0001');
     const stored = await h.store.getByReportId(reportId);
-    expect(stored).toMatchObject({ title: 'Beslut skickat till fel adress', breachTypes: [], dataCategories: [], source: 'bot' });
+    expect(stored).toMatchObject({
+      title: 'Beslut skickat till fel adress',
+      breachTypes: [],
+      dataCategories: [],
+      source: 'bot',
+    });
     expect(stored?.occurredAt).toBeUndefined();
     expect(stored?.affectedCount).toBeUndefined();
     // The card's default is now, to the minute, in Stockholm time.
@@ -87,29 +120,52 @@ describe('reporting in the personal chat', () => {
   it('stores the expanded card: what was filled in under Fler uppgifter too', async () => {
     const { card, reportId } = await openForm();
     const inputs = filledIn(card, {
-      title: 'Utredning mejlad till fel mottagare', description: 'En utredning om ett barn mejlades externt.',
-      discoveredDate: '2026-11-20', discoveredTime: '09.30', occurredDate: '2026-11-19', occurredTime: '16:05',
-      breachTypes: 'confidentiality', dataCategories: 'children,social-services', affectedCount: '3', cause: 'human-error', measures: 'Mottagaren har ombetts radera mejlet.',
+      title: 'Utredning mejlad till fel mottagare',
+      description: 'En utredning om ett barn mejlades externt.',
+      discoveredDate: '2026-11-20',
+      discoveredTime: '09.30',
+      occurredDate: '2026-11-19',
+      occurredTime: '16:05',
+      breachTypes: 'confidentiality',
+      dataCategories: 'children,social-services',
+      affectedCount: '3',
+      cause: 'human-error',
+      measures: 'Mottagaren har ombetts radera mejlet.',
     });
     responseCard(await h.execute({ verb: 'report.submit', reportId }, inputs));
     expect(await h.store.getByReportId(reportId)).toMatchObject({
-      discoveredAt: '2026-11-20T08:30:00.000Z', occurredAt: '2026-11-19T15:05:00.000Z', breachTypes: ['confidentiality'],
-      dataCategories: ['children', 'social-services'], affectedCount: 3, cause: 'human-error', measures: 'Mottagaren har ombetts radera mejlet.',
+      discoveredAt: '2026-11-20T08:30:00.000Z',
+      occurredAt: '2026-11-19T15:05:00.000Z',
+      breachTypes: ['confidentiality'],
+      dataCategories: ['children', 'social-services'],
+      affectedCount: 3,
+      cause: 'human-error',
+      measures: 'Mottagaren har ombetts radera mejlet.',
     });
   });
 
   it('refuses a discovery in the future saying how to fix it, with the details kept open when they hold an error', async () => {
     const { card, reportId } = await openForm();
-    const inputs = filledIn(card, { title: 'Brev till fel adress', description: 'Ett brev gick fel.', discoveredDate: '2099-01-01', affectedCount: '-4' });
+    const inputs = filledIn(card, {
+      title: 'Brev till fel adress',
+      description: 'Ett brev gick fel.',
+      discoveredDate: '2099-01-01',
+      affectedCount: '-4',
+    });
     const back = responseCard(await h.execute({ verb: 'report.submit', reportId }, inputs));
     expect(cardText(back)).toContain('Upptäcktsdatum kan inte ligga i framtiden. Ange när du upptäckte incidenten');
-    expect(back.body).toContainEqual(expect.objectContaining({ type: 'Container', id: 'moreDetails', isVisible: true }));
+    expect(back.body).toContainEqual(
+      expect.objectContaining({ type: 'Container', id: 'moreDetails', isVisible: true }),
+    );
     expect(await countIncidents()).toBe(0);
   });
 
   it('masks an identity number in the title, says so and stores nothing until it is sent again', async () => {
     const { card, reportId } = await openForm();
-    const inputs = filledIn(card, { title: 'Beslut om 19121212-1212 till fel adress', description: 'Ett beslut skickades fel.' });
+    const inputs = filledIn(card, {
+      title: 'Beslut om 19121212-1212 till fel adress',
+      description: 'Ett beslut skickades fel.',
+    });
     const back = responseCard(await h.execute({ verb: 'report.submit', reportId }, inputs));
     expect(cardText(back)).toContain('Rubriken såg ut att innehålla ett personnummer');
     const title = cardElements(back).find((e) => e.type === 'Input.Text' && e.id === 'title') as { value: string };
@@ -129,32 +185,49 @@ describe('reporting in the personal chat', () => {
     expect(cardText(back)).toContain('Skriv en rubrik: en rad om vad som hänt.');
   });
 
-  it('answers an English command in English, and the English card\'s submit in English, errors included', async () => {
+  it("answers an English command in English, and the English card's submit in English, errors included", async () => {
     const [reply] = await h.say('report');
     const submit = findExecute(cardOf(reply), 'report.submit')!.data as { reportId: string; lang?: string };
     expect(submit.lang).toBe('en');
     const { reportId } = submit;
     const fromCard = responseCard(await h.execute(submit as never, validForm({ title: '' })));
     expect(cardText(fromCard)).toContain('Write a title: one line about what happened.');
-    const back = responseCard(await h.execute({ verb: 'report.submit', reportId }, validForm({ title: '', discoveredDate: '2099-01-01' }), anna, 'personal', { locale: 'en-US' }));
+    const back = responseCard(
+      await h.execute(
+        { verb: 'report.submit', reportId },
+        validForm({ title: '', discoveredDate: '2099-01-01' }),
+        anna,
+        'personal',
+        { locale: 'en-US' },
+      ),
+    );
     const shown = cardText(back);
     expect(shown).toContain('The report has not been sent.');
     expect(shown).toContain('Write a title: one line about what happened.');
     expect(shown).toContain('The discovery date cannot be in the future.');
-    const receipt = responseCard(await h.execute({ verb: 'report.submit', reportId }, validForm(), anna, 'personal', { locale: 'en-GB' }));
+    const receipt = responseCard(
+      await h.execute({ verb: 'report.submit', reportId }, validForm(), anna, 'personal', { locale: 'en-GB' }),
+    );
     expect(cardText(receipt)).toContain('Your report has number PUI-2026-0001');
   });
 
   it('says so when a date cannot be read', async () => {
     const { reportId } = await openForm();
-    const card = responseCard(await h.execute({ verb: 'report.submit', reportId }, validForm({ discoveredDate: '2026-02-30' })));
+    const card = responseCard(
+      await h.execute({ verb: 'report.submit', reportId }, validForm({ discoveredDate: '2026-02-30' })),
+    );
     expect(cardText(card)).toContain('Datum och klockslag kunde inte läsas');
     expect(await countIncidents()).toBe(0);
   });
 
   it('refuses a title that would read turned round, and a discovery before the GDPR, in the card; stores nothing', async () => {
     const { reportId } = await openForm();
-    const card = responseCard(await h.execute({ verb: 'report.submit', reportId }, validForm({ title: 'Bilaga \u202Efdp.exe', discoveredDate: '2017-03-01' })));
+    const card = responseCard(
+      await h.execute(
+        { verb: 'report.submit', reportId },
+        validForm({ title: 'Bilaga \u202Efdp.exe', discoveredDate: '2017-03-01' }),
+      ),
+    );
     const shown = cardText(card);
     expect(shown).toContain('Rubriken innehåller ett osynligt tecken som vänder läsriktningen (tecken 8)');
     expect(shown).toContain('Upptäcktsdatum kan inte ligga före 25 maj 2018');
@@ -200,7 +273,7 @@ describe('reporting in the personal chat', () => {
     expect(reply.text).toContain('Det förstod jag inte');
   });
 
-  it('opens a new form from the help card\'s button and lists reports from the receipt\'s button', async () => {
+  it("opens a new form from the help card's button and lists reports from the receipt's button", async () => {
     const form = responseCard(await h.execute({ verb: 'report.start' }));
     expect(findExecute(form, 'report.submit')).toBeDefined();
     const list = responseCard(await h.execute({ verb: 'my.list' }));

@@ -29,7 +29,13 @@ describe('the bot turn error handler (CloudAdapter.onTurnError)', () => {
     logLines = [];
     const logger = createLogger('info', (line) => logLines.push(line));
     teamsBot = createTeamsBot({
-      deps: { store: stores.incidents, appState: stores.appState, clock: { now: () => new Date() }, logger, newId: randomUUID },
+      deps: {
+        store: stores.incidents,
+        appState: stores.appState,
+        clock: { now: () => new Date() },
+        logger,
+        newId: randomUUID,
+      },
       config: { profile: 'local', dpoUserIds: [], dpoGroupIds: [], tabUrl: 'http://127.0.0.1:3978/tab/' },
       logger,
     });

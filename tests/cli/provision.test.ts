@@ -25,7 +25,12 @@ function newSite(): { id: string; url: string } {
 async function run(...args: string[]): Promise<{ code: number; output: string }> {
   const lines: string[] = [];
   const env = { GRAPH_BASE_URL: double.url, SHAREPOINT_AUTH: 'managed-identity', GRAPH_ORGANISATION: 'Testkommun' };
-  const code = await runProvision(args, { env, out: (line) => lines.push(line), credential: fakeCredential, retry: fastRetry() });
+  const code = await runProvision(args, {
+    env,
+    out: (line) => lines.push(line),
+    credential: fakeCredential,
+    retry: fastRetry(),
+  });
   return { code, output: lines.join('\n') };
 }
 
@@ -41,7 +46,11 @@ describe('provision', () => {
     for (const spec of LIST_SPECS) {
       const columns = double.columns(site.id, `Pui${spec.suffix}`);
       for (const column of spec.columns) {
-        expect(columns).toContainEqual({ name: column.name, indexed: Boolean(column.indexed || column.unique), enforceUniqueValues: Boolean(column.unique) });
+        expect(columns).toContainEqual({
+          name: column.name,
+          indexed: Boolean(column.indexed || column.unique),
+          enforceUniqueValues: Boolean(column.unique),
+        });
       }
     }
   });
@@ -65,7 +74,9 @@ describe('provision', () => {
     const { code, output } = await run('--site', site.url, '--dry-run');
 
     expect(code).toBe(0);
-    expect(output).toMatch(/\+ list PuiIncidents with \d+ columns, indexed: IncidentId, IncidentNumber, ReportId, DiscoveredAt, ReporterId, Deadline, NextReminderAt, Lifecycle/);
+    expect(output).toMatch(
+      /\+ list PuiIncidents with \d+ columns, indexed: IncidentId, IncidentNumber, ReportId, DiscoveredAt, ReporterId, Deadline, NextReminderAt, Lifecycle/,
+    );
     expect(output).toContain('+ list PuiIncidentEvents');
     expect(output).toContain('Dry run: nothing was changed.');
     expect(() => double.columns(site.id, 'PuiIncidents')).toThrow('No list PuiIncidents');
@@ -75,26 +86,47 @@ describe('provision', () => {
     const site = newSite();
     await run('--site', site.url);
     const http = doubleHttp(double);
-    const lists = await http.send<{ value: { id: string; displayName: string }[] }>('test', 'GET', `/sites/${site.id}/lists`);
+    const lists = await http.send<{ value: { id: string; displayName: string }[] }>(
+      'test',
+      'GET',
+      `/sites/${site.id}/lists`,
+    );
     const events = lists.body.value.find((l) => l.displayName === 'PuiIncidentEvents')!;
-    const columns = await http.send<{ value: { id: string; name: string }[] }>('test', 'GET', `/sites/${site.id}/lists/${events.id}/columns`);
+    const columns = await http.send<{ value: { id: string; name: string }[] }>(
+      'test',
+      'GET',
+      `/sites/${site.id}/lists/${events.id}/columns`,
+    );
     const at = columns.body.value.find((c) => c.name === 'At')!;
-    await http.send('test', 'PATCH', `/sites/${site.id}/lists/${events.id}/columns/${at.id}`, { body: { indexed: false } });
+    await http.send('test', 'PATCH', `/sites/${site.id}/lists/${events.id}/columns/${at.id}`, {
+      body: { indexed: false },
+    });
 
     const dry = await run('--site', site.url, '--dry-run');
     expect(dry.output).toContain('~ column PuiIncidentEvents.At: index it');
 
     const { output } = await run('--site', site.url);
     expect(output).toContain('Done: 1 change made.');
-    expect(double.columns(site.id, 'PuiIncidentEvents')).toContainEqual({ name: 'At', indexed: true, enforceUniqueValues: false });
+    expect(double.columns(site.id, 'PuiIncidentEvents')).toContainEqual({
+      name: 'At',
+      indexed: true,
+      enforceUniqueValues: false,
+    });
   });
 
-  it('adds the outbox\'s due-time columns to the app-state list of an earlier version, indexing DueAt, and nothing else', async () => {
+  it("adds the outbox's due-time columns to the app-state list of an earlier version, indexing DueAt, and nothing else", async () => {
     const site = newSite();
     const http = doubleHttp(double);
     for (const spec of LIST_SPECS) {
       const columns = spec.columns.filter((c) => !['DueAt', 'DueAtExact'].includes(c.name)).map(columnDefinition);
-      await http.send('test', 'POST', `/sites/${site.id}/lists`, { body: { displayName: `Pui${spec.suffix}`, description: spec.description, columns, list: { template: 'genericList' } } });
+      await http.send('test', 'POST', `/sites/${site.id}/lists`, {
+        body: {
+          displayName: `Pui${spec.suffix}`,
+          description: spec.description,
+          columns,
+          list: { template: 'genericList' },
+        },
+      });
     }
 
     const dry = await run('--site', site.url, '--dry-run');
@@ -104,10 +136,12 @@ describe('provision', () => {
     const { code, output } = await run('--site', site.url);
     expect(code).toBe(0);
     expect(output).toContain('Done: 2 changes made.');
-    expect(double.columns(site.id, 'PuiAppState')).toEqual(expect.arrayContaining([
-      { name: 'DueAt', indexed: true, enforceUniqueValues: false },
-      { name: 'DueAtExact', indexed: false, enforceUniqueValues: false },
-    ]));
+    expect(double.columns(site.id, 'PuiAppState')).toEqual(
+      expect.arrayContaining([
+        { name: 'DueAt', indexed: true, enforceUniqueValues: false },
+        { name: 'DueAtExact', indexed: false, enforceUniqueValues: false },
+      ]),
+    );
     expect((await run('--site', site.url)).output).toContain('Nothing to change');
   });
 
@@ -137,7 +171,10 @@ describe('provision', () => {
 
   it('names the variable when the credential is not configured', async () => {
     const lines: string[] = [];
-    const code = await runProvision(['--site', 'https://contoso.sharepoint.com/sites/x'], { env: { GRAPH_ORGANISATION: 'Testkommun' }, out: (l) => lines.push(l) });
+    const code = await runProvision(['--site', 'https://contoso.sharepoint.com/sites/x'], {
+      env: { GRAPH_ORGANISATION: 'Testkommun' },
+      out: (l) => lines.push(l),
+    });
     expect(code).toBe(2);
     expect(lines.join('\n')).toMatch(/SECRET_AZURE_CLIENT_SECRET/);
   });

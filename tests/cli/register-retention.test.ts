@@ -8,13 +8,21 @@ async function aRegister(closedAts: string[]): Promise<RegisterFakeStore> {
   const store = new RegisterFakeStore();
   for (const closedAt of closedAts) {
     const { incident } = await store.create(aNewIncident(), anEvent());
-    await store.update({ ...incident, status: 'closed', closedAt, closedBy: aDpo }, incident.etag, anEvent({ type: 'closed', actor: aDpo, at: closedAt, data: {} }));
+    await store.update(
+      { ...incident, status: 'closed', closedAt, closedBy: aDpo },
+      incident.etag,
+      anEvent({ type: 'closed', actor: aDpo, at: closedAt, data: {} }),
+    );
   }
   await store.create(aNewIncident(), anEvent());
   return store;
 }
 
-async function run(argv: string[], store: RegisterFakeStore, retention?: RetentionPolicy): Promise<{ code: number; out: string; err: string }> {
+async function run(
+  argv: string[],
+  store: RegisterFakeStore,
+  retention?: RetentionPolicy,
+): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
   const code = await runRegisterCli(argv, {
@@ -39,7 +47,11 @@ describe('npm run register -- retention', () => {
     const store = await aRegister(['2021-06-01T10:00:00.000Z', '2020-03-01T10:00:00.000Z', '2024-01-10T10:00:00.000Z']);
     const before = (await store.listAll({ limit: 500 })).items.length;
 
-    const { code, out } = await run(['retention', '--dry-run', '--as-of', '2026-06-01', '--format', 'json'], store, retentionPolicy({ RETENTION_YEARS: '5' }));
+    const { code, out } = await run(
+      ['retention', '--dry-run', '--as-of', '2026-06-01', '--format', 'json'],
+      store,
+      retentionPolicy({ RETENTION_YEARS: '5' }),
+    );
 
     expect(code).toBe(0);
     expect(JSON.parse(out)).toEqual({

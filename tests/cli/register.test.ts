@@ -55,7 +55,16 @@ const FIXTURE_REPORT = {
   reportedToAuthority: 4,
   assessedUnlikelyRisk: 3,
   unassessed: 1,
-  byCause: { 'human-error': 3, systematic: 1, technical: 1, insider: 1, 'external-attack': 1, unknown: 1, other: 1, unspecified: 1 },
+  byCause: {
+    'human-error': 3,
+    systematic: 1,
+    technical: 1,
+    insider: 1,
+    'external-attack': 1,
+    unknown: 1,
+    other: 1,
+    unspecified: 1,
+  },
   anomalies: { occurredAfterDiscovered: 1, riskButNotReported: 2, reportedDespiteUnlikelyRisk: 0 },
 };
 
@@ -66,10 +75,32 @@ describe('register import', () => {
     expect(result.err).toBe('');
     expect(result.code).toBe(0);
     expect(result.out).toContain('Klart: 10 importerade, 0 fanns redan, 0 rader avvisade.');
-    expect(store.incidents.map((i) => i.cause ?? null)).toEqual(['human-error', 'technical', 'human-error', 'human-error', 'insider', null, 'systematic', 'external-attack', 'unknown', 'other']);
+    expect(store.incidents.map((i) => i.cause ?? null)).toEqual([
+      'human-error',
+      'technical',
+      'human-error',
+      'human-error',
+      'insider',
+      null,
+      'systematic',
+      'external-attack',
+      'unknown',
+      'other',
+    ]);
     const blank = store.incidents.find((i) => i.title === 'Skrivarkö blandade ihop användare')!;
-    expect(blank).toMatchObject({ reportedToAuthority: null, assessment: undefined, imyNotice: undefined, status: 'closed', source: 'import', reporter: { id: 'cli', name: 'dpo' } });
-    expect(store.incidents[0]).toMatchObject({ discoveredAt: '2024-02-05T09:30:00.000Z', occurredAt: '2024-02-05T08:55:00.000Z', reportedToAuthority: true });
+    expect(blank).toMatchObject({
+      reportedToAuthority: null,
+      assessment: undefined,
+      imyNotice: undefined,
+      status: 'closed',
+      source: 'import',
+      reporter: { id: 'cli', name: 'dpo' },
+    });
+    expect(store.incidents[0]).toMatchObject({
+      discoveredAt: '2024-02-05T09:30:00.000Z',
+      occurredAt: '2024-02-05T08:55:00.000Z',
+      reportedToAuthority: true,
+    });
     expect(store.incidents[0].description).toContain('"det här är inte till mig"');
   });
 
@@ -96,10 +127,19 @@ describe('register import', () => {
     const store = new RegisterFakeStore();
     const result = await run(['import', file('trasig.tsv', broken)], store);
     expect(result.code).toBe(0);
-    expect(result.err.trimEnd().split('\n').map((l) => l.split(':')[0])).toEqual(['Rad 3', 'Rad 4', 'Rad 5', 'Rad 6']);
-    expect(result.err).toContain('Rad 3: Kolumnen "När upptäckte ni incidenten?" har ingen tidpunkt som går att läsa. Skriv tiden som 2024-02-05 10:30 (svensk tid)');
+    expect(
+      result.err
+        .trimEnd()
+        .split('\n')
+        .map((l) => l.split(':')[0]),
+    ).toEqual(['Rad 3', 'Rad 4', 'Rad 5', 'Rad 6']);
+    expect(result.err).toContain(
+      'Rad 3: Kolumnen "När upptäckte ni incidenten?" har ingen tidpunkt som går att läsa. Skriv tiden som 2024-02-05 10:30 (svensk tid)',
+    );
     expect(result.err).toContain('Rad 4: Rubriken saknas. Fyll i kolumnen "Rubrik".');
-    expect(result.err).toContain('Rad 5: Orsaken i kolumnen "Varför inträffade incidenten enligt er uppfattning?" är inte någon av registrets sju orsaker.');
+    expect(result.err).toContain(
+      'Rad 5: Orsaken i kolumnen "Varför inträffade incidenten enligt er uppfattning?" är inte någon av registrets sju orsaker.',
+    );
     expect(result.err).toContain('Rad 6: Raden har 5 fält men rubrikraden har 7.');
     expect(result.err).not.toContain('signeringslistor');
     expect(result.out).toContain('Klart: 6 importerade, 0 fanns redan, 4 rader avvisade');
@@ -111,7 +151,11 @@ describe('register import', () => {
     [',', 'register-komma.csv'],
   ])('reads CSV separated by %j', async (separator, name) => {
     const quote = (c: string) => (/[",;\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c);
-    const csv = readFileSync(FIXTURE, 'utf8').trimEnd().split('\n').map((l) => l.split('\t').map(quote).join(separator)).join('\r\n');
+    const csv = readFileSync(FIXTURE, 'utf8')
+      .trimEnd()
+      .split('\n')
+      .map((l) => l.split('\t').map(quote).join(separator))
+      .join('\r\n');
     const store = new RegisterFakeStore();
     const result = await run(['import', file(name, `\uFEFF${csv}\r\n`)], store);
     expect(result.err).toBe('');
@@ -121,7 +165,16 @@ describe('register import', () => {
   });
 
   it('reads a Windows-1252 CSV as Swedish Excel saves it', async () => {
-    const csv = readFileSync(FIXTURE, 'utf8').trimEnd().split('\n').map((l) => l.split('\t').map((c) => (/[";]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(';')).join('\r\n');
+    const csv = readFileSync(FIXTURE, 'utf8')
+      .trimEnd()
+      .split('\n')
+      .map((l) =>
+        l
+          .split('\t')
+          .map((c) => (/[";]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c))
+          .join(';'),
+      )
+      .join('\r\n');
     const store = new RegisterFakeStore();
     const result = await run(['import', file('latin.csv', Buffer.from(csv, 'latin1'))], store);
     expect(result.out).toContain('Klart: 10 importerade');
@@ -133,7 +186,9 @@ describe('register import', () => {
     const opened = jest.fn();
     const result = await run(['import', 'finns-inte.tsv'], opened);
     expect(result.code).toBe(1);
-    expect(result.err).toContain(`Filen ${join(dir, 'finns-inte.tsv')} finns inte. Kontrollera sökvägen och filnamnet.`);
+    expect(result.err).toContain(
+      `Filen ${join(dir, 'finns-inte.tsv')} finns inte. Kontrollera sökvägen och filnamnet.`,
+    );
     expect(opened).not.toHaveBeenCalled();
   });
 
@@ -142,7 +197,10 @@ describe('register import', () => {
     const wrong = await run(['import', file('fel.csv', 'Namn;Datum\nA;B\n')], store);
     expect(wrong.code).toBe(1);
     expect(wrong.err).toContain('Första raden saknar registrets kolumn "Rubrik" och "När upptäckte ni incidenten?"');
-    const allBad = await run(['import', file('alla-fel.tsv', `${REGISTER_COLUMNS.map((c) => c.header).join('\t')}\n\t2024-01-01\t\t\t\t\t\n`)], store);
+    const allBad = await run(
+      ['import', file('alla-fel.tsv', `${REGISTER_COLUMNS.map((c) => c.header).join('\t')}\n\t2024-01-01\t\t\t\t\t\n`)],
+      store,
+    );
     expect(allBad.code).toBe(1);
     expect(allBad.err).toContain('Rad 2: Rubriken saknas.');
     expect(allBad.err).toContain('Ingen rad i filen kunde läsas (1 rader avvisade). Inget importerades.');
@@ -157,7 +215,7 @@ describe('register import', () => {
 });
 
 describe('register report', () => {
-  it('prints exactly the issue\'s JSON shape with the fixture\'s counts', async () => {
+  it("prints exactly the issue's JSON shape with the fixture's counts", async () => {
     const store = new RegisterFakeStore();
     await run(['import', FIXTURE], store);
     const result = await run(['report', '--format', 'json'], store);
@@ -175,7 +233,16 @@ describe('register report', () => {
       reportedToAuthority: 3,
       assessedUnlikelyRisk: 1,
       unassessed: 1,
-      byCause: { 'human-error': 2, systematic: 1, technical: 0, insider: 1, 'external-attack': 0, unknown: 0, other: 0, unspecified: 1 },
+      byCause: {
+        'human-error': 2,
+        systematic: 1,
+        technical: 0,
+        insider: 1,
+        'external-attack': 0,
+        unknown: 0,
+        other: 0,
+        unspecified: 1,
+      },
       anomalies: { occurredAfterDiscovered: 0, riskButNotReported: 0, reportedDespiteUnlikelyRisk: 0 },
     });
     expect(JSON.parse((await run(['report', '--from', '2024-11-04', '--format', 'json'], store)).out).total).toBe(2);
@@ -190,8 +257,12 @@ describe('register report', () => {
     expect(result.out).toContain('# Personuppgiftsincidenter – sammanställning');
     expect(result.out).toContain('| Anmälda till tillsynsmyndighet | 4 |');
     expect(result.out).toContain('| Nummer | Rubrik | Upptäckt | Orsak | Risk | Anmäld |');
-    expect(result.out).toContain('| PUI-2024-0001 | E-post med utredning skickad till fel mottagare | 2024-02-05 10:30 | Mänskliga faktorn: fel i det enskilda fallet | Risk | Ja |');
-    expect(result.out).toContain('| PUI-2024-0006 | Skrivarkö blandade ihop användare | 2024-07-03 13:30 | Ej angiven | Ej bedömd | Ej besvarat |');
+    expect(result.out).toContain(
+      '| PUI-2024-0001 | E-post med utredning skickad till fel mottagare | 2024-02-05 10:30 | Mänskliga faktorn: fel i det enskilda fallet | Risk | Ja |',
+    );
+    expect(result.out).toContain(
+      '| PUI-2024-0006 | Skrivarkö blandade ihop användare | 2024-07-03 13:30 | Ej angiven | Ej bedömd | Ej besvarat |',
+    );
     expect(result.out.split('\n').filter((l) => l.startsWith('| PUI-'))).toHaveLength(10);
     expect(result.out).not.toContain('Beskrivning');
   });
@@ -226,7 +297,15 @@ describe('register export', () => {
     expect(imported.err).toBe('');
     expect(imported.out).toContain('Klart: 10 importerade, 0 fanns redan, 0 rader avvisade.');
     const registerColumns = (s: RegisterFakeStore) =>
-      s.incidents.map((i) => [i.title, i.discoveredAt, i.description, i.assessment?.risk ?? null, i.reportedToAuthority, i.occurredAt ?? null, i.cause ?? null]);
+      s.incidents.map((i) => [
+        i.title,
+        i.discoveredAt,
+        i.description,
+        i.assessment?.risk ?? null,
+        i.reportedToAuthority,
+        i.occurredAt ?? null,
+        i.cause ?? null,
+      ]);
     expect(registerColumns(fresh)).toEqual(registerColumns(first));
     // Same content, same report ids: importing the original file into the fresh store adds nothing.
     expect((await run(['import', FIXTURE], fresh)).out).toContain('Klart: 0 importerade, 10 fanns redan');
@@ -237,9 +316,15 @@ describe('register export', () => {
     await run(['import', FIXTURE], store);
     const result = await run(['export'], store);
     expect(result.code).toBe(0);
-    const lines = result.bytes.toString('utf8').replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    const lines = result.bytes
+      .toString('utf8')
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n');
     expect(lines).toHaveLength(11);
-    expect(lines[1].startsWith('E-post med utredning skickad till fel mottagare;2024-02-05 10:30;"En handläggare')).toBe(true);
+    expect(
+      lines[1].startsWith('E-post med utredning skickad till fel mottagare;2024-02-05 10:30;"En handläggare'),
+    ).toBe(true);
   });
 
   it('writes XLSX that exceljs reads with the export headers and one row per incident', async () => {
@@ -257,10 +342,14 @@ describe('register export', () => {
     expect(sheet.getRow(2).getCell(col('Nummer')).value).toBe('PUI-2024-0001');
     expect(sheet.getRow(2).getCell(col('Status')).value).toBe('Avslutad');
     expect(sheet.getRow(7).getCell(col('Har incidenten anmälts till en tillsynsmyndighet?')).value ?? '').toBe('');
-    expect(sheet.getRow(10).getCell(col('Att granska')).value).toBe('Inträffade efter att den upptäcktes; Risk bedömd som inte osannolik men inte anmäld till IMY');
+    expect(sheet.getRow(10).getCell(col('Att granska')).value).toBe(
+      'Inträffade efter att den upptäcktes; Risk bedömd som inte osannolik men inte anmäld till IMY',
+    );
 
     const fresh = new RegisterFakeStore();
-    expect((await run(['import', 'register.xlsx'], fresh)).out).toContain('Klart: 10 importerade, 0 fanns redan, 0 rader avvisade.');
+    expect((await run(['import', 'register.xlsx'], fresh)).out).toContain(
+      'Klart: 10 importerade, 0 fanns redan, 0 rader avvisade.',
+    );
     expect(fresh.incidents.map((i) => i.discoveredAt)).toEqual(store.incidents.map((i) => i.discoveredAt));
   });
 
@@ -279,8 +368,12 @@ describe('register CLI on the SQLite store', () => {
     const missing = await run(['report'], opener);
     expect(missing.code).toBe(1);
     expect(missing.err).toContain('Det finns inget register i');
-    expect((await run(['import', FIXTURE], opener)).out).toContain('Klart: 10 importerade, 0 fanns redan, 0 rader avvisade.');
-    expect((await run(['import', FIXTURE], opener)).out).toContain('Klart: 0 importerade, 10 fanns redan, 0 rader avvisade.');
+    expect((await run(['import', FIXTURE], opener)).out).toContain(
+      'Klart: 10 importerade, 0 fanns redan, 0 rader avvisade.',
+    );
+    expect((await run(['import', FIXTURE], opener)).out).toContain(
+      'Klart: 0 importerade, 10 fanns redan, 0 rader avvisade.',
+    );
     const report = await run(['report', '--format', 'json'], opener);
     expect(report.out).toBe(`${JSON.stringify(FIXTURE_REPORT, null, 2)}\n`);
     const csv = await run(['export'], opener);
@@ -306,16 +399,21 @@ describe('register CLI on the SharePoint store (Graph double)', () => {
     GRAPH_BASE_URL: double.url,
     GRAPH_ORGANISATION: 'Testkommun',
   });
-  const openerFor = (siteId: string) => configuredStoreOpener(loadConfig(sharePointEnv(siteId)), { credential: fakeCredential, retry: fastRetry() });
+  const openerFor = (siteId: string) =>
+    configuredStoreOpener(loadConfig(sharePointEnv(siteId)), { credential: fakeCredential, retry: fastRetry() });
 
   it('imports, reports and exports through the SharePoint adapter the server uses, from the same configuration', async () => {
     const siteId = double.addSite('contoso.sharepoint.com', '/sites/pui-register-cli');
     await provision(doubleHttp(double), siteId, 'Pui');
     const opener = openerFor(siteId);
 
-    expect((await run(['import', FIXTURE], opener)).out).toContain('Klart: 10 importerade, 0 fanns redan, 0 rader avvisade.');
+    expect((await run(['import', FIXTURE], opener)).out).toContain(
+      'Klart: 10 importerade, 0 fanns redan, 0 rader avvisade.',
+    );
     expect(double.items(siteId, 'PuiIncidents')).toHaveLength(10);
-    expect((await run(['import', FIXTURE], opener)).out).toContain('Klart: 0 importerade, 10 fanns redan, 0 rader avvisade.');
+    expect((await run(['import', FIXTURE], opener)).out).toContain(
+      'Klart: 0 importerade, 10 fanns redan, 0 rader avvisade.',
+    );
     const report = await run(['report', '--format', 'json'], opener);
     expect(report.out).toBe(`${JSON.stringify(FIXTURE_REPORT, null, 2)}\n`);
     const csv = await run(['export'], opener);
@@ -328,7 +426,9 @@ describe('register CLI on the SharePoint store (Graph double)', () => {
     const result = await run(['report'], openerFor(siteId));
 
     expect(result.code).toBe(1);
-    expect(result.err).toContain('SharePoint-listorna saknas eller är gamla: The SharePoint site has no list PuiIncidents');
+    expect(result.err).toContain(
+      'SharePoint-listorna saknas eller är gamla: The SharePoint site has no list PuiIncidents',
+    );
     expect(result.err).toContain('npm run provision');
   });
 });

@@ -10,7 +10,14 @@ import type { OpenedStores } from './incident-store-contract';
 const T0 = Date.parse('2026-11-20T09:00:00.000Z');
 
 function aRead(n: number, incidentId: string | null, view: AccessRecord['view'] = 'incident-details'): AccessRecord {
-  return accessRecord(`rec-${incidentId ?? 'export'}-${n}`, new Date(T0 + n * 1500), n % 2 ? { ...aDpo, roles: ['dpo'] as const } : { ...aReporter, roles: ['reporter'] as const }, view, incidentId, incidentId ? null : 'register.xlsx');
+  return accessRecord(
+    `rec-${incidentId ?? 'export'}-${n}`,
+    new Date(T0 + n * 1500),
+    n % 2 ? { ...aDpo, roles: ['dpo'] as const } : { ...aReporter, roles: ['reporter'] as const },
+    view,
+    incidentId,
+    incidentId ? null : 'register.xlsx',
+  );
 }
 
 /** Registers the access-log contract suite for one adapter. */

@@ -27,7 +27,11 @@ export function describeAppStateStoreContract(name: string, open: () => Promise<
     });
 
     const key = 'dpo-channel';
-    const channel = { teamId: '19:team', channelId: '19:channel@thread.tacv2', serviceUrl: 'https://smba.trafficmanager.net/emea/' };
+    const channel = {
+      teamId: '19:team',
+      channelId: '19:channel@thread.tacv2',
+      serviceUrl: 'https://smba.trafficmanager.net/emea/',
+    };
 
     it('has nothing under a key never written', async () => {
       expect(await store.getState(key)).toBeUndefined();
@@ -75,7 +79,14 @@ export function describeAppStateStoreContract(name: string, open: () => Promise<
     });
 
     it('keeps structured values as written, each key on its own', async () => {
-      const claim = { reminder: '2026-11-20T12:00:00.000Z', by: 'server-a', attempts: 2, done: false, note: null, tags: ['24h', 'owner'] };
+      const claim = {
+        reminder: '2026-11-20T12:00:00.000Z',
+        by: 'server-a',
+        attempts: 2,
+        done: false,
+        note: null,
+        tags: ['24h', 'owner'],
+      };
       await store.putState('claim:PUI-2026-0001', claim, undefined);
       await store.putState(key, channel, undefined);
       expect((await store.getState('claim:PUI-2026-0001'))?.value).toEqual(claim);
@@ -86,8 +97,12 @@ export function describeAppStateStoreContract(name: string, open: () => Promise<
       /** A whole second, so that SharePoint's second-precision dates order these as exactly as SQLite does. */
       const T = '2026-11-20T12:00:00.000Z';
       const at = (ms: number) => new Date(Date.parse(T) + ms).toISOString();
-      const put = (k: string, value: unknown, dueAt: string | null, expectedEtag: string | null | undefined = undefined) =>
-        ({ kind: 'put', key: k, value, expectedEtag, dueAt }) as const;
+      const put = (
+        k: string,
+        value: unknown,
+        dueAt: string | null,
+        expectedEtag: string | null | undefined = undefined,
+      ) => ({ kind: 'put', key: k, value, expectedEtag, dueAt }) as const;
       const keys = (page: { items: { key: string }[] }) => page.items.map((i) => i.key);
 
       it('lists the items under a key prefix due by a time, earliest first, with value, etag and due time', async () => {
@@ -106,10 +121,20 @@ export function describeAppStateStoreContract(name: string, open: () => Promise<
 
         expect(keys(due)).toEqual(['outbox:earliest', 'outbox:now']);
         expect(due.next).toBeUndefined();
-        expect(due.items[0]).toEqual({ key: 'outbox:earliest', value: { n: 2 }, etag: expect.any(String), dueAt: expect.any(String) });
+        expect(due.items[0]).toEqual({
+          key: 'outbox:earliest',
+          value: { n: 2 },
+          etag: expect.any(String),
+          dueAt: expect.any(String),
+        });
         expect(Date.parse(due.items[0].dueAt)).toBe(Date.parse(at(-2 * HOUR)));
         expect(due.items[0].etag).toBe((await store.getState('outbox:earliest'))!.etag);
-        expect(keys(await store.listScheduledState('outbox:'))).toEqual(['outbox:earliest', 'outbox:now', 'outbox:just-after', 'outbox:later']);
+        expect(keys(await store.listScheduledState('outbox:'))).toEqual([
+          'outbox:earliest',
+          'outbox:now',
+          'outbox:just-after',
+          'outbox:later',
+        ]);
         expect(keys(await store.listScheduledState('outbox:n'))).toEqual(['outbox:now']);
         expect(keys(await store.listScheduledState('nothing:'))).toEqual([]);
       });
@@ -128,7 +153,15 @@ export function describeAppStateStoreContract(name: string, open: () => Promise<
 
         expect(pages.map((p) => p.length)).toEqual([3, 3, 1]);
         expect(pages.flat()).toEqual(keys(whole));
-        expect(keys(whole)).toEqual(['outbox:6', 'outbox:5', 'outbox:4', 'outbox:3', 'outbox:2', 'outbox:1', 'outbox:0']);
+        expect(keys(whole)).toEqual([
+          'outbox:6',
+          'outbox:5',
+          'outbox:4',
+          'outbox:3',
+          'outbox:2',
+          'outbox:1',
+          'outbox:0',
+        ]);
       });
 
       it('applies each write on its own: a stale etag or a taken key is refused, the others land', async () => {
@@ -152,7 +185,10 @@ export function describeAppStateStoreContract(name: string, open: () => Promise<
           { ok: false, reason: 'conflict' },
         ]);
         expect((await store.getState('outbox:a'))?.value).toEqual({ v: 2 });
-        expect(await store.getState('outbox:b')).toEqual({ value: { v: 2 }, etag: (outcomes[1] as { etag: string }).etag });
+        expect(await store.getState('outbox:b')).toEqual({
+          value: { v: 2 },
+          etag: (outcomes[1] as { etag: string }).etag,
+        });
         expect(await store.getState('outbox:never-written')).toBeUndefined();
         expect(keys(await store.listScheduledState('outbox:', { dueBy: T }))).toEqual(['outbox:a', 'outbox:c']);
       });
@@ -184,11 +220,17 @@ export function describeAppStateStoreContract(name: string, open: () => Promise<
           { kind: 'delete', key: 'outbox:never-written', expectedEtag: null },
         ]);
 
-        expect(outcomes).toEqual([{ ok: true, etag: null }, { ok: false, reason: 'conflict' }, { ok: true, etag: null }]);
+        expect(outcomes).toEqual([
+          { ok: true, etag: null },
+          { ok: false, reason: 'conflict' },
+          { ok: true, etag: null },
+        ]);
         expect(await store.getState('outbox:a')).toBeUndefined();
         expect((await store.getState('outbox:b'))?.value).toEqual({ v: 2 });
         expect(keys(await store.listScheduledState('outbox:'))).toEqual(['outbox:b']);
-        expect(await store.writeStates([{ kind: 'delete', key: 'outbox:b', expectedEtag: null }])).toEqual([{ ok: true, etag: null }]);
+        expect(await store.writeStates([{ kind: 'delete', key: 'outbox:b', expectedEtag: null }])).toEqual([
+          { ok: true, etag: null },
+        ]);
         expect(await store.getState('outbox:b')).toBeUndefined();
         // Written again after the delete: a new item, scheduled like any other.
         expect((await store.writeStates([put('outbox:a', { v: 9 }, T)]))[0].ok).toBe(true);

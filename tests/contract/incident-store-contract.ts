@@ -5,7 +5,14 @@
  */
 import { Conflict, NotFound } from '../../src/domain/errors';
 import type { Incident, NewIncident } from '../../src/domain/incident';
-import { assessRisk, closeIncident, recordAwareness, recordEnded, recordPoliceReport, takeOwnership } from '../../src/domain/incident-changes';
+import {
+  assessRisk,
+  closeIncident,
+  recordAwareness,
+  recordEnded,
+  recordPoliceReport,
+  takeOwnership,
+} from '../../src/domain/incident-changes';
 import type { IncidentStore, ListOptions, Page, Stores } from '../../src/domain/ports';
 import { aDpo, aNewIncident, anEvent, aReporter } from '../support/incident-mother';
 
@@ -59,14 +66,22 @@ export function describeIncidentStoreContract(name: string, open: () => Promise<
     }
 
     async function closeAsUnlikely(incident: Incident): Promise<Incident> {
-      const assessed = assessRisk(incident, { risk: 'unlikely', rationale: 'Mottagaren har tystnadsplikt och har raderat mejlet.' }, aDpo, LATER);
+      const assessed = assessRisk(
+        incident,
+        { risk: 'unlikely', rationale: 'Mottagaren har tystnadsplikt och har raderat mejlet.' },
+        aDpo,
+        LATER,
+      );
       const stored = await store.update(assessed.next, incident.etag, assessed.event);
       const closed = closeIncident(stored, {}, aDpo, LATER);
       return store.update(closed.next, stored.etag, closed.event);
     }
 
     /** Every item of a list, page by page. */
-    async function pagesOf(list: (options: ListOptions) => Promise<Page<Incident>>, limit: number): Promise<Incident[][]> {
+    async function pagesOf(
+      list: (options: ListOptions) => Promise<Page<Incident>>,
+      limit: number,
+    ): Promise<Incident[][]> {
       const pages: Incident[][] = [];
       let cursor: string | undefined;
       do {
@@ -84,7 +99,12 @@ export function describeIncidentStoreContract(name: string, open: () => Promise<
         const input = aNewIncident({ discoveredAt: '2026-03-02T10:00:00.000Z' });
         const { incident, created } = await store.create(input, anEvent());
         expect(created).toBe(true);
-        expect(incident).toEqual({ ...input, id: expect.any(String), number: 'PUI-2026-0001', etag: expect.any(String) });
+        expect(incident).toEqual({
+          ...input,
+          id: expect.any(String),
+          number: 'PUI-2026-0001',
+          etag: expect.any(String),
+        });
         expect(incident.id).not.toBe('');
         expect(incident.etag).not.toBe('');
       });
@@ -97,7 +117,12 @@ export function describeIncidentStoreContract(name: string, open: () => Promise<
 
       it('keeps a sequence per year of discovery', async () => {
         const numbers = [];
-        for (const discoveredAt of ['2025-06-01T08:00:00.000Z', '2026-02-01T08:00:00.000Z', '2025-09-01T08:00:00.000Z', '2026-03-01T08:00:00.000Z']) {
+        for (const discoveredAt of [
+          '2025-06-01T08:00:00.000Z',
+          '2026-02-01T08:00:00.000Z',
+          '2025-09-01T08:00:00.000Z',
+          '2026-03-01T08:00:00.000Z',
+        ]) {
           numbers.push((await create({ discoveredAt })).number);
         }
         expect(numbers).toEqual(['PUI-2025-0001', 'PUI-2026-0001', 'PUI-2025-0002', 'PUI-2026-0002']);
@@ -117,7 +142,10 @@ export function describeIncidentStoreContract(name: string, open: () => Promise<
 
       it('returns the existing incident with created false when the report id was seen before', async () => {
         const first = await store.create(aNewIncident({ reportId: 'report-retry-0001' }), anEvent());
-        const again = await store.create(aNewIncident({ reportId: 'report-retry-0001', title: 'Ett annat försök' }), anEvent());
+        const again = await store.create(
+          aNewIncident({ reportId: 'report-retry-0001', title: 'Ett annat försök' }),
+          anEvent(),
+        );
         expect(again.created).toBe(false);
         expect(again.incident).toEqual(first.incident);
         expect((await store.listAll()).items).toHaveLength(1);
@@ -183,7 +211,10 @@ export function describeIncidentStoreContract(name: string, open: () => Promise<
         const a = takeOwnership(incident, aDpo, LATER);
         const b = assessRisk(incident, { risk: 'risk', rationale: 'Uppgifter om ekonomi.' }, aDpo, LATER);
 
-        const results = await Promise.allSettled([store.update(a.next, incident.etag, a.event), store.update(b.next, incident.etag, b.event)]);
+        const results = await Promise.allSettled([
+          store.update(a.next, incident.etag, a.event),
+          store.update(b.next, incident.etag, b.event),
+        ]);
 
         const fulfilled = results.filter((r) => r.status === 'fulfilled');
         const rejected = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
@@ -218,8 +249,22 @@ export function describeIncidentStoreContract(name: string, open: () => Promise<
 
         expect(events).toEqual([
           { id: expect.any(String), incidentId: incident.id, ...reported },
-          { id: expect.any(String), incidentId: incident.id, at: LATER.toISOString(), actor: aDpo, type: 'owner-taken', data: { owner: aDpo.name } },
-          { id: expect.any(String), incidentId: incident.id, at: LATER.toISOString(), actor: aDpo, type: 'assessed', data: { risk: 'high' } },
+          {
+            id: expect.any(String),
+            incidentId: incident.id,
+            at: LATER.toISOString(),
+            actor: aDpo,
+            type: 'owner-taken',
+            data: { owner: aDpo.name },
+          },
+          {
+            id: expect.any(String),
+            incidentId: incident.id,
+            at: LATER.toISOString(),
+            actor: aDpo,
+            type: 'assessed',
+            data: { risk: 'high' },
+          },
         ]);
         expect(new Set(events.map((e) => e.id)).size).toBe(3);
       });
@@ -269,11 +314,21 @@ export function describeIncidentStoreContract(name: string, open: () => Promise<
         expect(ids((await store.listOpenByDeadline()).items)).toEqual(ids([first, second]));
         const at = new Date('2026-11-19T12:00:00.000Z');
 
-        const aware = recordAwareness(first, { awareAt: '2026-11-19T08:00:00.000Z', reason: 'Bilagans innehåll blev känt först vid samtalet.' }, aDpo, at);
+        const aware = recordAwareness(
+          first,
+          { awareAt: '2026-11-19T08:00:00.000Z', reason: 'Bilagans innehåll blev känt först vid samtalet.' },
+          aDpo,
+          at,
+        );
         const stored = await store.update(aware.next, first.etag, aware.event);
         const ended = recordEnded(stored, { endedAt: '2026-11-18T07:30:00.000Z' }, aDpo, at);
         const storedEnded = await store.update(ended.next, stored.etag, ended.event);
-        const police = recordPoliceReport(storedEnded, { reportedAt: '2026-11-19T11:00:00.000Z', reference: 'K123456-26' }, aDpo, at);
+        const police = recordPoliceReport(
+          storedEnded,
+          { reportedAt: '2026-11-19T11:00:00.000Z', reference: 'K123456-26' },
+          aDpo,
+          at,
+        );
         const final = await store.update(police.next, storedEnded.etag, police.event);
 
         expect(final).toMatchObject({
@@ -282,15 +337,29 @@ export function describeIncidentStoreContract(name: string, open: () => Promise<
           deadline: '2026-11-22T08:00:00.000Z',
           nextReminderAt: '2026-11-20T08:00:00.000Z',
           endedAt: '2026-11-18T07:30:00.000Z',
-          policeReport: { reportedAt: '2026-11-19T11:00:00.000Z', reference: 'K123456-26', recordedAt: at.toISOString(), recordedBy: aDpo },
+          policeReport: {
+            reportedAt: '2026-11-19T11:00:00.000Z',
+            reference: 'K123456-26',
+            recordedAt: at.toISOString(),
+            recordedBy: aDpo,
+          },
         });
         expect(await store.get(first.id)).toEqual(final);
         expect(ids((await store.listOpenByDeadline()).items)).toEqual(ids([second, first]));
         // The second one's 48-hour reminder (10:00) is due at noon; the first one's moved to the next day.
         expect(ids((await store.listDueReminders(at.toISOString())).items)).toEqual([second.id]);
         const events = await store.events(first.id);
-        expect(events.map((e) => e.type)).toEqual(['reported', 'awareness-recorded', 'ended-recorded', 'police-report-recorded']);
-        expect(events[1].data).toEqual({ previousAwareAt: '2026-11-18T08:00:00.000Z', awareAt: '2026-11-19T08:00:00.000Z', deadline: '2026-11-22T08:00:00.000Z' });
+        expect(events.map((e) => e.type)).toEqual([
+          'reported',
+          'awareness-recorded',
+          'ended-recorded',
+          'police-report-recorded',
+        ]);
+        expect(events[1].data).toEqual({
+          previousAwareAt: '2026-11-18T08:00:00.000Z',
+          awareAt: '2026-11-19T08:00:00.000Z',
+          deadline: '2026-11-22T08:00:00.000Z',
+        });
       });
 
       it('lists every incident, closed ones included, newest discovery first', async () => {
@@ -337,7 +406,15 @@ export function describeIncidentStoreContract(name: string, open: () => Promise<
       ] as const)('%s paging', (_name, list) => {
         it('visits every item exactly once, in the unpaged order, when sort keys tie', async () => {
           // Seven incidents on four discovery times: ties in every sort key.
-          const times = ['2026-11-01', '2026-11-01', '2026-11-02', '2026-11-03', '2026-11-03', '2026-11-03', '2026-11-04'];
+          const times = [
+            '2026-11-01',
+            '2026-11-01',
+            '2026-11-02',
+            '2026-11-03',
+            '2026-11-03',
+            '2026-11-03',
+            '2026-11-04',
+          ];
           const created = [];
           for (const day of times) created.push(await create({ discoveredAt: `${day}T08:00:00.000Z` }));
 

@@ -1,4 +1,12 @@
-import { formatNumber, localeFrom, localized, REPORT_MESSAGES, REPORTER_CAUSES, TERMS, tooLongMessage } from '../../src/domain';
+import {
+  formatNumber,
+  localeFrom,
+  localized,
+  REPORT_MESSAGES,
+  REPORTER_CAUSES,
+  TERMS,
+  tooLongMessage,
+} from '../../src/domain';
 
 const NBSP = '\u00a0';
 
@@ -23,7 +31,10 @@ describe('i18n', () => {
 
 describe('TERMS', () => {
   it('has the same keys in English as in Swedish, nested too', () => {
-    const shape = (o: object): string[] => Object.entries(o).flatMap(([k, v]) => (typeof v === 'object' ? shape(v).map((n) => `${k}.${n}`) : [k])).sort();
+    const shape = (o: object): string[] =>
+      Object.entries(o)
+        .flatMap(([k, v]) => (typeof v === 'object' ? shape(v).map((n) => `${k}.${n}`) : [k]))
+        .sort();
     expect(shape(TERMS.en)).toEqual(shape(TERMS.sv));
   });
 
@@ -55,7 +66,9 @@ describe('report messages', () => {
 
   it('name the limit, the length and how much to cut, grouped', () => {
     const message = tooLongMessage({ sv: 'Beskrivningen', en: 'The description' }, 10_000, 12_345);
-    expect(message.sv).toBe(`Beskrivningen får vara högst 10${NBSP}000 tecken men är 12${NBSP}345. Korta texten med 2${NBSP}345 tecken.`);
+    expect(message.sv).toBe(
+      `Beskrivningen får vara högst 10${NBSP}000 tecken men är 12${NBSP}345. Korta texten med 2${NBSP}345 tecken.`,
+    );
     expect(message.en).toBe('The description may be at most 10,000 characters but has 12,345. Shorten it by 2,345.');
   });
 });

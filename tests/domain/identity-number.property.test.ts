@@ -9,7 +9,13 @@ import {
   maskPersonalData,
   maskPersonalDataOneLine,
 } from '../../src/domain/identity-number';
-import { coreDigits, digitsIn, embeddedNumber, spelledNumber, wrongCheckNumber } from '../support/identity-number-spellings';
+import {
+  coreDigits,
+  digitsIn,
+  embeddedNumber,
+  spelledNumber,
+  wrongCheckNumber,
+} from '../support/identity-number-spellings';
 
 const runs = { numRuns: 2000 };
 
@@ -69,7 +75,10 @@ describe('identity-number (properties)', () => {
   it('leaves look-alikes with a wrong check digit as they are, in every spelling', () => {
     fc.assert(
       fc.property(embeddedNumber(wrongCheckNumber), (e) => {
-        expect({ spelling: e.spelling, found: findIdentityNumbers(e.text) }).toEqual({ spelling: e.spelling, found: [] });
+        expect({ spelling: e.spelling, found: findIdentityNumbers(e.text) }).toEqual({
+          spelling: e.spelling,
+          found: [],
+        });
         expect(maskPersonalData(e.text)).toBe(e.text);
       }),
       runs,
@@ -103,7 +112,10 @@ describe('identity-number (properties)', () => {
 
 describe('foldIdentityNumberText', () => {
   it('lists exactly the BMP characters of the dash, space, format and digit classes (and the minus sign, NEL, line and paragraph separators)', () => {
-    const listed = { test: (ch: string) => FOLDABLE_BMP_RANGES.some(([from, to]) => ch.charCodeAt(0) >= from && ch.charCodeAt(0) <= to) };
+    const listed = {
+      test: (ch: string) =>
+        FOLDABLE_BMP_RANGES.some(([from, to]) => ch.charCodeAt(0) >= from && ch.charCodeAt(0) <= to),
+    };
     const classes = /^[\p{Pd}\p{Zs}\p{Cf}\p{Nd}\u2212\u0085\u2028\u2029]$/u;
     const differing: string[] = [];
     for (let c = 0x80; c <= 0xffff; c++) {

@@ -64,14 +64,19 @@ describe('identity-number', () => {
       for (const form of forms(v)) {
         it(`says ${v.valid ? 'valid' : 'invalid'} for ${v.type} ${JSON.stringify(form)}`, () => {
           expect(isValidIdentityNumber(form)).toBe(v.valid);
-          expect(identityNumberKind(form)).toBe(v.valid ? (v.type === 'con' ? 'samordningsnummer' : 'personnummer') : undefined);
+          expect(identityNumberKind(form)).toBe(
+            v.valid ? (v.type === 'con' ? 'samordningsnummer' : 'personnummer') : undefined,
+          );
         });
       }
     }
 
-    it.each(['19121212-1212', '121212-1212', '1212121212', '191212121212', '121212+1212', ' 121212-1212 '])('accepts %s', (text) => {
-      expect(isValidIdentityNumber(text)).toBe(true);
-    });
+    it.each(['19121212-1212', '121212-1212', '1212121212', '191212121212', '121212+1212', ' 121212-1212 '])(
+      'accepts %s',
+      (text) => {
+        expect(isValidIdentityNumber(text)).toBe(true);
+      },
+    );
 
     it('accepts an en dash, which word processors put in for a hyphen', () => {
       expect(isValidIdentityNumber('121212\u20131212')).toBe(true);
@@ -120,13 +125,18 @@ describe('identity-number', () => {
     for (const v of vectors) {
       // The vectors call a space as separator invalid (for a field); in free text the finder takes it,
       // so a spaced vector whose digits form a valid number (19090527 1474 is 19090527+1474) is found.
-      const findable = v.valid || (v.long_format.includes(' ') && vectors.some((w) => w.valid && w.long_format === v.long_format.replace(' ', '')));
+      const findable =
+        v.valid ||
+        (v.long_format.includes(' ') &&
+          vectors.some((w) => w.valid && w.long_format === v.long_format.replace(' ', '')));
       for (const form of forms(v)) {
         it(`${findable ? 'finds' : 'does not find'} ${JSON.stringify(form)} inside a sentence`, () => {
           const text = `Gäller ${form}, se bifogat.`;
           const matches = findIdentityNumbers(text);
           if (findable) {
-            expect(matches).toEqual([{ start: 7, end: 7 + form.length, kind: v.type === 'con' ? 'samordningsnummer' : 'personnummer' }]);
+            expect(matches).toEqual([
+              { start: 7, end: 7 + form.length, kind: v.type === 'con' ? 'samordningsnummer' : 'personnummer' },
+            ]);
           } else {
             expect(matches).toEqual([]);
           }
@@ -221,8 +231,27 @@ describe('identity-number', () => {
 
     it('finds the same addresses as the plain regex over random texts (including other scripts and surrogate pairs)', () => {
       // The specification, as one regex: quadratic on long words, so the code works outward from each @.
-      const reference = /[\p{L}\p{N}._%+'-]+@[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?(?:\.[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?)+/gu;
-      const alphabet = ['ab', 'Ö', '7', '.', '-', '_', '+', '@', ' ', ',', '𝒜', '\n', '@', '.se', 'x.y', 'kommun', '-a'];
+      const reference =
+        /[\p{L}\p{N}._%+'-]+@[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?(?:\.[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?)+/gu;
+      const alphabet = [
+        'ab',
+        'Ö',
+        '7',
+        '.',
+        '-',
+        '_',
+        '+',
+        '@',
+        ' ',
+        ',',
+        '𝒜',
+        '\n',
+        '@',
+        '.se',
+        'x.y',
+        'kommun',
+        '-a',
+      ];
       let seed = 20261201;
       const random = (n: number) => {
         seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
@@ -239,7 +268,9 @@ describe('identity-number', () => {
     });
 
     it('masks both in a title, including a number used as a mailbox name', () => {
-      expect(maskPersonalData('Mejl om 121212-1212 till anna@kommun.example.se')).toBe('Mejl om [personnummer] till [e-postadress]');
+      expect(maskPersonalData('Mejl om 121212-1212 till anna@kommun.example.se')).toBe(
+        'Mejl om [personnummer] till [e-postadress]',
+      );
       expect(maskPersonalData('1212121212@example.se')).toBe('[e-postadress]');
       const body = maskPersonalData(mails[0].body);
       expect(body).not.toMatch(/020412|198507/);

@@ -1,12 +1,28 @@
 import type { Assessment, ImyNotice } from '../../src/domain/incident';
 import {
-  lateWithoutReason, notAssessed, occurredAfterDiscovered, registerFindings, reportedDespiteUnlikelyRisk, riskButNotReported,
+  lateWithoutReason,
+  notAssessed,
+  occurredAfterDiscovered,
+  registerFindings,
+  reportedDespiteUnlikelyRisk,
+  riskButNotReported,
 } from '../../src/domain/register-checks';
 import type { RiskLevel } from '../../src/domain/vocabulary';
 
 const dpo = { id: 'dpo-1', name: 'Dana Dataskydd' };
-const assessed = (risk: RiskLevel): Assessment => ({ risk, rationale: 'Motivering', assessedAt: '2026-11-18T10:00:00.000Z', assessedBy: dpo });
-const notice = (notifiedAt: string | undefined, delayReason?: string): ImyNotice => ({ notifiedAt, delayReason, phased: false, recordedAt: '2026-11-22T10:00:00.000Z', recordedBy: dpo });
+const assessed = (risk: RiskLevel): Assessment => ({
+  risk,
+  rationale: 'Motivering',
+  assessedAt: '2026-11-18T10:00:00.000Z',
+  assessedBy: dpo,
+});
+const notice = (notifiedAt: string | undefined, delayReason?: string): ImyNotice => ({
+  notifiedAt,
+  delayReason,
+  phased: false,
+  recordedAt: '2026-11-22T10:00:00.000Z',
+  recordedBy: dpo,
+});
 
 function row(overrides: Partial<Parameters<typeof registerFindings>[0]> = {}) {
   return {
@@ -47,7 +63,9 @@ describe('register checks', () => {
     const late = '2026-11-21T08:30:00.000Z';
     expect(lateWithoutReason(row({ imyNotice: notice(late) }))).toBe(true);
     expect(lateWithoutReason(row({ imyNotice: notice(late, '  ') }))).toBe(true);
-    expect(lateWithoutReason(row({ imyNotice: notice(late, 'Helgbemanning; uppgifterna kom fram först på måndagen.') }))).toBe(false);
+    expect(
+      lateWithoutReason(row({ imyNotice: notice(late, 'Helgbemanning; uppgifterna kom fram först på måndagen.') })),
+    ).toBe(false);
     expect(lateWithoutReason(row({ imyNotice: notice('2026-11-21T08:00:00.000Z') }))).toBe(false);
     expect(lateWithoutReason(row({ imyNotice: notice(undefined) }))).toBe(false);
   });
@@ -63,7 +81,13 @@ describe('register checks', () => {
   });
 
   it('list every finding of an untidy row', () => {
-    const findings = registerFindings(row({ occurredAt: '2026-11-19T00:00:00.000Z', reportedToAuthority: true, imyNotice: notice('2026-11-25T08:00:00.000Z') }));
+    const findings = registerFindings(
+      row({
+        occurredAt: '2026-11-19T00:00:00.000Z',
+        reportedToAuthority: true,
+        imyNotice: notice('2026-11-25T08:00:00.000Z'),
+      }),
+    );
     expect(findings).toEqual(['occurred-after-discovered', 'reported-despite-unlikely-risk', 'late-without-reason']);
   });
 });

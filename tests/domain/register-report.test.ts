@@ -1,5 +1,10 @@
 import { ValidationError } from '../../src/domain';
-import { buildRegisterReport, inRegisterPeriod, renderRegisterReportMarkdown, type ListedIncident } from '../../src/domain/register-report';
+import {
+  buildRegisterReport,
+  inRegisterPeriod,
+  renderRegisterReportMarkdown,
+  type ListedIncident,
+} from '../../src/domain/register-report';
 
 const dpo = { id: 'd1', name: 'DPO' };
 
@@ -13,15 +18,32 @@ function anIncident(overrides: Partial<ListedIncident> = {}): ListedIncident {
     ...overrides,
   };
 }
-const assessed = (risk: 'unlikely' | 'risk' | 'high') => ({ risk, rationale: 'r', assessedAt: '2024-03-02T00:00:00.000Z', assessedBy: dpo });
+const assessed = (risk: 'unlikely' | 'risk' | 'high') => ({
+  risk,
+  rationale: 'r',
+  assessedAt: '2024-03-02T00:00:00.000Z',
+  assessedBy: dpo,
+});
 
 describe('buildRegisterReport', () => {
   it('gives the exact shape with zeros for an empty register', () => {
     expect(JSON.stringify(buildRegisterReport([]))).toBe(
       JSON.stringify({
         period: { from: null, to: null },
-        total: 0, reportedToAuthority: 0, assessedUnlikelyRisk: 0, unassessed: 0,
-        byCause: { 'human-error': 0, systematic: 0, technical: 0, insider: 0, 'external-attack': 0, unknown: 0, other: 0, unspecified: 0 },
+        total: 0,
+        reportedToAuthority: 0,
+        assessedUnlikelyRisk: 0,
+        unassessed: 0,
+        byCause: {
+          'human-error': 0,
+          systematic: 0,
+          technical: 0,
+          insider: 0,
+          'external-attack': 0,
+          unknown: 0,
+          other: 0,
+          unspecified: 0,
+        },
         anomalies: { occurredAfterDiscovered: 0, riskButNotReported: 0, reportedDespiteUnlikelyRisk: 0 },
       }),
     );
@@ -30,12 +52,20 @@ describe('buildRegisterReport', () => {
   it('counts answers, causes and anomalies', () => {
     const report = buildRegisterReport([
       anIncident({ assessment: assessed('unlikely'), reportedToAuthority: true, cause: 'technical' }),
-      anIncident({ assessment: assessed('risk'), reportedToAuthority: false, cause: 'technical', occurredAt: '2024-03-01T10:00:00.000Z' }),
+      anIncident({
+        assessment: assessed('risk'),
+        reportedToAuthority: false,
+        cause: 'technical',
+        occurredAt: '2024-03-01T10:00:00.000Z',
+      }),
       anIncident({ assessment: assessed('high'), reportedToAuthority: true, cause: 'other' }),
       anIncident({}),
     ]);
     expect(report).toMatchObject({
-      total: 4, reportedToAuthority: 2, assessedUnlikelyRisk: 1, unassessed: 1,
+      total: 4,
+      reportedToAuthority: 2,
+      assessedUnlikelyRisk: 1,
+      unassessed: 1,
       byCause: { technical: 2, other: 1, unspecified: 1, 'human-error': 0 },
       anomalies: { occurredAfterDiscovered: 1, riskButNotReported: 1, reportedDespiteUnlikelyRisk: 1 },
     });
@@ -59,7 +89,10 @@ describe('buildRegisterReport', () => {
   it.each([
     [{ from: '2024-13-01' }, 'Startdatum (--from) ska vara ett datum som ÅÅÅÅ-MM-DD, till exempel 2024-06-30.'],
     [{ to: '30/6' }, 'Slutdatum (--to) ska vara ett datum som ÅÅÅÅ-MM-DD, till exempel 2024-06-30.'],
-    [{ from: '2024-07-01', to: '2024-06-30' }, 'Perioden slutar (2024-06-30) före den börjar (2024-07-01). Byt plats på datumen.'],
+    [
+      { from: '2024-07-01', to: '2024-06-30' },
+      'Perioden slutar (2024-06-30) före den börjar (2024-07-01). Byt plats på datumen.',
+    ],
   ])('refuses the period %j with a ValidationError', (period, message) => {
     expect(() => buildRegisterReport([], period)).toThrow(ValidationError);
     expect(() => buildRegisterReport([], period)).toThrow(message);
@@ -69,8 +102,20 @@ describe('buildRegisterReport', () => {
 describe('renderRegisterReportMarkdown', () => {
   it('shows the counts and a table of the incidents in the period, oldest first, titles masked', () => {
     const incidents = [
-      anIncident({ number: 'PUI-2024-0002', title: 'Akt för 19121212-1212 | fel', discoveredAt: '2024-05-02T08:00:00.000Z', cause: 'human-error', assessment: assessed('risk'), reportedToAuthority: true }),
-      anIncident({ number: 'PUI-2024-0001', discoveredAt: '2024-05-01T08:00:00.000Z', assessment: assessed('unlikely'), reportedToAuthority: false }),
+      anIncident({
+        number: 'PUI-2024-0002',
+        title: 'Akt för 19121212-1212 | fel',
+        discoveredAt: '2024-05-02T08:00:00.000Z',
+        cause: 'human-error',
+        assessment: assessed('risk'),
+        reportedToAuthority: true,
+      }),
+      anIncident({
+        number: 'PUI-2024-0001',
+        discoveredAt: '2024-05-01T08:00:00.000Z',
+        assessment: assessed('unlikely'),
+        reportedToAuthority: false,
+      }),
       anIncident({ number: 'PUI-2023-0009', discoveredAt: '2023-05-01T08:00:00.000Z' }),
     ];
     const report = buildRegisterReport(incidents, { from: '2024-01-01', to: '2024-12-31' });
@@ -88,7 +133,13 @@ describe('renderRegisterReportMarkdown', () => {
   });
 
   it('renders no link or HTML from a title', () => {
-    const incidents = [anIncident({ number: 'PUI-2024-0003', title: 'Se [instruktionen](https://evil.example/login) <img src=x onerror=alert(1)>', discoveredAt: '2024-05-03T08:00:00.000Z' })];
+    const incidents = [
+      anIncident({
+        number: 'PUI-2024-0003',
+        title: 'Se [instruktionen](https://evil.example/login) <img src=x onerror=alert(1)>',
+        discoveredAt: '2024-05-03T08:00:00.000Z',
+      }),
+    ];
     const md = renderRegisterReportMarkdown(buildRegisterReport(incidents), incidents);
     const row = md.split('\n').find((l) => l.startsWith('| PUI-2024-0003'));
     expect(row).toContain('| Se [instruktionen] (https://evil.example/login) &lt;img src=x onerror=alert(1)> |');

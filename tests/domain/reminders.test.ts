@@ -1,6 +1,14 @@
 import { InvalidState, ValidationError } from '../../src/domain/errors';
 import type { Incident } from '../../src/domain/incident';
-import { assessRisk, closeIncident, recordImyNotice, recordImySupplement, recordReminderSent, rescheduleReminder, takeOwnership } from '../../src/domain/incident-changes';
+import {
+  assessRisk,
+  closeIncident,
+  recordImyNotice,
+  recordImySupplement,
+  recordReminderSent,
+  rescheduleReminder,
+  takeOwnership,
+} from '../../src/domain/incident-changes';
 import { dueReminder, nextReminderAfterChange, nextReminderAt, supplementDueAt } from '../../src/domain/reminders';
 import { formatStockholm } from '../../src/domain/stockholm-time';
 import { aDpo, aNewIncident } from '../support/incident-mother';
@@ -34,8 +42,21 @@ describe('nextReminderAt', () => {
 
   it('is null once the clock stops: IMY notified (not phased), notice not required, or closed', () => {
     const now = at(deadline, -30 * HOUR);
-    expect(nextReminderAt({ ...incident, imyNotice: { notifiedAt: now.toISOString(), phased: false, recordedAt: now.toISOString(), recordedBy: aDpo } }, now)).toBeNull();
-    expect(nextReminderAt(assessRisk(incident, { risk: 'unlikely', rationale: 'Kollega med tystnadsplikt.' }, aDpo, now).next, now)).toBeNull();
+    expect(
+      nextReminderAt(
+        {
+          ...incident,
+          imyNotice: { notifiedAt: now.toISOString(), phased: false, recordedAt: now.toISOString(), recordedBy: aDpo },
+        },
+        now,
+      ),
+    ).toBeNull();
+    expect(
+      nextReminderAt(
+        assessRisk(incident, { risk: 'unlikely', rationale: 'Kollega med tystnadsplikt.' }, aDpo, now).next,
+        now,
+      ),
+    ).toBeNull();
     expect(nextReminderAt({ ...incident, status: 'closed' }, now)).toBeNull();
   });
 
@@ -66,36 +87,76 @@ describe('dueReminder', () => {
     [4, '4h', true],
     [1, '1h', false],
     [0, 'overdue', true],
-  ] as const)('at %i h left says %s, and chases the owner only at 24 h, 4 h and overdue (%s)', (hours, stage, mention) => {
-    const slot = at(deadline, -hours * HOUR).toISOString();
-    const reminder = due(anIncident(undefined, { nextReminderAt: slot }), at(slot, 30_000));
-    expect(reminder).toEqual({ slot, stage, at: slot, mention, catchUp: false, next: nextReminderAt(anIncident(), at(slot, 30_000)) });
-  });
+  ] as const)(
+    'at %i h left says %s, and chases the owner only at 24 h, 4 h and overdue (%s)',
+    (hours, stage, mention) => {
+      const slot = at(deadline, -hours * HOUR).toISOString();
+      const reminder = due(anIncident(undefined, { nextReminderAt: slot }), at(slot, 30_000));
+      expect(reminder).toEqual({
+        slot,
+        stage,
+        at: slot,
+        mention,
+        catchUp: false,
+        next: nextReminderAt(anIncident(), at(slot, 30_000)),
+      });
+    },
+  );
 
   it('repeats daily once overdue, each day chasing the owner', () => {
     const slot = at(deadline, 3 * DAY).toISOString();
-    expect(due(anIncident(undefined, { nextReminderAt: slot }), at(slot, 60_000))).toMatchObject({ stage: 'overdue', at: slot, mention: true, catchUp: false, next: at(deadline, 4 * DAY).toISOString() });
+    expect(due(anIncident(undefined, { nextReminderAt: slot }), at(slot, 60_000))).toMatchObject({
+      stage: 'overdue',
+      at: slot,
+      mention: true,
+      catchUp: false,
+      next: at(deadline, 4 * DAY).toISOString(),
+    });
   });
 
   it('after an outage is one catch-up with the current state: the latest threshold, chasing if any missed one would have', () => {
     // Down from before 48 h left until 3 h left: 48, 24, 12 and 4 h all passed.
     const incident = anIncident();
     const reminder = due(incident, at(deadline, -3 * HOUR));
-    expect(reminder).toEqual({ slot: incident.nextReminderAt, stage: '4h', at: at(deadline, -4 * HOUR).toISOString(), mention: true, catchUp: true, next: at(deadline, -1 * HOUR).toISOString() });
+    expect(reminder).toEqual({
+      slot: incident.nextReminderAt,
+      stage: '4h',
+      at: at(deadline, -4 * HOUR).toISOString(),
+      mention: true,
+      catchUp: true,
+      next: at(deadline, -1 * HOUR).toISOString(),
+    });
     // Missing 48 h and 12 h only (no chasing threshold among them) does not chase.
     const quiet = due({ ...incident, nextReminderAt: at(deadline, -12 * HOUR).toISOString() }, at(deadline, -5 * HOUR));
     expect(quiet).toMatchObject({ stage: '12h', mention: false, catchUp: false });
     // Down for five days past the deadline: one reminder, overdue.
     const late = due({ ...incident, nextReminderAt: at(deadline, DAY).toISOString() }, at(deadline, 5 * DAY + HOUR));
-    expect(late).toMatchObject({ stage: 'overdue', at: at(deadline, 5 * DAY).toISOString(), mention: true, catchUp: true, next: at(deadline, 6 * DAY).toISOString() });
+    expect(late).toMatchObject({
+      stage: 'overdue',
+      at: at(deadline, 5 * DAY).toISOString(),
+      mention: true,
+      catchUp: true,
+      next: at(deadline, 6 * DAY).toISOString(),
+    });
   });
 
   it('reminds of the supplement 7 days and 1 day before the window ends, chasing each time', () => {
     const notifiedAt = '2026-11-20T10:00:00.000Z';
-    const notified = { ...recordImyNotice(anIncident(), { notifiedAt, phased: true }, aDpo, new Date(notifiedAt)).next, etag: 'e2' };
-    expect(due(notified, new Date('2026-12-11T10:05:00.000Z'))).toMatchObject({ stage: 'supplement-7d', mention: true, next: '2026-12-17T10:00:00.000Z' });
+    const notified = {
+      ...recordImyNotice(anIncident(), { notifiedAt, phased: true }, aDpo, new Date(notifiedAt)).next,
+      etag: 'e2',
+    };
+    expect(due(notified, new Date('2026-12-11T10:05:00.000Z'))).toMatchObject({
+      stage: 'supplement-7d',
+      mention: true,
+      next: '2026-12-17T10:00:00.000Z',
+    });
     const later = { ...notified, nextReminderAt: '2026-12-17T10:00:00.000Z' };
-    expect(due(later, new Date('2026-12-17T10:05:00.000Z'))).toMatchObject({ stage: 'supplement-1d', mention: true, next: null });
+    expect(due(later, new Date('2026-12-17T10:05:00.000Z'))).toMatchObject({
+      stage: 'supplement-1d',
+      mention: true,
+      next: null,
+    });
   });
 });
 
@@ -105,10 +166,21 @@ describe('the reminders across daylight saving (elapsed time, shown in Stockholm
     const incident = anIncident('2026-03-27T09:00:00.000Z');
     expect(incident.deadline).toBe('2026-03-30T09:00:00.000Z');
     const slots: string[] = [];
-    for (let t: string | null = incident.nextReminderAt; t && slots.length < 8; t = nextReminderAt(incident, new Date(t))) slots.push(t);
+    for (
+      let t: string | null = incident.nextReminderAt;
+      t && slots.length < 8;
+      t = nextReminderAt(incident, new Date(t))
+    )
+      slots.push(t);
     expect(slots).toEqual([
-      '2026-03-28T09:00:00.000Z', '2026-03-29T09:00:00.000Z', '2026-03-29T21:00:00.000Z', '2026-03-30T05:00:00.000Z',
-      '2026-03-30T08:00:00.000Z', '2026-03-30T09:00:00.000Z', '2026-03-31T09:00:00.000Z', '2026-04-01T09:00:00.000Z',
+      '2026-03-28T09:00:00.000Z',
+      '2026-03-29T09:00:00.000Z',
+      '2026-03-29T21:00:00.000Z',
+      '2026-03-30T05:00:00.000Z',
+      '2026-03-30T08:00:00.000Z',
+      '2026-03-30T09:00:00.000Z',
+      '2026-03-31T09:00:00.000Z',
+      '2026-04-01T09:00:00.000Z',
     ]);
     // 48 h left at 10:00 winter time; 24 h left at 11:00 summer time: the wall clock moved, not the reminder.
     expect(slots.slice(0, 2).map(formatStockholm)).toEqual(['2026-03-28 10:00', '2026-03-29 11:00']);
@@ -122,7 +194,11 @@ describe('the reminders across daylight saving (elapsed time, shown in Stockholm
     const second = nextReminderAt(incident, new Date(first))!;
     expect([first, second]).toEqual(['2026-10-25T10:00:00.000Z', '2026-10-26T10:00:00.000Z']);
     expect([first, second].map(formatStockholm)).toEqual(['2026-10-25 11:00', '2026-10-26 11:00']);
-    expect(dueReminder({ ...incident, nextReminderAt: first }, new Date(first))).toMatchObject({ stage: 'overdue', mention: true, catchUp: false });
+    expect(dueReminder({ ...incident, nextReminderAt: first }, new Date(first))).toMatchObject({
+      stage: 'overdue',
+      mention: true,
+      catchUp: false,
+    });
   });
 });
 
@@ -140,7 +216,9 @@ describe('nextReminderAfterChange', () => {
   it('drops it when the change stops the clock', () => {
     const slot = at(deadline, -24 * HOUR).toISOString();
     const incident = anIncident(undefined, { nextReminderAt: slot });
-    expect(assessRisk(incident, { risk: 'unlikely', rationale: 'Ingen risk.' }, aDpo, at(slot, 20_000)).next.nextReminderAt).toBeNull();
+    expect(
+      assessRisk(incident, { risk: 'unlikely', rationale: 'Ingen risk.' }, aDpo, at(slot, 20_000)).next.nextReminderAt,
+    ).toBeNull();
   });
 });
 
@@ -151,7 +229,12 @@ describe('recordReminderSent', () => {
     const reminder = dueReminder(incident, now)!;
     const { next, event } = recordReminderSent(incident, reminder, now);
     expect(next).toEqual({ ...incident, nextReminderAt: '2026-11-20T08:00:00.000Z' });
-    expect(event).toEqual({ at: now.toISOString(), actor: { id: 'pui-desk', name: 'PUI Desk' }, type: 'reminder-sent', data: { stage: '48h', slot: incident.nextReminderAt, mention: false, catchUp: false } });
+    expect(event).toEqual({
+      at: now.toISOString(),
+      actor: { id: 'pui-desk', name: 'PUI Desk' },
+      type: 'reminder-sent',
+      data: { stage: '48h', slot: incident.nextReminderAt, mention: false, catchUp: false },
+    });
   });
 });
 
@@ -162,13 +245,21 @@ describe('rescheduleReminder', () => {
     const now = new Date(Date.parse(slot) + 5_000);
     const { next, event } = rescheduleReminder(incident, slot, now);
     expect(next.nextReminderAt).toBe('2026-11-20T08:00:00.000Z');
-    expect(event).toEqual({ at: now.toISOString(), actor: { id: 'pui-desk', name: 'PUI Desk' }, type: 'reminder-rescheduled', data: { slot, next: '2026-11-20T08:00:00.000Z' } });
+    expect(event).toEqual({
+      at: now.toISOString(),
+      actor: { id: 'pui-desk', name: 'PUI Desk' },
+      type: 'reminder-rescheduled',
+      data: { slot, next: '2026-11-20T08:00:00.000Z' },
+    });
   });
 });
 
 describe('recordImySupplement', () => {
   const notifiedAt = '2026-11-20T10:00:00.000Z';
-  const phased = () => ({ ...recordImyNotice(anIncident(), { notifiedAt, phased: true }, aDpo, new Date(notifiedAt)).next, etag: 'e2' });
+  const phased = () => ({
+    ...recordImyNotice(anIncident(), { notifiedAt, phased: true }, aDpo, new Date(notifiedAt)).next,
+    etag: 'e2',
+  });
 
   it('records when the supplement was sent; nothing more is owed and its reminders stop', () => {
     const now = new Date('2026-12-01T09:00:00.000Z');
@@ -181,9 +272,13 @@ describe('recordImySupplement', () => {
 
   it('refuses an incident without a phased notice, and a second record', () => {
     const now = new Date('2026-12-01T09:00:00.000Z');
-    expect(() => recordImySupplement(anIncident(), { sentAt: '2026-12-01T08:30:00.000Z' }, aDpo, now)).toThrow(InvalidState);
+    expect(() => recordImySupplement(anIncident(), { sentAt: '2026-12-01T08:30:00.000Z' }, aDpo, now)).toThrow(
+      InvalidState,
+    );
     const done = recordImySupplement(phased(), { sentAt: '2026-12-01T08:30:00.000Z' }, aDpo, now).next;
-    expect(() => recordImySupplement(done, { sentAt: '2026-12-01T08:40:00.000Z' }, aDpo, now)).toThrow('redan registrerad');
+    expect(() => recordImySupplement(done, { sentAt: '2026-12-01T08:40:00.000Z' }, aDpo, now)).toThrow(
+      'redan registrerad',
+    );
   });
 
   it('refuses a time before the notice, in the future, or missing', () => {
@@ -203,7 +298,12 @@ describe('recordImySupplement', () => {
   });
 
   it('stops the supplement reminders when the incident is closed', () => {
-    const incident = assessRisk(phased(), { risk: 'risk', rationale: 'Känsliga uppgifter.' }, aDpo, new Date('2026-11-21T09:00:00.000Z')).next;
+    const incident = assessRisk(
+      phased(),
+      { risk: 'risk', rationale: 'Känsliga uppgifter.' },
+      aDpo,
+      new Date('2026-11-21T09:00:00.000Z'),
+    ).next;
     const closed = closeIncident(incident, {}, aDpo, new Date('2026-11-22T09:00:00.000Z')).next;
     expect(supplementDueAt(closed)).toBeNull();
     expect(closed.nextReminderAt).toBeNull();

@@ -1,6 +1,15 @@
 import {
-  formIssues, fromLocalInput, issue, joinDateAndTime, newReportId, parseReportInput, readAffectedCount, reportFromForm, toLocalInput,
-  ValidationError, type ReportFormFields,
+  formIssues,
+  fromLocalInput,
+  issue,
+  joinDateAndTime,
+  newReportId,
+  parseReportInput,
+  readAffectedCount,
+  reportFromForm,
+  toLocalInput,
+  ValidationError,
+  type ReportFormFields,
 } from '../../src/domain';
 
 const NOW = new Date('2026-11-20T12:00:00Z');
@@ -23,8 +32,20 @@ function aForm(overrides: Partial<ReportFormFields> = {}): ReportFormFields {
 
 describe('readAffectedCount', () => {
   it.each([
-    ['20', 20], [' 20 ', 20], ['ca 20', 20], ['Ca. 20', 20], ['c:a 20', 20], ['cirka 20', 20], ['ungefär 20', 20], ['~20', 20],
-    ['20 st', 20], ['20 personer', 20], ['about 20 people', 20], ['1 200', 1200], ['ca 1\u00a0200', 1200], ['0', 0],
+    ['20', 20],
+    [' 20 ', 20],
+    ['ca 20', 20],
+    ['Ca. 20', 20],
+    ['c:a 20', 20],
+    ['cirka 20', 20],
+    ['ungefär 20', 20],
+    ['~20', 20],
+    ['20 st', 20],
+    ['20 personer', 20],
+    ['about 20 people', 20],
+    ['1 200', 1200],
+    ['ca 1\u00a0200', 1200],
+    ['0', 0],
   ])('reads %p as %p', (typed, count) => {
     expect(readAffectedCount(typed)).toBe(count);
   });
@@ -45,7 +66,10 @@ describe('readAffectedCount', () => {
 
 describe('reportFromForm', () => {
   it('gives the domain a report it accepts: times as UTC instants, blanks left out', () => {
-    const raw = reportFromForm(aForm({ affectedCount: 'ca 20', cause: ' human-error ', unit: 'IFO' }), 'tab-0123456789');
+    const raw = reportFromForm(
+      aForm({ affectedCount: 'ca 20', cause: ' human-error ', unit: 'IFO' }),
+      'tab-0123456789',
+    );
     expect(raw).toEqual({
       reportId: 'tab-0123456789',
       title: 'Mejl till fel mottagare',
@@ -70,7 +94,9 @@ describe('reportFromForm', () => {
       parseReportInput(reportFromForm(aForm({ title: 'x'.repeat(201) })), NOW);
       throw new Error('accepted');
     } catch (error) {
-      expect((error as ValidationError).issues).toEqual([expect.objectContaining({ field: 'title', code: 'too_long' })]);
+      expect((error as ValidationError).issues).toEqual([
+        expect.objectContaining({ field: 'title', code: 'too_long' }),
+      ]);
     }
   });
 });

@@ -1,4 +1,11 @@
-import { isFull, RateLimited, REPORT_RATE, returnReportToken, takeReportToken, type TokenBucket } from '../../src/domain';
+import {
+  isFull,
+  RateLimited,
+  REPORT_RATE,
+  returnReportToken,
+  takeReportToken,
+  type TokenBucket,
+} from '../../src/domain';
 
 const T0 = Date.parse('2026-11-20T09:00:00.000Z');
 
@@ -18,7 +25,11 @@ describe('the report rate (token bucket per reporter)', () => {
   it('is 30 at once, then one per 10 s', () => {
     expect(REPORT_RATE).toEqual({ burst: 30, refillMs: 10_000 });
     expect(takeMany(30, T0)).toMatchObject({ allowed: true });
-    expect(takeMany(31, T0)).toEqual({ allowed: false, bucket: expect.objectContaining({ tokens: 0 }), retryAfterMs: 10_000 });
+    expect(takeMany(31, T0)).toEqual({
+      allowed: false,
+      bucket: expect.objectContaining({ tokens: 0 }),
+      retryAfterMs: 10_000,
+    });
   });
 
   it('refills one token per 10 s, up to 30, and says exactly how long is left', () => {
@@ -30,7 +41,7 @@ describe('the report rate (token bucket per reporter)', () => {
     expect(isFull(empty, T0 + 300_000)).toBe(true);
   });
 
-  it('gives a token back, never beyond the bucket\'s size', () => {
+  it("gives a token back, never beyond the bucket's size", () => {
     const empty = takeMany(30, T0).bucket;
     expect(takeReportToken(returnReportToken(empty, T0), T0)).toMatchObject({ allowed: true });
     expect(returnReportToken(undefined, T0).tokens).toBe(30);

@@ -20,11 +20,16 @@ describe('rolesOf', () => {
   it('makes an admin by user id or the Admin app role, and lets admins act as DPO', () => {
     const byId = rolesOf({ userId: 'oid-ada', ...nobody }, policy);
     const byRole = rolesOf({ userId: 'oid-alf', groupIds: [], appRoles: ['Admin'] }, policy);
-    expect([byId, byRole]).toEqual([['reporter', 'admin'], ['reporter', 'admin']]);
+    expect([byId, byRole]).toEqual([
+      ['reporter', 'admin'],
+      ['reporter', 'admin'],
+    ]);
     expect(isDpo({ id: 'oid-ada', name: 'Ada', roles: byId })).toBe(true);
   });
 
   it('does not count other groups, other app roles or look-alikes', () => {
-    expect(rolesOf({ userId: 'oid-erik', groupIds: ['group-other'], appRoles: ['Reader', 'DPOs', 'XDPO'] }, policy)).toEqual(['reporter']);
+    expect(
+      rolesOf({ userId: 'oid-erik', groupIds: ['group-other'], appRoles: ['Reader', 'DPOs', 'XDPO'] }, policy),
+    ).toEqual(['reporter']);
   });
 });

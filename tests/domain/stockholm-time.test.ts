@@ -1,4 +1,10 @@
-import { formatStockholm, parseIsoInstant, parseStockholmLocal, stockholmOffsetMinutes, stockholmYear } from '../../src/domain/stockholm-time';
+import {
+  formatStockholm,
+  parseIsoInstant,
+  parseStockholmLocal,
+  stockholmOffsetMinutes,
+  stockholmYear,
+} from '../../src/domain/stockholm-time';
 
 describe('parseStockholmLocal', () => {
   it('reads a winter time as UTC+1', () => {

@@ -10,8 +10,20 @@ describe('forbiddenCharacter', () => {
     ['C1 CSI', '\u009B', 'control'],
     ['lone high surrogate', '\uD800', 'broken'],
     ['lone low surrogate', '\uDC00', 'broken'],
-    ...['\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2066', '\u2067', '\u2068', '\u2069', '\u200E', '\u200F', '\u061C']
-      .map((c) => [`U+${c.codePointAt(0)!.toString(16).toUpperCase()}`, c, 'direction']),
+    ...[
+      '\u202A',
+      '\u202B',
+      '\u202C',
+      '\u202D',
+      '\u202E',
+      '\u2066',
+      '\u2067',
+      '\u2068',
+      '\u2069',
+      '\u200E',
+      '\u200F',
+      '\u061C',
+    ].map((c) => [`U+${c.codePointAt(0)!.toString(16).toUpperCase()}`, c, 'direction']),
   ])('refuses %s in a single-line field', (_name, character, kind) => {
     expect(forbiddenCharacter(`ab${character}cd`, { singleLine: true })).toEqual({ kind, position: 3 });
   });
@@ -33,8 +45,12 @@ describe('forbiddenCharacter', () => {
 
 describe('withoutForbiddenCharacters and withoutDirectionControls', () => {
   it('drops what is refused and keeps everything else', () => {
-    expect(withoutForbiddenCharacters('Bi\u0000la\u007Fga\u0085 \u202Eexe\u202C.pdf 😀 \uD800', { singleLine: true })).toBe('Bilaga exe.pdf 😀 ');
-    expect(withoutForbiddenCharacters('Citat \u2067x\u2069\n\u0007', { singleLine: false })).toBe('Citat \u2067x\u2069\n');
+    expect(
+      withoutForbiddenCharacters('Bi\u0000la\u007Fga\u0085 \u202Eexe\u202C.pdf 😀 \uD800', { singleLine: true }),
+    ).toBe('Bilaga exe.pdf 😀 ');
+    expect(withoutForbiddenCharacters('Citat \u2067x\u2069\n\u0007', { singleLine: false })).toBe(
+      'Citat \u2067x\u2069\n',
+    );
     expect(withoutDirectionControls('\u202Egpj.exe\u202C \u2066a\u2069\u200E\u200F\u061C')).toBe('gpj.exe a');
   });
 });

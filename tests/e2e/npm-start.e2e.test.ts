@@ -45,12 +45,15 @@ afterAll(async () => {
 
 /** A page that records uncaught errors. */
 async function newPage(): Promise<Page & { errors: string[] }> {
-  const page = Object.assign(await browser.newPage({ viewport: { width: 1280, height: 900 } }), { errors: [] as string[] });
+  const page = Object.assign(await browser.newPage({ viewport: { width: 1280, height: 900 } }), {
+    errors: [] as string[],
+  });
   page.on('pageerror', (e) => page.errors.push(e.message));
   return page;
 }
 
-const stockholmYear = () => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric' }).format(new Date());
+const stockholmYear = () =>
+  new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric' }).format(new Date());
 
 describe('npm start (local profile, no Playground)', () => {
   it('runs the server from the build it was given, on 127.0.0.1 and the temporary PUI_DB', async () => {
@@ -70,7 +73,9 @@ describe('npm start (local profile, no Playground)', () => {
     expect(await page.getByTestId('local-profile').innerText()).toContain('Lokal profil');
 
     await page.getByLabel(/^Rubrik/).fill('Kallelse skickad till fel vårdnadshavare');
-    await page.getByLabel(/^Vad har hänt\?/).fill('En kallelse till ett möte skickades till en vårdnadshavare i ett annat ärende.');
+    await page
+      .getByLabel(/^Vad har hänt\?/)
+      .fill('En kallelse till ett möte skickades till en vårdnadshavare i ett annat ärende.');
     await page.getByLabel('Konfidentialitet (obehörig har fått del av uppgifter)').check();
     await page.getByRole('button', { name: 'Skicka rapporten' }).click();
     await page.getByTestId('receipt').waitFor();
@@ -91,7 +96,9 @@ describe('npm start (local profile, no Playground)', () => {
     const page = await newPage();
     await page.goto(`${app.url}/outlook/`);
     await page.getByTestId('local-host').waitFor();
-    expect(await page.getByTestId('local-host').innerText()).toContain('Sidan körs utanför Outlook. Ett exempelmejl används');
+    expect(await page.getByTestId('local-host').innerText()).toContain(
+      'Sidan körs utanför Outlook. Ett exempelmejl används',
+    );
     expect(await page.getByTestId('local-profile').innerText()).toContain('Ingen inloggning');
     await page.getByText('Utredning enligt 11 kap 1 § SoL – underlag').first().waitFor();
     expect(await page.getByTestId('scan-personnummer').innerText()).toBe('2');
@@ -113,7 +120,10 @@ describe('npm start (local profile, no Playground)', () => {
     const stores = SqliteStores.open(dbFile);
     const store = stores.incidents;
     try {
-      expect(await store.getByNumber(reported!)).toMatchObject({ source: 'tab', title: 'Kallelse skickad till fel vårdnadshavare' });
+      expect(await store.getByNumber(reported!)).toMatchObject({
+        source: 'tab',
+        title: 'Kallelse skickad till fel vårdnadshavare',
+      });
     } finally {
       await stores.close();
     }

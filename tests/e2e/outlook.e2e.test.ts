@@ -22,8 +22,20 @@ import { startBotConnectorDouble, type BotConnectorDouble } from '../support/bot
 const DPO_CHANNEL_ID = '19:dpo-outlook-e2e@thread.tacv2';
 
 /** What the sample mail (`?sample=0`) holds that must never leave the mailbox. */
-const MAIL_BODY_PHRASES = ['Här kommer underlaget', 'som vi pratade om', 'Vårdnadshavaren', 'ADHD', 'BUP', 'Mvh Anna', '0480-45 00 00'];
-const MAIL_ADDRESSES = ['anna.handlaggare@kommun.example.se', 'erik.skola@extern-skola.example.com', 'enhetschef@kommun.example.se'];
+const MAIL_BODY_PHRASES = [
+  'Här kommer underlaget',
+  'som vi pratade om',
+  'Vårdnadshavaren',
+  'ADHD',
+  'BUP',
+  'Mvh Anna',
+  '0480-45 00 00',
+];
+const MAIL_ADDRESSES = [
+  'anna.handlaggare@kommun.example.se',
+  'erik.skola@extern-skola.example.com',
+  'enhetschef@kommun.example.se',
+];
 const MAIL_IDENTITY_NUMBERS = /(?:20)?020412-?5645|(?:19)?850709-?2388/;
 const EMAIL_ADDRESS = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/;
 
@@ -45,9 +57,18 @@ function channelMessage(id: string, text: string): Record<string, unknown> {
     text,
     from: { id: '29:dpo-dana', aadObjectId: 'aad-dpo-dana', name: 'Dana Dataskydd' },
     recipient: { id: '28:pui-desk', name: 'PUI Desk' },
-    conversation: { id: `${DPO_CHANNEL_ID};messageid=${id}`, conversationType: 'channel', isGroup: true, tenantId: 'tenant' },
+    conversation: {
+      id: `${DPO_CHANNEL_ID};messageid=${id}`,
+      conversationType: 'channel',
+      isGroup: true,
+      tenantId: 'tenant',
+    },
     entities: [{ type: 'mention', text: '<at>PUI Desk</at>', mentioned: { id: '28:pui-desk', name: 'PUI Desk' } }],
-    channelData: { team: { id: '19:team@thread.tacv2', name: 'Dataskydd' }, channel: { id: DPO_CHANNEL_ID, name: 'DPO' }, tenant: { id: 'tenant' } },
+    channelData: {
+      team: { id: '19:team@thread.tacv2', name: 'Dataskydd' },
+      channel: { id: DPO_CHANNEL_ID, name: 'DPO' },
+      tenant: { id: 'tenant' },
+    },
   };
 }
 
@@ -66,7 +87,10 @@ beforeAll(async () => {
   // The server writes /outlook/config.json from its config; until it does, the test supplies the local one.
   const served = await fetch(`${server.url}/outlook/config.json`);
   if (served.status === 404 && !existsSync(join(staticRoot, 'outlook', 'config.json'))) {
-    writeFileSync(join(staticRoot, 'outlook', 'config.json'), JSON.stringify({ profile: 'local', organisationName: 'Kommunen', organisationDomains: [] }));
+    writeFileSync(
+      join(staticRoot, 'outlook', 'config.json'),
+      JSON.stringify({ profile: 'local', organisationName: 'Kommunen', organisationDomains: [] }),
+    );
   }
   browser = await launchChromium();
 }, 60_000);
@@ -96,7 +120,12 @@ describe('Outlook task pane end to end', () => {
     expect(setChannel.status).toBe(200);
     const confirmation = connector.calls.find((c) => c.activityId === '1763456400000');
     expect(confirmation?.activity.text).toContain('den här kanalen är nu DPO-kanal');
-    expect(await getDpoChannel(server)).toMatchObject({ address: { conversationId: DPO_CHANNEL_ID, route: { serviceUrl: connector.serviceUrl, conversation: { id: DPO_CHANNEL_ID } } } });
+    expect(await getDpoChannel(server)).toMatchObject({
+      address: {
+        conversationId: DPO_CHANNEL_ID,
+        route: { serviceUrl: connector.serviceUrl, conversation: { id: DPO_CHANNEL_ID } },
+      },
+    });
     expect(connector.posts(DPO_CHANNEL_ID)).toHaveLength(0);
 
     const page = await browser.newPage();
@@ -148,19 +177,24 @@ describe('Outlook task pane end to end', () => {
     expect(incident!.description).toContain('Meddelande-id: <a1b2c3@kommun.example.se>');
     expect(incident).not.toHaveProperty('body');
     const stored = JSON.stringify(incident);
-    for (const phrase of [...MAIL_BODY_PHRASES, ...MAIL_ADDRESSES, 'utredning.pdf']) expect(stored).not.toContain(phrase);
+    for (const phrase of [...MAIL_BODY_PHRASES, ...MAIL_ADDRESSES, 'utredning.pdf'])
+      expect(stored).not.toContain(phrase);
     expect(stored).not.toMatch(MAIL_IDENTITY_NUMBERS);
     expect(logLines.join('\n')).not.toMatch(/020412|198507|Mejl skickat till fel mottagare/);
 
     // One incident for the two posts, and it is on the DPO's list of open incidents.
     const all = await server.store.listAll({ limit: 500 });
     expect(all.items.filter((i) => i.reportId === incident!.reportId)).toHaveLength(1);
-    const board = await fetch(`${server.url}/api/incidents?scope=all&open=true`).then((r) => r.json() as Promise<{ items: { number: string }[] }>);
+    const board = await fetch(`${server.url}/api/incidents?scope=all&open=true`).then(
+      (r) => r.json() as Promise<{ items: { number: string }[] }>,
+    );
     expect(board.items.map((i) => i.number)).toContain(number);
 
     // The bot posted the incident's card into the DPO channel through the Bot Connector: a new
     // thread in the channel, not a reply.
-    const post = await connector.waitFor((c) => c.method === 'POST' && c.activityId === undefined && JSON.stringify(c.activity).includes(number));
+    const post = await connector.waitFor(
+      (c) => c.method === 'POST' && c.activityId === undefined && JSON.stringify(c.activity).includes(number),
+    );
     expect(post.conversationId).toBe(DPO_CHANNEL_ID);
     const [attachment] = post.activity.attachments ?? [];
     expect(attachment?.contentType).toBe('application/vnd.microsoft.card.adaptive');
@@ -179,7 +213,10 @@ describe('Outlook task pane end to end', () => {
     await server.delivery!.drain();
     expect(connector.posts(DPO_CHANNEL_ID).filter((c) => JSON.stringify(c.activity).includes(number))).toHaveLength(1);
     expect(await server.appState.getState(outboxItemKey(`reported:${incident!.reportId}`))).toBeUndefined();
-    expect(await getPostedCard(server, incident!.id)).toMatchObject({ messageId: post.assignedId, address: { conversationId: DPO_CHANNEL_ID } });
+    expect(await getPostedCard(server, incident!.id)).toMatchObject({
+      messageId: post.assignedId,
+      address: { conversationId: DPO_CHANNEL_ID },
+    });
     expect(cspViolations).toEqual([]);
     await page.close();
   });

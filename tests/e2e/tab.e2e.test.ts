@@ -37,7 +37,11 @@ async function screenshot(page: Page, name: string): Promise<void> {
 }
 
 async function createIncident(body: Record<string, unknown>): Promise<{ id: string; number: string }> {
-  const response = await fetch(`${server.url}/api/incidents?source=api`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const response = await fetch(`${server.url}/api/incidents?source=api`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   expect(response.status).toBe(201);
   return (await response.json()) as { id: string; number: string };
 }
@@ -49,7 +53,10 @@ async function nextDutyIs(page: Page, duty: string): Promise<void> {
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'pui-tab-e2e-'));
-  execFileSync(process.execPath, ['scripts/build-tab.mjs', '--outdir', join(dir, 'static', 'tab')], { cwd: repo, stdio: 'pipe' });
+  execFileSync(process.execPath, ['scripts/build-tab.mjs', '--outdir', join(dir, 'static', 'tab')], {
+    cwd: repo,
+    stdio: 'pipe',
+  });
   server = await startServer({
     port: 0,
     dbFile: join(dir, 'pui.db'),
@@ -60,7 +67,16 @@ beforeAll(async () => {
   });
   browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }, 120_000);
 
@@ -82,7 +98,9 @@ async function seriousViolations(page: Page): Promise<string[]> {
   // Evaluated through the DevTools protocol, not as a <script>: the page's CSP allows no inline script.
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(readFileSync(AXE_PATH, 'utf8'));
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: AxeViolation[] }> } }).axe;
+    const axe = (
+      window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: AxeViolation[] }> } }
+    ).axe;
     return (await axe.run(document, { resultTypes: ['violations'] })).violations;
   });
   return violations
@@ -140,7 +158,9 @@ describe('Teams tab end to end (local profile)', () => {
 
     await page.getByLabel(/^Rubrik/).fill('Utredning skickad till fel mottagare 19121212-1212');
     await page.getByRole('button', { name: 'Maskera personnumret i rubriken' }).click();
-    await page.getByLabel(/^Vad har hänt\?/).fill('En utredning om ett barn mejlades till en extern mottagare med liknande namn.');
+    await page
+      .getByLabel(/^Vad har hänt\?/)
+      .fill('En utredning om ett barn mejlades till en extern mottagare med liknande namn.');
     await page.getByLabel('Konfidentialitet (obehörig har fått del av uppgifter)').check();
     await page.getByLabel('Socialtjänstuppgifter (sekretess enligt OSL 26 kap. 1 §)').check();
     await page.getByLabel('Uppgifter om barn').check();
@@ -153,7 +173,12 @@ describe('Teams tab end to end (local profile)', () => {
     expect(await page.getByTestId('receipt').innerText()).toMatch(/\d+ d \d+ h kvar|\d+ h \d+ min kvar/);
     expect(await seriousViolations(page)).toEqual([]);
     const stored = await server.store.getByNumber(number);
-    expect(stored).toMatchObject({ title: 'Utredning skickad till fel mottagare [personnummer]', source: 'tab', unit: 'Barn och unga', affectedCount: 1 });
+    expect(stored).toMatchObject({
+      title: 'Utredning skickad till fel mottagare [personnummer]',
+      source: 'tab',
+      unit: 'Barn och unga',
+      affectedCount: 1,
+    });
 
     // My reports shows it with what happens next.
     await page.getByRole('navigation').getByRole('link', { name: 'Mina rapporter' }).click();
@@ -186,7 +211,9 @@ describe('Teams tab end to end (local profile)', () => {
     expect(await page.getByRole('radio', { checked: true, name: /medför en/i }).count()).toBe(0);
     await page.getByRole('radio', { name: 'Betydande – går med viss annan information (0,75)' }).check();
     expect(await page.getByTestId('severity-suggestion').innerText()).toBe('Förslag: Medför en hög risk.');
-    await page.getByLabel('Uppgifterna var redan offentliga eller oläsliga för mottagaren, t.ex. krypterade (−1)').check();
+    await page
+      .getByLabel('Uppgifterna var redan offentliga eller oläsliga för mottagaren, t.ex. krypterade (−1)')
+      .check();
     expect(await page.getByTestId('severity-result').innerText()).toContain('SE = 4 × 0,75 + 0,25 = 3,25');
     await page.getByLabel('Särskilda kategorier av personer: barn, sårbara personer, skyddad identitet (+1)').uncheck();
     expect(await page.getByTestId('severity-result').innerText()).toContain('SE = 3 × 0,75 + 0,25 = 2,5');
@@ -198,7 +225,9 @@ describe('Teams tab end to end (local profile)', () => {
     expect(await page.getByTestId('severity-suggestion').innerText()).toBe('Förslag: Medför en risk.');
     expect(await page.getByRole('radio', { name: 'Medför en risk', exact: true }).isChecked()).toBe(false);
     await page.getByRole('radio', { name: 'Medför en risk', exact: true }).check();
-    await page.getByLabel(/^Motivering/).fill('Sekretessbelagda uppgifter om ett barn, men mottagaren är känd och har raderat.');
+    await page
+      .getByLabel(/^Motivering/)
+      .fill('Sekretessbelagda uppgifter om ett barn, men mottagaren är känd och har raderat.');
     await page.getByRole('button', { name: 'Bekräfta bedömningen' }).click();
     await page.getByTestId('current-assessment').waitFor();
     expect(await page.getByTestId('current-assessment').innerText()).toContain('Medför en risk (SE 2,5)');
@@ -210,21 +239,25 @@ describe('Teams tab end to end (local profile)', () => {
     expect(text).toContain('Typ av incident: Konfidentialitet');
     expect(await page.getByLabel(/^När anmäldes incidenten till IMY\?/).inputValue()).toBe('');
     await page.getByRole('button', { name: 'Nu: När anmäldes incidenten till IMY?' }).click();
-    await page.getByLabel("IMY:s diarienummer").fill('IMY-2026-1234');
+    await page.getByLabel('IMY:s diarienummer').fill('IMY-2026-1234');
     await page.getByLabel(/^Anmälan görs i etapper/).check();
     await page.getByRole('button', { name: 'Registrera anmälan' }).click();
     await page.getByTestId('imy-recorded').waitFor();
     expect(await page.getByTestId('imy-recorded').innerText()).toContain('IMY-2026-1234');
     const owed = page.locator('[data-supplement="owed"]');
     await owed.waitFor();
-    expect(await owed.innerText()).toMatch(/Komplettering till IMY ska skickas senast \d{4}-\d\d-\d\d \d\d:\d\d[\s\S]*2\d d( \d+ h)? kvar/);
+    expect(await owed.innerText()).toMatch(
+      /Komplettering till IMY ska skickas senast \d{4}-\d\d-\d\d \d\d:\d\d[\s\S]*2\d d( \d+ h)? kvar/,
+    );
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Nu: När skickades kompletteringen till IMY?' }).click();
     await page.getByRole('button', { name: 'Registrera komplettering' }).click();
     await page.getByText('Kompletteringar klara', { exact: false }).waitFor();
     expect(await page.getByRole('button', { name: 'Registrera komplettering' }).count()).toBe(0);
     await page.getByTestId('timeline').getByText('Komplettering till IMY registrerad').waitFor();
-    expect(await page.getByTestId('timeline').innerText()).toMatch(/Rapporterad[\s\S]*Tagen[\s\S]*Risken bedömd: Medför en risk[\s\S]*Anmäld till IMY: IMY-2026-1234[\s\S]*Komplettering till IMY registrerad/);
+    expect(await page.getByTestId('timeline').innerText()).toMatch(
+      /Rapporterad[\s\S]*Tagen[\s\S]*Risken bedömd: Medför en risk[\s\S]*Anmäld till IMY: IMY-2026-1234[\s\S]*Komplettering till IMY registrerad/,
+    );
     expect(await seriousViolations(page)).toEqual([]);
 
     // The register: one more incident, one more reported, and nothing left to review for it.
@@ -236,7 +269,14 @@ describe('Teams tab end to end (local profile)', () => {
     expect(await seriousViolations(page)).toEqual([]);
 
     const stored2 = await server.store.getByNumber(number);
-    expect(stored2).toMatchObject({ status: 'notified', reportedToAuthority: true, owner: { id: 'dev-user' }, assessment: { risk: 'risk', severity: { dpc: 3, ei: 0.75, cb: 0.25, score: 2.5 } }, breachTypes: ['confidentiality'], imyNotice: { reference: 'IMY-2026-1234', phased: true, supplementedAt: expect.any(String) } });
+    expect(stored2).toMatchObject({
+      status: 'notified',
+      reportedToAuthority: true,
+      owner: { id: 'dev-user' },
+      assessment: { risk: 'risk', severity: { dpc: 3, ei: 0.75, cb: 0.25, score: 2.5 } },
+      breachTypes: ['confidentiality'],
+      imyNotice: { reference: 'IMY-2026-1234', phased: true, supplementedAt: expect.any(String) },
+    });
     expect((page as Page & { errors: string[] }).errors).toEqual([]);
     await page.close();
   });
@@ -246,8 +286,12 @@ describe('Teams tab end to end (local profile)', () => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     const { number } = await createIncident({
-      title: 'Utredning om ett barn mejlad till fel mottagare', description: 'En utredning mejlades till en extern mottagare med liknande namn.',
-      discoveredAt: new Date(Date.now() - 2 * 3600_000).toISOString(), breachTypes: ['confidentiality'], dataCategories: ['social-services', 'children'], affectedCount: 1,
+      title: 'Utredning om ett barn mejlad till fel mottagare',
+      description: 'En utredning mejlades till en extern mottagare med liknande namn.',
+      discoveredAt: new Date(Date.now() - 2 * 3600_000).toISOString(),
+      breachTypes: ['confidentiality'],
+      dataCategories: ['social-services', 'children'],
+      affectedCount: 1,
     });
     await page.goto(`${server.url}/tab/#/incident/${number}`);
     await nextDutyIs(page, 'take');
@@ -311,7 +355,11 @@ describe('Teams tab end to end (local profile)', () => {
     expect(await page.getByTestId('next-duty').count()).toBe(0);
     expect(await seriousViolations(page)).toEqual([]);
     expect(await server.store.getByNumber(number)).toMatchObject({
-      status: 'closed', owner: { id: 'dev-user' }, assessment: { risk: 'high' }, imyNotice: { reference: 'IMY-2026-9876' }, subjectNotice: { method: 'brev' },
+      status: 'closed',
+      owner: { id: 'dev-user' },
+      assessment: { risk: 'high' },
+      imyNotice: { reference: 'IMY-2026-9876' },
+      subjectNotice: { method: 'brev' },
     });
     expect(errors).toEqual([]);
     await page.close();
@@ -319,7 +367,12 @@ describe('Teams tab end to end (local profile)', () => {
 
   it('shows an overdue incident on its page with its next duty, and first on the board, which keeps its filters (screenshots)', async () => {
     const page = await newPage();
-    const { number } = await createIncident({ title: 'Lista på fel skrivare', description: 'En lista kom ut hos en annan förvaltning.', discoveredAt: new Date(Date.now() - 75 * 3600_000).toISOString(), dataCategories: ['contact'] });
+    const { number } = await createIncident({
+      title: 'Lista på fel skrivare',
+      description: 'En lista kom ut hos en annan förvaltning.',
+      discoveredAt: new Date(Date.now() - 75 * 3600_000).toISOString(),
+      dataCategories: ['contact'],
+    });
     await page.goto(`${server.url}/tab/#/incident/${number}`);
     await nextDutyIs(page, 'take');
     expect(await page.locator('[data-section="duty"]').getAttribute('data-urgency')).toBe('overdue');
@@ -349,7 +402,11 @@ describe('Teams tab end to end (local profile)', () => {
     const response = await fetch(`${server.url}/api/incidents?source=api`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ title: 'Lista utskriven på fel skrivare', description: 'En lista kom ut på en annan förvaltnings skrivare.', discoveredAt: new Date().toISOString() }),
+      body: JSON.stringify({
+        title: 'Lista utskriven på fel skrivare',
+        description: 'En lista kom ut på en annan förvaltnings skrivare.',
+        discoveredAt: new Date().toISOString(),
+      }),
     });
     const { number } = (await response.json()) as { number: string };
     const counts = await registerCounts(page);
@@ -359,11 +416,18 @@ describe('Teams tab end to end (local profile)', () => {
   });
 
   it('catches a second DPO’s concurrent change and explains it instead of overwriting', async () => {
-    const created = await (await fetch(`${server.url}/api/incidents?source=api`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ title: 'Sms till fel nummer', description: 'Ett sms om en tid skickades till fel nummer.', discoveredAt: new Date().toISOString(), dataCategories: ['contact'] }),
-    })).json() as { id: string; number: string };
+    const created = (await (
+      await fetch(`${server.url}/api/incidents?source=api`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          title: 'Sms till fel nummer',
+          description: 'Ett sms om en tid skickades till fel nummer.',
+          discoveredAt: new Date().toISOString(),
+          dataCategories: ['contact'],
+        }),
+      })
+    ).json()) as { id: string; number: string };
     const page = await newPage();
     await page.goto(`${server.url}/tab/#/incident/${created.number}`);
     await page.getByRole('button', { name: 'Bekräfta bedömningen' }).waitFor();
@@ -382,7 +446,10 @@ describe('Teams tab end to end (local profile)', () => {
     expect((await server.store.getByNumber(created.number))?.assessment).toBeUndefined();
 
     await conflict.getByRole('button', { name: 'Ladda om incidenten' }).click();
-    await page.getByText('Utvecklare (lokal profil) äger incidenten.').or(page.getByText('Du äger incidenten.')).waitFor();
+    await page
+      .getByText('Utvecklare (lokal profil) äger incidenten.')
+      .or(page.getByText('Du äger incidenten.'))
+      .waitFor();
     expect(await page.getByTestId('conflict-message').innerText()).toContain('Senaste ändringen: Tagen av');
     expect(await page.getByLabel(/^Motivering/).inputValue()).toBe('Bara ett telefonnummer och en tid.');
     await page.getByRole('button', { name: 'Bekräfta bedömningen' }).click();
@@ -393,11 +460,17 @@ describe('Teams tab end to end (local profile)', () => {
 
   it('opens the incident named by the channel card link (?incident=)', async () => {
     const page = await newPage();
-    const created = await (await fetch(`${server.url}/api/incidents?source=api`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ title: 'Kort länk', description: 'Test av länken från kanalkortet.', discoveredAt: new Date().toISOString() }),
-    })).json() as { number: string };
+    const created = (await (
+      await fetch(`${server.url}/api/incidents?source=api`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          title: 'Kort länk',
+          description: 'Test av länken från kanalkortet.',
+          discoveredAt: new Date().toISOString(),
+        }),
+      })
+    ).json()) as { number: string };
     await page.goto(`${server.url}/tab/?incident=${created.number}`);
     await page.getByRole('heading', { level: 1, name: new RegExp(created.number) }).waitFor();
     expect(page.url()).toBe(`${server.url}/tab/#/incident/${created.number}`);
@@ -419,11 +492,17 @@ describe('Teams tab end to end (local profile)', () => {
 
   it('shows an overdue incident in red on the board, and passes axe in Teams’ dark and high-contrast themes', async () => {
     const discoveredAt = new Date(Date.now() - 80 * 60 * 60 * 1000).toISOString();
-    const created = await (await fetch(`${server.url}/api/incidents?source=api`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ title: 'Försenad incident', description: 'Upptäcktes för 80 timmar sedan.', discoveredAt }),
-    })).json() as { number: string };
+    const created = (await (
+      await fetch(`${server.url}/api/incidents?source=api`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          title: 'Försenad incident',
+          description: 'Upptäcktes för 80 timmar sedan.',
+          discoveredAt,
+        }),
+      })
+    ).json()) as { number: string };
     for (const theme of ['default', 'dark', 'contrast']) {
       const page = await newPage();
       await page.goto(`${server.url}/tab/?theme=${theme}#/board`);
@@ -444,13 +523,23 @@ describe('Teams tab end to end (local profile)', () => {
   it('downloads the register as CSV and XLSX from the register page', async () => {
     const page = await browser.newPage({ acceptDownloads: true });
     await page.goto(`${server.url}/tab/#/register`);
-    const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Ladda ner som CSV' }).click()]);
+    const [csv] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Ladda ner som CSV' }).click(),
+    ]);
     expect(csv.suggestedFilename()).toMatch(/\.csv$/);
     const csvText = readFileSync((await csv.path())!, 'utf8');
     expect(csvText).toContain('Rubrik');
-    const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Ladda ner som Excel (XLSX)' }).click()]);
+    const [xlsx] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Ladda ner som Excel (XLSX)' }).click(),
+    ]);
     expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/);
-    expect(readFileSync((await xlsx.path())!).subarray(0, 2).toString('latin1')).toBe('PK');
+    expect(
+      readFileSync((await xlsx.path())!)
+        .subarray(0, 2)
+        .toString('latin1'),
+    ).toBe('PK');
     await page.close();
   });
 });

@@ -9,7 +9,18 @@ import path from 'node:path';
 import { loadConfig } from '../../src/config';
 import { placeholdersIn } from '../../scripts/app-package/package-app.mjs';
 import { startTestServer } from '../support/test-server';
-import { literal, objectAt, outputsOf, paramsOf, propertiesOf, repoText, resourceBody, resourceType, ROOT, withoutComments } from './bicep-reader';
+import {
+  literal,
+  objectAt,
+  outputsOf,
+  paramsOf,
+  propertiesOf,
+  repoText,
+  resourceBody,
+  resourceType,
+  ROOT,
+  withoutComments,
+} from './bicep-reader';
 
 const bicep = repoText('infra', 'azure.bicep');
 const code = withoutComments(bicep);
@@ -31,7 +42,8 @@ const SAMPLE: Record<string, string> = {
   dpoGroupIds: '5c1e0f2a-3b4d-4e6f-8a7b-9c0d1e2f3a4b',
   'identity.properties.clientId': '2b7e4c1a-9d3f-4e55-8a21-6f0c3d9e7b14',
   publicUrl: 'https://puidesk-prod.azurewebsites.net',
-  'appInsights.properties.ConnectionString': 'InstrumentationKey=00000000-0000-0000-0000-000000000000;IngestionEndpoint=https://swedencentral-0.in.applicationinsights.azure.com/',
+  'appInsights.properties.ConnectionString':
+    'InstrumentationKey=00000000-0000-0000-0000-000000000000;IngestionEndpoint=https://swedencentral-0.in.applicationinsights.azure.com/',
   port: '8080',
 };
 
@@ -64,7 +76,9 @@ describe('infra/azure.bicep', () => {
     expect(bot.get('msaAppId')).toBe('identity.properties.clientId');
     expect(bot.get('msaAppMSIResourceId')).toBe('identity.id');
     expect(bot.get('endpoint')).toBe("'${publicUrl}/api/messages'");
-    expect(propertiesOf(objectAt(resourceBody(bicep, 'teamsChannel'), 'properties')).get('channelName')).toBe("'MsTeamsChannel'");
+    expect(propertiesOf(objectAt(resourceBody(bicep, 'teamsChannel'), 'properties')).get('channelName')).toBe(
+      "'MsTeamsChannel'",
+    );
   });
 
   it('hardens the web app: https only, TLS 1.2, no FTP, always on, Node 20 or later', () => {
@@ -85,7 +99,9 @@ describe('infra/azure.bicep', () => {
     expect(code).toMatch(/var instances = int\(instanceCount\)/);
     expect(params.find((p) => p.name === 'instanceCount')?.defaultValue).toBe("'2'");
     expect(propertiesOf(objectAt(plan, 'properties')).get('reserved')).toBe('true');
-    expect(['B1', 'B2', 'B3', 'S1', 'P0v3', 'P1v3']).toContain(literal(params.find((p) => p.name === 'webAppSku')?.defaultValue));
+    expect(['B1', 'B2', 'B3', 'S1', 'P0v3', 'P1v3']).toContain(
+      literal(params.find((p) => p.name === 'webAppSku')?.defaultValue),
+    );
   });
 
   it('health-checks the route the server answers as alive', async () => {
@@ -105,11 +121,33 @@ describe('infra/azure.bicep', () => {
   it('gives the server every setting it needs in production, and the server accepts them', () => {
     const env = Object.fromEntries([...settings].map(([name, expression]) => [name, evaluate(expression)]));
     const config = loadConfig(env);
-    expect(config).toMatchObject({ nodeEnv: 'production', profile: 'entra', store: 'sharepoint', port: 8080, publicUrl: SAMPLE.publicUrl });
-    expect(config.bot).toMatchObject({ appType: 'UserAssignedMSI', appId: SAMPLE['identity.properties.clientId'], password: undefined });
-    expect(config.sharePoint?.credential).toEqual({ kind: 'managed-identity', clientId: SAMPLE['identity.properties.clientId'] });
+    expect(config).toMatchObject({
+      nodeEnv: 'production',
+      profile: 'entra',
+      store: 'sharepoint',
+      port: 8080,
+      publicUrl: SAMPLE.publicUrl,
+    });
+    expect(config.bot).toMatchObject({
+      appType: 'UserAssignedMSI',
+      appId: SAMPLE['identity.properties.clientId'],
+      password: undefined,
+    });
+    expect(config.sharePoint?.credential).toEqual({
+      kind: 'managed-identity',
+      clientId: SAMPLE['identity.properties.clientId'],
+    });
     // Each of these alone, left out, stops the server: the template must never lose one.
-    for (const needed of ['NODE_ENV', 'API_CLIENT_ID', 'AZURE_TENANT_ID', 'BOT_APP_ID', 'BOT_APP_TYPE', 'PUBLIC_URL', 'SHAREPOINT_AUTH', 'SHAREPOINT_SITE_ID']) {
+    for (const needed of [
+      'NODE_ENV',
+      'API_CLIENT_ID',
+      'AZURE_TENANT_ID',
+      'BOT_APP_ID',
+      'BOT_APP_TYPE',
+      'PUBLIC_URL',
+      'SHAREPOINT_AUTH',
+      'SHAREPOINT_SITE_ID',
+    ]) {
       const without = { ...env };
       delete without[needed];
       let refused: boolean;
@@ -124,10 +162,13 @@ describe('infra/azure.bicep', () => {
     }
   });
 
-  it('starts the built server and builds it on App Service with the project\'s own scripts', () => {
+  it("starts the built server and builds it on App Service with the project's own scripts", () => {
     const scripts = JSON.parse(repoText('package.json')).scripts as Record<string, string>;
     expect(literal(siteConfig.get('appCommandLine'))).toBe('node dist/src/main.js');
-    const build = { ...JSON.parse(repoText('tsconfig.json')).compilerOptions, ...JSON.parse(repoText('tsconfig.build.json')).compilerOptions };
+    const build = {
+      ...JSON.parse(repoText('tsconfig.json')).compilerOptions,
+      ...JSON.parse(repoText('tsconfig.build.json')).compilerOptions,
+    };
     // rootDir '.' and outDir 'dist': src/main.ts compiles to dist/src/main.js.
     expect({ rootDir: build.rootDir, outDir: build.outDir }).toEqual({ rootDir: '.', outDir: 'dist' });
     expect(existsSync(path.join(ROOT, 'src', 'main.ts'))).toBe(true);
@@ -136,24 +177,33 @@ describe('infra/azure.bicep', () => {
     expect(literal(settings.get('SCM_DO_BUILD_DURING_DEPLOYMENT'))).toBe('true');
   });
 
-  it('sends the app\'s logs to Log Analytics and telemetry to Application Insights on that workspace', () => {
-    expect(propertiesOf(objectAt(resourceBody(bicep, 'appInsights'), 'properties')).get('WorkspaceResourceId')).toBe('workspace.id');
-    expect(propertiesOf(objectAt(resourceBody(bicep, 'diagnostics'), 'properties')).get('workspaceId')).toBe('workspace.id');
+  it("sends the app's logs to Log Analytics and telemetry to Application Insights on that workspace", () => {
+    expect(propertiesOf(objectAt(resourceBody(bicep, 'appInsights'), 'properties')).get('WorkspaceResourceId')).toBe(
+      'workspace.id',
+    );
+    expect(propertiesOf(objectAt(resourceBody(bicep, 'diagnostics'), 'properties')).get('workspaceId')).toBe(
+      'workspace.id',
+    );
     expect(settings.get('APPLICATIONINSIGHTS_CONNECTION_STRING')).toBe('appInsights.properties.ConnectionString');
   });
 
   it('assigns the identity only the Graph application permissions it needs', () => {
     const module = withoutComments(repoText('infra', 'modules', 'graph-app-roles.bicep'));
     expect(module).toMatch(/extension 'br:mcr\.microsoft\.com\/bicep\/extensions\/microsoftgraph\/v1\.0:/);
-    expect(module).toContain("Microsoft.Graph/appRoleAssignedTo@v1.0");
-    const roles = /appRoles:\s*\[([^\]]*)\]/.exec(code)?.[1].split(',').map((r) => literal(r.trim()));
+    expect(module).toContain('Microsoft.Graph/appRoleAssignedTo@v1.0');
+    const roles = /appRoles:\s*\[([^\]]*)\]/
+      .exec(code)?.[1]
+      .split(',')
+      .map((r) => literal(r.trim()));
     // Exactly what the code calls: the store (Sites.Selected), checkMemberGroups and appRoleAssignments (bot/graph-directory.ts).
     expect(roles).toEqual(['Sites.Selected', 'GroupMember.Read.All', 'Directory.Read.All']);
   });
 });
 
 describe('infra/azure.parameters.json', () => {
-  const file = JSON.parse(repoText('infra', 'azure.parameters.json')) as { parameters: Record<string, { value: unknown }> };
+  const file = JSON.parse(repoText('infra', 'azure.parameters.json')) as {
+    parameters: Record<string, { value: unknown }>;
+  };
 
   it('names only parameters the template has, and every one without a default', () => {
     const names = new Set(params.map((p) => p.name));
@@ -162,28 +212,51 @@ describe('infra/azure.parameters.json', () => {
     expect(required.filter((name) => !(name in file.parameters))).toEqual([]);
   });
 
-  it.each(['.env.prod', '.env.dev'])('fills every value from env/%s or from what provisioning writes before arm/deploy', (envFile) => {
-    const documented = new Set([...repoText('env', envFile).matchAll(/^(?:#\s*)?([A-Z][A-Z0-9_]*)=/gm)].map((m) => m[1]));
-    const missing = placeholdersIn(repoText('infra', 'azure.parameters.json')).filter((name) => !documented.has(name));
-    expect(missing).toEqual([]);
-  });
+  it.each(['.env.prod', '.env.dev'])(
+    'fills every value from env/%s or from what provisioning writes before arm/deploy',
+    (envFile) => {
+      const documented = new Set(
+        [...repoText('env', envFile).matchAll(/^(?:#\s*)?([A-Z][A-Z0-9_]*)=/gm)].map((m) => m[1]),
+      );
+      const missing = placeholdersIn(repoText('infra', 'azure.parameters.json')).filter(
+        (name) => !documented.has(name),
+      );
+      expect(missing).toEqual([]);
+    },
+  );
 
   it('writes the outputs that teamsapp.yml, the manifest and aad.manifest.json use afterwards', () => {
     const outputs = outputsOf(bicep);
-    expect(outputs).toEqual(expect.arrayContaining(['BOT_AZURE_APP_SERVICE_RESOURCE_ID', 'BOT_ID', 'TAB_DOMAIN', 'TAB_ENDPOINT']));
+    expect(outputs).toEqual(
+      expect.arrayContaining(['BOT_AZURE_APP_SERVICE_RESOURCE_ID', 'BOT_ID', 'TAB_DOMAIN', 'TAB_ENDPOINT']),
+    );
     expect(placeholdersIn(repoText('aad.manifest.json'))).toContain('TAB_DOMAIN');
   });
 });
 
 describe('.webappignore', () => {
-  const ignored = repoText('.webappignore').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+  const ignored = repoText('.webappignore')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('#'));
 
   it('keeps local data, secrets, tests and build output of this machine out of the zip', () => {
-    expect(ignored).toEqual(expect.arrayContaining(['node_modules/', 'dist/', '.data/', 'env/', '*.user', '*.pem', '*.pfx', 'tests/']));
+    expect(ignored).toEqual(
+      expect.arrayContaining(['node_modules/', 'dist/', '.data/', 'env/', '*.user', '*.pem', '*.pfx', 'tests/']),
+    );
   });
 
   it('keeps in what App Service needs to build and start it', () => {
-    for (const needed of ['package.json', 'package-lock.json', 'src/', 'bot/', 'scripts/', 'tsconfig.json', 'tsconfig.build.json', 'appPackage/']) {
+    for (const needed of [
+      'package.json',
+      'package-lock.json',
+      'src/',
+      'bot/',
+      'scripts/',
+      'tsconfig.json',
+      'tsconfig.build.json',
+      'appPackage/',
+    ]) {
       expect(ignored).not.toContain(needed);
     }
   });

@@ -41,7 +41,8 @@ export function paramsOf(bicep: string): BicepParam[] {
     const m = /^param\s+(\w+)\s+([\w[\]]+)(?:\s*=\s*(.+))?$/.exec(lines[i].trim());
     if (!m) continue;
     let secure = false;
-    for (let j = i - 1; j >= 0 && lines[j].trim().startsWith('@'); j -= 1) if (lines[j].includes('@secure')) secure = true;
+    for (let j = i - 1; j >= 0 && lines[j].trim().startsWith('@'); j -= 1)
+      if (lines[j].includes('@secure')) secure = true;
     params.push({ name: m[1], type: m[2], defaultValue: m[3]?.trim(), secure });
   }
   return params;
@@ -50,7 +51,10 @@ export function paramsOf(bicep: string): BicepParam[] {
 /** The body (between the outermost braces) of `resource <symbol> '<type>' = {`. */
 export function resourceBody(bicep: string, symbol: string): string {
   const text = withoutComments(bicep);
-  const start = new RegExp(`^resource\\s+${symbol}\\s+'[^']+'(?:\\s+existing)?\\s*=\\s*(?:if\\s*\\([^)]*\\)\\s*)?\\{`, 'm').exec(text);
+  const start = new RegExp(
+    `^resource\\s+${symbol}\\s+'[^']+'(?:\\s+existing)?\\s*=\\s*(?:if\\s*\\([^)]*\\)\\s*)?\\{`,
+    'm',
+  ).exec(text);
   if (!start) throw new Error(`No resource ${symbol}`);
   let depth = 0;
   for (let i = start.index + start[0].length - 1; i < text.length; i += 1) {

@@ -35,7 +35,10 @@ describe('infra/grant-site-access.mjs', () => {
 
   async function grant(args: string[], env: Record<string, string> = { GRAPH_TOKEN: 'admin-token' }): Promise<Outcome> {
     try {
-      const { stdout, stderr } = await run(process.execPath, [SCRIPT, ...args], { env: { PATH: process.env.PATH ?? '', ...env, GRAPH_BASE_URL: double.url }, timeout: 20_000 });
+      const { stdout, stderr } = await run(process.execPath, [SCRIPT, ...args], {
+        env: { PATH: process.env.PATH ?? '', ...env, GRAPH_BASE_URL: double.url },
+        timeout: 20_000,
+      });
       return { code: 0, stdout, stderr };
     } catch (error) {
       const e = error as { code?: number; stdout?: string; stderr?: string };
@@ -50,7 +53,9 @@ describe('infra/grant-site-access.mjs', () => {
     expect(first.stdout).toContain(`Site id: ${siteId}`);
     const again = await grant(['--site', SITE, '--client-id', IDENTITY, '--role', 'manage']);
     expect(again.stdout).toContain('Nothing to change');
-    expect(double.sitePermissions(siteId)).toEqual([expect.objectContaining({ roles: ['manage'], application: { id: IDENTITY, displayName: 'PUI Desk' } })]);
+    expect(double.sitePermissions(siteId)).toEqual([
+      expect.objectContaining({ roles: ['manage'], application: { id: IDENTITY, displayName: 'PUI Desk' } }),
+    ]);
   });
 
   it('lowers manage to write after provisioning, on the same grant', async () => {
@@ -61,7 +66,7 @@ describe('infra/grant-site-access.mjs', () => {
     expect(double.sitePermissions(siteId)).toEqual([{ ...before, roles: ['write'] }]);
   });
 
-  it('leaves other applications\' grants alone', async () => {
+  it("leaves other applications' grants alone", async () => {
     const other = 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee';
     await grant(['--site', SITE, '--client-id', other, '--role', 'read']);
     await grant(['--site', SITE, '--client-id', IDENTITY]);
@@ -71,11 +76,14 @@ describe('infra/grant-site-access.mjs', () => {
     ]);
   });
 
-  it('takes the administrator\'s token from `az account get-access-token`', async () => {
+  it("takes the administrator's token from `az account get-access-token`", async () => {
     const bin = mkdtempSync(path.join(tmpdir(), 'pui-az-'));
     try {
       // A stand-in for the Azure CLI that answers the one call the script makes.
-      writeFileSync(path.join(bin, 'az'), '#!/bin/sh\n[ "$1 $2" = "account get-access-token" ] && echo az-admin-token && exit 0\nexit 1\n');
+      writeFileSync(
+        path.join(bin, 'az'),
+        '#!/bin/sh\n[ "$1 $2" = "account get-access-token" ] && echo az-admin-token && exit 0\nexit 1\n',
+      );
       chmodSync(path.join(bin, 'az'), 0o755);
       const done = await grant(['--site', SITE, '--client-id', IDENTITY], { PATH: `${bin}:${process.env.PATH ?? ''}` });
       expect(done.code).toBe(0);
@@ -99,6 +107,8 @@ describe('infra/grant-site-access.mjs', () => {
   it('says which call Graph refused when the site does not exist', async () => {
     const outcome = await grant(['--site', 'https://contoso.sharepoint.com/sites/other', '--client-id', IDENTITY]);
     expect(outcome.code).toBe(1);
-    expect(outcome.stderr).toContain('Graph answered 404 itemNotFound to GET /sites/contoso.sharepoint.com:/sites/other');
+    expect(outcome.stderr).toContain(
+      'Graph answered 404 itemNotFound to GET /sites/contoso.sharepoint.com:/sites/other',
+    );
   });
 });

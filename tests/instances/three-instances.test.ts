@@ -20,8 +20,18 @@ describe('three instances on one SharePoint store', () => {
 
   beforeAll(async () => {
     dist = mkdtempSync(path.join(tmpdir(), 'pui-instances-build-'));
-    execFileSync(process.execPath, ['scripts/build.mjs', '--server-only', '--outdir', dist], { cwd: REPO_ROOT, stdio: 'pipe' });
-    result = await runCluster({ mainJs: path.join(dist, 'src', 'main.js'), instances: 3, reports: 300, reminders: 50, killAt: 0.5, timeoutMs: RUN_MS - 60_000 });
+    execFileSync(process.execPath, ['scripts/build.mjs', '--server-only', '--outdir', dist], {
+      cwd: REPO_ROOT,
+      stdio: 'pipe',
+    });
+    result = await runCluster({
+      mainJs: path.join(dist, 'src', 'main.js'),
+      instances: 3,
+      reports: 300,
+      reminders: 50,
+      killAt: 0.5,
+      timeoutMs: RUN_MS - 60_000,
+    });
   }, RUN_MS);
   afterAll(() => {
     rmSync(dist, { recursive: true, force: true });
@@ -32,7 +42,11 @@ describe('three instances on one SharePoint store', () => {
   });
 
   it('announces every incident in the DPO channel, none lost and none doubled outside the crash window', () => {
-    expect({ announced: result.announced, lost: result.lost, doubled: result.doubled }).toEqual({ announced: 300, lost: 0, doubled: 0 });
+    expect({ announced: result.announced, lost: result.lost, doubled: result.doubled }).toEqual({
+      announced: 300,
+      lost: 0,
+      doubled: 0,
+    });
     // Every number was on screen (in a digest or on its own card) at some point.
     expect(Number.isFinite(result.allVisibleSeconds)).toBe(true);
     // A card the killed process posted but could not record may come again: only for what it held.

@@ -41,7 +41,10 @@ describe('readMailItem', () => {
   it('leaves out inline attachments (signature images), keeping file attachments', async () => {
     const office = mockOffice(sentMail, { user: 'anna.handlaggare@kommun.example.se' });
     const item = office.context.mailbox.item as { attachments: unknown[] };
-    item.attachments = [...item.attachments, { name: 'logo.png', size: 2000, contentType: 'image/png', isInline: true }];
+    item.attachments = [
+      ...item.attachments,
+      { name: 'logo.png', size: 2000, contentType: 'image/png', isInline: true },
+    ];
     expect((await readMailItem(office.context.mailbox!)).attachments.map((a) => a.name)).toEqual(['utredning.pdf']);
   });
 
@@ -53,9 +56,13 @@ describe('readMailItem', () => {
     expect(mail.subject).toBe(sentMail.subject);
   });
 
-  it('says a sent mail went out with Skicka ändå when it carries the check on Send\'s marker, and not otherwise', async () => {
+  it("says a sent mail went out with Skicka ändå when it carries the check on Send's marker, and not otherwise", async () => {
     const marked = mockOffice(sentMail, { user: 'anna.handlaggare@kommun.example.se' });
-    const props = (value?: string) => (cb: (r: unknown) => void) => cb({ status: 'succeeded', value: { get: (name: string) => (name === 'puiSendCheckAlerted' ? value : undefined) } });
+    const props = (value?: string) => (cb: (r: unknown) => void) =>
+      cb({
+        status: 'succeeded',
+        value: { get: (name: string) => (name === 'puiSendCheckAlerted' ? value : undefined) },
+      });
     (marked.context.mailbox.item as Record<string, unknown>).loadCustomPropertiesAsync = props('2026-12');
     expect((await readMailItem(marked.context.mailbox!)).sentAnyway).toBe(true);
     const unmarked = mockOffice(sentMail, { user: 'anna.handlaggare@kommun.example.se' });
@@ -69,7 +76,9 @@ describe('readMailItem', () => {
 
   it('refuses a mail being written (compose mode)', async () => {
     const office = mockOffice(sentMail, { user: 'anna.handlaggare@kommun.example.se', compose: true });
-    await expect(readMailItem(office.context.mailbox!)).rejects.toEqual(expect.objectContaining({ name: 'MailReadError', code: 'compose-mode' }));
+    await expect(readMailItem(office.context.mailbox!)).rejects.toEqual(
+      expect.objectContaining({ name: 'MailReadError', code: 'compose-mode' }),
+    );
   });
 
   it('refuses when no mail is open', async () => {

@@ -5,10 +5,23 @@ import { syntheticBody } from '../../bench/outlook-bench';
 
 type Who = { name: string; address: string };
 
-const SETTINGS: SendCheckSettings = { enabled: true, organisationDomains: ['kalmar.se'], trustedExternalDomains: ['regionkalmar.se'], sensitiveWords: [] };
+const SETTINGS: SendCheckSettings = {
+  enabled: true,
+  organisationDomains: ['kalmar.se'],
+  trustedExternalDomains: ['regionkalmar.se'],
+  sensitiveWords: [],
+};
 
 /** A compose-mode mail as Office.js exposes it, built with office-addin-mock (host 'outlook'). */
-function composeOffice(mail: { subject?: string; body?: string; to?: Who[]; cc?: Who[]; attachments?: string[]; bodyThrows?: boolean; props?: Map<string, string> }): SendOfficeLike {
+function composeOffice(mail: {
+  subject?: string;
+  body?: string;
+  to?: Who[];
+  cc?: Who[];
+  attachments?: string[];
+  bodyThrows?: boolean;
+  props?: Map<string, string>;
+}): SendOfficeLike {
   const props = mail.props ?? new Map<string, string>();
   const saved = new Map<string, string>(props);
   const customProperties = {
@@ -21,7 +34,9 @@ function composeOffice(mail: { subject?: string; body?: string; to?: Who[]; cc?:
       cb({ status: 'succeeded', value: undefined });
     },
   };
-  const field = (value: unknown) => ({ getAsync: (...args: unknown[]) => (args[args.length - 1] as (r: unknown) => void)({ status: 'succeeded', value }) });
+  const field = (value: unknown) => ({
+    getAsync: (...args: unknown[]) => (args[args.length - 1] as (r: unknown) => void)({ status: 'succeeded', value }),
+  });
   const details = (list: Who[] = []) => list.map((w) => ({ displayName: w.name, emailAddress: w.address }));
   const data = {
     host: 'outlook',
@@ -31,12 +46,17 @@ function composeOffice(mail: { subject?: string; body?: string; to?: Who[]; cc?:
         item: {
           subject: field(mail.subject ?? ''),
           body: mail.bodyThrows
-            ? { getAsync: () => { throw new Error('Scanner exploded on 19121212-1212'); } }
+            ? {
+                getAsync: () => {
+                  throw new Error('Scanner exploded on 19121212-1212');
+                },
+              }
             : field(mail.body ?? ''),
           to: field(details(mail.to)),
           cc: field(details(mail.cc)),
           bcc: field([]),
-          getAttachmentsAsync: (cb: (r: unknown) => void) => cb({ status: 'succeeded', value: (mail.attachments ?? []).map((name) => ({ name })) }),
+          getAttachmentsAsync: (cb: (r: unknown) => void) =>
+            cb({ status: 'succeeded', value: (mail.attachments ?? []).map((name) => ({ name })) }),
           loadCustomPropertiesAsync: (cb: (r: unknown) => void) => cb({ status: 'succeeded', value: customProperties }),
         },
       },
@@ -47,11 +67,20 @@ function composeOffice(mail: { subject?: string; body?: string; to?: Who[]; cc?:
   return office;
 }
 
-async function send(office: SendOfficeLike, settings: SendCheckSettings = SETTINGS, log: (m: string) => void = () => {}) {
+async function send(
+  office: SendOfficeLike,
+  settings: SendCheckSettings = SETTINGS,
+  log: (m: string) => void = () => {},
+) {
   const completed = jest.fn();
   await onMessageSend({ completed }, { office, settings, log });
   expect(completed).toHaveBeenCalledTimes(1);
-  return completed.mock.calls[0][0] as { allowEvent: boolean; errorMessage?: string; sendModeOverride?: string; cancelLabel?: string };
+  return completed.mock.calls[0][0] as {
+    allowEvent: boolean;
+    errorMessage?: string;
+    sendModeOverride?: string;
+    cancelLabel?: string;
+  };
 }
 
 const ANNA_INTERNAL = { name: 'Anna Svensson', address: 'anna.svensson@kalmar.se' };
@@ -59,12 +88,20 @@ const ANNA_GMAIL = { name: 'Anna Svensson', address: 'anna.svensson@gmail.com' }
 
 describe('onMessageSend', () => {
   it('lets a mail with identity numbers to internal recipients only go without an alert', async () => {
-    const result = await send(composeOffice({ subject: 'Elev 121212-1212', body: 'Barnet 020412-5645', to: [ANNA_INTERNAL] }));
+    const result = await send(
+      composeOffice({ subject: 'Elev 121212-1212', body: 'Barnet 020412-5645', to: [ANNA_INTERNAL] }),
+    );
     expect(result).toEqual({ allowEvent: true });
   });
 
   it('alerts in Swedish with the count and the external recipient, prompting the user (never a hard block)', async () => {
-    const result = await send(composeOffice({ subject: 'Underlag', body: 'Gäller 121212-1212 och 020412-5645 samt 121212-1212 igen.', to: [{ name: 'Bo', address: 'bo@example.com' }] }));
+    const result = await send(
+      composeOffice({
+        subject: 'Underlag',
+        body: 'Gäller 121212-1212 och 020412-5645 samt 121212-1212 igen.',
+        to: [{ name: 'Bo', address: 'bo@example.com' }],
+      }),
+    );
     expect(result.allowEvent).toBe(false);
     expect(result.sendModeOverride).toBe('promptUser');
     expect(result.cancelLabel).toBe('Ändra');
@@ -75,12 +112,26 @@ describe('onMessageSend', () => {
   });
 
   it('counts identity numbers in attachment names too', async () => {
-    const result = await send(composeOffice({ subject: 'Hej', body: 'Se bifogat.', attachments: ['Beslut 121212-1212.pdf'], to: [{ name: '', address: 'x@example.com' }] }));
+    const result = await send(
+      composeOffice({
+        subject: 'Hej',
+        body: 'Se bifogat.',
+        attachments: ['Beslut 121212-1212.pdf'],
+        to: [{ name: '', address: 'x@example.com' }],
+      }),
+    );
     expect(result.errorMessage).toMatch(/^Mejlet innehåller 1 personnummer eller samordningsnummer/);
   });
 
   it('names an external recipient who shares a display name with an internal one (wrong Anna)', async () => {
-    const result = await send(composeOffice({ subject: 'Möte', body: 'Orosanmälan gällande 121212-1212', to: [ANNA_GMAIL], cc: [ANNA_INTERNAL] }));
+    const result = await send(
+      composeOffice({
+        subject: 'Möte',
+        body: 'Orosanmälan gällande 121212-1212',
+        to: [ANNA_GMAIL],
+        cc: [ANNA_INTERNAL],
+      }),
+    );
     expect(result.allowEvent).toBe(false);
     expect(result.errorMessage).toContain('Obs! Anna Svensson har samma namn som en intern mottagare');
     expect(result.errorMessage).toContain('anna.svensson@gmail.com');
@@ -88,28 +139,43 @@ describe('onMessageSend', () => {
   });
 
   it('lets a mail to a trusted external domain (and its subdomains) go', async () => {
-    const result = await send(composeOffice({ body: 'Patient 121212-1212', to: [{ name: 'Vårdcentralen', address: 'vc@lanssjukhuset.regionkalmar.se' }] }));
+    const result = await send(
+      composeOffice({
+        body: 'Patient 121212-1212',
+        to: [{ name: 'Vårdcentralen', address: 'vc@lanssjukhuset.regionkalmar.se' }],
+      }),
+    );
     expect(result).toEqual({ allowEvent: true });
   });
 
   it('alerts on sensitive words alone, and on words from SENSITIVE_WORDS', async () => {
-    const words = await send(composeOffice({ body: 'Hon har en diagnos.', to: [{ name: '', address: 'x@example.com' }] }));
+    const words = await send(
+      composeOffice({ body: 'Hon har en diagnos.', to: [{ name: '', address: 'x@example.com' }] }),
+    );
     expect(words.errorMessage).toContain('1 ord som tyder på känsliga uppgifter');
     const plain = composeOffice({ body: 'Om skyddsidentiteten.', to: [{ name: '', address: 'x@example.com' }] });
     expect(await send(plain)).toEqual({ allowEvent: true });
-    const tuned = await send(composeOffice({ body: 'Om skyddsidentiteten.', to: [{ name: '', address: 'x@example.com' }] }), { ...SETTINGS, sensitiveWords: ['Skyddsidentitet'] });
+    const tuned = await send(
+      composeOffice({ body: 'Om skyddsidentiteten.', to: [{ name: '', address: 'x@example.com' }] }),
+      { ...SETTINGS, sensitiveWords: ['Skyddsidentitet'] },
+    );
     expect(tuned.allowEvent).toBe(false);
   });
 
   it('does nothing when turned off (SEND_CHECK=off)', async () => {
-    const result = await send(composeOffice({ body: '121212-1212', to: [{ name: '', address: 'x@example.com' }] }), { ...SETTINGS, enabled: false });
+    const result = await send(composeOffice({ body: '121212-1212', to: [{ name: '', address: 'x@example.com' }] }), {
+      ...SETTINGS,
+      enabled: false,
+    });
     expect(result).toEqual({ allowEvent: true });
   });
 
   it('handles a 1 MB body to an external recipient with the right counts', async () => {
     const body = syntheticBody(1024 * 1024);
     expect(Buffer.byteLength(body)).toBeGreaterThanOrEqual(1024 * 1024);
-    const result = await send(composeOffice({ subject: 'Stort underlag', body, to: [{ name: '', address: 'x@example.com' }] }));
+    const result = await send(
+      composeOffice({ subject: 'Stort underlag', body, to: [{ name: '', address: 'x@example.com' }] }),
+    );
     expect(result.allowEvent).toBe(false);
     // The body repeats the same three valid numbers (020412-5645, 198507092388, 761163-1123): distinct ones count once.
     expect(result.errorMessage).toMatch(/^Mejlet innehåller 3 personnummer eller samordningsnummer och \d+ ord/);
@@ -118,20 +184,31 @@ describe('onMessageSend', () => {
   it('marks an alerted mail with the month only (sent anyway if it goes out with it), and unmarks it once fixed', async () => {
     const props = new Map<string, string>();
     const external = [{ name: '', address: 'x@example.com' }];
-    const alerted = composeOffice({ body: 'Gäller 121212-1212', to: external, props }) as SendOfficeLike & { saved: Map<string, string> };
+    const alerted = composeOffice({ body: 'Gäller 121212-1212', to: external, props }) as SendOfficeLike & {
+      saved: Map<string, string>;
+    };
     const completed = jest.fn();
-    await onMessageSend({ completed }, { office: alerted, settings: SETTINGS, now: () => new Date('2026-12-02T18:00:00Z') });
+    await onMessageSend(
+      { completed },
+      { office: alerted, settings: SETTINGS, now: () => new Date('2026-12-02T18:00:00Z') },
+    );
     expect(completed.mock.calls[0][0].allowEvent).toBe(false);
     expect([...alerted.saved]).toEqual([[SENT_ANYWAY_PROPERTY, '2026-12']]);
     // Ändra: the user removes the number and presses Send again.
-    const fixed = composeOffice({ body: 'Gäller ärendet', to: external, props }) as SendOfficeLike & { saved: Map<string, string> };
+    const fixed = composeOffice({ body: 'Gäller ärendet', to: external, props }) as SendOfficeLike & {
+      saved: Map<string, string>;
+    };
     expect(await send(fixed)).toEqual({ allowEvent: true });
     expect([...fixed.saved]).toEqual([]);
   });
 
   it('lets the mail go when reading or scanning fails, and logs the error without content', async () => {
     const log = jest.fn();
-    const result = await send(composeOffice({ bodyThrows: true, to: [{ name: '', address: 'x@example.com' }] }), SETTINGS, log);
+    const result = await send(
+      composeOffice({ bodyThrows: true, to: [{ name: '', address: 'x@example.com' }] }),
+      SETTINGS,
+      log,
+    );
     expect(result).toEqual({ allowEvent: true });
     expect(log).toHaveBeenCalledTimes(1);
     expect(log.mock.calls[0][0]).toContain('send check failed');

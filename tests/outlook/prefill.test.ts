@@ -1,4 +1,11 @@
-import { changeCase, defaultMailCase, draftToRequest, formatSize, prefillDraft, type PrefillSource } from '../../src/outlook/prefill';
+import {
+  changeCase,
+  defaultMailCase,
+  draftToRequest,
+  formatSize,
+  prefillDraft,
+  type PrefillSource,
+} from '../../src/outlook/prefill';
 import { readMailItem } from '../../src/outlook/mail-item';
 import { organisationDomains, summariseRecipients } from '../../src/outlook/recipients';
 import { scanMail } from '../../src/outlook/scanner';
@@ -8,7 +15,13 @@ const NOW = new Date('2026-11-18T13:05:00Z');
 
 async function sourceFor(index: number, user: string, locale: 'sv' | 'en' = 'sv'): Promise<PrefillSource> {
   const mail = await readMailItem(mockOffice(fixtureMails[index], { user }).context.mailbox!);
-  return { mail, scan: scanMail(mail), recipients: summariseRecipients(mail, organisationDomains([], mail.userAddress)), now: NOW, locale };
+  return {
+    mail,
+    scan: scanMail(mail),
+    recipients: summariseRecipients(mail, organisationDomains([], mail.userAddress)),
+    now: NOW,
+    locale,
+  };
 }
 
 describe('prefill', () => {
@@ -108,20 +121,32 @@ describe('prefill', () => {
 
     it('lists every field to fix before anything is sent', async () => {
       const draft = prefillDraft(await sourceFor(0, 'anna.handlaggare@kommun.example.se'));
-      const { request, issues } = draftToRequest({ ...draft, title: ' ', description: '', discoveredAt: '', affectedCount: 'många' }, 'outlook-abc12345', 'sv');
+      const { request, issues } = draftToRequest(
+        { ...draft, title: ' ', description: '', discoveredAt: '', affectedCount: 'många' },
+        'outlook-abc12345',
+        'sv',
+      );
       expect(request).toBeUndefined();
       expect(issues).toEqual([
         { field: 'title', message: 'Skriv en rubrik: en rad om vad som hänt.' },
         { field: 'description', message: 'Beskriv kort vad som hänt.' },
         { field: 'discoveredAt', message: 'Ange när incidenten upptäcktes: datum och klockslag i svensk tid.' },
-        { field: 'affectedCount', message: 'Ange antalet berörda personer som ett heltal från 0 till 100\u00a0000\u00a0000, till exempel 12. Lämna fältet tomt om du inte vet.' },
+        {
+          field: 'affectedCount',
+          message:
+            'Ange antalet berörda personer som ett heltal från 0 till 100\u00a0000\u00a0000, till exempel 12. Lämna fältet tomt om du inte vet.',
+        },
       ]);
     });
 
     it('rejects a time that is not a real time', async () => {
       const draft = prefillDraft(await sourceFor(0, 'anna.handlaggare@kommun.example.se'));
       expect(draftToRequest({ ...draft, occurredAt: '2026-02-30T10:00' }, 'outlook-abc12345', 'en').issues).toEqual([
-        { field: 'occurredAt', message: 'The date and time could not be read. Give them as, for example, 2026-11-20 and 14:30 (Swedish time).' },
+        {
+          field: 'occurredAt',
+          message:
+            'The date and time could not be read. Give them as, for example, 2026-11-20 and 14:30 (Swedish time).',
+        },
       ]);
     });
   });
@@ -132,5 +157,4 @@ describe('prefill', () => {
     expect(formatSize(1_300_000, 'sv')).toBe('1,2 MB');
     expect(formatSize(1_300_000, 'en')).toBe('1.2 MB');
   });
-
 });

@@ -25,7 +25,10 @@ describe('recipients', () => {
 
   it("adds the user's own domain to the configured ones, so an empty setting still tells outsiders apart", () => {
     expect(organisationDomains([], 'anna@kommun.example.se')).toEqual(['kommun.example.se']);
-    expect(organisationDomains([' @Skola.Example.se ', 'kommun.example.se'], 'anna@kommun.example.se')).toEqual(['skola.example.se', 'kommun.example.se']);
+    expect(organisationDomains([' @Skola.Example.se ', 'kommun.example.se'], 'anna@kommun.example.se')).toEqual([
+      'skola.example.se',
+      'kommun.example.se',
+    ]);
   });
 
   it('marks the external recipient of the sent sample mail and keeps the internal Cc internal', async () => {

@@ -26,13 +26,17 @@ describe('scanner', () => {
     });
 
     it('counts coordination numbers (day + 60) separately', () => {
-      const scan = scanTexts(`beslut för 761163-1123, 570574-9959 och 19730674-9982; ogiltigt 390182-9913; ${withCheck('230192123')}`);
+      const scan = scanTexts(
+        `beslut för 761163-1123, 570574-9959 och 19730674-9982; ogiltigt 390182-9913; ${withCheck('230192123')}`,
+      );
       expect(scan.samordningsnummer).toBe(3);
       expect(scan.personnummer).toBe(0);
     });
 
     it('does not count phone numbers, dates or order numbers', () => {
-      const scan = scanTexts('Tel 0480-45 00 00, 070-123 45 67, 0701234567, 0480-123456. Mötet 2026-11-20 kl 10.00, 20261120. Order 20261116-1200.');
+      const scan = scanTexts(
+        'Tel 0480-45 00 00, 070-123 45 67, 0701234567, 0480-123456. Mötet 2026-11-20 kl 10.00, 20261120. Order 20261116-1200.',
+      );
       expect(scan.personnummer + scan.samordningsnummer).toBe(0);
     });
 
@@ -42,9 +46,24 @@ describe('scanner', () => {
 
     it('finds what the shared sample mails hold', () => {
       expect(fixtureMails.map((m) => scanMail(m))).toEqual([
-        { personnummer: 2, samordningsnummer: 0, distinctIdentityNumbers: 2, sensitive: { health: 3, 'social-services': 2, children: 3 } },
-        { personnummer: 0, samordningsnummer: 1, distinctIdentityNumbers: 1, sensitive: { health: 0, 'social-services': 3, children: 0 } },
-        { personnummer: 0, samordningsnummer: 0, distinctIdentityNumbers: 0, sensitive: { health: 0, 'social-services': 0, children: 0 } },
+        {
+          personnummer: 2,
+          samordningsnummer: 0,
+          distinctIdentityNumbers: 2,
+          sensitive: { health: 3, 'social-services': 2, children: 3 },
+        },
+        {
+          personnummer: 0,
+          samordningsnummer: 1,
+          distinctIdentityNumbers: 1,
+          sensitive: { health: 0, 'social-services': 3, children: 0 },
+        },
+        {
+          personnummer: 0,
+          samordningsnummer: 0,
+          distinctIdentityNumbers: 0,
+          sensitive: { health: 0, 'social-services': 0, children: 0 },
+        },
       ]);
     });
   });
@@ -55,11 +74,19 @@ describe('scanner', () => {
     });
 
     it('finds social services terms, also as phrases over several words', () => {
-      expect(countSensitiveWords('Orosanmälan enligt SoL, beslut om ekonomiskt bistånd och placering i familjehem enligt LVU.')['social-services']).toBe(5);
+      expect(
+        countSensitiveWords(
+          'Orosanmälan enligt SoL, beslut om ekonomiskt bistånd och placering i familjehem enligt LVU.',
+        )['social-services'],
+      ).toBe(5);
     });
 
     it('does not take ordinary words for sensitive ones', () => {
-      expect(countSensitiveWords('Solen skiner, vi ses på lunchen och pratar om budgeten och sol-semestern.')).toEqual({ health: 0, 'social-services': 0, children: 0 });
+      expect(countSensitiveWords('Solen skiner, vi ses på lunchen och pratar om budgeten och sol-semestern.')).toEqual({
+        health: 0,
+        'social-services': 0,
+        children: 0,
+      });
     });
 
     it('counts words about children', () => {
@@ -69,7 +96,12 @@ describe('scanner', () => {
     it('returns counts only, never the words themselves', () => {
       const scan = scanMail(fixtureMails[0]);
       expect(JSON.stringify(scan)).not.toMatch(/diagnos|ADHD|barnet|020412|198507/i);
-      const values = [scan.personnummer, scan.samordningsnummer, scan.distinctIdentityNumbers, ...Object.values(scan.sensitive)];
+      const values = [
+        scan.personnummer,
+        scan.samordningsnummer,
+        scan.distinctIdentityNumbers,
+        ...Object.values(scan.sensitive),
+      ];
       expect(values.every((v) => typeof v === 'number')).toBe(true);
     });
   });

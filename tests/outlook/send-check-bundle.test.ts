@@ -17,7 +17,10 @@ describe('dist/outlook/send-check.js', () => {
   let server: TestServer;
   beforeAll(async () => {
     staticRoot = buildTaskPaneInto(mkdtempSync(path.join(tmpdir(), 'pui-send-bundle-')));
-    server = await startTestServer({ staticRoot, env: { NODE_ENV: 'test', ORGANISATION_DOMAINS: 'kalmar.se', TRUSTED_EXTERNAL_DOMAINS: 'regionkalmar.se' } });
+    server = await startTestServer({
+      staticRoot,
+      env: { NODE_ENV: 'test', ORGANISATION_DOMAINS: 'kalmar.se', TRUSTED_EXTERNAL_DOMAINS: 'regionkalmar.se' },
+    });
   }, 120_000);
   afterAll(async () => {
     await server?.close();
@@ -29,13 +32,21 @@ describe('dist/outlook/send-check.js', () => {
     const res = await server.call('GET', '/outlook/send-check.js');
     expect(res.status).toBe(200);
     const handlers = new Map<string, Handler>();
-    const field = (value: unknown) => ({ getAsync: (...args: unknown[]) => (args[args.length - 1] as (r: unknown) => void)({ status: 'succeeded', value }) });
+    const field = (value: unknown) => ({
+      getAsync: (...args: unknown[]) => (args[args.length - 1] as (r: unknown) => void)({ status: 'succeeded', value }),
+    });
     const Office = {
       actions: { associate: (name: string, handler: Handler) => handlers.set(name, handler) },
       context: {
         mailbox: {
           userProfile: { emailAddress: 'handlaggare@kalmar.se' },
-          item: { subject: field('Beslut'), body: field('Gäller 121212-1212.'), to: field([{ displayName: '', emailAddress: to }]), cc: field([]), bcc: field([]) },
+          item: {
+            subject: field('Beslut'),
+            body: field('Gäller 121212-1212.'),
+            to: field([{ displayName: '', emailAddress: to }]),
+            cc: field([]),
+            bcc: field([]),
+          },
         },
       },
     };
@@ -46,7 +57,9 @@ describe('dist/outlook/send-check.js', () => {
   }
 
   function run(handler: Handler): Promise<{ allowEvent: boolean; errorMessage?: string }> {
-    return new Promise((resolve) => handler({ completed: (o) => resolve(o as { allowEvent: boolean; errorMessage?: string }) }));
+    return new Promise((resolve) =>
+      handler({ completed: (o) => resolve(o as { allowEvent: boolean; errorMessage?: string }) }),
+    );
   }
 
   it('is a small script of its own, not the task pane bundle', () => {

@@ -17,12 +17,19 @@ let entra: StubServer;
 beforeAll(async () => {
   root = buildTaskPaneInto();
   browser = await launchChromium();
-  local = await startStubApiServer(join(root, 'outlook'), { profile: 'local', organisationName: 'Kommunen', organisationDomains: ['kommun.example.se'] });
+  local = await startStubApiServer(join(root, 'outlook'), {
+    profile: 'local',
+    organisationName: 'Kommunen',
+    organisationDomains: ['kommun.example.se'],
+  });
   entra = await startStubApiServer(join(root, 'outlook'), {
     profile: 'entra',
     organisationName: 'Kommunen',
     organisationDomains: ['kommun.example.se'],
-    auth: { clientId: '11111111-2222-3333-4444-555555555555', authority: 'https://login.microsoftonline.com/22222222-3333-4444-5555-666666666666' },
+    auth: {
+      clientId: '11111111-2222-3333-4444-555555555555',
+      authority: 'https://login.microsoftonline.com/22222222-3333-4444-5555-666666666666',
+    },
   });
 }, 60_000);
 
@@ -67,7 +74,14 @@ describe('task pane in Chromium', () => {
     expect(sent.url).toBe('/api/incidents?source=outlook');
     expect(sent.headers.authorization).toBeUndefined();
     const body = JSON.parse(sent.body);
-    expect(body).toMatchObject({ title: 'Mejl mottaget av misstag 2026-11-17', breachTypes: ['confidentiality'], cause: 'human-error', dataCategories: ['identity-numbers', 'social-services'], affectedCount: 1, occurredAt: '2026-11-17T14:05:00.000Z' });
+    expect(body).toMatchObject({
+      title: 'Mejl mottaget av misstag 2026-11-17',
+      breachTypes: ['confidentiality'],
+      cause: 'human-error',
+      dataCategories: ['identity-numbers', 'social-services'],
+      affectedCount: 1,
+      occurredAt: '2026-11-17T14:05:00.000Z',
+    });
     expect(body.reportId).toMatch(/^outlook-/);
     expect(sent.body).not.toMatch(/761163|försörjningsstöd|Kronofogden|070-123/);
     await page.close();
@@ -77,7 +91,14 @@ describe('task pane in Chromium', () => {
     const { page } = await openPage(`${local.url}/outlook/?sample=0`);
     await page.getByRole('button', { name: 'Skicka rapporten' }).waitFor();
     await page.addScriptTag({ path: AXE_PATH });
-    const run = () => page.evaluate(async () => (await (window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe.run()).violations.map((v) => `${v.id} (${v.nodes.length})`));
+    const run = () =>
+      page.evaluate(async () =>
+        (
+          await (
+            window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }
+          ).axe.run()
+        ).violations.map((v) => `${v.id} (${v.nodes.length})`),
+      );
     expect(await run()).toEqual([]);
     await page.getByRole('button', { name: 'Skicka rapporten' }).click();
     await page.getByTestId('receipt').waitFor();
@@ -94,7 +115,10 @@ describe('task pane in Chromium', () => {
           const r = el.getBoundingClientRect();
           return r.width > 0 && (r.right > width + 0.5 || r.left < -0.5);
         })
-        .map((el) => `${el.tagName.toLowerCase()}${el.getAttribute('name') ? `[name=${el.getAttribute('name')}]` : ''} ${Math.round(el.getBoundingClientRect().width)}px ${(el as HTMLElement).innerText?.slice(0, 30) ?? ''} L${Math.round(el.getBoundingClientRect().left)}`);
+        .map(
+          (el) =>
+            `${el.tagName.toLowerCase()}${el.getAttribute('name') ? `[name=${el.getAttribute('name')}]` : ''} ${Math.round(el.getBoundingClientRect().width)}px ${(el as HTMLElement).innerText?.slice(0, 30) ?? ''} L${Math.round(el.getBoundingClientRect().left)}`,
+        );
       return { scroll: document.documentElement.scrollWidth, width, outside };
     });
   }
@@ -108,30 +132,39 @@ describe('task pane in Chromium', () => {
     });
   }
 
-  it.each([320, 380, 450])('reflows at %i px, the width of Outlook\'s task pane: no sideways scroll, nothing past the edge, the receipt readable', async (width) => {
-    const page = await browser.newPage({ viewport: { width, height: 900 } });
-    await page.goto(`${local.url}/outlook/?sample=0`);
-    await page.getByRole('button', { name: 'Skicka rapporten' }).waitFor();
-    const form = await overflow(page);
-    expect(form.outside).toEqual([]);
-    expect(form.scroll).toBeLessThanOrEqual(form.width);
-    // Ämne, Från, Till and Kopia start at the same x.
-    const starts = await page.locator('dl').first().locator('dd').evaluateAll((dds) => dds.map((dd) => {
-      const first = (dd.querySelector('li > span') ?? dd) as HTMLElement;
-      const range = document.createRange();
-      range.selectNodeContents(first);
-      return Math.round(range.getClientRects()[0]?.left ?? dd.getBoundingClientRect().left);
-    }));
-    expect(new Set(starts).size).toBe(1);
-    await page.getByRole('button', { name: 'Skicka rapporten' }).click();
-    await page.getByTestId('receipt').waitFor();
-    const receipt = await overflow(page);
-    expect(receipt.outside).toEqual([]);
-    expect(receipt.scroll).toBeLessThanOrEqual(receipt.width);
-    expect(await lineCount(page, 'receipt-number')).toBe(1);
-    expect(await lineCount(page, 'receipt-deadline')).toBeLessThanOrEqual(2);
-    await page.close();
-  });
+  it.each([320, 380, 450])(
+    "reflows at %i px, the width of Outlook's task pane: no sideways scroll, nothing past the edge, the receipt readable",
+    async (width) => {
+      const page = await browser.newPage({ viewport: { width, height: 900 } });
+      await page.goto(`${local.url}/outlook/?sample=0`);
+      await page.getByRole('button', { name: 'Skicka rapporten' }).waitFor();
+      const form = await overflow(page);
+      expect(form.outside).toEqual([]);
+      expect(form.scroll).toBeLessThanOrEqual(form.width);
+      // Ämne, Från, Till and Kopia start at the same x.
+      const starts = await page
+        .locator('dl')
+        .first()
+        .locator('dd')
+        .evaluateAll((dds) =>
+          dds.map((dd) => {
+            const first = (dd.querySelector('li > span') ?? dd) as HTMLElement;
+            const range = document.createRange();
+            range.selectNodeContents(first);
+            return Math.round(range.getClientRects()[0]?.left ?? dd.getBoundingClientRect().left);
+          }),
+        );
+      expect(new Set(starts).size).toBe(1);
+      await page.getByRole('button', { name: 'Skicka rapporten' }).click();
+      await page.getByTestId('receipt').waitFor();
+      const receipt = await overflow(page);
+      expect(receipt.outside).toEqual([]);
+      expect(receipt.scroll).toBeLessThanOrEqual(receipt.width);
+      expect(await lineCount(page, 'receipt-number')).toBe(1);
+      expect(await lineCount(page, 'receipt-deadline')).toBeLessThanOrEqual(2);
+      await page.close();
+    },
+  );
 
   it('switches to English and back', async () => {
     const { page } = await openPage(`${local.url}/outlook/?sample=2&lang=en`);

@@ -24,7 +24,13 @@ import { summariseRecipients } from '../../src/outlook/recipients';
 import { scanMail } from '../../src/outlook/scanner';
 import { imyNoticeText } from '../../src/domain/imy-notice';
 import { anIncident } from '../bot/support/incidents';
-import { coreDigits, embeddedNumber, luhnCheck, type Embedded, type GeneratedNumber } from '../support/identity-number-spellings';
+import {
+  coreDigits,
+  embeddedNumber,
+  luhnCheck,
+  type Embedded,
+  type GeneratedNumber,
+} from '../support/identity-number-spellings';
 import { startTestServer, type TestServer } from '../support/test-server';
 
 const NOW = new Date('2026-11-20T09:00:00.000Z');
@@ -69,10 +75,27 @@ describe('identity numbers on every path out of a report (properties)', () => {
   it('leave no trace on the DPO channel card (title, IMY reference) or its link', () => {
     fc.assert(
       fc.property(twoNumbers, ([title, reference]) => {
-        const incident = incidentWith(title, { imyNotice: { notifiedAt: '2026-11-19T10:00:00.000Z', reference: reference.text.slice(0, 100), phased: false, recordedBy: { id: 'dpo', name: 'Dana' } } as Incident['imyNotice'] });
-        const cardJson = dpoChannelCard(incident, { now: NOW, tabUrl: 'https://pui.example.se/tab/', teamsAppId: 'app-id' });
-        expect({ spelling: title.spelling, leaks: leaks(cardJson, title.number) }).toEqual({ spelling: title.spelling, leaks: [] });
-        expect({ spelling: reference.spelling, leaks: leaks(cardJson, reference.number) }).toEqual({ spelling: reference.spelling, leaks: [] });
+        const incident = incidentWith(title, {
+          imyNotice: {
+            notifiedAt: '2026-11-19T10:00:00.000Z',
+            reference: reference.text.slice(0, 100),
+            phased: false,
+            recordedBy: { id: 'dpo', name: 'Dana' },
+          } as Incident['imyNotice'],
+        });
+        const cardJson = dpoChannelCard(incident, {
+          now: NOW,
+          tabUrl: 'https://pui.example.se/tab/',
+          teamsAppId: 'app-id',
+        });
+        expect({ spelling: title.spelling, leaks: leaks(cardJson, title.number) }).toEqual({
+          spelling: title.spelling,
+          leaks: [],
+        });
+        expect({ spelling: reference.spelling, leaks: leaks(cardJson, reference.number) }).toEqual({
+          spelling: reference.spelling,
+          leaks: [],
+        });
       }),
       runs,
     );
@@ -85,9 +108,16 @@ describe('identity numbers on every path out of a report (properties)', () => {
         const cards = [
           receiptCard(incident, NOW),
           myIncidentsCard([incident], NOW),
-          reminderCard(incident, { slot: incident.deadline, stage: '24h', at: incident.deadline, mention: true, catchUp: false, next: null }, { now: NOW, tabUrl: 'https://pui.example.se/tab/', mentions: [{ id: 'dpo', name: 'Dana' }] }),
+          reminderCard(
+            incident,
+            { slot: incident.deadline, stage: '24h', at: incident.deadline, mention: true, catchUp: false, next: null },
+            { now: NOW, tabUrl: 'https://pui.example.se/tab/', mentions: [{ id: 'dpo', name: 'Dana' }] },
+          ),
         ];
-        expect({ spelling: title.spelling, leaks: leaks(cards, title.number) }).toEqual({ spelling: title.spelling, leaks: [] });
+        expect({ spelling: title.spelling, leaks: leaks(cards, title.number) }).toEqual({
+          spelling: title.spelling,
+          leaks: [],
+        });
       }),
       runs,
     );
@@ -103,8 +133,15 @@ describe('identity numbers on every path out of a report (properties)', () => {
     fc.assert(
       fc.property(embeddedNumber(), fc.boolean(), (e, asHtml) => {
         const content = asHtml ? `<p>${html(e.text)}</p>` : e.text;
-        const prefill = prefillFromMessage({ body: { contentType: asHtml ? 'html' : 'text', content }, createdDateTime: '2026-11-19T10:00:00Z' } as never);
-        expect({ spelling: e.spelling, asHtml, leaks: leaks(prefill, e.number) }).toEqual({ spelling: e.spelling, asHtml, leaks: [] });
+        const prefill = prefillFromMessage({
+          body: { contentType: asHtml ? 'html' : 'text', content },
+          createdDateTime: '2026-11-19T10:00:00Z',
+        } as never);
+        expect({ spelling: e.spelling, asHtml, leaks: leaks(prefill, e.number) }).toEqual({
+          spelling: e.spelling,
+          asHtml,
+          leaks: [],
+        });
       }),
       runs,
     );
@@ -115,11 +152,18 @@ describe('identity numbers on every path out of a report (properties)', () => {
       fc.property(twoNumbers, ([a, b]) => {
         const incident = incidentWith(a, {
           measures: b.text,
-          subjectNotice: { notInformedReason: `${a.text}\n${b.text}`, recordedBy: { id: 'dpo', name: 'Dana' } } as Incident['subjectNotice'],
+          subjectNotice: {
+            notInformedReason: `${a.text}\n${b.text}`,
+            recordedBy: { id: 'dpo', name: 'Dana' },
+          } as Incident['subjectNotice'],
         });
         const imy = imyNoticeText(incident, { notifiedAt: '2026-11-25T10:00:00.000Z', delayReason: b.text });
         const report = renderRegisterReportMarkdown(buildRegisterReport([incident]), [incident]);
-        for (const e of [a, b]) expect({ spelling: e.spelling, leaks: leaks([imy, report], e.number) }).toEqual({ spelling: e.spelling, leaks: [] });
+        for (const e of [a, b])
+          expect({ spelling: e.spelling, leaks: leaks([imy, report], e.number) }).toEqual({
+            spelling: e.spelling,
+            leaks: [],
+          });
       }),
       runs,
     );
@@ -135,9 +179,14 @@ describe('identity numbers on every path out of a report (properties)', () => {
         cells[2] = description.text;
         const read = readRegister(headers, [{ line: 2, cells }], NOW);
         expect(read.problems).toEqual([]);
-        const incidents = read.entries.map((entry) => anIncident({ title: entry.title, description: entry.description, discoveredAt: entry.discoveredAt }));
+        const incidents = read.entries.map((entry) =>
+          anIncident({ title: entry.title, description: entry.description, discoveredAt: entry.discoveredAt }),
+        );
         const report = renderRegisterReportMarkdown(buildRegisterReport(incidents), incidents);
-        expect({ spelling: title.spelling, leaks: leaks(report, title.number) }).toEqual({ spelling: title.spelling, leaks: [] });
+        expect({ spelling: title.spelling, leaks: leaks(report, title.number) }).toEqual({
+          spelling: title.spelling,
+          leaks: [],
+        });
         expect(leaks(report, description.number)).toEqual([]);
       }),
       runs,
@@ -149,7 +198,11 @@ describe('identity numbers on every path out of a report (properties)', () => {
       fc.property(twoNumbers, ([subject, body]) => {
         const scan = scanMail({ subject: subject.text, body: body.text });
         const kinds = [subject.number.kind, body.number.kind];
-        expect({ spellings: [subject.spelling, body.spelling], personnummer: scan.personnummer, samordningsnummer: scan.samordningsnummer }).toEqual({
+        expect({
+          spellings: [subject.spelling, body.spelling],
+          personnummer: scan.personnummer,
+          samordningsnummer: scan.samordningsnummer,
+        }).toEqual({
           spellings: [subject.spelling, body.spelling],
           personnummer: kinds.filter((k) => k === 'personnummer').length,
           samordningsnummer: kinds.filter((k) => k === 'samordningsnummer').length,
@@ -165,7 +218,13 @@ describe('identity numbers on every path out of a report (properties)', () => {
           direction: 'sent' as const,
         };
         const recipients = summariseRecipients(mail, ['kommun.example.se']);
-        const description = prefillDescription('sent-to-wrong-recipient', { mail, scan, recipients, now: NOW, locale: 'sv' });
+        const description = prefillDescription('sent-to-wrong-recipient', {
+          mail,
+          scan,
+          recipients,
+          now: NOW,
+          locale: 'sv',
+        });
         expect(leaks(description, subject.number)).toEqual([]);
         expect(leaks(description, body.number)).toEqual([]);
       }),
@@ -179,7 +238,10 @@ describe('identity numbers on every path out of a report (properties)', () => {
         const key = `pnr_${coreDigits(e.number)}${e.number.check}`;
         let error: unknown;
         try {
-          parseReportInput({ title: e.text, description: '', discoveredAt: 'igår', breachTypes: [e.text], [key]: 1, [e.written]: 1 }, NOW);
+          parseReportInput(
+            { title: e.text, description: '', discoveredAt: 'igår', breachTypes: [e.text], [key]: 1, [e.written]: 1 },
+            NOW,
+          );
         } catch (caught) {
           error = caught;
         }
@@ -208,7 +270,10 @@ describe('identity numbers on every path out of a report (properties)', () => {
         });
         expect(code).toBe(1);
         expect(err.join('')).toContain('finns inte');
-        expect({ spelling: e.spelling, leaks: leaks([out, err], e.number) }).toEqual({ spelling: e.spelling, leaks: [] });
+        expect({ spelling: e.spelling, leaks: leaks([out, err], e.number) }).toEqual({
+          spelling: e.spelling,
+          leaks: [],
+        });
       }),
       { numRuns: 100 },
     );
@@ -230,32 +295,64 @@ describe('identity numbers through the HTTP API', () => {
       // Each sample as its own reporter: the per-person report rate limit is not what is tested here.
       const as = { 'X-Dev-Role': 'reporter', 'X-Dev-User': `reporter-${i}` };
       const key = `pnr_${coreDigits(e.number)}${e.number.check}`;
-      const refused = await server.call('POST', '/api/incidents', { title: e.text, description: e.text, discoveredAt: 'i morse', breachTypes: [e.text], [key]: 1 }, as);
+      const refused = await server.call(
+        'POST',
+        '/api/incidents',
+        { title: e.text, description: e.text, discoveredAt: 'i morse', breachTypes: [e.text], [key]: 1 },
+        as,
+      );
       expect(refused.status).toBe(400);
-      expect({ spelling: e.spelling, leaks: leaks(refused.body, e.number) }).toEqual({ spelling: e.spelling, leaks: [] });
+      expect({ spelling: e.spelling, leaks: leaks(refused.body, e.number) }).toEqual({
+        spelling: e.spelling,
+        leaks: [],
+      });
 
-      const created = await server.call('POST', '/api/incidents', {
-        title: e.text.slice(0, 200),
-        description: `Beskrivning: ${e.text}`,
-        discoveredAt: '2026-11-18T08:00:00.000Z',
-        breachTypes: ['confidentiality'],
-      }, as);
+      const created = await server.call(
+        'POST',
+        '/api/incidents',
+        {
+          title: e.text.slice(0, 200),
+          description: `Beskrivning: ${e.text}`,
+          discoveredAt: '2026-11-18T08:00:00.000Z',
+          breachTypes: ['confidentiality'],
+        },
+        as,
+      );
       expect(created.status).toBe(201);
-      expect({ spelling: e.spelling, location: leaks(created.headers.get('location'), e.number) }).toEqual({ spelling: e.spelling, location: [] });
+      expect({ spelling: e.spelling, location: leaks(created.headers.get('location'), e.number) }).toEqual({
+        spelling: e.spelling,
+        location: [],
+      });
       const missing = await server.call('GET', `/api/incidents/${encodeURIComponent(e.written)}`, undefined, as);
       expect(missing.status).toBe(404);
       expect(leaks(missing.body, e.number)).toEqual([]);
     }
-    expect(samples.map((e) => e.number).filter((n) => server.logLines.some((line) => leaks(JSON.parse(line), n).length > 0))).toEqual([]);
+    expect(
+      samples.map((e) => e.number).filter((n) => server.logLines.some((line) => leaks(JSON.parse(line), n).length > 0)),
+    ).toEqual([]);
     expect(server.logLines.length).toBeGreaterThan(samples.length);
   });
 });
 
 describe('the leak check itself', () => {
   it('reads a number back in any spelling, so a missing mask would fail the tests above', () => {
-    const n: GeneratedNumber = { kind: 'personnummer', year: 1912, month: 12, day: 12, serial: 121, check: luhnCheck('121212121') };
+    const n: GeneratedNumber = {
+      kind: 'personnummer',
+      year: 1912,
+      month: 12,
+      day: 12,
+      serial: 121,
+      check: luhnCheck('121212121'),
+    };
     expect(n.check).toBe(2);
-    for (const text of ['121212-1212', '19121212 1212', '１２１２１２\u2011１２１２', '121212-\n1212', '12\u200b1212\u00ad1212', '1912-12-12-1212']) {
+    for (const text of [
+      '121212-1212',
+      '19121212 1212',
+      '１２１２１２\u2011１２１２',
+      '121212-\n1212',
+      '12\u200b1212\u00ad1212',
+      '1912-12-12-1212',
+    ]) {
       expect(leaks({ card: [text] }, n)).toEqual([text]);
     }
     expect(leaks({ card: ['[personnummer]', 'PUI-2026-0007'] }, n)).toEqual([]);

@@ -19,7 +19,12 @@ describe('csvCell', () => {
 
 describe('toSemicolonCsv', () => {
   it('starts with a UTF-8 BOM and ends every row with CRLF', () => {
-    expect(toSemicolonCsv([['a', 'b'], ['c', 'd']])).toBe('\uFEFFa;b\r\nc;d\r\n');
+    expect(
+      toSemicolonCsv([
+        ['a', 'b'],
+        ['c', 'd'],
+      ]),
+    ).toBe('\uFEFFa;b\r\nc;d\r\n');
   });
 
   it('reads back cell for cell, formula guard removed by the register reader', () => {

@@ -15,7 +15,10 @@ describe('decodeRegisterBytes', () => {
   });
 
   it('reads UTF-16 LE with BOM (Excel "Unicode text")', () => {
-    expect(decodeRegisterBytes(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]))).toEqual({ text, encoding: 'utf-16le' });
+    expect(decodeRegisterBytes(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]))).toEqual({
+      text,
+      encoding: 'utf-16le',
+    });
   });
 });
 

@@ -24,13 +24,24 @@ describe('parseDelimitedRegister', () => {
     expect(table.headers[0]).toBe('Rubrik');
     expect(table.records.map((r) => r.line)).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
     expect(table.records.every((r) => r.cells.length === 7)).toBe(true);
-    expect(table.records[0].cells[2]).toContain('Mottagaren svarade "det här är inte till mig" och raderade meddelandet.');
-    expect(table.records[5].cells).toEqual(['Skrivarkö blandade ihop användare', '2024-07-03 13:30', 'Två anställda med samma namn fick varandras utskrifter.', '', '', '2024-07-03 13:30', '']);
+    expect(table.records[0].cells[2]).toContain(
+      'Mottagaren svarade "det här är inte till mig" och raderade meddelandet.',
+    );
+    expect(table.records[5].cells).toEqual([
+      'Skrivarkö blandade ihop användare',
+      '2024-07-03 13:30',
+      'Två anställda med samma namn fick varandras utskrifter.',
+      '',
+      '',
+      '2024-07-03 13:30',
+      '',
+    ]);
     expect(table.unreadable).toEqual([]);
   });
 
   it('reads semicolon CSV with BOM, CRLF, quoted cells, doubled quotes and line breaks, keeping line numbers', () => {
-    const text = '\uFEFFRubrik;När upptäckte ni incidenten?;Beskrivning av incidenten\r\n' +
+    const text =
+      '\uFEFFRubrik;När upptäckte ni incidenten?;Beskrivning av incidenten\r\n' +
       'A;2024-01-01 10:00;"Rad ett\r\nrad två med ""citat"" och ; semikolon"\r\n' +
       '\r\n' +
       'B;2024-01-02 10:00;Enkel\r\n';
@@ -45,7 +56,11 @@ describe('parseDelimitedRegister', () => {
 
   it('keeps counting lines right after several multi-line cells', () => {
     const table = parseDelimitedRegister('Rubrik;Beskrivning;När\nA;"x\r\ny\r\nz";1\nB;"p\nq";2\n\nC;r;3\n');
-    expect(table.records.map((r) => [r.line, r.cells[0]])).toEqual([[2, 'A'], [5, 'B'], [8, 'C']]);
+    expect(table.records.map((r) => [r.line, r.cells[0]])).toEqual([
+      [2, 'A'],
+      [5, 'B'],
+      [8, 'C'],
+    ]);
   });
 
   it('reads comma CSV as Excel writes it in English locales', () => {

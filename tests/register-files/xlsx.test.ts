@@ -1,13 +1,41 @@
 import ExcelJS from 'exceljs';
-import { cellToText, parseRegisterBytes, parseRegisterXlsx, RegisterFileError, registerXlsx } from '../../src/register-files';
+import {
+  cellToText,
+  parseRegisterBytes,
+  parseRegisterXlsx,
+  RegisterFileError,
+  registerXlsx,
+} from '../../src/register-files';
 import { EXPORT_HEADERS, REGISTER_COLUMNS, type RegisterRow } from '../../src/domain/register-row';
 
 function aRow(overrides: Partial<RegisterRow> = {}): RegisterRow {
   return {
-    title: '=Fel mottagare', discoveredAt: '2024-02-05 10:30', description: 'Rad ett\nrad två', unlikelyRisk: 'Nej', reportedToAuthority: '',
-    occurredAt: '', cause: 'Övrigt', number: 'PUI-2024-0001', status: 'Avslutad', source: 'Outlook', unit: '', owner: '', risk: '',
-    imyReference: '', imyNotifiedAt: '', deadline: '2024-02-08 10:30', breachTypes: '', dataCategories: '', affectedCount: '3', measures: '',
-    subjectCategories: '', recordCount: '', consequences: '', plannedMeasures: '', crossBorder: '', findings: '',
+    title: '=Fel mottagare',
+    discoveredAt: '2024-02-05 10:30',
+    description: 'Rad ett\nrad två',
+    unlikelyRisk: 'Nej',
+    reportedToAuthority: '',
+    occurredAt: '',
+    cause: 'Övrigt',
+    number: 'PUI-2024-0001',
+    status: 'Avslutad',
+    source: 'Outlook',
+    unit: '',
+    owner: '',
+    risk: '',
+    imyReference: '',
+    imyNotifiedAt: '',
+    deadline: '2024-02-08 10:30',
+    breachTypes: '',
+    dataCategories: '',
+    affectedCount: '3',
+    measures: '',
+    subjectCategories: '',
+    recordCount: '',
+    consequences: '',
+    plannedMeasures: '',
+    crossBorder: '',
+    findings: '',
     ...overrides,
   };
 }
@@ -34,7 +62,15 @@ describe('registerXlsx', () => {
     expect(table.headers).toEqual([...EXPORT_HEADERS]);
     expect(table.records).toHaveLength(1);
     expect(table.records[0].line).toBe(2);
-    expect(table.records[0].cells.slice(0, 7)).toEqual(['=Fel mottagare', '2024-02-05 10:30', 'Rad ett\nrad två', 'Nej', '', '', 'Övrigt']);
+    expect(table.records[0].cells.slice(0, 7)).toEqual([
+      '=Fel mottagare',
+      '2024-02-05 10:30',
+      'Rad ett\nrad två',
+      'Nej',
+      '',
+      '',
+      'Övrigt',
+    ]);
     expect(table.records[0].cells).toHaveLength(EXPORT_HEADERS.length);
   });
 });
@@ -44,17 +80,33 @@ describe('parseRegisterXlsx', () => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('Blad1');
     sheet.addRow(REGISTER_COLUMNS.map((c) => c.header));
-    sheet.addRow(['Utskrift', new Date(Date.UTC(2024, 4, 20, 10, 59, 59, 999)), { richText: [{ text: 'Fel ' }, { text: 'skrivare' }] }, 'Ja', 'Nej']);
+    sheet.addRow([
+      'Utskrift',
+      new Date(Date.UTC(2024, 4, 20, 10, 59, 59, 999)),
+      { richText: [{ text: 'Fel ' }, { text: 'skrivare' }] },
+      'Ja',
+      'Nej',
+    ]);
     const table = await parseRegisterXlsx(Buffer.from(await workbook.xlsx.writeBuffer()));
-    expect(table.records).toEqual([{ line: 2, cells: ['Utskrift', '2024-05-20 11:00', 'Fel skrivare', 'Ja', 'Nej', '', ''] }]);
+    expect(table.records).toEqual([
+      { line: 2, cells: ['Utskrift', '2024-05-20 11:00', 'Fel skrivare', 'Ja', 'Nej', '', ''] },
+    ]);
   });
 
   it('refuses bytes that are not a workbook with a Swedish message', async () => {
     await expect(parseRegisterXlsx(Buffer.from('PK\u0003\u0004trasig'))).rejects.toThrow(RegisterFileError);
-    await expect(parseRegisterXlsx(Buffer.from('PK\u0003\u0004trasig'))).rejects.toThrow('Filen kunde inte läsas som en Excel-arbetsbok (.xlsx)');
+    await expect(parseRegisterXlsx(Buffer.from('PK\u0003\u0004trasig'))).rejects.toThrow(
+      'Filen kunde inte läsas som en Excel-arbetsbok (.xlsx)',
+    );
   });
 
   it('turns cell values into register text', () => {
-    expect([cellToText(null), cellToText(3), cellToText(true), cellToText({ formula: 'A1', result: 'x' } as ExcelJS.CellValue), cellToText({ text: 'länk', hyperlink: 'http://x' })]).toEqual(['', '3', 'Ja', 'x', 'länk']);
+    expect([
+      cellToText(null),
+      cellToText(3),
+      cellToText(true),
+      cellToText({ formula: 'A1', result: 'x' } as ExcelJS.CellValue),
+      cellToText({ text: 'länk', hyperlink: 'http://x' }),
+    ]).toEqual(['', '3', 'Ja', 'x', 'länk']);
   });
 });

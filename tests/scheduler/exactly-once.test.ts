@@ -9,7 +9,13 @@ import { createLogger } from '../../src/server/logger';
 import { VirtualClock } from '../bot/support/bot-harness';
 import { GraphDouble } from '../support/graph-double';
 import { openOnNewSite, openOnSite } from '../store/support/sharepoint-fixture';
-import { runUntil, setTestDpoChannel, startInstance, TeamsDouble, type ReminderInstance } from './support/reminder-instance';
+import {
+  runUntil,
+  setTestDpoChannel,
+  startInstance,
+  TeamsDouble,
+  type ReminderInstance,
+} from './support/reminder-instance';
 
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;
@@ -22,7 +28,11 @@ function expectEachOnce(teams: TeamsDouble, incidents: readonly Incident[], slac
     const history = teams.history(incident.number);
     const check = (kind: 'update' | 'reply', hours: number[]) => {
       const ats = history.filter((h) => h.kind === kind).map((h) => h.at);
-      expect({ number: incident.number, kind, count: ats.length }).toEqual({ number: incident.number, kind, count: hours.length });
+      expect({ number: incident.number, kind, count: ats.length }).toEqual({
+        number: incident.number,
+        kind,
+        count: hours.length,
+      });
       ats.forEach((at, i) => {
         const threshold = Date.parse(incident.deadline) + hours[i] * HOUR;
         expect(at).toBeGreaterThanOrEqual(threshold);
@@ -38,8 +48,14 @@ function expectEachOnce(teams: TeamsDouble, incidents: readonly Incident[], slac
  * Steps both instances through every threshold of the incidents: just before each (nothing is
  * due), then just after (both tick at the same moment, then both deliver at the same moment).
  */
-async function throughEveryThreshold(instances: ReminderInstance[], clock: VirtualClock, incidents: readonly Incident[]): Promise<void> {
-  const instants = [...new Set(incidents.flatMap((i) => CARD_THRESHOLDS.map((h) => Date.parse(i.deadline) + h * HOUR)))].sort((a, b) => a - b);
+async function throughEveryThreshold(
+  instances: ReminderInstance[],
+  clock: VirtualClock,
+  incidents: readonly Incident[],
+): Promise<void> {
+  const instants = [
+    ...new Set(incidents.flatMap((i) => CARD_THRESHOLDS.map((h) => Date.parse(i.deadline) + h * HOUR))),
+  ].sort((a, b) => a - b);
   for (const t of instants) {
     if (clock.ms() < t - 60_000) clock.advance(t - 60_000 - clock.ms());
     await Promise.all(instances.map((i) => i.scheduler.runNow()));
@@ -72,9 +88,19 @@ describe('two scheduler instances over one SQLite file', () => {
     // Six incidents, reported through either instance, with deadlines 40 minutes apart.
     const incidents: Incident[] = [];
     for (let n = 0; n < 6; n++) {
-      incidents.push(await instances[n % 2].report(new Date(Date.parse('2026-11-18T06:00:00.000Z') + n * 40 * 60_000).toISOString(), `Incident ${n}`));
+      incidents.push(
+        await instances[n % 2].report(
+          new Date(Date.parse('2026-11-18T06:00:00.000Z') + n * 40 * 60_000).toISOString(),
+          `Incident ${n}`,
+        ),
+      );
     }
-    await runUntil(instances, clock, new Date(Date.parse(incidents[5].deadline) + DAY + HOUR).toISOString(), 10 * 60_000);
+    await runUntil(
+      instances,
+      clock,
+      new Date(Date.parse(incidents[5].deadline) + DAY + HOUR).toISOString(),
+      10 * 60_000,
+    );
     expect(teams.posts.filter((p) => !p.conversationId.includes(';messageid='))).toHaveLength(6);
     expectEachOnce(teams, incidents, 10 * 60_000 + 10_000);
     for (const incident of incidents) {
@@ -83,7 +109,7 @@ describe('two scheduler instances over one SQLite file', () => {
     }
   });
 
-  it('send a reminder claimed by an instance that died before sending once, after the claim\'s lease runs out', async () => {
+  it("send a reminder claimed by an instance that died before sending once, after the claim's lease runs out", async () => {
     const file = path.join(dir, 'pui.db');
     stores = [SqliteStores.open(file), SqliteStores.open(file)];
     const clock = new VirtualClock('2026-11-18T08:30:00.000Z');
@@ -95,7 +121,14 @@ describe('two scheduler instances over one SQLite file', () => {
     clock.advance(Date.parse('2026-11-19T08:00:30.000Z') - clock.ms()); // 48 h left
 
     // The instance that dies: it ticks, claims the reminder, and is gone before sending it.
-    const doomed = { store: stores[0].incidents, appState: stores[0].appState, clock, logger: createLogger('silent'), newId: () => 'x', outbox: outboxFor(stores[0].appState, clock) };
+    const doomed = {
+      store: stores[0].incidents,
+      appState: stores[0].appState,
+      clock,
+      logger: createLogger('silent'),
+      newId: () => 'x',
+      outbox: outboxFor(stores[0].appState, clock),
+    };
     await sendDueReminders(doomed);
     const [claimed] = await outboxFor(stores[0].appState, clock).claimDue('doomed', 50, 5 * 60_000);
     expect(claimed).toMatchObject({ kind: 'reminder', incidentId: incident.id });
@@ -120,7 +153,11 @@ describe('two scheduler instances over one SQLite file', () => {
     await setTestDpoChannel(stores[0].appState, clock);
     const server = startInstance({ stores: stores[0], clock, teams });
     instances = [server];
-    const incidents = [await server.report('2026-11-18T08:00:00.000Z', 'A'), await server.report('2026-11-18T08:00:00.000Z', 'B'), await server.report('2026-11-18T08:00:00.000Z', 'C')];
+    const incidents = [
+      await server.report('2026-11-18T08:00:00.000Z', 'A'),
+      await server.report('2026-11-18T08:00:00.000Z', 'B'),
+      await server.report('2026-11-18T08:00:00.000Z', 'C'),
+    ];
     clock.advance(Date.parse('2026-11-19T08:00:30.000Z') - clock.ms());
 
     // 503 on A's card: A waits its backoff, B and C go out in the same pass.
@@ -173,7 +210,12 @@ describe('two scheduler instances over one SharePoint site (Graph double)', () =
     instances = stores.map((s, n) => startInstance({ stores: s, clock, teams, id: `sp-instance-${n}` }));
     const incidents: Incident[] = [];
     for (let n = 0; n < 3; n++) {
-      incidents.push(await instances[n % 2].report(new Date(Date.parse('2026-11-18T07:00:00.000Z') + n * 20 * 60_000).toISOString(), `Incident ${n}`));
+      incidents.push(
+        await instances[n % 2].report(
+          new Date(Date.parse('2026-11-18T07:00:00.000Z') + n * 20 * 60_000).toISOString(),
+          `Incident ${n}`,
+        ),
+      );
     }
     await throughEveryThreshold(instances, clock, incidents);
     expectEachOnce(teams, incidents, 60_000);

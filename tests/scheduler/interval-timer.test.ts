@@ -51,7 +51,12 @@ describe('IntervalTimer', () => {
     const timers = new ManualTimers();
     let runs = 0;
     const randoms = [0, 0.999999, 0.5];
-    const timer = new IntervalTimer(async () => { runs += 1; }, { intervalMs: 60_000, jitter: 0.1, timers, random: () => randoms.shift() ?? 0.5, onError: () => {} });
+    const timer = new IntervalTimer(
+      async () => {
+        runs += 1;
+      },
+      { intervalMs: 60_000, jitter: 0.1, timers, random: () => randoms.shift() ?? 0.5, onError: () => {} },
+    );
     timer.start();
     expect(timers.waits).toEqual([0]);
     for (let i = 0; i < 3; i++) {
@@ -108,10 +113,13 @@ describe('IntervalTimer', () => {
     const timers = new ManualTimers();
     const errors: unknown[] = [];
     let runs = 0;
-    const timer = new IntervalTimer(async () => {
-      runs += 1;
-      if (runs === 1) throw new Error('store down');
-    }, { intervalMs: 1_000, timers, onError: (e) => errors.push(e) });
+    const timer = new IntervalTimer(
+      async () => {
+        runs += 1;
+        if (runs === 1) throw new Error('store down');
+      },
+      { intervalMs: 1_000, timers, onError: (e) => errors.push(e) },
+    );
     timer.start();
     timers.fire();
     await settle();

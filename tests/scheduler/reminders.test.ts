@@ -4,7 +4,14 @@ import { changeIncident } from '../../src/use-cases';
 import { cardProblems } from '../bot/support/card-schema';
 import { cardText, VirtualClock } from '../bot/support/bot-harness';
 import {
-  dpo, DPO_MENTIONS, mentionedIds, runUntil, setTestDpoChannel, startInstance, TeamsDouble, type ReminderInstance,
+  dpo,
+  DPO_MENTIONS,
+  mentionedIds,
+  runUntil,
+  setTestDpoChannel,
+  startInstance,
+  TeamsDouble,
+  type ReminderInstance,
 } from './support/reminder-instance';
 
 const HOUR = 3600_000;
@@ -52,9 +59,17 @@ describe('the reminder scheduler (one instance, virtual time)', () => {
     await runUntil([server], clock, '2026-11-23T09:00:00.000Z', STEP);
 
     const history = teams.history(incident.number);
-    expectAt(history.filter((h) => h.kind === 'update').map((h) => h.at), incident.deadline, CARD_THRESHOLDS);
+    expectAt(
+      history.filter((h) => h.kind === 'update').map((h) => h.at),
+      incident.deadline,
+      CARD_THRESHOLDS,
+    );
     const replies = history.filter((h) => h.kind === 'reply');
-    expectAt(replies.map((h) => h.at), incident.deadline, REPLY_THRESHOLDS);
+    expectAt(
+      replies.map((h) => h.at),
+      incident.deadline,
+      REPLY_THRESHOLDS,
+    );
     // Nobody owns it: the configured DPOs are chased.
     for (const reply of replies) {
       expect(mentionedIds(reply.content)).toEqual(DPO_MENTIONS.map((d) => d.id));
@@ -66,7 +81,9 @@ describe('the reminder scheduler (one instance, virtual time)', () => {
     expect(updates[0].text).toContain('1 d 23 h kvar');
     expect(updates[1].text).toContain('23 h 58 min kvar');
     expect(updates[5].text).toContain('försenad 1 min');
-    expect(replies[0].text).toContain(`23 h 58 min kvar till tidsfristen för att anmäla ${incident.number} till IMY (2026-11-21 09:00)`);
+    expect(replies[0].text).toContain(
+      `23 h 58 min kvar till tidsfristen för att anmäla ${incident.number} till IMY (2026-11-21 09:00)`,
+    );
     expect(replies[2].text).toContain('Tidsfristen för att anmäla');
     expect(replies[2].text).toContain('ange skälen till förseningen');
     // Each one recorded in the audit trail, and nothing describes the incident beyond its number.
@@ -86,8 +103,18 @@ describe('the reminder scheduler (one instance, virtual time)', () => {
   });
 
   it.each([
-    ['IMY is notified', 'imy-notice' as const, { notifiedAt: '2026-11-19T10:00:00.000Z' }, 'Klockan stoppad: anmäld till IMY 2026-11-19 11:00'],
-    ['the DPO records that notice is not required', 'assess' as const, { risk: 'unlikely', rationale: 'Mottagaren är en kollega med tystnadsplikt.' }, 'Klockan stoppad: anmälan krävs inte'],
+    [
+      'IMY is notified',
+      'imy-notice' as const,
+      { notifiedAt: '2026-11-19T10:00:00.000Z' },
+      'Klockan stoppad: anmäld till IMY 2026-11-19 11:00',
+    ],
+    [
+      'the DPO records that notice is not required',
+      'assess' as const,
+      { risk: 'unlikely', rationale: 'Mottagaren är en kollega med tystnadsplikt.' },
+      'Klockan stoppad: anmälan krävs inte',
+    ],
   ])('stops when %s: the card says so and no more reminders go out', async (_what, kind, body, says) => {
     await start('2026-11-18T08:30:00.000Z');
     const incident = await server.report('2026-11-18T08:00:00.000Z');
@@ -122,10 +149,13 @@ describe('the reminder scheduler (one instance, virtual time)', () => {
     expect(teams.history(first.number).map((h) => h.kind)).toEqual(['update', 'reply', 'update']);
   });
 
-  it('shows a phased notice\'s supplement on the card, reminds before the four weeks end, and stops once it is recorded', async () => {
+  it("shows a phased notice's supplement on the card, reminds before the four weeks end, and stops once it is recorded", async () => {
     await start('2026-11-18T08:30:00.000Z');
     const incident = await server.report('2026-11-18T08:00:00.000Z');
-    await changeIncident(server.deps, dpo, 'imy-notice', incident.id, { notifiedAt: '2026-11-18T08:30:00.000Z', phased: true });
+    await changeIncident(server.deps, dpo, 'imy-notice', incident.id, {
+      notifiedAt: '2026-11-18T08:30:00.000Z',
+      phased: true,
+    });
     await server.delivery.drain();
     const [notified] = teams.history(incident.number);
     expect(notified.text).toContain('Komplettering till IMY');
@@ -153,17 +183,28 @@ describe('the reminders across daylight saving', () => {
   it.each([
     ['March (clocks go forward)', '2026-03-27T09:00:00.000Z', '2026-03-30 11:00'],
     ['October (clocks go back)', '2026-10-23T08:00:00.000Z', '2026-10-26 09:00'],
-  ])('in %s every threshold falls its elapsed hours before the deadline, each once', async (_when, discoveredAt, deadlineShown) => {
-    stores = SqliteStores.open(':memory:');
-    const clock = new VirtualClock(new Date(Date.parse(discoveredAt) + 5 * 60_000).toISOString());
-    const teams = new TeamsDouble(clock);
-    await setTestDpoChannel(stores.appState, clock);
-    server = startInstance({ stores, clock, teams });
-    const incident = await server.report(discoveredAt);
-    await runUntil([server], clock, new Date(Date.parse(incident.deadline) + 2 * DAY + HOUR).toISOString(), STEP);
-    const history = teams.history(incident.number);
-    expectAt(history.filter((h) => h.kind === 'update').map((h) => h.at), incident.deadline, CARD_THRESHOLDS);
-    expectAt(history.filter((h) => h.kind === 'reply').map((h) => h.at), incident.deadline, REPLY_THRESHOLDS);
-    expect(cardText(teams.cardOf(incident.number).content)).toContain(deadlineShown);
-  });
+  ])(
+    'in %s every threshold falls its elapsed hours before the deadline, each once',
+    async (_when, discoveredAt, deadlineShown) => {
+      stores = SqliteStores.open(':memory:');
+      const clock = new VirtualClock(new Date(Date.parse(discoveredAt) + 5 * 60_000).toISOString());
+      const teams = new TeamsDouble(clock);
+      await setTestDpoChannel(stores.appState, clock);
+      server = startInstance({ stores, clock, teams });
+      const incident = await server.report(discoveredAt);
+      await runUntil([server], clock, new Date(Date.parse(incident.deadline) + 2 * DAY + HOUR).toISOString(), STEP);
+      const history = teams.history(incident.number);
+      expectAt(
+        history.filter((h) => h.kind === 'update').map((h) => h.at),
+        incident.deadline,
+        CARD_THRESHOLDS,
+      );
+      expectAt(
+        history.filter((h) => h.kind === 'reply').map((h) => h.at),
+        incident.deadline,
+        REPLY_THRESHOLDS,
+      );
+      expect(cardText(teams.cardOf(incident.number).content)).toContain(deadlineShown);
+    },
+  );
 });

@@ -25,19 +25,28 @@ function check(tree: Tree, list?: unknown): { status: number | null; out: string
   }
 }
 
-const pkg = (version: string, dependencies?: Record<string, Tree>): Tree => ({ version, ...(dependencies ? { dependencies } : {}) });
+const pkg = (version: string, dependencies?: Record<string, Tree>): Tree => ({
+  version,
+  ...(dependencies ? { dependencies } : {}),
+});
 
 describe('scripts/check-deps.mjs (offline dependency check)', () => {
   it('passes a clean tree', () => {
-    const result = check({ dependencies: { express: pkg('5.1.0', { debug: pkg('4.4.0') }), rimraf: pkg('6.1.4', { glob: pkg('13.0.0') }) } });
+    const result = check({
+      dependencies: { express: pkg('5.1.0', { debug: pkg('4.4.0') }), rimraf: pkg('6.1.4', { glob: pkg('13.0.0') }) },
+    });
     expect(result).toMatchObject({ status: 0 });
     expect(result.out).toContain('no known-bad packages');
   });
 
   it('fails on a known-bad package deep in the tree, naming it, its version, the chain and the reason', () => {
-    const result = check({ dependencies: { someLib: pkg('1.0.0', { other: pkg('2.0.0', { inflight: pkg('1.0.6') }) }) } });
+    const result = check({
+      dependencies: { someLib: pkg('1.0.0', { other: pkg('2.0.0', { inflight: pkg('1.0.6') }) }) },
+    });
     expect(result.status).toBe(1);
-    expect(result.err).toContain('inflight@1.0.6 is not allowed (someLib > other > inflight): unmaintained, leaks memory');
+    expect(result.err).toContain(
+      'inflight@1.0.6 is not allowed (someLib > other > inflight): unmaintained, leaks memory',
+    );
   });
 
   it.each([
@@ -64,22 +73,35 @@ describe('scripts/check-deps.mjs (offline dependency check)', () => {
       bad: [{ name: 'inflight', range: '*', reason: 'leaks' }],
       accepted: [{ name: 'inflight', via: 'exceljs', reason: 'judged; see README' }],
     };
-    const viaExceljs = check({ dependencies: { exceljs: pkg('4.4.0', { glob: pkg('7.2.3', { inflight: pkg('1.0.6') }) }) } }, list);
+    const viaExceljs = check(
+      { dependencies: { exceljs: pkg('4.4.0', { glob: pkg('7.2.3', { inflight: pkg('1.0.6') }) }) } },
+      list,
+    );
     expect(viaExceljs.status).toBe(0);
     expect(viaExceljs.out).toContain('accepted inflight@1.0.6 (exceljs > glob > inflight): judged; see README');
     // The same package brought in by anything else still fails.
-    const viaOther = check({ dependencies: { exceljs: pkg('4.4.0'), newLib: pkg('1.0.0', { inflight: pkg('1.0.6') }) } }, list);
+    const viaOther = check(
+      { dependencies: { exceljs: pkg('4.4.0'), newLib: pkg('1.0.0', { inflight: pkg('1.0.6') }) } },
+      list,
+    );
     expect(viaOther.status).toBe(1);
     expect(viaOther.err).toContain('inflight@1.0.6 is not allowed (newLib > inflight): leaks');
     // A package is not its own "via".
-    expect(check({ dependencies: { inflight: pkg('1.0.6') } }, { ...list, accepted: [{ name: 'inflight', via: 'inflight', reason: 'no' }] }).status).toBe(1);
+    expect(
+      check(
+        { dependencies: { inflight: pkg('1.0.6') } },
+        { ...list, accepted: [{ name: 'inflight', via: 'inflight', reason: 'no' }] },
+      ).status,
+    ).toBe(1);
   });
 
   it('answers 2 for a tree it cannot read', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'check-deps-'));
     try {
       writeFileSync(path.join(dir, 'tree.json'), 'not json');
-      const run = spawnSync(process.execPath, [SCRIPT, '--tree', path.join(dir, 'tree.json'), '--list', LIST], { encoding: 'utf8' });
+      const run = spawnSync(process.execPath, [SCRIPT, '--tree', path.join(dir, 'tree.json'), '--list', LIST], {
+        encoding: 'utf8',
+      });
       expect(run.status).toBe(2);
       expect(run.stderr).toContain('could not read the dependency tree or the list');
     } finally {
@@ -88,8 +110,16 @@ describe('scripts/check-deps.mjs (offline dependency check)', () => {
   });
 
   it('keeps every entry of the committed list with a name, a readable range and a reason', () => {
-    const list = JSON.parse(readFileSync(LIST, 'utf8')) as { bad: { name: string; range: string; reason: string }[]; accepted: { name: string; via: string; reason: string }[] };
-    for (const entry of list.bad) expect(entry).toEqual({ name: expect.stringMatching(/^[@a-z0-9][\w./-]*$/), range: expect.stringMatching(/^(\*|((<=|>=|<|>|=)?\d+(\.\d+){0,2}\s*)+)$/), reason: expect.stringMatching(/\w{3}/) });
+    const list = JSON.parse(readFileSync(LIST, 'utf8')) as {
+      bad: { name: string; range: string; reason: string }[];
+      accepted: { name: string; via: string; reason: string }[];
+    };
+    for (const entry of list.bad)
+      expect(entry).toEqual({
+        name: expect.stringMatching(/^[@a-z0-9][\w./-]*$/),
+        range: expect.stringMatching(/^(\*|((<=|>=|<|>|=)?\d+(\.\d+){0,2}\s*)+)$/),
+        reason: expect.stringMatching(/\w{3}/),
+      });
     for (const entry of list.accepted) expect(list.bad.map((b) => b.name)).toContain(entry.name);
   });
 });

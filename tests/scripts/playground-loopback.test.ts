@@ -34,8 +34,11 @@ const forms = {
 
 describe('playground-loopback', () => {
   it('makes every form of listen() on a TCP port bind 127.0.0.1 only', () => {
-    const out = JSON.parse(execFileSync(process.execPath, ['--require', SHIM, '-e', PROBE], { encoding: 'utf8', timeout: 20_000 })) as Record<string, string[]>;
+    const out = JSON.parse(
+      execFileSync(process.execPath, ['--require', SHIM, '-e', PROBE], { encoding: 'utf8', timeout: 20_000 }),
+    ) as Record<string, string[]>;
     expect(Object.keys(out)).toHaveLength(10);
-    for (const [form, addresses] of Object.entries(out)) expect([form, addresses]).toEqual([form, ['127.0.0.1', '127.0.0.1']]);
+    for (const [form, addresses] of Object.entries(out))
+      expect([form, addresses]).toEqual([form, ['127.0.0.1', '127.0.0.1']]);
   });
 });

@@ -27,7 +27,14 @@ describe('who read what', () => {
     const log = await server.call('GET', `/api/incidents/${id}/access-log`, undefined, dpo);
 
     expect(log.status).toBe(200);
-    expect(log.body.items.map((r: { actorId: string; actorRole: string; view: string; incidentId: string }) => [r.actorId, r.actorRole, r.view, r.incidentId])).toEqual([
+    expect(
+      log.body.items.map((r: { actorId: string; actorRole: string; view: string; incidentId: string }) => [
+        r.actorId,
+        r.actorRole,
+        r.view,
+        r.incidentId,
+      ]),
+    ).toEqual([
       ['dev-user', 'dpo', 'incident-details', id],
       ['anna', 'reporter', 'incident-details', id],
     ]);
@@ -43,7 +50,12 @@ describe('who read what', () => {
   });
 
   it('answers 404 for the access log of an incident that does not exist', async () => {
-    const res = await server.call('GET', '/api/incidents/3f1c2d9a-1111-2222-3333-444455556666/access-log', undefined, dpo);
+    const res = await server.call(
+      'GET',
+      '/api/incidents/3f1c2d9a-1111-2222-3333-444455556666/access-log',
+      undefined,
+      dpo,
+    );
     expect(res.status).toBe(404);
   });
 
@@ -54,17 +66,23 @@ describe('who read what', () => {
     await server.access.flush();
 
     const exports = await server.accessLog.listExports();
-    expect(exports.items.map((r) => [r.actorId, r.view, r.target, r.incidentId])).toEqual([['dev-user', 'register-export', 'register.csv', null]]);
+    expect(exports.items.map((r) => [r.actorId, r.view, r.target, r.incidentId])).toEqual([
+      ['dev-user', 'register-export', 'register.csv', null],
+    ]);
     const everything = JSON.stringify([exports.items, (await server.accessLog.listForIncident(created.body.id)).items]);
     expect(everything).not.toMatch(/Utredning|1212|barn|mottagare/);
   });
 
   it('records a download of the IMY notice text as a document read, by its name', async () => {
     const created = await server.call('POST', '/api/incidents', report, anna);
-    expect((await server.call('GET', `/api/incidents/${created.body.id}/notice?kind=imy`, undefined, dpo)).status).toBe(200);
+    expect((await server.call('GET', `/api/incidents/${created.body.id}/notice?kind=imy`, undefined, dpo)).status).toBe(
+      200,
+    );
 
     const log = await server.call('GET', `/api/incidents/${created.body.id}/access-log`, undefined, dpo);
 
-    expect(log.body.items.map((r: { view: string; target: string }) => [r.view, r.target])).toEqual([['document', 'imy-notice']]);
+    expect(log.body.items.map((r: { view: string; target: string }) => [r.view, r.target])).toEqual([
+      ['document', 'imy-notice'],
+    ]);
   });
 });

@@ -21,7 +21,11 @@ async function serverOnSharePoint(retry = fastRetry()) {
 }
 let lastSiteId = '';
 
-const aReport = { title: 'Lista med personnummer på fel skrivare', description: 'Utskriften hämtades av en kollega.', discoveredAt: new Date().toISOString() };
+const aReport = {
+  title: 'Lista med personnummer på fel skrivare',
+  description: 'Utskriften hämtades av en kollega.',
+  discoveredAt: new Date().toISOString(),
+};
 
 describe('the HTTP API on the SharePoint store (Graph double)', () => {
   afterEach(async () => {
@@ -35,9 +39,16 @@ describe('the HTTP API on the SharePoint store (Graph double)', () => {
     expect(created.body.number).toMatch(/^PUI-\d{4}-0001$/);
     const again = await server.call('POST', '/api/incidents', { ...aReport, reportId: 'sp-api-0000001' });
     expect(again.status).toBe(200);
-    const assessed = await server.call('POST', `/api/incidents/${created.body.id}/assessment`, { risk: 'unlikely', rationale: 'Kollegan har tystnadsplikt.' }, { 'if-match': `"${created.body.etag}"` });
+    const assessed = await server.call(
+      'POST',
+      `/api/incidents/${created.body.id}/assessment`,
+      { risk: 'unlikely', rationale: 'Kollegan har tystnadsplikt.' },
+      { 'if-match': `"${created.body.etag}"` },
+    );
     expect(assessed.body.status).toBe('not-required');
-    const stale = await server.call('POST', `/api/incidents/${created.body.id}/take`, undefined, { 'if-match': `"${created.body.etag}"` });
+    const stale = await server.call('POST', `/api/incidents/${created.body.id}/take`, undefined, {
+      'if-match': `"${created.body.etag}"`,
+    });
     expect(stale.status).toBe(412);
     const open = await server.call('GET', '/api/incidents?scope=all&open=true');
     expect(open.body.items.map((i: { id: string }) => i.id)).toEqual([created.body.id]);
@@ -47,9 +58,19 @@ describe('the HTTP API on the SharePoint store (Graph double)', () => {
   it("keeps the notice's details in the Document and projects them into their columns", async () => {
     const store = await serverOnSharePoint();
     const created = await server.call('POST', '/api/incidents', { ...aReport, reportId: 'sp-api-details01' });
-    const res = await server.call('POST', `/api/incidents/${created.body.id}/notice-details`, { subjectCategories: ['clients', 'employees'], recordCount: 40, crossBorder: false, consequences: ['secrecy'] });
+    const res = await server.call('POST', `/api/incidents/${created.body.id}/notice-details`, {
+      subjectCategories: ['clients', 'employees'],
+      recordCount: 40,
+      crossBorder: false,
+      consequences: ['secrecy'],
+    });
     expect(res.status).toBe(200);
-    expect((await store.get(created.body.id))!.noticeDetails).toMatchObject({ subjectCategories: ['clients', 'employees'], recordCount: 40, crossBorder: false, consequences: ['secrecy'] });
+    expect((await store.get(created.body.id))!.noticeDetails).toMatchObject({
+      subjectCategories: ['clients', 'employees'],
+      recordCount: 40,
+      crossBorder: false,
+      consequences: ['secrecy'],
+    });
     const [item] = double.items(lastSiteId, listDisplayName(INCIDENTS_LIST, 'Pui'));
     expect([item.SubjectCategories, item.RecordCount, item.CrossBorder]).toEqual(['clients, employees', 40, 'Nej']);
     expect((await store.events(created.body.id)).map((e) => e.type)).toEqual(['reported', 'notice-details-recorded']);
@@ -72,7 +93,9 @@ describe('the HTTP API on the SharePoint store (Graph double)', () => {
     const res = await server.call('GET', '/api/incidents?scope=all', undefined, { 'accept-language': 'en' });
     double.clearFailures();
     expect([res.status, res.headers.get('retry-after'), res.body.error.code]).toEqual([503, '5', 'store_unavailable']);
-    expect(res.body.error.message).toBe('The register is not answering right now. Try again shortly; what you sent is still in the form.');
+    expect(res.body.error.message).toBe(
+      'The register is not answering right now. Try again shortly; what you sent is still in the form.',
+    );
     const logged = server.logLines.map((l) => JSON.parse(l)).find((l) => l.message === 'store unavailable');
     expect(logged).toMatchObject({ status: 403, operation: 'incidents.all' });
     expect(JSON.stringify(res.body)).not.toMatch(/graph|403/i);
@@ -85,7 +108,9 @@ describe('STORE=sharepoint configuration', () => {
   });
 
   it('names the missing credential', () => {
-    expect(() => loadConfig({ STORE: 'sharepoint', SHAREPOINT_SITE_URL: 'https://contoso.sharepoint.com/sites/pui' })).toThrow(/No credential for Microsoft Graph/);
+    expect(() =>
+      loadConfig({ STORE: 'sharepoint', SHAREPOINT_SITE_URL: 'https://contoso.sharepoint.com/sites/pui' }),
+    ).toThrow(/No credential for Microsoft Graph/);
   });
 
   it('reads a site and a client secret without turning on API sign-in', () => {
@@ -97,7 +122,10 @@ describe('STORE=sharepoint configuration', () => {
       SECRET_AZURE_CLIENT_SECRET: 'not-a-real-secret',
       ORGANISATION_NAME: 'Testkommun',
     });
-    expect(config.sharePoint).toMatchObject({ siteUrl: 'https://contoso.sharepoint.com/sites/pui', credential: { kind: 'client-secret' } });
+    expect(config.sharePoint).toMatchObject({
+      siteUrl: 'https://contoso.sharepoint.com/sites/pui',
+      credential: { kind: 'client-secret' },
+    });
     expect(config.profile).toBe('local');
   });
 });

@@ -8,21 +8,31 @@ import { API_CLIENT_ID, startLocalJwks, TENANT_ID, type LocalJwks } from '../sup
 import { startTestServer, type TestServer } from '../support/test-server';
 
 /** A raw HTTP request, so the test sets Host and the other headers fetch() guards. */
-function rawRequest(url: string, options: { method?: string; path: string; headers?: Record<string, string>; body?: string }): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
+function rawRequest(
+  url: string,
+  options: { method?: string; path: string; headers?: Record<string, string>; body?: string },
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
   const { hostname, port } = new URL(url);
   return new Promise((resolve, reject) => {
-    const req = http.request({ hostname, port, method: options.method ?? 'GET', path: options.path, headers: options.headers }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk) => (body += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-    });
+    const req = http.request(
+      { hostname, port, method: options.method ?? 'GET', path: options.path, headers: options.headers },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk) => (body += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      },
+    );
     req.on('error', reject);
     req.end(options.body);
   });
 }
 
-const aReport = () => ({ title: 'Brev till fel adress', description: 'Ett beslut skickades till fel mottagare.', discoveredAt: new Date().toISOString() });
+const aReport = () => ({
+  title: 'Brev till fel adress',
+  description: 'Ett beslut skickades till fel mottagare.',
+  discoveredAt: new Date().toISOString(),
+});
 
 describe('the app in the local profile', () => {
   let server: TestServer;
@@ -42,32 +52,43 @@ describe('the app in the local profile', () => {
   });
 
   describe('unknown paths', () => {
-    it.each(['/19121212-1212', '/tab/19121212-1212', '/outlook/19121212-1212', '/tab/chunks/19121212-1212.js', '/favicon.ico', '/%3Cscript%3E'])(
-      'answers GET %s with the one fixed 404 text, echoing nothing',
-      async (route) => {
-        const res = await server.call('GET', route);
-        expect(res.status).toBe(404);
-        expect(res.headers.get('content-type')).toBe('text/plain; charset=utf-8');
-        expect(res.body).toBe(NOT_FOUND_TEXT);
-        expect(res.body).not.toContain('Cannot');
-        expect(res.body).not.toContain('1212');
-      },
-    );
+    it.each([
+      '/19121212-1212',
+      '/tab/19121212-1212',
+      '/outlook/19121212-1212',
+      '/tab/chunks/19121212-1212.js',
+      '/favicon.ico',
+      '/%3Cscript%3E',
+    ])('answers GET %s with the one fixed 404 text, echoing nothing', async (route) => {
+      const res = await server.call('GET', route);
+      expect(res.status).toBe(404);
+      expect(res.headers.get('content-type')).toBe('text/plain; charset=utf-8');
+      expect(res.body).toBe(NOT_FOUND_TEXT);
+      expect(res.body).not.toContain('Cannot');
+      expect(res.body).not.toContain('1212');
+    });
 
-    it.each([['POST', '/19121212-1212'], ['PUT', '/tab/'], ['DELETE', '/outlook/index.html'], ['PATCH', '/x']])('answers %s %s with the same fixed 404', async (method, route) => {
+    it.each([
+      ['POST', '/19121212-1212'],
+      ['PUT', '/tab/'],
+      ['DELETE', '/outlook/index.html'],
+      ['PATCH', '/x'],
+    ])('answers %s %s with the same fixed 404', async (method, route) => {
       const res = await server.call(method, route, method === 'POST' ? {} : undefined);
       expect([res.status, res.body]).toEqual([404, NOT_FOUND_TEXT]);
     });
 
-    it.each([['GET', '/api/19121212-1212'], ['POST', '/api/19121212-1212'], ['GET', '/api/incidents/x/y/19121212-1212'], ['GET', '/api/messages']])(
-      'answers %s %s with a JSON not_found that does not repeat the path',
-      async (method, route) => {
-        const res = await server.call(method, route, method === 'POST' ? {} : undefined);
-        expect(res.status).toBe(404);
-        expect(res.body.error.code).toBe('not_found');
-        expect(JSON.stringify(res.body)).not.toContain('1212');
-      },
-    );
+    it.each([
+      ['GET', '/api/19121212-1212'],
+      ['POST', '/api/19121212-1212'],
+      ['GET', '/api/incidents/x/y/19121212-1212'],
+      ['GET', '/api/messages'],
+    ])('answers %s %s with a JSON not_found that does not repeat the path', async (method, route) => {
+      const res = await server.call(method, route, method === 'POST' ? {} : undefined);
+      expect(res.status).toBe(404);
+      expect(res.body.error.code).toBe('not_found');
+      expect(JSON.stringify(res.body)).not.toContain('1212');
+    });
 
     it('still serves the pages themselves', async () => {
       for (const page of ['tab', 'outlook']) {
@@ -99,21 +120,29 @@ describe('the app in the local profile', () => {
       expect(res.status).toBe(200);
     });
 
-    it.each(['evil.example', 'evil.example:3978', '127.0.0.1.evil.example', 'localhost.evil.example', '10.0.0.5', '127.0.0.2'])(
-      'answers Host "%s" with a fixed 421 and serves nothing',
-      async (host) => {
-        for (const route of ['/api/me', '/api/incidents?scope=all', '/tab/', '/healthz']) {
-          const res = await rawRequest(server.url, { path: route, headers: { host } });
-          expect(res.status).toBe(421);
-          expect(JSON.parse(res.body).error.code).toBe('misdirected_request');
-          expect(res.body).not.toContain('Utvecklare');
-        }
-      },
-    );
+    it.each([
+      'evil.example',
+      'evil.example:3978',
+      '127.0.0.1.evil.example',
+      'localhost.evil.example',
+      '10.0.0.5',
+      '127.0.0.2',
+    ])('answers Host "%s" with a fixed 421 and serves nothing', async (host) => {
+      for (const route of ['/api/me', '/api/incidents?scope=all', '/tab/', '/healthz']) {
+        const res = await rawRequest(server.url, { path: route, headers: { host } });
+        expect(res.status).toBe(421);
+        expect(JSON.parse(res.body).error.code).toBe('misdirected_request');
+        expect(res.body).not.toContain('Utvecklare');
+      }
+    });
 
     it('refuses a rebinding page taking ownership, and nothing changes', async () => {
       const seed = await server.call('POST', '/api/incidents', aReport());
-      const res = await rawRequest(server.url, { method: 'POST', path: `/api/incidents/${seed.body.id}/take`, headers: { host: 'evil.example:3978', origin: 'http://evil.example:3978', 'sec-fetch-site': 'same-origin' } });
+      const res = await rawRequest(server.url, {
+        method: 'POST',
+        path: `/api/incidents/${seed.body.id}/take`,
+        headers: { host: 'evil.example:3978', origin: 'http://evil.example:3978', 'sec-fetch-site': 'same-origin' },
+      });
       expect(res.status).toBe(421);
       expect((await server.store.get(seed.body.id))?.status).toBe('new');
     });
@@ -131,11 +160,18 @@ describe('the app in the local profile', () => {
       ['a take from a sandboxed frame (Origin: null)', { origin: 'null' }],
       ['a take from another local port', { origin: 'http://127.0.0.1:1', 'sec-fetch-site': 'same-site' }],
       ['a take whose Sec-Fetch-Site says same-site', { 'sec-fetch-site': 'same-site' }],
-      ['a take from a Teams page (CORS does not open the local profile)', { origin: 'https://teams.microsoft.com', 'sec-fetch-site': 'cross-site' }],
+      [
+        'a take from a Teams page (CORS does not open the local profile)',
+        { origin: 'https://teams.microsoft.com', 'sec-fetch-site': 'cross-site' },
+      ],
     ])('refuses %s with 403 cross_site_refused, and nothing changes', async (_name, headers) => {
       const seed = await server.call('POST', '/api/incidents', aReport());
       const before = await server.store.get(seed.body.id);
-      const res = await rawRequest(server.url, { method: 'POST', path: `/api/incidents/${seed.body.id}/take`, headers: { host: `127.0.0.1:${port}`, ...headers } });
+      const res = await rawRequest(server.url, {
+        method: 'POST',
+        path: `/api/incidents/${seed.body.id}/take`,
+        headers: { host: `127.0.0.1:${port}`, ...headers },
+      });
       expect(res.status).toBe(403);
       expect(JSON.parse(res.body).error.code).toBe('cross_site_refused');
       expect(await server.store.get(seed.body.id)).toEqual(before);
@@ -146,7 +182,12 @@ describe('the app in the local profile', () => {
       const res = await rawRequest(server.url, {
         method: 'POST',
         path: '/api/incidents',
-        headers: { host: `127.0.0.1:${port}`, origin: 'https://evil.example', 'sec-fetch-site': 'cross-site', 'content-type': 'text/plain' },
+        headers: {
+          host: `127.0.0.1:${port}`,
+          origin: 'https://evil.example',
+          'sec-fetch-site': 'cross-site',
+          'content-type': 'text/plain',
+        },
         body: JSON.stringify(aReport()),
       });
       expect(res.status).toBe(403);
@@ -154,18 +195,31 @@ describe('the app in the local profile', () => {
     });
 
     it.each([
-      ['the tab on 127.0.0.1', (p: string) => ({ host: `127.0.0.1:${p}`, origin: `http://127.0.0.1:${p}`, 'sec-fetch-site': 'same-origin' })],
-      ['the tab on localhost', (p: string) => ({ host: `localhost:${p}`, origin: `http://localhost:${p}`, 'sec-fetch-site': 'same-origin' })],
+      [
+        'the tab on 127.0.0.1',
+        (p: string) => ({ host: `127.0.0.1:${p}`, origin: `http://127.0.0.1:${p}`, 'sec-fetch-site': 'same-origin' }),
+      ],
+      [
+        'the tab on localhost',
+        (p: string) => ({ host: `localhost:${p}`, origin: `http://localhost:${p}`, 'sec-fetch-site': 'same-origin' }),
+      ],
       ['a program that is not a browser (curl, the Agents Playground)', (p: string) => ({ host: `127.0.0.1:${p}` })],
     ])('accepts a take from %s', async (_name, headers) => {
       const seed = await server.call('POST', '/api/incidents', aReport());
-      const res = await rawRequest(server.url, { method: 'POST', path: `/api/incidents/${seed.body.id}/take`, headers: headers(port) });
+      const res = await rawRequest(server.url, {
+        method: 'POST',
+        path: `/api/incidents/${seed.body.id}/take`,
+        headers: headers(port),
+      });
       expect(res.status).toBe(200);
       expect((await server.store.get(seed.body.id))?.status).toBe('triage');
     });
 
     it('lets another site read nothing either: a cross-site GET gets no CORS permission for its origin', async () => {
-      const res = await rawRequest(server.url, { path: '/api/incidents?scope=all', headers: { host: `127.0.0.1:${port}`, origin: 'https://evil.example' } });
+      const res = await rawRequest(server.url, {
+        path: '/api/incidents?scope=all',
+        headers: { host: `127.0.0.1:${port}`, origin: 'https://evil.example' },
+      });
       expect(res.headers['access-control-allow-origin']).toBeUndefined();
     });
   });
@@ -188,21 +242,30 @@ describe('the app in the local profile', () => {
       }
       expect(TAB_CSP).toContain('https://*.microsoft365.com');
       expect(TAB_CSP).toContain('https://teams.microsoft.com');
-      expect(OUTLOOK_CSP).toContain('script-src \'self\' https://appsforoffice.microsoft.com');
+      expect(OUTLOOK_CSP).toContain("script-src 'self' https://appsforoffice.microsoft.com");
       expect(OUTLOOK_CSP).not.toContain('teams.microsoft.com');
     });
 
     it('lets nothing frame or run in the API, the 404 or the redirect', async () => {
       for (const route of ['/api/me', '/nothing', '/']) {
         const res = await fetch(server.url + route, { redirect: 'manual' });
-        expect(res.headers.get('content-security-policy')).toBe("default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
+        expect(res.headers.get('content-security-policy')).toBe(
+          "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+        );
         expect(res.headers.get('x-content-type-options')).toBe('nosniff');
       }
     });
 
     it('marks every /api answer no-store, errors included', async () => {
       const seed = await server.call('POST', '/api/incidents', aReport());
-      for (const [method, route] of [['GET', '/api/me'], ['GET', '/api/incidents?scope=all'], ['GET', `/api/incidents/${seed.body.id}`], ['GET', '/api/incidents/nothing'], ['GET', '/api/vocabulary'], ['GET', '/api/register/findings']]) {
+      for (const [method, route] of [
+        ['GET', '/api/me'],
+        ['GET', '/api/incidents?scope=all'],
+        ['GET', `/api/incidents/${seed.body.id}`],
+        ['GET', '/api/incidents/nothing'],
+        ['GET', '/api/vocabulary'],
+        ['GET', '/api/register/findings'],
+      ]) {
         const res = await server.call(method, route);
         expect([route, res.headers.get('cache-control')]).toEqual([route, 'no-store']);
       }
@@ -221,7 +284,9 @@ describe('the app outside the local profile', () => {
   let server: TestServer;
   beforeAll(async () => {
     jwks = await startLocalJwks();
-    server = await startTestServer({ env: { NODE_ENV: 'test', AZURE_TENANT_ID: TENANT_ID, API_CLIENT_ID, AUTH_JWKS_URI: jwks.uri } });
+    server = await startTestServer({
+      env: { NODE_ENV: 'test', AZURE_TENANT_ID: TENANT_ID, API_CLIENT_ID, AUTH_JWKS_URI: jwks.uri },
+    });
   });
   afterAll(async () => {
     await server.close();
@@ -234,12 +299,19 @@ describe('the app outside the local profile', () => {
   });
 
   it('serves any Host name (the deployment is reached by its public name; the token is what counts)', async () => {
-    const res = await rawRequest(server.url, { path: '/api/me', headers: { host: 'pui.kommun.example', authorization: `Bearer ${await jwks.sign()}` } });
+    const res = await rawRequest(server.url, {
+      path: '/api/me',
+      headers: { host: 'pui.kommun.example', authorization: `Bearer ${await jwks.sign()}` },
+    });
     expect(res.status).toBe(200);
   });
 
   it('answers a forged cross-site take without a token with 401: the bearer token is what a forged request cannot carry', async () => {
-    const res = await rawRequest(server.url, { method: 'POST', path: '/api/incidents/x/take', headers: { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' } });
+    const res = await rawRequest(server.url, {
+      method: 'POST',
+      path: '/api/incidents/x/take',
+      headers: { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' },
+    });
     expect(res.status).toBe(401);
   });
 });

@@ -29,7 +29,14 @@ const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 describe('Entra ID token validation', () => {
   beforeEach(async () => {
     server = await startTestServer({
-      env: { NODE_ENV: 'test', AZURE_TENANT_ID: TENANT_ID, API_CLIENT_ID, AUTH_JWKS_URI: jwks.uri, DPO_GROUP_IDS: 'group-dpo', DPO_USER_IDS: DAG_OID },
+      env: {
+        NODE_ENV: 'test',
+        AZURE_TENANT_ID: TENANT_ID,
+        API_CLIENT_ID,
+        AUTH_JWKS_URI: jwks.uri,
+        DPO_GROUP_IDS: 'group-dpo',
+        DPO_USER_IDS: DAG_OID,
+      },
     });
   });
   afterEach(async () => {
@@ -51,10 +58,18 @@ describe('Entra ID token validation', () => {
 
   it.each([
     ['a configured user id (DPO_USER_IDS)', { oid: DAG_OID, name: 'Dag Dataskydd' }],
-    ['a configured group (the groups claim)', { oid: GUN_OID, name: 'Gun Gruppmedlem', groups: ['group-other', 'group-dpo'] }],
+    [
+      'a configured group (the groups claim)',
+      { oid: GUN_OID, name: 'Gun Gruppmedlem', groups: ['group-other', 'group-dpo'] },
+    ],
     ['the DPO app role (the roles claim)', { oid: DORA_OID, name: 'Dora Approll', roles: ['DPO'] }],
   ])('lets a DPO by %s take an incident, by the same rule as the bot', async (_way, claims) => {
-    const report = await server.call('POST', '/api/incidents', { title: 'Fel mottagare', description: 'd', discoveredAt: new Date().toISOString() }, bearer(await jwks.sign()));
+    const report = await server.call(
+      'POST',
+      '/api/incidents',
+      { title: 'Fel mottagare', description: 'd', discoveredAt: new Date().toISOString() },
+      bearer(await jwks.sign()),
+    );
     const dpo = bearer(await jwks.sign(claims));
     const taken = await server.call('POST', `/api/incidents/${report.body.id}/take`, {}, dpo);
     expect(taken.status).toBe(200);
@@ -62,8 +77,15 @@ describe('Entra ID token validation', () => {
   });
 
   it('refuses a signed-in person who is no DPO by any of these ways, and changes nothing', async () => {
-    const report = await server.call('POST', '/api/incidents', { title: 'Fel mottagare', description: 'd', discoveredAt: new Date().toISOString() }, bearer(await jwks.sign()));
-    const erik = bearer(await jwks.sign({ oid: ERIK_OID, name: 'Erik Kollega', groups: ['group-other'], roles: ['Reader'] }));
+    const report = await server.call(
+      'POST',
+      '/api/incidents',
+      { title: 'Fel mottagare', description: 'd', discoveredAt: new Date().toISOString() },
+      bearer(await jwks.sign()),
+    );
+    const erik = bearer(
+      await jwks.sign({ oid: ERIK_OID, name: 'Erik Kollega', groups: ['group-other'], roles: ['Reader'] }),
+    );
     const refused = await server.call('POST', `/api/incidents/${report.body.id}/take`, {}, erik);
     expect([refused.status, refused.body.error.code]).toEqual([403, 'forbidden']);
     expect((await server.store.get(report.body.id))?.owner).toBeUndefined();
@@ -82,24 +104,38 @@ describe('Entra ID token validation', () => {
     ['an oid that is not a GUID', async () => bearer(await jwks.sign({ oid: 'oid-anna' }))],
     ['an oid that is a number', async () => bearer(await jwks.sign({ oid: 12345 }))],
     ['an oid that is an object', async () => bearer(await jwks.sign({ oid: { toString: ANNA_OID } }))],
-    ['a token issued ten minutes in the future', async () => bearer(await jwks.sign({}, { issuedAt: '+10m', expiresIn: '1h' }))],
+    [
+      'a token issued ten minutes in the future',
+      async () => bearer(await jwks.sign({}, { issuedAt: '+10m', expiresIn: '1h' })),
+    ],
     ['a token valid for thirty years', async () => bearer(await jwks.sign({}, { expiresIn: '30y' }))],
     ['a token valid for 29 hours', async () => bearer(await jwks.sign({}, { expiresIn: '29h' }))],
     ['a token without iat', async () => bearer(await jwks.sign({}, { issuedAt: null }))],
     ['a bearer scheme without a token', async () => ({ authorization: 'Bearer ' })],
     ['a token of garbage segments', async () => ({ authorization: 'Bearer a.b.c' })],
-    ['a token whose segments are not base64url', async () => ({ authorization: 'Bearer eyJhbGciOiJSUzI1NiJ9.!!!.###' })],
+    [
+      'a token whose segments are not base64url',
+      async () => ({ authorization: 'Bearer eyJhbGciOiJSUzI1NiJ9.!!!.###' }),
+    ],
   ])('refuses %s with 401 and changes nothing', async (_name, headers) => {
-    const res = await server.call('POST', '/api/incidents', { title: 't', description: 'd', discoveredAt: new Date().toISOString() }, await headers());
+    const res = await server.call(
+      'POST',
+      '/api/incidents',
+      { title: 't', description: 'd', discoveredAt: new Date().toISOString() },
+      await headers(),
+    );
     expect(res.status).toBe(401);
     expect(res.body.error.code).toBe('unauthenticated');
     expect((await server.store.listAll()).items).toHaveLength(0);
   });
 
-  it.each(['Bearer', 'bearer', 'BEARER', 'bEaReR'])('accepts the %s scheme (schemes are case-insensitive, RFC 9110)', async (scheme) => {
-    const res = await server.call('GET', '/api/me', undefined, { authorization: `${scheme} ${await jwks.sign()}` });
-    expect([res.status, res.body.id]).toEqual([200, ANNA_OID]);
-  });
+  it.each(['Bearer', 'bearer', 'BEARER', 'bEaReR'])(
+    'accepts the %s scheme (schemes are case-insensitive, RFC 9110)',
+    async (scheme) => {
+      const res = await server.call('GET', '/api/me', undefined, { authorization: `${scheme} ${await jwks.sign()}` });
+      expect([res.status, res.body.id]).toEqual([200, ANNA_OID]);
+    },
+  );
 
   it('accepts the longest lifetime Entra ID issues (28 hours, continuous access evaluation)', async () => {
     const res = await server.call('GET', '/api/me', undefined, bearer(await jwks.sign({}, { expiresIn: '28h' })));
@@ -107,13 +143,21 @@ describe('Entra ID token validation', () => {
   });
 
   it('ignores the dev headers outside the local profile', async () => {
-    const res = await server.call('GET', '/api/incidents?scope=all', undefined, { ...bearer(await jwks.sign()), 'x-dev-role': 'dpo' });
+    const res = await server.call('GET', '/api/incidents?scope=all', undefined, {
+      ...bearer(await jwks.sign()),
+      'x-dev-role': 'dpo',
+    });
     expect(res.status).toBe(403);
   });
 
   it('lets a reporter create and list their own report', async () => {
     const headers = bearer(await jwks.sign());
-    const created = await server.call('POST', '/api/incidents', { title: 'Fel mottagare', description: 'd', discoveredAt: new Date().toISOString() }, headers);
+    const created = await server.call(
+      'POST',
+      '/api/incidents',
+      { title: 'Fel mottagare', description: 'd', discoveredAt: new Date().toISOString() },
+      headers,
+    );
     expect(created.status).toBe(201);
     expect(created.body.reporter).toEqual({ id: ANNA_OID, name: 'Anna Handläggare' });
     const mine = await server.call('GET', '/api/incidents?scope=mine', undefined, headers);
@@ -124,7 +168,11 @@ describe('Entra ID token validation', () => {
     const anna = bearer(await jwks.sign());
     const bertil = bearer(await jwks.sign({ oid: BERTIL_OID, name: 'Bertil Handläggare' }));
     const ids = (res: { body: { items: { id: string }[] } }) => res.body.items.map((i) => i.id).sort();
-    const report = (title: string) => ({ title, description: 'Ett beslut skickades till fel adress.', discoveredAt: new Date().toISOString() });
+    const report = (title: string) => ({
+      title,
+      description: 'Ett beslut skickades till fel adress.',
+      discoveredAt: new Date().toISOString(),
+    });
 
     const annas = await server.call('POST', '/api/incidents', report('Annas anmälan'), anna);
     const bertils = await server.call('POST', '/api/incidents', report('Bertils anmälan'), bertil);
@@ -135,7 +183,10 @@ describe('Entra ID token validation', () => {
     expect(ids(await server.call('GET', '/api/incidents?scope=mine', undefined, bertil))).toEqual([bertils.body.id]);
 
     // Someone else's incident is "not found" (404), by id and by number, and the answer shows nothing of it.
-    for (const [headers, other] of [[anna, bertils.body], [bertil, annas.body]] as const) {
+    for (const [headers, other] of [
+      [anna, bertils.body],
+      [bertil, annas.body],
+    ] as const) {
       for (const ref of [other.id, other.number]) {
         const peek = await server.call('GET', `/api/incidents/${ref}`, undefined, headers);
         expect([peek.status, peek.body.error.code]).toEqual([404, 'not_found']);
@@ -154,8 +205,12 @@ describe('Entra ID token validation', () => {
     const dpoByUserId = bearer(await jwks.sign({ oid: DAG_OID, name: 'Dag Dataskydd' }));
     for (const dpo of [dpoByRole, dpoByUserId]) {
       expect((await server.call('GET', '/api/me', undefined, dpo)).body.roles).toEqual(['reporter', 'dpo']);
-      expect(ids(await server.call('GET', '/api/incidents?scope=all', undefined, dpo))).toEqual([annas.body.id, bertils.body.id].sort());
-      expect(ids(await server.call('GET', '/api/incidents?scope=all&open=true', undefined, dpo))).toEqual([annas.body.id, bertils.body.id].sort());
+      expect(ids(await server.call('GET', '/api/incidents?scope=all', undefined, dpo))).toEqual(
+        [annas.body.id, bertils.body.id].sort(),
+      );
+      expect(ids(await server.call('GET', '/api/incidents?scope=all&open=true', undefined, dpo))).toEqual(
+        [annas.body.id, bertils.body.id].sort(),
+      );
       const details = await server.call('GET', `/api/incidents/${bertils.body.number}`, undefined, dpo);
       expect([details.status, details.body.incident.id]).toEqual([200, bertils.body.id]);
     }
@@ -166,28 +221,38 @@ describe('Entra ID keys that cannot be had', () => {
   it.each([
     ['nobody listens at AUTH_JWKS_URI', 'http://127.0.0.1:9/discovery/v2.0/keys'],
     ['AUTH_JWKS_URI answers 500', 'status-500'],
-  ])('answers 503 auth_unavailable with Retry-After when %s, logs the cause without the token, and stores nothing', async (_name, uri) => {
-    const failing = http.createServer((_req, res) => {
-      res.statusCode = 500;
-      res.end('{}');
-    });
-    await new Promise<void>((resolve) => failing.listen(0, '127.0.0.1', resolve));
-    const jwksUri = uri === 'status-500' ? `http://127.0.0.1:${(failing.address() as AddressInfo).port}/keys` : uri;
-    const down = await startTestServer({ env: { NODE_ENV: 'test', AZURE_TENANT_ID: TENANT_ID, API_CLIENT_ID, AUTH_JWKS_URI: jwksUri } });
-    try {
-      const token = await jwks.sign();
-      const res = await down.call('POST', '/api/incidents', { title: 't', description: 'd', discoveredAt: new Date().toISOString() }, bearer(token));
-      expect([res.status, res.body.error.code]).toEqual([503, 'auth_unavailable']);
-      expect(res.headers.get('retry-after')).toBe('30');
-      expect(JSON.stringify(res.body)).not.toMatch(/127\.0\.0\.1|ECONN|fetch/);
-      expect(down.logLines.filter((l) => l.includes('sign-in keys unavailable'))).toHaveLength(1);
-      expect(down.logLines.join('\n')).not.toContain(token.split('.')[2]);
-      expect((await down.store.listAll()).items).toHaveLength(0);
-    } finally {
-      await down.close();
-      await new Promise<void>((resolve) => failing.close(() => resolve()));
-    }
-  });
+  ])(
+    'answers 503 auth_unavailable with Retry-After when %s, logs the cause without the token, and stores nothing',
+    async (_name, uri) => {
+      const failing = http.createServer((_req, res) => {
+        res.statusCode = 500;
+        res.end('{}');
+      });
+      await new Promise<void>((resolve) => failing.listen(0, '127.0.0.1', resolve));
+      const jwksUri = uri === 'status-500' ? `http://127.0.0.1:${(failing.address() as AddressInfo).port}/keys` : uri;
+      const down = await startTestServer({
+        env: { NODE_ENV: 'test', AZURE_TENANT_ID: TENANT_ID, API_CLIENT_ID, AUTH_JWKS_URI: jwksUri },
+      });
+      try {
+        const token = await jwks.sign();
+        const res = await down.call(
+          'POST',
+          '/api/incidents',
+          { title: 't', description: 'd', discoveredAt: new Date().toISOString() },
+          bearer(token),
+        );
+        expect([res.status, res.body.error.code]).toEqual([503, 'auth_unavailable']);
+        expect(res.headers.get('retry-after')).toBe('30');
+        expect(JSON.stringify(res.body)).not.toMatch(/127\.0\.0\.1|ECONN|fetch/);
+        expect(down.logLines.filter((l) => l.includes('sign-in keys unavailable'))).toHaveLength(1);
+        expect(down.logLines.join('\n')).not.toContain(token.split('.')[2]);
+        expect((await down.store.listAll()).items).toHaveLength(0);
+      } finally {
+        await down.close();
+        await new Promise<void>((resolve) => failing.close(() => resolve()));
+      }
+    },
+  );
 });
 
 describe('loadConfig', () => {
@@ -205,17 +270,26 @@ describe('loadConfig', () => {
   });
 
   it.each([
-    [{ BOT_APP_ID: '66666666-7777-8888-9999-000000000000', SECRET_BOT_PASSWORD: 'not-a-real-secret' }, /API_CLIENT_ID is missing: BOT_APP_ID, SECRET_BOT_PASSWORD are set/],
+    [
+      { BOT_APP_ID: '66666666-7777-8888-9999-000000000000', SECRET_BOT_PASSWORD: 'not-a-real-secret' },
+      /API_CLIENT_ID is missing: BOT_APP_ID, SECRET_BOT_PASSWORD are set/,
+    ],
     [{ PUBLIC_URL: 'https://pui.kommun.example' }, /API_CLIENT_ID is missing: PUBLIC_URL is set/],
-    [{ AZURE_TENANT_ID: '11111111-2222-3333-4444-555555555555', BOT_APP_ID: '66666666-7777-8888-9999-000000000000' }, /API_CLIENT_ID is missing: BOT_APP_ID is set/],
+    [
+      { AZURE_TENANT_ID: '11111111-2222-3333-4444-555555555555', BOT_APP_ID: '66666666-7777-8888-9999-000000000000' },
+      /API_CLIENT_ID is missing: BOT_APP_ID is set/,
+    ],
   ])('refuses to fall back to the local profile when a deployment forgot API_CLIENT_ID (%o)', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
   });
 
-  it.each(['0.0.0.0', '::', '10.1.2.3', 'pui.kommun.example'])('refuses the local profile on the non-loopback HOST %s', (host) => {
-    expect(() => loadConfig({ HOST: host })).toThrow(/not a loopback address/);
-  });
+  it.each(['0.0.0.0', '::', '10.1.2.3', 'pui.kommun.example'])(
+    'refuses the local profile on the non-loopback HOST %s',
+    (host) => {
+      expect(() => loadConfig({ HOST: host })).toThrow(/not a loopback address/);
+    },
+  );
 
   it.each(['127.0.0.1', '::1', 'localhost'])('runs the local profile on the loopback HOST %s', (host) => {
     expect(loadConfig({ HOST: host })).toMatchObject({ profile: 'local', host });
@@ -228,7 +302,13 @@ describe('loadConfig', () => {
 
   it('defaults to the local profile on 127.0.0.1:3978 with .data/pui.db', () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ profile: 'local', host: '127.0.0.1', port: 3978, dbFile: '.data/pui.db', store: 'sqlite' });
+    expect(config).toMatchObject({
+      profile: 'local',
+      host: '127.0.0.1',
+      port: 3978,
+      dbFile: '.data/pui.db',
+      store: 'sqlite',
+    });
   });
 });
 
@@ -236,10 +316,18 @@ describe('env files', () => {
   it('reads env/.env.<PUI_ENV> and its .user file, with the shell winning', () => {
     const root = mkdtempSync(path.join(tmpdir(), 'pui-env-'));
     mkdirSync(path.join(root, 'env'));
-    writeFileSync(path.join(root, 'env', '.env.test1'), 'PORT=4000\nORGANISATION_NAME="Exempelkommun"\nLOG_LEVEL=warn\n');
+    writeFileSync(
+      path.join(root, 'env', '.env.test1'),
+      'PORT=4000\nORGANISATION_NAME="Exempelkommun"\nLOG_LEVEL=warn\n',
+    );
     writeFileSync(path.join(root, 'env', '.env.test1.user'), 'SECRET_BOT_PASSWORD=from-user-file\n');
     const merged = withEnvFiles({ LOG_LEVEL: 'error' }, 'test1', root);
-    expect(merged).toEqual({ PORT: '4000', ORGANISATION_NAME: 'Exempelkommun', LOG_LEVEL: 'error', SECRET_BOT_PASSWORD: 'from-user-file' });
+    expect(merged).toEqual({
+      PORT: '4000',
+      ORGANISATION_NAME: 'Exempelkommun',
+      LOG_LEVEL: 'error',
+      SECRET_BOT_PASSWORD: 'from-user-file',
+    });
     rmSync(root, { recursive: true, force: true });
   });
 

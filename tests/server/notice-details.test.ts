@@ -11,16 +11,27 @@ let number: string;
 beforeEach(async () => {
   server = await startTestServer({
     env: {
-      NODE_ENV: 'test', ORGANISATION_NAME: 'Exempelby kommun', ORGANISATION_NUMBER: '212000-0000',
-      DPO_CONTACT_NAME: 'Dana Dataskydd', DPO_CONTACT_EMAIL: 'dso@exempelby.se', DPO_CONTACT_PHONE: '010-123 45 67',
+      NODE_ENV: 'test',
+      ORGANISATION_NAME: 'Exempelby kommun',
+      ORGANISATION_NUMBER: '212000-0000',
+      DPO_CONTACT_NAME: 'Dana Dataskydd',
+      DPO_CONTACT_EMAIL: 'dso@exempelby.se',
+      DPO_CONTACT_PHONE: '010-123 45 67',
     },
   });
-  const created = await server.call('POST', '/api/incidents', {
-    title: 'Utredning om 19121212-1212 till fel mottagare',
-    description: 'En utredning om ett barn skickades till en extern mottagare.',
-    discoveredAt: new Date(Date.now() - 3600_000).toISOString(),
-    breachTypes: ['confidentiality'], dataCategories: ['social-services', 'children'], affectedCount: 1,
-  }, asReporter);
+  const created = await server.call(
+    'POST',
+    '/api/incidents',
+    {
+      title: 'Utredning om 19121212-1212 till fel mottagare',
+      description: 'En utredning om ett barn skickades till en extern mottagare.',
+      discoveredAt: new Date(Date.now() - 3600_000).toISOString(),
+      breachTypes: ['confidentiality'],
+      dataCategories: ['social-services', 'children'],
+      affectedCount: 1,
+    },
+    asReporter,
+  );
   expect(created.status).toBe(201);
   number = created.body.number;
 });
@@ -36,17 +47,33 @@ async function snapshot() {
 describe('POST /api/incidents/{id}/notice-details', () => {
   it('records the details, keeps them, audits them without the free texts, and the IMY text answers with them', async () => {
     const res = await server.call('POST', `/api/incidents/${number}/notice-details`, {
-      subjectCategories: ['clients', 'children'], affectedCount: 2, recordCount: 40, consequences: ['secrecy'],
-      consequencesText: 'Uppgifterna kan spridas vidare.', measures: 'Mottagaren har raderat.', plannedMeasures: 'Ny rutin.', crossBorder: false,
+      subjectCategories: ['clients', 'children'],
+      affectedCount: 2,
+      recordCount: 40,
+      consequences: ['secrecy'],
+      consequencesText: 'Uppgifterna kan spridas vidare.',
+      measures: 'Mottagaren har raderat.',
+      plannedMeasures: 'Ny rutin.',
+      crossBorder: false,
     });
     expect(res.status).toBe(200);
-    expect(res.body.noticeDetails).toMatchObject({ subjectCategories: ['clients', 'children'], recordCount: 40, crossBorder: false });
+    expect(res.body.noticeDetails).toMatchObject({
+      subjectCategories: ['clients', 'children'],
+      recordCount: 40,
+      crossBorder: false,
+    });
     const { incident, events } = await snapshot();
     expect(incident!.affectedCount).toBe(2);
     expect(incident!.measures).toBe('Mottagaren har raderat.');
     const event = events.at(-1)!;
     expect(event.type).toBe('notice-details-recorded');
-    expect(event.data).toEqual({ subjectCategories: 'clients,children', affectedCount: 2, recordCount: 40, consequences: 'secrecy', crossBorder: false });
+    expect(event.data).toEqual({
+      subjectCategories: 'clients,children',
+      affectedCount: 2,
+      recordCount: 40,
+      consequences: 'secrecy',
+      crossBorder: false,
+    });
     expect(JSON.stringify(event)).not.toContain('spridas');
 
     const notice = await server.call('GET', `/api/incidents/${number}/notice?kind=imy`);
@@ -54,19 +81,21 @@ describe('POST /api/incidents/{id}/notice-details', () => {
     expect(notice.headers.get('content-type')).toMatch(/^text\/plain/);
     expect(notice.headers.get('cache-control')).toBe('no-store');
     const lines = String(notice.body).split('\n');
-    expect(lines).toEqual(expect.arrayContaining([
-      'Personuppgiftsansvarig: Exempelby kommun',
-      'Organisationsnummer: 212000-0000',
-      `Vårt ärendenummer: ${number}`,
-      'Kontaktuppgifter till dataskyddsombudet: Dana Dataskydd, dso@exempelby.se, 010-123 45 67',
-      'Kategorier av registrerade: Klienter eller brukare inom socialtjänsten; Barn',
-      'Ungefärligt antal berörda registrerade: 2',
-      'Ungefärligt antal berörda personuppgiftsposter: 40',
-      'Troliga konsekvenser: Röjande av uppgifter som omfattas av sekretess eller tystnadsplikt. Uppgifterna kan spridas vidare.',
-      'Vidtagna åtgärder: Mottagaren har raderat.',
-      'Planerade åtgärder: Ny rutin.',
-      'Berör incidenten registrerade i andra EU/EES-länder: Nej',
-    ]));
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        'Personuppgiftsansvarig: Exempelby kommun',
+        'Organisationsnummer: 212000-0000',
+        `Vårt ärendenummer: ${number}`,
+        'Kontaktuppgifter till dataskyddsombudet: Dana Dataskydd, dso@exempelby.se, 010-123 45 67',
+        'Kategorier av registrerade: Klienter eller brukare inom socialtjänsten; Barn',
+        'Ungefärligt antal berörda registrerade: 2',
+        'Ungefärligt antal berörda personuppgiftsposter: 40',
+        'Troliga konsekvenser: Röjande av uppgifter som omfattas av sekretess eller tystnadsplikt. Uppgifterna kan spridas vidare.',
+        'Vidtagna åtgärder: Mottagaren har raderat.',
+        'Planerade åtgärder: Ny rutin.',
+        'Berör incidenten registrerade i andra EU/EES-länder: Nej',
+      ]),
+    );
     expect(String(notice.body)).not.toContain('1212');
   });
 

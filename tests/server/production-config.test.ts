@@ -16,7 +16,8 @@ function production(overrides: Record<string, string | undefined> = {}): Record<
     BOT_APP_ID: IDENTITY,
     BOT_APP_TYPE: 'UserAssignedMSI',
     STORE: 'sharepoint',
-    SHAREPOINT_SITE_ID: 'contoso.sharepoint.com,11111111-1111-4111-8111-111111111111,22222222-2222-4222-8222-222222222222',
+    SHAREPOINT_SITE_ID:
+      'contoso.sharepoint.com,11111111-1111-4111-8111-111111111111,22222222-2222-4222-8222-222222222222',
     SHAREPOINT_AUTH: 'managed-identity',
     AZURE_CLIENT_ID: IDENTITY,
     ORGANISATION_NAME: 'Exempelkommun',
@@ -27,7 +28,9 @@ function production(overrides: Record<string, string | undefined> = {}): Record<
 
 describe('production configuration', () => {
   it('keeps no copy of the environment: what it does not read (other secrets of the host) is nowhere in the config', () => {
-    const config = loadConfig(production({ WEBSITE_AUTH_ENCRYPTION_KEY: 'host-secret-4711', SOME_OTHER_APP_PASSWORD: 'other-secret-0815' }));
+    const config = loadConfig(
+      production({ WEBSITE_AUTH_ENCRYPTION_KEY: 'host-secret-4711', SOME_OTHER_APP_PASSWORD: 'other-secret-0815' }),
+    );
     const kept = JSON.stringify(config);
     expect(kept).not.toContain('host-secret-4711');
     expect(kept).not.toContain('other-secret-0815');
@@ -37,7 +40,12 @@ describe('production configuration', () => {
   it('runs the bot and Graph on the managed identity with no secret at all', () => {
     const config = loadConfig(production());
     expect(config).toMatchObject({ profile: 'entra', store: 'sharepoint', host: '0.0.0.0', port: 8080 });
-    expect(config.bot).toMatchObject({ appId: IDENTITY, appType: 'UserAssignedMSI', tenantId: TENANT, password: undefined });
+    expect(config.bot).toMatchObject({
+      appId: IDENTITY,
+      appType: 'UserAssignedMSI',
+      tenantId: TENANT,
+      password: undefined,
+    });
     expect(config.sharePoint?.credential).toEqual({ kind: 'managed-identity', clientId: IDENTITY });
   });
 
@@ -63,11 +71,19 @@ describe('production configuration', () => {
   });
 
   it('still accepts a client secret for the bot (BOT_APP_TYPE=SingleTenant)', () => {
-    const config = loadConfig(production({ BOT_APP_TYPE: 'SingleTenant', BOT_APP_ID: 'a1b2c3d4-0000-4000-8000-000000000001', SECRET_BOT_PASSWORD: 'from-the-user-file' }));
+    const config = loadConfig(
+      production({
+        BOT_APP_TYPE: 'SingleTenant',
+        BOT_APP_ID: 'a1b2c3d4-0000-4000-8000-000000000001',
+        SECRET_BOT_PASSWORD: 'from-the-user-file',
+      }),
+    );
     expect(config.bot).toMatchObject({ appType: 'SingleTenant', password: 'from-the-user-file' });
   });
 
   it('a managed identity needs a tenant even outside production', () => {
-    expect(() => loadConfig({ BOT_APP_ID: IDENTITY, BOT_APP_TYPE: 'UserAssignedMSI' })).toThrow(/BOT_TENANT_ID \(or AZURE_TENANT_ID\) is missing/);
+    expect(() => loadConfig({ BOT_APP_ID: IDENTITY, BOT_APP_TYPE: 'UserAssignedMSI' })).toThrow(
+      /BOT_TENANT_ID \(or AZURE_TENANT_ID\) is missing/,
+    );
   });
 });

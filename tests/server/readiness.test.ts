@@ -13,7 +13,10 @@ function probedStore(behaviour: { fail?: boolean } = {}): { store: SqliteStores;
   const original = store.appState.getState.bind(store.appState);
   store.appState.getState = (async (key: string) => {
     reads += 1;
-    if (behaviour.fail) throw Object.assign(new Error('Microsoft Graph: appState.get failed with HTTP 503.'), { name: 'StoreUnavailable' });
+    if (behaviour.fail)
+      throw Object.assign(new Error('Microsoft Graph: appState.get failed with HTTP 503.'), {
+        name: 'StoreUnavailable',
+      });
     return original(key);
   }) as typeof store.appState.getState;
   return { store, reads: () => reads };
@@ -23,7 +26,11 @@ describe('GET /readyz', () => {
   it('answers 200 ready when the store answers, and carries nothing of any incident', async () => {
     const server = await startTestServer();
     try {
-      await server.call('POST', '/api/incidents', { title: 'Fel mottagare', description: 'Ett brev till fel adress.', discoveredAt: new Date().toISOString() });
+      await server.call('POST', '/api/incidents', {
+        title: 'Fel mottagare',
+        description: 'Ett brev till fel adress.',
+        discoveredAt: new Date().toISOString(),
+      });
       const answer = await server.call('GET', '/readyz');
       expect(answer.status).toBe(200);
       expect(Object.keys(answer.body).sort()).toEqual(['checkedAt', 'status']);
@@ -52,7 +59,11 @@ describe('GET /readyz', () => {
 });
 
 describe('readinessCheck', () => {
-  const deps = (stores: { appState: AppStateStore }, now: { t: number }) => ({ appState: stores.appState, clock: { now: () => new Date(now.t) }, logger: createLogger('silent') });
+  const deps = (stores: { appState: AppStateStore }, now: { t: number }) => ({
+    appState: stores.appState,
+    clock: { now: () => new Date(now.t) },
+    logger: createLogger('silent'),
+  });
 
   it('asks the store at most once per cache period, however often it is probed', async () => {
     const { store, reads } = probedStore();
@@ -90,7 +101,12 @@ describe('closing the server (SIGTERM)', () => {
     }) as typeof create;
     const server = await startTestServer({ stores: store });
     const reportId = `drain-${randomUUID()}`;
-    const report = server.call('POST', '/api/incidents', { title: 'Fel mottagare', description: 'Ett brev till fel adress.', discoveredAt: new Date().toISOString(), reportId });
+    const report = server.call('POST', '/api/incidents', {
+      title: 'Fel mottagare',
+      description: 'Ett brev till fel adress.',
+      discoveredAt: new Date().toISOString(),
+      reportId,
+    });
     // The request has reached the store (it waits there) before the close begins.
     await new Promise((resolve) => setTimeout(resolve, 200));
     const closing = server.close();

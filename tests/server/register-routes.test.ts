@@ -10,7 +10,12 @@ afterEach(async () => {
 });
 
 async function report(discoveredAt: string, extra: Record<string, unknown> = {}) {
-  const res = await server.call('POST', '/api/incidents', { title: 'Fel mottagare', description: 'Beskrivning', discoveredAt, ...extra });
+  const res = await server.call('POST', '/api/incidents', {
+    title: 'Fel mottagare',
+    description: 'Beskrivning',
+    discoveredAt,
+    ...extra,
+  });
   expect(res.status).toBe(201);
   return res.body;
 }
@@ -21,7 +26,10 @@ describe('the register routes', () => {
     await report('2026-05-11T10:00:00Z', { cause: 'technical' });
     await report('2025-12-24T10:00:00Z');
     await server.call('POST', `/api/incidents/${a.id}/assessment`, { risk: 'risk', rationale: 'Barn berörs.' });
-    await server.call('POST', `/api/incidents/${a.id}/imy-notice`, { notifiedAt: '2026-05-11T09:00:00Z', reference: 'IMY-1' });
+    await server.call('POST', `/api/incidents/${a.id}/imy-notice`, {
+      notifiedAt: '2026-05-11T09:00:00Z',
+      reference: 'IMY-1',
+    });
 
     const res = await server.call('GET', '/api/register/report?from=2026-01-01&to=2026-06-30');
     expect(res.status).toBe(200);
@@ -38,7 +46,9 @@ describe('the register routes', () => {
   it('lists register findings as a to-do list', async () => {
     const a = await report('2026-05-10T10:00:00Z');
     const res = await server.call('GET', '/api/register/findings');
-    expect(res.body).toEqual([{ incident: { id: a.id, number: a.number, title: 'Fel mottagare', status: 'new' }, findings: ['not-assessed'] }]);
+    expect(res.body).toEqual([
+      { incident: { id: a.id, number: a.number, title: 'Fel mottagare', status: 'new' }, findings: ['not-assessed'] },
+    ]);
   });
 
   it('exports the register as CSV and XLSX with the Swedish register headers', async () => {
@@ -58,9 +68,15 @@ describe('the register routes', () => {
   });
 
   it('refuses a reporter, a bad period and an unknown format', async () => {
-    expect((await server.call('GET', '/api/register/report', undefined, { 'x-dev-role': 'reporter' })).status).toBe(403);
-    expect((await server.call('GET', '/api/register/findings', undefined, { 'x-dev-role': 'reporter' })).status).toBe(403);
-    expect((await server.call('GET', '/api/register/export', undefined, { 'x-dev-role': 'reporter' })).status).toBe(403);
+    expect((await server.call('GET', '/api/register/report', undefined, { 'x-dev-role': 'reporter' })).status).toBe(
+      403,
+    );
+    expect((await server.call('GET', '/api/register/findings', undefined, { 'x-dev-role': 'reporter' })).status).toBe(
+      403,
+    );
+    expect((await server.call('GET', '/api/register/export', undefined, { 'x-dev-role': 'reporter' })).status).toBe(
+      403,
+    );
     const reversed = await server.call('GET', '/api/register/report?from=2026-06-30&to=2026-01-01');
     expect(reversed.status).toBe(400);
     expect(reversed.body.error.issues[0].code).toBe('period_reversed');

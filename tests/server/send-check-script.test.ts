@@ -11,10 +11,19 @@ describe('GET /outlook/send-check.js (the Smart Alerts script)', () => {
     staticRoot = mkdtempSync(path.join(tmpdir(), 'pui-send-check-'));
     mkdirSync(path.join(staticRoot, 'outlook'));
     // A stand-in for the built bundle: it reports the settings it finds.
-    writeFileSync(path.join(staticRoot, 'outlook', 'send-check.js'), 'globalThis.seen = globalThis.PUI_SEND_CHECK_SETTINGS;');
+    writeFileSync(
+      path.join(staticRoot, 'outlook', 'send-check.js'),
+      'globalThis.seen = globalThis.PUI_SEND_CHECK_SETTINGS;',
+    );
     server = await startTestServer({
       staticRoot,
-      env: { NODE_ENV: 'test', ORGANISATION_DOMAINS: 'kalmar.se', SEND_CHECK: 'off', TRUSTED_EXTERNAL_DOMAINS: '@RegionKalmar.se', SENSITIVE_WORDS: 'Skyddsidentitet, lss-beslut' },
+      env: {
+        NODE_ENV: 'test',
+        ORGANISATION_DOMAINS: 'kalmar.se',
+        SEND_CHECK: 'off',
+        TRUSTED_EXTERNAL_DOMAINS: '@RegionKalmar.se',
+        SENSITIVE_WORDS: 'Skyddsidentitet, lss-beslut',
+      },
     });
   });
   afterAll(async () => {
@@ -29,11 +38,20 @@ describe('GET /outlook/send-check.js (the Smart Alerts script)', () => {
     expect(res.headers.get('cache-control')).toBe('no-store');
     const context: { seen?: unknown } = {};
     vm.runInNewContext(res.body as string, vm.createContext(Object.assign(context, { globalThis: context })));
-    expect(context.seen).toEqual({ enabled: false, organisationDomains: ['kalmar.se'], trustedExternalDomains: ['regionkalmar.se'], sensitiveWords: ['skyddsidentitet', 'lss-beslut'] });
+    expect(context.seen).toEqual({
+      enabled: false,
+      organisationDomains: ['kalmar.se'],
+      trustedExternalDomains: ['regionkalmar.se'],
+      sensitiveWords: ['skyddsidentitet', 'lss-beslut'],
+    });
   });
 
   it('puts the same settings in config.json', async () => {
     const res = await server.call('GET', '/outlook/config.json');
-    expect(res.body.sendCheck).toEqual({ enabled: false, trustedExternalDomains: ['regionkalmar.se'], sensitiveWords: ['skyddsidentitet', 'lss-beslut'] });
+    expect(res.body.sendCheck).toEqual({
+      enabled: false,
+      trustedExternalDomains: ['regionkalmar.se'],
+      sensitiveWords: ['skyddsidentitet', 'lss-beslut'],
+    });
   });
 });

@@ -6,14 +6,25 @@ import { incidentFields, StateValueTooLarge } from '../../src/store/sharepoint/i
 import { columnDefinition, LIST_SPECS, NOTE_MAX } from '../../src/store/sharepoint/list-schema';
 import { PUI_DESK_VERSION } from '../../src/store/sharepoint/sharepoint-config';
 import type { AppStateStore, IncidentStore, Stores } from '../../src/domain/ports';
-import { openSharePointStores, SharePointAccessDenied, SharePointNotProvisioned } from '../../src/store/sharepoint/sharepoint-stores';
+import {
+  openSharePointStores,
+  SharePointAccessDenied,
+  SharePointNotProvisioned,
+} from '../../src/store/sharepoint/sharepoint-stores';
 import { Outbox, type AnnouncementNews, type OutboxEntry } from '../../src/use-cases';
 import { describeAccessLogContract } from '../contract/access-log-contract';
 import { describeAppStateStoreContract } from '../contract/app-state-store-contract';
 import { describeIncidentStoreContract } from '../contract/incident-store-contract';
 import { GraphDouble } from '../support/graph-double';
 import { aDpo, aNewIncident, anEvent, aReporter } from '../support/incident-mother';
-import { doubleConfig, doubleHttp, fakeCredential, fastRetry, openOnNewSite, openOnSite } from './support/sharepoint-fixture';
+import {
+  doubleConfig,
+  doubleHttp,
+  fakeCredential,
+  fastRetry,
+  openOnNewSite,
+  openOnSite,
+} from './support/sharepoint-fixture';
 
 const LATER = new Date('2026-12-01T09:00:00.000Z');
 
@@ -27,8 +38,12 @@ afterAll(async () => {
   await double.close();
 });
 
-describeIncidentStoreContract('sharepoint (Graph double)', async () => ({ stores: (await openOnNewSite(double)).stores }));
-describeAppStateStoreContract('sharepoint (Graph double)', async () => ({ stores: (await openOnNewSite(double)).stores }));
+describeIncidentStoreContract('sharepoint (Graph double)', async () => ({
+  stores: (await openOnNewSite(double)).stores,
+}));
+describeAppStateStoreContract('sharepoint (Graph double)', async () => ({
+  stores: (await openOnNewSite(double)).stores,
+}));
 describeAccessLogContract('sharepoint (Graph double)', async () => ({ stores: (await openOnNewSite(double)).stores }));
 
 describe('the SharePoint stores against a failing Graph', () => {
@@ -59,10 +74,20 @@ describe('the SharePoint stores against a failing Graph', () => {
     double.inject({ match: { inBatch: false, method: 'GET', path: /\/items$/ }, status: 503, retryAfter: 1, times: 2 });
 
     const results = await Promise.all(Array.from({ length: 8 }, () => store.create(aNewIncident(), anEvent())));
-    const taken = await Promise.all(results.map(({ incident }) => store.update(takeOwnership(incident, aDpo, LATER).next, incident.etag, takeOwnership(incident, aDpo, LATER).event)));
+    const taken = await Promise.all(
+      results.map(({ incident }) =>
+        store.update(
+          takeOwnership(incident, aDpo, LATER).next,
+          incident.etag,
+          takeOwnership(incident, aDpo, LATER).event,
+        ),
+      ),
+    );
 
     expect(results.every((r) => r.created)).toBe(true);
-    expect(results.map((r) => r.incident.number).sort()).toEqual(Array.from({ length: 8 }, (_, i) => formatIncidentNumber(2026, i + 1)));
+    expect(results.map((r) => r.incident.number).sort()).toEqual(
+      Array.from({ length: 8 }, (_, i) => formatIncidentNumber(2026, i + 1)),
+    );
     expect(incidents()).toHaveLength(8);
     expect(events()).toHaveLength(16);
     expect(taken.every((t) => t.status === 'triage')).toBe(true);
@@ -101,20 +126,33 @@ describe('the SharePoint stores against a failing Graph', () => {
 
   it('settles app-state writes whose answers were lost or throttled, without a duplicate or a false conflict', async () => {
     const state = () => double.items(siteId, 'PuiAppState').filter((i) => String(i.StateKey).startsWith('outbox:'));
-    const put = (key: string, value: unknown, expectedEtag: string | null | undefined) => ({ kind: 'put', key, value, expectedEtag, dueAt: '2026-11-20T12:00:00.000Z' }) as const;
+    const put = (key: string, value: unknown, expectedEtag: string | null | undefined) =>
+      ({ kind: 'put', key, value, expectedEtag, dueAt: '2026-11-20T12:00:00.000Z' }) as const;
 
     double.inject({ match: { path: /^\/\$batch$/ }, status: 504, afterExecute: true, times: 1 });
-    const created = await appState.writeStates([put('outbox:a', { v: 1 }, undefined), put('outbox:b', { v: 1 }, undefined)]);
+    const created = await appState.writeStates([
+      put('outbox:a', { v: 1 }, undefined),
+      put('outbox:b', { v: 1 }, undefined),
+    ]);
     expect(created.map((o) => o.ok)).toEqual([true, true]);
     expect(state()).toHaveLength(2);
 
     double.inject({ match: { path: /^\/\$batch$/ }, status: 504, afterExecute: true, times: 1 });
-    const changed = await appState.writeStates([put('outbox:a', { v: 2 }, (created[0] as { etag: string }).etag), { kind: 'delete', key: 'outbox:b', expectedEtag: null }]);
-    expect(changed).toEqual([{ ok: true, etag: (await appState.getState('outbox:a'))!.etag }, { ok: true, etag: null }]);
+    const changed = await appState.writeStates([
+      put('outbox:a', { v: 2 }, (created[0] as { etag: string }).etag),
+      { kind: 'delete', key: 'outbox:b', expectedEtag: null },
+    ]);
+    expect(changed).toEqual([
+      { ok: true, etag: (await appState.getState('outbox:a'))!.etag },
+      { ok: true, etag: null },
+    ]);
     expect(state().map((i) => [i.StateKey, i.Value])).toEqual([['outbox:a', '{"v":2}']]);
 
     double.inject({ match: { inBatch: true, method: 'POST', path: /\/items$/ }, status: 429, retryAfter: 1, times: 2 });
-    const throttled = await appState.writeStates([put('outbox:c', { v: 1 }, undefined), put('outbox:d', { v: 1 }, undefined)]);
+    const throttled = await appState.writeStates([
+      put('outbox:c', { v: 1 }, undefined),
+      put('outbox:d', { v: 1 }, undefined),
+    ]);
     expect(throttled.map((o) => o.ok)).toEqual([true, true]);
     expect(state()).toHaveLength(3);
     expect(waits.filter((w) => w === 1000)).toHaveLength(1);
@@ -136,7 +174,11 @@ describe('the SharePoint stores against a failing Graph', () => {
     const { store: other } = await openOnSite(double, siteId);
     const { incident } = await store.create(aNewIncident(), anEvent());
     const seenByOther = (await other.get(incident.id))!;
-    await store.update(takeOwnership(incident, aDpo, LATER).next, incident.etag, takeOwnership(incident, aDpo, LATER).event);
+    await store.update(
+      takeOwnership(incident, aDpo, LATER).next,
+      incident.etag,
+      takeOwnership(incident, aDpo, LATER).event,
+    );
 
     const { next, event } = assessRisk(seenByOther, { risk: 'high', rationale: 'Skyddad identitet.' }, aDpo, LATER);
     const error = await other.update(next, seenByOther.etag, event).catch((e: unknown) => e);
@@ -147,9 +189,13 @@ describe('the SharePoint stores against a failing Graph', () => {
   it('numbers reports from two servers at once without a gap or a duplicate', async () => {
     const { store: other } = await openOnSite(double, siteId);
 
-    const results = await Promise.all(Array.from({ length: 12 }, (_, i) => (i % 2 ? other : store).create(aNewIncident(), anEvent())));
+    const results = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => (i % 2 ? other : store).create(aNewIncident(), anEvent())),
+    );
 
-    expect(results.map((r) => r.incident.number).sort()).toEqual(Array.from({ length: 12 }, (_, i) => formatIncidentNumber(2026, i + 1)));
+    expect(results.map((r) => r.incident.number).sort()).toEqual(
+      Array.from({ length: 12 }, (_, i) => formatIncidentNumber(2026, i + 1)),
+    );
     expect(new Set(incidents().map((i) => i.IncidentNumber)).size).toBe(12);
   });
 
@@ -160,13 +206,20 @@ describe('the SharePoint stores against a failing Graph', () => {
     const error = await store.create(input, anEvent()).catch((e: unknown) => e);
 
     expect(error).toBeInstanceOf(StoreUnavailable);
-    expect(error).toMatchObject({ code: 'store_unavailable', retryAfterSeconds: 30, detail: { status: 429, code: 'TooManyRequests', requestId: expect.any(String), operation: 'incidents.create' } });
+    expect(error).toMatchObject({
+      code: 'store_unavailable',
+      retryAfterSeconds: 30,
+      detail: { status: 429, code: 'TooManyRequests', requestId: expect.any(String), operation: 'incidents.create' },
+    });
     expect(JSON.stringify({ ...(error as object), message: (error as Error).message })).not.toContain('gammal adress');
     expect(incidents()).toHaveLength(0);
   });
 
   it('retries an answer that does not come in time', async () => {
-    const { incidents: slow } = await openSharePointStores({ ...doubleConfig(double, siteId), requestTimeoutMs: 200 }, { credential: fakeCredential, retry: fastRetry(waits) });
+    const { incidents: slow } = await openSharePointStores(
+      { ...doubleConfig(double, siteId), requestTimeoutMs: 200 },
+      { credential: fakeCredential, retry: fastRetry(waits) },
+    );
     const { incident } = await store.create(aNewIncident(), anEvent());
     double.inject({ match: { method: 'GET' }, delayMs: 1000, times: 1 });
 
@@ -192,7 +245,11 @@ describe('the SharePoint stores against a failing Graph', () => {
     expect(double.stats()).toMatchObject({ requests: 1, resourceUnits: 1 });
 
     double.resetStats();
-    await store.update(takeOwnership(incident, aDpo, LATER).next, incident.etag, takeOwnership(incident, aDpo, LATER).event);
+    await store.update(
+      takeOwnership(incident, aDpo, LATER).next,
+      incident.etag,
+      takeOwnership(incident, aDpo, LATER).event,
+    );
     expect(double.stats()).toMatchObject({ requests: 1, batchedRequests: 2, resourceUnits: 4 });
   });
 });
@@ -213,7 +270,12 @@ describe('the announcement outbox on SharePoint (one item per entry)', () => {
   });
 
   const reminders = (count: number): AnnouncementNews[] =>
-    Array.from({ length: count }, (_, i) => ({ kind: 'reminder', incidentId: `incident-${i}`, reportId: `report-${i}`, slot: '2026-11-20T08:00:00.000Z' }));
+    Array.from({ length: count }, (_, i) => ({
+      kind: 'reminder',
+      incidentId: `incident-${i}`,
+      reportId: `report-${i}`,
+      slot: '2026-11-20T08:00:00.000Z',
+    }));
   const stateItems = () => double.items(siteId, 'PuiAppState');
 
   it('holds 1,000 pending entries, each a small item of its own, and claims and completes them from two servers', async () => {
@@ -228,12 +290,18 @@ describe('the announcement outbox on SharePoint (one item per entry)', () => {
 
     const other = await openOnSite(double, siteId);
     const otherOutbox = new Outbox(other.appState, clock);
-    const [a, b] = await Promise.all([outbox.claimDue('a', 200, 5 * 60_000), otherOutbox.claimDue('b', 200, 5 * 60_000)]);
+    const [a, b] = await Promise.all([
+      outbox.claimDue('a', 200, 5 * 60_000),
+      otherOutbox.claimDue('b', 200, 5 * 60_000),
+    ]);
 
     expect(a).toHaveLength(200);
     expect(b).toHaveLength(200);
     expect(new Set([...a, ...b].map((e) => e.key)).size).toBe(400);
-    const done = await Promise.all([...a.map((e) => outbox.complete(e, 'a')), ...b.map((e) => otherOutbox.complete(e, 'b'))]);
+    const done = await Promise.all([
+      ...a.map((e) => outbox.complete(e, 'a')),
+      ...b.map((e) => otherOutbox.complete(e, 'b')),
+    ]);
     expect(done.every(Boolean)).toBe(true);
     expect(await outbox.pending()).toHaveLength(600);
     expect(stateItems().filter((i) => String(i.StateKey).startsWith('outbox:'))).toHaveLength(600);
@@ -257,15 +325,26 @@ describe('the announcement outbox on SharePoint (one item per entry)', () => {
 
   it('refuses, before sending it, an app-state value longer than SharePoint holds, as one document holding a whole backlog would grow', async () => {
     const entries: OutboxEntry[] = Array.from({ length: 1_000 }, (_, i) => ({
-      kind: 'reminder', incidentId: `incident-${i}`, reportId: `report-${i}`, slot: '2026-11-20T08:00:00.000Z',
-      key: `reminder:incident-${i}`, enqueuedAt: NOW.toISOString(), version: 1, attempts: 0, notBefore: NOW.toISOString(),
+      kind: 'reminder',
+      incidentId: `incident-${i}`,
+      reportId: `report-${i}`,
+      slot: '2026-11-20T08:00:00.000Z',
+      key: `reminder:incident-${i}`,
+      enqueuedAt: NOW.toISOString(),
+      version: 1,
+      attempts: 0,
+      notBefore: NOW.toISOString(),
     }));
     double.resetStats();
 
     const error = await appState.putState('outbox:everything', { entries }, null).catch((e: unknown) => e);
 
     expect(error).toBeInstanceOf(StateValueTooLarge);
-    expect((error as Error).message).toMatch(new RegExp(`^The app-state value under outbox:everything is \\d+ characters; a SharePoint multi-line text column holds at most ${NOTE_MAX}\\.$`));
+    expect((error as Error).message).toMatch(
+      new RegExp(
+        `^The app-state value under outbox:everything is \\d+ characters; a SharePoint multi-line text column holds at most ${NOTE_MAX}\\.$`,
+      ),
+    );
     expect(double.stats().requests).toBe(0);
   });
 });
@@ -281,14 +360,21 @@ describe('the SharePoint stores on a list past the list view threshold', () => {
     ({ stores, store, appState, siteId } = await openOnNewSite(double));
     // Forty closed incidents from earlier years: more than SharePoint will scan unindexed.
     const closed = Array.from({ length: 40 }, (_, i): Incident => ({
-      ...aNewIncident({ discoveredAt: '2024-03-01T08:00:00.000Z', reporter: { id: 'reporter-former', name: 'Före Detta' } }),
+      ...aNewIncident({
+        discoveredAt: '2024-03-01T08:00:00.000Z',
+        reporter: { id: 'reporter-former', name: 'Före Detta' },
+      }),
       id: `closed-${i}`,
       number: formatIncidentNumber(2024, i + 1),
       etag: '',
       status: 'closed',
       nextReminderAt: null,
     }));
-    double.seed(siteId, 'PuiIncidents', closed.map((incident) => incidentFields(incident, 'seed')));
+    double.seed(
+      siteId,
+      'PuiIncidents',
+      closed.map((incident) => incidentFields(incident, 'seed')),
+    );
     double.listViewThreshold = threshold;
   });
 
@@ -304,13 +390,23 @@ describe('the SharePoint stores on a list past the list view threshold', () => {
     expect((await store.listOpenByDeadline()).items.map((i) => i.id)).toEqual([b.id, a.id]);
     expect((await store.listDueReminders('2026-11-30T00:00:00.000Z')).items.map((i) => i.id)).toEqual([b.id, a.id]);
     expect((await store.listByReporter(aReporter.id)).items.map((i) => i.id)).toEqual([a.id, b.id]);
-    expect((await store.listAll({ limit: 5 })).items.map((i) => i.id)).toEqual([a.id, b.id, 'closed-0', 'closed-1', 'closed-2']);
+    expect((await store.listAll({ limit: 5 })).items.map((i) => i.id)).toEqual([
+      a.id,
+      b.id,
+      'closed-0',
+      'closed-1',
+      'closed-2',
+    ]);
     expect(await store.getByNumber('PUI-2024-0007')).toMatchObject({ id: 'closed-6', status: 'closed' });
   });
 
   it('still lists the due outbox entries when the app-state list holds more items than the threshold', async () => {
     // One card reference per incident lives in the app state too: they are never scheduled.
-    double.seed(siteId, 'PuiAppState', Array.from({ length: 40 }, (_, i) => ({ Title: `card:${i}`, StateKey: `card:closed-${i}`, Value: '{}' })));
+    double.seed(
+      siteId,
+      'PuiAppState',
+      Array.from({ length: 40 }, (_, i) => ({ Title: `card:${i}`, StateKey: `card:closed-${i}`, Value: '{}' })),
+    );
     const clock = { now: () => new Date('2026-11-20T09:00:00.000Z') };
     const outbox = new Outbox(appState, clock);
     await outbox.enqueue({ kind: 'changed', incidentId: 'closed-1', reportId: 'report-1' });
@@ -321,12 +417,18 @@ describe('the SharePoint stores on a list past the list view threshold', () => {
 
   it('is refused, as SharePoint refuses, when a query filters on an unindexed column', async () => {
     const http = doubleHttp(double);
-    const lists = await http.send<{ value: { id: string; displayName: string }[] }>('test', 'GET', `/sites/${siteId}/lists`);
+    const lists = await http.send<{ value: { id: string; displayName: string }[] }>(
+      'test',
+      'GET',
+      `/sites/${siteId}/lists`,
+    );
     const listId = lists.body.value.find((l) => l.displayName === 'PuiIncidents')!.id;
     const path = `/sites/${siteId}/lists/${listId}/items?$filter=${encodeURIComponent("fields/IncidentTitle eq 'x'")}`;
 
     await expect(http.send('test', 'GET', path)).rejects.toMatchObject({ status: 400, code: 'invalidRequest' });
-    await expect(http.send('test', 'GET', path, { headers: { Prefer: 'HonorNonIndexedQueriesWarningMayFailRandomly' } })).rejects.toMatchObject({ status: 500 });
+    await expect(
+      http.send('test', 'GET', path, { headers: { Prefer: 'HonorNonIndexedQueriesWarningMayFailRandomly' } }),
+    ).rejects.toMatchObject({ status: 500 });
   });
 });
 
@@ -338,10 +440,15 @@ describe('openSharePointStores', () => {
   it('says to run provisioning when the lists are missing', async () => {
     const siteId = double.addSite('contoso.sharepoint.com', '/sites/empty');
 
-    const error = await openSharePointStores(doubleConfig(double, siteId), { credential: fakeCredential, retry: fastRetry() }).catch((e: unknown) => e);
+    const error = await openSharePointStores(doubleConfig(double, siteId), {
+      credential: fakeCredential,
+      retry: fastRetry(),
+    }).catch((e: unknown) => e);
 
     expect(error).toBeInstanceOf(SharePointNotProvisioned);
-    expect((error as Error).message).toBe(`The SharePoint site has no list PuiIncidents, PuiIncidentEvents, PuiAppState, PuiAccessLog. Run \`npm run provision -- --site ${siteId}\` first.`);
+    expect((error as Error).message).toBe(
+      `The SharePoint site has no list PuiIncidents, PuiIncidentEvents, PuiAppState, PuiAccessLog. Run \`npm run provision -- --site ${siteId}\` first.`,
+    );
   });
 
   it('says to run provisioning again when the lists lack a column this version needs', async () => {
@@ -350,10 +457,15 @@ describe('openSharePointStores', () => {
     // The lists as an earlier version provisioned them: app state without the outbox's due time.
     for (const spec of LIST_SPECS) {
       const columns = spec.columns.filter((c) => !['DueAt', 'DueAtExact'].includes(c.name)).map(columnDefinition);
-      await http.send('test', 'POST', `/sites/${siteId}/lists`, { body: { displayName: `Pui${spec.suffix}`, columns, list: { template: 'genericList' } } });
+      await http.send('test', 'POST', `/sites/${siteId}/lists`, {
+        body: { displayName: `Pui${spec.suffix}`, columns, list: { template: 'genericList' } },
+      });
     }
 
-    const error = await openSharePointStores(doubleConfig(double, siteId), { credential: fakeCredential, retry: fastRetry() }).catch((e: unknown) => e);
+    const error = await openSharePointStores(doubleConfig(double, siteId), {
+      credential: fakeCredential,
+      retry: fastRetry(),
+    }).catch((e: unknown) => e);
 
     expect(error).toBeInstanceOf(SharePointNotProvisioned);
     expect((error as Error).message).toBe(
@@ -365,7 +477,10 @@ describe('openSharePointStores', () => {
     const { siteId } = await openOnNewSite(double);
     double.role = 'none';
 
-    const error = await openSharePointStores(doubleConfig(double, siteId), { credential: fakeCredential, retry: fastRetry() }).catch((e: unknown) => e);
+    const error = await openSharePointStores(doubleConfig(double, siteId), {
+      credential: fakeCredential,
+      retry: fastRetry(),
+    }).catch((e: unknown) => e);
 
     expect(error).toBeInstanceOf(SharePointAccessDenied);
     expect((error as Error).message).toMatch(/no Sites\.Selected grant with the role "write" on that site/);

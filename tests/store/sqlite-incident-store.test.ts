@@ -78,7 +78,11 @@ describe('SqliteIncidentStore', () => {
     it('applies no migration twice', async () => {
       await SqliteStores.open(file).close();
       const db = rawConnection();
-      const tables = () => db.prepare("SELECT name FROM sqlite_schema WHERE type IN ('table', 'index', 'trigger') ORDER BY name").pluck().all();
+      const tables = () =>
+        db
+          .prepare("SELECT name FROM sqlite_schema WHERE type IN ('table', 'index', 'trigger') ORDER BY name")
+          .pluck()
+          .all();
       const before = tables();
 
       expect(migrate(db)).toBe(SCHEMA_VERSION);
@@ -92,7 +96,9 @@ describe('SqliteIncidentStore', () => {
       db.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
       db.close();
 
-      expect(() => SqliteStores.open(file)).toThrow(`The database schema is version ${SCHEMA_VERSION + 1}, newer than this code knows (${SCHEMA_VERSION}). Upgrade PUI Desk.`);
+      expect(() => SqliteStores.open(file)).toThrow(
+        `The database schema is version ${SCHEMA_VERSION + 1}, newer than this code knows (${SCHEMA_VERSION}). Upgrade PUI Desk.`,
+      );
     });
 
     it('opens a private store in memory', async () => {
@@ -110,7 +116,9 @@ describe('SqliteIncidentStore', () => {
       const { incident } = await store.create(aNewIncident(), anEvent());
       const db = rawConnection();
 
-      expect(() => db.prepare("UPDATE incident_events SET type = 'closed'").run()).toThrow('incident_events is append-only');
+      expect(() => db.prepare("UPDATE incident_events SET type = 'closed'").run()).toThrow(
+        'incident_events is append-only',
+      );
       expect(() => db.prepare('DELETE FROM incident_events').run()).toThrow('incident_events is append-only');
 
       db.close();
@@ -126,11 +134,17 @@ describe('SqliteIncidentStore', () => {
       other.exec('BEGIN IMMEDIATE');
 
       const create = await stores.incidents.create(aNewIncident(), anEvent()).catch((e: unknown) => e);
-      const write = await stores.appState.writeStates([{ kind: 'put', key: 'outbox:a', value: { v: 1 }, expectedEtag: undefined, dueAt: null }]).catch((e: unknown) => e);
+      const write = await stores.appState
+        .writeStates([{ kind: 'put', key: 'outbox:a', value: { v: 1 }, expectedEtag: undefined, dueAt: null }])
+        .catch((e: unknown) => e);
 
       for (const error of [create, write]) {
         expect(error).toBeInstanceOf(StoreUnavailable);
-        expect(error).toMatchObject({ code: 'store_unavailable', retryAfterSeconds: 5, detail: { code: 'SQLITE_BUSY' } });
+        expect(error).toMatchObject({
+          code: 'store_unavailable',
+          retryAfterSeconds: 5,
+          detail: { code: 'SQLITE_BUSY' },
+        });
       }
       other.exec('ROLLBACK');
       other.close();
@@ -209,21 +223,29 @@ describe('SqliteIncidentStore', () => {
       due: [Date.UTC(2026, 10, 20)],
     };
 
-    it.each(LIST_NAMES.flatMap((name) => [[name, 'first page'], [name, 'after a cursor']] as const))(
-      'walks an index for %s (%s) with no sort step',
-      async (name, page) => {
-        await SqliteStores.open(file).close();
-        const db = rawConnection();
-        const after = page === 'after a cursor' ? { key: Date.UTC(2026, 10, 18), id: 'some-id' } : undefined;
-        const { sql, params } = listStatement(name, filters[name], after, 51);
+    it.each(
+      LIST_NAMES.flatMap(
+        (name) =>
+          [
+            [name, 'first page'],
+            [name, 'after a cursor'],
+          ] as const,
+      ),
+    )('walks an index for %s (%s) with no sort step', async (name, page) => {
+      await SqliteStores.open(file).close();
+      const db = rawConnection();
+      const after = page === 'after a cursor' ? { key: Date.UTC(2026, 10, 18), id: 'some-id' } : undefined;
+      const { sql, params } = listStatement(name, filters[name], after, 51);
 
-        const plan = db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params).map((row) => (row as { detail: string }).detail);
-        db.close();
+      const plan = db
+        .prepare(`EXPLAIN QUERY PLAN ${sql}`)
+        .all(...params)
+        .map((row) => (row as { detail: string }).detail);
+      db.close();
 
-        expect(plan).toEqual([expect.stringMatching(/^(SCAN|SEARCH) incidents USING INDEX incidents_/)]);
-        expect(plan.join('\n')).not.toContain('TEMP B-TREE');
-      },
-    );
+      expect(plan).toEqual([expect.stringMatching(/^(SCAN|SEARCH) incidents USING INDEX incidents_/)]);
+      expect(plan.join('\n')).not.toContain('TEMP B-TREE');
+    });
   });
 
   describe('concurrent creates from several processes', () => {
@@ -253,16 +275,20 @@ describe('SqliteIncidentStore', () => {
     async function runWorkers(jobs: CreateJob[]): Promise<CreateOutcome[]> {
       const workers = jobs.map((job) => {
         // The bundle lives outside the repository; it finds better-sqlite3 through NODE_PATH.
-        const child = fork(workerScript, [], { env: { ...process.env, NODE_PATH: path.join(ROOT, 'node_modules') }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+        const child = fork(workerScript, [], {
+          env: { ...process.env, NODE_PATH: path.join(ROOT, 'node_modules') },
+          stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+        });
         const messages: unknown[] = [];
         const waiters: ((message: unknown) => void)[] = [];
         child.on('message', (message) => (waiters.length > 0 ? waiters.shift()!(message) : messages.push(message)));
         const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
-        const next = () => new Promise<unknown>((resolve, reject) => {
-          if (messages.length > 0) return resolve(messages.shift());
-          waiters.push(resolve);
-          void exited.then((code) => reject(new Error(`create worker exited with code ${code}`)));
-        });
+        const next = () =>
+          new Promise<unknown>((resolve, reject) => {
+            if (messages.length > 0) return resolve(messages.shift());
+            waiters.push(resolve);
+            void exited.then((code) => reject(new Error(`create worker exited with code ${code}`)));
+          });
         child.send(job);
         return { child, next, exited };
       });
@@ -302,7 +328,10 @@ describe('SqliteIncidentStore', () => {
 
     it('stores each report once when four processes send the same reports at once', async () => {
       await SqliteStores.open(file).close();
-      const items = Array.from({ length: 50 }, (_, i) => ({ reportId: `report-shared-${String(i).padStart(3, '0')}`, discoveredAt: '2026-06-01T08:00:00.000Z' }));
+      const items = Array.from({ length: 50 }, (_, i) => ({
+        reportId: `report-shared-${String(i).padStart(3, '0')}`,
+        discoveredAt: '2026-06-01T08:00:00.000Z',
+      }));
 
       const outcomes = await runWorkers(Array.from({ length: 4 }, () => ({ file, items })));
 

@@ -97,12 +97,16 @@ export async function startBotConnectorDouble(options: BotConnectorDoubleOptions
       let waitMs = 0;
       for (const limit of limits) {
         const inWindow = times.filter((t) => t > now - limit.windowMs);
-        if (inWindow.length >= limit.max) waitMs = Math.max(waitMs, inWindow[inWindow.length - limit.max] + limit.windowMs - now);
+        if (inWindow.length >= limit.max)
+          waitMs = Math.max(waitMs, inWindow[inWindow.length - limit.max] + limit.windowMs - now);
       }
       if (waitMs > 0) {
         throttled += 1;
         accepted.set(conversation, times);
-        res.status(429).set('Retry-After', String(Math.max(1, Math.ceil(waitMs / 1000)))).json({ error: { code: 'TooManyRequests', message: 'Too many requests.' } });
+        res
+          .status(429)
+          .set('Retry-After', String(Math.max(1, Math.ceil(waitMs / 1000))))
+          .json({ error: { code: 'TooManyRequests', message: 'Too many requests.' } });
         return;
       }
       times.push(now);
@@ -112,20 +116,43 @@ export async function startBotConnectorDouble(options: BotConnectorDoubleOptions
   }
   app.post('/v3/conversations/:conversationId/activities', (req, res) => {
     const assignedId = `posted-${next++}`;
-    record({ method: 'POST', conversationId: req.params.conversationId, assignedId, activity: req.body, authorization: req.headers.authorization });
+    record({
+      method: 'POST',
+      conversationId: req.params.conversationId,
+      assignedId,
+      activity: req.body,
+      authorization: req.headers.authorization,
+    });
     res.json({ id: assignedId });
   });
   app.post('/v3/conversations/:conversationId/activities/:activityId', (req, res) => {
     const assignedId = `reply-${next++}`;
-    record({ method: 'POST', conversationId: req.params.conversationId, activityId: req.params.activityId, assignedId, activity: req.body, authorization: req.headers.authorization });
+    record({
+      method: 'POST',
+      conversationId: req.params.conversationId,
+      activityId: req.params.activityId,
+      assignedId,
+      activity: req.body,
+      authorization: req.headers.authorization,
+    });
     res.json({ id: assignedId });
   });
   app.put('/v3/conversations/:conversationId/activities/:activityId', (req, res) => {
-    record({ method: 'PUT', conversationId: req.params.conversationId, activityId: req.params.activityId, assignedId: req.params.activityId, activity: req.body, authorization: req.headers.authorization });
+    record({
+      method: 'PUT',
+      conversationId: req.params.conversationId,
+      activityId: req.params.activityId,
+      assignedId: req.params.activityId,
+      activity: req.body,
+      authorization: req.headers.authorization,
+    });
     res.json({ id: req.params.activityId });
   });
   // Anything else the bot asks Teams for (members, team details) is not part of the double.
-  app.use((_req, res) => void res.status(404).json({ error: { code: 'NotFound', message: 'Not in the Bot Connector double.' } }));
+  app.use(
+    (_req, res) =>
+      void res.status(404).json({ error: { code: 'NotFound', message: 'Not in the Bot Connector double.' } }),
+  );
 
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
@@ -137,7 +164,8 @@ export async function startBotConnectorDouble(options: BotConnectorDoubleOptions
     get throttled() {
       return throttled;
     },
-    posts: (conversationId) => calls.filter((c) => c.method === 'POST' && c.activityId === undefined && c.conversationId === conversationId),
+    posts: (conversationId) =>
+      calls.filter((c) => c.method === 'POST' && c.activityId === undefined && c.conversationId === conversationId),
     waitFor: (match, timeoutMs = 15_000) => {
       const seen = calls.find(match);
       if (seen) return Promise.resolve(seen);
@@ -151,7 +179,11 @@ export async function startBotConnectorDouble(options: BotConnectorDoubleOptions
         };
         const timer = setTimeout(() => {
           waiters.splice(waiters.indexOf(waiter), 1);
-          reject(new Error(`The Bot Connector double saw no matching call within ${timeoutMs} ms; it saw ${calls.length}: ${calls.map((c) => `${c.method} ${c.conversationId}${c.activityId ? `/${c.activityId}` : ''}`).join(', ') || 'none'}.`));
+          reject(
+            new Error(
+              `The Bot Connector double saw no matching call within ${timeoutMs} ms; it saw ${calls.length}: ${calls.map((c) => `${c.method} ${c.conversationId}${c.activityId ? `/${c.activityId}` : ''}`).join(', ') || 'none'}.`,
+            ),
+          );
         }, timeoutMs);
         waiters.push(waiter);
       });

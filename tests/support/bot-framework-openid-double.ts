@@ -39,7 +39,9 @@ export interface BotFrameworkOpenIdDouble {
 
 const KID = 'bot-connector-test-key';
 
-export async function startBotFrameworkOpenIdDouble(endorsements: string[] = ['msteams', 'webchat']): Promise<BotFrameworkOpenIdDouble> {
+export async function startBotFrameworkOpenIdDouble(
+  endorsements: string[] = ['msteams', 'webchat'],
+): Promise<BotFrameworkOpenIdDouble> {
   const trusted = await generateKeyPair('RS256', { extractable: true });
   const untrusted = await generateKeyPair('RS256', { extractable: true });
   const jwk = { ...(await exportJWK(trusted.publicKey)), kid: KID, use: 'sig', endorsements };
@@ -61,13 +63,15 @@ export async function startBotFrameworkOpenIdDouble(endorsements: string[] = ['m
       return;
     }
     if (req.url === '/v1/.well-known/openidconfiguration') {
-      res.end(JSON.stringify({
-        issuer: BOT_CONNECTOR_ISSUER,
-        authorization_endpoint: `${base}/v1/.well-known/authorize`,
-        jwks_uri: `${base}/v1/.well-known/keys`,
-        id_token_signing_alg_values_supported: ['RS256'],
-        token_endpoint_auth_methods_supported: ['private_key_jwt'],
-      }));
+      res.end(
+        JSON.stringify({
+          issuer: BOT_CONNECTOR_ISSUER,
+          authorization_endpoint: `${base}/v1/.well-known/authorize`,
+          jwks_uri: `${base}/v1/.well-known/keys`,
+          id_token_signing_alg_values_supported: ['RS256'],
+          token_endpoint_auth_methods_supported: ['private_key_jwt'],
+        }),
+      );
       return;
     }
     if (req.url === '/v1/.well-known/keys') {
@@ -102,9 +106,10 @@ export async function startBotFrameworkOpenIdDouble(endorsements: string[] = ['m
         .sign(options.key === 'untrusted' ? untrusted.privateKey : trusted.privateKey);
       return `Bearer ${token}`;
     },
-    close: () => new Promise<void>((resolve) => {
-      for (const socket of sockets) socket.destroy();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
   };
 }

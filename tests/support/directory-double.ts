@@ -57,7 +57,8 @@ export async function startDirectoryDouble(options: DirectoryDoubleOptions): Pro
         res.writeHead(status, { 'content-type': 'application/json' });
         res.end(body);
       };
-      if (!/^Bearer \S+$/.test(req.headers.authorization ?? '')) return send(401, errorBody('InvalidAuthenticationToken', 'Access token is empty.'));
+      if (!/^Bearer \S+$/.test(req.headers.authorization ?? ''))
+        return send(401, errorBody('InvalidAuthenticationToken', 'Access token is empty.'));
       const failure = failures.find((f) => f.left > 0 && f.path.test(path));
       if (failure) {
         failure.left -= 1;
@@ -67,14 +68,22 @@ export async function startDirectoryDouble(options: DirectoryDoubleOptions): Pro
       let m = /^\/v1\.0\/users\/([^/]+)\/checkMemberGroups$/.exec(path);
       if (m && req.method === 'POST') {
         const groupIds = (JSON.parse(raw || '{}') as { groupIds?: unknown }).groupIds;
-        if (!Array.isArray(groupIds) || groupIds.length > 20) return send(400, errorBody('Request_BadRequest', 'groupIds must list at most 20 groups.'));
+        if (!Array.isArray(groupIds) || groupIds.length > 20)
+          return send(400, errorBody('Request_BadRequest', 'groupIds must list at most 20 groups.'));
         return send(200, JSON.stringify({ value: groupIds.filter((g) => members.get(String(g))?.has(m![1])) }));
       }
       // GET /servicePrincipals(appId='{appId}') (https://learn.microsoft.com/graph/api/serviceprincipal-get)
       m = /^\/v1\.0\/servicePrincipals\(appId='([^']+)'\)$/.exec(path);
       if (m && req.method === 'GET') {
-        if (m[1] !== options.app.appId) return send(404, errorBody('Request_ResourceNotFound', `Resource '${m[1]}' does not exist.`));
-        return send(200, JSON.stringify({ id: options.app.servicePrincipalId, appRoles: options.app.appRoles.map((r) => ({ isEnabled: true, ...r })) }));
+        if (m[1] !== options.app.appId)
+          return send(404, errorBody('Request_ResourceNotFound', `Resource '${m[1]}' does not exist.`));
+        return send(
+          200,
+          JSON.stringify({
+            id: options.app.servicePrincipalId,
+            appRoles: options.app.appRoles.map((r) => ({ isEnabled: true, ...r })),
+          }),
+        );
       }
       // GET /users/{id}/appRoleAssignments (https://learn.microsoft.com/graph/api/user-list-approleassignments)
       m = /^\/v1\.0\/users\/([^/]+)\/appRoleAssignments$/.exec(path);
@@ -82,8 +91,11 @@ export async function startDirectoryDouble(options: DirectoryDoubleOptions): Pro
         const mine = assignments.filter((a) => a.principalId === m![1]);
         const skip = Number(u.searchParams.get('$skiptoken') ?? '0');
         const page = mine.slice(skip, skip + pageSize);
-        const body: Record<string, unknown> = { value: page.map(({ id, appRoleId, resourceId, principalId }) => ({ id, appRoleId, resourceId, principalId })) };
-        if (skip + pageSize < mine.length) body['@odata.nextLink'] = `${url}/v1.0/users/${m[1]}/appRoleAssignments?$skiptoken=${skip + pageSize}`;
+        const body: Record<string, unknown> = {
+          value: page.map(({ id, appRoleId, resourceId, principalId }) => ({ id, appRoleId, resourceId, principalId })),
+        };
+        if (skip + pageSize < mine.length)
+          body['@odata.nextLink'] = `${url}/v1.0/users/${m[1]}/appRoleAssignments?$skiptoken=${skip + pageSize}`;
         return send(200, JSON.stringify(body));
       }
       send(400, errorBody('BadRequest', `Resource not found for the segment '${path}'.`));

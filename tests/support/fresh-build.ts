@@ -32,7 +32,13 @@ export function buildTabInto(staticRoot: string): string {
 
 /** Builds the Outlook task pane into `<staticRoot>/outlook` and its metafile into `<staticRoot>/outlook.meta.json`; returns `staticRoot`. */
 export function buildTaskPaneInto(staticRoot: string): string {
-  run(process.execPath, ['scripts/build-outlook.mjs', '--outdir', path.join(staticRoot, 'outlook'), '--metafile', path.join(staticRoot, 'outlook.meta.json')]);
+  run(process.execPath, [
+    'scripts/build-outlook.mjs',
+    '--outdir',
+    path.join(staticRoot, 'outlook'),
+    '--metafile',
+    path.join(staticRoot, 'outlook.meta.json'),
+  ]);
   return staticRoot;
 }
 

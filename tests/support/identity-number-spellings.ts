@@ -122,7 +122,13 @@ function inScript(text: string, zero: number): string {
 }
 
 /** Writes a number in one spelling (century or not, any separator, or YYYY-MM-DD-NNNC). */
-function spell(n: GeneratedNumber, form: 'short' | 'long' | 'dated', separator: [string, string], script: [string, number], invisibleAt: number | undefined): Spelled {
+function spell(
+  n: GeneratedNumber,
+  form: 'short' | 'long' | 'dated',
+  separator: [string, string],
+  script: [string, number],
+  invisibleAt: number | undefined,
+): Spelled {
   const serial = `${String(n.serial).padStart(3, '0')}${n.check}`;
   const yy = two(n.year % 100);
   const century = two(Math.floor(n.year / 100));
@@ -160,15 +166,39 @@ export function spelledNumber(numbers: fc.Arbitrary<GeneratedNumber> = validNumb
       n: numbers,
       form: fc.constantFrom('short' as const, 'long' as const, 'dated' as const),
       separator: fc.constantFrom(...SEPARATORS),
-      script: fc.oneof({ weight: 3, arbitrary: fc.constant(DIGIT_ZEROS[0]) }, { weight: 2, arbitrary: fc.constantFrom(...DIGIT_ZEROS.slice(1)) }),
+      script: fc.oneof(
+        { weight: 3, arbitrary: fc.constant(DIGIT_ZEROS[0]) },
+        { weight: 2, arbitrary: fc.constantFrom(...DIGIT_ZEROS.slice(1)) },
+      ),
       invisibleAt: fc.option(fc.nat({ max: 1000 }), { freq: 4 }),
     })
     .map(({ n, form, separator, script, invisibleAt }) => spell(n, form, separator, script, invisibleAt ?? undefined));
 }
 
 /** Text around a number: never a digit, hyphen or plus right next to it. */
-export const before: fc.Arbitrary<string> = fc.constantFrom('', 'Gäller ', 'pnr: ', '(', 'Barnet ', 'Rubrik\n', 'Mejl om ', 'Personnummer ', '«', 'pnr\u00a0');
-export const after: fc.Arbitrary<string> = fc.constantFrom('', '.', ' har', ')', ', se bifogat', '\n', ' och', '»', ' i mejlet');
+export const before: fc.Arbitrary<string> = fc.constantFrom(
+  '',
+  'Gäller ',
+  'pnr: ',
+  '(',
+  'Barnet ',
+  'Rubrik\n',
+  'Mejl om ',
+  'Personnummer ',
+  '«',
+  'pnr\u00a0',
+);
+export const after: fc.Arbitrary<string> = fc.constantFrom(
+  '',
+  '.',
+  ' har',
+  ')',
+  ', se bifogat',
+  '\n',
+  ' och',
+  '»',
+  ' i mejlet',
+);
 
 /** A number embedded in a text, with the text's parts. */
 export interface Embedded extends Spelled {
@@ -179,7 +209,9 @@ export interface Embedded extends Spelled {
 
 /** One spelled number embedded between a prefix and a suffix. */
 export function embeddedNumber(numbers: fc.Arbitrary<GeneratedNumber> = validNumber): fc.Arbitrary<Embedded> {
-  return fc.tuple(before, spelledNumber(numbers), after).map(([prefix, spelled, suffix]) => ({ ...spelled, prefix, suffix, text: `${prefix}${spelled.written}${suffix}` }));
+  return fc
+    .tuple(before, spelledNumber(numbers), after)
+    .map(([prefix, spelled, suffix]) => ({ ...spelled, prefix, suffix, text: `${prefix}${spelled.written}${suffix}` }));
 }
 
 /** The digits of a number as they could be read off a text (any script, invisible characters and separators ignored). */

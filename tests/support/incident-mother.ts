@@ -40,7 +40,16 @@ export function aNewIncident(overrides: Partial<NewIncident> = {}): NewIncident 
     },
     reportedAt,
   );
-  return { ...newIncident(input, overrides.reporter ?? aReporter, overrides.source ?? 'tab', overrides.reportId ?? aReportId(), reportedAt), ...overrides };
+  return {
+    ...newIncident(
+      input,
+      overrides.reporter ?? aReporter,
+      overrides.source ?? 'tab',
+      overrides.reportId ?? aReportId(),
+      reportedAt,
+    ),
+    ...overrides,
+  };
 }
 
 /** An audit event: by default the reporter's report. */

@@ -15,7 +15,16 @@ export interface LocalJwks {
    * @param options.issuedAt `iat`: now by default; a number is seconds since the epoch, a string an offset from now (`'+10m'`), null: no `iat` at all.
    * @param options.expiresIn `exp`: a time span from now (`'1h'`, `'-5m'`, `'30y'`) or seconds since the epoch.
    */
-  sign(claims?: JWTPayload, options?: { expiresIn?: string | number; issuedAt?: string | number | null; key?: 'trusted' | 'untrusted'; issuer?: string; audience?: string }): Promise<string>;
+  sign(
+    claims?: JWTPayload,
+    options?: {
+      expiresIn?: string | number;
+      issuedAt?: string | number | null;
+      key?: 'trusted' | 'untrusted';
+      issuer?: string;
+      audience?: string;
+    },
+  ): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -33,7 +42,13 @@ export async function startLocalJwks(): Promise<LocalJwks> {
     uri: `http://127.0.0.1:${port}/discovery/v2.0/keys`,
     async sign(claims = {}, options = {}) {
       const key = options.key === 'untrusted' ? untrusted.privateKey : trusted.privateKey;
-      const jwt = new SignJWT({ tid: TENANT_ID, oid: ANNA_OID, name: 'Anna Handläggare', scp: 'access_as_user', ...claims })
+      const jwt = new SignJWT({
+        tid: TENANT_ID,
+        oid: ANNA_OID,
+        name: 'Anna Handläggare',
+        scp: 'access_as_user',
+        ...claims,
+      })
         .setProtectedHeader({ alg: 'RS256', kid: 'test-key' })
         .setIssuer(options.issuer ?? `https://login.microsoftonline.com/${TENANT_ID}/v2.0`)
         .setAudience(options.audience ?? API_CLIENT_ID)

@@ -42,7 +42,9 @@ export interface ManagedIdentityDoubleOptions {
   lifetimeSeconds?: number;
 }
 
-export async function startManagedIdentityDouble(options: ManagedIdentityDoubleOptions): Promise<ManagedIdentityDouble> {
+export async function startManagedIdentityDouble(
+  options: ManagedIdentityDoubleOptions,
+): Promise<ManagedIdentityDouble> {
   const identityHeader = randomUUID();
   const requests: TokenRequest[] = [];
   const tokens = new Map<string, { resource: string; clientId?: string }>();
@@ -66,14 +68,17 @@ export async function startManagedIdentityDouble(options: ManagedIdentityDoubleO
       res.writeHead(status, { 'content-type': 'application/json' });
       res.end(JSON.stringify(body));
     };
-    if (req.method !== 'GET' || url.pathname !== '/msi/token') return answer(404, { statusCode: 404, message: 'Not found' });
+    if (req.method !== 'GET' || url.pathname !== '/msi/token')
+      return answer(404, { statusCode: 404, message: 'Not found' });
     const failure = failures.shift();
     if (failure !== undefined) return answer(failure, { statusCode: failure, message: 'Injected failure' });
-    if (seen.identityHeader !== identityHeader) return answer(401, { statusCode: 401, message: 'X-IDENTITY-HEADER is missing or wrong' });
+    if (seen.identityHeader !== identityHeader)
+      return answer(401, { statusCode: 401, message: 'X-IDENTITY-HEADER is missing or wrong' });
     if (seen.apiVersion !== '2019-08-01') return answer(400, { statusCode: 400, message: 'Unsupported api-version' });
     if (!seen.resource) return answer(400, { statusCode: 400, message: 'resource is required' });
     // A user-assigned identity must be named; an unknown one is refused.
-    if (!seen.clientId || !known.has(seen.clientId.toLowerCase())) return answer(400, { statusCode: 400, message: 'No managed identity with that client id' });
+    if (!seen.clientId || !known.has(seen.clientId.toLowerCase()))
+      return answer(400, { statusCode: 400, message: 'No managed identity with that client id' });
     const token = `msi.${randomBytes(24).toString('base64url')}`;
     tokens.set(token, { resource: seen.resource, clientId: seen.clientId });
     answer(200, {

@@ -1,5 +1,13 @@
 /** A ChannelPoster that records what it is asked to post, update and reply, and fails on cue. */
-import type { ChannelAddress, ChannelPoster, DigestView, DueReminder, Incident, IncidentCardView, ReminderReplyView } from '../../src/domain';
+import type {
+  ChannelAddress,
+  ChannelPoster,
+  DigestView,
+  DueReminder,
+  Incident,
+  IncidentCardView,
+  ReminderReplyView,
+} from '../../src/domain';
 
 export interface PosterCall {
   kind: 'post' | 'update' | 'reply';
@@ -11,7 +19,10 @@ export interface PosterCall {
 }
 
 /** The DPO channel's address in tests. */
-export const TEST_CHANNEL: ChannelAddress = { conversationId: '19:dpo@thread.tacv2', route: { serviceUrl: 'https://smba.example.test/' } };
+export const TEST_CHANNEL: ChannelAddress = {
+  conversationId: '19:dpo@thread.tacv2',
+  route: { serviceUrl: 'https://smba.example.test/' },
+};
 
 /** A digest posted or updated. */
 export interface DigestCall {
@@ -38,7 +49,11 @@ export class RecordingPoster implements ChannelPoster {
   /** What was done, one line each: `post <number>`, `update <number> <status>`, `reply <number> <stage>`. */
   get delivered(): string[] {
     return this.calls.map((c) =>
-      c.kind === 'post' ? `post ${c.incident.number}` : c.kind === 'update' ? `update ${c.incident.number} ${c.incident.status}` : `reply ${c.incident.number} ${c.reminder!.stage}`,
+      c.kind === 'post'
+        ? `post ${c.incident.number}`
+        : c.kind === 'update'
+          ? `update ${c.incident.number} ${c.incident.status}`
+          : `reply ${c.incident.number} ${c.reminder!.stage}`,
     );
   }
 
@@ -54,7 +69,13 @@ export class RecordingPoster implements ChannelPoster {
     this.calls.push({ kind: 'update', conversationId: to.conversationId, messageId, incident, view });
   }
 
-  async replyToCard(to: ChannelAddress, messageId: string, incident: Incident, reminder: DueReminder, view: ReminderReplyView): Promise<void> {
+  async replyToCard(
+    to: ChannelAddress,
+    messageId: string,
+    incident: Incident,
+    reminder: DueReminder,
+    view: ReminderReplyView,
+  ): Promise<void> {
     await this.maybeFail(incident);
     this.calls.push({ kind: 'reply', conversationId: to.conversationId, messageId, incident, reminder, view });
   }

@@ -3,7 +3,15 @@
  * discovery year, listAll paged newest discovery first (small pages, so paging is exercised).
  */
 import { Conflict, formatIncidentNumber, NotFound, stockholmYear } from '../../src/domain';
-import type { AuditEvent, Incident, IncidentStore, ListOptions, NewAuditEvent, NewIncident, Page } from '../../src/domain';
+import type {
+  AuditEvent,
+  Incident,
+  IncidentStore,
+  ListOptions,
+  NewAuditEvent,
+  NewIncident,
+  Page,
+} from '../../src/domain';
 
 export class RegisterFakeStore implements IncidentStore {
   readonly incidents: Incident[] = [];
@@ -20,7 +28,12 @@ export class RegisterFakeStore implements IncidentStore {
     const year = stockholmYear(incident.discoveredAt);
     const sequence = (this.sequences.get(year) ?? 0) + 1;
     this.sequences.set(year, sequence);
-    const stored: Incident = structuredClone({ ...incident, id: `i${this.nextId++}`, number: formatIncidentNumber(year, sequence), etag: '1' });
+    const stored: Incident = structuredClone({
+      ...incident,
+      id: `i${this.nextId++}`,
+      number: formatIncidentNumber(year, sequence),
+      etag: '1',
+    });
     this.incidents.push(stored);
     this.auditEvents.push({ ...structuredClone(event), id: `e${this.auditEvents.length + 1}`, incidentId: stored.id });
     return { incident: structuredClone(stored), created: true };
@@ -59,13 +72,22 @@ export class RegisterFakeStore implements IncidentStore {
     return this.page(this.incidents.filter((i) => i.reporter.id === reporterId).reverse(), options);
   }
   async listOpenByDeadline(options?: ListOptions) {
-    return this.page(this.incidents.filter((i) => i.status !== 'closed').sort((a, b) => a.deadline.localeCompare(b.deadline)), options);
+    return this.page(
+      this.incidents.filter((i) => i.status !== 'closed').sort((a, b) => a.deadline.localeCompare(b.deadline)),
+      options,
+    );
   }
   async listAll(options?: ListOptions) {
-    return this.page([...this.incidents].sort((a, b) => b.discoveredAt.localeCompare(a.discoveredAt)), options);
+    return this.page(
+      [...this.incidents].sort((a, b) => b.discoveredAt.localeCompare(a.discoveredAt)),
+      options,
+    );
   }
   async listDueReminders(before: string, options?: ListOptions) {
-    return this.page(this.incidents.filter((i) => i.nextReminderAt !== null && i.nextReminderAt <= before), options);
+    return this.page(
+      this.incidents.filter((i) => i.nextReminderAt !== null && i.nextReminderAt <= before),
+      options,
+    );
   }
   /** Counts closes: the CLI closes what it opened (as the `close` of its stores). */
   async close() {

@@ -71,7 +71,9 @@ export async function startLocal(options: StartLocalOptions): Promise<LocalStart
   let output = '';
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
   let hasExited = false;
   void exited.then(() => (hasExited = true));
 
@@ -81,7 +83,10 @@ export async function startLocal(options: StartLocalOptions): Promise<LocalStart
       const started = Date.now();
       if (groupAlive(pgid)) process.kill(-pgid, 'SIGTERM');
       let timer: ReturnType<typeof setTimeout> | undefined;
-      const ended = await Promise.race([exited, new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), timeoutMs)))]);
+      const ended = await Promise.race([
+        exited,
+        new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), timeoutMs))),
+      ]);
       clearTimeout(timer);
       while (ended && groupAlive(pgid) && Date.now() - started < timeoutMs) await sleep(25);
       if (!ended || groupAlive(pgid)) {
@@ -97,7 +102,11 @@ export async function startLocal(options: StartLocalOptions): Promise<LocalStart
   const url = `http://127.0.0.1:${options.port}`;
   const until = Date.now() + (options.timeoutMs ?? 30_000);
   for (;;) {
-    const problem = hasExited ? 'start-local exited before /healthz answered' : Date.now() > until ? `${url}/healthz did not answer in time` : undefined;
+    const problem = hasExited
+      ? 'start-local exited before /healthz answered'
+      : Date.now() > until
+        ? `${url}/healthz did not answer in time`
+        : undefined;
     if (problem) {
       const failure = new Error(`${problem}:\n${output}`);
       await stop().catch((error: Error) => (failure.message += `\nStopping it failed too: ${error.message}`));

@@ -5,13 +5,20 @@ import path from 'node:path';
 import { startServer, type RunningServer, type StartOptions } from '../../src/main';
 import { createLogger } from '../../src/server/logger';
 
+/** The answer's JSON as the tests read it: every test asserts its shape with expect(). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type JsonAnswer = any;
+
 export interface TestServer extends RunningServer {
   /** Log lines written while the server ran (to check that nothing personal is logged). */
   logLines: string[];
   /** fetch against the server, JSON in and out. */
-  // The answer's JSON as the tests read it: every test asserts its shape with expect().
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  call(method: string, route: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any; headers: Headers }>;
+  call(
+    method: string,
+    route: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<{ status: number; body: JsonAnswer; headers: Headers }>;
 }
 
 export async function startTestServer(options: Partial<StartOptions> = {}): Promise<TestServer> {

@@ -13,8 +13,26 @@ describe('AccessLogSection', () => {
         asked.push(id);
         return {
           items: [
-            { id: 'r2', at: '2026-11-20T10:00:00.000Z', actorId: 'dpo-1', actorName: 'Dana Dataskydd', actorRole: 'dpo', incidentId: 'inc-1', view: 'document', target: 'imy-notice' },
-            { id: 'r1', at: '2026-11-20T09:00:00.000Z', actorId: 'rep-1', actorName: 'Anna Handläggare', actorRole: 'reporter', incidentId: 'inc-1', view: 'incident-details', target: null },
+            {
+              id: 'r2',
+              at: '2026-11-20T10:00:00.000Z',
+              actorId: 'dpo-1',
+              actorName: 'Dana Dataskydd',
+              actorRole: 'dpo',
+              incidentId: 'inc-1',
+              view: 'document',
+              target: 'imy-notice',
+            },
+            {
+              id: 'r1',
+              at: '2026-11-20T09:00:00.000Z',
+              actorId: 'rep-1',
+              actorName: 'Anna Handläggare',
+              actorRole: 'reporter',
+              incidentId: 'inc-1',
+              view: 'incident-details',
+              target: null,
+            },
           ],
         };
       },
@@ -23,7 +41,11 @@ describe('AccessLogSection', () => {
     renderTab(<AccessLogSection incidentId="inc-1" />, { api });
 
     const list = await screen.findByTestId('access-log');
-    expect(within(list).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+    expect(
+      within(list)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual([
       '2026-11-20 11:00Tog ut dokument (imy-notice): Dana Dataskydd (dataskyddsombud)',
       '2026-11-20 10:00Öppnade incidenten: Anna Handläggare (rapportör)',
     ]);
@@ -34,7 +56,10 @@ describe('AccessLogSection', () => {
     renderTab(<AccessLogSection incidentId="inc-1" />);
     expect(await screen.findByText('Ingen har öppnat incidenten än.')).toBeTruthy();
     cleanup();
-    renderTab(<AccessLogSection incidentId="inc-1" />, { api: fakeApi({ accessLog: () => Promise.reject(new Error('503')) }), locale: 'en' });
+    renderTab(<AccessLogSection incidentId="inc-1" />, {
+      api: fakeApi({ accessLog: () => Promise.reject(new Error('503')) }),
+      locale: 'en',
+    });
     expect((await screen.findByRole('alert')).textContent).toBe('The log could not be loaded. Try again later.');
   });
 });

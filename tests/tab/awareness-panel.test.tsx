@@ -29,7 +29,9 @@ describe('AwarenessPanel', () => {
 
   it('shows when the clock started and the deadline, in a labelled form that starts from the current awareness', () => {
     renderTab(<PanelHarness panel={AwarenessPanel} initial={anIncident()} />);
-    expect(screen.getByTestId('awareness-current').textContent).toBe('Klockan startade 2026-11-20 10:00. Frist för anmälan till IMY: 2026-11-23 10:00.');
+    expect(screen.getByTestId('awareness-current').textContent).toBe(
+      'Klockan startade 2026-11-20 10:00. Frist för anmälan till IMY: 2026-11-23 10:00.',
+    );
     expect(screen.getByRole('form', { name: 'Kännedom: när klockan startar' })).toBeTruthy();
     expect(awareAtField().value).toBe('2026-11-20 10:00');
     expect(awareAtField().required).toBe(true);
@@ -44,13 +46,16 @@ describe('AwarenessPanel', () => {
     await screen.findByText('Sparat. Ny frist för anmälan till IMY: 2026-11-23 14:00.');
     expect(change).toHaveBeenCalledTimes(1);
     expect(change).toHaveBeenCalledWith('inc-1', 'awareness', { awareAt: AWARE_AT, reason: REASON }, 'etag-1');
-    expect(screen.getByTestId('awareness-current').textContent).toBe('Klockan startade 2026-11-20 14:00. Frist för anmälan till IMY: 2026-11-23 14:00.');
+    expect(screen.getByTestId('awareness-current').textContent).toBe(
+      'Klockan startade 2026-11-20 14:00. Frist för anmälan till IMY: 2026-11-23 14:00.',
+    );
     expect(screen.getByTestId('awareness-reason').textContent).toBe(`Skäl: ${REASON}`);
     expect(screen.getByTestId('etag').textContent).toBe('etag-2');
   });
 
   it("shows the API's message on the time field when the time is before the discovery, and keeps the incident", async () => {
-    const message = 'Ni kan inte ha fått kännedom om incidenten innan den upptäcktes. Ange en tidpunkt från och med upptäckten.';
+    const message =
+      'Ni kan inte ha fått kännedom om incidenten innan den upptäcktes. Ange en tidpunkt från och med upptäckten.';
     const change = changeMock().mockRejectedValue(fieldRefusal('awareAt', 'before_discovery', message));
     renderTab(<PanelHarness panel={AwarenessPanel} initial={anIncident()} />, { api: fakeApi({ change }) });
     fillAndSubmit('2026-11-19T10:00');
@@ -63,12 +68,14 @@ describe('AwarenessPanel', () => {
     expect(screen.queryByText(/Sparat/)).toBeNull();
   });
 
-  it('sends nothing while the reason is empty, and says so in the tab\'s language', () => {
+  it("sends nothing while the reason is empty, and says so in the tab's language", () => {
     const change = changeMock();
     renderTab(<PanelHarness panel={AwarenessPanel} initial={anIncident()} />, { api: fakeApi({ change }) });
     fillAndSubmit('2026-11-20T14:00', '');
     expect(reasonField().validity.valueMissing).toBe(true);
-    expect(screen.getByRole('alert').textContent).toBe('Fyll i fälten som är markerade med * och försök igen. Ingenting har sparats.');
+    expect(screen.getByRole('alert').textContent).toBe(
+      'Fyll i fälten som är markerade med * och försök igen. Ingenting har sparats.',
+    );
     expect(document.activeElement).toBe(reasonField());
     expect(change).not.toHaveBeenCalled();
   });
@@ -88,7 +95,12 @@ describe('AwarenessPanel', () => {
     const change = changeMock().mockRejectedValueOnce(staleEtag()).mockResolvedValueOnce(aware());
     const theirs = anIncident({ etag: 'etag-theirs', owner: { id: 'dpo-2', name: 'Olle Ombud' } });
     renderTab(
-      <PanelHarness panel={AwarenessPanel} initial={anIncident()} reloadTo={theirs} latest={{ what: 'Tagen', who: 'Olle Ombud', when: '2026-11-20 11:00' }} />,
+      <PanelHarness
+        panel={AwarenessPanel}
+        initial={anIncident()}
+        reloadTo={theirs}
+        latest={{ what: 'Tagen', who: 'Olle Ombud', when: '2026-11-20 11:00' }}
+      />,
       { api: fakeApi({ change }) },
     );
     fillAndSubmit();
@@ -98,7 +110,9 @@ describe('AwarenessPanel', () => {
     expect(conflict.textContent).toContain('Någon annan hann före');
     expect(reasonField().value).toBe(REASON);
     fireEvent.click(within(conflict).getByRole('button', { name: 'Ladda om incidenten' }));
-    expect(screen.getByTestId('conflict-message').textContent).toContain('Senaste ändringen: Tagen av Olle Ombud, 2026-11-20 11:00.');
+    expect(screen.getByTestId('conflict-message').textContent).toContain(
+      'Senaste ändringen: Tagen av Olle Ombud, 2026-11-20 11:00.',
+    );
 
     fireEvent.click(recordButton());
     await screen.findByText('Sparat. Ny frist för anmälan till IMY: 2026-11-23 14:00.');
@@ -107,16 +121,31 @@ describe('AwarenessPanel', () => {
   });
 
   it('offers no form once IMY is notified, and says why', () => {
-    const notified = anIncident({ status: 'notified', imyNotice: { notifiedAt: '2026-11-21T09:00:00.000Z', phased: false, recordedAt: '2026-11-21T09:00:00.000Z', recordedBy: dpo } });
+    const notified = anIncident({
+      status: 'notified',
+      imyNotice: {
+        notifiedAt: '2026-11-21T09:00:00.000Z',
+        phased: false,
+        recordedAt: '2026-11-21T09:00:00.000Z',
+        recordedBy: dpo,
+      },
+    });
     renderTab(<PanelHarness panel={AwarenessPanel} initial={notified} />);
-    expect(screen.getByText('Incidenten är anmäld till IMY, så tidpunkten för kännedom kan inte längre ändras.')).toBeTruthy();
+    expect(
+      screen.getByText('Incidenten är anmäld till IMY, så tidpunkten för kännedom kan inte längre ändras.'),
+    ).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Registrera kännedom' })).toBeNull();
   });
 
   it('speaks English in English', async () => {
     const change = changeMock().mockResolvedValue(aware());
-    renderTab(<PanelHarness panel={AwarenessPanel} initial={anIncident()} />, { api: fakeApi({ change }), locale: 'en' });
-    fireEvent.change(screen.getByLabelText(/^When did you become aware of the breach\?/), { target: { value: '2026-11-20T14:00' } });
+    renderTab(<PanelHarness panel={AwarenessPanel} initial={anIncident()} />, {
+      api: fakeApi({ change }),
+      locale: 'en',
+    });
+    fireEvent.change(screen.getByLabelText(/^When did you become aware of the breach\?/), {
+      target: { value: '2026-11-20T14:00' },
+    });
     fireEvent.change(screen.getByLabelText(/^Reason for the time/), { target: { value: REASON } });
     fireEvent.click(screen.getByRole('button', { name: 'Record the awareness' }));
     await screen.findByText('Saved. New deadline for notifying IMY: 2026-11-23 14:00.');
@@ -126,16 +155,39 @@ describe('AwarenessPanel', () => {
 describe('recording the awareness on the incident page', () => {
   afterEach(cleanup);
 
-  const event = (type: AuditEvent['type'], at: string, data: AuditEvent['data'] = {}): AuditEvent => ({ id: `ev-${type}`, incidentId: 'inc-1', at, actor: dpo, type, data });
+  const event = (type: AuditEvent['type'], at: string, data: AuditEvent['data'] = {}): AuditEvent => ({
+    id: `ev-${type}`,
+    incidentId: 'inc-1',
+    at,
+    actor: dpo,
+    type,
+    data,
+  });
 
   it('moves the deadline in the page heading and names the change in the timeline', async () => {
-    const before: IncidentDetails = { incident: anIncident(), events: [event('reported', '2026-11-20T09:00:00.000Z')], duties: null, findings: [], supplementDueAt: null };
+    const before: IncidentDetails = {
+      incident: anIncident(),
+      events: [event('reported', '2026-11-20T09:00:00.000Z')],
+      duties: null,
+      findings: [],
+      supplementDueAt: null,
+    };
     const after: IncidentDetails = {
       ...before,
       incident: aware(),
-      events: [...before.events, event('awareness-recorded', '2026-11-20T15:00:00.000Z', { previousAwareAt: '2026-11-20T09:00:00.000Z', awareAt: AWARE_AT, deadline: '2026-11-23T13:00:00.000Z' })],
+      events: [
+        ...before.events,
+        event('awareness-recorded', '2026-11-20T15:00:00.000Z', {
+          previousAwareAt: '2026-11-20T09:00:00.000Z',
+          awareAt: AWARE_AT,
+          deadline: '2026-11-23T13:00:00.000Z',
+        }),
+      ],
     };
-    const incident = jest.fn<ReturnType<PuiApi['incident']>, Parameters<PuiApi['incident']>>().mockResolvedValueOnce(before).mockResolvedValue(after);
+    const incident = jest
+      .fn<ReturnType<PuiApi['incident']>, Parameters<PuiApi['incident']>>()
+      .mockResolvedValueOnce(before)
+      .mockResolvedValue(after);
     const change = changeMock().mockResolvedValue(aware());
     renderTab(<IncidentPage idOrNumber="PUI-2026-0001" />, { api: fakeApi({ incident, change }) });
 
@@ -149,10 +201,16 @@ describe('recording the awareness on the incident page', () => {
     expect(toggle.getAttribute('aria-expanded')).toBe('true');
     fillAndSubmit();
 
-    await waitFor(() => expect(screen.getByTestId('timeline').textContent).toContain('Tidpunkt för kännedom ändrad: 2026-11-20 10:00 → 2026-11-20 14:00'));
+    await waitFor(() =>
+      expect(screen.getByTestId('timeline').textContent).toContain(
+        'Tidpunkt för kännedom ändrad: 2026-11-20 10:00 → 2026-11-20 14:00',
+      ),
+    );
     expect(change).toHaveBeenCalledWith('inc-1', 'awareness', { awareAt: AWARE_AT, reason: REASON }, 'etag-1');
     expect(screen.queryByText('2026-11-23 10:00')).toBeNull();
     expect(screen.getByText('2026-11-23 14:00')).toBeTruthy();
-    expect(within(section()).getByRole('status').textContent).toBe('Sparat. Ny frist för anmälan till IMY: 2026-11-23 14:00.');
+    expect(within(section()).getByRole('status').textContent).toBe(
+      'Sparat. Ny frist för anmälan till IMY: 2026-11-23 14:00.',
+    );
   });
 });

@@ -25,12 +25,24 @@ describe('ConflictMessage', () => {
   });
 
   it('names the latest change once it is known', () => {
-    renderTab(<ConflictMessage onReload={jest.fn()} latest={{ what: 'Risken bedömd', who: 'Olle Ombud', when: '2026-11-23 10:15' }} />);
-    expect(screen.getByRole('alert').textContent).toContain('Senaste ändringen: Risken bedömd av Olle Ombud, 2026-11-23 10:15.');
+    renderTab(
+      <ConflictMessage
+        onReload={jest.fn()}
+        latest={{ what: 'Risken bedömd', who: 'Olle Ombud', when: '2026-11-23 10:15' }}
+      />,
+    );
+    expect(screen.getByRole('alert').textContent).toContain(
+      'Senaste ändringen: Risken bedömd av Olle Ombud, 2026-11-23 10:15.',
+    );
   });
 
   it("shows other failures in the server's own words", () => {
-    renderTab(<ChangeError error={new ApiError(409, 'invalid_state', 'PUI-2026-0001 är avslutad och kan inte ändras.')} onReload={jest.fn()} />);
+    renderTab(
+      <ChangeError
+        error={new ApiError(409, 'invalid_state', 'PUI-2026-0001 är avslutad och kan inte ändras.')}
+        onReload={jest.fn()}
+      />,
+    );
     expect(screen.getByRole('alert').textContent).toContain('PUI-2026-0001 är avslutad och kan inte ändras.');
     expect(screen.queryByText('Någon annan hann före')).toBeNull();
   });
@@ -69,7 +81,9 @@ describe('an edit conflict in the assessment', () => {
       .fn<ReturnType<PuiApi['change']>, Parameters<PuiApi['change']>>()
       .mockRejectedValueOnce(stale())
       .mockResolvedValueOnce(anIncident({ etag: 'etag-3' }));
-    renderTab(<Page reloadTo={anIncident({ etag: 'etag-2', dataCategories: ['contact'] })} />, { api: fakeApi({ change }) });
+    renderTab(<Page reloadTo={anIncident({ etag: 'etag-2', dataCategories: ['contact'] })} />, {
+      api: fakeApi({ change }),
+    });
     fireEvent.click(screen.getByLabelText('Osannolikt att den medför en risk'));
     fireEvent.change(screen.getByLabelText(/^Motivering/), { target: { value: 'Min motivering' } });
     fireEvent.click(screen.getByRole('button', { name: 'Bekräfta bedömningen' }));
@@ -79,7 +93,9 @@ describe('an edit conflict in the assessment', () => {
     expect(alert.textContent).not.toContain('Olle Ombud');
     fireEvent.click(within(alert).getByRole('button', { name: 'Ladda om incidenten' }));
     expect(screen.getByTestId('etag').textContent).toBe('etag-2');
-    expect(screen.getByTestId('conflict-message').textContent).toContain('Senaste ändringen: Risken bedömd av Olle Ombud');
+    expect(screen.getByTestId('conflict-message').textContent).toContain(
+      'Senaste ändringen: Risken bedömd av Olle Ombud',
+    );
     expect((screen.getByLabelText(/^Motivering/) as HTMLTextAreaElement).value).toBe('Min motivering');
 
     fireEvent.click(screen.getByRole('button', { name: 'Bekräfta bedömningen' }));

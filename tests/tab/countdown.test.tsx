@@ -5,7 +5,11 @@ import { anIncident, renderTab } from './support/tab-fixtures';
 
 function LiveClock({ incident }: { incident: ClockedIncident }) {
   const now = useNow(30_000);
-  return <p data-testid="clock"><Countdown incident={incident} now={now} /></p>;
+  return (
+    <p data-testid="clock">
+      <Countdown incident={incident} now={now} />
+    </p>
+  );
 }
 
 const clock = () => screen.getByTestId('clock');
@@ -33,11 +37,19 @@ describe('Countdown', () => {
 
   it('is overdue from the deadline itself, and says less than a minute in the last minute, like the bot card', () => {
     const incident = anIncident({ deadline: '2026-11-23T09:00:00.000Z' });
-    renderTab(<p data-testid="clock"><Countdown incident={incident} now={new Date('2026-11-23T08:59:30.000Z')} /></p>);
+    renderTab(
+      <p data-testid="clock">
+        <Countdown incident={incident} now={new Date('2026-11-23T08:59:30.000Z')} />
+      </p>,
+    );
     expect(clock().textContent).toBe('mindre än 1 min kvar');
     expect(state()).toBe('running');
     cleanup();
-    renderTab(<p data-testid="clock"><Countdown incident={incident} now={new Date('2026-11-23T09:00:00.000Z')} /></p>);
+    renderTab(
+      <p data-testid="clock">
+        <Countdown incident={incident} now={new Date('2026-11-23T09:00:00.000Z')} />
+      </p>,
+    );
     expect(clock().textContent).toBe('⚠ försenad mindre än 1 min');
     expect(state()).toBe('overdue');
   });
@@ -46,8 +58,25 @@ describe('Countdown', () => {
     const now = new Date('2026-11-30T08:00:00.000Z');
     renderTab(
       <>
-        <Countdown incident={anIncident({ status: 'notified', imyNotice: { phased: false, recordedAt: '', recordedBy: { id: 'd', name: 'D' }, notifiedAt: '2026-11-21T08:00:00.000Z' } })} now={now} />
-        <Countdown incident={anIncident({ status: 'not-required', assessment: { risk: 'unlikely', rationale: 'r', assessedAt: '', assessedBy: { id: 'd', name: 'D' } } })} now={now} />
+        <Countdown
+          incident={anIncident({
+            status: 'notified',
+            imyNotice: {
+              phased: false,
+              recordedAt: '',
+              recordedBy: { id: 'd', name: 'D' },
+              notifiedAt: '2026-11-21T08:00:00.000Z',
+            },
+          })}
+          now={now}
+        />
+        <Countdown
+          incident={anIncident({
+            status: 'not-required',
+            assessment: { risk: 'unlikely', rationale: 'r', assessedAt: '', assessedBy: { id: 'd', name: 'D' } },
+          })}
+          now={now}
+        />
       </>,
     );
     expect(screen.getByText('Anmäld till IMY')).toBeTruthy();
@@ -56,7 +85,13 @@ describe('Countdown', () => {
   });
 
   it('speaks English in English', () => {
-    renderTab(<Countdown incident={anIncident({ deadline: '2026-11-20T09:00:00.000Z' })} now={new Date('2026-11-20T12:00:00.000Z')} />, { locale: 'en' });
+    renderTab(
+      <Countdown
+        incident={anIncident({ deadline: '2026-11-20T09:00:00.000Z' })}
+        now={new Date('2026-11-20T12:00:00.000Z')}
+      />,
+      { locale: 'en' },
+    );
     expect(screen.getByText(/overdue by 3 h/)).toBeTruthy();
   });
 });

@@ -13,7 +13,9 @@ describe('EndedPanel', () => {
 
   it('says the end is not recorded, in a labelled form', () => {
     renderTab(<PanelHarness panel={EndedPanel} initial={anIncident()} />);
-    expect(screen.getByTestId('ended-recorded').textContent).toBe('Inte registrerat: incidenten pågår, eller så är tidpunkten okänd.');
+    expect(screen.getByTestId('ended-recorded').textContent).toBe(
+      'Inte registrerat: incidenten pågår, eller så är tidpunkten okänd.',
+    );
     expect(screen.getByRole('form', { name: 'Incidentens slut' })).toBeTruthy();
     expect(endedAtField().required).toBe(true);
   });
@@ -24,7 +26,9 @@ describe('EndedPanel', () => {
     expect(endedAtField().value).toBe('');
     fireEvent.click(recordButton());
     expect(change).not.toHaveBeenCalled();
-    expect(screen.getByRole('alert').textContent).toBe('Fyll i fälten som är markerade med * och försök igen. Ingenting har sparats.');
+    expect(screen.getByRole('alert').textContent).toBe(
+      'Fyll i fälten som är markerade med * och försök igen. Ingenting har sparats.',
+    );
     fireEvent.click(screen.getByRole('button', { name: 'Nu: När upphörde incidenten?' }));
     expect(endedAtField().value).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
   });
@@ -48,7 +52,9 @@ describe('EndedPanel', () => {
   it("shows the API's message on the field when the end is before the occurrence", async () => {
     const message = 'Incidenten kan inte ha upphört innan den inträffade. Kontrollera datum och klockslag.';
     const change = changeMock().mockRejectedValue(fieldRefusal('endedAt', 'ended_before_occurred', message));
-    renderTab(<PanelHarness panel={EndedPanel} initial={anIncident({ occurredAt: '2026-11-20T08:00:00.000Z' })} />, { api: fakeApi({ change }) });
+    renderTab(<PanelHarness panel={EndedPanel} initial={anIncident({ occurredAt: '2026-11-20T08:00:00.000Z' })} />, {
+      api: fakeApi({ change }),
+    });
     fireEvent.change(endedAtField(), { target: { value: '2026-11-20T08:30' } });
     fireEvent.click(recordButton());
 
@@ -72,7 +78,9 @@ describe('EndedPanel', () => {
   });
 
   it('speaks English in English', () => {
-    renderTab(<PanelHarness panel={EndedPanel} initial={anIncident({ endedAt: '2026-11-20T07:15:00.000Z' })} />, { locale: 'en' });
+    renderTab(<PanelHarness panel={EndedPanel} initial={anIncident({ endedAt: '2026-11-20T07:15:00.000Z' })} />, {
+      locale: 'en',
+    });
     expect(screen.getByTestId('ended-recorded').textContent).toBe('The breach ended 2026-11-20 08:15.');
     expect(screen.getByLabelText(/^When did the breach end\?/)).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Record the time' })).toBeTruthy();

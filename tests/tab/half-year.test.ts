@@ -9,12 +9,20 @@ describe('half-year periods', () => {
 
   it('gives inclusive date bounds and the half-years before, latest first', () => {
     expect(periodOf({ year: 2026, half: 2 })).toEqual({ from: '2026-07-01', to: '2026-12-31' });
-    expect(recentHalfYears(new Date('2026-03-01T12:00:00Z'), 3)).toEqual([{ year: 2026, half: 1 }, { year: 2025, half: 2 }, { year: 2025, half: 1 }]);
+    expect(recentHalfYears(new Date('2026-03-01T12:00:00Z'), 3)).toEqual([
+      { year: 2026, half: 1 },
+      { year: 2025, half: 2 },
+      { year: 2025, half: 1 },
+    ]);
   });
 
   it('counts incidents by the month they were discovered, every month shown', () => {
     const counts = countByMonth(
-      [{ discoveredAt: '2026-01-31T23:30:00Z' }, { discoveredAt: '2026-02-10T10:00:00Z' }, { discoveredAt: '2026-07-01T10:00:00Z' }],
+      [
+        { discoveredAt: '2026-01-31T23:30:00Z' },
+        { discoveredAt: '2026-02-10T10:00:00Z' },
+        { discoveredAt: '2026-07-01T10:00:00Z' },
+      ],
       { year: 2026, half: 1 },
     );
     expect(counts).toEqual([

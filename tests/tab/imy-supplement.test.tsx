@@ -20,14 +20,28 @@ function phased(overrides: Partial<Incident> = {}, supplementedAt?: string): Inc
   return anIncident({
     status: 'notified',
     assessment: { risk: 'risk', rationale: 'Känd mottagare.', assessedAt: '2026-11-20T09:30:00.000Z', assessedBy: dpo },
-    imyNotice: { notifiedAt: NOTIFIED_AT, phased: true, recordedAt: NOTIFIED_AT, recordedBy: dpo, ...(supplementedAt ? { supplementedAt } : {}) },
+    imyNotice: {
+      notifiedAt: NOTIFIED_AT,
+      phased: true,
+      recordedAt: NOTIFIED_AT,
+      recordedBy: dpo,
+      ...(supplementedAt ? { supplementedAt } : {}),
+    },
     reportedToAuthority: true,
     ...overrides,
   });
 }
 
 function panel(overrides: Partial<ImyNoticePanelProps> = {}): ImyNoticePanelProps {
-  return { incident: phased(), supplementDueAt: DUE_AHEAD, canEdit: true, onChanged: jest.fn(), onReload: jest.fn(), reloading: false, ...overrides };
+  return {
+    incident: phased(),
+    supplementDueAt: DUE_AHEAD,
+    canEdit: true,
+    onChanged: jest.fn(),
+    onReload: jest.fn(),
+    reloading: false,
+    ...overrides,
+  };
 }
 
 function anEvent(type: AuditEvent['type'], at: string, data: AuditEvent['data'] = {}): AuditEvent {
@@ -80,8 +94,12 @@ describe('ImySupplement in the IMY notice panel', () => {
   });
 
   it('says the supplements are done, without a form, once the supplement is recorded', () => {
-    renderTab(<ImyNoticePanel {...panel({ incident: phased({}, '2026-12-01T08:30:00.000Z'), supplementDueAt: null })} />);
-    expect(screen.getByTestId('imy-supplement').textContent).toContain('Kompletteringar klara. Kompletteringen skickades till IMY 2026-12-01 09:30.');
+    renderTab(
+      <ImyNoticePanel {...panel({ incident: phased({}, '2026-12-01T08:30:00.000Z'), supplementDueAt: null })} />,
+    );
+    expect(screen.getByTestId('imy-supplement').textContent).toContain(
+      'Kompletteringar klara. Kompletteringen skickades till IMY 2026-12-01 09:30.',
+    );
     expect(screen.queryByText(/ska skickas senast/)).toBeNull();
     expect(screen.queryByRole('button', { name: 'Registrera komplettering' })).toBeNull();
   });
@@ -95,7 +113,11 @@ describe('ImySupplement in the IMY notice panel', () => {
   it('shows the API’s field message on the time field when the supplement is refused as invalid', async () => {
     const change = jest.fn<ReturnType<PuiApi['change']>, Parameters<PuiApi['change']>>().mockRejectedValue(
       new ApiError(400, 'validation_failed', 'Kompletteringen kan inte ha skickats före anmälan till IMY.', [
-        { field: 'sentAt', code: 'before_notice', message: 'Kompletteringen kan inte ha skickats före anmälan till IMY.' },
+        {
+          field: 'sentAt',
+          code: 'before_notice',
+          message: 'Kompletteringen kan inte ha skickats före anmälan till IMY.',
+        },
       ]),
     );
     const onChanged = jest.fn();
@@ -114,7 +136,10 @@ describe('recording the supplement on the incident page', () => {
 
   const owedDetails = (): IncidentDetails => ({
     incident: phased(),
-    events: [anEvent('reported', '2026-11-20T09:00:00.000Z'), anEvent('imy-notified', NOTIFIED_AT, { reference: null, phased: true, late: false })],
+    events: [
+      anEvent('reported', '2026-11-20T09:00:00.000Z'),
+      anEvent('imy-notified', NOTIFIED_AT, { reference: null, phased: true, late: false }),
+    ],
     duties: null,
     findings: [],
     supplementDueAt: DUE_AHEAD,
@@ -125,13 +150,19 @@ describe('recording the supplement on the incident page', () => {
     const doneDetails: IncidentDetails = {
       ...owedDetails(),
       incident: supplemented,
-      events: [...owedDetails().events, anEvent('imy-supplement-recorded', '2026-12-01T08:31:00.000Z', { late: false })],
+      events: [
+        ...owedDetails().events,
+        anEvent('imy-supplement-recorded', '2026-12-01T08:31:00.000Z', { late: false }),
+      ],
       supplementDueAt: null,
     };
-    const incident = jest.fn<ReturnType<PuiApi['incident']>, Parameters<PuiApi['incident']>>()
+    const incident = jest
+      .fn<ReturnType<PuiApi['incident']>, Parameters<PuiApi['incident']>>()
       .mockResolvedValueOnce(owedDetails())
       .mockResolvedValue(doneDetails);
-    const change = jest.fn<ReturnType<PuiApi['change']>, Parameters<PuiApi['change']>>().mockResolvedValue(supplemented);
+    const change = jest
+      .fn<ReturnType<PuiApi['change']>, Parameters<PuiApi['change']>>()
+      .mockResolvedValue(supplemented);
     renderTab(<IncidentPage idOrNumber="PUI-2026-0001" />, { api: fakeApi({ incident, change }) });
 
     await screen.findByText('Komplettering till IMY ska skickas senast 2099-07-01 10:00');
@@ -139,18 +170,25 @@ describe('recording the supplement on the incident page', () => {
     fireEvent.change(sentAtField(), { target: { value: '2026-12-01T09:30' } });
     fireEvent.click(recordButton());
 
-    await waitFor(() => expect(screen.getByTestId('timeline').textContent).toContain('Komplettering till IMY registrerad'));
+    await waitFor(() =>
+      expect(screen.getByTestId('timeline').textContent).toContain('Komplettering till IMY registrerad'),
+    );
     expect(change).toHaveBeenCalledTimes(1);
     expect(change).toHaveBeenCalledWith('inc-1', 'imy-supplement', { sentAt: '2026-12-01T08:30:00.000Z' }, 'etag-1');
-    expect(screen.getByTestId('imy-supplement').textContent).toContain('Kompletteringar klara. Kompletteringen skickades till IMY 2026-12-01 09:30.');
+    expect(screen.getByTestId('imy-supplement').textContent).toContain(
+      'Kompletteringar klara. Kompletteringen skickades till IMY 2026-12-01 09:30.',
+    );
     expect(screen.queryByText(/ska skickas senast/)).toBeNull();
     expect(screen.queryByRole('button', { name: 'Registrera komplettering' })).toBeNull();
     expect(within(screen.getByTestId('imy-supplement')).getByRole('status').textContent).toBe('Sparat.');
   });
 
   it('explains a conflict (412) with a reload, keeps the typed time and records nothing', async () => {
-    const incident = jest.fn<ReturnType<PuiApi['incident']>, Parameters<PuiApi['incident']>>().mockResolvedValue(owedDetails());
-    const change = jest.fn<ReturnType<PuiApi['change']>, Parameters<PuiApi['change']>>()
+    const incident = jest
+      .fn<ReturnType<PuiApi['incident']>, Parameters<PuiApi['incident']>>()
+      .mockResolvedValue(owedDetails());
+    const change = jest
+      .fn<ReturnType<PuiApi['change']>, Parameters<PuiApi['change']>>()
       .mockRejectedValue(new ApiError(412, 'conflict', 'Någon annan har ändrat incidenten sedan du öppnade den.'));
     renderTab(<IncidentPage idOrNumber="PUI-2026-0001" />, { api: fakeApi({ incident, change }) });
 
@@ -174,13 +212,21 @@ describe('Timeline', () => {
   afterEach(cleanup);
 
   it('names the supplement event, and says when it was sent after the four weeks', () => {
-    renderTab(<Timeline events={[
-      anEvent('imy-notified', NOTIFIED_AT, { reference: 'IMY-2026-1234', phased: true, late: false }),
-      { ...anEvent('imy-supplement-recorded', '2026-12-01T08:31:00.000Z', { late: false }), id: 'ev-on-time' },
-      { ...anEvent('imy-supplement-recorded', '2026-12-20T08:31:00.000Z', { late: true }), id: 'ev-late' },
-    ]} />);
-    const items = within(screen.getByTestId('timeline')).getAllByRole('listitem').map((li) => li.textContent);
+    renderTab(
+      <Timeline
+        events={[
+          anEvent('imy-notified', NOTIFIED_AT, { reference: 'IMY-2026-1234', phased: true, late: false }),
+          { ...anEvent('imy-supplement-recorded', '2026-12-01T08:31:00.000Z', { late: false }), id: 'ev-on-time' },
+          { ...anEvent('imy-supplement-recorded', '2026-12-20T08:31:00.000Z', { late: true }), id: 'ev-late' },
+        ]}
+      />,
+    );
+    const items = within(screen.getByTestId('timeline'))
+      .getAllByRole('listitem')
+      .map((li) => li.textContent);
     expect(items[1]).toBe('2026-12-01 09:31Komplettering till IMY registrerad av Dana Dataskydd');
-    expect(items[2]).toBe('2026-12-20 09:31Komplettering till IMY registrerad: efter fyraveckorsfristen av Dana Dataskydd');
+    expect(items[2]).toBe(
+      '2026-12-20 09:31Komplettering till IMY registrerad: efter fyraveckorsfristen av Dana Dataskydd',
+    );
   });
 });

@@ -16,10 +16,17 @@ describe('LexSarahPanel', () => {
   afterEach(cleanup);
 
   it('posts the internal report alone when it was not reported to IVO, with the etag it read', async () => {
-    const change = changeMock().mockResolvedValue(anIncident({
-      etag: 'etag-2',
-      lexSarah: { reportedAt: '2026-11-20T12:00:00.000Z', reportedToIvo: false, recordedAt: '2026-11-20T12:05:00.000Z', recordedBy: dpo },
-    }));
+    const change = changeMock().mockResolvedValue(
+      anIncident({
+        etag: 'etag-2',
+        lexSarah: {
+          reportedAt: '2026-11-20T12:00:00.000Z',
+          reportedToIvo: false,
+          recordedAt: '2026-11-20T12:05:00.000Z',
+          recordedBy: dpo,
+        },
+      }),
+    );
     renderTab(<PanelHarness panel={LexSarahPanel} initial={anIncident()} />, { api: fakeApi({ change }) });
     expect(screen.getByRole('form', { name: 'Lex Sarah och IVO' })).toBeTruthy();
     expect(screen.queryByLabelText(/^När anmäldes den till IVO\?/)).toBeNull();
@@ -28,18 +35,29 @@ describe('LexSarahPanel', () => {
     fireEvent.click(recordButton());
 
     await screen.findByText('Sparat.');
-    expect(change).toHaveBeenCalledWith('inc-1', 'lex-sarah', { reportedAt: '2026-11-20T12:00:00.000Z', reportedToIvo: false }, 'etag-1');
+    expect(change).toHaveBeenCalledWith(
+      'inc-1',
+      'lex-sarah',
+      { reportedAt: '2026-11-20T12:00:00.000Z', reportedToIvo: false },
+      'etag-1',
+    );
     expect(screen.getByTestId('lex-sarah-recorded').textContent?.trim()).toBe('Lex Sarah-rapport 2026-11-20 13:00.');
   });
 
   it('posts the IVO time and reference when reported to IVO, then shows both', async () => {
-    const change = changeMock().mockResolvedValue(anIncident({
-      etag: 'etag-2',
-      lexSarah: {
-        reportedAt: '2026-11-20T12:00:00.000Z', reportedToIvo: true, ivoReportedAt: '2026-11-21T08:00:00.000Z', ivoReference: '3.1-12345/2026',
-        recordedAt: '2026-11-21T08:05:00.000Z', recordedBy: dpo,
-      },
-    }));
+    const change = changeMock().mockResolvedValue(
+      anIncident({
+        etag: 'etag-2',
+        lexSarah: {
+          reportedAt: '2026-11-20T12:00:00.000Z',
+          reportedToIvo: true,
+          ivoReportedAt: '2026-11-21T08:00:00.000Z',
+          ivoReference: '3.1-12345/2026',
+          recordedAt: '2026-11-21T08:05:00.000Z',
+          recordedBy: dpo,
+        },
+      }),
+    );
     renderTab(<PanelHarness panel={LexSarahPanel} initial={anIncident()} />, { api: fakeApi({ change }) });
     fireEvent.change(reportedAtField(), { target: { value: '2026-11-20T13:00' } });
     fireEvent.click(ivoCheckbox());
@@ -49,9 +67,14 @@ describe('LexSarahPanel', () => {
 
     await screen.findByText('Sparat.');
     expect(change.mock.calls[0][2]).toEqual({
-      reportedAt: '2026-11-20T12:00:00.000Z', reportedToIvo: true, ivoReportedAt: '2026-11-21T08:00:00.000Z', ivoReference: '3.1-12345/2026',
+      reportedAt: '2026-11-20T12:00:00.000Z',
+      reportedToIvo: true,
+      ivoReportedAt: '2026-11-21T08:00:00.000Z',
+      ivoReference: '3.1-12345/2026',
     });
-    expect(screen.getByTestId('lex-sarah-recorded').textContent).toBe('Lex Sarah-rapport 2026-11-20 13:00. Anmäld till IVO 2026-11-21 09:00, diarienummer 3.1-12345/2026.');
+    expect(screen.getByTestId('lex-sarah-recorded').textContent).toBe(
+      'Lex Sarah-rapport 2026-11-20 13:00. Anmäld till IVO 2026-11-21 09:00, diarienummer 3.1-12345/2026.',
+    );
   });
 
   it("shows the API's message on the IVO time field when it is refused", async () => {

@@ -9,10 +9,16 @@ const reportedAtField = () => screen.getByLabelText(/^När gjordes polisanmälan
 const referenceField = () => screen.getByLabelText(/^Polisens diarienummer/) as HTMLInputElement;
 const recordButton = () => screen.getByRole('button', { name: 'Registrera polisanmälan' });
 const section = () => document.querySelector('[data-section="police"]') as HTMLElement;
-const reported = (reference?: string) => anIncident({
-  etag: 'etag-2',
-  policeReport: { reportedAt: '2026-11-20T12:00:00.000Z', ...(reference ? { reference } : {}), recordedAt: '2026-11-20T12:05:00.000Z', recordedBy: dpo },
-});
+const reported = (reference?: string) =>
+  anIncident({
+    etag: 'etag-2',
+    policeReport: {
+      reportedAt: '2026-11-20T12:00:00.000Z',
+      ...(reference ? { reference } : {}),
+      recordedAt: '2026-11-20T12:05:00.000Z',
+      recordedBy: dpo,
+    },
+  });
 
 describe('PoliceReportPanel', () => {
   afterEach(cleanup);
@@ -28,8 +34,15 @@ describe('PoliceReportPanel', () => {
     fireEvent.click(recordButton());
 
     await screen.findByText('Sparat.');
-    expect(change).toHaveBeenCalledWith('inc-1', 'police-report', { reportedAt: '2026-11-20T12:00:00.000Z', reference: 'K123456-26' }, 'etag-1');
-    expect(screen.getByTestId('police-recorded').textContent).toBe('Polisanmäld 2026-11-20 13:00, diarienummer K123456-26.');
+    expect(change).toHaveBeenCalledWith(
+      'inc-1',
+      'police-report',
+      { reportedAt: '2026-11-20T12:00:00.000Z', reference: 'K123456-26' },
+      'etag-1',
+    );
+    expect(screen.getByTestId('police-recorded').textContent).toBe(
+      'Polisanmäld 2026-11-20 13:00, diarienummer K123456-26.',
+    );
   });
 
   it('leaves out a blank reference', async () => {
@@ -73,7 +86,9 @@ describe('PoliceReportPanel', () => {
 
   it('speaks English in English', () => {
     renderTab(<PanelHarness panel={PoliceReportPanel} initial={reported('K123456-26')} />, { locale: 'en' });
-    expect(screen.getByTestId('police-recorded').textContent).toBe('Reported to the police 2026-11-20 13:00, reference K123456-26.');
+    expect(screen.getByTestId('police-recorded').textContent).toBe(
+      'Reported to the police 2026-11-20 13:00, reference K123456-26.',
+    );
     expect(screen.getByRole('button', { name: 'Record the police report' })).toBeTruthy();
     expect(screen.getByLabelText(/^When was it reported to the police\?/)).toBeTruthy();
   });

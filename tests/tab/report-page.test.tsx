@@ -30,8 +30,12 @@ describe('ReportPage', () => {
     expect(field(/^Vad har hänt\?/).getAttribute('aria-invalid')).toBe('true');
     const summary = screen.getByTestId('error-summary');
     expect(within(summary).getByText('Rätta 3 uppgifter innan du skickar')).toBeTruthy();
-    expect(within(summary).getByRole('button', { name: 'Rubrik: Skriv en rubrik: en rad om vad som hänt.' })).toBeTruthy();
-    expect(screen.getAllByText('Ange när incidenten upptäcktes: datum och klockslag i svensk tid.').length).toBeGreaterThan(0);
+    expect(
+      within(summary).getByRole('button', { name: 'Rubrik: Skriv en rubrik: en rad om vad som hänt.' }),
+    ).toBeTruthy();
+    expect(
+      screen.getAllByText('Ange när incidenten upptäcktes: datum och klockslag i svensk tid.').length,
+    ).toBeGreaterThan(0);
     expect(report).not.toHaveBeenCalled();
   });
 
@@ -47,7 +51,9 @@ describe('ReportPage', () => {
     fillValidReport();
     type(/^När inträffade incidenten\?/, '2025-03-10T11:00');
     fireEvent.blur(field(/^När inträffade incidenten\?/));
-    expect(screen.getByText('Incidenten kan inte ha inträffat efter att den upptäcktes. Kontrollera datum och klockslag.')).toBeTruthy();
+    expect(
+      screen.getByText('Incidenten kan inte ha inträffat efter att den upptäcktes. Kontrollera datum och klockslag.'),
+    ).toBeTruthy();
     expect(field(/^När inträffade incidenten\?/).getAttribute('aria-invalid')).toBe('true');
   });
 
@@ -131,9 +137,13 @@ describe('ReportPage', () => {
   });
 
   it("shows the server's field messages at the fields and keeps the draft", async () => {
-    const report = jest.fn().mockRejectedValue(
-      new ApiError(400, 'validation_failed', 'Uppgifterna behöver rättas.', [{ field: 'unit', code: 'too_long', message: 'Enhet får vara högst 200 tecken.' }]),
-    );
+    const report = jest
+      .fn()
+      .mockRejectedValue(
+        new ApiError(400, 'validation_failed', 'Uppgifterna behöver rättas.', [
+          { field: 'unit', code: 'too_long', message: 'Enhet får vara högst 200 tecken.' },
+        ]),
+      );
     renderTab(<ReportPage />, { api: fakeApi({ report }) });
     fillValidReport();
     send();

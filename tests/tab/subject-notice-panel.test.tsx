@@ -39,7 +39,12 @@ describe('SubjectNoticePanel', () => {
     fireEvent.click(recordButton());
 
     await screen.findByText('Sparat.');
-    expect(change).toHaveBeenCalledWith('inc-1', 'subject-notice', { notifiedAt: '2026-11-21T09:00:00.000Z', method: 'brev' }, 'etag-1');
+    expect(change).toHaveBeenCalledWith(
+      'inc-1',
+      'subject-notice',
+      { notifiedAt: '2026-11-21T09:00:00.000Z', method: 'brev' },
+      'etag-1',
+    );
     const shown = screen.getByTestId('subjects-recorded').textContent;
     expect(shown).toContain('Informerade 2026-11-21 10:00.');
     expect(shown).toContain('(brev)');

@@ -5,13 +5,27 @@ import { Timeline } from '../../src/tab/incident/timeline';
 import { DPO, renderTab } from './support/tab-fixtures';
 
 const dpo = { id: DPO.id, name: DPO.name };
-const event = (type: AuditEvent['type'], at: string, data: AuditEvent['data']): AuditEvent => ({ id: `ev-${type}`, incidentId: 'inc-1', at, actor: dpo, type, data });
+const event = (type: AuditEvent['type'], at: string, data: AuditEvent['data']): AuditEvent => ({
+  id: `ev-${type}`,
+  incidentId: 'inc-1',
+  at,
+  actor: dpo,
+  type,
+  data,
+});
 const events = [
-  event('awareness-recorded', '2026-11-20T15:00:00.000Z', { previousAwareAt: '2026-11-20T09:00:00.000Z', awareAt: '2026-11-20T13:00:00.000Z', deadline: '2026-11-23T13:00:00.000Z' }),
+  event('awareness-recorded', '2026-11-20T15:00:00.000Z', {
+    previousAwareAt: '2026-11-20T09:00:00.000Z',
+    awareAt: '2026-11-20T13:00:00.000Z',
+    deadline: '2026-11-23T13:00:00.000Z',
+  }),
   event('ended-recorded', '2026-11-20T15:05:00.000Z', { endedAt: '2026-11-20T07:15:00.000Z' }),
   event('police-report-recorded', '2026-11-20T15:10:00.000Z', { reference: 'K123456-26' }),
 ];
-const items = () => within(screen.getByTestId('timeline')).getAllByRole('listitem').map((li) => li.textContent);
+const items = () =>
+  within(screen.getByTestId('timeline'))
+    .getAllByRole('listitem')
+    .map((li) => li.textContent);
 
 describe('Timeline', () => {
   afterEach(cleanup);

@@ -2,7 +2,8 @@ import { accessRecord, type AccessLog, type AccessRecord } from '../../src/domai
 import { AccessRecorder, type RecorderTimers } from '../../src/use-cases/access-recorder';
 
 const dpo = { id: 'dpo-dana', name: 'Dana Dataskydd', roles: ['dpo'] as const };
-const aRead = (n: number) => accessRecord(`r${n}`, new Date(Date.UTC(2026, 10, 20, 9, 0, n)), dpo, 'incident-details', 'inc-1');
+const aRead = (n: number) =>
+  accessRecord(`r${n}`, new Date(Date.UTC(2026, 10, 20, 9, 0, n)), dpo, 'incident-details', 'inc-1');
 
 /** Timers stepped by the test: nothing fires until `fire()`. */
 function steppedTimers(): RecorderTimers & { waits: number[]; fire(): void } {
@@ -65,7 +66,11 @@ describe('AccessRecorder', () => {
     const log = aLog();
     const timers = steppedTimers();
     const warnings: unknown[] = [];
-    const recorder = new AccessRecorder(log, { timers, retryDelayMs: 2000, logger: { info() {}, warn: (_m, f) => warnings.push(f), error() {} } });
+    const recorder = new AccessRecorder(log, {
+      timers,
+      retryDelayMs: 2000,
+      logger: { info() {}, warn: (_m, f) => warnings.push(f), error() {} },
+    });
     log.down = true;
     recorder.record(aRead(1));
 
@@ -93,7 +98,11 @@ describe('AccessRecorder', () => {
 
   it('bounds the queue, dropping the oldest and saying how many', () => {
     const errors: unknown[] = [];
-    const recorder = new AccessRecorder(aLog(), { timers: steppedTimers(), maxQueued: 2, logger: { info() {}, warn() {}, error: (_m, f) => errors.push(f) } });
+    const recorder = new AccessRecorder(aLog(), {
+      timers: steppedTimers(),
+      maxQueued: 2,
+      logger: { info() {}, warn() {}, error: (_m, f) => errors.push(f) },
+    });
     recorder.record(aRead(1));
     recorder.record(aRead(2));
     recorder.record(aRead(3));

@@ -1,8 +1,23 @@
 import { randomUUID } from 'node:crypto';
-import { DIGEST_MAX_BYTES, DIGEST_THRESHOLD, digestBytes, type AppStateStore, type Caller, type IncidentStore } from '../../src/domain';
+import {
+  DIGEST_MAX_BYTES,
+  DIGEST_THRESHOLD,
+  digestBytes,
+  type AppStateStore,
+  type Caller,
+  type IncidentStore,
+} from '../../src/domain';
 import { createLogger } from '../../src/server/logger';
 import { SqliteStores } from '../../src/store/sqlite/sqlite-stores';
-import { deliverAnnouncements, getDigestState, Outbox, outboxFor, reportIncident, setDpoChannel, type DeliveryDeps } from '../../src/use-cases';
+import {
+  deliverAnnouncements,
+  getDigestState,
+  Outbox,
+  outboxFor,
+  reportIncident,
+  setDpoChannel,
+  type DeliveryDeps,
+} from '../../src/use-cases';
 import { RecordingPoster, TEST_CHANNEL } from '../support/recording-poster';
 
 const dpo: Caller = { id: 'aad-dana', name: 'Dana', roles: ['reporter', 'dpo'] };
@@ -10,10 +25,19 @@ const reporter = (i: number): Caller => ({ id: `aad-r${i}`, name: `R ${i}`, role
 
 function steppingClock(start = Date.parse('2026-11-20T09:00:00.000Z')) {
   let t = start;
-  return { now: () => new Date(t), advance: (ms: number) => { t += ms; } };
+  return {
+    now: () => new Date(t),
+    advance: (ms: number) => {
+      t += ms;
+    },
+  };
 }
 
-const form = (title: string) => ({ title, description: 'Ett beslut skickades till en gammal adress.', discoveredAt: '2026-11-20T08:00:00.000Z' });
+const form = (title: string) => ({
+  title,
+  description: 'Ett beslut skickades till en gammal adress.',
+  discoveredAt: '2026-11-20T08:00:00.000Z',
+});
 
 describe('the digest in the DPO channel', () => {
   let stores: SqliteStores;
@@ -25,7 +49,14 @@ describe('the digest in the DPO channel', () => {
     stores = SqliteStores.open(':memory:');
     ({ incidents: store, appState } = stores);
     clock = steppingClock();
-    deps = { store, appState, clock, logger: createLogger('silent'), newId: randomUUID, outbox: outboxFor(appState, clock) };
+    deps = {
+      store,
+      appState,
+      clock,
+      logger: createLogger('silent'),
+      newId: randomUUID,
+      outbox: outboxFor(appState, clock),
+    };
     await setDpoChannel(deps, dpo, { address: TEST_CHANNEL });
   });
   afterEach(async () => {
@@ -59,14 +90,24 @@ describe('the digest in the DPO channel', () => {
     expect(poster.digests[0].digest.lines.map((l) => l.number).sort()).toEqual([...numbers].sort());
     expect(poster.calls.filter((c) => c.kind === 'post')).toHaveLength(5);
     await drain(poster);
-    expect(poster.calls.filter((c) => c.kind === 'post').map((c) => c.incident.number).sort()).toEqual([...numbers].sort());
+    expect(
+      poster.calls
+        .filter((c) => c.kind === 'post')
+        .map((c) => c.incident.number)
+        .sort(),
+    ).toEqual([...numbers].sort());
     // Nothing waits any more: the digest is closed, and a few new reports get their own cards only.
     await deliverAnnouncements(deps, poster, { owner: 'a' });
     expect((await getDigestState(deps))?.open).toBeUndefined();
     const later = await report(DIGEST_THRESHOLD, 100);
     await drain(poster);
     expect(poster.digests).toHaveLength(1);
-    expect(poster.calls.filter((c) => c.kind === 'post').slice(-DIGEST_THRESHOLD).map((c) => c.incident.number)).toEqual(later);
+    expect(
+      poster.calls
+        .filter((c) => c.kind === 'post')
+        .slice(-DIGEST_THRESHOLD)
+        .map((c) => c.incident.number),
+    ).toEqual(later);
   });
 
   it('sorts a digest by deadline and masks and collapses the titles', async () => {
@@ -126,7 +167,11 @@ describe('the digest in the DPO channel', () => {
     await report(12);
     const state = await appState.getState<Record<string, unknown>>('dpo-digest');
     expect(state).toBeUndefined();
-    await appState.putState('dpo-digest', { shown: [], lock: { owner: 'other', until: new Date(clock.now().getTime() + 30_000).toISOString() } }, undefined);
+    await appState.putState(
+      'dpo-digest',
+      { shown: [], lock: { owner: 'other', until: new Date(clock.now().getTime() + 30_000).toISOString() } },
+      undefined,
+    );
     const poster = new RecordingPoster();
     await deliverAnnouncements(deps, poster, { owner: 'a', limit: 1 });
     expect(poster.digests).toEqual([]);

@@ -14,7 +14,11 @@ const T0 = Date.parse('2026-11-20T09:00:00.000Z');
 
 /** The titles of the reports whose cards were posted, in order. */
 const titles = (poster: RecordingPoster) => poster.calls.map((c) => c.incident.title);
-const form = (title: string) => ({ title, description: 'Ett beslut skickades till fel adress.', discoveredAt: '2026-11-20T08:00:00.000Z' });
+const form = (title: string) => ({
+  title,
+  description: 'Ett beslut skickades till fel adress.',
+  discoveredAt: '2026-11-20T08:00:00.000Z',
+});
 
 let double: GraphDouble;
 beforeAll(async () => {
@@ -38,7 +42,14 @@ describe.each([
     stores = await open();
     t = T0;
     const clock = { now: () => new Date(t) };
-    deps = { store: stores.incidents, appState: stores.appState, clock, logger: createLogger('error', () => {}), newId: randomUUID, outbox: outboxFor(stores.appState, clock) };
+    deps = {
+      store: stores.incidents,
+      appState: stores.appState,
+      clock,
+      logger: createLogger('error', () => {}),
+      newId: randomUUID,
+      outbox: outboxFor(stores.appState, clock),
+    };
     await setDpoChannel(deps, dpo, { address: TEST_CHANNEL });
   });
   afterEach(async () => {
@@ -48,12 +59,14 @@ describe.each([
   /** 500 reports from one person, then one from another, all within the same instant. */
   async function floodThenOne(): Promise<void> {
     for (let i = 0; i < 500; i += 25) {
-      await Promise.all(Array.from({ length: 25 }, (_, j) => reportIncident(deps, flooder, form(`Flod ${i + j + 1}`), 'api')));
+      await Promise.all(
+        Array.from({ length: 25 }, (_, j) => reportIncident(deps, flooder, form(`Flod ${i + j + 1}`), 'api')),
+      );
     }
     await reportIncident(deps, bertil, form('Bertils anmälan'), 'api');
   }
 
-  it('delivers another reporter\'s report in the first pass after a flood of 500, and the flood in full after it', async () => {
+  it("delivers another reporter's report in the first pass after a flood of 500, and the flood in full after it", async () => {
     await floodThenOne();
     const channel = new RecordingPoster();
     const first = await deliverAnnouncements(deps, channel, { owner: 'a', limit: 50 });
@@ -71,7 +84,7 @@ describe.each([
     // than jest's default 30 s on a loaded machine. A time limit, not a figure asserted.
   }, 180_000);
 
-  it('puts another reporter\'s report among the first 50 even when the whole flood fell due meanwhile (the channel was down)', async () => {
+  it("puts another reporter's report among the first 50 even when the whole flood fell due meanwhile (the channel was down)", async () => {
     await floodThenOne();
     t += 2 * 3600_000;
     const channel = new RecordingPoster();

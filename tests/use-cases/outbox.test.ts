@@ -3,7 +3,14 @@ import { ChannelBusy, type AppStateStore, type Caller, type IncidentStore } from
 import { createLogger } from '../../src/server/logger';
 import { SqliteStores } from '../../src/store/sqlite/sqlite-stores';
 import {
-  changeIncident, deliverAnnouncements, Outbox, OUTBOX_PREFIX, outboxFor, outboxItemKey, reportIncident, setDpoChannel,
+  changeIncident,
+  deliverAnnouncements,
+  Outbox,
+  OUTBOX_PREFIX,
+  outboxFor,
+  outboxItemKey,
+  reportIncident,
+  setDpoChannel,
   type DeliveryDeps,
 } from '../../src/use-cases';
 import { RecordingPoster, TEST_CHANNEL } from '../support/recording-poster';
@@ -13,10 +20,19 @@ const dpo: Caller = { id: 'aad-dana', name: 'Dana', roles: ['reporter', 'dpo'] }
 
 function steppingClock(start = Date.parse('2026-11-20T09:00:00.000Z')) {
   let t = start;
-  return { now: () => new Date(t), advance: (ms: number) => { t += ms; } };
+  return {
+    now: () => new Date(t),
+    advance: (ms: number) => {
+      t += ms;
+    },
+  };
 }
 
-const form = (title = 'Brev till fel adress') => ({ title, description: 'Ett beslut skickades till en gammal adress.', discoveredAt: '2026-11-20T08:00:00.000Z' });
+const form = (title = 'Brev till fel adress') => ({
+  title,
+  description: 'Ett beslut skickades till en gammal adress.',
+  discoveredAt: '2026-11-20T08:00:00.000Z',
+});
 
 describe('the announcement outbox', () => {
   let stores: SqliteStores;
@@ -30,7 +46,14 @@ describe('the announcement outbox', () => {
     ({ incidents: store, appState } = stores);
     clock = steppingClock();
     logLines = [];
-    deps = { store, appState, clock, logger: createLogger('info', (l) => logLines.push(l)), newId: randomUUID, outbox: outboxFor(appState, clock) };
+    deps = {
+      store,
+      appState,
+      clock,
+      logger: createLogger('info', (l) => logLines.push(l)),
+      newId: randomUUID,
+      outbox: outboxFor(appState, clock),
+    };
   });
   afterEach(async () => {
     await stores.close();
@@ -39,7 +62,9 @@ describe('the announcement outbox', () => {
   it('queues a report before storing it, and the same news twice is one entry', async () => {
     await reportIncident(deps, reporter, { ...form(), reportId: 'report-000001' }, 'bot');
     await reportIncident(deps, reporter, { ...form(), reportId: 'report-000001' }, 'bot');
-    expect(await outboxFor(appState, clock).pending()).toEqual([expect.objectContaining({ key: 'reported:report-000001', kind: 'reported', attempts: 0 })]);
+    expect(await outboxFor(appState, clock).pending()).toEqual([
+      expect.objectContaining({ key: 'reported:report-000001', kind: 'reported', attempts: 0 }),
+    ]);
   });
 
   it('queues nothing where nothing delivers (no outbox: the CLI, a server without the bot)', async () => {
@@ -48,28 +73,51 @@ describe('the announcement outbox', () => {
   });
 
   it('withdraws the queued news when the report cannot be stored', async () => {
-    const failing: IncidentStore = Object.assign(Object.create(store) as IncidentStore, { create: async () => { throw new Error('disk full'); } });
-    await expect(reportIncident({ ...deps, store: failing }, reporter, { ...form(), reportId: 'report-000002' }, 'bot')).rejects.toThrow('disk full');
+    const failing: IncidentStore = Object.assign(Object.create(store) as IncidentStore, {
+      create: async () => {
+        throw new Error('disk full');
+      },
+    });
+    await expect(
+      reportIncident({ ...deps, store: failing }, reporter, { ...form(), reportId: 'report-000002' }, 'bot'),
+    ).rejects.toThrow('disk full');
     expect(await outboxFor(appState, clock).pending()).toEqual([]);
   });
 
   it('writes a burst of 200 concurrent enqueues in a few batched writes, one item per entry', async () => {
     let writes = 0;
     const counting: AppStateStore = Object.assign(Object.create(appState) as AppStateStore, {
-      writeStates: (...args: Parameters<AppStateStore['writeStates']>) => { writes++; return appState.writeStates(...args); },
+      writeStates: (...args: Parameters<AppStateStore['writeStates']>) => {
+        writes++;
+        return appState.writeStates(...args);
+      },
     });
     const outbox = new Outbox(counting, clock);
-    await Promise.all(Array.from({ length: 200 }, (_, i) => outbox.enqueue({ kind: 'reported', reportId: `report-${String(i).padStart(6, '0')}` })));
+    await Promise.all(
+      Array.from({ length: 200 }, (_, i) =>
+        outbox.enqueue({ kind: 'reported', reportId: `report-${String(i).padStart(6, '0')}` }),
+      ),
+    );
     expect(await outbox.pending()).toHaveLength(200);
     expect(writes).toBeLessThanOrEqual(5);
-    expect(await appState.getState(outboxItemKey('reported:report-000199'))).toMatchObject({ value: { key: 'reported:report-000199', version: 1 } });
+    expect(await appState.getState(outboxItemKey('reported:report-000199'))).toMatchObject({
+      value: { key: 'reported:report-000199', version: 1 },
+    });
   });
 
   it('lets two processes claim concurrently without ever claiming one entry twice', async () => {
     const a = new Outbox(appState, clock);
     const b = new Outbox(appState, clock);
-    await Promise.all(Array.from({ length: 60 }, (_, i) => a.enqueue({ kind: 'reported', reportId: `report-${String(i).padStart(6, '0')}` })));
-    const claims = await Promise.all([a.claimDue('a', 40, 60_000), b.claimDue('b', 40, 60_000), a.claimDue('a', 40, 60_000)]);
+    await Promise.all(
+      Array.from({ length: 60 }, (_, i) =>
+        a.enqueue({ kind: 'reported', reportId: `report-${String(i).padStart(6, '0')}` }),
+      ),
+    );
+    const claims = await Promise.all([
+      a.claimDue('a', 40, 60_000),
+      b.claimDue('b', 40, 60_000),
+      a.claimDue('a', 40, 60_000),
+    ]);
     const keys = claims.flat().map((e) => e.key);
     expect(keys).toHaveLength(60);
     expect(new Set(keys).size).toBe(60);
@@ -111,11 +159,18 @@ describe('the announcement outbox', () => {
     const [first] = await a.claimDue('a', 1, 60_000);
     const [second] = await b.claimDue('b', 1, 60_000);
 
-    await Promise.all([a.complete(first, 'a'), b.enqueue({ kind: 'reported', reportId: 'report-000012' }), b.release(second, 'b', clock.now(), { error: 'http_503' })]);
+    await Promise.all([
+      a.complete(first, 'a'),
+      b.enqueue({ kind: 'reported', reportId: 'report-000012' }),
+      b.release(second, 'b', clock.now(), { error: 'http_503' }),
+    ]);
 
     expect(conflicts).toBe(0);
     expect(await appState.getState(outboxItemKey(first.key))).toBeUndefined();
-    expect((await a.pending()).map((e) => [e.key, e.attempts])).toEqual([[second.key, 1], ['reported:report-000012', 0]]);
+    expect((await a.pending()).map((e) => [e.key, e.attempts])).toEqual([
+      [second.key, 1],
+      ['reported:report-000012', 0],
+    ]);
   });
 
   describe('deliverAnnouncements', () => {
@@ -150,7 +205,10 @@ describe('the announcement outbox', () => {
     it('backs off 5 s, 10 s, 20 s … after failures and logs ids only', async () => {
       await channelSet();
       const channel = new RecordingPoster();
-      channel.failWith = [Object.assign(new Error('x'), { statusCode: 500 }), Object.assign(new Error('x'), { statusCode: 500 })];
+      channel.failWith = [
+        Object.assign(new Error('x'), { statusCode: 500 }),
+        Object.assign(new Error('x'), { statusCode: 500 }),
+      ];
       await reportIncident(deps, reporter, form('Mejl till anna.svensson@kommun.se'), 'bot');
       await deliverAnnouncements(deps, channel, { owner: 'a' });
       clock.advance(5_000);
@@ -179,7 +237,11 @@ describe('the announcement outbox', () => {
       // Another instance takes it at once; the first one did not post it.
       const other = new RecordingPoster();
       expect(await deliverAnnouncements(deps, other, { owner: 'b', leaseMs: 15_000 })).toMatchObject({ delivered: 1 });
-      expect([...slow.delivered, ...other.delivered].sort()).toEqual(['post PUI-2026-0001', 'post PUI-2026-0002', 'post PUI-2026-0003']);
+      expect([...slow.delivered, ...other.delivered].sort()).toEqual([
+        'post PUI-2026-0001',
+        'post PUI-2026-0002',
+        'post PUI-2026-0003',
+      ]);
     });
 
     it('does not count a busy channel (429) as a failure, and puts the rest of the pass back untouched', async () => {
@@ -190,7 +252,10 @@ describe('the announcement outbox', () => {
       await reportIncident(deps, reporter, form('B'), 'bot');
       const result = await deliverAnnouncements(deps, channel, { owner: 'a' });
       expect(result.deferred?.reason).toBe('rate-limited');
-      expect((await outboxFor(appState, clock).pending()).map((e) => [e.attempts, e.claim])).toEqual([[0, undefined], [0, undefined]]);
+      expect((await outboxFor(appState, clock).pending()).map((e) => [e.attempts, e.claim])).toEqual([
+        [0, undefined],
+        [0, undefined],
+      ]);
       expect(await deliverAnnouncements(deps, channel, { owner: 'a' })).toMatchObject({ delivered: 2 });
     });
 
@@ -199,26 +264,42 @@ describe('the announcement outbox', () => {
       for (const title of ['A', 'B', 'C', 'D', 'E']) await reportIncident(deps, reporter, form(title), 'bot');
       const batches: number[] = [];
       const counting: AppStateStore = Object.assign(Object.create(appState) as AppStateStore, {
-        writeStates: (...args: Parameters<AppStateStore['writeStates']>) => { batches.push(args[0].length); return appState.writeStates(...args); },
+        writeStates: (...args: Parameters<AppStateStore['writeStates']>) => {
+          batches.push(args[0].length);
+          return appState.writeStates(...args);
+        },
       });
       const channel = new RecordingPoster();
       channel.failWith = [new ChannelBusy(2_000)];
-      const result = await deliverAnnouncements({ ...deps, appState: counting, outbox: new Outbox(counting, clock) }, channel, { owner: 'a' });
+      const result = await deliverAnnouncements(
+        { ...deps, appState: counting, outbox: new Outbox(counting, clock) },
+        channel,
+        { owner: 'a' },
+      );
       expect(result.deferred?.reason).toBe('rate-limited');
       // One claim of all five, one release of all five.
       expect(batches).toEqual([5, 5]);
       const due = new Date(clock.now().getTime() + 2_000).toISOString();
-      expect((await outboxFor(appState, clock).pending()).map((e) => [e.attempts, e.claim, e.notBefore])).toEqual(Array(5).fill([0, undefined, due]));
+      expect((await outboxFor(appState, clock).pending()).map((e) => [e.attempts, e.claim, e.notBefore])).toEqual(
+        Array(5).fill([0, undefined, due]),
+      );
     });
 
     it('claims nothing while the channel cannot deliver at all (no DPO channel set)', async () => {
       for (const title of ['A', 'B']) await reportIncident(deps, reporter, form(title), 'bot');
       let writes = 0;
       const counting: AppStateStore = Object.assign(Object.create(appState) as AppStateStore, {
-        writeStates: (...args: Parameters<AppStateStore['writeStates']>) => { writes++; return appState.writeStates(...args); },
+        writeStates: (...args: Parameters<AppStateStore['writeStates']>) => {
+          writes++;
+          return appState.writeStates(...args);
+        },
       });
       const channel = new RecordingPoster();
-      const result = await deliverAnnouncements({ ...deps, appState: counting, outbox: new Outbox(counting, clock) }, channel, { owner: 'a' });
+      const result = await deliverAnnouncements(
+        { ...deps, appState: counting, outbox: new Outbox(counting, clock) },
+        channel,
+        { owner: 'a' },
+      );
       expect(result).toMatchObject({ delivered: 0, deferred: { reason: 'not-configured' } });
       expect(writes).toBe(0);
       await channelSet();

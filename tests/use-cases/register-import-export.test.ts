@@ -1,5 +1,11 @@
 import { Forbidden, newIncident, parseReportInput, ValidationError, type Caller } from '../../src/domain';
-import { EXPORT_HEADERS, readRegister, REGISTER_COLUMNS, registerRowCells, type RegisterRecord } from '../../src/domain/register-row';
+import {
+  EXPORT_HEADERS,
+  readRegister,
+  REGISTER_COLUMNS,
+  registerRowCells,
+  type RegisterRecord,
+} from '../../src/domain/register-row';
 import { allIncidents, exportRegister } from '../../src/use-cases/export-register';
 import { importRegister, importReportId } from '../../src/use-cases/import-register';
 import { summariseRegister } from '../../src/use-cases/summarise-register';
@@ -33,14 +39,21 @@ describe('importRegister', () => {
       ['A', 'closed', 'import', 'Dataskyddsombudet'],
       ['B', 'closed', 'import', 'Dataskyddsombudet'],
     ]);
-    expect(d.store.auditEvents.map((e) => [e.type, e.data])).toEqual([['imported', { line: 2 }], ['imported', { line: 4 }]]);
+    expect(d.store.auditEvents.map((e) => [e.type, e.data])).toEqual([
+      ['imported', { line: 2 }],
+      ['imported', { line: 4 }],
+    ]);
   });
 
   it('adds nothing when the same rows are imported again', async () => {
     const d = deps();
     const read = readRegister(HEADERS, [record(2, 'A'), record(3, 'B')], NOW);
     await importRegister(d, dpo, read);
-    const again = await importRegister(d, dpo, readRegister(HEADERS, [record(2, 'A'), record(3, 'B')], new Date('2026-02-01T00:00:00Z')));
+    const again = await importRegister(
+      d,
+      dpo,
+      readRegister(HEADERS, [record(2, 'A'), record(3, 'B')], new Date('2026-02-01T00:00:00Z')),
+    );
     expect(again).toMatchObject({ imported: 0, alreadyThere: 2, rejected: 0 });
     expect(d.store.incidents).toHaveLength(2);
   });
@@ -49,7 +62,9 @@ describe('importRegister', () => {
     const d = deps();
     const twice = readRegister(HEADERS, [record(2, 'A'), record(3, 'A')], NOW);
     expect((await importRegister(d, dpo, twice)).imported).toBe(2);
-    expect(await importRegister(d, dpo, readRegister(HEADERS, [record(2, 'A'), record(3, 'A'), record(4, 'A')], NOW))).toMatchObject({ imported: 1, alreadyThere: 2 });
+    expect(
+      await importRegister(d, dpo, readRegister(HEADERS, [record(2, 'A'), record(3, 'A'), record(4, 'A')], NOW)),
+    ).toMatchObject({ imported: 1, alreadyThere: 2 });
     expect(d.store.incidents).toHaveLength(3);
   });
 
@@ -68,7 +83,21 @@ describe('importRegister', () => {
 describe('exportRegister', () => {
   it('pages through every incident and returns them oldest discovery first', async () => {
     const d = deps(new RegisterFakeStore(2));
-    await importRegister(d, dpo, readRegister(HEADERS, [record(2, 'C', '2024-03-01'), record(3, 'A', '2024-01-01'), record(4, 'B', '2024-02-01'), record(5, 'D', '2024-04-01'), record(6, 'E', '2024-05-01')], NOW));
+    await importRegister(
+      d,
+      dpo,
+      readRegister(
+        HEADERS,
+        [
+          record(2, 'C', '2024-03-01'),
+          record(3, 'A', '2024-01-01'),
+          record(4, 'B', '2024-02-01'),
+          record(5, 'D', '2024-04-01'),
+          record(6, 'E', '2024-05-01'),
+        ],
+        NOW,
+      ),
+    );
     const seen: string[] = [];
     for await (const i of allIncidents(d.store)) seen.push(i.title);
     expect(seen).toEqual(['E', 'D', 'C', 'B', 'A']);
@@ -77,11 +106,29 @@ describe('exportRegister', () => {
 
   it('recognises the export of an incident reported here (by number and content) and adds nothing', async () => {
     const d = deps();
-    const input = parseReportInput({ title: 'Mejl till fel mottagare', description: 'Skickat fel.\r\nRad två.', discoveredAt: '2025-11-20T14:30:27+01:00', cause: 'human-error' }, NOW);
-    await d.store.create(newIncident(input, reporter, 'outlook', 'report-1234567890', NOW), { at: NOW.toISOString(), actor: reporter, type: 'reported', data: {} });
+    const input = parseReportInput(
+      {
+        title: 'Mejl till fel mottagare',
+        description: 'Skickat fel.\r\nRad två.',
+        discoveredAt: '2025-11-20T14:30:27+01:00',
+        cause: 'human-error',
+      },
+      NOW,
+    );
+    await d.store.create(newIncident(input, reporter, 'outlook', 'report-1234567890', NOW), {
+      at: NOW.toISOString(),
+      actor: reporter,
+      type: 'reported',
+      data: {},
+    });
     const [row] = await exportRegister(d, dpo);
     const read = readRegister(EXPORT_HEADERS, [{ line: 2, cells: registerRowCells(row) }], NOW);
-    expect(await importRegister(d, dpo, read)).toMatchObject({ imported: 0, alreadyThere: 1, notes: [], rows: [{ line: 2, number: 'PUI-2025-0001', created: false }] });
+    expect(await importRegister(d, dpo, read)).toMatchObject({
+      imported: 0,
+      alreadyThere: 1,
+      notes: [],
+      rows: [{ line: 2, number: 'PUI-2025-0001', created: false }],
+    });
     expect(d.store.incidents).toHaveLength(1);
   });
 
@@ -89,7 +136,11 @@ describe('exportRegister', () => {
     const d = deps();
     await importRegister(d, dpo, readRegister(HEADERS, [record(2, 'A')], NOW));
     const [row] = await exportRegister(d, dpo);
-    const result = await importRegister(d, dpo, readRegister(EXPORT_HEADERS, [{ line: 2, cells: registerRowCells({ ...row, title: 'A (rättad)' }) }], NOW));
+    const result = await importRegister(
+      d,
+      dpo,
+      readRegister(EXPORT_HEADERS, [{ line: 2, cells: registerRowCells({ ...row, title: 'A (rättad)' }) }], NOW),
+    );
     expect(result).toMatchObject({ imported: 1, alreadyThere: 0 });
     expect(result.notes.map((n) => [n.line, n.code])).toEqual([[2, 'number_content_differs']]);
     expect(d.store.incidents.map((i) => i.title)).toEqual(['A', 'A (rättad)']);
@@ -103,7 +154,15 @@ describe('exportRegister', () => {
 describe('summariseRegister', () => {
   it('counts and lists the incidents discovered in the period', async () => {
     const d = deps();
-    await importRegister(d, dpo, readRegister(HEADERS, [record(2, 'A', '2024-01-01'), record(3, 'B', '2024-06-30 23:59'), record(4, 'C', '2024-07-01 00:00')], NOW));
+    await importRegister(
+      d,
+      dpo,
+      readRegister(
+        HEADERS,
+        [record(2, 'A', '2024-01-01'), record(3, 'B', '2024-06-30 23:59'), record(4, 'C', '2024-07-01 00:00')],
+        NOW,
+      ),
+    );
     const summary = await summariseRegister(d, dpo, { from: '2024-01-01', to: '2024-06-30' });
     expect(summary.report.total).toBe(2);
     expect(summary.incidents.map((i) => i.title)).toEqual(['A', 'B']);

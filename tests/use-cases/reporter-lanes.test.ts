@@ -10,7 +10,7 @@ describe('ReporterLanes', () => {
     expect(REPORTER_LANE).toEqual({ burst: 10, spacingMs: 500 });
   });
 
-  it('gives another reporter a turn at once, however long the first one\'s backlog', () => {
+  it("gives another reporter a turn at once, however long the first one's backlog", () => {
     const lanes = new ReporterLanes();
     for (let i = 0; i < 2_000; i++) lanes.turn('flooder', T0);
     expect(lanes.turn('flooder', T0)).toBe(T0 + (2_000 - 9) * 500);

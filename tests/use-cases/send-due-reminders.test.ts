@@ -2,7 +2,15 @@ import { randomUUID } from 'node:crypto';
 import type { Caller, Incident, IncidentStore } from '../../src/domain';
 import { createLogger } from '../../src/server/logger';
 import { SqliteStores } from '../../src/store/sqlite/sqlite-stores';
-import { changeIncident, deliverAnnouncements, Outbox, outboxFor, sendDueReminders, setDpoChannel, type DeliveryDeps } from '../../src/use-cases';
+import {
+  changeIncident,
+  deliverAnnouncements,
+  Outbox,
+  outboxFor,
+  sendDueReminders,
+  setDpoChannel,
+  type DeliveryDeps,
+} from '../../src/use-cases';
 import { RecordingPoster, TEST_CHANNEL } from '../support/recording-poster';
 import { aNewIncident } from '../support/incident-mother';
 
@@ -11,7 +19,15 @@ const dpo: Caller = { id: 'aad-dana', name: 'Dana', roles: ['reporter', 'dpo'] }
 
 function steppingClock(start: string) {
   let t = Date.parse(start);
-  return { now: () => new Date(t), set: (iso: string) => { t = Date.parse(iso); }, advance: (ms: number) => { t += ms; } };
+  return {
+    now: () => new Date(t),
+    set: (iso: string) => {
+      t = Date.parse(iso);
+    },
+    advance: (ms: number) => {
+      t += ms;
+    },
+  };
 }
 
 /** Counts which methods of the two stores a tick calls, in one list; the outbox runs over the spied app state. */
@@ -48,7 +64,14 @@ describe('sendDueReminders and their delivery', () => {
     store = stores.incidents;
     clock = steppingClock('2026-11-18T09:00:00.000Z');
     channel = new RecordingPoster();
-    deps = { store, appState: stores.appState, clock, logger: createLogger('silent'), newId: randomUUID, outbox: outboxFor(stores.appState, clock) };
+    deps = {
+      store,
+      appState: stores.appState,
+      clock,
+      logger: createLogger('silent'),
+      newId: randomUUID,
+      outbox: outboxFor(stores.appState, clock),
+    };
     await setDpoChannel(deps, dpo, { address: TEST_CHANNEL });
     nudged = 0;
     deps.outbox.onNews(() => nudged++);
@@ -58,13 +81,19 @@ describe('sendDueReminders and their delivery', () => {
   });
 
   async function stored(overrides: Parameters<typeof aNewIncident>[0] = {}): Promise<Incident> {
-    const { incident } = await store.create(aNewIncident({ discoveredAt, ...overrides }), { at: discoveredAt, actor: { id: 'a', name: 'A' }, type: 'reported', data: {} });
+    const { incident } = await store.create(aNewIncident({ discoveredAt, ...overrides }), {
+      at: discoveredAt,
+      actor: { id: 'a', name: 'A' },
+      type: 'reported',
+      data: {},
+    });
     return incident;
   }
 
   const deliver = (owner = 'instance-a') => deliverAnnouncements(deps, channel, { owner });
   /** The reminders that went out: the card shown (posted or updated) for each, with its stage from the audit trail. */
-  const remindersSent = async (incident: Incident) => (await store.events(incident.id)).filter((e) => e.type === 'reminder-sent').map((e) => e.data);
+  const remindersSent = async (incident: Incident) =>
+    (await store.events(incident.id)).filter((e) => e.type === 'reminder-sent').map((e) => e.data);
 
   it('queues a reminder for each incident whose reminder fell due, asking the store only for those', async () => {
     const due = await stored();
@@ -75,7 +104,9 @@ describe('sendDueReminders and their delivery', () => {
     expect(await sendDueReminders(spy.deps)).toEqual({ due: 1 });
     // The due incidents, then the reminders already pending in the outbox: two indexed queries.
     expect(spy.calls.filter((c) => c.startsWith('list'))).toEqual(['listDueReminders', 'listScheduledState']);
-    expect(await outboxFor(deps.appState, clock).pending()).toEqual([expect.objectContaining({ key: `reminder:${due.id}`, kind: 'reminder', slot: at48 })]);
+    expect(await outboxFor(deps.appState, clock).pending()).toEqual([
+      expect.objectContaining({ key: `reminder:${due.id}`, kind: 'reminder', slot: at48 }),
+    ]);
     // Written first, then the delivery loop is told (through the outbox).
     expect(nudged).toBe(1);
   });
@@ -121,7 +152,9 @@ describe('sendDueReminders and their delivery', () => {
     expect(await deliver()).toMatchObject({ delivered: 1, failed: 0 });
     // The card is shown with the time left; the 48 h reminder chases nobody, so there is no reply.
     expect(channel.delivered).toEqual([`post ${incident.number}`]);
-    expect(await remindersSent(incident)).toEqual([expect.objectContaining({ stage: '48h', mention: false, catchUp: false })]);
+    expect(await remindersSent(incident)).toEqual([
+      expect.objectContaining({ stage: '48h', mention: false, catchUp: false }),
+    ]);
     const after = (await store.get(incident.id))!;
     expect(after.nextReminderAt).toBe('2026-11-20T08:00:00.000Z');
     expect((await store.events(incident.id)).map((e) => e.type)).toEqual(['reported', 'reminder-sent']);
@@ -136,7 +169,12 @@ describe('sendDueReminders and their delivery', () => {
     clock.set(at48);
     await sendDueReminders(deps);
     await deliver();
-    await outboxFor(deps.appState, clock).enqueue({ kind: 'reminder', incidentId: incident.id, reportId: incident.reportId, slot: at48 });
+    await outboxFor(deps.appState, clock).enqueue({
+      kind: 'reminder',
+      incidentId: incident.id,
+      reportId: incident.reportId,
+      slot: at48,
+    });
     expect(await deliver('instance-b')).toMatchObject({ delivered: 0, dropped: 1 });
     expect(channel.calls).toHaveLength(1);
     expect(await remindersSent(incident)).toHaveLength(1);
@@ -147,7 +185,10 @@ describe('sendDueReminders and their delivery', () => {
     const incident = await stored();
     clock.set(at48);
     await sendDueReminders(deps);
-    await changeIncident(deps, dpo, 'assess', incident.id, { risk: 'unlikely', rationale: 'Mottagaren är en kollega med tystnadsplikt.' });
+    await changeIncident(deps, dpo, 'assess', incident.id, {
+      risk: 'unlikely',
+      rationale: 'Mottagaren är en kollega med tystnadsplikt.',
+    });
     // The change is announced (the card says the clock stopped); the reminder is dropped.
     expect(await deliver()).toMatchObject({ delivered: 1, dropped: 1 });
     expect(channel.delivered).toEqual([`post ${incident.number}`]);
@@ -164,7 +205,11 @@ describe('sendDueReminders and their delivery', () => {
       await changeIncident(deps, dpo, 'take', incident.id, {});
     };
     await deliver();
-    expect(channel.calls.filter((c) => c.kind === 'reply').map((c) => [c.incident.number, c.reminder?.stage, c.reminder?.mention, c.reminder?.catchUp])).toEqual([[incident.number, '24h', true, true]]);
+    expect(
+      channel.calls
+        .filter((c) => c.kind === 'reply')
+        .map((c) => [c.incident.number, c.reminder?.stage, c.reminder?.mention, c.reminder?.catchUp]),
+    ).toEqual([[incident.number, '24h', true, true]]);
     const after = (await store.get(incident.id))!;
     expect(after.owner).toEqual({ id: dpo.id, name: dpo.name });
     expect(after.nextReminderAt).toBe('2026-11-20T20:00:00.000Z');
@@ -186,7 +231,10 @@ describe('sendDueReminders and their delivery', () => {
       },
     });
     const flakyDeps = { ...deps, store: flaky };
-    expect(await deliverAnnouncements(flakyDeps, channel, { owner: 'instance-a' })).toMatchObject({ delivered: 0, failed: 1 });
+    expect(await deliverAnnouncements(flakyDeps, channel, { owner: 'instance-a' })).toMatchObject({
+      delivered: 0,
+      failed: 1,
+    });
     const [entry] = await outboxFor(deps.appState, clock).pending();
     expect(entry).toMatchObject({ sentSlot: at48, attempts: 1, lastError: 'SQLITE_IOERR' });
     clock.advance(5_000);
@@ -203,7 +251,9 @@ describe('sendDueReminders and their delivery', () => {
     await sendDueReminders(deps);
     expect(await deliver()).toMatchObject({ delivered: 2, failed: 1 });
     expect(channel.calls.map((c) => c.incident.number).sort()).toEqual(others.map((o) => o.number).sort());
-    expect(await outboxFor(deps.appState, clock).pending()).toEqual([expect.objectContaining({ key: `reminder:${failing.id}`, attempts: 1, lastError: 'http_502' })]);
+    expect(await outboxFor(deps.appState, clock).pending()).toEqual([
+      expect.objectContaining({ key: `reminder:${failing.id}`, attempts: 1, lastError: 'http_502' }),
+    ]);
     // Not before its backoff, then once.
     expect(await deliver()).toMatchObject({ delivered: 0 });
     clock.advance(5_000);
@@ -218,7 +268,19 @@ describe('sendDueReminders and their delivery', () => {
     await sendDueReminders(deps);
     // Edited outside the app: the clock stopped, but the slot stayed.
     const current = (await store.get(incident.id))!;
-    await store.update({ ...current, assessment: { risk: 'unlikely', rationale: 'Ändrad i listan.', assessedAt: at48, assessedBy: { id: 'x', name: 'X' } } }, current.etag, { at: at48, actor: { id: 'x', name: 'X' }, type: 'assessed', data: {} });
+    await store.update(
+      {
+        ...current,
+        assessment: {
+          risk: 'unlikely',
+          rationale: 'Ändrad i listan.',
+          assessedAt: at48,
+          assessedBy: { id: 'x', name: 'X' },
+        },
+      },
+      current.etag,
+      { at: at48, actor: { id: 'x', name: 'X' }, type: 'assessed', data: {} },
+    );
     expect(await deliver()).toMatchObject({ delivered: 0, dropped: 1 });
     expect(channel.calls).toEqual([]);
     const events = await store.events(incident.id);

@@ -8,7 +8,10 @@ type Call = { url: string; init: RequestInit };
 function fetchReturning(status: number, body: unknown, calls: Call[] = []): typeof fetch {
   return (async (url: string, init: RequestInit) => {
     calls.push({ url, init });
-    return new Response(typeof body === 'string' ? body : JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+    return new Response(typeof body === 'string' ? body : JSON.stringify(body), {
+      status,
+      headers: { 'content-type': 'application/json' },
+    });
   }) as unknown as typeof fetch;
 }
 
@@ -31,7 +34,13 @@ const request: ReportRequest = {
 describe('ApiClient', () => {
   it('sends the token as Bearer, the locale, and the etag as If-Match', async () => {
     const calls: Call[] = [];
-    const api = new HttpPuiApi(new ApiClient({ locale: 'en', token: async () => 'tok-123', fetchImpl: fetchReturning(200, anIncident(), calls) }));
+    const api = new HttpPuiApi(
+      new ApiClient({
+        locale: 'en',
+        token: async () => 'tok-123',
+        fetchImpl: fetchReturning(200, anIncident(), calls),
+      }),
+    );
     await api.change('1', 'take', {}, 'etag-7');
     const headers = calls[0].init.headers as Record<string, string>;
     expect(calls[0].url).toBe('/api/incidents/1/take');
@@ -43,64 +52,128 @@ describe('ApiClient', () => {
 
   it('sends no Authorization without a token, and X-Dev-Role when acting as a reporter locally', async () => {
     const calls: Call[] = [];
-    await new ApiClient({ locale: 'sv', devRole: 'reporter', fetchImpl: fetchReturning(200, me, calls) }).get('/api/me', meAnswer);
+    await new ApiClient({ locale: 'sv', devRole: 'reporter', fetchImpl: fetchReturning(200, me, calls) }).get(
+      '/api/me',
+      meAnswer,
+    );
     const headers = calls[0].init.headers as Record<string, string>;
     expect(headers.Authorization).toBeUndefined();
     expect(headers['X-Dev-Role']).toBe('reporter');
   });
 
   it("turns the API's error body into an ApiError with code, message and field issues", async () => {
-    const api = new HttpPuiApi(new ApiClient({
-      locale: 'sv',
-      fetchImpl: fetchReturning(400, { error: { code: 'validation_failed', message: 'Rubrik måste fyllas i.', issues: [{ field: 'title', code: 'required', message: 'Rubrik måste fyllas i.' }] } }),
-    }));
+    const api = new HttpPuiApi(
+      new ApiClient({
+        locale: 'sv',
+        fetchImpl: fetchReturning(400, {
+          error: {
+            code: 'validation_failed',
+            message: 'Rubrik måste fyllas i.',
+            issues: [{ field: 'title', code: 'required', message: 'Rubrik måste fyllas i.' }],
+          },
+        }),
+      }),
+    );
     const error = await api.report({ ...request, title: '' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
-    expect(error).toMatchObject({ status: 400, code: 'validation_failed', message: 'Rubrik måste fyllas i.', issues: [{ field: 'title', code: 'required', message: 'Rubrik måste fyllas i.' }] });
+    expect(error).toMatchObject({
+      status: 400,
+      code: 'validation_failed',
+      message: 'Rubrik måste fyllas i.',
+      issues: [{ field: 'title', code: 'required', message: 'Rubrik måste fyllas i.' }],
+    });
   });
 
   it('recognises a stale etag (412) as a conflict', async () => {
-    const api = new HttpPuiApi(new ApiClient({ locale: 'sv', fetchImpl: fetchReturning(412, { error: { code: 'conflict', message: 'Någon annan har ändrat incidenten.' } }) }));
+    const api = new HttpPuiApi(
+      new ApiClient({
+        locale: 'sv',
+        fetchImpl: fetchReturning(412, { error: { code: 'conflict', message: 'Någon annan har ändrat incidenten.' } }),
+      }),
+    );
     const error = (await api.change('1', 'close', {}, 'old').catch((e: unknown) => e)) as ApiError;
     expect(error.isConflict).toBe(true);
   });
 
   it('explains an unreadable error page by its status', async () => {
-    const error = await new ApiClient({ locale: 'en', fetchImpl: fetchReturning(502, '<html>Bad gateway</html>') }).get('/api/me', meAnswer).catch((e: unknown) => e);
-    expect(error).toMatchObject({ status: 502, code: 'http_502', message: 'The server answered with an error (HTTP 502). Try again in a while.' });
+    const error = await new ApiClient({ locale: 'en', fetchImpl: fetchReturning(502, '<html>Bad gateway</html>') })
+      .get('/api/me', meAnswer)
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({
+      status: 502,
+      code: 'http_502',
+      message: 'The server answered with an error (HTTP 502). Try again in a while.',
+    });
   });
 
   it('says the server could not be reached when fetch fails', async () => {
     const failing = (async () => {
       throw new TypeError('fetch failed');
     }) as unknown as typeof fetch;
-    const error = await new ApiClient({ locale: 'sv', fetchImpl: failing }).get('/api/me', meAnswer).catch((e: unknown) => e);
-    expect(error).toMatchObject({ status: 0, code: 'network', message: 'Det gick inte att nå PUI Desk. Kontrollera nätverket och försök igen.' });
+    const error = await new ApiClient({ locale: 'sv', fetchImpl: failing })
+      .get('/api/me', meAnswer)
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({
+      status: 0,
+      code: 'network',
+      message: 'Det gick inte att nå PUI Desk. Kontrollera nätverket och försök igen.',
+    });
   });
 
   it('reports a failed sign-in as 401 sign_in_failed without calling the API', async () => {
     const calls: Call[] = [];
-    const client = new ApiClient({ locale: 'en', token: async () => Promise.reject(new Error('consent_required')), fetchImpl: fetchReturning(200, me, calls) });
+    const client = new ApiClient({
+      locale: 'en',
+      token: async () => Promise.reject(new Error('consent_required')),
+      fetchImpl: fetchReturning(200, me, calls),
+    });
     const error = await client.get('/api/me', meAnswer).catch((e: unknown) => e);
     expect(error).toMatchObject({ status: 401, code: 'sign_in_failed' });
     expect(calls).toHaveLength(0);
   });
 
   it('refuses an answer that does not fit the contract (a proxy answering 200 with something else)', async () => {
-    const error = await new ApiClient({ locale: 'en', fetchImpl: fetchReturning(200, { hello: 'world' }) }).get('/api/me', meAnswer).catch((e: unknown) => e);
-    expect(error).toMatchObject({ status: 200, code: 'unexpected_response', message: 'The server answered with something PUI Desk cannot read. Reload the page; if that does not help, contact IT support.' });
+    const error = await new ApiClient({ locale: 'en', fetchImpl: fetchReturning(200, { hello: 'world' }) })
+      .get('/api/me', meAnswer)
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({
+      status: 200,
+      code: 'unexpected_response',
+      message:
+        'The server answered with something PUI Desk cannot read. Reload the page; if that does not help, contact IT support.',
+    });
   });
 
   it('keeps every field of an answer, also those its schema does not name', async () => {
-    const incident = anIncident({ assessment: { risk: 'high', rationale: 'r', assessedAt: '2026-11-20T10:00:00.000Z', assessedBy: { id: 'd', name: 'D' }, severity: { dpc: 3, ei: 1, cb: 0.5, score: 3.5 } } });
-    const api = new HttpPuiApi(new ApiClient({ locale: 'sv', fetchImpl: fetchReturning(200, { incident, events: [], duties: null, findings: [], supplementDueAt: null }) }));
-    expect((await api.incident('PUI-2026-0042')).incident.assessment?.severity).toEqual({ dpc: 3, ei: 1, cb: 0.5, score: 3.5 });
+    const incident = anIncident({
+      assessment: {
+        risk: 'high',
+        rationale: 'r',
+        assessedAt: '2026-11-20T10:00:00.000Z',
+        assessedBy: { id: 'd', name: 'D' },
+        severity: { dpc: 3, ei: 1, cb: 0.5, score: 3.5 },
+      },
+    });
+    const api = new HttpPuiApi(
+      new ApiClient({
+        locale: 'sv',
+        fetchImpl: fetchReturning(200, { incident, events: [], duties: null, findings: [], supplementDueAt: null }),
+      }),
+    );
+    expect((await api.incident('PUI-2026-0042')).incident.assessment?.severity).toEqual({
+      dpc: 3,
+      ei: 1,
+      cb: 0.5,
+      score: 3.5,
+    });
   });
 
   it('sends nothing that does not fit the contract', async () => {
     const calls: Call[] = [];
     const api = new HttpPuiApi(new ApiClient({ locale: 'sv', fetchImpl: fetchReturning(200, anIncident(), calls) }));
-    const error = await api.change('1', 'assessment', { risk: 'medium' as 'high', rationale: 'r' }, 'e').catch((e: unknown) => e);
+    const error = await api
+      .change('1', 'assessment', { risk: 'medium' as 'high', rationale: 'r' }, 'e')
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'off_contract', issues: [expect.objectContaining({ field: 'risk' })] });
     expect(calls).toHaveLength(0);
   });
@@ -129,17 +202,32 @@ describe('HttpPuiApi', () => {
   it('posts a report from the task pane as JSON with source outlook, the language and the token, to the API beside the page', async () => {
     const calls: Call[] = [];
     const stored = anIncident({ reportId: request.reportId, source: 'outlook' });
-    const api = new HttpPuiApi(new ApiClient({ locale: 'sv', token: async () => 'tok', baseUrl: apiBaseOf('http://127.0.0.1:3978/outlook/'), fetchImpl: fetchReturning(201, stored, calls) }), 'outlook');
+    const api = new HttpPuiApi(
+      new ApiClient({
+        locale: 'sv',
+        token: async () => 'tok',
+        baseUrl: apiBaseOf('http://127.0.0.1:3978/outlook/'),
+        fetchImpl: fetchReturning(201, stored, calls),
+      }),
+      'outlook',
+    );
     expect(await api.report(request)).toEqual(stored);
     expect(calls[0].url).toBe('http://127.0.0.1:3978/api/incidents?source=outlook');
     expect(calls[0].init.method).toBe('POST');
-    expect(calls[0].init.headers).toEqual({ 'Content-Type': 'application/json', Accept: 'application/json', 'Accept-Language': 'sv', Authorization: 'Bearer tok' });
+    expect(calls[0].init.headers).toEqual({
+      'Content-Type': 'application/json',
+      Accept: 'application/json',
+      'Accept-Language': 'sv',
+      Authorization: 'Bearer tok',
+    });
     expect(JSON.parse(String(calls[0].init.body))).toEqual(request);
   });
 
   it('reports from the tab with source tab', async () => {
     const calls: Call[] = [];
-    await new HttpPuiApi(new ApiClient({ locale: 'sv', fetchImpl: fetchReturning(201, anIncident(), calls) })).report(request);
+    await new HttpPuiApi(new ApiClient({ locale: 'sv', fetchImpl: fetchReturning(201, anIncident(), calls) })).report(
+      request,
+    );
     expect(calls[0].url).toBe('/api/incidents?source=tab');
   });
 
@@ -147,7 +235,9 @@ describe('HttpPuiApi', () => {
     const calls: Call[] = [];
     const fetchImpl = (async (url: string, init: RequestInit) => {
       calls.push({ url, init });
-      return new Response(JSON.stringify({ items: [anIncident({ id: `i${calls.length}` })], next: 'more' }), { status: 200 });
+      return new Response(JSON.stringify({ items: [anIncident({ id: `i${calls.length}` })], next: 'more' }), {
+        status: 200,
+      });
     }) as unknown as typeof fetch;
     const { items, truncated } = await new HttpPuiApi(new ApiClient({ locale: 'sv', fetchImpl })).allIncidents(true);
     expect([items.length, truncated]).toEqual([10, true]);

@@ -33,9 +33,18 @@ describe('the server and the browser client', () => {
     const api = new HttpPuiApi(new ApiClient({ locale: 'sv', baseUrl: server.url }));
     expect(await api.me()).toMatchObject({ roles: expect.arrayContaining(['dpo']), profile: 'local' });
     const reported = await api.report(aReport('tab-contract-0001'));
-    expect(reported).toMatchObject({ number: expect.stringMatching(/^PUI-\d{4}-\d{4}$/), reportId: 'tab-contract-0001', source: 'tab' });
+    expect(reported).toMatchObject({
+      number: expect.stringMatching(/^PUI-\d{4}-\d{4}$/),
+      reportId: 'tab-contract-0001',
+      source: 'tab',
+    });
     const taken = await api.change(reported.id, 'take', {}, reported.etag);
-    const assessed = await api.change(reported.id, 'assessment', { risk: 'high', rationale: 'Känsliga uppgifter.' }, taken.etag);
+    const assessed = await api.change(
+      reported.id,
+      'assessment',
+      { risk: 'high', rationale: 'Känsliga uppgifter.' },
+      taken.etag,
+    );
     expect(assessed.assessment?.risk).toBe('high');
     const details = await api.incident(reported.number);
     expect(details.events.map((e) => e.type)).toEqual(['reported', 'owner-taken', 'assessed']);
@@ -73,8 +82,14 @@ describe('requests parsed by the contract', () => {
     ]);
     expect(JSON.stringify(sv.body)).not.toContain('19121212');
     const en = await server.call('POST', '/api/incidents', body, { 'accept-language': 'en' });
-    expect(en.body.error.issues[0]).toEqual({ field: 'title', code: 'not_text', message: 'The field "title" must be text.' });
-    expect((await server.call('GET', '/api/incidents?scope=all')).body.items.map((i: { reportId: string }) => i.reportId)).not.toContain('tab-contract-0003');
+    expect(en.body.error.issues[0]).toEqual({
+      field: 'title',
+      code: 'not_text',
+      message: 'The field "title" must be text.',
+    });
+    expect(
+      (await server.call('GET', '/api/incidents?scope=all')).body.items.map((i: { reportId: string }) => i.reportId),
+    ).not.toContain('tab-contract-0003');
   });
 
   it("leaves the domain's rules to the domain, with its codes and messages", async () => {
@@ -86,15 +101,25 @@ describe('requests parsed by the contract', () => {
     } catch (error) {
       domain = error as ValidationError;
     }
-    expect(res.body.error.issues.map((i: { code: string }) => i.code)).toEqual(expect.arrayContaining(['required', 'unknown_cause', 'unknown_field']));
-    expect(res.body.error.issues).toEqual(domain!.issues.map((i) => ({ field: i.field, code: i.code, message: i.message })));
+    expect(res.body.error.issues.map((i: { code: string }) => i.code)).toEqual(
+      expect.arrayContaining(['required', 'unknown_cause', 'unknown_field']),
+    );
+    expect(res.body.error.issues).toEqual(
+      domain!.issues.map((i) => ({ field: i.field, code: i.code, message: i.message })),
+    );
   });
 
   it('refuses a change body of the wrong shape before the use case runs', async () => {
     const api = new HttpPuiApi(new ApiClient({ locale: 'sv', baseUrl: server.url }));
     const reported = await api.report(aReport('tab-contract-0005'));
-    const res = await server.call('POST', `/api/incidents/${reported.id}/imy-notice`, { notifiedAt: new Date().toISOString(), phased: 'ja' });
-    expect([res.status, res.body.error.issues]).toEqual([400, [{ field: 'phased', code: 'not_boolean', message: 'Fältet "phased" ska vara ja eller nej (true/false).' }]]);
+    const res = await server.call('POST', `/api/incidents/${reported.id}/imy-notice`, {
+      notifiedAt: new Date().toISOString(),
+      phased: 'ja',
+    });
+    expect([res.status, res.body.error.issues]).toEqual([
+      400,
+      [{ field: 'phased', code: 'not_boolean', message: 'Fältet "phased" ska vara ja eller nej (true/false).' }],
+    ]);
     expect((await api.incident(reported.id)).incident.imyNotice).toBeUndefined();
   });
 });
@@ -112,7 +137,9 @@ describe('the contract module', () => {
     const result = z.object({ severity: z.object({ dpc: z.number() }) }).safeParse({ severity: { dpc: 'x' } });
     expect(result.success).toBe(false);
     if (result.success) return;
-    expect(shapeIssues(result.error)).toEqual([expect.objectContaining({ field: 'severity.dpc', code: 'not_a_number' })]);
+    expect(shapeIssues(result.error)).toEqual([
+      expect.objectContaining({ field: 'severity.dpc', code: 'not_a_number' }),
+    ]);
   });
 
   it('passes unknown fields on to the domain, which names them', () => {

@@ -55,11 +55,18 @@ describe('imports of the browser code', () => {
   const files = FOLDERS.flatMap((folder) => sourceFiles(path.join(ROOT, folder)));
 
   it('reads the imports it checks (the tab host imports its port)', () => {
-    expect(importsOf(path.join(ROOT, 'tab/host/teams-connection.ts')).map((f) => path.relative(ROOT, f))).toContain(path.join('tab', 'host', 'host-port.ts'));
+    expect(importsOf(path.join(ROOT, 'tab/host/teams-connection.ts')).map((f) => path.relative(ROOT, f))).toContain(
+      path.join('tab', 'host', 'host-port.ts'),
+    );
   });
 
   it('finds a circle where there is one (the shape the tab host once had)', () => {
-    const graph = new Map([['host', ['teams-host']], ['teams-host', ['teams-connection']], ['teams-connection', ['host']], ['app', ['host']]]);
+    const graph = new Map([
+      ['host', ['teams-host']],
+      ['teams-host', ['teams-connection']],
+      ['teams-connection', ['host']],
+      ['app', ['host']],
+    ]);
     expect(circles(graph)).toEqual([['host', 'teams-host', 'teams-connection']]);
   });
 

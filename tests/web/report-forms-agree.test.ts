@@ -9,17 +9,35 @@ import { draftToInput, emptyDraft, validateDraft } from '../../src/tab/report/re
 
 const NOW = new Date('2026-11-20T12:00:00Z');
 
-const typed = { title: 'Mejl till fel mottagare', description: 'Ett beslut skickades till fel adress.', affectedCount: 'ca 20' };
+const typed = {
+  title: 'Mejl till fel mottagare',
+  description: 'Ett beslut skickades till fel adress.',
+  affectedCount: 'ca 20',
+};
 
 function fromBot(overrides: Record<string, string> = {}) {
   return readReportForm({
-    ...typed, discoveredDate: '2026-11-20', discoveredTime: '10:30', occurredDate: '', occurredTime: '',
-    breachTypes: 'confidentiality', dataCategories: '', cause: '', measures: '', ...overrides,
+    ...typed,
+    discoveredDate: '2026-11-20',
+    discoveredTime: '10:30',
+    occurredDate: '',
+    occurredTime: '',
+    breachTypes: 'confidentiality',
+    dataCategories: '',
+    cause: '',
+    measures: '',
+    ...overrides,
   }).raw;
 }
 
 function tabDraft(overrides: Partial<ReturnType<typeof emptyDraft>> = {}) {
-  return { ...emptyDraft(NOW, 'tab-0123456789'), ...typed, discoveredAt: '2026-11-20T10:30', breachTypes: ['confidentiality' as const], ...overrides };
+  return {
+    ...emptyDraft(NOW, 'tab-0123456789'),
+    ...typed,
+    discoveredAt: '2026-11-20T10:30',
+    breachTypes: ['confidentiality' as const],
+    ...overrides,
+  };
 }
 
 function paneDraft(overrides: Partial<PaneDraft> = {}): PaneDraft {
@@ -33,11 +51,15 @@ describe('the report forms', () => {
     const tab = parseReportInput(draftToInput(tabDraft()), NOW);
     const pane = draftToRequest(paneDraft(), 'outlook-0123456789', 'sv', NOW).request;
     for (const report of [bot, tab, pane]) {
-      expect(report).toMatchObject({ affectedCount: 20, discoveredAt: '2026-11-20T09:30:00.000Z', breachTypes: ['confidentiality'] });
+      expect(report).toMatchObject({
+        affectedCount: 20,
+        discoveredAt: '2026-11-20T09:30:00.000Z',
+        breachTypes: ['confidentiality'],
+      });
     }
   });
 
-  it('refuse a title over the domain limit (200) on every surface, with the domain\'s message', () => {
+  it("refuse a title over the domain limit (200) on every surface, with the domain's message", () => {
     const title = 'x'.repeat(201);
     let domain: ValidationError | undefined;
     try {
@@ -48,7 +70,9 @@ describe('the report forms', () => {
     expect(domain?.issues.map((i) => [i.field, i.code])).toEqual([['title', 'too_long']]);
     const message = domain!.issues[0].message;
     expect(validateDraft(tabDraft({ title }), NOW, 'sv').title).toBe(message);
-    expect(draftToRequest(paneDraft({ title }), 'outlook-0123456789', 'sv', NOW).issues).toEqual([{ field: 'title', message }]);
+    expect(draftToRequest(paneDraft({ title }), 'outlook-0123456789', 'sv', NOW).issues).toEqual([
+      { field: 'title', message },
+    ]);
   });
 
   it('refuse a count that is no count with the same code everywhere', () => {
@@ -62,6 +86,8 @@ describe('the report forms', () => {
     };
     expect(codes(fromBot({ affectedCount: 'många' }))).toEqual(['invalid_count']);
     expect(codes(draftToInput(tabDraft({ affectedCount: 'många' })))).toEqual(['invalid_count']);
-    expect(draftToRequest(paneDraft({ affectedCount: 'många' }), 'outlook-0123456789', 'sv', NOW).issues.map((i) => i.field)).toEqual(['affectedCount']);
+    expect(
+      draftToRequest(paneDraft({ affectedCount: 'många' }), 'outlook-0123456789', 'sv', NOW).issues.map((i) => i.field),
+    ).toEqual(['affectedCount']);
   });
 });

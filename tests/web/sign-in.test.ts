@@ -1,8 +1,21 @@
 import type { ClientConfig } from '../../src/web/client-config';
-import { createNaaClient, naaSupported, signIn, signInMethod, teamsTokenSource, type MsalLoader, type NaaSettings, type TeamsAuth } from '../../src/web/sign-in';
+import {
+  createNaaClient,
+  naaSupported,
+  signIn,
+  signInMethod,
+  teamsTokenSource,
+  type MsalLoader,
+  type NaaSettings,
+  type TeamsAuth,
+} from '../../src/web/sign-in';
 import { fixtureMails, mockOffice } from '../outlook/support/mock-mailbox';
 
-const naa: NaaSettings = { clientId: 'client-1', authority: 'https://login.microsoftonline.com/tenant-1', scopes: ['api://client-1/access_as_user'] };
+const naa: NaaSettings = {
+  clientId: 'client-1',
+  authority: 'https://login.microsoftonline.com/tenant-1',
+  scopes: ['api://client-1/access_as_user'],
+};
 
 function teams(recommended: boolean): TeamsAuth & { getAuthToken: jest.Mock } {
   return { isNAAChannelRecommended: () => recommended, getAuthToken: jest.fn().mockResolvedValue('sso-token') };
@@ -40,18 +53,26 @@ describe('teamsTokenSource', () => {
     const host = teams(true);
     const warn = jest.fn();
     const failure = new Error('nested_app_auth_unavailable');
-    const token = teamsTokenSource({ teams: host, naa, createNaa: jest.fn().mockResolvedValue({ acquireToken: jest.fn().mockRejectedValue(failure) }), warn });
+    const token = teamsTokenSource({
+      teams: host,
+      naa,
+      createNaa: jest.fn().mockResolvedValue({ acquireToken: jest.fn().mockRejectedValue(failure) }),
+      warn,
+    });
     expect(await token()).toBe('sso-token');
     expect(warn).toHaveBeenCalledWith('Nested app authentication failed; falling back to Teams SSO.', failure);
   });
 });
 
-
 const entra: ClientConfig = {
   profile: 'entra',
   organisationName: 'Kommunen',
   organisationDomains: ['kommun.example.se'],
-  auth: { clientId: '11111111-2222-3333-4444-555555555555', authority: 'https://login.microsoftonline.com/tenant', scopes: ['api://11111111-2222-3333-4444-555555555555/access_as_user'] },
+  auth: {
+    clientId: '11111111-2222-3333-4444-555555555555',
+    authority: 'https://login.microsoftonline.com/tenant',
+    scopes: ['api://11111111-2222-3333-4444-555555555555/access_as_user'],
+  },
 };
 const local: ClientConfig = { profile: 'local', organisationName: 'Kommunen', organisationDomains: [] };
 
@@ -79,7 +100,13 @@ describe('signIn (the Outlook task pane)', () => {
     expect(naaSupported(mockOffice(fixtureMails[0], { user: 'a@b.se', naa: true }).context.requirements)).toBe(true);
     expect(naaSupported(mockOffice(fixtureMails[0], { user: 'a@b.se', naa: false }).context.requirements)).toBe(false);
     expect(naaSupported(undefined)).toBe(false);
-    expect(naaSupported({ isSetSupported: () => { throw new Error('unknown set'); } })).toBe(false);
+    expect(
+      naaSupported({
+        isSetSupported: () => {
+          throw new Error('unknown set');
+        },
+      }),
+    ).toBe(false);
   });
 
   it('gets no token at all in the local profile, without loading MSAL', async () => {
@@ -102,7 +129,9 @@ describe('signIn (the Outlook task pane)', () => {
     const msal = fakeMsal({ silent: 'ok' });
     const office = mockOffice(fixtureMails[0], { user: 'a@kommun.example.se', naa: true });
     const state = await signIn(entra, office.context.requirements, msal.loader);
-    expect(msal.create).toHaveBeenCalledWith({ auth: { clientId: entra.auth!.clientId, authority: entra.auth!.authority } });
+    expect(msal.create).toHaveBeenCalledWith({
+      auth: { clientId: entra.auth!.clientId, authority: entra.auth!.authority },
+    });
     expect(state.kind).toBe('signed-in');
     if (state.kind !== 'signed-in') throw new Error('expected signed-in');
     await expect(state.getToken()).resolves.toBe('silent-token');
@@ -119,15 +148,24 @@ describe('signIn (the Outlook task pane)', () => {
 
   it('reports a failed sign-in with the reason', async () => {
     const msal = fakeMsal({ silent: 'fail', popup: 'fail' });
-    expect(await signIn(entra, { isSetSupported: () => true }, msal.loader)).toEqual({ kind: 'failed', detail: 'Error: user_cancelled' });
+    expect(await signIn(entra, { isSetSupported: () => true }, msal.loader)).toEqual({
+      kind: 'failed',
+      detail: 'Error: user_cancelled',
+    });
   });
 });
 
 describe('createNaaClient (the tab and the task pane alike)', () => {
-  const interactionRequired = Object.assign(new Error('AADSTS65001: consent needed'), { name: 'InteractionRequiredAuthError', errorCode: 'consent_required' });
+  const interactionRequired = Object.assign(new Error('AADSTS65001: consent needed'), {
+    name: 'InteractionRequiredAuthError',
+    errorCode: 'consent_required',
+  });
 
   function msalWith(silent: () => Promise<{ accessToken: string }>) {
-    const pca = { acquireTokenSilent: jest.fn(silent), acquireTokenPopup: jest.fn(async () => ({ accessToken: 'popup-token' })) };
+    const pca = {
+      acquireTokenSilent: jest.fn(silent),
+      acquireTokenPopup: jest.fn(async () => ({ accessToken: 'popup-token' })),
+    };
     const loader = (async () => ({ createNestablePublicClientApplication: async () => pca })) as unknown as MsalLoader;
     return { pca, loader };
   }
@@ -146,7 +184,10 @@ describe('createNaaClient (the tab and the task pane alike)', () => {
   });
 
   it('opens no popup for a failure no person can fix (the network), and passes it on', async () => {
-    const offline = Object.assign(new Error('network_error'), { name: 'BrowserAuthError', errorCode: 'no_network_connectivity' });
+    const offline = Object.assign(new Error('network_error'), {
+      name: 'BrowserAuthError',
+      errorCode: 'no_network_connectivity',
+    });
     const { pca, loader } = msalWith(async () => Promise.reject(offline));
     await expect((await createNaaClient(naa, loader)).acquireToken()).rejects.toBe(offline);
     expect(pca.acquireTokenPopup).not.toHaveBeenCalled();

@@ -1,5 +1,17 @@
 /** The task pane application: starts up (config, host, mail, sign-in) and shows the pane. */
-import { Button, FluentProvider, MessageBar, MessageBarBody, MessageBarTitle, Select, Field, Spinner, Text, Title3, webLightTheme } from '@fluentui/react-components';
+import {
+  Button,
+  FluentProvider,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Select,
+  Field,
+  Spinner,
+  Text,
+  Title3,
+  webLightTheme,
+} from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { signIn, type SignInState } from '../../web/sign-in';
 import { loadClientConfig, type ClientConfig } from '../../web/client-config';
@@ -42,7 +54,12 @@ export async function boot(deps: BootDeps): Promise<Boot> {
   try {
     config = await (deps.loadConfig ?? loadClientConfig)(deps.href);
   } catch (error) {
-    return { kind: 'error', locale, title: 'configFailedTitle', message: error instanceof Error ? error.message : String(error) };
+    return {
+      kind: 'error',
+      locale,
+      title: 'configFailedTitle',
+      message: error instanceof Error ? error.message : String(error),
+    };
   }
   let office: OfficeLike;
   let localSample: number | undefined;
@@ -61,7 +78,12 @@ export async function boot(deps: BootDeps): Promise<Boot> {
     mail = await readMailItem(office.context.mailbox ?? {});
   } catch (error) {
     if (!(error instanceof MailReadError)) throw error;
-    return { kind: 'error', locale, title: 'mailFailedTitle', message: error.code === 'compose-mode' ? t.composeMode : t.noItem };
+    return {
+      kind: 'error',
+      locale,
+      title: 'mailFailedTitle',
+      message: error.code === 'compose-mode' ? t.composeMode : t.noItem,
+    };
   }
   const auth = await signIn(config, office.context.requirements);
   return { kind: 'ready', config, mail, auth, locale, localSample };
@@ -155,7 +177,14 @@ export function App({ deps, submit }: AppProps) {
         setState(b);
         setLocale(b.locale);
       },
-      (error: unknown) => live && setState({ kind: 'error', locale, title: 'appTitle', message: error instanceof Error ? error.message : String(error) }),
+      (error: unknown) =>
+        live &&
+        setState({
+          kind: 'error',
+          locale,
+          title: 'appTitle',
+          message: error instanceof Error ? error.message : String(error),
+        }),
     );
     return () => {
       live = false;
@@ -177,7 +206,11 @@ export function App({ deps, submit }: AppProps) {
               {t.appTitle}
             </Title3>
           </div>
-          <Button appearance="subtle" lang={t.switchLanguageLang} onClick={() => setLocale(locale === 'sv' ? 'en' : 'sv')}>
+          <Button
+            appearance="subtle"
+            lang={t.switchLanguageLang}
+            onClick={() => setLocale(locale === 'sv' ? 'en' : 'sv')}
+          >
             {t.switchLanguage}
           </Button>
         </header>
@@ -193,7 +226,14 @@ export function App({ deps, submit }: AppProps) {
           <>
             {state.localSample !== undefined && <SamplePicker sample={state.localSample} locale={locale} />}
             <Notices boot={state} locale={locale} />
-            <TaskPane config={state.config} mail={state.mail} auth={state.auth} locale={locale} pageUrl={deps.href} submit={submit} />
+            <TaskPane
+              config={state.config}
+              mail={state.mail}
+              auth={state.auth}
+              locale={locale}
+              pageUrl={deps.href}
+              submit={submit}
+            />
           </>
         )}
       </main>

@@ -45,16 +45,26 @@ export function MailSummary({ mail, recipients, scan, locale }: MailSummaryProps
           <dt className={styles.term}>{t.subject}</dt>
           <dd className={styles.detail}>{mail.subject}</dd>
           <dt className={styles.term}>{t.from}</dt>
-          <dd className={styles.detail}>{mail.from.name ? `${mail.from.name} <${mail.from.address}>` : mail.from.address}</dd>
+          <dd className={styles.detail}>
+            {mail.from.name ? `${mail.from.name} <${mail.from.address}>` : mail.from.address}
+          </dd>
           <dt className={styles.term}>{t.to}</dt>
           <dd className={styles.detail}>
-            <ul className={styles.plainList}>{to.map((r) => <Recipient key={`to-${r.address}`} r={r} locale={locale} />)}</ul>
+            <ul className={styles.plainList}>
+              {to.map((r) => (
+                <Recipient key={`to-${r.address}`} r={r} locale={locale} />
+              ))}
+            </ul>
           </dd>
           {cc.length > 0 && (
             <>
               <dt className={styles.term}>{t.cc}</dt>
               <dd className={styles.detail}>
-                <ul className={styles.plainList}>{cc.map((r) => <Recipient key={`cc-${r.address}`} r={r} locale={locale} />)}</ul>
+                <ul className={styles.plainList}>
+                  {cc.map((r) => (
+                    <Recipient key={`cc-${r.address}`} r={r} locale={locale} />
+                  ))}
+                </ul>
               </dd>
             </>
           )}
@@ -86,15 +96,25 @@ export function MailSummary({ mail, recipients, scan, locale }: MailSummaryProps
         </Subtitle2>
         <dl className={styles.facts} data-testid="scan-result">
           <dt className={styles.term}>{t.scanPersonnummer}</dt>
-          <dd className={styles.detail} data-testid="scan-personnummer">{scan.personnummer}</dd>
+          <dd className={styles.detail} data-testid="scan-personnummer">
+            {scan.personnummer}
+          </dd>
           <dt className={styles.term}>{t.scanSamordningsnummer}</dt>
-          <dd className={styles.detail} data-testid="scan-samordningsnummer">{scan.samordningsnummer}</dd>
+          <dd className={styles.detail} data-testid="scan-samordningsnummer">
+            {scan.samordningsnummer}
+          </dd>
           <dt className={styles.term}>{t.scanHealth}</dt>
-          <dd className={styles.detail} data-testid="scan-health">{scan.sensitive.health}</dd>
+          <dd className={styles.detail} data-testid="scan-health">
+            {scan.sensitive.health}
+          </dd>
           <dt className={styles.term}>{t.scanSocial}</dt>
-          <dd className={styles.detail} data-testid="scan-social-services">{scan.sensitive['social-services']}</dd>
+          <dd className={styles.detail} data-testid="scan-social-services">
+            {scan.sensitive['social-services']}
+          </dd>
           <dt className={styles.term}>{t.scanChildren}</dt>
-          <dd className={styles.detail} data-testid="scan-children">{scan.sensitive.children}</dd>
+          <dd className={styles.detail} data-testid="scan-children">
+            {scan.sensitive.children}
+          </dd>
         </dl>
         <Caption1>{t.scanNote}</Caption1>
       </section>

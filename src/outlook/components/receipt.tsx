@@ -22,7 +22,11 @@ export interface ReceiptProps {
 /** The advice for a case, in the pane's language. */
 export function adviceFor(mailCase: MailCase, locale: Locale): readonly string[] {
   const t = stringsFor(locale);
-  return mailCase === 'sent-to-wrong-recipient' ? t.adviceSent : mailCase === 'received-by-mistake' ? t.adviceReceived : t.adviceOther;
+  return mailCase === 'sent-to-wrong-recipient'
+    ? t.adviceSent
+    : mailCase === 'received-by-mistake'
+      ? t.adviceReceived
+      : t.adviceOther;
 }
 
 /** The receipt; takes focus so screen readers announce it. */

@@ -1,5 +1,17 @@
 /** The prefilled report form: every field labelled, errors shown at the field. */
-import { Button, Checkbox, Field, Input, Radio, RadioGroup, Select, Spinner, Subtitle2, Textarea, Caption1 } from '@fluentui/react-components';
+import {
+  Button,
+  Checkbox,
+  Field,
+  Input,
+  Radio,
+  RadioGroup,
+  Select,
+  Spinner,
+  Subtitle2,
+  Textarea,
+  Caption1,
+} from '@fluentui/react-components';
 import type { FormEvent } from 'react';
 import { REPORTER_CAUSES, type CauseId } from '../../domain/causes';
 import { LIMITS } from '../../domain/report-input';
@@ -33,7 +45,16 @@ function state(message: string | undefined): 'error' | 'none' {
 }
 
 /** The report form. */
-export function ReportForm({ draft, locale, messages, submitting, canSubmit, onChange, onCaseChange, onSubmit }: ReportFormProps) {
+export function ReportForm({
+  draft,
+  locale,
+  messages,
+  submitting,
+  canSubmit,
+  onChange,
+  onCaseChange,
+  onSubmit,
+}: ReportFormProps) {
   const t = stringsFor(locale);
   const styles = usePaneStyles();
   const label = (item: { label: string; labelEn: string }) => (locale === 'en' ? item.labelEn : item.label);
@@ -56,20 +77,65 @@ export function ReportForm({ draft, locale, messages, submitting, canSubmit, onC
         </RadioGroup>
       </Field>
 
-      <Field label={t.title} required hint={t.titleHint} validationMessage={messages.title} validationState={state(messages.title)}>
-        <Input name="title" value={draft.title} maxLength={LIMITS.title} onChange={(_, data) => onChange('title', data.value)} />
+      <Field
+        label={t.title}
+        required
+        hint={t.titleHint}
+        validationMessage={messages.title}
+        validationState={state(messages.title)}
+      >
+        <Input
+          name="title"
+          value={draft.title}
+          maxLength={LIMITS.title}
+          onChange={(_, data) => onChange('title', data.value)}
+        />
       </Field>
 
-      <Field label={t.description} required hint={t.descriptionHint} validationMessage={messages.description} validationState={state(messages.description)}>
-        <Textarea name="description" value={draft.description} rows={9} resize="vertical" maxLength={LIMITS.description} onChange={(_, data) => onChange('description', data.value)} />
+      <Field
+        label={t.description}
+        required
+        hint={t.descriptionHint}
+        validationMessage={messages.description}
+        validationState={state(messages.description)}
+      >
+        <Textarea
+          name="description"
+          value={draft.description}
+          rows={9}
+          resize="vertical"
+          maxLength={LIMITS.description}
+          onChange={(_, data) => onChange('description', data.value)}
+        />
       </Field>
 
-      <Field label={t.occurredAt} hint={t.occurredAtHint} validationMessage={messages.occurredAt} validationState={state(messages.occurredAt)}>
-        <Input name="occurredAt" type="datetime-local" value={draft.occurredAt} onChange={(_, data) => onChange('occurredAt', data.value)} />
+      <Field
+        label={t.occurredAt}
+        hint={t.occurredAtHint}
+        validationMessage={messages.occurredAt}
+        validationState={state(messages.occurredAt)}
+      >
+        <Input
+          name="occurredAt"
+          type="datetime-local"
+          value={draft.occurredAt}
+          onChange={(_, data) => onChange('occurredAt', data.value)}
+        />
       </Field>
 
-      <Field label={t.discoveredAt} required hint={t.discoveredAtHint} validationMessage={messages.discoveredAt} validationState={state(messages.discoveredAt)}>
-        <Input name="discoveredAt" type="datetime-local" value={draft.discoveredAt} onChange={(_, data) => onChange('discoveredAt', data.value)} />
+      <Field
+        label={t.discoveredAt}
+        required
+        hint={t.discoveredAtHint}
+        validationMessage={messages.discoveredAt}
+        validationState={state(messages.discoveredAt)}
+      >
+        <Input
+          name="discoveredAt"
+          type="datetime-local"
+          value={draft.discoveredAt}
+          onChange={(_, data) => onChange('discoveredAt', data.value)}
+        />
       </Field>
 
       <fieldset className={styles.fieldset}>
@@ -81,7 +147,9 @@ export function ReportForm({ draft, locale, messages, submitting, canSubmit, onC
             value={b.id}
             label={label(b)}
             checked={draft.breachTypes.includes(b.id)}
-            onChange={(_, data) => onChange('breachTypes', toggle<BreachType>(draft.breachTypes, b.id, data.checked === true))}
+            onChange={(_, data) =>
+              onChange('breachTypes', toggle<BreachType>(draft.breachTypes, b.id, data.checked === true))
+            }
           />
         ))}
         {messages.breachTypes && <Caption1 role="alert">{messages.breachTypes}</Caption1>}
@@ -96,18 +164,36 @@ export function ReportForm({ draft, locale, messages, submitting, canSubmit, onC
             value={c.id}
             label={label(c)}
             checked={draft.dataCategories.includes(c.id)}
-            onChange={(_, data) => onChange('dataCategories', toggle<DataCategory>(draft.dataCategories, c.id, data.checked === true))}
+            onChange={(_, data) =>
+              onChange('dataCategories', toggle<DataCategory>(draft.dataCategories, c.id, data.checked === true))
+            }
           />
         ))}
         {messages.dataCategories && <Caption1 role="alert">{messages.dataCategories}</Caption1>}
       </fieldset>
 
-      <Field label={t.affectedCount} hint={t.affectedCountHint} validationMessage={messages.affectedCount} validationState={state(messages.affectedCount)}>
-        <Input name="affectedCount" inputMode="numeric" value={draft.affectedCount} onChange={(_, data) => onChange('affectedCount', data.value)} />
+      <Field
+        label={t.affectedCount}
+        hint={t.affectedCountHint}
+        validationMessage={messages.affectedCount}
+        validationState={state(messages.affectedCount)}
+      >
+        <Input
+          name="affectedCount"
+          inputMode="numeric"
+          value={draft.affectedCount}
+          onChange={(_, data) => onChange('affectedCount', data.value)}
+        />
       </Field>
 
       <Field label={t.cause} validationMessage={messages.cause} validationState={state(messages.cause)}>
-        <Select name="cause" className={styles.select} select={{ className: styles.selectControl }} value={draft.cause} onChange={(_, data) => onChange('cause', data.value as CauseId | '')}>
+        <Select
+          name="cause"
+          className={styles.select}
+          select={{ className: styles.selectControl }}
+          value={draft.cause}
+          onChange={(_, data) => onChange('cause', data.value as CauseId | '')}
+        >
           <option value="">{t.causeNone}</option>
           {REPORTER_CAUSES.map((c) => (
             <option key={c.id} value={c.id}>
@@ -117,16 +203,38 @@ export function ReportForm({ draft, locale, messages, submitting, canSubmit, onC
         </Select>
       </Field>
 
-      <Field label={t.measures} hint={t.measuresHint} validationMessage={messages.measures} validationState={state(messages.measures)}>
-        <Textarea name="measures" value={draft.measures} rows={3} resize="vertical" maxLength={LIMITS.measures} onChange={(_, data) => onChange('measures', data.value)} />
+      <Field
+        label={t.measures}
+        hint={t.measuresHint}
+        validationMessage={messages.measures}
+        validationState={state(messages.measures)}
+      >
+        <Textarea
+          name="measures"
+          value={draft.measures}
+          rows={3}
+          resize="vertical"
+          maxLength={LIMITS.measures}
+          onChange={(_, data) => onChange('measures', data.value)}
+        />
       </Field>
 
       <Field label={t.unit} validationMessage={messages.unit} validationState={state(messages.unit)}>
-        <Input name="unit" value={draft.unit} maxLength={LIMITS.unit} onChange={(_, data) => onChange('unit', data.value)} />
+        <Input
+          name="unit"
+          value={draft.unit}
+          maxLength={LIMITS.unit}
+          onChange={(_, data) => onChange('unit', data.value)}
+        />
       </Field>
 
       <div className={styles.actions}>
-        <Button type="submit" appearance="primary" disabled={submitting || !canSubmit} icon={submitting ? <Spinner size="tiny" /> : undefined}>
+        <Button
+          type="submit"
+          appearance="primary"
+          disabled={submitting || !canSubmit}
+          icon={submitting ? <Spinner size="tiny" /> : undefined}
+        >
           {submitting ? t.submitting : t.submit}
         </Button>
       </div>

@@ -18,8 +18,20 @@ export const usePaneStyles = makeStyles({
     minWidth: 0,
     '> *': { minWidth: 0, maxWidth: '100%' },
   },
-  header: { display: 'flex', justifyContent: 'space-between', alignItems: 'baseline', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
-  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0, '> *': { minWidth: 0 } },
+  header: {
+    display: 'flex',
+    justifyContent: 'space-between',
+    alignItems: 'baseline',
+    gap: tokens.spacingHorizontalM,
+    flexWrap: 'wrap',
+  },
+  section: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    minWidth: 0,
+    '> *': { minWidth: 0 },
+  },
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0, '> *': { minWidth: 0 } },
   /** A message bar's body that may shrink to the pane (its content wraps). */
   messageBody: { minWidth: 0 },
@@ -38,13 +50,26 @@ export const usePaneStyles = makeStyles({
   /** Recipients start where the other facts' values start: no list indent. */
   plainList: { margin: 0, padding: 0, listStyleType: 'none' },
   /** Terms take at most 40 % of the width and wrap; the values keep the rest. */
-  facts: { display: 'grid', gridTemplateColumns: 'fit-content(40%) minmax(0, 1fr)', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXS, margin: 0 },
+  facts: {
+    display: 'grid',
+    gridTemplateColumns: 'fit-content(40%) minmax(0, 1fr)',
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalXS,
+    margin: 0,
+  },
   /** Facts with long terms (the receipt): each term above its value, the full width each. */
   stackedFacts: { display: 'flex', flexDirection: 'column', margin: 0, gap: tokens.spacingVerticalXXS },
   term: { fontWeight: tokens.fontWeightSemibold, overflowWrap: 'break-word', minWidth: 0 },
   detail: { margin: 0, overflowWrap: 'break-word', minWidth: 0 },
   stackedDetail: { margin: `0 0 ${tokens.spacingVerticalS}`, overflowWrap: 'break-word' },
-  recipient: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', minWidth: 0, overflowWrap: 'anywhere' },
+  recipient: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalS,
+    flexWrap: 'wrap',
+    minWidth: 0,
+    overflowWrap: 'anywhere',
+  },
   actions: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center', flexWrap: 'wrap' },
   number: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
 });

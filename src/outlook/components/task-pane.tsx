@@ -8,7 +8,14 @@ import type { SignInState } from '../../web/sign-in';
 import type { ClientConfig } from '../../web/client-config';
 import type { MailSnapshot } from '../mail-item';
 import { newReportId } from '../../domain/report-form';
-import { changeCase, draftToRequest, prefillDraft, type MailCase, type PrefillSource, type ReportDraft } from '../prefill';
+import {
+  changeCase,
+  draftToRequest,
+  prefillDraft,
+  type MailCase,
+  type PrefillSource,
+  type ReportDraft,
+} from '../prefill';
 import { organisationDomains, summariseRecipients } from '../recipients';
 import { scanMail } from '../scanner';
 import { stringsFor, type Locale } from '../strings';
@@ -18,7 +25,11 @@ import { ReportForm, type FieldMessages } from './report-form';
 import { usePaneStyles } from './styles';
 
 /** Sends a report; the default posts to the API next to the page. */
-export type SubmitFn = (request: ReportRequest, token: string | undefined, locale: Locale) => Promise<SubmittedIncident>;
+export type SubmitFn = (
+  request: ReportRequest,
+  token: string | undefined,
+  locale: Locale,
+) => Promise<SubmittedIncident>;
 
 /** Props of {@link TaskPane}. */
 export interface TaskPaneProps {
@@ -32,7 +43,18 @@ export interface TaskPaneProps {
   now?: () => Date;
 }
 
-const DRAFT_FIELDS = new Set<string>(['title', 'description', 'occurredAt', 'discoveredAt', 'breachTypes', 'dataCategories', 'affectedCount', 'cause', 'measures', 'unit']);
+const DRAFT_FIELDS = new Set<string>([
+  'title',
+  'description',
+  'occurredAt',
+  'discoveredAt',
+  'breachTypes',
+  'dataCategories',
+  'affectedCount',
+  'cause',
+  'measures',
+  'unit',
+]);
 
 /** The task pane for one mail. */
 export function TaskPane({ config, mail, auth, locale, pageUrl, submit, now = () => new Date() }: TaskPaneProps) {
@@ -40,8 +62,14 @@ export function TaskPane({ config, mail, auth, locale, pageUrl, submit, now = ()
   const styles = usePaneStyles();
   const [openedAt] = useState(now);
   const scan = useMemo(() => scanMail(mail), [mail]);
-  const recipients = useMemo(() => summariseRecipients(mail, organisationDomains(config.organisationDomains, mail.userAddress)), [mail, config.organisationDomains]);
-  const source: PrefillSource = useMemo(() => ({ mail, scan, recipients, now: openedAt, locale }), [mail, scan, recipients, openedAt, locale]);
+  const recipients = useMemo(
+    () => summariseRecipients(mail, organisationDomains(config.organisationDomains, mail.userAddress)),
+    [mail, config.organisationDomains],
+  );
+  const source: PrefillSource = useMemo(
+    () => ({ mail, scan, recipients, now: openedAt, locale }),
+    [mail, scan, recipients, openedAt, locale],
+  );
   const [draft, setDraft] = useState<ReportDraft>(() => prefillDraft(source));
   const edited = useRef(new Set<keyof ReportDraft>());
   // One id per report: a retry after a lost answer is recognised by the server, not stored twice.
@@ -60,7 +88,12 @@ export function TaskPane({ config, mail, auth, locale, pageUrl, submit, now = ()
   }, [locale, source]);
 
   const send: SubmitFn =
-    submit ?? ((request, token, lang) => new HttpPuiApi(new ApiClient({ locale: lang, token: async () => token, baseUrl: apiBaseOf(pageUrl) }), 'outlook').report(request));
+    submit ??
+    ((request, token, lang) =>
+      new HttpPuiApi(
+        new ApiClient({ locale: lang, token: async () => token, baseUrl: apiBaseOf(pageUrl) }),
+        'outlook',
+      ).report(request));
   const canSubmit = auth.kind === 'local' || auth.kind === 'signed-in';
 
   const onSubmit = async () => {

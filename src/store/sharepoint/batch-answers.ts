@@ -27,7 +27,12 @@ export function etagOfAnswer(answer: BatchAnswer): string | undefined {
 }
 
 /** Waits what the slowest throttled answer asks, within the operation's budget; past it, fails with the first. */
-export async function waitForRetry(budget: ReturnType<RetryPolicy['budget']>, answers: BatchAnswer[], operation: string, logger?: Logger): Promise<void> {
+export async function waitForRetry(
+  budget: ReturnType<RetryPolicy['budget']>,
+  answers: BatchAnswer[],
+  operation: string,
+  logger?: Logger,
+): Promise<void> {
   const retryAfter = answers
     .map((a) => a.headers['retry-after'])
     .filter((v): v is string => v !== undefined)
@@ -48,7 +53,11 @@ const BUSY = new Set([0, 429, 503, 504]);
 export function domainError(error: unknown): unknown {
   if (!(error instanceof GraphError)) return error;
   // SharePoint throttled or failed: the caller may retry; the request id helps the admin find it.
-  return new StoreUnavailable(BUSY.has(error.status) ? 30 : 5, { status: error.status, code: error.code, operation: error.operation, requestId: error.requestId }, { cause: error });
+  return new StoreUnavailable(
+    BUSY.has(error.status) ? 30 : 5,
+    { status: error.status, code: error.code, operation: error.operation, requestId: error.requestId },
+    { cause: error },
+  );
 }
 
 /** Runs one port operation, so that a Graph failure leaves the adapter as `StoreUnavailable`. */

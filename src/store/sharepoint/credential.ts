@@ -1,5 +1,10 @@
 /** The app-only Entra ID credential chosen by config: client secret, certificate or managed identity. */
-import { ClientCertificateCredential, ClientSecretCredential, ManagedIdentityCredential, type TokenCredential } from '@azure/identity';
+import {
+  ClientCertificateCredential,
+  ClientSecretCredential,
+  ManagedIdentityCredential,
+  type TokenCredential,
+} from '@azure/identity';
 import type { SharePointCredentialConfig } from './sharepoint-config';
 
 /** Builds the `@azure/identity` credential the Graph client gets its tokens from. */
@@ -10,7 +15,9 @@ export function createCredential(config: SharePointCredentialConfig): TokenCrede
     case 'certificate':
       return new ClientCertificateCredential(config.tenantId, config.clientId, config.certificatePath);
     case 'managed-identity':
-      return config.clientId ? new ManagedIdentityCredential({ clientId: config.clientId }) : new ManagedIdentityCredential();
+      return config.clientId
+        ? new ManagedIdentityCredential({ clientId: config.clientId })
+        : new ManagedIdentityCredential();
   }
 }
 

@@ -18,7 +18,10 @@ export class GraphError extends Error {
     readonly operation: string,
     options?: { cause?: unknown },
   ) {
-    super(`Microsoft Graph: ${operation} failed with ${status === 0 ? 'no answer' : `HTTP ${status}`}${code ? ` (${code})` : ''}${requestId ? `, request-id ${requestId}` : ''}.`, options);
+    super(
+      `Microsoft Graph: ${operation} failed with ${status === 0 ? 'no answer' : `HTTP ${status}`}${code ? ` (${code})` : ''}${requestId ? `, request-id ${requestId}` : ''}.`,
+      options,
+    );
   }
 }
 
@@ -35,14 +38,25 @@ export function errorParts(body: unknown): { code?: string; requestId?: string }
 }
 
 /** Builds a {@link GraphError} from a status, the response headers and the parsed body. */
-export function graphError(operation: string, status: number, headers: { get(name: string): string | null } | Record<string, string> | undefined, body: unknown): GraphError {
+export function graphError(
+  operation: string,
+  status: number,
+  headers: { get(name: string): string | null } | Record<string, string> | undefined,
+  body: unknown,
+): GraphError {
   const parts = errorParts(body);
   const header = (name: string): string | undefined => {
     if (!headers) return undefined;
-    if (typeof (headers as { get?: unknown }).get === 'function') return (headers as { get(n: string): string | null }).get(name) ?? undefined;
+    if (typeof (headers as { get?: unknown }).get === 'function')
+      return (headers as { get(n: string): string | null }).get(name) ?? undefined;
     const record = headers as Record<string, string>;
     const key = Object.keys(record).find((k) => k.toLowerCase() === name);
     return key ? record[key] : undefined;
   };
-  return new GraphError(status, parts.code, parts.requestId ?? header('request-id') ?? header('client-request-id'), operation);
+  return new GraphError(
+    status,
+    parts.code,
+    parts.requestId ?? header('request-id') ?? header('client-request-id'),
+    operation,
+  );
 }

@@ -86,7 +86,9 @@ class CredentialFailure extends Error {
     this.name = CredentialFailure.code;
   }
   static is(error: unknown): boolean {
-    return error instanceof CredentialFailure || String((error as Error)?.message ?? '').startsWith(CredentialFailure.marker);
+    return (
+      error instanceof CredentialFailure || String((error as Error)?.message ?? '').startsWith(CredentialFailure.marker)
+    );
   }
 }
 
@@ -105,7 +107,10 @@ export class GraphHttp {
     const chain = [
       new RetryMiddleware(this.retry, options.onRetry),
       new UserAgentMiddleware(options.userAgent),
-      new BearerTokenMiddleware(() => auth.getAccessToken().catch((error: unknown) => Promise.reject(new CredentialFailure(error))), base.origin),
+      new BearerTokenMiddleware(
+        () => auth.getAccessToken().catch((error: unknown) => Promise.reject(new CredentialFailure(error))),
+        base.origin,
+      ),
       new TimeoutMiddleware(options.timeoutMs ?? 30_000),
       new HTTPMessageHandler(),
     ];
@@ -118,7 +123,12 @@ export class GraphHttp {
   }
 
   /** Sends one request; resolves on 2xx, rejects with {@link GraphError} otherwise. */
-  async send<T>(operation: string, method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, options: { body?: unknown; headers?: Record<string, string> } = {}): Promise<GraphAnswer<T>> {
+  async send<T>(
+    operation: string,
+    method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+    path: string,
+    options: { body?: unknown; headers?: Record<string, string> } = {},
+  ): Promise<GraphAnswer<T>> {
     let request = this.client.api(path).responseType(ResponseType.RAW);
     if (options.headers) request = request.headers(options.headers);
     let response: Response;
@@ -154,20 +164,30 @@ export class GraphHttp {
    */
   async batch(operation: string, requests: BatchRequest[]): Promise<Map<string, BatchAnswer>> {
     if (requests.length === 0) return new Map();
-    if (requests.length > MAX_BATCH_REQUESTS) throw new Error(`A Graph batch holds at most ${MAX_BATCH_REQUESTS} requests (got ${requests.length}).`);
+    if (requests.length > MAX_BATCH_REQUESTS)
+      throw new Error(`A Graph batch holds at most ${MAX_BATCH_REQUESTS} requests (got ${requests.length}).`);
     const payload = {
       requests: requests.map((r) => ({
         id: r.id,
         method: r.method,
         url: r.url,
-        ...(r.body !== undefined ? { body: r.body, headers: { 'Content-Type': 'application/json', ...r.headers } } : r.headers ? { headers: r.headers } : {}),
+        ...(r.body !== undefined
+          ? { body: r.body, headers: { 'Content-Type': 'application/json', ...r.headers } }
+          : r.headers
+            ? { headers: r.headers }
+            : {}),
         ...(r.dependsOn ? { dependsOn: r.dependsOn } : {}),
       })),
     };
     const { body } = await this.send<{ responses?: BatchAnswer[] }>(operation, 'POST', '/$batch', { body: payload });
     const answers = new Map<string, BatchAnswer>();
     for (const answer of body.responses ?? []) {
-      answers.set(answer.id, { id: answer.id, status: answer.status, headers: lowerKeys(answer.headers ?? {}), body: answer.body });
+      answers.set(answer.id, {
+        id: answer.id,
+        status: answer.status,
+        headers: lowerKeys(answer.headers ?? {}),
+        body: answer.body,
+      });
     }
     for (const r of requests) {
       if (!answers.has(r.id)) throw new GraphError(502, 'batchAnswerMissing', undefined, operation);
@@ -176,10 +196,16 @@ export class GraphHttp {
   }
 
   /** Pages through a collection, one array per page, following `@odata.nextLink`. */
-  async *pages<T>(operation: string, path: string, headers?: Record<string, string>): AsyncGenerator<{ items: T[]; nextLink?: string }> {
+  async *pages<T>(
+    operation: string,
+    path: string,
+    headers?: Record<string, string>,
+  ): AsyncGenerator<{ items: T[]; nextLink?: string }> {
     let next: string | undefined = path;
     while (next) {
-      const answer: GraphAnswer<CollectionPage<T>> = await this.send<CollectionPage<T>>(operation, 'GET', next, { headers });
+      const answer: GraphAnswer<CollectionPage<T>> = await this.send<CollectionPage<T>>(operation, 'GET', next, {
+        headers,
+      });
       const nextLink: string | undefined = answer.body['@odata.nextLink'];
       const body: CollectionPage<T> = answer.body;
       yield { items: body.value ?? [], nextLink };

@@ -12,7 +12,13 @@ const EVENT_FIELDS = 'EventId,IncidentId,At,AtExact,EventType,ActorId,ActorName,
 
 /** The `$batch` request (id `event`) that appends `event`, after the request `after` when given. */
 export function appendEventRequest(items: ListItems, event: AuditEvent, after?: string): BatchRequest {
-  return { id: 'event', method: 'POST', url: items.paths.events, body: { fields: eventFields(event) }, dependsOn: after ? [after] : undefined };
+  return {
+    id: 'event',
+    method: 'POST',
+    url: items.paths.events,
+    body: { fields: eventFields(event) },
+    dependsOn: after ? [after] : undefined,
+  };
 }
 
 /** The incident's events, oldest first. */

@@ -79,7 +79,10 @@ export function incidentFromItem(item: ListItem): Incident {
   const raw = item.fields?.Document;
   if (typeof raw !== 'string') throw new Error(`Incident item ${item.id} has no Document.`);
   const parsed = JSON.parse(raw) as { v: number; incident: Omit<Incident, 'etag'> };
-  if (parsed.v !== DOCUMENT_VERSION) throw new Error(`Incident item ${item.id} has Document version ${parsed.v}; this version reads ${DOCUMENT_VERSION}.`);
+  if (parsed.v !== DOCUMENT_VERSION)
+    throw new Error(
+      `Incident item ${item.id} has Document version ${parsed.v}; this version reads ${DOCUMENT_VERSION}.`,
+    );
   return { ...parsed.incident, etag: itemEtag(item) };
 }
 
@@ -118,7 +121,9 @@ export class StateValueTooLarge extends Error {
     readonly key: string,
     readonly length: number,
   ) {
-    super(`The app-state value under ${key} is ${length} characters; a SharePoint multi-line text column holds at most ${NOTE_MAX}.`);
+    super(
+      `The app-state value under ${key} is ${length} characters; a SharePoint multi-line text column holds at most ${NOTE_MAX}.`,
+    );
   }
 }
 
@@ -126,7 +131,12 @@ export class StateValueTooLarge extends Error {
  * The fields of an app-state item; `dueAt` schedules it (null clears the schedule).
  * @throws StateValueTooLarge before sending what SharePoint would refuse.
  */
-export function stateFields(key: string, value: unknown, writeId: string, dueAt: string | null = null): Record<string, unknown> {
+export function stateFields(
+  key: string,
+  value: unknown,
+  writeId: string,
+  dueAt: string | null = null,
+): Record<string, unknown> {
   const json = JSON.stringify(value ?? null);
   if (json.length > NOTE_MAX) throw new StateValueTooLarge(key, json.length);
   return { Title: line(key), StateKey: key, Value: json, WriteId: writeId, DueAt: dueAt, DueAtExact: dueAt };

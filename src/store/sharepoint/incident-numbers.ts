@@ -71,10 +71,21 @@ export class YearCounters {
     // A cached counter without an etag cannot be bumped safely: read it first.
     const cached = this.counters.get(year);
     const counter = cached?.etag ? cached : await this.read(year);
-    const bump: CounterBump = { year, value: (counter?.value ?? 0) + 1, writeId: this.newId(), itemId: counter?.itemId };
+    const bump: CounterBump = {
+      year,
+      value: (counter?.value ?? 0) + 1,
+      writeId: this.newId(),
+      itemId: counter?.itemId,
+    };
     const fields = stateFields(counterKey(year), bump.value, bump.writeId);
     const request: BatchRequest = counter
-      ? { id: 'counter', method: 'PATCH', url: this.items.itemPath('state', counter.itemId, '/fields'), headers: { 'If-Match': counter.etag! }, body: fields }
+      ? {
+          id: 'counter',
+          method: 'PATCH',
+          url: this.items.itemPath('state', counter.itemId, '/fields'),
+          headers: { 'If-Match': counter.etag! },
+          body: fields,
+        }
       : { id: 'counter', method: 'POST', url: this.items.paths.state, body: { fields } };
     return { bump, request };
   }

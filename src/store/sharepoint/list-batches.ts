@@ -15,7 +15,13 @@ import { RETRYABLE_STATUSES } from './retry-policy';
  * for an idempotent create, or 404 for a delete); any other answer fails the whole call after the
  * rest of its batch was sent. Answers how many requests were settled with a 2xx.
  */
-export async function sendEach(items: ListItems, operation: string, requests: readonly BatchRequest[], done: (answer: BatchAnswer) => boolean, logger?: Logger): Promise<number> {
+export async function sendEach(
+  items: ListItems,
+  operation: string,
+  requests: readonly BatchRequest[],
+  done: (answer: BatchAnswer) => boolean,
+  logger?: Logger,
+): Promise<number> {
   let succeeded = 0;
   for (let start = 0; start < requests.length; start += MAX_BATCH_REQUESTS) {
     let pending = requests.slice(start, start + MAX_BATCH_REQUESTS);

@@ -108,7 +108,11 @@ export class ListItems {
   /** One item by id; undefined when it is gone. */
   async readItem(list: ListKey, itemId: string, select: string): Promise<ListItem | undefined> {
     try {
-      const { body } = await this.http.send<ListItem>(`${list}.read`, 'GET', `${this.itemPath(list, itemId)}${query({ $expand: `fields($select=${select})` })}`);
+      const { body } = await this.http.send<ListItem>(
+        `${list}.read`,
+        'GET',
+        `${this.itemPath(list, itemId)}${query({ $expand: `fields($select=${select})` })}`,
+      );
       return body;
     } catch (error) {
       if (error instanceof GraphError && error.status === 404) return undefined;
@@ -120,7 +124,11 @@ export class ListItems {
    * One page of a query. The cursor is SharePoint's skiptoken only: the caller rebuilds the filter
    * every time, so a cursor handed back by a client can move within its own query but never widen it.
    */
-  async page(operation: string, list: ListKey, params: { select: string; filter?: string; orderby: string; limit?: number; cursor?: string }): Promise<Page<ListItem>> {
+  async page(
+    operation: string,
+    list: ListKey,
+    params: { select: string; filter?: string; orderby: string; limit?: number; cursor?: string },
+  ): Promise<Page<ListItem>> {
     const path = `${this.paths[list]}${query({
       $expand: `fields($select=${params.select})`,
       $filter: params.filter,
@@ -133,7 +141,14 @@ export class ListItems {
       ({ body } = await this.http.send<{ value?: ListItem[]; '@odata.nextLink'?: string }>(operation, 'GET', path));
     } catch (error) {
       if (params.cursor && error instanceof GraphError && error.status === 400) {
-        throw new ValidationError([issue('cursor', 'invalid_cursor', 'Sidmarkören gäller inte längre. Börja om från första sidan.', 'The page cursor is not valid. Start again from the first page.')]);
+        throw new ValidationError([
+          issue(
+            'cursor',
+            'invalid_cursor',
+            'Sidmarkören gäller inte längre. Börja om från första sidan.',
+            'The page cursor is not valid. Start again from the first page.',
+          ),
+        ]);
       }
       throw error;
     }

@@ -57,9 +57,19 @@ export const INCIDENTS_LIST: ListSpec = {
       kind: 'choice',
       choices: YES_NO,
     },
-    { name: 'ReportedToAuthority', displayName: 'Har incidenten anmälts till en tillsynsmyndighet?', kind: 'choice', choices: YES_NO },
+    {
+      name: 'ReportedToAuthority',
+      displayName: 'Har incidenten anmälts till en tillsynsmyndighet?',
+      kind: 'choice',
+      choices: YES_NO,
+    },
     { name: 'OccurredAt', displayName: 'När inträffade incidenten?', kind: 'dateTime' },
-    { name: 'Cause', displayName: 'Varför inträffade incidenten enligt er uppfattning?', kind: 'choice', choices: CAUSES.map((c) => c.label) },
+    {
+      name: 'Cause',
+      displayName: 'Varför inträffade incidenten enligt er uppfattning?',
+      kind: 'choice',
+      choices: CAUSES.map((c) => c.label),
+    },
     { name: 'Status', displayName: 'Status', kind: 'choice', choices: STATUS_IDS },
     { name: 'Source', displayName: 'Källa', kind: 'choice', choices: SOURCES },
     { name: 'Risk', displayName: 'Riskbedömning', kind: 'choice', choices: RISK_LEVEL_IDS },
@@ -122,7 +132,8 @@ export const STATE_LIST: ListSpec = {
 export const ACCESS_LIST: ListSpec = {
   key: 'access',
   suffix: 'AccessLog',
-  description: 'PUI Desk: vem som läst vad (öppnat en incident, exporterat registret, hämtat ett dokument). Aldrig innehållet.',
+  description:
+    'PUI Desk: vem som läst vad (öppnat en incident, exporterat registret, hämtat ett dokument). Aldrig innehållet.',
   columns: [
     { name: 'RecordId', displayName: 'Post-id', kind: 'text', indexed: true, unique: true, hidden: true },
     // The incident read, or ACCESS_EXPORTS for what covers no single incident (a register export).
@@ -181,11 +192,17 @@ export function columnDefinition(column: ColumnSpec): Record<string, unknown> {
     case 'text':
       return { ...common, text: { allowMultipleLines: false, maxLength: TEXT_MAX } };
     case 'note':
-      return { ...common, text: { allowMultipleLines: true, appendChangesToExistingText: false, linesForEditing: 6, textType: 'plain' } };
+      return {
+        ...common,
+        text: { allowMultipleLines: true, appendChangesToExistingText: false, linesForEditing: 6, textType: 'plain' },
+      };
     case 'dateTime':
       return { ...common, dateTime: { displayAs: 'default', format: 'dateTime' } };
     case 'choice':
-      return { ...common, choice: { allowTextEntry: false, choices: [...(column.choices ?? [])], displayAs: 'dropDownMenu' } };
+      return {
+        ...common,
+        choice: { allowTextEntry: false, choices: [...(column.choices ?? [])], displayAs: 'dropDownMenu' },
+      };
     case 'boolean':
       return { ...common, boolean: {} };
     case 'number':

@@ -12,7 +12,14 @@ import { resolveSite, sitePath, siteLists, type SiteRef } from './site-lists';
 export type ProvisionStep =
   | { kind: 'create-list'; list: string; spec: ListSpec }
   | { kind: 'create-column'; list: string; listId: string; column: ColumnSpec }
-  | { kind: 'update-column'; list: string; listId: string; columnId: string; column: ColumnSpec; changes: { indexed?: true; enforceUniqueValues?: true } };
+  | {
+      kind: 'update-column';
+      list: string;
+      listId: string;
+      columnId: string;
+      column: ColumnSpec;
+      changes: { indexed?: true; enforceUniqueValues?: true };
+    };
 
 export interface ProvisionPlan {
   site: SiteRef;
@@ -43,7 +50,11 @@ export async function planProvisioning(http: GraphHttp, site: string, prefix: st
       continue;
     }
     const existing = new Map<string, ExistingColumn>();
-    for await (const column of http.items<ExistingColumn>('columns.list', `${sitePath(ref.id)}/lists/${list.id}/columns`)) existing.set(column.name, column);
+    for await (const column of http.items<ExistingColumn>(
+      'columns.list',
+      `${sitePath(ref.id)}/lists/${list.id}/columns`,
+    ))
+      existing.set(column.name, column);
     for (const column of spec.columns) {
       const found = existing.get(column.name);
       if (!found) {
@@ -52,13 +63,16 @@ export async function planProvisioning(http: GraphHttp, site: string, prefix: st
       }
       const kind = kindOf(found);
       if (kind !== column.kind) {
-        problems.push(`${name}.${column.name} is a ${kind ?? 'column of another type'}, PUI Desk needs ${column.kind}: rename or remove that column in SharePoint, then run provisioning again.`);
+        problems.push(
+          `${name}.${column.name} is a ${kind ?? 'column of another type'}, PUI Desk needs ${column.kind}: rename or remove that column in SharePoint, then run provisioning again.`,
+        );
         continue;
       }
       const changes: { indexed?: true; enforceUniqueValues?: true } = {};
       if ((column.indexed || column.unique) && !found.indexed) changes.indexed = true;
       if (column.unique && !found.enforceUniqueValues) changes.enforceUniqueValues = true;
-      if (Object.keys(changes).length > 0) steps.push({ kind: 'update-column', list: name, listId: list.id, columnId: found.id, column, changes });
+      if (Object.keys(changes).length > 0)
+        steps.push({ kind: 'update-column', list: name, listId: list.id, columnId: found.id, column, changes });
     }
   }
   return { site: ref, steps, problems };
@@ -79,7 +93,11 @@ export function describeStep(step: ProvisionStep): string {
 }
 
 /** Carries out the steps in order. */
-export async function applyProvisioning(http: GraphHttp, plan: ProvisionPlan, onStep?: (step: ProvisionStep) => void): Promise<void> {
+export async function applyProvisioning(
+  http: GraphHttp,
+  plan: ProvisionPlan,
+  onStep?: (step: ProvisionStep) => void,
+): Promise<void> {
   const site = sitePath(plan.site.id);
   for (const step of plan.steps) {
     switch (step.kind) {
@@ -95,10 +113,14 @@ export async function applyProvisioning(http: GraphHttp, plan: ProvisionPlan, on
         });
         break;
       case 'create-column':
-        await http.send('columns.create', 'POST', `${site}/lists/${step.listId}/columns`, { body: columnDefinition(step.column) });
+        await http.send('columns.create', 'POST', `${site}/lists/${step.listId}/columns`, {
+          body: columnDefinition(step.column),
+        });
         break;
       case 'update-column':
-        await http.send('columns.update', 'PATCH', `${site}/lists/${step.listId}/columns/${step.columnId}`, { body: step.changes });
+        await http.send('columns.update', 'PATCH', `${site}/lists/${step.listId}/columns/${step.columnId}`, {
+          body: step.changes,
+        });
         break;
     }
     onStep?.(step);

@@ -61,8 +61,19 @@ export class SharePointAccessLog implements AccessLog {
   /** Creates one item per record; a create refused by the unique `RecordId` (a retried flush that landed) is done. */
   append(records: readonly AccessRecord[]): Promise<void> {
     return unlessUnavailable(async () => {
-      const requests = records.map((record, index) => ({ id: String(index), method: 'POST' as const, url: this.items.paths.access, body: { fields: accessFields(record) } }));
-      await sendEach(this.items, 'access.append', requests, (answer) => ok(answer.status) || duplicate(answer.status, answer.body), this.logger);
+      const requests = records.map((record, index) => ({
+        id: String(index),
+        method: 'POST' as const,
+        url: this.items.paths.access,
+        body: { fields: accessFields(record) },
+      }));
+      await sendEach(
+        this.items,
+        'access.append',
+        requests,
+        (answer) => ok(answer.status) || duplicate(answer.status, answer.body),
+        this.logger,
+      );
     });
   }
 
@@ -76,13 +87,20 @@ export class SharePointAccessLog implements AccessLog {
 
   async cullBefore(before: string): Promise<number> {
     const cutoff = Date.parse(before);
-    if (Number.isNaN(cutoff)) throw fieldError('before', 'invalid_datetime', 'Tidpunkten är ogiltig.', 'The time is invalid.');
+    if (Number.isNaN(cutoff))
+      throw fieldError('before', 'invalid_datetime', 'Tidpunkten är ogiltig.', 'The time is invalid.');
     // SharePoint keeps dateTime to the second: ask up to the second after, keep the exact ones.
-    return this.deleteWhere(`fields/At le ${odataString(secondCeiling(cutoff))}`, (record) => Date.parse(record.at) < cutoff);
+    return this.deleteWhere(
+      `fields/At le ${odataString(secondCeiling(cutoff))}`,
+      (record) => Date.parse(record.at) < cutoff,
+    );
   }
 
   deleteForIncident(incidentId: string): Promise<number> {
-    return this.deleteWhere(`fields/IncidentId eq ${odataString(incidentId)}`, (record) => record.incidentId === incidentId);
+    return this.deleteWhere(
+      `fields/IncidentId eq ${odataString(incidentId)}`,
+      (record) => record.incidentId === incidentId,
+    );
   }
 
   private pageOf(incidentId: string, options: ListOptions): Promise<Page<AccessRecord>> {
@@ -94,7 +112,9 @@ export class SharePointAccessLog implements AccessLog {
         limit: options.limit,
         cursor: options.cursor,
       });
-      const records = page.items.map(accessFromItem).filter((record) => (record.incidentId ?? ACCESS_EXPORTS) === incidentId);
+      const records = page.items
+        .map(accessFromItem)
+        .filter((record) => (record.incidentId ?? ACCESS_EXPORTS) === incidentId);
       // SharePoint orders by the second; within it, the exact instant.
       records.sort((a, b) => Date.parse(b.at) - Date.parse(a.at));
       return page.next ? { items: records, next: page.next } : { items: records };
@@ -107,12 +127,28 @@ export class SharePointAccessLog implements AccessLog {
       const ids: string[] = [];
       let cursor: string | undefined;
       do {
-        const page = await this.items.page('access.due', 'access', { select: ACCESS_FIELDS, filter, orderby: 'fields/At asc', limit: MAX_LIMIT, cursor });
+        const page = await this.items.page('access.due', 'access', {
+          select: ACCESS_FIELDS,
+          filter,
+          orderby: 'fields/At asc',
+          limit: MAX_LIMIT,
+          cursor,
+        });
         for (const item of page.items) if (pick(accessFromItem(item))) ids.push(item.id);
         cursor = page.next;
       } while (cursor);
-      const requests = ids.map((itemId, index) => ({ id: String(index), method: 'DELETE' as const, url: this.items.itemPath('access', itemId) }));
-      await sendEach(this.items, 'access.delete', requests, (answer) => ok(answer.status) || answer.status === 404, this.logger);
+      const requests = ids.map((itemId, index) => ({
+        id: String(index),
+        method: 'DELETE' as const,
+        url: this.items.itemPath('access', itemId),
+      }));
+      await sendEach(
+        this.items,
+        'access.delete',
+        requests,
+        (answer) => ok(answer.status) || answer.status === 404,
+        this.logger,
+      );
       return ids.length;
     });
   }

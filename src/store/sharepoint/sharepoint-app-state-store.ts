@@ -6,7 +6,16 @@
  * 2 units a page, so the card references that share the list are never read by that query.
  */
 import { Conflict, issue, ValidationError } from '../../domain/errors';
-import type { AppStateStore, Logger, Page, ScheduledStateEntry, ScheduledStateOptions, StateEntry, StateWrite, StateWriteOutcome } from '../../domain/ports';
+import type {
+  AppStateStore,
+  Logger,
+  Page,
+  ScheduledStateEntry,
+  ScheduledStateOptions,
+  StateEntry,
+  StateWrite,
+  StateWriteOutcome,
+} from '../../domain/ports';
 import { unlessUnavailable } from './batch-answers';
 import { odataString } from './graph-http';
 import { itemEtag, stateDueAt, stateValue } from './incident-fields';
@@ -34,8 +43,14 @@ export class SharePointAppStateStore implements AppStateStore {
   /** One write of {@link writeStates}; a refused one is a `Conflict`. */
   putState<T>(key: string, value: T, expectedEtag: string | null | undefined): Promise<StateEntry<T>> {
     return unlessUnavailable(async () => {
-      const [outcome] = await writeStates(this.items, [{ kind: 'put', key, value, expectedEtag, dueAt: null }], this.newId, this.logger);
-      if (!outcome.ok) throw new Conflict('Värdet har ändrats av någon annan.', 'The value was changed by someone else.');
+      const [outcome] = await writeStates(
+        this.items,
+        [{ kind: 'put', key, value, expectedEtag, dueAt: null }],
+        this.newId,
+        this.logger,
+      );
+      if (!outcome.ok)
+        throw new Conflict('Värdet har ändrats av någon annan.', 'The value was changed by someone else.');
       return { value, etag: outcome.etag! };
     });
   }
@@ -55,7 +70,10 @@ export class SharePointAppStateStore implements AppStateStore {
       let dueClause = `fields/DueAt ge ${odataString(SHAREPOINT_MIN_DATE)}`;
       if (options.dueBy !== undefined) {
         exact = Date.parse(options.dueBy);
-        if (Number.isNaN(exact)) throw new ValidationError([issue('dueBy', 'invalid_datetime', 'Tidpunkten är ogiltig.', 'The time is invalid.')]);
+        if (Number.isNaN(exact))
+          throw new ValidationError([
+            issue('dueBy', 'invalid_datetime', 'Tidpunkten är ogiltig.', 'The time is invalid.'),
+          ]);
         dueClause = `fields/DueAt le ${odataString(secondCeiling(exact))}`;
       }
       const page = await this.items.page('state.scheduled', 'state', {

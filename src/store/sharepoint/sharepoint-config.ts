@@ -37,14 +37,21 @@ export class SharePointConfigError extends Error {
 }
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const optional = z.string().trim().optional().transform((v) => (v ? v : undefined));
+const optional = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v ? v : undefined));
 
 /** The variables this store reads, as a zod schema fragment `src/config.ts` may merge. */
 export const sharePointEnvSchema = z.object({
   SHAREPOINT_SITE_ID: optional,
   SHAREPOINT_SITE_URL: optional.pipe(z.string().url().optional()),
   SHAREPOINT_AUTH: z.enum(['client-secret', 'certificate', 'managed-identity']).optional(),
-  SHAREPOINT_LIST_PREFIX: z.string().regex(/^[A-Za-z][A-Za-z0-9]{0,31}$/, 'letters and digits, starting with a letter').default('Pui'),
+  SHAREPOINT_LIST_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z][A-Za-z0-9]{0,31}$/, 'letters and digits, starting with a letter')
+    .default('Pui'),
   SHAREPOINT_MAX_RETRY_WAIT_SECONDS: z.coerce.number().int().min(0).max(600).default(60),
   SHAREPOINT_REQUEST_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(300).default(30),
   AZURE_TENANT_ID: optional,
@@ -80,7 +87,9 @@ export function sharePointConfigFromEnv(env: Readonly<Record<string, string | un
       'SHAREPOINT_SITE_ID is missing: the Graph id of the site that holds the lists (`npm run provision -- --site <url>` prints it). SHAREPOINT_SITE_URL also works.',
     );
   }
-  const kind = e.SHAREPOINT_AUTH ?? (e.SECRET_AZURE_CLIENT_SECRET ? 'client-secret' : e.AZURE_CLIENT_CERTIFICATE_PATH ? 'certificate' : undefined);
+  const kind =
+    e.SHAREPOINT_AUTH ??
+    (e.SECRET_AZURE_CLIENT_SECRET ? 'client-secret' : e.AZURE_CLIENT_CERTIFICATE_PATH ? 'certificate' : undefined);
   if (!kind) {
     throw new SharePointConfigError(
       'No credential for Microsoft Graph: set SECRET_AZURE_CLIENT_SECRET (in env/.env.<env>.user), or AZURE_CLIENT_CERTIFICATE_PATH (a PEM with key and certificate), or SHAREPOINT_AUTH=managed-identity.',
@@ -95,7 +104,11 @@ export function sharePointConfigFromEnv(env: Readonly<Record<string, string | un
         kind,
         tenantId: guid(e.AZURE_TENANT_ID, 'AZURE_TENANT_ID', tenant),
         clientId: guid(e.AZURE_CLIENT_ID, 'AZURE_CLIENT_ID', client),
-        secret: need(e.SECRET_AZURE_CLIENT_SECRET, 'SECRET_AZURE_CLIENT_SECRET', 'the client secret, in env/.env.<env>.user.'),
+        secret: need(
+          e.SECRET_AZURE_CLIENT_SECRET,
+          'SECRET_AZURE_CLIENT_SECRET',
+          'the client secret, in env/.env.<env>.user.',
+        ),
       };
       break;
     case 'certificate':
@@ -103,7 +116,11 @@ export function sharePointConfigFromEnv(env: Readonly<Record<string, string | un
         kind,
         tenantId: guid(e.AZURE_TENANT_ID, 'AZURE_TENANT_ID', tenant),
         clientId: guid(e.AZURE_CLIENT_ID, 'AZURE_CLIENT_ID', client),
-        certificatePath: need(e.AZURE_CLIENT_CERTIFICATE_PATH, 'AZURE_CLIENT_CERTIFICATE_PATH', 'a PEM file with the private key and the certificate.'),
+        certificatePath: need(
+          e.AZURE_CLIENT_CERTIFICATE_PATH,
+          'AZURE_CLIENT_CERTIFICATE_PATH',
+          'a PEM file with the private key and the certificate.',
+        ),
       };
       break;
     case 'managed-identity':
@@ -115,7 +132,11 @@ export function sharePointConfigFromEnv(env: Readonly<Record<string, string | un
     siteId: e.SHAREPOINT_SITE_ID,
     siteUrl: e.SHAREPOINT_SITE_URL,
     credential,
-    organisation: need(e.GRAPH_ORGANISATION ?? e.ORGANISATION_NAME, 'GRAPH_ORGANISATION', 'the organisation running PUI Desk, sent in the User-Agent as Microsoft asks.'),
+    organisation: need(
+      e.GRAPH_ORGANISATION ?? e.ORGANISATION_NAME,
+      'GRAPH_ORGANISATION',
+      'the organisation running PUI Desk, sent in the User-Agent as Microsoft asks.',
+    ),
     graphBaseUrl: e.GRAPH_BASE_URL,
     listPrefix: e.SHAREPOINT_LIST_PREFIX,
     maxRetryWaitMs: e.SHAREPOINT_MAX_RETRY_WAIT_SECONDS * 1000,

@@ -45,7 +45,10 @@ export class SharePointIncidentStore implements IncidentStore {
       const pending = this.creating.get(incident.reportId);
       if (pending) {
         // If the first attempt failed, this one makes its own (its caller gets its own answer).
-        const first = await pending.then((result) => result, () => undefined);
+        const first = await pending.then(
+          (result) => result,
+          () => undefined,
+        );
         if (first) return { incident: first.incident, created: false };
       }
       const work = this.createOnce(incident, event);
@@ -90,9 +93,18 @@ export class SharePointIncidentStore implements IncidentStore {
       const candidate = number ?? formatIncidentNumber(year, bump!.value);
       const draft: Incident = { ...incident, id, number: candidate, etag: '' };
       if (!stored) {
-        requests.push({ id: 'incident', method: 'POST', url: this.items.paths.incidents, body: { fields: incidentFields(draft, this.newId()) }, dependsOn: bump ? ['counter'] : undefined });
+        requests.push({
+          id: 'incident',
+          method: 'POST',
+          url: this.items.paths.incidents,
+          body: { fields: incidentFields(draft, this.newId()) },
+          dependsOn: bump ? ['counter'] : undefined,
+        });
       }
-      if (!eventDone) requests.push(appendEventRequest(this.items, { ...event, id: eventId, incidentId: id }, stored ? undefined : 'incident'));
+      if (!eventDone)
+        requests.push(
+          appendEventRequest(this.items, { ...event, id: eventId, incidentId: id }, stored ? undefined : 'incident'),
+        );
 
       const answers = await this.items.http.batch('incidents.create', requests);
       const later: BatchAnswer[] = [];
@@ -107,7 +119,8 @@ export class SharePointIncidentStore implements IncidentStore {
           later.push(answer);
         } else {
           contention += 1;
-          if (contention > MAX_COUNTER_ROUNDS) throw new GraphError(412, 'counterContention', undefined, 'incidents.create');
+          if (contention > MAX_COUNTER_ROUNDS)
+            throw new GraphError(412, 'counterContention', undefined, 'incidents.create');
           await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * Math.min(contention, 5)));
           continue;
         }
@@ -141,7 +154,8 @@ export class SharePointIncidentStore implements IncidentStore {
         // 409: the event's unique EventId is already there (a retried write that landed).
         if (ok(answer.status) || duplicate(answer.status, answer.body)) eventDone = true;
         else if (RETRYABLE_STATUSES.has(answer.status)) later.push(answer);
-        else if (answer.status !== 424) throw graphError('incidents.create', answer.status, answer.headers, answer.body);
+        else if (answer.status !== 424)
+          throw graphError('incidents.create', answer.status, answer.headers, answer.body);
       }
 
       if (stored && eventDone) return { incident: stored, created: true };
@@ -162,9 +176,21 @@ export class SharePointIncidentStore implements IncidentStore {
       for (;;) {
         const requests: BatchRequest[] = [];
         if (!updated) {
-          requests.push({ id: 'incident', method: 'PATCH', url: this.items.itemPath('incidents', itemId, '/fields'), headers: { 'If-Match': expectedEtag }, body: incidentFields(next, writeId) });
+          requests.push({
+            id: 'incident',
+            method: 'PATCH',
+            url: this.items.itemPath('incidents', itemId, '/fields'),
+            headers: { 'If-Match': expectedEtag },
+            body: incidentFields(next, writeId),
+          });
         }
-        requests.push(appendEventRequest(this.items, { ...event, id: eventId, incidentId: next.id }, updated ? undefined : 'incident'));
+        requests.push(
+          appendEventRequest(
+            this.items,
+            { ...event, id: eventId, incidentId: next.id },
+            updated ? undefined : 'incident',
+          ),
+        );
         const answers = await this.items.http.batch('incidents.update', requests);
         const later: BatchAnswer[] = [];
 
@@ -190,7 +216,8 @@ export class SharePointIncidentStore implements IncidentStore {
         const answer = answers.get('event')!;
         if (ok(answer.status) || (duplicate(answer.status, answer.body) && updated)) eventDone = true;
         else if (RETRYABLE_STATUSES.has(answer.status)) later.push(answer);
-        else if (answer.status !== 424) throw graphError('incidents.update', answer.status, answer.headers, answer.body);
+        else if (answer.status !== 424)
+          throw graphError('incidents.update', answer.status, answer.headers, answer.body);
 
         if (updated && eventDone) return updated;
         if (later.length > 0) await waitForRetry(budget, later, 'incidents.update', this.logger);
@@ -205,7 +232,9 @@ export class SharePointIncidentStore implements IncidentStore {
   getByNumber(number: string): Promise<Incident | undefined> {
     const parsed = parseIncidentNumber(number);
     if (!parsed) return Promise.resolve(undefined); // not a number at all: no request
-    return unlessUnavailable(() => this.findIncident('IncidentNumber', formatIncidentNumber(parsed.year, parsed.sequence)));
+    return unlessUnavailable(() =>
+      this.findIncident('IncidentNumber', formatIncidentNumber(parsed.year, parsed.sequence)),
+    );
   }
 
   getByReportId(reportId: string): Promise<Incident | undefined> {
@@ -217,7 +246,12 @@ export class SharePointIncidentStore implements IncidentStore {
   }
 
   listByReporter(reporterId: string, options?: ListOptions): Promise<Page<Incident>> {
-    return this.page('incidents.byReporter', `fields/ReporterId eq ${odataString(reporterId)}`, 'fields/DiscoveredAt desc', options);
+    return this.page(
+      'incidents.byReporter',
+      `fields/ReporterId eq ${odataString(reporterId)}`,
+      'fields/DiscoveredAt desc',
+      options,
+    );
   }
 
   listOpenByDeadline(options?: ListOptions): Promise<Page<Incident>> {
@@ -231,8 +265,16 @@ export class SharePointIncidentStore implements IncidentStore {
   async listDueReminders(before: string, options?: ListOptions): Promise<Page<Incident>> {
     const limit = Date.parse(before);
     // Asked up to the next whole second, then only the exact ones kept.
-    const page = await this.page('incidents.dueReminders', `fields/NextReminderAt le ${odataString(secondCeiling(limit))}`, 'fields/NextReminderAt asc', options);
-    return { ...page, items: page.items.filter((i) => i.nextReminderAt !== null && Date.parse(i.nextReminderAt) <= limit) };
+    const page = await this.page(
+      'incidents.dueReminders',
+      `fields/NextReminderAt le ${odataString(secondCeiling(limit))}`,
+      'fields/NextReminderAt asc',
+      options,
+    );
+    return {
+      ...page,
+      items: page.items.filter((i) => i.nextReminderAt !== null && Date.parse(i.nextReminderAt) <= limit),
+    };
   }
 
   /** Forgets what this process remembered (the next reads ask SharePoint). */
@@ -240,14 +282,28 @@ export class SharePointIncidentStore implements IncidentStore {
     this.counters.clear();
   }
 
-  private page(operation: string, filter: string | undefined, orderby: string, options: ListOptions = {}): Promise<Page<Incident>> {
+  private page(
+    operation: string,
+    filter: string | undefined,
+    orderby: string,
+    options: ListOptions = {},
+  ): Promise<Page<Incident>> {
     return unlessUnavailable(async () => {
-      const page = await this.items.page(operation, 'incidents', { select: INCIDENT_FIELDS, filter, orderby, limit: options.limit, cursor: options.cursor });
+      const page = await this.items.page(operation, 'incidents', {
+        select: INCIDENT_FIELDS,
+        filter,
+        orderby,
+        limit: options.limit,
+        cursor: options.cursor,
+      });
       return { ...page, items: page.items.map((item) => this.remember(incidentFromItem(item), item)) };
     });
   }
 
-  private async findIncident(column: 'IncidentId' | 'IncidentNumber' | 'ReportId', value: string): Promise<Incident | undefined> {
+  private async findIncident(
+    column: 'IncidentId' | 'IncidentNumber' | 'ReportId',
+    value: string,
+  ): Promise<Incident | undefined> {
     const item = await this.items.findOne('incidents', column, value, INCIDENT_FIELDS);
     return item ? this.remember(incidentFromItem(item), item) : undefined;
   }

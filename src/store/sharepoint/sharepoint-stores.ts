@@ -83,7 +83,10 @@ export class SharePointStores implements Stores {
 }
 
 /** Opens the stores on the configured site; fails with a clear message when lists or columns are missing. */
-export async function openSharePointStores(config: SharePointConfig, options: OpenSharePointOptions = {}): Promise<SharePointStores> {
+export async function openSharePointStores(
+  config: SharePointConfig,
+  options: OpenSharePointOptions = {},
+): Promise<SharePointStores> {
   const http = createGraphHttp(config, options);
   const site = config.siteId ?? config.siteUrl!;
   let siteId: string;
@@ -92,7 +95,8 @@ export async function openSharePointStores(config: SharePointConfig, options: Op
   try {
     siteId = config.siteId ?? (await resolveSite(http, config.siteUrl!)).id;
     found = await findPuiLists(http, siteId, config.listPrefix);
-    if (found.missing.length === 0) lacking = await missingColumns(http, siteId, found.ids as Record<ListKey, string>, config.listPrefix);
+    if (found.missing.length === 0)
+      lacking = await missingColumns(http, siteId, found.ids as Record<ListKey, string>, config.listPrefix);
   } catch (error) {
     const hint = accessHint(error, 'run', site);
     if (hint) throw new SharePointAccessDenied(hint, { cause: error });

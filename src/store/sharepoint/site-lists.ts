@@ -23,26 +23,39 @@ export function sitePath(site: string): string {
   if (!/^https?:\/\//i.test(site)) return `/sites/${encodeURIComponent(site).replace(/%2C/gi, ',')}`;
   const url = new URL(site);
   const path = url.pathname.replace(/\/+$/, '');
-  return path ? `/sites/${url.hostname}:${path.split('/').map(encodeURIComponent).join('/')}` : `/sites/${url.hostname}`;
+  return path
+    ? `/sites/${url.hostname}:${path.split('/').map(encodeURIComponent).join('/')}`
+    : `/sites/${url.hostname}`;
 }
 
 /** Reads the site; a URL resolves to its id. */
 export async function resolveSite(http: GraphHttp, site: string): Promise<SiteRef> {
-  const { body } = await http.send<SiteRef>('site.get', 'GET', `${sitePath(site)}${query({ $select: 'id,webUrl,displayName' })}`);
+  const { body } = await http.send<SiteRef>(
+    'site.get',
+    'GET',
+    `${sitePath(site)}${query({ $select: 'id,webUrl,displayName' })}`,
+  );
   return { id: body.id, webUrl: body.webUrl, displayName: body.displayName };
 }
 
 /** Every list of the site by display name (https://learn.microsoft.com/graph/api/list-list). */
 export async function siteLists(http: GraphHttp, siteId: string): Promise<Map<string, ListRef>> {
   const lists = new Map<string, ListRef>();
-  for await (const list of http.items<ListRef>('lists.list', `${sitePath(siteId)}/lists${query({ $select: 'id,displayName' })}`)) {
+  for await (const list of http.items<ListRef>(
+    'lists.list',
+    `${sitePath(siteId)}/lists${query({ $select: 'id,displayName' })}`,
+  )) {
     lists.set(list.displayName, { id: list.id, displayName: list.displayName });
   }
   return lists;
 }
 
 /** The ids of PUI Desk's three lists, or the names of those missing. */
-export async function findPuiLists(http: GraphHttp, siteId: string, prefix: string): Promise<{ ids: Partial<Record<ListKey, string>>; missing: string[] }> {
+export async function findPuiLists(
+  http: GraphHttp,
+  siteId: string,
+  prefix: string,
+): Promise<{ ids: Partial<Record<ListKey, string>>; missing: string[] }> {
   const lists = await siteLists(http, siteId);
   const ids: Partial<Record<ListKey, string>> = {};
   const missing: string[] = [];
@@ -59,12 +72,22 @@ export async function findPuiLists(http: GraphHttp, siteId: string, prefix: stri
  * The columns PUI Desk needs that its lists lack (`PuiAppState.DueAt`, ...): lists provisioned by
  * an earlier version, before provisioning ran again. One request per list.
  */
-export async function missingColumns(http: GraphHttp, siteId: string, ids: Record<ListKey, string>, prefix: string): Promise<string[]> {
+export async function missingColumns(
+  http: GraphHttp,
+  siteId: string,
+  ids: Record<ListKey, string>,
+  prefix: string,
+): Promise<string[]> {
   const missing: string[] = [];
   for (const spec of LIST_SPECS) {
     const names = new Set<string>();
-    for await (const column of http.items<{ name: string }>('columns.list', `${sitePath(siteId)}/lists/${ids[spec.key]}/columns`)) names.add(column.name);
-    for (const column of spec.columns) if (!names.has(column.name)) missing.push(`${listDisplayName(spec, prefix)}.${column.name}`);
+    for await (const column of http.items<{ name: string }>(
+      'columns.list',
+      `${sitePath(siteId)}/lists/${ids[spec.key]}/columns`,
+    ))
+      names.add(column.name);
+    for (const column of spec.columns)
+      if (!names.has(column.name)) missing.push(`${listDisplayName(spec, prefix)}.${column.name}`);
   }
   return missing;
 }

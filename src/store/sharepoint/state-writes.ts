@@ -36,7 +36,12 @@ const CONFLICT: StateWriteOutcome = { ok: false, reason: 'conflict' };
  * Applies `writes` each on its own (the port's `writeStates`). Item ids come from the site's memory
  * (a listing or read noted them), else one indexed query each.
  */
-export async function writeStates(items: ListItems, writes: readonly StateWrite[], newId: () => string, logger?: Logger): Promise<StateWriteOutcome[]> {
+export async function writeStates(
+  items: ListItems,
+  writes: readonly StateWrite[],
+  newId: () => string,
+  logger?: Logger,
+): Promise<StateWriteOutcome[]> {
   const outcomes: StateWriteOutcome[] = [];
   for (let start = 0; start < writes.length; start += MAX_BATCH_REQUESTS) {
     outcomes.push(...(await writeChunk(items, writes.slice(start, start + MAX_BATCH_REQUESTS), newId, logger)));
@@ -44,19 +49,28 @@ export async function writeStates(items: ListItems, writes: readonly StateWrite[
   return outcomes;
 }
 
-async function writeChunk(items: ListItems, writes: readonly StateWrite[], newId: () => string, logger?: Logger): Promise<StateWriteOutcome[]> {
+async function writeChunk(
+  items: ListItems,
+  writes: readonly StateWrite[],
+  newId: () => string,
+  logger?: Logger,
+): Promise<StateWriteOutcome[]> {
   const outcomes: (StateWriteOutcome | undefined)[] = writes.map(() => undefined);
   const plans: StatePlan[] = [];
   for (const [index, write] of writes.entries()) {
     const writeId = newId();
     // Too large a value is refused here, before anything of the chunk is sent.
     const fields = write.kind === 'put' ? stateFields(write.key, write.value, writeId, write.dueAt) : undefined;
-    const itemId = write.kind === 'put' && write.expectedEtag === undefined ? undefined : await items.itemIdOf('state', 'StateKey', write.key);
+    const itemId =
+      write.kind === 'put' && write.expectedEtag === undefined
+        ? undefined
+        : await items.itemIdOf('state', 'StateKey', write.key);
     if (write.kind === 'delete') {
       if (itemId) plans.push({ index, write, writeId, mode: 'delete', itemId });
       else outcomes[index] = { ok: true, etag: null }; // nothing there to delete
     } else if (itemId) plans.push({ index, write, writeId, fields, mode: 'patch', itemId });
-    else if (typeof write.expectedEtag === 'string') outcomes[index] = CONFLICT; // replace of what is not there
+    else if (typeof write.expectedEtag === 'string')
+      outcomes[index] = CONFLICT; // replace of what is not there
     else plans.push({ index, write, writeId, fields, mode: 'create' });
   }
   const budget = items.http.retry.budget();
@@ -64,7 +78,10 @@ async function writeChunk(items: ListItems, writes: readonly StateWrite[], newId
   for (let round = 0; pending.length > 0; round++) {
     // A key created and deleted by others again and again under our hands: give up, do not spin.
     if (round > MAX_STATE_ROUNDS) throw new GraphError(409, 'stateContention', undefined, 'state.write');
-    const answers = await items.http.batch('state.write', pending.map((plan) => request(items, plan)));
+    const answers = await items.http.batch(
+      'state.write',
+      pending.map((plan) => request(items, plan)),
+    );
     const later: BatchAnswer[] = [];
     const again: StatePlan[] = [];
     for (const plan of pending) {
@@ -88,12 +105,23 @@ function request(items: ListItems, plan: StatePlan): BatchRequest {
   const ifMatch = typeof plan.write.expectedEtag === 'string' ? { 'If-Match': plan.write.expectedEtag } : undefined;
   const id = String(plan.index);
   if (plan.mode === 'create') return { id, method: 'POST', url: items.paths.state, body: { fields: plan.fields } };
-  if (plan.mode === 'patch') return { id, method: 'PATCH', url: items.itemPath('state', plan.itemId!, '/fields'), headers: ifMatch, body: plan.fields };
+  if (plan.mode === 'patch')
+    return {
+      id,
+      method: 'PATCH',
+      url: items.itemPath('state', plan.itemId!, '/fields'),
+      headers: ifMatch,
+      body: plan.fields,
+    };
   return { id, method: 'DELETE', url: items.itemPath('state', plan.itemId!), headers: ifMatch };
 }
 
 /** What one answer means for its write: an outcome, or the write to send again (changed). */
-async function settle(items: ListItems, plan: StatePlan, answer: BatchAnswer): Promise<StateWriteOutcome | { retry: StatePlan }> {
+async function settle(
+  items: ListItems,
+  plan: StatePlan,
+  answer: BatchAnswer,
+): Promise<StateWriteOutcome | { retry: StatePlan }> {
   const { key, expectedEtag } = plan.write;
   if (plan.mode === 'create') {
     if (ok(answer.status)) {
@@ -110,7 +138,11 @@ async function settle(items: ListItems, plan: StatePlan, answer: BatchAnswer): P
       return CONFLICT;
     }
   } else if (plan.mode === 'patch') {
-    if (ok(answer.status)) return { ok: true, etag: etagOfAnswer(answer) ?? itemEtag((await items.readItem('state', plan.itemId!, 'WriteId'))!) };
+    if (ok(answer.status))
+      return {
+        ok: true,
+        etag: etagOfAnswer(answer) ?? itemEtag((await items.readItem('state', plan.itemId!, 'WriteId'))!),
+      };
     if (answer.status === 412) {
       const current = await items.readItem('state', plan.itemId!, 'WriteId');
       return current && current.fields?.WriteId === plan.writeId ? { ok: true, etag: itemEtag(current) } : CONFLICT;

@@ -22,12 +22,23 @@ export function decodeCursor(list: CursorList, cursor: string): KeysetPosition {
   } catch {
     throw invalidCursor();
   }
-  if (Array.isArray(parsed) && parsed.length === 3 && parsed[0] === list && Number.isFinite(parsed[1]) && typeof parsed[2] === 'string') {
+  if (
+    Array.isArray(parsed) &&
+    parsed.length === 3 &&
+    parsed[0] === list &&
+    Number.isFinite(parsed[1]) &&
+    typeof parsed[2] === 'string'
+  ) {
     return { key: parsed[1] as number, id: parsed[2] };
   }
   throw invalidCursor();
 }
 
 function invalidCursor(): ValidationError {
-  return fieldError('cursor', 'invalid_cursor', 'Sidmarkören är ogiltig. Börja om från första sidan.', 'The page cursor is invalid. Start again from the first page.');
+  return fieldError(
+    'cursor',
+    'invalid_cursor',
+    'Sidmarkören är ogiltig. Börja om från första sidan.',
+    'The page cursor is invalid. Start again from the first page.',
+  );
 }

@@ -34,7 +34,12 @@ export const LIST_NAMES = Object.keys(LISTS) as ListName[];
  * The SQL and parameters for one page of a list: `filter` binds the list's own conditions,
  * `after` continues from a cursor, `limit` caps the rows. Rows have `doc`, `id` and `sort_key`.
  */
-export function listStatement(name: ListName, filter: readonly unknown[], after: KeysetPosition | undefined, limit: number): { sql: string; params: unknown[] } {
+export function listStatement(
+  name: ListName,
+  filter: readonly unknown[],
+  after: KeysetPosition | undefined,
+  limit: number,
+): { sql: string; params: unknown[] } {
   const { where, key, direction } = LISTS[name];
   const conditions = [...where];
   const params: unknown[] = [...filter];

@@ -123,7 +123,9 @@ export function migrate(db: Database): number {
     .transaction(() => {
       const found = db.pragma('user_version', { simple: true }) as number;
       if (found > SCHEMA_VERSION) {
-        throw new Error(`The database schema is version ${found}, newer than this code knows (${SCHEMA_VERSION}). Upgrade PUI Desk.`);
+        throw new Error(
+          `The database schema is version ${found}, newer than this code knows (${SCHEMA_VERSION}). Upgrade PUI Desk.`,
+        );
       }
       for (const migration of MIGRATIONS.filter((m) => m.version > found)) {
         db.exec(migration.sql);

@@ -24,10 +24,13 @@ export class SqliteAccessLog implements AccessLog {
   constructor(db: Database.Database) {
     this.statements = new Statements(db);
     this.appendTransaction = db.transaction((records: readonly AccessRecord[]) => {
-      const insert = this.statements.get('INSERT INTO access_log (id, at, incident_id, doc) VALUES (@id, @at, @incidentId, @doc) ON CONFLICT (id) DO NOTHING');
+      const insert = this.statements.get(
+        'INSERT INTO access_log (id, at, incident_id, doc) VALUES (@id, @at, @incidentId, @doc) ON CONFLICT (id) DO NOTHING',
+      );
       for (const record of records) {
         const at = Date.parse(record.at);
-        if (Number.isNaN(at)) throw fieldError('at', 'invalid_datetime', 'Tidpunkten är ogiltig.', 'The time is invalid.');
+        if (Number.isNaN(at))
+          throw fieldError('at', 'invalid_datetime', 'Tidpunkten är ogiltig.', 'The time is invalid.');
         insert.run({ id: record.id, at, incidentId: record.incidentId, doc: JSON.stringify(record) });
       }
     });
@@ -48,22 +51,27 @@ export class SqliteAccessLog implements AccessLog {
 
   async cullBefore(before: string): Promise<number> {
     const cutoff = Date.parse(before);
-    if (Number.isNaN(cutoff)) throw fieldError('before', 'invalid_datetime', 'Tidpunkten är ogiltig.', 'The time is invalid.');
+    if (Number.isNaN(cutoff))
+      throw fieldError('before', 'invalid_datetime', 'Tidpunkten är ogiltig.', 'The time is invalid.');
     return unlessBusy(() => this.statements.get('DELETE FROM access_log WHERE at < ?').run(cutoff).changes);
   }
 
   async deleteForIncident(incidentId: string): Promise<number> {
-    return unlessBusy(() => this.statements.get('DELETE FROM access_log WHERE incident_id = ?').run(incidentId).changes);
+    return unlessBusy(
+      () => this.statements.get('DELETE FROM access_log WHERE incident_id = ?').run(incidentId).changes,
+    );
   }
 
   /** Newest first by (at, seq), walking `access_log_by_incident` backwards. */
   private page(where: string, params: Record<string, unknown>, options: ListOptions): Page<AccessRecord> {
     const limit = pageLimit(options.limit);
     const after = options.cursor === undefined ? undefined : decodeCursor('access-log', options.cursor);
-    const rows = this.statements.get<unknown[], AccessRow>(
-      `SELECT seq, at, doc FROM access_log WHERE ${where} ${after ? 'AND (at, seq) < (@afterAt, @afterSeq)' : ''}
+    const rows = this.statements
+      .get<unknown[], AccessRow>(
+        `SELECT seq, at, doc FROM access_log WHERE ${where} ${after ? 'AND (at, seq) < (@afterAt, @afterSeq)' : ''}
         ORDER BY at DESC, seq DESC LIMIT @limit`,
-    ).all({ ...params, limit: limit + 1, ...(after ? { afterAt: after.key, afterSeq: Number(after.id) } : {}) });
+      )
+      .all({ ...params, limit: limit + 1, ...(after ? { afterAt: after.key, afterSeq: Number(after.id) } : {}) });
     const pageRows = rows.slice(0, limit);
     const items = pageRows.map((row) => JSON.parse(row.doc) as AccessRecord);
     if (rows.length <= limit) return { items };

@@ -7,7 +7,15 @@ import type Database from 'better-sqlite3';
 import type { Transaction } from 'better-sqlite3';
 import { Conflict } from '../../domain/errors';
 import { fieldError } from '../../domain/incident-changes';
-import type { AppStateStore, Page, ScheduledStateEntry, ScheduledStateOptions, StateEntry, StateWrite, StateWriteOutcome } from '../../domain/ports';
+import type {
+  AppStateStore,
+  Page,
+  ScheduledStateEntry,
+  ScheduledStateOptions,
+  StateEntry,
+  StateWrite,
+  StateWriteOutcome,
+} from '../../domain/ports';
 import { decodeCursor, encodeCursor } from './keyset-cursor';
 import { pageLimit, Statements, unlessBusy } from './sqlite-database';
 
@@ -36,18 +44,25 @@ export class SqliteAppStateStore implements AppStateStore {
   /** On an open database (see `SqliteStores.open`); the caller closes it. */
   constructor(db: Database.Database) {
     this.statements = new Statements(db);
-    this.writeTransaction = db.transaction((writes: readonly StateWrite[]) => writes.map((write) => this.writeOne(write)));
+    this.writeTransaction = db.transaction((writes: readonly StateWrite[]) =>
+      writes.map((write) => this.writeOne(write)),
+    );
   }
 
   async getState<T>(key: string): Promise<StateEntry<T> | undefined> {
-    const row = this.statements.get<[string], { value: string; etag: string }>('SELECT value, etag FROM app_state WHERE key = ?').get(key);
+    const row = this.statements
+      .get<[string], { value: string; etag: string }>('SELECT value, etag FROM app_state WHERE key = ?')
+      .get(key);
     return row && { value: JSON.parse(row.value) as T, etag: row.etag };
   }
 
   async putState<T>(key: string, value: T, expectedEtag: string | null | undefined): Promise<StateEntry<T>> {
     const [outcome] = await this.writeStates([{ kind: 'put', key, value, expectedEtag, dueAt: null }]);
     if (!outcome.ok) {
-      throw new Conflict('Värdet har ändrats av någon annan sedan det lästes.', 'The value was changed by someone else since it was read.');
+      throw new Conflict(
+        'Värdet har ändrats av någon annan sedan det lästes.',
+        'The value was changed by someone else since it was read.',
+      );
     }
     return { value, etag: outcome.etag! };
   }
@@ -58,19 +73,29 @@ export class SqliteAppStateStore implements AppStateStore {
     return unlessBusy(() => this.writeTransaction.immediate(writes));
   }
 
-  async listScheduledState<T>(prefix: string, options: ScheduledStateOptions = {}): Promise<Page<ScheduledStateEntry<T>>> {
+  async listScheduledState<T>(
+    prefix: string,
+    options: ScheduledStateOptions = {},
+  ): Promise<Page<ScheduledStateEntry<T>>> {
     const limit = pageLimit(options.limit);
     const dueBy = options.dueBy === undefined ? Number.MAX_SAFE_INTEGER : stateInstant('dueBy', options.dueBy);
     const after = options.cursor === undefined ? undefined : decodeCursor('scheduled-state', options.cursor);
     // The range on due_at walks the partial index app_state_by_due; the prefix is checked on the rows it finds.
-    const rows = this.statements.get<unknown[], StateRow>(
-      `SELECT key, value, etag, due_at FROM app_state
+    const rows = this.statements
+      .get<unknown[], StateRow>(
+        `SELECT key, value, etag, due_at FROM app_state
         WHERE due_at IS NOT NULL AND due_at <= @dueBy AND substr(key, 1, length(@prefix)) = @prefix
           ${after ? 'AND (due_at, key) > (@afterDue, @afterKey)' : ''}
         ORDER BY due_at, key LIMIT @limit`,
-    ).all({ dueBy, prefix, limit: limit + 1, ...(after ? { afterDue: after.key, afterKey: after.id } : {}) });
+      )
+      .all({ dueBy, prefix, limit: limit + 1, ...(after ? { afterDue: after.key, afterKey: after.id } : {}) });
     const pageRows = rows.slice(0, limit);
-    const items = pageRows.map((row) => ({ key: row.key, value: JSON.parse(row.value) as T, etag: row.etag, dueAt: new Date(row.due_at).toISOString() }));
+    const items = pageRows.map((row) => ({
+      key: row.key,
+      value: JSON.parse(row.value) as T,
+      etag: row.etag,
+      dueAt: new Date(row.due_at).toISOString(),
+    }));
     if (rows.length <= limit) return { items };
     const last = pageRows[pageRows.length - 1];
     return { items, next: encodeCursor('scheduled-state', { key: last.due_at, id: last.key }) };
@@ -80,10 +105,15 @@ export class SqliteAppStateStore implements AppStateStore {
   private writeOne(write: StateWrite): StateWriteOutcome {
     const { key, expectedEtag } = write;
     if (write.kind === 'delete') {
-      const sql = expectedEtag === null ? 'DELETE FROM app_state WHERE key = @key' : 'DELETE FROM app_state WHERE key = @key AND etag = @expected';
+      const sql =
+        expectedEtag === null
+          ? 'DELETE FROM app_state WHERE key = @key'
+          : 'DELETE FROM app_state WHERE key = @key AND etag = @expected';
       if (this.statements.get(sql).run({ key, expected: expectedEtag }).changes > 0) return { ok: true, etag: null };
       // Nothing deleted: fine when nothing is there, a conflict when it holds another version.
-      const present = this.statements.get<[string], { etag: string }>('SELECT etag FROM app_state WHERE key = ?').get(key);
+      const present = this.statements
+        .get<[string], { etag: string }>('SELECT etag FROM app_state WHERE key = ?')
+        .get(key);
       return present ? { ok: false, reason: 'conflict' } : { ok: true, etag: null };
     }
     // `undefined` has no JSON form; it is kept as null.
@@ -96,14 +126,22 @@ export class SqliteAppStateStore implements AppStateStore {
     };
     let changes: number;
     if (expectedEtag === undefined) {
-      changes = this.statements.get('INSERT INTO app_state (key, value, etag, due_at) VALUES (@key, @value, @etag, @dueAt) ON CONFLICT (key) DO NOTHING').run(params).changes;
+      changes = this.statements
+        .get(
+          'INSERT INTO app_state (key, value, etag, due_at) VALUES (@key, @value, @etag, @dueAt) ON CONFLICT (key) DO NOTHING',
+        )
+        .run(params).changes;
     } else if (expectedEtag === null) {
-      changes = this.statements.get(
-        `INSERT INTO app_state (key, value, etag, due_at) VALUES (@key, @value, @etag, @dueAt)
+      changes = this.statements
+        .get(
+          `INSERT INTO app_state (key, value, etag, due_at) VALUES (@key, @value, @etag, @dueAt)
          ON CONFLICT (key) DO UPDATE SET value = excluded.value, etag = excluded.etag, due_at = excluded.due_at`,
-      ).run(params).changes;
+        )
+        .run(params).changes;
     } else {
-      changes = this.statements.get('UPDATE app_state SET value = @value, etag = @etag, due_at = @dueAt WHERE key = @key AND etag = @expected').run(params).changes;
+      changes = this.statements
+        .get('UPDATE app_state SET value = @value, etag = @etag, due_at = @dueAt WHERE key = @key AND etag = @expected')
+        .run(params).changes;
     }
     return changes === 0 ? { ok: false, reason: 'conflict' } : { ok: true, etag: params.etag };
   }

@@ -58,14 +58,22 @@ export class SqliteIncidentStore implements IncidentStore {
   private readonly statements: Statements;
   private readonly createTransaction: Transaction<(incident: NewIncident, event: NewAuditEvent) => CreateResult>;
   private readonly createManyTransaction: Transaction<(items: readonly NewIncidentWithEvent[]) => CreateResult[]>;
-  private readonly updateTransaction: Transaction<(next: Incident, expectedEtag: string, event: NewAuditEvent) => Incident>;
+  private readonly updateTransaction: Transaction<
+    (next: Incident, expectedEtag: string, event: NewAuditEvent) => Incident
+  >;
 
   /** On an open database (see `SqliteStores.open`); the caller closes it. */
   constructor(db: Database.Database) {
     this.statements = new Statements(db);
-    this.createTransaction = db.transaction((incident: NewIncident, event: NewAuditEvent) => this.insertNew(incident, event));
-    this.createManyTransaction = db.transaction((items: readonly NewIncidentWithEvent[]) => items.map(({ incident, event }) => this.insertNew(incident, event)));
-    this.updateTransaction = db.transaction((next: Incident, expectedEtag: string, event: NewAuditEvent) => this.replace(next, expectedEtag, event));
+    this.createTransaction = db.transaction((incident: NewIncident, event: NewAuditEvent) =>
+      this.insertNew(incident, event),
+    );
+    this.createManyTransaction = db.transaction((items: readonly NewIncidentWithEvent[]) =>
+      items.map(({ incident, event }) => this.insertNew(incident, event)),
+    );
+    this.updateTransaction = db.transaction((next: Incident, expectedEtag: string, event: NewAuditEvent) =>
+      this.replace(next, expectedEtag, event),
+    );
   }
 
   // Writes take the write lock up front (BEGIN IMMEDIATE): a deferred transaction that reads
@@ -101,7 +109,8 @@ export class SqliteIncidentStore implements IncidentStore {
   }
 
   async events(incidentId: string): Promise<AuditEvent[]> {
-    return this.statements.get<[string], { doc: string }>('SELECT doc FROM incident_events WHERE incident_id = ? ORDER BY seq')
+    return this.statements
+      .get<[string], { doc: string }>('SELECT doc FROM incident_events WHERE incident_id = ? ORDER BY seq')
       .all(incidentId)
       .map((row) => JSON.parse(row.doc) as AuditEvent);
   }
@@ -121,7 +130,12 @@ export class SqliteIncidentStore implements IncidentStore {
   async listDueReminders(before: string, options?: ListOptions): Promise<Page<Incident>> {
     const at = Date.parse(before);
     if (Number.isNaN(at)) {
-      throw fieldError('before', 'invalid_datetime', 'Tidpunkten för påminnelser är ogiltig.', 'The reminder time is invalid.');
+      throw fieldError(
+        'before',
+        'invalid_datetime',
+        'Tidpunkten för påminnelser är ogiltig.',
+        'The reminder time is invalid.',
+      );
     }
     return this.list('due', [at], options);
   }
@@ -131,48 +145,65 @@ export class SqliteIncidentStore implements IncidentStore {
     const existing = this.findOne('report_id', incident.reportId);
     if (existing) return { incident: existing, created: false };
     const year = stockholmYear(incident.discoveredAt);
-    const { last: sequence } = this.statements.get<[number], { last: number }>(
-      'INSERT INTO number_sequences (year, last) VALUES (?, 1) ON CONFLICT (year) DO UPDATE SET last = last + 1 RETURNING last',
-    ).get(year)!;
-    const stored: Incident = { ...incident, id: randomUUID(), number: formatIncidentNumber(year, sequence), etag: randomUUID() };
-    this.statements.get(
-      `INSERT INTO incidents (id, number, report_id, reporter_id, status, is_open, deadline, discovered_at, next_reminder_at, etag, year, sequence, doc)
+    const { last: sequence } = this.statements
+      .get<[number], { last: number }>(
+        'INSERT INTO number_sequences (year, last) VALUES (?, 1) ON CONFLICT (year) DO UPDATE SET last = last + 1 RETURNING last',
+      )
+      .get(year)!;
+    const stored: Incident = {
+      ...incident,
+      id: randomUUID(),
+      number: formatIncidentNumber(year, sequence),
+      etag: randomUUID(),
+    };
+    this.statements
+      .get(
+        `INSERT INTO incidents (id, number, report_id, reporter_id, status, is_open, deadline, discovered_at, next_reminder_at, etag, year, sequence, doc)
        VALUES (@id, @number, @reportId, @reporterId, @status, @isOpen, @deadline, @discoveredAt, @nextReminderAt, @etag, @year, @sequence, @doc)`,
-    ).run({ ...mirroredColumns(stored), number: stored.number, reportId: stored.reportId, year, sequence });
+      )
+      .run({ ...mirroredColumns(stored), number: stored.number, reportId: stored.reportId, year, sequence });
     this.appendEvent(stored.id, event);
     return { incident: stored, created: true };
   }
 
   /** Runs inside the caller's immediate transaction: etag check, new etag, write, event. */
   private replace(next: Incident, expectedEtag: string, event: NewAuditEvent): Incident {
-    const current = this.statements.get<[string], IncidentRow>('SELECT id, number, report_id, etag FROM incidents WHERE id = ?').get(next.id);
+    const current = this.statements
+      .get<[string], IncidentRow>('SELECT id, number, report_id, etag FROM incidents WHERE id = ?')
+      .get(next.id);
     if (!current) throw new NotFound();
     if (current.etag !== expectedEtag) throw new Conflict();
     // Identity belongs to the store: the number and report id never change.
-    const stored: Incident = { ...next, id: current.id, number: current.number, reportId: current.report_id, etag: randomUUID() };
-    this.statements.get(
-      `UPDATE incidents
+    const stored: Incident = {
+      ...next,
+      id: current.id,
+      number: current.number,
+      reportId: current.report_id,
+      etag: randomUUID(),
+    };
+    this.statements
+      .get(
+        `UPDATE incidents
          SET reporter_id = @reporterId, status = @status, is_open = @isOpen, deadline = @deadline,
              discovered_at = @discoveredAt, next_reminder_at = @nextReminderAt, etag = @etag, doc = @doc
        WHERE id = @id`,
-    ).run(mirroredColumns(stored));
+      )
+      .run(mirroredColumns(stored));
     this.appendEvent(stored.id, event);
     return stored;
   }
 
   private appendEvent(incidentId: string, event: NewAuditEvent): void {
     const stored: AuditEvent = { id: randomUUID(), incidentId, ...event };
-    this.statements.get('INSERT INTO incident_events (id, incident_id, at, type, doc) VALUES (?, ?, ?, ?, ?)').run(
-      stored.id,
-      incidentId,
-      stored.at,
-      stored.type,
-      JSON.stringify(stored),
-    );
+    this.statements
+      .get('INSERT INTO incident_events (id, incident_id, at, type, doc) VALUES (?, ?, ?, ?, ?)')
+      .run(stored.id, incidentId, stored.at, stored.type, JSON.stringify(stored));
   }
 
   private findOne(column: 'id' | 'number' | 'report_id', value: string): Incident | undefined {
-    const row = this.statements.get<[string], { doc: string }>(`SELECT doc FROM incidents WHERE ${column} = ?`).get(value);
+    const row = this.statements
+      .get<[string], { doc: string }>(`SELECT doc FROM incidents WHERE ${column} = ?`)
+      .get(value);
     return row && (JSON.parse(row.doc) as Incident);
   }
 

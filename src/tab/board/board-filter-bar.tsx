@@ -11,7 +11,13 @@ import { NO_FILTERS, NO_OWNER } from './board-view';
 import type { useBoardFilters } from './use-board-filters';
 
 const useStyles = makeStyles({
-  filters: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalL, alignItems: 'flex-end', margin: `${tokens.spacingVerticalM} 0` },
+  filters: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: tokens.spacingHorizontalL,
+    alignItems: 'flex-end',
+    margin: `${tokens.spacingVerticalM} 0`,
+  },
   search: { flex: '2 1 16rem' },
   select: { flex: '1 1 10rem' },
 });
@@ -50,24 +56,42 @@ export function BoardFilterBar({ kept, choices }: BoardFilterBarProps) {
   return (
     <div role="search" aria-label={t.filters} className={styles.filters}>
       <Field label={t.search} className={styles.search}>
-        <Input ref={searchRef} type="search" value={filters.search} aria-keyshortcuts="/" onChange={(_, d) => set('search', d.value)} />
+        <Input
+          ref={searchRef}
+          type="search"
+          value={filters.search}
+          aria-keyshortcuts="/"
+          onChange={(_, d) => set('search', d.value)}
+        />
       </Field>
       <Field label={t.status} className={styles.select}>
         <Select value={filters.status} onChange={(_, d) => set('status', d.value as Status | '')}>
           <option value="">{t.all}</option>
-          {STATUSES.filter((s) => showClosed || s.id !== 'closed').map((s) => <option key={s.id} value={s.id}>{locale === 'en' ? s.labelEn : s.label}</option>)}
+          {STATUSES.filter((s) => showClosed || s.id !== 'closed').map((s) => (
+            <option key={s.id} value={s.id}>
+              {locale === 'en' ? s.labelEn : s.label}
+            </option>
+          ))}
         </Select>
       </Field>
       <Field label={t.source} className={styles.select}>
         <Select value={filters.source} onChange={(_, d) => set('source', d.value as Source | '')}>
           <option value="">{t.all}</option>
-          {SOURCES.map((s) => <option key={s} value={s}>{common.sources[s]}</option>)}
+          {SOURCES.map((s) => (
+            <option key={s} value={s}>
+              {common.sources[s]}
+            </option>
+          ))}
         </Select>
       </Field>
       <Field label={t.unit} className={styles.select}>
         <Select value={filters.unit} onChange={(_, d) => set('unit', d.value)}>
           <option value="">{t.all}</option>
-          {choices.units.map((u) => <option key={u} value={u}>{u}</option>)}
+          {choices.units.map((u) => (
+            <option key={u} value={u}>
+              {u}
+            </option>
+          ))}
         </Select>
       </Field>
       <Field label={t.owner} className={styles.select}>
@@ -75,7 +99,11 @@ export function BoardFilterBar({ kept, choices }: BoardFilterBarProps) {
           <option value="">{t.all}</option>
           <option value={NO_OWNER}>{common.noOwner}</option>
           {me && !choices.owners.some((o) => o.id === me.id) ? <option value={me.id}>{t.me}</option> : null}
-          {choices.owners.map((o) => <option key={o.id} value={o.id}>{o.id === me?.id ? `${o.name} (${t.me})` : o.name}</option>)}
+          {choices.owners.map((o) => (
+            <option key={o.id} value={o.id}>
+              {o.id === me?.id ? `${o.name} (${t.me})` : o.name}
+            </option>
+          ))}
         </Select>
       </Field>
       <Checkbox label={t.showClosed} checked={showClosed} onChange={(_, d) => kept.setShowClosed(d.checked === true)} />

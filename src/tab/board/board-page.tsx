@@ -25,7 +25,12 @@ import { useBoardFilters } from './use-board-filters';
 const useStyles = makeStyles({
   summary: { margin: `${tokens.spacingVerticalS} 0` },
   glance: {
-    display: 'flex', flexWrap: 'wrap', gap: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalXL}`, listStyle: 'none', padding: 0, margin: `${tokens.spacingVerticalS} 0`,
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalXL}`,
+    listStyle: 'none',
+    padding: 0,
+    margin: `${tokens.spacingVerticalS} 0`,
     '& strong': { fontVariantNumeric: 'tabular-nums' },
   },
   urgent: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
@@ -41,7 +46,9 @@ function Glance({ counts, showClosed }: { counts: BoardCounts; showClosed: boole
       <li className={counts.overdue ? styles.urgent : undefined}>{t.glanceOverdue(counts.overdue)}</li>
       <li className={counts.today ? styles.urgent : undefined}>{t.glanceToday(counts.today)}</li>
       {STATUSES.filter((s) => showClosed || s.id !== 'closed').map((s) => (
-        <li key={s.id}>{locale === 'en' ? s.labelEn : s.label}: <strong>{counts.byStatus[s.id]}</strong></li>
+        <li key={s.id}>
+          {locale === 'en' ? s.labelEn : s.label}: <strong>{counts.byStatus[s.id]}</strong>
+        </li>
       ))}
     </ul>
   );
@@ -74,7 +81,9 @@ export function BoardPage() {
   return (
     <section>
       <PageHeading title={t.title}>{t.title}</PageHeading>
-      <p>{t.intro} {common.timesInStockholm}</p>
+      <p>
+        {t.intro} {common.timesInStockholm}
+      </p>
       {data ? <Glance counts={counts} showClosed={kept.showClosed} /> : null}
       <BoardFilterBar kept={kept} choices={choices} />
       {error ? <LoadError error={error} onRetry={load} /> : null}
@@ -85,7 +94,11 @@ export function BoardPage() {
             {t.shown(rows.length, data.items.length)} {t.overdueCount(counts.overdue)}
           </p>
           {data.truncated ? <p>{t.truncated}</p> : null}
-          {rows.length === 0 ? <p>{data.items.length === 0 ? t.empty : t.none}</p> : <BoardTable rows={rows} now={now} />}
+          {rows.length === 0 ? (
+            <p>{data.items.length === 0 ? t.empty : t.none}</p>
+          ) : (
+            <BoardTable rows={rows} now={now} />
+          )}
         </>
       ) : null}
     </section>

@@ -4,13 +4,19 @@ import type { Localized } from '../i18n';
 
 const sv = {
   title: 'Tavlan',
-  intro: 'Alla öppna incidenter: det som är försenat eller ska göras inom ett dygn först, med nästa steg på varje rad. Klockan räknar ner live; försenade visas i rött. Filtren sparas till nästa gång.',
+  intro:
+    'Alla öppna incidenter: det som är försenat eller ska göras inom ett dygn först, med nästa steg på varje rad. Klockan räknar ner live; försenade visas i rött. Filtren sparas till nästa gång.',
   glance: 'Just nu',
   glanceOverdue: (n: number) => `${n} försenade`,
   glanceToday: (n: number) => `${n} inom 24 h`,
   duties: {
-    take: 'Ta incidenten', assess: 'Bedöm risken', 'notify-imy': 'Anmäl till IMY', 'inform-subjects': 'Informera de registrerade',
-    'supplement-imy': 'Komplettera till IMY', close: 'Avsluta', none: '–',
+    take: 'Ta incidenten',
+    assess: 'Bedöm risken',
+    'notify-imy': 'Anmäl till IMY',
+    'inform-subjects': 'Informera de registrerade',
+    'supplement-imy': 'Komplettera till IMY',
+    close: 'Avsluta',
+    none: '–',
   } satisfies Record<DutyId, string>,
   filters: 'Filter',
   search: 'Sök på nummer eller rubrik',
@@ -22,24 +28,41 @@ const sv = {
   me: 'Jag',
   showClosed: 'Visa även avslutade',
   clearFilters: 'Rensa filtren',
-  shown: (shown: number, total: number) => (shown === total ? `${total} incidenter visas.` : `${shown} av ${total} incidenter visas.`),
+  shown: (shown: number, total: number) =>
+    shown === total ? `${total} incidenter visas.` : `${shown} av ${total} incidenter visas.`,
   overdueCount: (n: number) => (n === 0 ? '' : n === 1 ? '1 är försenad.' : `${n} är försenade.`),
   none: 'Inga incidenter matchar filtren.',
   empty: 'Det finns inga öppna incidenter.',
   truncated: 'Fler incidenter finns än vad som visas. Använd filtren eller registret.',
   caption: 'Incidenter',
-  columns: { number: 'Nummer', title: 'Rubrik', next: 'Nästa steg', timeLeft: 'Tid kvar', deadline: 'Frist', status: 'Status', owner: 'Ägare', source: 'Källa', unit: 'Enhet' },
+  columns: {
+    number: 'Nummer',
+    title: 'Rubrik',
+    next: 'Nästa steg',
+    timeLeft: 'Tid kvar',
+    deadline: 'Frist',
+    status: 'Status',
+    owner: 'Ägare',
+    source: 'Källa',
+    unit: 'Enhet',
+  },
 };
 
 const en: typeof sv = {
   title: 'Board',
-  intro: 'Every open incident: what is overdue or due within a day first, with the next step on each row. The clock counts down live; overdue ones are shown in red. The filters are kept for next time.',
+  intro:
+    'Every open incident: what is overdue or due within a day first, with the next step on each row. The clock counts down live; overdue ones are shown in red. The filters are kept for next time.',
   glance: 'Right now',
   glanceOverdue: (n: number) => `${n} overdue`,
   glanceToday: (n: number) => `${n} within 24 h`,
   duties: {
-    take: 'Take the incident', assess: 'Assess the risk', 'notify-imy': 'Notify IMY', 'inform-subjects': 'Inform the data subjects',
-    'supplement-imy': 'Supplement to IMY', close: 'Close', none: '–',
+    take: 'Take the incident',
+    assess: 'Assess the risk',
+    'notify-imy': 'Notify IMY',
+    'inform-subjects': 'Inform the data subjects',
+    'supplement-imy': 'Supplement to IMY',
+    close: 'Close',
+    none: '–',
   },
   filters: 'Filters',
   search: 'Search by number or title',
@@ -51,13 +74,24 @@ const en: typeof sv = {
   me: 'Me',
   showClosed: 'Show closed ones too',
   clearFilters: 'Clear the filters',
-  shown: (shown: number, total: number) => (shown === total ? `${total} incidents shown.` : `${shown} of ${total} incidents shown.`),
+  shown: (shown: number, total: number) =>
+    shown === total ? `${total} incidents shown.` : `${shown} of ${total} incidents shown.`,
   overdueCount: (n: number) => (n === 0 ? '' : n === 1 ? '1 is overdue.' : `${n} are overdue.`),
   none: 'No incident matches the filters.',
   empty: 'There are no open incidents.',
   truncated: 'There are more incidents than shown. Use the filters or the register.',
   caption: 'Incidents',
-  columns: { number: 'Number', title: 'Title', next: 'Next step', timeLeft: 'Time left', deadline: 'Deadline', status: 'Status', owner: 'Owner', source: 'Source', unit: 'Unit' },
+  columns: {
+    number: 'Number',
+    title: 'Title',
+    next: 'Next step',
+    timeLeft: 'Time left',
+    deadline: 'Deadline',
+    status: 'Status',
+    owner: 'Owner',
+    source: 'Source',
+    unit: 'Unit',
+  },
 };
 
 export const boardStrings: Localized<typeof sv> = { sv, en };

@@ -14,8 +14,15 @@ import { boardStrings } from './board-strings';
 const useStyles = makeStyles({
   wrap: { overflowX: 'auto' },
   table: {
-    borderCollapse: 'collapse', width: '100%', backgroundColor: tokens.colorNeutralBackground1,
-    '& th, & td': { textAlign: 'left', padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`, borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, verticalAlign: 'top' },
+    borderCollapse: 'collapse',
+    width: '100%',
+    backgroundColor: tokens.colorNeutralBackground1,
+    '& th, & td': {
+      textAlign: 'left',
+      padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+      borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+      verticalAlign: 'top',
+    },
     '& th': { fontWeight: tokens.fontWeightSemibold, backgroundColor: tokens.colorNeutralBackground3 },
   },
   caption: { position: 'absolute', left: '-10000px', width: '1px', height: '1px', overflow: 'hidden' },
@@ -33,13 +40,23 @@ function BoardRow({ incident: i, now }: { incident: Incident; now: Date }) {
   const duty = nextDuty(i, now);
   return (
     <tr
-      className={mergeClasses(duty.urgency === 'overdue' && styles.overdueRow, duty.urgency === 'today' && styles.todayRow)}
-      data-overdue={duty.urgency === 'overdue' ? 'true' : undefined} data-urgency={duty.urgency}
+      className={mergeClasses(
+        duty.urgency === 'overdue' && styles.overdueRow,
+        duty.urgency === 'today' && styles.todayRow,
+      )}
+      data-overdue={duty.urgency === 'overdue' ? 'true' : undefined}
+      data-urgency={duty.urgency}
     >
-      <th scope="row" className={styles.number}><Link href={hrefOf({ page: 'incident', id: i.number })}>{i.number}</Link></th>
+      <th scope="row" className={styles.number}>
+        <Link href={hrefOf({ page: 'incident', id: i.number })}>{i.number}</Link>
+      </th>
       <td>{maskPersonalData(i.title)}</td>
-      <td className={styles.duty} data-duty={duty.id}>{t.duties[duty.id]}</td>
-      <td><Countdown incident={i} now={now} /></td>
+      <td className={styles.duty} data-duty={duty.id}>
+        {t.duties[duty.id]}
+      </td>
+      <td>
+        <Countdown incident={i} now={now} />
+      </td>
       <td className={styles.number}>{displayTime(i.deadline)}</td>
       <td>{statusLabel(i.status, locale)}</td>
       <td>{i.owner?.name ?? common.noOwner}</td>
@@ -59,10 +76,18 @@ export function BoardTable({ rows, now }: { rows: Incident[]; now: Date }) {
         <caption className={styles.caption}>{t.caption}</caption>
         <thead>
           <tr>
-            {[c.number, c.title, c.next, c.timeLeft, c.deadline, c.status, c.owner, c.source, c.unit].map((h) => <th key={h} scope="col">{h}</th>)}
+            {[c.number, c.title, c.next, c.timeLeft, c.deadline, c.status, c.owner, c.source, c.unit].map((h) => (
+              <th key={h} scope="col">
+                {h}
+              </th>
+            ))}
           </tr>
         </thead>
-        <tbody>{rows.map((i) => <BoardRow key={i.id} incident={i} now={now} />)}</tbody>
+        <tbody>
+          {rows.map((i) => (
+            <BoardRow key={i.id} incident={i} now={now} />
+          ))}
+        </tbody>
       </table>
     </div>
   );

@@ -50,9 +50,11 @@ export function boardOrder(now: Date): (a: Incident, b: Incident) => number {
     if (!aOpen) return Date.parse(b.closedAt ?? b.updatedAt) - Date.parse(a.closedAt ?? a.updatedAt);
     const da = nextDuty(a, now);
     const db = nextDuty(b, now);
-    return URGENCY_RANK[da.urgency] - URGENCY_RANK[db.urgency]
-      || Date.parse(da.dueAt ?? a.deadline) - Date.parse(db.dueAt ?? b.deadline)
-      || a.number.localeCompare(b.number);
+    return (
+      URGENCY_RANK[da.urgency] - URGENCY_RANK[db.urgency] ||
+      Date.parse(da.dueAt ?? a.deadline) - Date.parse(db.dueAt ?? b.deadline) ||
+      a.number.localeCompare(b.number)
+    );
   };
 }
 
@@ -84,7 +86,9 @@ export function boardCounts(items: readonly Incident[], now: Date): BoardCounts 
 
 /** The units and owners that occur, for the filters' choices. */
 export function filterChoices(items: readonly Incident[]): { units: string[]; owners: Person[] } {
-  const units = [...new Set(items.map((i) => i.unit).filter((u): u is string => Boolean(u)))].sort((a, b) => a.localeCompare(b, 'sv'));
+  const units = [...new Set(items.map((i) => i.unit).filter((u): u is string => Boolean(u)))].sort((a, b) =>
+    a.localeCompare(b, 'sv'),
+  );
   const owners = new Map<string, Person>();
   for (const i of items) if (i.owner) owners.set(i.owner.id, i.owner);
   return { units, owners: [...owners.values()].sort((a, b) => a.name.localeCompare(b.name, 'sv')) };

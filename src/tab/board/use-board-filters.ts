@@ -39,7 +39,8 @@ export function useBoardFilters() {
   }, [kept]);
   return {
     ...kept,
-    set: <K extends keyof BoardFilters>(key: K, value: BoardFilters[K]) => setKept((k) => ({ ...k, filters: { ...k.filters, [key]: value } })),
+    set: <K extends keyof BoardFilters>(key: K, value: BoardFilters[K]) =>
+      setKept((k) => ({ ...k, filters: { ...k.filters, [key]: value } })),
     setShowClosed: (showClosed: boolean) => setKept((k) => ({ ...k, showClosed })),
     clear: () => setKept((k) => ({ ...k, filters: NO_FILTERS })),
   };

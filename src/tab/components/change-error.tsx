@@ -17,16 +17,20 @@ const strings: Localized<{
 }> = {
   sv: {
     conflictTitle: 'Någon annan hann före',
-    conflictBody: 'Incidenten har ändrats av någon annan sedan du öppnade den. Din ändring sparades inte, och ingenting skrevs över.',
-    conflictKept: 'Ladda om för att se den senaste versionen och gör sedan om din ändring om den fortfarande behövs. Det du har skrivit i formuläret finns kvar.',
+    conflictBody:
+      'Incidenten har ändrats av någon annan sedan du öppnade den. Din ändring sparades inte, och ingenting skrevs över.',
+    conflictKept:
+      'Ladda om för att se den senaste versionen och gör sedan om din ändring om den fortfarande behövs. Det du har skrivit i formuläret finns kvar.',
     latest: (what, who, when) => `Senaste ändringen: ${what} av ${who}, ${when}.`,
     reload: 'Ladda om incidenten',
     errorTitle: 'Ändringen kunde inte sparas',
   },
   en: {
     conflictTitle: 'Someone else got there first',
-    conflictBody: 'Someone else changed the incident after you opened it. Your change was not saved, and nothing was overwritten.',
-    conflictKept: 'Reload to see the latest version, then make your change again if it is still needed. What you typed in the form is kept.',
+    conflictBody:
+      'Someone else changed the incident after you opened it. Your change was not saved, and nothing was overwritten.',
+    conflictKept:
+      'Reload to see the latest version, then make your change again if it is still needed. What you typed in the form is kept.',
     latest: (what, who, when) => `Latest change: ${what} by ${who}, ${when}.`,
     reload: 'Reload the incident',
     errorTitle: 'The change could not be saved',
@@ -41,7 +45,15 @@ export interface LatestChange {
 }
 
 /** The edit conflict explained, with a reload button. */
-export function ConflictMessage({ onReload, latest, reloading }: { onReload: () => void; latest?: LatestChange; reloading?: boolean }) {
+export function ConflictMessage({
+  onReload,
+  latest,
+  reloading,
+}: {
+  onReload: () => void;
+  latest?: LatestChange;
+  reloading?: boolean;
+}) {
   const t = useStrings(strings);
   return (
     <MessageBar intent="warning" layout="multiline" role="alert" data-testid="conflict-message">
@@ -51,14 +63,26 @@ export function ConflictMessage({ onReload, latest, reloading }: { onReload: () 
         {latest ? <> {t.latest(latest.what, latest.who, latest.when)}</> : null}
       </MessageBarBody>
       <MessageBarActions>
-        <Button onClick={onReload} disabled={reloading}>{t.reload}</Button>
+        <Button onClick={onReload} disabled={reloading}>
+          {t.reload}
+        </Button>
       </MessageBarActions>
     </MessageBar>
   );
 }
 
 /** A failed change: the conflict message for a stale etag, else the server's own words. */
-export function ChangeError({ error, onReload, latest, reloading }: { error: ApiError; onReload: () => void; latest?: LatestChange; reloading?: boolean }) {
+export function ChangeError({
+  error,
+  onReload,
+  latest,
+  reloading,
+}: {
+  error: ApiError;
+  onReload: () => void;
+  latest?: LatestChange;
+  reloading?: boolean;
+}) {
   const t = useStrings(strings);
   if (error.isConflict) return <ConflictMessage onReload={onReload} latest={latest} reloading={reloading} />;
   return (

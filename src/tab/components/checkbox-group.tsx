@@ -6,8 +6,22 @@ import { Checkbox, makeStyles, tokens } from '@fluentui/react-components';
 import { useId } from 'react';
 
 const useStyles = makeStyles({
-  fieldset: { border: 'none', margin: 0, padding: 0, minWidth: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
-  legend: { padding: 0, marginBottom: tokens.spacingVerticalXS, fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase300, color: tokens.colorNeutralForeground1 },
+  fieldset: {
+    border: 'none',
+    margin: 0,
+    padding: 0,
+    minWidth: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXXS,
+  },
+  legend: {
+    padding: 0,
+    marginBottom: tokens.spacingVerticalXS,
+    fontWeight: tokens.fontWeightSemibold,
+    fontSize: tokens.fontSizeBase300,
+    color: tokens.colorNeutralForeground1,
+  },
   error: { color: tokens.colorPaletteRedForeground1, fontSize: tokens.fontSizeBase200 },
 });
 
@@ -21,7 +35,14 @@ export interface CheckboxGroupProps<T extends string> {
   firstId?: string;
 }
 
-export function CheckboxGroup<T extends string>({ legend, options, value, onChange, error, firstId }: CheckboxGroupProps<T>) {
+export function CheckboxGroup<T extends string>({
+  legend,
+  options,
+  value,
+  onChange,
+  error,
+  firstId,
+}: CheckboxGroupProps<T>) {
   const styles = useStyles();
   const errorId = useId();
   return (
@@ -35,10 +56,16 @@ export function CheckboxGroup<T extends string>({ legend, options, value, onChan
           label={option.label}
           checked={value.includes(option.id)}
           aria-invalid={error ? true : undefined}
-          onChange={(_, data) => onChange(data.checked === true ? [...value, option.id] : value.filter((v) => v !== option.id))}
+          onChange={(_, data) =>
+            onChange(data.checked === true ? [...value, option.id] : value.filter((v) => v !== option.id))
+          }
         />
       ))}
-      {error ? <div id={errorId} className={styles.error}>{error}</div> : null}
+      {error ? (
+        <div id={errorId} className={styles.error}>
+          {error}
+        </div>
+      ) : null}
     </fieldset>
   );
 }

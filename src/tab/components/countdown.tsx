@@ -34,8 +34,17 @@ export function Countdown({ incident, now }: { incident: ClockedIncident; now: D
   const t = useStrings(commonStrings);
   const styles = useStyles();
   if (!clockRunning(incident)) {
-    const reason = incident.status === 'closed' ? t.clockStopped.closed : incident.imyNotice ? t.clockStopped.notified : t.clockStopped['not-required'];
-    return <span className={styles.stopped} data-clock="stopped">{reason}</span>;
+    const reason =
+      incident.status === 'closed'
+        ? t.clockStopped.closed
+        : incident.imyNotice
+          ? t.clockStopped.notified
+          : t.clockStopped['not-required'];
+    return (
+      <span className={styles.stopped} data-clock="stopped">
+        {reason}
+      </span>
+    );
   }
   const ms = timeLeftMs(incident.deadline, now);
   const overdue = isOverdue(ms);

@@ -8,7 +8,14 @@ import { useEffect, useRef, type ReactNode } from 'react';
 let firstPage = true;
 
 const useStyles = makeStyles({
-  heading: { fontSize: tokens.fontSizeBase600, lineHeight: tokens.lineHeightBase600, fontWeight: tokens.fontWeightSemibold, margin: `0 0 ${tokens.spacingVerticalM}`, ':focus': { outline: 'none' }, ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}` } },
+  heading: {
+    fontSize: tokens.fontSizeBase600,
+    lineHeight: tokens.lineHeightBase600,
+    fontWeight: tokens.fontWeightSemibold,
+    margin: `0 0 ${tokens.spacingVerticalM}`,
+    ':focus': { outline: 'none' },
+    ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}` },
+  },
 });
 
 export function PageHeading({ children, title }: { children: ReactNode; title: string }) {

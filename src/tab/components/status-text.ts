@@ -13,7 +13,8 @@ const NEXT: Record<Locale, Record<Status, string>> = {
     triage: 'Dataskyddsombudet utreder incidenten och bedömer risken.',
     assessed: 'Risken är bedömd. Dataskyddsombudet anmäler incidenten till IMY när det behövs.',
     notified: 'Incidenten är anmäld till IMY. Dataskyddsombudet följer upp och avslutar ärendet.',
-    'not-required': 'Risken bedöms som osannolik, så ingen anmälan till IMY behövs. Incidenten dokumenteras i registret.',
+    'not-required':
+      'Risken bedöms som osannolik, så ingen anmälan till IMY behövs. Incidenten dokumenteras i registret.',
     closed: 'Ärendet är avslutat och dokumenterat i registret. Inget mer behöver göras av dig.',
   },
   en: {
@@ -21,7 +22,8 @@ const NEXT: Record<Locale, Record<Status, string>> = {
     triage: 'The data protection officer is looking into the incident and assessing the risk.',
     assessed: 'The risk is assessed. The data protection officer notifies IMY where needed.',
     notified: 'The incident is notified to IMY. The data protection officer follows it up and closes it.',
-    'not-required': 'The risk is assessed as unlikely, so IMY need not be notified. The incident is documented in the register.',
+    'not-required':
+      'The risk is assessed as unlikely, so IMY need not be notified. The incident is documented in the register.',
     closed: 'The case is closed and documented in the register. Nothing more is needed from you.',
   },
 };

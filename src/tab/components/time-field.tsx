@@ -50,7 +50,12 @@ export function TimeField({ label, value, onChange, hint, error, required, nowBu
   }
 
   return (
-    <Field label={label} required={required} hint={hint ?? t.hint} validationMessage={error ?? (malformed ? t.malformed : undefined)}>
+    <Field
+      label={label}
+      required={required}
+      hint={hint ?? t.hint}
+      validationMessage={error ?? (malformed ? t.malformed : undefined)}
+    >
       <div className={styles.row}>
         <Input
           id={id}
@@ -59,11 +64,22 @@ export function TimeField({ label, value, onChange, hint, error, required, nowBu
           placeholder={t.placeholder}
           inputMode="numeric"
           autoComplete="off"
-          onChange={(_, d) => { setMalformed(false); onChange(d.value); }}
+          onChange={(_, d) => {
+            setMalformed(false);
+            onChange(d.value);
+          }}
           onBlur={leave}
         />
         {nowButton ? (
-          <Button aria-label={t.nowFor(label)} onClick={() => { setMalformed(false); onChange(toLocalInput(new Date()).replace('T', ' ')); }}>{t.now}</Button>
+          <Button
+            aria-label={t.nowFor(label)}
+            onClick={() => {
+              setMalformed(false);
+              onChange(toLocalInput(new Date()).replace('T', ' '));
+            }}
+          >
+            {t.now}
+          </Button>
         ) : null}
       </div>
     </Field>

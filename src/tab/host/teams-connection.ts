@@ -74,12 +74,15 @@ export async function connectWith(win: Window, sdk: TeamsSdk, options: ConnectOp
       return () => listeners.delete(listener);
     },
     // The local profile (e.g. the Agents Playground) needs no token; the server acts as the dev identity.
-    token: config?.profile === 'local' ? undefined : teamsTokenSource({
-      teams: sdk,
-      naa: config?.auth,
-      loginHint: context.user?.loginHint,
-      createNaa: options.createNaa,
-      warn: (message, error) => warn(message, error),
-    }),
+    token:
+      config?.profile === 'local'
+        ? undefined
+        : teamsTokenSource({
+            teams: sdk,
+            naa: config?.auth,
+            loginHint: context.user?.loginHint,
+            createNaa: options.createNaa,
+            warn: (message, error) => warn(message, error),
+          }),
   };
 }

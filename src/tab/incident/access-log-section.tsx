@@ -11,7 +11,11 @@ import { Section } from './section';
 const useStyles = makeStyles({
   list: { listStyle: 'none', margin: 0, padding: 0 },
   item: { padding: `0 0 ${tokens.spacingVerticalS} 0` },
-  time: { color: tokens.colorNeutralForeground2, fontVariantNumeric: 'tabular-nums', marginRight: tokens.spacingHorizontalS },
+  time: {
+    color: tokens.colorNeutralForeground2,
+    fontVariantNumeric: 'tabular-nums',
+    marginRight: tokens.spacingHorizontalS,
+  },
 });
 
 export function AccessLogSection({ incidentId }: { incidentId: string }) {
@@ -43,8 +47,11 @@ export function AccessLogSection({ incidentId }: { incidentId: string }) {
         <ol className={styles.list} data-testid="access-log">
           {page.items.map((r) => (
             <li key={r.id} className={styles.item}>
-              <time className={styles.time} dateTime={r.at}>{displayTime(r.at)}</time>
-              {t.views[r.view] ?? r.view}{r.target ? ` (${r.target})` : ''}: {r.actorName} ({t.roles[r.actorRole] ?? r.actorRole})
+              <time className={styles.time} dateTime={r.at}>
+                {displayTime(r.at)}
+              </time>
+              {t.views[r.view] ?? r.view}
+              {r.target ? ` (${r.target})` : ''}: {r.actorName} ({t.roles[r.actorRole] ?? r.actorRole})
             </li>
           ))}
         </ol>

@@ -1,7 +1,13 @@
 /** The factor fields of the guided assessment: the breach, the data, the context, identification. */
 import { Checkbox, Field, Radio, RadioGroup } from '@fluentui/react-components';
 import { formatNumber, useLocale, useStrings } from '../i18n';
-import type { BreachLevel, DataKind, EaseOfIdentification, FactorDraft, SeverityFactors } from '../../domain/enisa-severity';
+import type {
+  BreachLevel,
+  DataKind,
+  EaseOfIdentification,
+  FactorDraft,
+  SeverityFactors,
+} from '../../domain/enisa-severity';
 import { incidentStrings } from './incident-strings';
 import { useFormStyles } from './section';
 
@@ -17,13 +23,24 @@ export interface FactorFieldsProps {
 type Loss = 'confidentiality' | 'integrity' | 'availability';
 
 /** One loss (confidentiality, integrity, availability): none, partial, full. */
-function LossField({ factors, set, loss, label, levels }: FactorFieldsProps & { loss: Loss; label: string; levels: string[] }) {
+function LossField({
+  factors,
+  set,
+  loss,
+  label,
+  levels,
+}: FactorFieldsProps & { loss: Loss; label: string; levels: string[] }) {
   const locale = useLocale();
   const value = factors[loss];
   return (
     <Field label={label}>
-      <RadioGroup value={value === undefined ? '' : String(value)} onChange={(_, d) => set(loss, Number(d.value) as BreachLevel)}>
-        {BREACH_LEVELS.map((level, i) => <Radio key={level} value={String(level)} label={`${levels[i]} (+${formatNumber(level, locale)})`} />)}
+      <RadioGroup
+        value={value === undefined ? '' : String(value)}
+        onChange={(_, d) => set(loss, Number(d.value) as BreachLevel)}
+      >
+        {BREACH_LEVELS.map((level, i) => (
+          <Radio key={level} value={String(level)} label={`${levels[i]} (+${formatNumber(level, locale)})`} />
+        ))}
       </RadioGroup>
     </Field>
   );
@@ -40,7 +57,11 @@ function BreachFields(props: FactorFieldsProps) {
       <LossField {...props} loss="confidentiality" label={t.confidentiality} levels={t.confidentialityLevels} />
       <LossField {...props} loss="integrity" label={t.integrity} levels={t.integrityLevels} />
       <LossField {...props} loss="availability" label={t.availability} levels={t.availabilityLevels} />
-      <Checkbox label={`${t.malicious} (+${formatNumber(0.5, locale)})`} checked={factors.malicious} onChange={(_, d) => set('malicious', d.checked === true)} />
+      <Checkbox
+        label={`${t.malicious} (+${formatNumber(0.5, locale)})`}
+        checked={factors.malicious}
+        onChange={(_, d) => set('malicious', d.checked === true)}
+      />
     </fieldset>
   );
 }
@@ -51,8 +72,14 @@ function DataFields({ factors, set }: FactorFieldsProps) {
   return (
     <fieldset className={form.fieldset}>
       <legend className={form.legend}>{t.dataLegend}</legend>
-      <RadioGroup value={factors.dataKind === undefined ? '' : String(factors.dataKind)} onChange={(_, d) => set('dataKind', Number(d.value) as DataKind)} aria-label={t.dataLegend}>
-        {t.dataKinds.map((label, i) => <Radio key={label} value={String(i + 1)} label={`${label} (${i + 1})`} />)}
+      <RadioGroup
+        value={factors.dataKind === undefined ? '' : String(factors.dataKind)}
+        onChange={(_, d) => set('dataKind', Number(d.value) as DataKind)}
+        aria-label={t.dataLegend}
+      >
+        {t.dataKinds.map((label, i) => (
+          <Radio key={label} value={String(i + 1)} label={`${label} (${i + 1})`} />
+        ))}
       </RadioGroup>
     </fieldset>
   );
@@ -66,9 +93,15 @@ function ContextFields({ factors, set, affectedCount }: FactorFieldsProps) {
   return (
     <fieldset className={form.fieldset}>
       <legend className={form.legend}>{t.contextLegend}</legend>
-      {CONTEXT.map((key) => <Checkbox key={key} label={t[key]} checked={factors[key]} onChange={(_, d) => set(key, d.checked === true)} />)}
+      {CONTEXT.map((key) => (
+        <Checkbox key={key} label={t[key]} checked={factors[key]} onChange={(_, d) => set(key, d.checked === true)} />
+      ))}
       <span className={form.muted}>{t.affected(affectedCount)}</span>
-      <Checkbox label={t.mitigated} checked={factors.mitigated} onChange={(_, d) => set('mitigated', d.checked === true)} />
+      <Checkbox
+        label={t.mitigated}
+        checked={factors.mitigated}
+        onChange={(_, d) => set('mitigated', d.checked === true)}
+      />
     </fieldset>
   );
 }
@@ -80,8 +113,14 @@ function IdentificationFields({ factors, set }: FactorFieldsProps) {
   return (
     <fieldset className={form.fieldset}>
       <legend className={form.legend}>{t.eiLegend}</legend>
-      <RadioGroup value={factors.ei === undefined ? '' : String(factors.ei)} onChange={(_, d) => set('ei', Number(d.value) as EaseOfIdentification)} aria-label={t.eiLegend}>
-        {EI_LEVELS.map((level, i) => <Radio key={level} value={String(level)} label={`${t.eiLevels[i]} (${formatNumber(level, locale)})`} />)}
+      <RadioGroup
+        value={factors.ei === undefined ? '' : String(factors.ei)}
+        onChange={(_, d) => set('ei', Number(d.value) as EaseOfIdentification)}
+        aria-label={t.eiLegend}
+      >
+        {EI_LEVELS.map((level, i) => (
+          <Radio key={level} value={String(level)} label={`${t.eiLevels[i]} (${formatNumber(level, locale)})`} />
+        ))}
       </RadioGroup>
     </fieldset>
   );

@@ -9,14 +9,25 @@ import { labelOf, RISK_LEVELS, type RiskLevel } from '../../domain/vocabulary';
 import { formatNumber, useLocale, useStrings } from '../i18n';
 import { ChangeForm } from './change-form';
 import { FactorFields } from './assessment-factors';
-import { assessSeverity, breachTypesOf, completeFactors, initialFactors, missingFactors, type FactorDraft, type Severity, type SeverityFactors } from '../../domain/enisa-severity';
+import {
+  assessSeverity,
+  breachTypesOf,
+  completeFactors,
+  initialFactors,
+  missingFactors,
+  type FactorDraft,
+  type Severity,
+  type SeverityFactors,
+} from '../../domain/enisa-severity';
 import { incidentStrings } from './incident-strings';
 import type { PanelProps } from './panel';
 import { useChange } from './use-change';
 
 const useStyles = makeStyles({
   result: {
-    border: `2px solid ${tokens.colorBrandStroke1}`, borderRadius: tokens.borderRadiusMedium, padding: tokens.spacingHorizontalM,
+    border: `2px solid ${tokens.colorBrandStroke1}`,
+    borderRadius: tokens.borderRadiusMedium,
+    padding: tokens.spacingHorizontalM,
     backgroundColor: tokens.colorNeutralBackground3,
   },
   formula: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase400, margin: 0 },
@@ -33,12 +44,18 @@ function SeverityResult({ severity, draft }: { severity: Severity | undefined; d
     <div className={styles.result} role="status" aria-live="polite" aria-atomic="true" data-testid="severity-result">
       {severity ? (
         <>
-          <p className={styles.formula}>{t.formula(n(severity.dpc), n(severity.ei), n(severity.cb), n(severity.score))}</p>
+          <p className={styles.formula}>
+            {t.formula(n(severity.dpc), n(severity.ei), n(severity.cb), n(severity.score))}
+          </p>
           <p className={styles.strong}>{t.band(t.bands[severity.band])}</p>
-          <p className={styles.strong} data-testid="severity-suggestion">{t.suggestion(labelOf(RISK_LEVELS, severity.suggestion, locale))}</p>
+          <p className={styles.strong} data-testid="severity-suggestion">
+            {t.suggestion(labelOf(RISK_LEVELS, severity.suggestion, locale))}
+          </p>
         </>
       ) : (
-        <p className={styles.formula} data-testid="severity-missing">{t.missing(missingFactors(draft).map((k) => t.factorNames[k]))}</p>
+        <p className={styles.formula} data-testid="severity-missing">
+          {t.missing(missingFactors(draft).map((k) => t.factorNames[k]))}
+        </p>
       )}
     </div>
   );
@@ -61,10 +78,16 @@ function DecisionFields({ choice, onChoice, suggestion, rationale, onRationale, 
     <>
       <Field label={t.decision} required validationMessage={errors.risk}>
         <RadioGroup value={choice ?? ''} onChange={(_, d) => onChoice(d.value as RiskLevel)}>
-          {RISK_LEVELS.map((r) => <Radio key={r.id} value={r.id} label={locale === 'en' ? r.labelEn : r.label} />)}
+          {RISK_LEVELS.map((r) => (
+            <Radio key={r.id} value={r.id} label={locale === 'en' ? r.labelEn : r.label} />
+          ))}
         </RadioGroup>
       </Field>
-      {choice && suggestion && choice !== suggestion ? <p role="note" data-testid="departs">{t.departs}</p> : null}
+      {choice && suggestion && choice !== suggestion ? (
+        <p role="note" data-testid="departs">
+          {t.departs}
+        </p>
+      ) : null}
       <Field label={t.rationale} required hint={t.rationaleHint} validationMessage={errors.rationale}>
         <Textarea value={rationale} rows={4} resize="vertical" onChange={(_, d) => onRationale(d.value)} />
       </Field>
@@ -85,7 +108,8 @@ export function AssessmentForm({ panel }: { panel: PanelProps }) {
     const complete = completeFactors(draft);
     return complete ? assessSeverity(complete) : undefined;
   }, [draft]);
-  const set = <K extends keyof SeverityFactors>(key: K, value: SeverityFactors[K]) => setDraft((f) => ({ ...f, [key]: value }));
+  const set = <K extends keyof SeverityFactors>(key: K, value: SeverityFactors[K]) =>
+    setDraft((f) => ({ ...f, [key]: value }));
 
   function submit() {
     if (!choice) {
@@ -107,8 +131,15 @@ export function AssessmentForm({ panel }: { panel: PanelProps }) {
       <FactorFields factors={draft} set={set} affectedCount={incident.affectedCount} />
       <SeverityResult severity={severity} draft={draft} />
       <DecisionFields
-        choice={choice} onChoice={(risk) => { setChoiceMissing(false); setChoice(risk); }} suggestion={severity?.suggestion}
-        rationale={rationale} onRationale={setRationale} errors={choiceMissing ? { ...change.fieldErrors, risk: t.choiceMissing } : change.fieldErrors}
+        choice={choice}
+        onChoice={(risk) => {
+          setChoiceMissing(false);
+          setChoice(risk);
+        }}
+        suggestion={severity?.suggestion}
+        rationale={rationale}
+        onRationale={setRationale}
+        errors={choiceMissing ? { ...change.fieldErrors, risk: t.choiceMissing } : change.fieldErrors}
       />
     </ChangeForm>
   );

@@ -11,13 +11,22 @@ import type { PanelProps } from './panel';
 import { useFormStyles } from './section';
 
 /** The recorded assessment and what follows from it. */
-function CurrentAssessment({ assessment: a, onRedo }: { assessment: NonNullable<Incident['assessment']>; onRedo?: () => void }) {
+function CurrentAssessment({
+  assessment: a,
+  onRedo,
+}: {
+  assessment: NonNullable<Incident['assessment']>;
+  onRedo?: () => void;
+}) {
   const t = useStrings(incidentStrings).assessment;
   const locale = useLocale();
   const form = useFormStyles();
   return (
     <div data-testid="current-assessment">
-      <p><strong>{t.current}:</strong> {labelOf(RISK_LEVELS, a.risk, locale)}{a.severity ? ` (SE ${formatNumber(a.severity.score, locale)})` : ''}</p>
+      <p>
+        <strong>{t.current}:</strong> {labelOf(RISK_LEVELS, a.risk, locale)}
+        {a.severity ? ` (SE ${formatNumber(a.severity.score, locale)})` : ''}
+      </p>
       <p style={{ whiteSpace: 'pre-wrap' }}>{a.rationale}</p>
       <p className={form.muted}>{t.assessedBy(a.assessedBy.name, displayTime(a.assessedAt))}</p>
       <h3>{t.dutiesHeading}</h3>
@@ -48,9 +57,25 @@ export function AssessmentPanel(panel: PanelProps) {
   };
   return (
     <>
-      {a ? <CurrentAssessment assessment={a} onRedo={canEdit && !redo ? () => { setRedo(true); setJustSaved(false); } : undefined} /> : null}
-      <p role="status" className={form.saved}>{justSaved && !redo ? strings.saved : ''}</p>
-      {canEdit && (!a || redo) ? <AssessmentForm key={incident.assessment?.assessedAt ?? 'first'} panel={formPanel} /> : null}
+      {a ? (
+        <CurrentAssessment
+          assessment={a}
+          onRedo={
+            canEdit && !redo
+              ? () => {
+                  setRedo(true);
+                  setJustSaved(false);
+                }
+              : undefined
+          }
+        />
+      ) : null}
+      <p role="status" className={form.saved}>
+        {justSaved && !redo ? strings.saved : ''}
+      </p>
+      {canEdit && (!a || redo) ? (
+        <AssessmentForm key={incident.assessment?.assessedAt ?? 'first'} panel={formPanel} />
+      ) : null}
     </>
   );
 }

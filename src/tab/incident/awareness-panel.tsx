@@ -30,11 +30,28 @@ export function AwarenessPanel(panel: PanelProps) {
     <IncidentTrack id="awareness" incident={incident} heading={t.heading}>
       <p>{t.intro}</p>
       <p data-testid="awareness-current">{t.current(displayTime(incident.awareAt), displayTime(incident.deadline))}</p>
-      {incident.awareReason ? <p data-testid="awareness-reason"><strong>{t.reasonRecorded}:</strong> {incident.awareReason}</p> : null}
+      {incident.awareReason ? (
+        <p data-testid="awareness-reason">
+          <strong>{t.reasonRecorded}:</strong> {incident.awareReason}
+        </p>
+      ) : null}
       {canEdit && locked ? <p>{t.locked}</p> : null}
       {canEdit && !locked ? (
-        <ChangeForm heading={t.heading} change={change} panel={panel} submitLabel={t.record} saved={t.saved(displayTime(incident.deadline))} onSubmit={submit}>
-          <TimeField label={t.awareAt} required value={awareAt} onChange={setAwareAt} error={change.fieldErrors.awareAt} />
+        <ChangeForm
+          heading={t.heading}
+          change={change}
+          panel={panel}
+          submitLabel={t.record}
+          saved={t.saved(displayTime(incident.deadline))}
+          onSubmit={submit}
+        >
+          <TimeField
+            label={t.awareAt}
+            required
+            value={awareAt}
+            onChange={setAwareAt}
+            error={change.fieldErrors.awareAt}
+          />
           <Field label={t.reason} required hint={t.reasonHint} validationMessage={change.fieldErrors.reason}>
             <Textarea value={reason} rows={3} resize="vertical" onChange={(_, d) => setReason(d.value)} />
           </Field>

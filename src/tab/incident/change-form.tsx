@@ -32,7 +32,17 @@ export interface ChangeFormProps {
  * @remarks `noValidate`: the browser's own bubbles speak the browser's language, not the tab's; the
  * API's field messages (Swedish or English) are shown on the fields instead.
  */
-export function ChangeForm({ heading, change, panel, submitLabel, primary, saved, feedback = true, onSubmit, children }: ChangeFormProps) {
+export function ChangeForm({
+  heading,
+  change,
+  panel,
+  submitLabel,
+  primary,
+  saved,
+  feedback = true,
+  onSubmit,
+  children,
+}: ChangeFormProps) {
   const form = useFormStyles();
   const t = useStrings(incidentStrings);
   const [incomplete, setIncomplete] = useState(false);
@@ -53,9 +63,15 @@ export function ChangeForm({ heading, change, panel, submitLabel, primary, saved
     <form className={form.form} onSubmit={submit} aria-label={heading} noValidate>
       {children}
       <div className={form.actions}>
-        <Button appearance={primary ? 'primary' : undefined} type="submit" disabled={change.busy}>{submitLabel}</Button>
+        <Button appearance={primary ? 'primary' : undefined} type="submit" disabled={change.busy}>
+          {submitLabel}
+        </Button>
       </div>
-      {incomplete ? <p role="alert" className={form.error}>{t.incomplete}</p> : null}
+      {incomplete ? (
+        <p role="alert" className={form.error}>
+          {t.incomplete}
+        </p>
+      ) : null}
       {feedback ? <ChangeFeedback change={change} panel={panel} saved={saved} /> : null}
     </form>
   );

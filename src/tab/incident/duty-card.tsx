@@ -17,21 +17,43 @@ import { useChange } from './use-change';
 
 const useStyles = makeStyles({
   card: {
-    backgroundColor: tokens.colorNeutralBackground1, border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium,
-    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}`, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM,
+    backgroundColor: tokens.colorNeutralBackground1,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}`,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
   },
   heading: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
   clock: {
-    display: 'flex', flexWrap: 'wrap', gap: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalXL}`, margin: 0,
-    '& dt': { fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalXL}`,
+    margin: 0,
+    '& dt': {
+      fontWeight: tokens.fontWeightSemibold,
+      color: tokens.colorNeutralForeground2,
+      fontSize: tokens.fontSizeBase200,
+    },
     '& dd': { margin: 0 },
   },
 });
 
 /** The track a duty is done in, for the duties the button opens rather than performs. */
-const TRACK_OF: Partial<Record<DutyId, string>> = { assess: 'assessment', 'notify-imy': 'imy', 'inform-subjects': 'subjects', 'supplement-imy': 'imy' };
+const TRACK_OF: Partial<Record<DutyId, string>> = {
+  assess: 'assessment',
+  'notify-imy': 'imy',
+  'inform-subjects': 'subjects',
+  'supplement-imy': 'imy',
+};
 
-const INTENT: Record<DutyUrgency, 'error' | 'warning' | 'info'> = { overdue: 'error', today: 'warning', later: 'info', none: 'info' };
+const INTENT: Record<DutyUrgency, 'error' | 'warning' | 'info'> = {
+  overdue: 'error',
+  today: 'warning',
+  later: 'info',
+  none: 'info',
+};
 
 /** Status, deadline, time left and owner, as one line of terms. */
 function ClockLine({ panel, meId, now }: { panel: PanelProps; meId?: string; now: Date }) {
@@ -39,13 +61,31 @@ function ClockLine({ panel, meId, now }: { panel: PanelProps; meId?: string; now
   const locale = useLocale();
   const styles = useStyles();
   const { incident } = panel;
-  const owner = incident.owner ? (incident.owner.id === meId ? t.owner.you : t.owner.is(incident.owner.name)) : t.owner.none;
+  const owner = incident.owner
+    ? incident.owner.id === meId
+      ? t.owner.you
+      : t.owner.is(incident.owner.name)
+    : t.owner.none;
   return (
     <dl className={styles.clock}>
-      <div><dt>{t.facts.status}</dt><dd data-testid="incident-status">{statusLabel(incident.status, locale)}</dd></div>
-      <div><dt>{t.clock.timeLeft}</dt><dd data-testid="incident-clock"><Countdown incident={incident} now={now} /></dd></div>
-      <div><dt>{t.clock.deadline}</dt><dd>{displayTime(incident.deadline)}</dd></div>
-      <div><dt>{t.duty.owner}</dt><dd data-testid="owner">{owner}</dd></div>
+      <div>
+        <dt>{t.facts.status}</dt>
+        <dd data-testid="incident-status">{statusLabel(incident.status, locale)}</dd>
+      </div>
+      <div>
+        <dt>{t.clock.timeLeft}</dt>
+        <dd data-testid="incident-clock">
+          <Countdown incident={incident} now={now} />
+        </dd>
+      </div>
+      <div>
+        <dt>{t.clock.deadline}</dt>
+        <dd>{displayTime(incident.deadline)}</dd>
+      </div>
+      <div>
+        <dt>{t.duty.owner}</dt>
+        <dd data-testid="owner">{owner}</dd>
+      </div>
     </dl>
   );
 }
@@ -60,7 +100,9 @@ export function DutyCard({ panel, meId, now }: { panel: PanelProps; meId?: strin
   const take = useChange(incident, panel.onChanged);
   const duty = nextDuty(incident, now);
   const track = TRACK_OF[duty.id];
-  const closedText = incident.closedAt ? t.close.closed(displayTime(incident.closedAt), incident.closedBy?.name ?? '') : '';
+  const closedText = incident.closedAt
+    ? t.close.closed(displayTime(incident.closedAt), incident.closedBy?.name ?? '')
+    : '';
 
   function run() {
     if (track) return tracks.reveal(track);
@@ -70,8 +112,16 @@ export function DutyCard({ panel, meId, now }: { panel: PanelProps; meId?: strin
 
   const canTakeOver = panel.canEdit && incident.owner && incident.owner.id !== meId;
   return (
-    <section className={styles.card} aria-labelledby="duty-heading" data-section="duty" data-duty={duty.id} data-urgency={duty.urgency}>
-      <h2 id="duty-heading" className={styles.heading}>{t.duty.heading}</h2>
+    <section
+      className={styles.card}
+      aria-labelledby="duty-heading"
+      data-section="duty"
+      data-duty={duty.id}
+      data-urgency={duty.urgency}
+    >
+      <h2 id="duty-heading" className={styles.heading}>
+        {t.duty.heading}
+      </h2>
       <ClockLine panel={panel} meId={meId} now={now} />
       <MessageBar intent={INTENT[duty.urgency]} layout="multiline" data-testid="next-duty-text">
         <MessageBarBody>
@@ -82,8 +132,14 @@ export function DutyCard({ panel, meId, now }: { panel: PanelProps; meId?: strin
       </MessageBar>
       {panel.canEdit && duty.id !== 'none' ? (
         <div className={form.actions}>
-          <Button appearance="primary" data-testid="next-duty" disabled={act.busy} onClick={run}>{t.duty.buttons[duty.id]}</Button>
-          {canTakeOver ? <Button disabled={take.busy} onClick={() => void take.run('take', {})}>{t.owner.takeOver}</Button> : null}
+          <Button appearance="primary" data-testid="next-duty" disabled={act.busy} onClick={run}>
+            {t.duty.buttons[duty.id]}
+          </Button>
+          {canTakeOver ? (
+            <Button disabled={take.busy} onClick={() => void take.run('take', {})}>
+              {t.owner.takeOver}
+            </Button>
+          ) : null}
         </div>
       ) : null}
       <ChangeFeedback change={act.error || act.saved ? act : take} panel={panel} />

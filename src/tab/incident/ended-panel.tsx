@@ -25,7 +25,14 @@ export function EndedPanel(panel: PanelProps) {
       <p data-testid="ended-recorded">{incident.endedAt ? t.recorded(displayTime(incident.endedAt)) : t.notRecorded}</p>
       {canEdit ? (
         <ChangeForm heading={t.heading} change={change} panel={panel} submitLabel={t.record} onSubmit={submit}>
-          <TimeField label={t.endedAt} required nowButton value={endedAt} onChange={setEndedAt} error={change.fieldErrors.endedAt} />
+          <TimeField
+            label={t.endedAt}
+            required
+            nowButton
+            value={endedAt}
+            onChange={setEndedAt}
+            error={change.fieldErrors.endedAt}
+          />
         </ChangeForm>
       ) : null}
     </IncidentTrack>

@@ -14,7 +14,9 @@ export function Findings({ findings }: { findings: RegisterCheckId[] }) {
         <p>{t.none}</p>
       ) : (
         <ul data-testid="incident-findings">
-          {findings.map((f) => <li key={f}>{labelOf(REGISTER_CHECKS, f, locale)}</li>)}
+          {findings.map((f) => (
+            <li key={f}>{labelOf(REGISTER_CHECKS, f, locale)}</li>
+          ))}
         </ul>
       )}
     </Section>

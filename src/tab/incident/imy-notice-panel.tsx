@@ -43,8 +43,15 @@ function RecordedNotice({ notice }: { notice: NonNullable<Incident['imyNotice']>
   const t = useStrings(incidentStrings).imy;
   return (
     <div data-testid="imy-recorded">
-      <p>{t.recorded(displayTime(notice.notifiedAt))}{notice.reference ? ` ${t.reference}: ${notice.reference}.` : ''}</p>
-      {notice.delayReason ? <p><strong>{t.delayReason}:</strong> {notice.delayReason}</p> : null}
+      <p>
+        {t.recorded(displayTime(notice.notifiedAt))}
+        {notice.reference ? ` ${t.reference}: ${notice.reference}.` : ''}
+      </p>
+      {notice.delayReason ? (
+        <p>
+          <strong>{t.delayReason}:</strong> {notice.delayReason}
+        </p>
+      ) : null}
     </div>
   );
 }
@@ -75,7 +82,15 @@ function NoticeText({ text }: { text: string }) {
       <h3 className={styles.subheading}>{t.textHeading}</h3>
       <p className={form.muted}>{t.textIntro}</p>
       <Field label={t.textLabel}>
-        <Textarea ref={textRef} className={styles.text} value={text} readOnly resize="vertical" rows={12} data-testid="imy-text" />
+        <Textarea
+          ref={textRef}
+          className={styles.text}
+          value={text}
+          readOnly
+          resize="vertical"
+          rows={12}
+          data-testid="imy-text"
+        />
       </Field>
       <div className={styles.copyRow}>
         <Button onClick={copy}>{t.copy}</Button>
@@ -108,15 +123,32 @@ function NoticeForm({ panel, draft, set, late, change }: NoticeFormProps) {
   return (
     <ChangeForm heading={t.heading} change={change} panel={panel} submitLabel={t.record} primary onSubmit={submit}>
       <div className={form.row}>
-        <TimeField label={t.notifiedAt} required nowButton value={draft.notifiedAt} onChange={(v) => set('notifiedAt', v)} error={change.fieldErrors.notifiedAt} />
+        <TimeField
+          label={t.notifiedAt}
+          required
+          nowButton
+          value={draft.notifiedAt}
+          onChange={(v) => set('notifiedAt', v)}
+          error={change.fieldErrors.notifiedAt}
+        />
         <Field label={t.reference} validationMessage={change.fieldErrors.reference}>
           <Input value={draft.reference} onChange={(_, d) => set('reference', d.value)} />
         </Field>
       </div>
       <Checkbox label={t.phased} checked={draft.phased} onChange={(_, d) => set('phased', d.checked === true)} />
       {late ? (
-        <Field label={t.delayReason} required hint={t.delayReasonHint} validationMessage={change.fieldErrors.delayReason}>
-          <Textarea value={draft.delayReason} rows={3} resize="vertical" onChange={(_, d) => set('delayReason', d.value)} />
+        <Field
+          label={t.delayReason}
+          required
+          hint={t.delayReasonHint}
+          validationMessage={change.fieldErrors.delayReason}
+        >
+          <Textarea
+            value={draft.delayReason}
+            rows={3}
+            resize="vertical"
+            onChange={(_, d) => set('delayReason', d.value)}
+          />
         </Field>
       ) : null}
     </ChangeForm>
@@ -131,7 +163,12 @@ export function ImyNoticePanel({ supplementDueAt, ...panel }: ImyNoticePanelProp
   const notice = incident.imyNotice;
   const notifiedIso = fromLocalInput(draft.notifiedAt);
   const late = notifiedIso !== undefined && isLate(incident.awareAt, notifiedIso);
-  const text = imyNoticeText(incident, notice ? { notifiedAt: notice.notifiedAt, phased: notice.phased, delayReason: notice.delayReason } : { notifiedAt: notifiedIso, phased: draft.phased, delayReason: draft.delayReason });
+  const text = imyNoticeText(
+    incident,
+    notice
+      ? { notifiedAt: notice.notifiedAt, phased: notice.phased, delayReason: notice.delayReason }
+      : { notifiedAt: notifiedIso, phased: draft.phased, delayReason: draft.delayReason },
+  );
   const unlikely = incident.assessment?.risk === 'unlikely';
   const status = notice ? null : unlikely ? t.notNeeded : !incident.assessment ? t.assessFirst : null;
   const set = <K extends keyof NoticeDraft>(key: K, value: NoticeDraft[K]) => setDraft((d) => ({ ...d, [key]: value }));
@@ -142,7 +179,9 @@ export function ImyNoticePanel({ supplementDueAt, ...panel }: ImyNoticePanelProp
       {notice ? <ImySupplement panel={panel} supplementDueAt={supplementDueAt} /> : null}
       {status ? <p>{status}</p> : null}
       {!unlikely || notice ? <NoticeText text={text} /> : null}
-      {canEdit && !notice && !unlikely ? <NoticeForm panel={panel} draft={draft} set={set} late={late} change={change} /> : null}
+      {canEdit && !notice && !unlikely ? (
+        <NoticeForm panel={panel} draft={draft} set={set} late={late} change={change} />
+      ) : null}
     </IncidentTrack>
   );
 }

@@ -50,7 +50,11 @@ export function ImySupplement({ panel, supplementDueAt }: ImySupplementProps) {
         </p>
       ) : null}
       {owed ? (
-        <MessageBar intent={overdue ? 'error' : 'warning'} layout="multiline" data-supplement={overdue ? 'overdue' : 'owed'}>
+        <MessageBar
+          intent={overdue ? 'error' : 'warning'}
+          layout="multiline"
+          data-supplement={overdue ? 'overdue' : 'owed'}
+        >
           <MessageBarBody>
             <MessageBarTitle>{t.supplementDue(displayTime(owed))}</MessageBarTitle>
             {overdue ? <span aria-hidden="true">⚠ </span> : null}
@@ -59,9 +63,24 @@ export function ImySupplement({ panel, supplementDueAt }: ImySupplementProps) {
         </MessageBar>
       ) : null}
       {canEdit && owed ? (
-        <ChangeForm heading={t.supplementHeading} change={change} panel={panel} submitLabel={t.recordSupplement} primary feedback={false} onSubmit={submit}>
+        <ChangeForm
+          heading={t.supplementHeading}
+          change={change}
+          panel={panel}
+          submitLabel={t.recordSupplement}
+          primary
+          feedback={false}
+          onSubmit={submit}
+        >
           <div className={form.row}>
-            <TimeField label={t.supplementSentAt} required nowButton value={sentAt} onChange={setSentAt} error={change.fieldErrors.sentAt} />
+            <TimeField
+              label={t.supplementSentAt}
+              required
+              nowButton
+              value={sentAt}
+              onChange={setSentAt}
+              error={change.fieldErrors.sentAt}
+            />
           </div>
         </ChangeForm>
       ) : null}

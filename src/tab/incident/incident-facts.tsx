@@ -13,8 +13,12 @@ import { Section } from './section';
 
 const useStyles = makeStyles({
   list: {
-    display: 'grid', gridTemplateColumns: 'minmax(10rem, max-content) 1fr', gap: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}`, margin: 0,
-    '& dt': { fontWeight: tokens.fontWeightSemibold }, '& dd': { margin: 0, whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' },
+    display: 'grid',
+    gridTemplateColumns: 'minmax(10rem, max-content) 1fr',
+    gap: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}`,
+    margin: 0,
+    '& dt': { fontWeight: tokens.fontWeightSemibold },
+    '& dd': { margin: 0, whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' },
     '@media (max-width: 480px)': { gridTemplateColumns: '1fr', '& dd': { marginBottom: tokens.spacingVerticalS } },
   },
 });
@@ -33,8 +37,16 @@ export function IncidentFacts({ incident: i }: { incident: Incident }) {
     [t.occurredAt, displayTime(i.occurredAt)],
     [t.endedAt, displayTime(i.endedAt)],
     [t.awareAt, displayTime(i.awareAt)],
-    [t.breachTypes, i.breachTypes.length ? i.breachTypes.map((b) => labelOf(BREACH_TYPES, b, locale)).join('; ') : t.notGiven],
-    [t.dataCategories, i.dataCategories.length ? i.dataCategories.map((c) => labelOf(DATA_CATEGORIES, c, locale)).join('; ') : t.notGiven],
+    [
+      t.breachTypes,
+      i.breachTypes.length ? i.breachTypes.map((b) => labelOf(BREACH_TYPES, b, locale)).join('; ') : t.notGiven,
+    ],
+    [
+      t.dataCategories,
+      i.dataCategories.length
+        ? i.dataCategories.map((c) => labelOf(DATA_CATEGORIES, c, locale)).join('; ')
+        : t.notGiven,
+    ],
     [t.affectedCount, i.affectedCount ?? t.notGiven],
     [t.cause, i.cause ? causeLabel(i.cause, locale) : t.notGiven],
     [t.measures, i.measures ?? t.notGiven],
@@ -43,7 +55,9 @@ export function IncidentFacts({ incident: i }: { incident: Incident }) {
     [t.reporter, i.reporter.name],
     [t.reportedToAuthority, yesNo(i.reportedToAuthority)],
     [t.createdAt, displayTime(i.createdAt)],
-    ...(i.closedAt ? [[t.closedAt, `${displayTime(i.closedAt)}${i.closedBy ? `, ${i.closedBy.name}` : ''}`] as [string, ReactNode]] : []),
+    ...(i.closedAt
+      ? [[t.closedAt, `${displayTime(i.closedAt)}${i.closedBy ? `, ${i.closedBy.name}` : ''}`] as [string, ReactNode]]
+      : []),
   ];
   return (
     <Section id="facts" heading={t.heading}>

@@ -47,11 +47,24 @@ const useStyles = makeStyles({
   page: { maxWidth: '84rem', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   title: { overflowWrap: 'anywhere' },
   columns: {
-    display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: tokens.spacingVerticalL, alignItems: 'start',
-    '@media (min-width: 1000px)': { gridTemplateColumns: 'minmax(0, 3fr) minmax(20rem, 2fr)', columnGap: tokens.spacingHorizontalXL },
+    display: 'grid',
+    gridTemplateColumns: 'minmax(0, 1fr)',
+    gap: tokens.spacingVerticalL,
+    alignItems: 'start',
+    '@media (min-width: 1000px)': {
+      gridTemplateColumns: 'minmax(0, 3fr) minmax(20rem, 2fr)',
+      columnGap: tokens.spacingHorizontalXL,
+    },
   },
   column: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
-  clock: { display: 'flex', flexWrap: 'wrap', gap: `0 ${tokens.spacingHorizontalXL}`, margin: 0, '& dt': { fontWeight: tokens.fontWeightSemibold }, '& dd': { margin: 0 } },
+  clock: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: `0 ${tokens.spacingHorizontalXL}`,
+    margin: 0,
+    '& dt': { fontWeight: tokens.fontWeightSemibold },
+    '& dd': { margin: 0 },
+  },
 });
 
 /** Loads the incident and keeps it as changes answer and reloads bring it. */
@@ -75,10 +88,13 @@ function useIncidentDetails(idOrNumber: string) {
   useEffect(() => {
     void load();
   }, [load]);
-  const onChanged = useCallback((next: Incident) => {
-    setDetails((d) => (d ? { ...d, incident: next } : d));
-    void load();
-  }, [load]);
+  const onChanged = useCallback(
+    (next: Incident) => {
+      setDetails((d) => (d ? { ...d, incident: next } : d));
+      void load();
+    },
+    [load],
+  );
   return { details, error, reloading, load, onChanged };
 }
 
@@ -89,7 +105,11 @@ export function IncidentPage({ idOrNumber }: { idOrNumber: string }) {
   const styles = useStyles();
   const { details, error, reloading, load, onChanged } = useIncidentDetails(idOrNumber);
 
-  const back = isDpo ? <Link href={hrefOf({ page: 'board' })}>{t.back}</Link> : <Link href={hrefOf({ page: 'mine' })}>{t.backMine}</Link>;
+  const back = isDpo ? (
+    <Link href={hrefOf({ page: 'board' })}>{t.back}</Link>
+  ) : (
+    <Link href={hrefOf({ page: 'mine' })}>{t.backMine}</Link>
+  );
   if (!details) {
     return (
       <section className={styles.page}>
@@ -105,7 +125,18 @@ export function IncidentPage({ idOrNumber }: { idOrNumber: string }) {
       </section>
     );
   }
-  return <IncidentView details={details} reload={load} reloading={reloading} loadError={error} back={back} isDpo={isDpo} meId={me?.id} onChanged={onChanged} />;
+  return (
+    <IncidentView
+      details={details}
+      reload={load}
+      reloading={reloading}
+      loadError={error}
+      back={back}
+      isDpo={isDpo}
+      meId={me?.id}
+      onChanged={onChanged}
+    />
+  );
 }
 
 interface ViewProps {
@@ -127,25 +158,53 @@ function ReporterStatus({ incident, now }: { incident: Incident; now: Date }) {
   return (
     <>
       <dl className={styles.clock}>
-        <div><dt>{t.facts.status}</dt><dd>{statusLabel(incident.status, locale)}</dd></div>
-        <div><dt>{t.clock.deadline}</dt><dd>{displayTime(incident.deadline)}</dd></div>
-        <div><dt>{t.clock.timeLeft}</dt><dd data-testid="incident-clock"><Countdown incident={incident} now={now} /></dd></div>
+        <div>
+          <dt>{t.facts.status}</dt>
+          <dd>{statusLabel(incident.status, locale)}</dd>
+        </div>
+        <div>
+          <dt>{t.clock.deadline}</dt>
+          <dd>{displayTime(incident.deadline)}</dd>
+        </div>
+        <div>
+          <dt>{t.clock.timeLeft}</dt>
+          <dd data-testid="incident-clock">
+            <Countdown incident={incident} now={now} />
+          </dd>
+        </div>
       </dl>
       <MessageBar intent="info" layout="multiline">
-        <MessageBarBody><strong>{t.next}:</strong> {nextStep(incident, locale)}</MessageBarBody>
+        <MessageBarBody>
+          <strong>{t.next}:</strong> {nextStep(incident, locale)}
+        </MessageBarBody>
       </MessageBar>
     </>
   );
 }
 
 /** The DPO's work column: the next duty, then every track. */
-function Workbench({ panel, supplementDueAt, meId, now }: { panel: PanelProps; supplementDueAt: string | null; meId?: string; now: Date }) {
+function Workbench({
+  panel,
+  supplementDueAt,
+  meId,
+  now,
+}: {
+  panel: PanelProps;
+  supplementDueAt: string | null;
+  meId?: string;
+  now: Date;
+}) {
   const { incident } = panel;
-  const opening = useTrackOpening({ assessment: incident.assessment || incident.status === 'closed' ? 'done' : 'due', ...trackStates(incident) });
+  const opening = useTrackOpening({
+    assessment: incident.assessment || incident.status === 'closed' ? 'done' : 'due',
+    ...trackStates(incident),
+  });
   return (
     <TrackProvider value={opening}>
       <DutyCard panel={panel} meId={meId} now={now} />
-      <AssessmentTrack incident={incident}><AssessmentPanel {...panel} /></AssessmentTrack>
+      <AssessmentTrack incident={incident}>
+        <AssessmentPanel {...panel} />
+      </AssessmentTrack>
       <ImyNoticePanel {...panel} supplementDueAt={supplementDueAt} />
       <NoticeDetailsPanel {...panel} />
       <SubjectNoticePanel {...panel} />
@@ -164,8 +223,17 @@ function IncidentView({ details, reload, reloading, loadError, back, isDpo, meId
   const form = useFormStyles();
   const now = useNow();
   const last = events[events.length - 1];
-  const latest: LatestChange | undefined = last ? { what: t.timeline.events[last.type] ?? last.type, who: last.actor.name, when: displayTime(last.at) } : undefined;
-  const panel: PanelProps = { incident, canEdit: isDpo && incident.status !== 'closed', onChanged, onReload: () => void reload(), reloading, latest };
+  const latest: LatestChange | undefined = last
+    ? { what: t.timeline.events[last.type] ?? last.type, who: last.actor.name, when: displayTime(last.at) }
+    : undefined;
+  const panel: PanelProps = {
+    incident,
+    canEdit: isDpo && incident.status !== 'closed',
+    onChanged,
+    onReload: () => void reload(),
+    reloading,
+    latest,
+  };
 
   return (
     <article className={styles.page} aria-busy={reloading}>
@@ -176,10 +244,18 @@ function IncidentView({ details, reload, reloading, loadError, back, isDpo, meId
         </PageHeading>
       </div>
       {loadError ? <LoadError error={loadError} onRetry={() => void reload()} /> : null}
-      {reloading ? <span className={form.muted} role="status">{t.reloading}</span> : null}
+      {reloading ? (
+        <span className={form.muted} role="status">
+          {t.reloading}
+        </span>
+      ) : null}
       <div className={styles.columns}>
         <div className={styles.column} role="region" aria-label={t.columns.work}>
-          {isDpo ? <Workbench panel={panel} supplementDueAt={details.supplementDueAt} meId={meId} now={now} /> : <ReporterStatus incident={incident} now={now} />}
+          {isDpo ? (
+            <Workbench panel={panel} supplementDueAt={details.supplementDueAt} meId={meId} now={now} />
+          ) : (
+            <ReporterStatus incident={incident} now={now} />
+          )}
         </div>
         <div className={styles.column} role="region" aria-label={t.columns.facts}>
           <IncidentFacts incident={incident} />

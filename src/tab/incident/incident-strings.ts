@@ -31,7 +31,8 @@ const sv = {
       take: 'Ta incidenten så att alla ser vem som utreder den. Klockan för anmälan till IMY går redan.',
       assess: 'Bedöm risken för de registrerade. Bedömningen avgör om incidenten ska anmälas till IMY.',
       'notify-imy': 'Risken är inte osannolik: anmäl incidenten till IMY och registrera anmälan här.',
-      'inform-subjects': 'Risken är hög: informera de registrerade utan onödigt dröjsmål (artikel 34), eller ange varför de inte informeras.',
+      'inform-subjects':
+        'Risken är hög: informera de registrerade utan onödigt dröjsmål (artikel 34), eller ange varför de inte informeras.',
       'supplement-imy': 'Anmälan gjordes i etapper: skicka kompletteringen till IMY och registrera den här.',
       close: 'Allt som krävs är gjort. Avsluta incidenten när inget mer återstår.',
       none: 'Incidenten är avslutad och dokumenterad i registret.',
@@ -64,7 +65,8 @@ const sv = {
     policeDone: (at: string) => `Polisanmäld ${at}.`,
     endedOpen: 'Pågår, eller tidpunkten är okänd.',
     endedDone: (at: string) => `Upphörde ${at}.`,
-    awareness: (at: string, reasoned: boolean) => `Klockan startade ${at}${reasoned ? ' (senare kännedom, med skäl)' : ' (vid upptäckten)'}.`,
+    awareness: (at: string, reasoned: boolean) =>
+      `Klockan startade ${at}${reasoned ? ' (senare kännedom, med skäl)' : ' (vid upptäckten)'}.`,
     closed: 'Avslutad.',
   },
   columns: { work: 'Handläggning', facts: 'Om incidenten' },
@@ -103,8 +105,10 @@ const sv = {
   },
   awareness: {
     heading: 'Kännedom: när klockan startar',
-    intro: 'Klockan för anmälan till IMY startar när ni fick kännedom om incidenten: när ni med rimlig säkerhet visste att personuppgifter har röjts, ändrats eller gått förlorade (EDPB:s riktlinjer 9/2022). Utan annat besked är det när incidenten upptäcktes. En senare tidpunkt kräver ett skäl.',
-    current: (awareAt: string, deadline: string) => `Klockan startade ${awareAt}. Frist för anmälan till IMY: ${deadline}.`,
+    intro:
+      'Klockan för anmälan till IMY startar när ni fick kännedom om incidenten: när ni med rimlig säkerhet visste att personuppgifter har röjts, ändrats eller gått förlorade (EDPB:s riktlinjer 9/2022). Utan annat besked är det när incidenten upptäcktes. En senare tidpunkt kräver ett skäl.',
+    current: (awareAt: string, deadline: string) =>
+      `Klockan startade ${awareAt}. Frist för anmälan till IMY: ${deadline}.`,
     reasonRecorded: 'Skäl',
     awareAt: 'När fick ni kännedom om incidenten?',
     reason: 'Skäl för tidpunkten',
@@ -123,7 +127,8 @@ const sv = {
   },
   assessment: {
     heading: 'Riskbedömning',
-    intro: 'Gå igenom faktorerna i EDPB:s riktlinjer. Allvarlighetsgraden räknas enligt ENISA: SE = DPC × EI + CB. Förslaget är ett stöd – du bekräftar bedömningen och motiverar den.',
+    intro:
+      'Gå igenom faktorerna i EDPB:s riktlinjer. Allvarlighetsgraden räknas enligt ENISA: SE = DPC × EI + CB. Förslaget är ett stöd – du bekräftar bedömningen och motiverar den.',
     current: 'Nuvarande bedömning',
     assessedBy: (name: string, at: string) => `Bedömd av ${name}, ${at}.`,
     redo: 'Gör om bedömningen',
@@ -148,7 +153,8 @@ const sv = {
     largeVolume: 'Stor mängd uppgifter om varje person, t.ex. hela akter (+1)',
     manyPeople: 'Många berörda personer (+1)',
     mitigated: 'Uppgifterna var redan offentliga eller oläsliga för mottagaren, t.ex. krypterade (−1)',
-    affected: (n: number | undefined) => (n === undefined ? 'Antal berörda enligt rapporten: okänt.' : `Antal berörda enligt rapporten: ${n}.`),
+    affected: (n: number | undefined) =>
+      n === undefined ? 'Antal berörda enligt rapporten: okänt.' : `Antal berörda enligt rapporten: ${n}.`,
     eiLegend: '4. Hur lätt går det att identifiera personerna? (EI)',
     eiLevels: [
       'Försumbart – nästan omöjligt',
@@ -159,13 +165,23 @@ const sv = {
     result: 'Resultat',
     formula: (dpc: string, ei: string, cb: string, score: string) => `SE = ${dpc} × ${ei} + ${cb} = ${score}`,
     band: (band: string) => `Allvarlighetsgrad: ${band}.`,
-    bands: { low: 'låg', medium: 'medel', high: 'hög', 'very-high': 'mycket hög' } satisfies Record<SeverityBand, string>,
+    bands: { low: 'låg', medium: 'medel', high: 'hög', 'very-high': 'mycket hög' } satisfies Record<
+      SeverityBand,
+      string
+    >,
     suggestion: (risk: string) => `Förslag: ${risk}.`,
     decision: 'Din bedömning',
     departs: 'Du gör en annan bedömning än förslaget. Förklara varför i motiveringen.',
     choiceMissing: 'Välj din bedömning av risken.',
-    missing: (factors: string[]) => `Välj ${factors.join(', ')} för att räkna fram allvarlighetsgraden och få ett förslag.`,
-    factorNames: { confidentiality: 'konfidentialitet', integrity: 'riktighet', availability: 'tillgänglighet', dataKind: 'uppgifternas art', ei: 'hur lätt personerna kan identifieras' },
+    missing: (factors: string[]) =>
+      `Välj ${factors.join(', ')} för att räkna fram allvarlighetsgraden och få ett förslag.`,
+    factorNames: {
+      confidentiality: 'konfidentialitet',
+      integrity: 'riktighet',
+      availability: 'tillgänglighet',
+      dataKind: 'uppgifternas art',
+      ei: 'hur lätt personerna kan identifieras',
+    },
     rationale: 'Motivering',
     rationaleHint: 'Vad väger tyngst? Skriv utan namn och personnummer.',
     confirm: 'Bekräfta bedömningen',
@@ -187,7 +203,8 @@ const sv = {
     notifiedAt: 'När anmäldes incidenten till IMY?',
     record: 'Registrera anmälan',
     textHeading: 'Text till IMY:s e-tjänst',
-    textIntro: 'Det som skickas till IMY blir allmän handling. Texten innehåller bara det IMY frågar efter – ingen rubrik, ingen beskrivning och inga namn. Kontrollera den innan du klistrar in den.',
+    textIntro:
+      'Det som skickas till IMY blir allmän handling. Texten innehåller bara det IMY frågar efter – ingen rubrik, ingen beskrivning och inga namn. Kontrollera den innan du klistrar in den.',
     textLabel: 'Text att kopiera',
     copy: 'Kopiera texten',
     copied: 'Texten är kopierad.',
@@ -195,7 +212,8 @@ const sv = {
     late: 'Fristen har gått ut.',
     supplementHeading: 'Komplettering till IMY',
     supplementDue: (at: string) => `Komplettering till IMY ska skickas senast ${at}`,
-    supplementOverdue: 'Fyra veckor har gått sedan anmälan. Skicka kompletteringen till IMY snarast och registrera den här.',
+    supplementOverdue:
+      'Fyra veckor har gått sedan anmälan. Skicka kompletteringen till IMY snarast och registrera den här.',
     supplementsDone: 'Kompletteringar klara',
     supplementSent: (at: string) => `Kompletteringen skickades till IMY ${at}.`,
     supplementSentAt: 'När skickades kompletteringen till IMY?',
@@ -203,7 +221,8 @@ const sv = {
   },
   subjects: {
     heading: 'Information till de registrerade (artikel 34)',
-    intro: 'Vid hög risk ska de registrerade informeras utan onödigt dröjsmål, om inte ett undantag gäller (uppgifterna är oläsliga, risken är inte längre sannolik, eller det skulle kräva oproportionerlig ansträngning).',
+    intro:
+      'Vid hög risk ska de registrerade informeras utan onödigt dröjsmål, om inte ett undantag gäller (uppgifterna är oläsliga, risken är inte längre sannolik, eller det skulle kräva oproportionerlig ansträngning).',
     informed: 'De registrerade har informerats',
     notInformed: 'De registrerade informeras inte',
     choice: 'Har de registrerade informerats?',
@@ -219,7 +238,8 @@ const sv = {
   },
   lexSarah: {
     heading: 'Lex Sarah och IVO',
-    intro: 'Inom socialtjänsten kan incidenten också vara ett missförhållande enligt lex Sarah (SoL 14 kap.). Allvarliga fall anmäls till IVO så snart som möjligt.',
+    intro:
+      'Inom socialtjänsten kan incidenten också vara ett missförhållande enligt lex Sarah (SoL 14 kap.). Allvarliga fall anmäls till IVO så snart som möjligt.',
     reportedAt: 'När gjordes lex Sarah-rapporten?',
     reportedToIvo: 'Anmäld till IVO',
     ivoReportedAt: 'När anmäldes den till IVO?',
@@ -249,11 +269,17 @@ const sv = {
   },
   accessLog: {
     heading: 'Vem har läst',
-    intro: 'Varje gång någon har öppnat incidenten eller tagit ut ett dokument, det senaste först. Bara vem och när, aldrig innehållet.',
+    intro:
+      'Varje gång någon har öppnat incidenten eller tagit ut ett dokument, det senaste först. Bara vem och när, aldrig innehållet.',
     loading: 'Hämtar …',
     empty: 'Ingen har öppnat incidenten än.',
     failed: 'Det gick inte att hämta loggen. Försök igen senare.',
-    views: { 'incident-details': 'Öppnade incidenten', document: 'Tog ut dokument', 'register-export': 'Exporterade registret', 'retention-export': 'Gallringsexport' } as Record<string, string>,
+    views: {
+      'incident-details': 'Öppnade incidenten',
+      document: 'Tog ut dokument',
+      'register-export': 'Exporterade registret',
+      'retention-export': 'Gallringsexport',
+    } as Record<string, string>,
     roles: { dpo: 'dataskyddsombud', reporter: 'rapportör' } as Record<string, string>,
   },
   timeline: {
@@ -309,7 +335,8 @@ const en: typeof sv = {
       take: 'Take the incident so that everyone sees who is looking into it. The clock for notifying IMY is already running.',
       assess: 'Assess the risk to the data subjects. The assessment decides whether IMY must be notified.',
       'notify-imy': 'The risk is not unlikely: notify IMY and record the notice here.',
-      'inform-subjects': 'The risk is high: inform the data subjects without undue delay (article 34), or give why they are not informed.',
+      'inform-subjects':
+        'The risk is high: inform the data subjects without undue delay (article 34), or give why they are not informed.',
       'supplement-imy': 'The notice was given in phases: send the supplement to IMY and record it here.',
       close: 'Everything required is done. Close the incident when nothing more remains.',
       none: 'The incident is closed and documented in the register.',
@@ -342,7 +369,8 @@ const en: typeof sv = {
     policeDone: (at: string) => `Reported to the police ${at}.`,
     endedOpen: 'Ongoing, or the time is unknown.',
     endedDone: (at: string) => `Ended ${at}.`,
-    awareness: (at: string, reasoned: boolean) => `The clock started ${at}${reasoned ? ' (later awareness, with a reason)' : ' (at discovery)'}.`,
+    awareness: (at: string, reasoned: boolean) =>
+      `The clock started ${at}${reasoned ? ' (later awareness, with a reason)' : ' (at discovery)'}.`,
     closed: 'Closed.',
   },
   columns: { work: 'Handling', facts: 'About the incident' },
@@ -381,12 +409,15 @@ const en: typeof sv = {
   },
   awareness: {
     heading: 'Awareness: when the clock starts',
-    intro: "The clock for notifying IMY starts when you became aware of the breach: when you were reasonably certain that personal data was disclosed, changed or lost (EDPB Guidelines 9/2022). Unless you say otherwise that is the discovery. A later time needs a reason.",
-    current: (awareAt: string, deadline: string) => `The clock started ${awareAt}. Deadline for notifying IMY: ${deadline}.`,
+    intro:
+      'The clock for notifying IMY starts when you became aware of the breach: when you were reasonably certain that personal data was disclosed, changed or lost (EDPB Guidelines 9/2022). Unless you say otherwise that is the discovery. A later time needs a reason.',
+    current: (awareAt: string, deadline: string) =>
+      `The clock started ${awareAt}. Deadline for notifying IMY: ${deadline}.`,
     reasonRecorded: 'Reason',
     awareAt: 'When did you become aware of the breach?',
     reason: 'Reason for the time',
-    reasonHint: 'What made you certain only then that personal data was involved? Write without names and identity numbers.',
+    reasonHint:
+      'What made you certain only then that personal data was involved? Write without names and identity numbers.',
     record: 'Record the awareness',
     saved: (deadline: string) => `Saved. New deadline for notifying IMY: ${deadline}.`,
     locked: 'The incident is notified to IMY, so the time of awareness can no longer be changed.',
@@ -401,7 +432,8 @@ const en: typeof sv = {
   },
   assessment: {
     heading: 'Risk assessment',
-    intro: "Go through the factors of the EDPB guidelines. Severity is scored with ENISA's method: SE = DPC × EI + CB. The suggestion is an aid – you confirm the assessment and give your rationale.",
+    intro:
+      "Go through the factors of the EDPB guidelines. Severity is scored with ENISA's method: SE = DPC × EI + CB. The suggestion is an aid – you confirm the assessment and give your rationale.",
     current: 'Current assessment',
     assessedBy: (name: string, at: string) => `Assessed by ${name}, ${at}.`,
     redo: 'Assess again',
@@ -426,7 +458,10 @@ const en: typeof sv = {
     largeVolume: 'A large volume of data about each person, e.g. whole case files (+1)',
     manyPeople: 'Many people affected (+1)',
     mitigated: 'The data was already public, or unintelligible to the recipient, e.g. encrypted (−1)',
-    affected: (n: number | undefined) => (n === undefined ? 'People affected according to the report: unknown.' : `People affected according to the report: ${n}.`),
+    affected: (n: number | undefined) =>
+      n === undefined
+        ? 'People affected according to the report: unknown.'
+        : `People affected according to the report: ${n}.`,
     eiLegend: '4. How easily can the people be identified? (EI)',
     eiLevels: [
       'Negligible – next to impossible',
@@ -443,7 +478,13 @@ const en: typeof sv = {
     departs: 'Your assessment differs from the suggestion. Explain why in the rationale.',
     choiceMissing: 'Choose your assessment of the risk.',
     missing: (factors: string[]) => `Choose ${factors.join(', ')} to score the severity and get a suggestion.`,
-    factorNames: { confidentiality: 'confidentiality', integrity: 'integrity', availability: 'availability', dataKind: 'the nature of the data', ei: 'how easily the people can be identified' },
+    factorNames: {
+      confidentiality: 'confidentiality',
+      integrity: 'integrity',
+      availability: 'availability',
+      dataKind: 'the nature of the data',
+      ei: 'how easily the people can be identified',
+    },
     rationale: 'Rationale',
     rationaleHint: 'What weighs most? Write without names and identity numbers.',
     confirm: 'Confirm the assessment',
@@ -461,11 +502,13 @@ const en: typeof sv = {
     phased: 'The notice is given in phases (supplements follow, within four weeks at the latest)',
     phasedReminder: 'The notice was given in phases: remember to supplement it with IMY.',
     delayReason: 'Reasons for the delay',
-    delayReasonHint: 'The notice is made later than 72 hours after becoming aware. The reasons must be given (article 33(1)).',
+    delayReasonHint:
+      'The notice is made later than 72 hours after becoming aware. The reasons must be given (article 33(1)).',
     notifiedAt: 'When was IMY notified?',
     record: 'Record the notice',
     textHeading: "Text for IMY's e-service",
-    textIntro: 'What is sent to IMY becomes a public record. The text holds only what IMY asks for – no title, no description and no names. Check it before you paste it. It is in Swedish, as the e-service is.',
+    textIntro:
+      'What is sent to IMY becomes a public record. The text holds only what IMY asks for – no title, no description and no names. Check it before you paste it. It is in Swedish, as the e-service is.',
     textLabel: 'Text to copy',
     copy: 'Copy the text',
     copied: 'The text is copied.',
@@ -473,7 +516,8 @@ const en: typeof sv = {
     late: 'The deadline has passed.',
     supplementHeading: 'Supplement to IMY',
     supplementDue: (at: string) => `The supplement to IMY must be sent by ${at}`,
-    supplementOverdue: 'Four weeks have passed since the notice. Send the supplement to IMY as soon as possible and record it here.',
+    supplementOverdue:
+      'Four weeks have passed since the notice. Send the supplement to IMY as soon as possible and record it here.',
     supplementsDone: 'Supplements done',
     supplementSent: (at: string) => `The supplement was sent to IMY ${at}.`,
     supplementSentAt: 'When was the supplement sent to IMY?',
@@ -481,7 +525,8 @@ const en: typeof sv = {
   },
   subjects: {
     heading: 'Information to the data subjects (article 34)',
-    intro: 'When the risk is high, the data subjects are told without undue delay, unless an exception applies (the data is unintelligible, the risk is no longer likely, or it would take disproportionate effort).',
+    intro:
+      'When the risk is high, the data subjects are told without undue delay, unless an exception applies (the data is unintelligible, the risk is no longer likely, or it would take disproportionate effort).',
     informed: 'The data subjects have been informed',
     notInformed: 'The data subjects are not informed',
     choice: 'Have the data subjects been informed?',
@@ -497,7 +542,8 @@ const en: typeof sv = {
   },
   lexSarah: {
     heading: 'Lex Sarah and IVO',
-    intro: 'In social services the incident may also be a wrongdoing under lex Sarah (SoL ch. 14). Serious cases are reported to IVO as soon as possible.',
+    intro:
+      'In social services the incident may also be a wrongdoing under lex Sarah (SoL ch. 14). Serious cases are reported to IVO as soon as possible.',
     reportedAt: 'When was the lex Sarah report made?',
     reportedToIvo: 'Reported to IVO',
     ivoReportedAt: 'When was it reported to IVO?',
@@ -508,7 +554,8 @@ const en: typeof sv = {
   },
   police: {
     heading: 'Police report',
-    intro: 'Record whether the incident was reported to the police, for example after a theft, an intrusion or another attack.',
+    intro:
+      'Record whether the incident was reported to the police, for example after a theft, an intrusion or another attack.',
     reportedAt: 'When was it reported to the police?',
     reference: "The police's reference number",
     referenceHint: 'For example K123456-26.',
@@ -527,11 +574,17 @@ const en: typeof sv = {
   },
   accessLog: {
     heading: 'Who has read it',
-    intro: 'Each time someone opened the incident or took out a document, newest first. Only who and when, never the content.',
+    intro:
+      'Each time someone opened the incident or took out a document, newest first. Only who and when, never the content.',
     loading: 'Loading …',
     empty: 'Nobody has opened the incident yet.',
     failed: 'The log could not be loaded. Try again later.',
-    views: { 'incident-details': 'Opened the incident', document: 'Took out a document', 'register-export': 'Exported the register', 'retention-export': 'Retention export' } as Record<string, string>,
+    views: {
+      'incident-details': 'Opened the incident',
+      document: 'Took out a document',
+      'register-export': 'Exported the register',
+      'retention-export': 'Retention export',
+    } as Record<string, string>,
     roles: { dpo: 'data protection officer', reporter: 'reporter' } as Record<string, string>,
   },
   timeline: {

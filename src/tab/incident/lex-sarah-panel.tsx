@@ -37,16 +37,32 @@ export function LexSarahPanel(panel: PanelProps) {
       {recorded ? (
         <p data-testid="lex-sarah-recorded">
           {t.recorded(displayTime(recorded.reportedAt))}{' '}
-          {recorded.reportedToIvo ? t.recordedIvo(displayTime(recorded.ivoReportedAt), recorded.ivoReference ?? '') : null}
+          {recorded.reportedToIvo
+            ? t.recordedIvo(displayTime(recorded.ivoReportedAt), recorded.ivoReference ?? '')
+            : null}
         </p>
       ) : null}
       {canEdit ? (
         <ChangeForm heading={t.heading} change={change} panel={panel} submitLabel={t.record} onSubmit={submit}>
-          <TimeField label={t.reportedAt} required nowButton value={reportedAt} onChange={setReportedAt} error={change.fieldErrors.reportedAt} />
+          <TimeField
+            label={t.reportedAt}
+            required
+            nowButton
+            value={reportedAt}
+            onChange={setReportedAt}
+            error={change.fieldErrors.reportedAt}
+          />
           <Checkbox label={t.reportedToIvo} checked={toIvo} onChange={(_, d) => setToIvo(d.checked === true)} />
           {toIvo ? (
             <div className={form.row}>
-              <TimeField label={t.ivoReportedAt} required nowButton value={ivoAt} onChange={setIvoAt} error={change.fieldErrors.ivoReportedAt} />
+              <TimeField
+                label={t.ivoReportedAt}
+                required
+                nowButton
+                value={ivoAt}
+                onChange={setIvoAt}
+                error={change.fieldErrors.ivoReportedAt}
+              />
               <Field label={t.ivoReference} validationMessage={change.fieldErrors.ivoReference}>
                 <Input value={ivoReference} onChange={(_, d) => setIvoReference(d.value)} />
               </Field>

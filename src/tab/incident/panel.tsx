@@ -23,7 +23,14 @@ export function ChangeFeedback({ change, panel, saved }: { change: ChangeState; 
   const styles = useFormStyles();
   if (change.error) {
     const reloadedSince = change.attemptedEtag !== undefined && change.attemptedEtag !== panel.incident.etag;
-    return <ChangeError error={change.error} onReload={panel.onReload} reloading={panel.reloading} latest={reloadedSince ? panel.latest : undefined} />;
+    return (
+      <ChangeError
+        error={change.error}
+        onReload={panel.onReload}
+        reloading={panel.reloading}
+        latest={reloadedSince ? panel.latest : undefined}
+      />
+    );
   }
   return (
     <p className={styles.saved} role="status">

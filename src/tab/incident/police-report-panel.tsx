@@ -30,11 +30,20 @@ export function PoliceReportPanel(panel: PanelProps) {
   return (
     <IncidentTrack id="police" incident={incident} heading={t.heading}>
       <p>{t.intro}</p>
-      {recorded ? <p data-testid="police-recorded">{t.recorded(displayTime(recorded.reportedAt), recorded.reference ?? '')}</p> : null}
+      {recorded ? (
+        <p data-testid="police-recorded">{t.recorded(displayTime(recorded.reportedAt), recorded.reference ?? '')}</p>
+      ) : null}
       {canEdit ? (
         <ChangeForm heading={t.heading} change={change} panel={panel} submitLabel={t.record} onSubmit={submit}>
           <div className={form.row}>
-            <TimeField label={t.reportedAt} required nowButton value={reportedAt} onChange={setReportedAt} error={change.fieldErrors.reportedAt} />
+            <TimeField
+              label={t.reportedAt}
+              required
+              nowButton
+              value={reportedAt}
+              onChange={setReportedAt}
+              error={change.fieldErrors.reportedAt}
+            />
             <Field label={t.reference} hint={t.referenceHint} validationMessage={change.fieldErrors.reference}>
               <Input value={reference} onChange={(_, d) => setReference(d.value)} />
             </Field>

@@ -42,26 +42,50 @@ export function SubjectNoticePanel(panel: PanelProps) {
       <p>{t.intro}</p>
       {recorded ? (
         <p data-testid="subjects-recorded">
-          {recorded.notifiedAt ? `${t.recordedInformed(displayTime(recorded.notifiedAt))}${recorded.method ? ` (${recorded.method})` : ''}` : t.recordedNot(recorded.notInformedReason ?? '')}
+          {recorded.notifiedAt
+            ? `${t.recordedInformed(displayTime(recorded.notifiedAt))}${recorded.method ? ` (${recorded.method})` : ''}`
+            : t.recordedNot(recorded.notInformedReason ?? '')}
         </p>
       ) : null}
       {canEdit ? (
         <ChangeForm heading={t.heading} change={change} panel={panel} submitLabel={t.record} onSubmit={submit}>
-          <Field label={t.choice} required validationMessage={choiceMissing && informed === '' ? t.choiceMissing : undefined}>
-            <RadioGroup value={informed} onChange={(_, d) => { setChoiceMissing(false); setInformed(d.value === 'no' ? 'no' : 'yes'); }}>
+          <Field
+            label={t.choice}
+            required
+            validationMessage={choiceMissing && informed === '' ? t.choiceMissing : undefined}
+          >
+            <RadioGroup
+              value={informed}
+              onChange={(_, d) => {
+                setChoiceMissing(false);
+                setInformed(d.value === 'no' ? 'no' : 'yes');
+              }}
+            >
               <Radio value="yes" label={t.informed} />
               <Radio value="no" label={t.notInformed} />
             </RadioGroup>
           </Field>
           {informed === 'yes' ? (
             <div className={form.row}>
-              <TimeField label={t.notifiedAt} required nowButton value={notifiedAt} onChange={setNotifiedAt} error={change.fieldErrors.notifiedAt} />
+              <TimeField
+                label={t.notifiedAt}
+                required
+                nowButton
+                value={notifiedAt}
+                onChange={setNotifiedAt}
+                error={change.fieldErrors.notifiedAt}
+              />
               <Field label={t.method} hint={t.methodHint} validationMessage={change.fieldErrors.method}>
                 <Input value={method} onChange={(_, d) => setMethod(d.value)} />
               </Field>
             </div>
           ) : informed === 'no' ? (
-            <Field label={t.reason} required hint={t.reasonHint} validationMessage={change.fieldErrors.notInformedReason ?? change.fieldErrors.notifiedAt}>
+            <Field
+              label={t.reason}
+              required
+              hint={t.reasonHint}
+              validationMessage={change.fieldErrors.notInformedReason ?? change.fieldErrors.notifiedAt}
+            >
               <Textarea value={reason} rows={3} resize="vertical" onChange={(_, d) => setReason(d.value)} />
             </Field>
           ) : null}

@@ -12,7 +12,12 @@ type TimelineStrings = (typeof incidentStrings)['sv']['timeline'];
 const useStyles = makeStyles({
   list: { listStyle: 'none', margin: 0, padding: 0, borderLeft: `2px solid ${tokens.colorNeutralStroke1}` },
   item: { position: 'relative', padding: `0 0 ${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}` },
-  time: { display: 'block', color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200, fontVariantNumeric: 'tabular-nums' },
+  time: {
+    display: 'block',
+    color: tokens.colorNeutralForeground2,
+    fontSize: tokens.fontSizeBase200,
+    fontVariantNumeric: 'tabular-nums',
+  },
   what: { fontWeight: tokens.fontWeightSemibold },
 });
 
@@ -23,9 +28,16 @@ const useStyles = makeStyles({
 function detail(event: AuditEvent, locale: Locale, t: TimelineStrings): string {
   const d = event.data;
   if (event.type === 'assessed' && typeof d.risk === 'string') return labelOf(RISK_LEVELS, d.risk, locale);
-  if ((event.type === 'imy-notified' || event.type === 'police-report-recorded') && typeof d.reference === 'string' && d.reference) return d.reference;
+  if (
+    (event.type === 'imy-notified' || event.type === 'police-report-recorded') &&
+    typeof d.reference === 'string' &&
+    d.reference
+  )
+    return d.reference;
   if (event.type === 'awareness-recorded' && typeof d.awareAt === 'string') {
-    return typeof d.previousAwareAt === 'string' ? `${displayTime(d.previousAwareAt)} → ${displayTime(d.awareAt)}` : displayTime(d.awareAt);
+    return typeof d.previousAwareAt === 'string'
+      ? `${displayTime(d.previousAwareAt)} → ${displayTime(d.awareAt)}`
+      : displayTime(d.awareAt);
   }
   if (event.type === 'ended-recorded' && typeof d.endedAt === 'string') return displayTime(d.endedAt);
   if (event.type === 'imy-supplement-recorded' && d.late === true) return t.supplementLate;
@@ -44,7 +56,9 @@ export function Timeline({ events }: { events: AuditEvent[] }) {
           const extra = detail(e, locale, t);
           return (
             <li key={e.id} className={styles.item}>
-              <time className={styles.time} dateTime={e.at}>{displayTime(e.at)}</time>
+              <time className={styles.time} dateTime={e.at}>
+                {displayTime(e.at)}
+              </time>
               <span className={styles.what}>{t.events[e.type] ?? e.type}</span>
               {extra ? `: ${extra}` : ''} {t.by(e.actor.name)}
             </li>

@@ -13,14 +13,17 @@ type Summaries = (typeof incidentStrings)['sv']['summaries'];
 export function assessmentSummary(incident: Incident, s: Summaries, locale: Locale): string {
   const a = incident.assessment;
   if (!a) return incident.status === 'closed' ? s.closed : s.notAssessed;
-  return s.assessed(`${labelOf(RISK_LEVELS, a.risk, locale)}${a.severity ? ` (SE ${formatNumber(a.severity.score, locale)})` : ''}`);
+  return s.assessed(
+    `${labelOf(RISK_LEVELS, a.risk, locale)}${a.severity ? ` (SE ${formatNumber(a.severity.score, locale)})` : ''}`,
+  );
 }
 
 function imySummary(incident: Incident, s: Summaries): string {
   const state = trackStates(incident).imy;
   const supplement = supplementDueAt(incident);
   if (supplement) return s.imySupplement(displayTime(supplement));
-  if (incident.imyNotice) return s.imyDone(displayTime(incident.imyNotice.notifiedAt), incident.imyNotice.reference ?? '');
+  if (incident.imyNotice)
+    return s.imyDone(displayTime(incident.imyNotice.notifiedAt), incident.imyNotice.reference ?? '');
   if (state === 'due') return s.imyDue(displayTime(incident.deadline));
   return state === 'waiting' ? s.waiting : s.imyNotRequired;
 }
@@ -35,11 +38,19 @@ function subjectsSummary(incident: Incident, s: Summaries): string {
 /** A track's line, from the incident as it stands. */
 export function trackSummary(id: TrackId, incident: Incident, s: Summaries): string {
   switch (id) {
-    case 'imy': return imySummary(incident, s);
-    case 'subjects': return subjectsSummary(incident, s);
-    case 'lex-sarah': return incident.lexSarah ? s.lexSarahDone(displayTime(incident.lexSarah.reportedAt), incident.lexSarah.reportedToIvo) : s.notRecorded;
-    case 'police': return incident.policeReport ? s.policeDone(displayTime(incident.policeReport.reportedAt)) : s.notRecorded;
-    case 'ended': return incident.endedAt ? s.endedDone(displayTime(incident.endedAt)) : s.endedOpen;
-    case 'awareness': return s.awareness(displayTime(incident.awareAt), Boolean(incident.awareReason));
+    case 'imy':
+      return imySummary(incident, s);
+    case 'subjects':
+      return subjectsSummary(incident, s);
+    case 'lex-sarah':
+      return incident.lexSarah
+        ? s.lexSarahDone(displayTime(incident.lexSarah.reportedAt), incident.lexSarah.reportedToIvo)
+        : s.notRecorded;
+    case 'police':
+      return incident.policeReport ? s.policeDone(displayTime(incident.policeReport.reportedAt)) : s.notRecorded;
+    case 'ended':
+      return incident.endedAt ? s.endedDone(displayTime(incident.endedAt)) : s.endedOpen;
+    case 'awareness':
+      return s.awareness(displayTime(incident.awareAt), Boolean(incident.awareReason));
   }
 }

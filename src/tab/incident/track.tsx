@@ -46,11 +46,15 @@ export function useTrackOpening(states: Record<string, TrackStatus>): TrackOpeni
     setFocusId(undefined);
   }, [focusId, open]);
 
-  const toggle = useCallback((id: string) => setOpen((s) => {
-    const next = new Set(s);
-    if (!next.delete(id)) next.add(id);
-    return next;
-  }), []);
+  const toggle = useCallback(
+    (id: string) =>
+      setOpen((s) => {
+        const next = new Set(s);
+        if (!next.delete(id)) next.add(id);
+        return next;
+      }),
+    [],
+  );
   const reveal = useCallback((id: string) => {
     setOpen((s) => new Set([...s, id]));
     setFocusId(id);
@@ -69,21 +73,39 @@ export function useTracks(): TrackOpening {
 
 const useStyles = makeStyles({
   section: {
-    backgroundColor: tokens.colorNeutralBackground1, border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground1,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
   },
   due: { borderLeft: `4px solid ${tokens.colorBrandStroke1}` },
   heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   toggle: {
-    display: 'flex', width: '100%', gap: tokens.spacingHorizontalS, alignItems: 'baseline', flexWrap: 'wrap', textAlign: 'left',
-    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}`, border: 'none', background: 'none', cursor: 'pointer',
-    font: 'inherit', color: tokens.colorNeutralForeground1, borderRadius: tokens.borderRadiusMedium,
+    display: 'flex',
+    width: '100%',
+    gap: tokens.spacingHorizontalS,
+    alignItems: 'baseline',
+    flexWrap: 'wrap',
+    textAlign: 'left',
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}`,
+    border: 'none',
+    background: 'none',
+    cursor: 'pointer',
+    font: 'inherit',
+    color: tokens.colorNeutralForeground1,
+    borderRadius: tokens.borderRadiusMedium,
     ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover },
     ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: '-2px' },
   },
   chevron: { width: '1em', flex: '0 0 auto' },
-  summary: { fontWeight: tokens.fontWeightRegular, color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase300 },
+  summary: {
+    fontWeight: tokens.fontWeightRegular,
+    color: tokens.colorNeutralForeground2,
+    fontSize: tokens.fontSizeBase300,
+  },
   body: {
-    display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
     padding: `0 ${tokens.spacingHorizontalL} ${tokens.spacingVerticalM}`,
     // `display: flex` would otherwise override the `hidden` attribute.
     '&[hidden]': { display: 'none' },
@@ -104,15 +126,33 @@ export function Track({ id, heading, summary, status, children }: TrackProps) {
   const tracks = useTracks();
   const open = tracks.isOpen(id);
   return (
-    <section className={mergeClasses(styles.section, status === 'due' && styles.due)} aria-labelledby={trackHeadingId(id)} data-section={id} data-state={status}>
+    <section
+      className={mergeClasses(styles.section, status === 'due' && styles.due)}
+      aria-labelledby={trackHeadingId(id)}
+      data-section={id}
+      data-state={status}
+    >
       <h2 className={styles.heading}>
-        <button type="button" id={trackHeadingId(id)} className={styles.toggle} aria-expanded={open} aria-controls={`${id}-body`} onClick={() => tracks.toggle(id)}>
-          <span className={styles.chevron} aria-hidden="true">{open ? '▾' : '▸'}</span>
+        <button
+          type="button"
+          id={trackHeadingId(id)}
+          className={styles.toggle}
+          aria-expanded={open}
+          aria-controls={`${id}-body`}
+          onClick={() => tracks.toggle(id)}
+        >
+          <span className={styles.chevron} aria-hidden="true">
+            {open ? '▾' : '▸'}
+          </span>
           <span>{heading}</span>
-          <span className={styles.summary} data-testid={`${id}-summary`}>{summary}</span>
+          <span className={styles.summary} data-testid={`${id}-summary`}>
+            {summary}
+          </span>
         </button>
       </h2>
-      <div id={`${id}-body`} className={styles.body} hidden={!open}>{children}</div>
+      <div id={`${id}-body`} className={styles.body} hidden={!open}>
+        {children}
+      </div>
     </section>
   );
 }

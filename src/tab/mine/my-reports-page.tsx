@@ -11,7 +11,17 @@ import { displayTime } from '../components/time-input';
 import { useLocale, useStrings, type Localized } from '../i18n';
 import { hrefOf } from '../routing';
 
-const strings: Localized<{ title: string; intro: string; none: string; report: string; number: string; discovered: string; status: string; next: string; list: string }> = {
+const strings: Localized<{
+  title: string;
+  intro: string;
+  none: string;
+  report: string;
+  number: string;
+  discovered: string;
+  status: string;
+  next: string;
+  list: string;
+}> = {
   sv: {
     title: 'Mina rapporter',
     intro: 'Incidenter som du har rapporterat, den senaste först.',
@@ -37,10 +47,34 @@ const strings: Localized<{ title: string; intro: string; none: string; report: s
 };
 
 const useStyles = makeStyles({
-  list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '52rem' },
-  item: { backgroundColor: tokens.colorNeutralBackground1, border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, padding: tokens.spacingHorizontalL },
-  itemTitle: { margin: `0 0 ${tokens.spacingVerticalXS}`, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
-  facts: { display: 'flex', flexWrap: 'wrap', gap: `0 ${tokens.spacingHorizontalXL}`, margin: 0, '& dt': { fontWeight: tokens.fontWeightSemibold, display: 'inline' }, '& dd': { display: 'inline', margin: `0 0 0 ${tokens.spacingHorizontalXS}` } },
+  list: {
+    listStyle: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    maxWidth: '52rem',
+  },
+  item: {
+    backgroundColor: tokens.colorNeutralBackground1,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    padding: tokens.spacingHorizontalL,
+  },
+  itemTitle: {
+    margin: `0 0 ${tokens.spacingVerticalXS}`,
+    fontSize: tokens.fontSizeBase400,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  facts: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: `0 ${tokens.spacingHorizontalXL}`,
+    margin: 0,
+    '& dt': { fontWeight: tokens.fontWeightSemibold, display: 'inline' },
+    '& dd': { display: 'inline', margin: `0 0 0 ${tokens.spacingHorizontalXS}` },
+  },
   next: { margin: `${tokens.spacingVerticalS} 0 0` },
 });
 
@@ -61,7 +95,9 @@ export function MyReportsPage() {
   return (
     <section>
       <PageHeading title={t.title}>{t.title}</PageHeading>
-      <p>{t.intro} {common.timesInStockholm}</p>
+      <p>
+        {t.intro} {common.timesInStockholm}
+      </p>
       {error ? <LoadError error={error} onRetry={load} /> : null}
       {!items && !error ? <Spinner label={common.loading} /> : null}
       {items && items.length === 0 ? (
@@ -77,10 +113,18 @@ export function MyReportsPage() {
                 <Link href={hrefOf({ page: 'incident', id: i.number })}>{i.number}</Link> {i.title}
               </h2>
               <dl className={styles.facts}>
-                <div><dt>{t.status}:</dt><dd>{statusLabel(i.status, locale)}</dd></div>
-                <div><dt>{t.discovered}:</dt><dd>{displayTime(i.discoveredAt)}</dd></div>
+                <div>
+                  <dt>{t.status}:</dt>
+                  <dd>{statusLabel(i.status, locale)}</dd>
+                </div>
+                <div>
+                  <dt>{t.discovered}:</dt>
+                  <dd>{displayTime(i.discoveredAt)}</dd>
+                </div>
               </dl>
-              <p className={styles.next}><strong>{t.next}:</strong> {nextStep(i, locale)}</p>
+              <p className={styles.next}>
+                <strong>{t.next}:</strong> {nextStep(i, locale)}
+              </p>
             </li>
           ))}
         </ul>

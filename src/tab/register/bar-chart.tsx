@@ -6,12 +6,25 @@ import { makeStyles, tokens } from '@fluentui/react-components';
 
 const useStyles = makeStyles({
   table: { borderCollapse: 'collapse', width: '100%', maxWidth: '44rem' },
-  caption: { textAlign: 'left', fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase400, paddingBottom: tokens.spacingVerticalS },
-  label: { textAlign: 'left', fontWeight: tokens.fontWeightRegular, padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM} ${tokens.spacingVerticalXS} 0`, width: '45%', verticalAlign: 'middle' },
+  caption: {
+    textAlign: 'left',
+    fontWeight: tokens.fontWeightSemibold,
+    fontSize: tokens.fontSizeBase400,
+    paddingBottom: tokens.spacingVerticalS,
+  },
+  label: {
+    textAlign: 'left',
+    fontWeight: tokens.fontWeightRegular,
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM} ${tokens.spacingVerticalXS} 0`,
+    width: '45%',
+    verticalAlign: 'middle',
+  },
   cell: { padding: `${tokens.spacingVerticalXS} 0`, verticalAlign: 'middle' },
   barRow: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
   bar: {
-    height: '1.1rem', backgroundColor: tokens.colorBrandBackground, borderRadius: tokens.borderRadiusSmall,
+    height: '1.1rem',
+    backgroundColor: tokens.colorBrandBackground,
+    borderRadius: tokens.borderRadiusSmall,
     '@media (forced-colors: active)': { backgroundColor: 'CanvasText', forcedColorAdjust: 'none' },
   },
   value: { fontVariantNumeric: 'tabular-nums', fontWeight: tokens.fontWeightSemibold },
@@ -24,7 +37,19 @@ export interface Bar {
   value: number;
 }
 
-export function BarChart({ caption, bars, labelHeader, valueHeader, testId }: { caption: string; bars: Bar[]; labelHeader: string; valueHeader: string; testId?: string }) {
+export function BarChart({
+  caption,
+  bars,
+  labelHeader,
+  valueHeader,
+  testId,
+}: {
+  caption: string;
+  bars: Bar[];
+  labelHeader: string;
+  valueHeader: string;
+  testId?: string;
+}) {
   const styles = useStyles();
   const max = Math.max(1, ...bars.map((b) => b.value));
   return (
@@ -39,10 +64,16 @@ export function BarChart({ caption, bars, labelHeader, valueHeader, testId }: { 
       <tbody>
         {bars.map((b) => (
           <tr key={b.key}>
-            <th scope="row" className={styles.label}>{b.label}</th>
+            <th scope="row" className={styles.label}>
+              {b.label}
+            </th>
             <td className={styles.cell}>
               <div className={styles.barRow}>
-                <div className={styles.bar} style={{ width: b.value ? `max(2px, ${(b.value / max) * 80}%)` : 0 }} aria-hidden="true" />
+                <div
+                  className={styles.bar}
+                  style={{ width: b.value ? `max(2px, ${(b.value / max) * 80}%)` : 0 }}
+                  aria-hidden="true"
+                />
                 <span className={styles.value}>{b.value}</span>
               </div>
             </td>

@@ -25,7 +25,9 @@ export function parseHalfYearKey(key: string): HalfYear | undefined {
 
 /** The period's first and last dates, inclusive (`2026-01-01` – `2026-06-30`). */
 export function periodOf(h: HalfYear): { from: string; to: string } {
-  return h.half === 1 ? { from: `${h.year}-01-01`, to: `${h.year}-06-30` } : { from: `${h.year}-07-01`, to: `${h.year}-12-31` };
+  return h.half === 1
+    ? { from: `${h.year}-01-01`, to: `${h.year}-06-30` }
+    : { from: `${h.year}-07-01`, to: `${h.year}-12-31` };
 }
 
 /** This half-year and the ones before it, latest first. */
@@ -46,7 +48,10 @@ export function monthsOf(h: HalfYear): string[] {
 }
 
 /** Incidents discovered in each month of the half-year. */
-export function countByMonth(incidents: readonly Pick<Incident, 'discoveredAt'>[], h: HalfYear): { month: string; count: number }[] {
+export function countByMonth(
+  incidents: readonly Pick<Incident, 'discoveredAt'>[],
+  h: HalfYear,
+): { month: string; count: number }[] {
   const counts = new Map(monthsOf(h).map((m) => [m, 0]));
   for (const i of incidents) {
     const month = stockholmDate(i.discoveredAt).slice(0, 7);

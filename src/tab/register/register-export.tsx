@@ -44,8 +44,12 @@ export function ExportSection() {
     <Section id="export" heading={t.export}>
       <p>{t.exportIntro}</p>
       <div className={styles.links}>
-        <Link href={api.exportUrl('csv')} download onClick={(e) => void download(e, 'csv')}>{t.csv}</Link>
-        <Link href={api.exportUrl('xlsx')} download onClick={(e) => void download(e, 'xlsx')}>{t.xlsx}</Link>
+        <Link href={api.exportUrl('csv')} download onClick={(e) => void download(e, 'csv')}>
+          {t.csv}
+        </Link>
+        <Link href={api.exportUrl('xlsx')} download onClick={(e) => void download(e, 'xlsx')}>
+          {t.xlsx}
+        </Link>
         {exporting ? <Spinner size="tiny" label={t.downloading} /> : null}
       </div>
       {exportError ? (

@@ -29,7 +29,8 @@ function useHalfYearReport(periodKey: string, fallback: HalfYear) {
     setError(undefined);
     const { from, to } = periodOf(parseHalfYearKey(periodKey) ?? fallback);
     Promise.all([api.registerReport(from, to), api.allIncidents(false)]).then(
-      ([r, all]) => setReport({ key: periodKey, report: r, incidents: all.items.filter((i) => inRegisterPeriod(i, { from, to })) }),
+      ([r, all]) =>
+        setReport({ key: periodKey, report: r, incidents: all.items.filter((i) => inRegisterPeriod(i, { from, to })) }),
       setError,
     );
   }, [api, periodKey, fallback]);
@@ -45,21 +46,47 @@ function ReportFigures({ current, half }: { current: Loaded; half: HalfYear }) {
   return (
     <>
       <dl className={styles.numbers} aria-live="polite">
-        <div><dt>{t.total}</dt><dd data-testid="register-total">{current.report.total}</dd></div>
-        <div><dt>{t.reported}</dt><dd data-testid="register-reported">{current.report.reportedToAuthority}</dd></div>
-        <div><dt>{t.unlikely}</dt><dd>{current.report.assessedUnlikelyRisk}</dd></div>
-        <div><dt>{t.unassessed}</dt><dd data-testid="register-unassessed">{current.report.unassessed}</dd></div>
+        <div>
+          <dt>{t.total}</dt>
+          <dd data-testid="register-total">{current.report.total}</dd>
+        </div>
+        <div>
+          <dt>{t.reported}</dt>
+          <dd data-testid="register-reported">{current.report.reportedToAuthority}</dd>
+        </div>
+        <div>
+          <dt>{t.unlikely}</dt>
+          <dd>{current.report.assessedUnlikelyRisk}</dd>
+        </div>
+        <div>
+          <dt>{t.unassessed}</dt>
+          <dd data-testid="register-unassessed">{current.report.unassessed}</dd>
+        </div>
       </dl>
       <BarChart
-        caption={t.byCause} labelHeader={t.cause} valueHeader={t.count} testId="chart-by-cause"
+        caption={t.byCause}
+        labelHeader={t.cause}
+        valueHeader={t.count}
+        testId="chart-by-cause"
         bars={[
-          ...CAUSES.map((c) => ({ key: c.id, label: locale === 'en' ? c.labelEn : c.label, value: current.report.byCause[c.id] ?? 0 })),
+          ...CAUSES.map((c) => ({
+            key: c.id,
+            label: locale === 'en' ? c.labelEn : c.label,
+            value: current.report.byCause[c.id] ?? 0,
+          })),
           { key: 'unspecified', label: t.unspecified, value: current.report.byCause.unspecified ?? 0 },
         ]}
       />
       <BarChart
-        caption={t.byMonth} labelHeader={t.month} valueHeader={t.count} testId="chart-by-month"
-        bars={countByMonth(current.incidents, half).map((m) => ({ key: m.month, label: monthName(m.month), value: m.count }))}
+        caption={t.byMonth}
+        labelHeader={t.month}
+        valueHeader={t.count}
+        testId="chart-by-month"
+        bars={countByMonth(current.incidents, half).map((m) => ({
+          key: m.month,
+          label: monthName(m.month),
+          value: m.count,
+        }))}
       />
     </>
   );
@@ -77,7 +104,11 @@ export function ReportSection() {
     <Section id="report" heading={t.report}>
       <Field label={t.period} className={styles.period}>
         <Select value={periodKey} onChange={(_, d) => setPeriodKey(d.value)}>
-          {halves.map((h) => <option key={halfYearKey(h)} value={halfYearKey(h)}>{t.half(h)}</option>)}
+          {halves.map((h) => (
+            <option key={halfYearKey(h)} value={halfYearKey(h)}>
+              {t.half(h)}
+            </option>
+          ))}
         </Select>
       </Field>
       {error ? <LoadError error={error} onRetry={load} /> : null}

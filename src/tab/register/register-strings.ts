@@ -4,9 +4,11 @@ import type { HalfYear } from './half-year';
 
 const sv = {
   title: 'Registret',
-  intro: 'Alla incidenter dokumenteras, anmälda eller inte (artikel 33.5). Här ser du vad som behöver granskas, sammanställningen till nämnden och exporten av registret.',
+  intro:
+    'Alla incidenter dokumenteras, anmälda eller inte (artikel 33.5). Här ser du vad som behöver granskas, sammanställningen till nämnden och exporten av registret.',
   todo: (n: number) => (n === 0 ? 'Att granska' : `Att granska (${n})`),
-  todoIntro: 'Registerkontrollerna flaggar det som ser fel ut. Inget rättas automatiskt – öppna incidenten och åtgärda.',
+  todoIntro:
+    'Registerkontrollerna flaggar det som ser fel ut. Inget rättas automatiskt – öppna incidenten och åtgärda.',
   todoNone: 'Inget att granska just nu.',
   report: 'Halvårsrapport till nämnden',
   period: 'Period',
@@ -23,15 +25,30 @@ const sv = {
   count: 'Antal',
   unspecified: 'Ingen orsak angiven',
   export: 'Exportera registret',
-  exportIntro: 'Hela registret med kolumnerna som kommunens register har. Filen innehåller personuppgifter: spara den bara där registret får finnas.',
+  exportIntro:
+    'Hela registret med kolumnerna som kommunens register har. Filen innehåller personuppgifter: spara den bara där registret får finnas.',
   csv: 'Ladda ner som CSV',
   xlsx: 'Ladda ner som Excel (XLSX)',
   downloading: 'Hämtar filen…',
-  months: ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'],
+  months: [
+    'januari',
+    'februari',
+    'mars',
+    'april',
+    'maj',
+    'juni',
+    'juli',
+    'augusti',
+    'september',
+    'oktober',
+    'november',
+    'december',
+  ],
 };
 const en: typeof sv = {
   title: 'Register',
-  intro: 'Every incident is documented, notified or not (article 33(5)). Here is what needs review, the summary for the committee and the export of the register.',
+  intro:
+    'Every incident is documented, notified or not (article 33(5)). Here is what needs review, the summary for the committee and the export of the register.',
   todo: (n: number) => (n === 0 ? 'To review' : `To review (${n})`),
   todoIntro: 'The register checks flag what looks wrong. Nothing is fixed automatically – open the incident and act.',
   todoNone: 'Nothing to review right now.',
@@ -50,10 +67,24 @@ const en: typeof sv = {
   count: 'Number',
   unspecified: 'No cause given',
   export: 'Export the register',
-  exportIntro: 'The whole register with the columns of the municipal register. The file holds personal data: keep it only where the register may be kept.',
+  exportIntro:
+    'The whole register with the columns of the municipal register. The file holds personal data: keep it only where the register may be kept.',
   csv: 'Download as CSV',
   xlsx: 'Download as Excel (XLSX)',
   downloading: 'Fetching the file…',
-  months: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+  months: [
+    'January',
+    'February',
+    'March',
+    'April',
+    'May',
+    'June',
+    'July',
+    'August',
+    'September',
+    'October',
+    'November',
+    'December',
+  ],
 };
 export const registerStrings: Localized<typeof sv> = { sv, en };

@@ -39,7 +39,8 @@ export function TodoSection() {
         <ul className={styles.todo} data-testid="register-todo">
           {findings.map((row) => (
             <li key={row.incident.id}>
-              <Link href={hrefOf({ page: 'incident', id: row.incident.number })}>{row.incident.number}</Link> {maskPersonalData(row.incident.title)} ({statusLabel(row.incident.status, locale)}):{' '}
+              <Link href={hrefOf({ page: 'incident', id: row.incident.number })}>{row.incident.number}</Link>{' '}
+              {maskPersonalData(row.incident.title)} ({statusLabel(row.incident.status, locale)}):{' '}
               {row.findings.map((f) => labelOf(REGISTER_CHECKS, f, locale)).join('; ')}
             </li>
           ))}

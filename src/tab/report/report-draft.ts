@@ -8,7 +8,13 @@
 import { ValidationError } from '../../domain/errors';
 import { formIssues, newReportId, reportFromForm } from '../../domain/report-form';
 import { parseReportInput } from '../../domain/report-input';
-import { BREACH_TYPE_IDS, DATA_CATEGORY_IDS, isOneOf, type BreachType, type DataCategory } from '../../domain/vocabulary';
+import {
+  BREACH_TYPE_IDS,
+  DATA_CATEGORY_IDS,
+  isOneOf,
+  type BreachType,
+  type DataCategory,
+} from '../../domain/vocabulary';
 import { isCauseId } from '../../domain/causes';
 import type { Locale } from '../i18n';
 import { toLocalInput } from '../components/time-input';
@@ -24,7 +30,16 @@ export type ReportField = Exclude<keyof ReportDraft, 'reportId'>;
 
 /** The fields in the order the form shows them (the error summary follows it). */
 export const REPORT_FIELDS: readonly ReportField[] = [
-  'title', 'description', 'discoveredAt', 'occurredAt', 'breachTypes', 'dataCategories', 'affectedCount', 'cause', 'measures', 'unit',
+  'title',
+  'description',
+  'discoveredAt',
+  'occurredAt',
+  'breachTypes',
+  'dataCategories',
+  'affectedCount',
+  'cause',
+  'measures',
+  'unit',
 ];
 
 /** An empty form; the discovery time defaults to now. */
@@ -108,8 +123,12 @@ export function loadDraft(storage: Storage | undefined): ReportDraft | undefined
     description: strings(raw.description),
     discoveredAt: strings(raw.discoveredAt),
     occurredAt: strings(raw.occurredAt),
-    breachTypes: Array.isArray(raw.breachTypes) ? raw.breachTypes.filter((v): v is BreachType => isOneOf(BREACH_TYPE_IDS, v)) : [],
-    dataCategories: Array.isArray(raw.dataCategories) ? raw.dataCategories.filter((v): v is DataCategory => isOneOf(DATA_CATEGORY_IDS, v)) : [],
+    breachTypes: Array.isArray(raw.breachTypes)
+      ? raw.breachTypes.filter((v): v is BreachType => isOneOf(BREACH_TYPE_IDS, v))
+      : [],
+    dataCategories: Array.isArray(raw.dataCategories)
+      ? raw.dataCategories.filter((v): v is DataCategory => isOneOf(DATA_CATEGORY_IDS, v))
+      : [],
     affectedCount: strings(raw.affectedCount),
     cause: isCauseId(raw.cause) ? raw.cause : '',
     measures: strings(raw.measures),
@@ -135,5 +154,15 @@ export function clearDraft(storage: Storage | undefined): void {
 
 /** True when the user has typed or chosen anything beyond the defaults. */
 export function draftTouched(d: ReportDraft): boolean {
-  return Boolean(d.title || d.description || d.occurredAt || d.breachTypes.length || d.dataCategories.length || d.affectedCount || d.cause || d.measures || d.unit);
+  return Boolean(
+    d.title ||
+    d.description ||
+    d.occurredAt ||
+    d.breachTypes.length ||
+    d.dataCategories.length ||
+    d.affectedCount ||
+    d.cause ||
+    d.measures ||
+    d.unit,
+  );
 }

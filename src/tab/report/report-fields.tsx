@@ -14,7 +14,13 @@ import { reportStrings } from './report-strings';
 import { fieldId, type ReportForm } from './use-report-form';
 
 const useStyles = makeStyles({
-  row: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-start', gap: tokens.spacingHorizontalL, '> *': { flex: '1 1 16rem' } },
+  row: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'flex-start',
+    gap: tokens.spacingHorizontalL,
+    '> *': { flex: '1 1 16rem' },
+  },
   mask: { alignSelf: 'flex-start' },
 });
 
@@ -35,7 +41,16 @@ export function TitleField({ form }: { form: ReportForm }) {
         validationState={shown('title') ? 'error' : numbers.length ? 'warning' : 'none'}
         validationMessage={shown('title') ?? (numbers.length ? t.identityWarning : masked ? t.masked : undefined)}
       >
-        <Input id={fieldId('title')} value={draft.title} maxLength={LIMITS.title} onChange={(_, d) => { setMasked(false); form.update('title', d.value); }} onBlur={form.blur('title')} />
+        <Input
+          id={fieldId('title')}
+          value={draft.title}
+          maxLength={LIMITS.title}
+          onChange={(_, d) => {
+            setMasked(false);
+            form.update('title', d.value);
+          }}
+          onBlur={form.blur('title')}
+        />
       </Field>
       {numbers.length ? (
         <Button
@@ -61,17 +76,41 @@ export function WhatFields({ form }: { form: ReportForm }) {
   const { draft, update, blur, shown } = form;
   return (
     <>
-      <Field label={t.fields.description} required hint={`${t.fields.descriptionHint} ${TERMS[locale].maxCharacters(LIMITS.description)}`} validationMessage={shown('description')}>
-        <Textarea id={fieldId('description')} maxLength={LIMITS.description} value={draft.description} resize="vertical" rows={5} onChange={(_, d) => update('description', d.value)} onBlur={blur('description')} />
+      <Field
+        label={t.fields.description}
+        required
+        hint={`${t.fields.descriptionHint} ${TERMS[locale].maxCharacters(LIMITS.description)}`}
+        validationMessage={shown('description')}
+      >
+        <Textarea
+          id={fieldId('description')}
+          maxLength={LIMITS.description}
+          value={draft.description}
+          resize="vertical"
+          rows={5}
+          onChange={(_, d) => update('description', d.value)}
+          onBlur={blur('description')}
+        />
       </Field>
       <div className={styles.row}>
         <TimeField
-          id={fieldId('discoveredAt')} label={t.fields.discoveredAt} required hint={t.fields.discoveredAtHint} error={shown('discoveredAt')}
-          value={draft.discoveredAt} onChange={(v) => update('discoveredAt', v)} onBlur={blur('discoveredAt')}
+          id={fieldId('discoveredAt')}
+          label={t.fields.discoveredAt}
+          required
+          hint={t.fields.discoveredAtHint}
+          error={shown('discoveredAt')}
+          value={draft.discoveredAt}
+          onChange={(v) => update('discoveredAt', v)}
+          onBlur={blur('discoveredAt')}
         />
         <TimeField
-          id={fieldId('occurredAt')} label={t.fields.occurredAt} hint={t.fields.occurredAtHint} error={shown('occurredAt')}
-          value={draft.occurredAt} onChange={(v) => update('occurredAt', v)} onBlur={blur('occurredAt')}
+          id={fieldId('occurredAt')}
+          label={t.fields.occurredAt}
+          hint={t.fields.occurredAtHint}
+          error={shown('occurredAt')}
+          value={draft.occurredAt}
+          onChange={(v) => update('occurredAt', v)}
+          onBlur={blur('occurredAt')}
         />
       </div>
     </>
@@ -86,14 +125,20 @@ export function KindFields({ form }: { form: ReportForm }) {
   return (
     <>
       <CheckboxGroup
-        legend={t.fields.breachTypes} firstId={fieldId('breachTypes')} error={shown('breachTypes')}
+        legend={t.fields.breachTypes}
+        firstId={fieldId('breachTypes')}
+        error={shown('breachTypes')}
         options={BREACH_TYPES.map((b) => ({ id: b.id, label: locale === 'en' ? b.labelEn : b.label }))}
-        value={draft.breachTypes} onChange={(v) => update('breachTypes', v)}
+        value={draft.breachTypes}
+        onChange={(v) => update('breachTypes', v)}
       />
       <CheckboxGroup
-        legend={t.fields.dataCategories} firstId={fieldId('dataCategories')} error={shown('dataCategories')}
+        legend={t.fields.dataCategories}
+        firstId={fieldId('dataCategories')}
+        error={shown('dataCategories')}
         options={DATA_CATEGORIES.map((c) => ({ id: c.id, label: locale === 'en' ? c.labelEn : c.label }))}
-        value={draft.dataCategories} onChange={(v) => update('dataCategories', v)}
+        value={draft.dataCategories}
+        onChange={(v) => update('dataCategories', v)}
       />
     </>
   );
@@ -108,21 +153,57 @@ export function MoreFields({ form }: { form: ReportForm }) {
   return (
     <>
       <div className={styles.row}>
-        <Field label={t.fields.affectedCount} hint={t.fields.affectedCountHint} validationMessage={shown('affectedCount')}>
-          <Input id={fieldId('affectedCount')} inputMode="numeric" value={draft.affectedCount} onChange={(_, d) => update('affectedCount', d.value)} onBlur={blur('affectedCount')} />
+        <Field
+          label={t.fields.affectedCount}
+          hint={t.fields.affectedCountHint}
+          validationMessage={shown('affectedCount')}
+        >
+          <Input
+            id={fieldId('affectedCount')}
+            inputMode="numeric"
+            value={draft.affectedCount}
+            onChange={(_, d) => update('affectedCount', d.value)}
+            onBlur={blur('affectedCount')}
+          />
         </Field>
         <Field label={t.fields.unit} validationMessage={shown('unit')}>
-          <Input id={fieldId('unit')} maxLength={LIMITS.unit} value={draft.unit} onChange={(_, d) => update('unit', d.value)} onBlur={blur('unit')} />
+          <Input
+            id={fieldId('unit')}
+            maxLength={LIMITS.unit}
+            value={draft.unit}
+            onChange={(_, d) => update('unit', d.value)}
+            onBlur={blur('unit')}
+          />
         </Field>
       </div>
       <Field label={t.fields.cause} validationMessage={shown('cause')}>
-        <Select id={fieldId('cause')} value={draft.cause} onChange={(_, d) => update('cause', d.value as ReportDraft['cause'])}>
+        <Select
+          id={fieldId('cause')}
+          value={draft.cause}
+          onChange={(_, d) => update('cause', d.value as ReportDraft['cause'])}
+        >
           <option value="">{t.fields.causeNotKnown}</option>
-          {REPORTER_CAUSES.map((c) => <option key={c.id} value={c.id}>{locale === 'en' ? c.labelEn : c.label}</option>)}
+          {REPORTER_CAUSES.map((c) => (
+            <option key={c.id} value={c.id}>
+              {locale === 'en' ? c.labelEn : c.label}
+            </option>
+          ))}
         </Select>
       </Field>
-      <Field label={t.fields.measures} hint={`${t.fields.measuresHint} ${TERMS[locale].maxCharacters(LIMITS.measures)}`} validationMessage={shown('measures')}>
-        <Textarea id={fieldId('measures')} maxLength={LIMITS.measures} value={draft.measures} resize="vertical" rows={3} onChange={(_, d) => update('measures', d.value)} onBlur={blur('measures')} />
+      <Field
+        label={t.fields.measures}
+        hint={`${t.fields.measuresHint} ${TERMS[locale].maxCharacters(LIMITS.measures)}`}
+        validationMessage={shown('measures')}
+      >
+        <Textarea
+          id={fieldId('measures')}
+          maxLength={LIMITS.measures}
+          value={draft.measures}
+          resize="vertical"
+          rows={3}
+          onChange={(_, d) => update('measures', d.value)}
+          onBlur={blur('measures')}
+        />
       </Field>
     </>
   );

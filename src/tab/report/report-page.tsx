@@ -41,23 +41,33 @@ export function ReportPage() {
       <PageHeading title={t.title}>{t.title}</PageHeading>
       <p>{t.intro}</p>
       {form.restored && draftTouched(form.restored) ? (
-        <MessageBar intent="info" layout="multiline"><MessageBarBody>{t.draftRestored}</MessageBarBody></MessageBar>
+        <MessageBar intent="info" layout="multiline">
+          <MessageBarBody>{t.draftRestored}</MessageBarBody>
+        </MessageBar>
       ) : null}
       <ErrorSummary form={form} />
       <SendFailed error={form.sendError} />
 
       <form className={styles.form} onSubmit={form.submit} noValidate aria-describedby="report-required-note">
-        <p id="report-required-note" className={styles.note}>{t.requiredNote}</p>
+        <p id="report-required-note" className={styles.note}>
+          {t.requiredNote}
+        </p>
         <TitleField form={form} />
         <WhatFields form={form} />
         <KindFields form={form} />
         <MoreFields form={form} />
         <div className={styles.actions}>
-          <Button appearance="primary" type="submit" disabled={form.sending}>{form.sending ? t.sending : t.submit}</Button>
-          <Button type="button" onClick={form.startAgain} disabled={form.sending}>{t.clear}</Button>
+          <Button appearance="primary" type="submit" disabled={form.sending}>
+            {form.sending ? t.sending : t.submit}
+          </Button>
+          <Button type="button" onClick={form.startAgain} disabled={form.sending}>
+            {t.clear}
+          </Button>
           {form.sending ? <Spinner size="tiny" aria-hidden="true" /> : null}
         </div>
-        <p className={styles.note} aria-live="polite">{form.kept ? t.draftKept : t.draftNotKept}</p>
+        <p className={styles.note} aria-live="polite">
+          {form.kept ? t.draftKept : t.draftNotKept}
+        </p>
       </form>
     </div>
   );

@@ -4,14 +4,16 @@ import type { Localized } from '../i18n';
 
 const sv = {
   title: TERMS.sv.reportIncident,
-  intro: 'Rapportera så snart du misstänker att personuppgifter har hamnat fel, ändrats eller gått förlorade – även om du är osäker. Dataskyddsombudet har 72 timmar på sig att anmäla till Integritetsskyddsmyndigheten (IMY).',
+  intro:
+    'Rapportera så snart du misstänker att personuppgifter har hamnat fel, ändrats eller gått förlorade – även om du är osäker. Dataskyddsombudet har 72 timmar på sig att anmäla till Integritetsskyddsmyndigheten (IMY).',
   requiredNote: 'Fält markerade med * måste fyllas i.',
   fields: {
     ...TERMS.sv.fields,
     discoveredAtHint: TERMS.sv.fields.timeHint,
     occurredAtHint: `${TERMS.sv.fields.occurredAtHint} ${TERMS.sv.fields.timeHint}`,
   },
-  identityWarning: 'Rubriken ser ut att innehålla ett personnummer eller samordningsnummer. Rubriken syns på fler ställen än själva rapporten – skriv den utan personnummer.',
+  identityWarning:
+    'Rubriken ser ut att innehålla ett personnummer eller samordningsnummer. Rubriken syns på fler ställen än själva rapporten – skriv den utan personnummer.',
   maskIdentity: 'Maskera personnumret i rubriken',
   masked: 'Personnumret i rubriken är maskerat.',
   submit: TERMS.sv.submitReport,
@@ -36,14 +38,16 @@ const sv = {
 
 const en: typeof sv = {
   title: TERMS.en.reportIncident,
-  intro: 'Report as soon as you suspect that personal data has gone astray, been changed or been lost – even if you are unsure. The data protection officer has 72 hours to notify the Swedish Authority for Privacy Protection (IMY).',
+  intro:
+    'Report as soon as you suspect that personal data has gone astray, been changed or been lost – even if you are unsure. The data protection officer has 72 hours to notify the Swedish Authority for Privacy Protection (IMY).',
   requiredNote: 'Fields marked * are required.',
   fields: {
     ...TERMS.en.fields,
     discoveredAtHint: TERMS.en.fields.timeHint,
     occurredAtHint: `${TERMS.en.fields.occurredAtHint} ${TERMS.en.fields.timeHint}`,
   },
-  identityWarning: 'The title looks like it contains a personal identity or coordination number. The title is seen in more places than the report itself – write it without the number.',
+  identityWarning:
+    'The title looks like it contains a personal identity or coordination number. The title is seen in more places than the report itself – write it without the number.',
   maskIdentity: 'Mask the identity number in the title',
   masked: 'The identity number in the title is masked.',
   submit: TERMS.en.submitReport,

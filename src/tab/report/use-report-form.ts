@@ -8,8 +8,18 @@ import type { Incident } from '../../web/api-contract';
 import { useApi } from '../api/pui-api';
 import { useLocale } from '../i18n';
 import {
-  clearDraft, draftToInput, draftTouched, emptyDraft, loadDraft, REPORT_FIELDS, saveDraft, sessionStore, validateDraft,
-  type FieldMessages, type ReportDraft, type ReportField,
+  clearDraft,
+  draftToInput,
+  draftTouched,
+  emptyDraft,
+  loadDraft,
+  REPORT_FIELDS,
+  saveDraft,
+  sessionStore,
+  validateDraft,
+  type FieldMessages,
+  type ReportDraft,
+  type ReportField,
 } from './report-draft';
 
 /** Id of a field's control, for labels and the error summary. */
@@ -72,7 +82,10 @@ export function useReportForm() {
   });
   const kept = useKeptDraft(storage, draft, receipt !== undefined);
 
-  const messages = useMemo(() => ({ ...validateDraft(draft, new Date(), locale), ...serverMessages }), [draft, locale, serverMessages]);
+  const messages = useMemo(
+    () => ({ ...validateDraft(draft, new Date(), locale), ...serverMessages }),
+    [draft, locale, serverMessages],
+  );
   const shown = (field: ReportField) => (attempted || touched.has(field) ? messages[field] : undefined);
 
   function update<K extends ReportField>(field: K, value: ReportDraft[K]) {
@@ -103,7 +116,21 @@ export function useReportForm() {
     setReceipt(undefined);
   }
 
-  return { restored, draft, update, blur, shown, attempted, sending, sendError, receipt, kept, summaryRef, submit, startAgain };
+  return {
+    restored,
+    draft,
+    update,
+    blur,
+    shown,
+    attempted,
+    sending,
+    sendError,
+    receipt,
+    kept,
+    summaryRef,
+    submit,
+    startAgain,
+  };
 }
 
 export type ReportForm = ReturnType<typeof useReportForm>;

@@ -10,8 +10,10 @@ import { anIncident } from '../support/incidents';
 const NOW = new Date('2026-11-18T10:00:00.000Z');
 
 describe('reportFormCard', () => {
-  const visible = (card: AdaptiveCard) => card.body.filter((e) => e.type.startsWith('Input.')).map((e) => (e as { id: string }).id);
-  const more = (card: AdaptiveCard) => card.body.find((e) => e.type === 'Container' && e.id === MORE_DETAILS_ID) as Container;
+  const visible = (card: AdaptiveCard) =>
+    card.body.filter((e) => e.type.startsWith('Input.')).map((e) => (e as { id: string }).id);
+  const more = (card: AdaptiveCard) =>
+    card.body.find((e) => e.type === 'Container' && e.id === MORE_DETAILS_ID) as Container;
 
   it('asks first only what a caseworker knows at once, with discovery defaulting to now (Stockholm)', () => {
     const card = reportFormCard({ reportId: 'report-0001', mode: 'chat', now: NOW });
@@ -23,13 +25,37 @@ describe('reportFormCard', () => {
 
   it('keeps the rest behind Fler uppgifter, on the card itself, closed until it holds something', () => {
     const card = reportFormCard({ reportId: 'report-0001', mode: 'chat', now: NOW });
-    expect(cardInputIds(card)).toEqual(['title', 'description', 'discoveredDate', 'discoveredTime', 'occurredDate', 'occurredTime', 'breachTypes', 'dataCategories', 'affectedCount', 'cause', 'measures']);
+    expect(cardInputIds(card)).toEqual([
+      'title',
+      'description',
+      'discoveredDate',
+      'discoveredTime',
+      'occurredDate',
+      'occurredTime',
+      'breachTypes',
+      'dataCategories',
+      'affectedCount',
+      'cause',
+      'measures',
+    ]);
     expect(more(card).isVisible).toBe(false);
     const toggle = card.body.find((e) => e.type === 'ActionSet') as ActionSet;
-    expect(toggle.actions).toEqual([{ type: 'Action.ToggleVisibility', title: 'Fler uppgifter', targetElements: [MORE_DETAILS_ID] }]);
-    const prefilled = reportFormCard({ reportId: 'report-0001', mode: 'dialog', now: NOW, values: { occurredDate: '2026-11-17' } });
+    expect(toggle.actions).toEqual([
+      { type: 'Action.ToggleVisibility', title: 'Fler uppgifter', targetElements: [MORE_DETAILS_ID] },
+    ]);
+    const prefilled = reportFormCard({
+      reportId: 'report-0001',
+      mode: 'dialog',
+      now: NOW,
+      values: { occurredDate: '2026-11-17' },
+    });
     expect(more(prefilled).isVisible).toBe(true);
-    const withError = reportFormCard({ reportId: 'report-0001', mode: 'chat', now: NOW, errors: { affectedCount: ['Ange antalet.'] } });
+    const withError = reportFormCard({
+      reportId: 'report-0001',
+      mode: 'chat',
+      now: NOW,
+      errors: { affectedCount: ['Ange antalet.'] },
+    });
     expect(more(withError).isVisible).toBe(true);
   });
 
@@ -69,19 +95,38 @@ describe('reportFormCard', () => {
   it('submits with Action.Execute in the chat and Action.Submit in a dialog, both carrying the report id', () => {
     const chat = reportFormCard({ reportId: 'report-0001', mode: 'chat', now: NOW });
     const dialog = reportFormCard({ reportId: 'report-0001', mode: 'dialog', now: NOW });
-    expect(chat.actions).toEqual([expect.objectContaining({ type: 'Action.Execute', verb: 'report.submit', data: { verb: 'report.submit', reportId: 'report-0001', lang: 'sv' } })]);
-    expect(dialog.actions).toEqual([expect.objectContaining({ type: 'Action.Submit', data: { verb: 'report.submit', reportId: 'report-0001', lang: 'sv' } })]);
+    expect(chat.actions).toEqual([
+      expect.objectContaining({
+        type: 'Action.Execute',
+        verb: 'report.submit',
+        data: { verb: 'report.submit', reportId: 'report-0001', lang: 'sv' },
+      }),
+    ]);
+    expect(dialog.actions).toEqual([
+      expect.objectContaining({
+        type: 'Action.Submit',
+        data: { verb: 'report.submit', reportId: 'report-0001', lang: 'sv' },
+      }),
+    ]);
     expect(cardProblems(dialog)).toEqual([]);
   });
 
   it('shows errors under their fields and keeps what was typed', () => {
     const card = reportFormCard({
-      reportId: 'report-0001', mode: 'chat', now: NOW,
+      reportId: 'report-0001',
+      mode: 'chat',
+      now: NOW,
       values: { title: '', description: 'Något hände', affectedCount: '3' },
       errors: { title: ['Skriv en rubrik: en rad om vad som hänt.'] },
     });
     const index = card.body.findIndex((e) => e.type === 'Input.Text' && e.id === 'title');
-    expect(card.body.slice(index + 1, index + 3)).toContainEqual(expect.objectContaining({ type: 'TextBlock', text: 'Skriv en rubrik: en rad om vad som hänt.', color: 'attention' }));
+    expect(card.body.slice(index + 1, index + 3)).toContainEqual(
+      expect.objectContaining({
+        type: 'TextBlock',
+        text: 'Skriv en rubrik: en rad om vad som hänt.',
+        color: 'attention',
+      }),
+    );
     expect(card.body).toContainEqual(expect.objectContaining({ id: 'description', value: 'Något hände' }));
     expect(cardElements(card)).toContainEqual(expect.objectContaining({ id: 'affectedCount', value: 3 }));
     expect(cardText(card)).toContain('Rapporten är inte skickad');
@@ -90,7 +135,10 @@ describe('reportFormCard', () => {
 
 describe('receiptCard', () => {
   it('gives the number, the deadline in Stockholm time and what happens next, with the title masked', () => {
-    const incident = anIncident({ title: 'Brev om 19121212-1212 till fel adress', discoveredAt: '2026-11-18T08:00:00.000Z' });
+    const incident = anIncident({
+      title: 'Brev om 19121212-1212 till fel adress',
+      discoveredAt: '2026-11-18T08:00:00.000Z',
+    });
     const card = receiptCard(incident, NOW);
     const shown = cardText(card);
     expect(shown).toContain('PUI-2026-0007');

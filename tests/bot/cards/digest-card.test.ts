@@ -1,36 +1,83 @@
 import { digestCard, digestHeading, DIGEST_CARD_ID } from '../../../bot/cards/digest-card';
-import { DIGEST_MAX_BYTES, digestBytes, digestLine, fillDigests, possiblySame, type DigestLine } from '../../../src/domain';
+import {
+  DIGEST_MAX_BYTES,
+  digestBytes,
+  digestLine,
+  fillDigests,
+  possiblySame,
+  type DigestLine,
+} from '../../../src/domain';
 
 const now = new Date('2026-11-20T08:41:00.000Z');
 const line = (i: number, title: string): DigestLine =>
-  digestLine({ id: `id-${i}`, reportId: `r-${i}`, number: `PUI-2026-${String(i).padStart(4, '0')}`, title, source: 'outlook', deadline: new Date(now.getTime() + (72 - (i % 50)) * 3_600_000).toISOString() });
+  digestLine({
+    id: `id-${i}`,
+    reportId: `r-${i}`,
+    number: `PUI-2026-${String(i).padStart(4, '0')}`,
+    title,
+    source: 'outlook',
+    deadline: new Date(now.getTime() + (72 - (i % 50)) * 3_600_000).toISOString(),
+  });
 
 describe('the digest card', () => {
   it('says how many since when, one line per incident with number, title, source and time left, and links to the board', () => {
-    const c = digestCard({ lines: [line(1, 'Brev till fel adress'), line(2, 'Öppen delad mapp')], since: now.toISOString(), now }, { tabUrl: 'https://pui.example/tab/' });
+    const c = digestCard(
+      { lines: [line(1, 'Brev till fel adress'), line(2, 'Öppen delad mapp')], since: now.toISOString(), now },
+      { tabUrl: 'https://pui.example/tab/' },
+    );
     const json = JSON.stringify(c);
     expect(c.body[0]).toMatchObject({ id: DIGEST_CARD_ID, text: '2 nya incidenter sedan 09:41' });
     expect(json).toContain('**PUI-2026-0001** · Brev till fel adress · Outlook');
     expect(json).toMatch(/PUI-2026-0002\*\* · Öppen delad mapp · Outlook · [^"]*kvar/);
-    expect(c.actions).toEqual([{ type: 'Action.OpenUrl', title: 'Öppna på tavlan', url: 'https://pui.example/tab/#/board?numbers=PUI-2026-0001,PUI-2026-0002' }]);
+    expect(c.actions).toEqual([
+      {
+        type: 'Action.OpenUrl',
+        title: 'Öppna på tavlan',
+        url: 'https://pui.example/tab/#/board?numbers=PUI-2026-0001,PUI-2026-0002',
+      },
+    ]);
     expect(digestHeading(1, now.toISOString())).toBe('1 ny incident sedan 09:41');
   });
 
   it('marks near-identical titles in one digest as possibly the same event, pointing at the first', () => {
-    const lines = [line(3, 'Delad anteckning synlig för alla, 12'), line(1, 'Delad anteckning synlig för alla'), line(2, 'Skrivarkö till fel enhet'), line(4, 'delad  anteckning: synlig för ALLA!'), line(5, 'Kort'), line(6, 'kort')];
-    expect(possiblySame(lines)).toEqual(new Map([['PUI-2026-0003', 'PUI-2026-0001'], ['PUI-2026-0004', 'PUI-2026-0001']]));
-    const json = JSON.stringify(digestCard({ lines, since: now.toISOString(), now }, { tabUrl: 'https://pui.example/tab/' }));
+    const lines = [
+      line(3, 'Delad anteckning synlig för alla, 12'),
+      line(1, 'Delad anteckning synlig för alla'),
+      line(2, 'Skrivarkö till fel enhet'),
+      line(4, 'delad  anteckning: synlig för ALLA!'),
+      line(5, 'Kort'),
+      line(6, 'kort'),
+    ];
+    expect(possiblySame(lines)).toEqual(
+      new Map([
+        ['PUI-2026-0003', 'PUI-2026-0001'],
+        ['PUI-2026-0004', 'PUI-2026-0001'],
+      ]),
+    );
+    const json = JSON.stringify(
+      digestCard({ lines, since: now.toISOString(), now }, { tabUrl: 'https://pui.example/tab/' }),
+    );
     expect(json.match(/möjligen samma händelse som PUI-2026-0001/g)).toHaveLength(2);
     expect(json).not.toContain('samma händelse som PUI-2026-0005');
   });
 
   it('stays under 28 KB as rendered when the domain fills it, even with the worst titles for escaping', () => {
     for (const title of ['*'.repeat(200), '"'.repeat(200), 'å'.repeat(200), '\\'.repeat(200), 'Brev till fel adress']) {
-      const { open, next } = fillDigests([], Array.from({ length: 400 }, (_, i) => line(i + 1, title)));
+      const { open, next } = fillDigests(
+        [],
+        Array.from({ length: 400 }, (_, i) => line(i + 1, title)),
+      );
       for (const lines of [open, ...next]) {
         expect(digestBytes(lines)).toBeLessThanOrEqual(DIGEST_MAX_BYTES);
-        const bytes = Buffer.byteLength(JSON.stringify(digestCard({ lines, since: now.toISOString(), now }, { tabUrl: 'https://pui-desk.kommun.example.se/tab/' })));
-        expect({ title: title.slice(0, 3), bytes: bytes <= DIGEST_MAX_BYTES }).toEqual({ title: title.slice(0, 3), bytes: true });
+        const bytes = Buffer.byteLength(
+          JSON.stringify(
+            digestCard({ lines, since: now.toISOString(), now }, { tabUrl: 'https://pui-desk.kommun.example.se/tab/' }),
+          ),
+        );
+        expect({ title: title.slice(0, 3), bytes: bytes <= DIGEST_MAX_BYTES }).toEqual({
+          title: title.slice(0, 3),
+          bytes: true,
+        });
       }
       expect([open, ...next].flat()).toHaveLength(400);
     }

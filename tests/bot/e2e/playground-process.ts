@@ -30,19 +30,33 @@ export async function freePort(): Promise<number> {
 export async function startPlayground(botEndpoint: string, timeoutMs = 30_000): Promise<RunningPlayground> {
   const dir = mkdtempSync(path.join(tmpdir(), 'pui-playground-'));
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, [
-    '--require', path.join(ROOT, 'scripts/playground-loopback.cjs'),
-    require.resolve('@microsoft/m365agentsplayground/cli.js'), 'start',
-    '--app-endpoint', botEndpoint, '--channel-id', 'msteams', '--port', String(port), '--disable-telemetry',
-  ], {
-    cwd: dir,
-    env: {
-      ...process.env, TEAMSAPPTESTER_BROWSER: 'none', M365_AGENTS_PLAYGROUND_LOGFILE: path.join(dir, 'playground.log'),
-      // The same mock Teams context as `npm start`: the bot is PUI Desk, the user the dev identity.
-      M365_AGENTS_PLAYGROUND_CONFIG_PATH: path.join(ROOT, 'env', 'agents-playground.local.yml'),
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [
+      '--require',
+      path.join(ROOT, 'scripts/playground-loopback.cjs'),
+      require.resolve('@microsoft/m365agentsplayground/cli.js'),
+      'start',
+      '--app-endpoint',
+      botEndpoint,
+      '--channel-id',
+      'msteams',
+      '--port',
+      String(port),
+      '--disable-telemetry',
+    ],
+    {
+      cwd: dir,
+      env: {
+        ...process.env,
+        TEAMSAPPTESTER_BROWSER: 'none',
+        M365_AGENTS_PLAYGROUND_LOGFILE: path.join(dir, 'playground.log'),
+        // The same mock Teams context as `npm start`: the bot is PUI Desk, the user the dev identity.
+        M365_AGENTS_PLAYGROUND_CONFIG_PATH: path.join(ROOT, 'env', 'agents-playground.local.yml'),
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  );
   let output = '';
   child.stdout!.on('data', (c) => (output += c));
   child.stderr!.on('data', (c) => (output += c));

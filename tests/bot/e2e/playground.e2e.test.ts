@@ -8,7 +8,16 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { startTestServer, type TestServer } from '../../support/test-server';
 import { startPlayground, type RunningPlayground } from './playground-process';
 
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 jest.setTimeout(120_000);
 
@@ -64,7 +73,9 @@ it('reports in the personal chat and shows the DPO card in the team channel', as
   await page.getByRole('button', { name: 'Skicka rapporten' }).last().click();
   // The identity number in the title comes back masked, with a note; nothing is stored yet.
   await page.getByText('Rubriken såg ut att innehålla ett personnummer').first().waitFor({ timeout: 20_000 });
-  expect(await page.getByPlaceholder('Till exempel: Utredning skickad till fel mottagare').last().inputValue()).toBe('Beslut om [personnummer] skickat till fel adress');
+  expect(await page.getByPlaceholder('Till exempel: Utredning skickad till fel mottagare').last().inputValue()).toBe(
+    'Beslut om [personnummer] skickat till fel adress',
+  );
   // The rest of the card opens under Fler uppgifter.
   await page.getByRole('button', { name: 'Fler uppgifter' }).last().click();
   await page.getByRole('checkbox', { name: 'Konfidentialitet (obehörig har fått del av uppgifter)' }).last().check();
@@ -76,13 +87,20 @@ it('reports in the personal chat and shows the DPO card in the team channel', as
   const number = /PUI-\d{4}-\d{4}/.exec((await receipt.textContent()) ?? '')![0];
   await page.getByText('Vad händer nu?').first().waitFor();
   // The Playground's user is the local profile's dev identity: the report is theirs in the tab too.
-  expect(await server.store.getByNumber(number)).toMatchObject({ source: 'bot', breachTypes: ['confidentiality'], reporter: { id: 'dev-user', name: 'Utvecklare (lokal profil)' } });
+  expect(await server.store.getByNumber(number)).toMatchObject({
+    source: 'bot',
+    breachTypes: ['confidentiality'],
+    reporter: { id: 'dev-user', name: 'Utvecklare (lokal profil)' },
+  });
 
   // The card is in the channel: number, masked title, the clock and the DPO's actions.
   await page.getByText('General', { exact: true }).click();
   await page.getByText(`Personuppgiftsincident ${number}`).first().waitFor({ timeout: 20_000 });
   await page.getByText('Beslut om [personnummer] skickat till fel adress').first().waitFor();
-  await page.getByText(/\d d \d+ h kvar|\d+ h( \d+ min)? kvar/).first().waitFor();
+  await page
+    .getByText(/\d d \d+ h kvar|\d+ h( \d+ min)? kvar/)
+    .first()
+    .waitFor();
   await page.getByRole('button', { name: 'Ta ärendet' }).first().waitFor();
   expect(await page.getByText('19121212-1212').count()).toBe(0);
   expect(await page.getByText('försörjningsstöd').count()).toBe(0);

@@ -5,7 +5,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import {
-  TestAdapter, type Activity, type AdaptiveCardInvokeResponse, type ChannelAccount, type ConversationAccount,
+  TestAdapter,
+  type Activity,
+  type AdaptiveCardInvokeResponse,
+  type ChannelAccount,
+  type ConversationAccount,
   type MessagingExtensionActionResponse,
 } from 'botbuilder';
 import { createTeamsBot, type TeamsBot, type TeamsBotConfig } from '../../../bot';
@@ -100,13 +104,25 @@ export class FakeGateway implements ConversationGateway {
   async send(reference: StoredReference, activity: Partial<Activity>): Promise<string> {
     this.maybeFail();
     const activityId = `card-${this.next++}`;
-    this.ops.push({ kind: 'send', conversationId: reference.conversation.id, activityId, content: activity.attachments![0].content as AdaptiveCard, at: this.clock.ms() });
+    this.ops.push({
+      kind: 'send',
+      conversationId: reference.conversation.id,
+      activityId,
+      content: activity.attachments![0].content as AdaptiveCard,
+      at: this.clock.ms(),
+    });
     return activityId;
   }
 
   async update(reference: StoredReference, activityId: string, activity: Partial<Activity>): Promise<void> {
     this.maybeFail();
-    this.ops.push({ kind: 'update', conversationId: reference.conversation.id, activityId, content: activity.attachments![0].content as AdaptiveCard, at: this.clock.ms() });
+    this.ops.push({
+      kind: 'update',
+      conversationId: reference.conversation.id,
+      activityId,
+      content: activity.attachments![0].content as AdaptiveCard,
+      at: this.clock.ms(),
+    });
   }
 
   private maybeFail(): void {
@@ -134,9 +150,21 @@ export type Where = 'personal' | 'dpo-channel' | 'other-channel' | 'group';
 function conversationOf(where: Where, user: TestUser): ConversationAccount {
   switch (where) {
     case 'personal':
-      return { id: `a:personal-${user.aadObjectId}`, conversationType: 'personal', tenantId: 'tenant', isGroup: false, name: '' };
+      return {
+        id: `a:personal-${user.aadObjectId}`,
+        conversationType: 'personal',
+        tenantId: 'tenant',
+        isGroup: false,
+        name: '',
+      };
     case 'dpo-channel':
-      return { id: `${DPO_CHANNEL_ID};messageid=1700000000000`, conversationType: 'channel', tenantId: 'tenant', isGroup: true, name: '' };
+      return {
+        id: `${DPO_CHANNEL_ID};messageid=1700000000000`,
+        conversationType: 'channel',
+        tenantId: 'tenant',
+        isGroup: true,
+        name: '',
+      };
     case 'other-channel':
       return { id: OTHER_CHANNEL_ID, conversationType: 'channel', tenantId: 'tenant', isGroup: true, name: '' };
     case 'group':
@@ -171,9 +199,20 @@ export interface Harness {
   /** Sends a message; resolves to what the bot sent back. */
   say(text: string, user?: TestUser, where?: Where, locale?: string): Promise<Partial<Activity>[]>;
   /** Presses an Action.Execute button; resolves to the invoke response. */
-  execute(data: ActionData, inputs?: Record<string, unknown>, user?: TestUser, where?: Where, options?: { trigger?: 'manual' | 'automatic'; locale?: string }): Promise<AdaptiveCardInvokeResponse>;
+  execute(
+    data: ActionData,
+    inputs?: Record<string, unknown>,
+    user?: TestUser,
+    where?: Where,
+    options?: { trigger?: 'manual' | 'automatic'; locale?: string },
+  ): Promise<AdaptiveCardInvokeResponse>;
   /** A message extension invoke (`composeExtension/fetchTask` or `submitAction`). */
-  messageExtension(name: 'composeExtension/fetchTask' | 'composeExtension/submitAction', value: Record<string, unknown>, user?: TestUser, where?: Where): Promise<MessagingExtensionActionResponse>;
+  messageExtension(
+    name: 'composeExtension/fetchTask' | 'composeExtension/submitAction',
+    value: Record<string, unknown>,
+    user?: TestUser,
+    where?: Where,
+  ): Promise<MessagingExtensionActionResponse>;
   /** Delivers everything the outbox has due now. */
   drain(): Promise<void>;
   /**
@@ -193,7 +232,15 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const logLines: string[] = [];
   const logger = createLogger('info', (line) => logLines.push(line));
   const outbox = outboxFor(appState, clock);
-  const deps: UseCaseDeps = { store, appState, clock, logger, newId: randomUUID, outbox, reportRate: options.reportRate };
+  const deps: UseCaseDeps = {
+    store,
+    appState,
+    clock,
+    logger,
+    newId: randomUUID,
+    outbox,
+    reportRate: options.reportRate,
+  };
   const config: TeamsBotConfig = {
     profile: 'local',
     dpoUserIds: [],
@@ -203,7 +250,12 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   };
   const pacer = new ConversationPacer({ now: () => clock.ms(), sleep: clock.sleep });
   const teamsBot = createTeamsBot({ deps, config, logger, gateway, pacer, directoryLookup: options.directoryLookup });
-  const delivery = new DeliveryLoop({ ...deps, outbox }, teamsBot.poster, { owner: 'test-instance', logger, pollMs: 3_600_000, dpoMentions: options.dpoMentions });
+  const delivery = new DeliveryLoop({ ...deps, outbox }, teamsBot.poster, {
+    owner: 'test-instance',
+    logger,
+    pollMs: 3_600_000,
+    dpoMentions: options.dpoMentions,
+  });
   delivery.start();
   const adapter = new TestAdapter(async (context) => teamsBot.bot.run(context), { channelId: 'msteams' });
 
@@ -233,7 +285,18 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     delivery,
     adapter,
     say: (text, user = anna, where = 'personal', locale) =>
-      run({ type: 'message', text, ...(locale ? { locale } : {}), from: account(user), recipient: BOT, conversation: conversationOf(where, user), serviceUrl: SERVICE_URL, channelData: where.endsWith('channel') ? { team: { id: '19:team', name: 'Dataskydd' }, channel: { id: DPO_CHANNEL_ID, name: 'DPO' } } : {} }),
+      run({
+        type: 'message',
+        text,
+        ...(locale ? { locale } : {}),
+        from: account(user),
+        recipient: BOT,
+        conversation: conversationOf(where, user),
+        serviceUrl: SERVICE_URL,
+        channelData: where.endsWith('channel')
+          ? { team: { id: '19:team', name: 'Dataskydd' }, channel: { id: DPO_CHANNEL_ID, name: 'DPO' } }
+          : {},
+      }),
     async execute(data, inputs = {}, user = anna, where = 'personal', opts = {}) {
       const replies = await run({
         type: 'invoke',
@@ -243,14 +306,25 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
         conversation: conversationOf(where, user),
         serviceUrl: SERVICE_URL,
         ...(opts.locale ? { locale: opts.locale } : {}),
-        value: { action: { type: 'Action.Execute', verb: data.verb, data: { ...data, ...inputs } }, trigger: opts.trigger ?? 'manual' },
+        value: {
+          action: { type: 'Action.Execute', verb: data.verb, data: { ...data, ...inputs } },
+          trigger: opts.trigger ?? 'manual',
+        },
       });
       const response = replies.find((a) => a.type === 'invokeResponse');
       if (!response) throw new Error(`No invoke response; got ${replies.map((a) => a.type).join(', ')}`);
       return (response.value as { body: AdaptiveCardInvokeResponse }).body;
     },
     async messageExtension(name, value, user = anna, where = 'other-channel') {
-      const replies = await run({ type: 'invoke', name, from: account(user), recipient: BOT, conversation: conversationOf(where, user), serviceUrl: SERVICE_URL, value });
+      const replies = await run({
+        type: 'invoke',
+        name,
+        from: account(user),
+        recipient: BOT,
+        conversation: conversationOf(where, user),
+        serviceUrl: SERVICE_URL,
+        value,
+      });
       const response = replies.find((a) => a.type === 'invokeResponse');
       if (!response) throw new Error('No invoke response');
       return (response.value as { body: MessagingExtensionActionResponse }).body;
@@ -275,13 +349,15 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
 /** The Adaptive Card in a bot reply (a message with one card attachment). */
 export function cardOf(activity: Partial<Activity> | undefined): AdaptiveCard {
   const attachment = activity?.attachments?.[0];
-  if (!attachment || attachment.contentType !== 'application/vnd.microsoft.card.adaptive') throw new Error('Not a card message');
+  if (!attachment || attachment.contentType !== 'application/vnd.microsoft.card.adaptive')
+    throw new Error('Not a card message');
   return attachment.content as AdaptiveCard;
 }
 
 /** The card of an invoke response that replaces a card. */
 export function responseCard(response: AdaptiveCardInvokeResponse): AdaptiveCard {
-  if (response.type !== 'application/vnd.microsoft.card.adaptive') throw new Error(`Not a card response: ${response.type} ${JSON.stringify(response.value)}`);
+  if (response.type !== 'application/vnd.microsoft.card.adaptive')
+    throw new Error(`Not a card response: ${response.type} ${JSON.stringify(response.value)}`);
   return response.value as unknown as AdaptiveCard;
 }
 
@@ -292,7 +368,8 @@ export function cardText(content: unknown): string {
     if (Array.isArray(node)) node.forEach(walk);
     else if (node && typeof node === 'object') {
       const o = node as Record<string, unknown>;
-      for (const key of ['text', 'title', 'value', 'label', 'placeholder']) if (typeof o[key] === 'string') out.push(o[key] as string);
+      for (const key of ['text', 'title', 'value', 'label', 'placeholder'])
+        if (typeof o[key] === 'string') out.push(o[key] as string);
       for (const v of Object.values(o)) if (typeof v === 'object') walk(v);
     }
   };
@@ -329,18 +406,27 @@ export function filledIn(content: AdaptiveCard, typed: Record<string, string> = 
 
 /** The ids of a card's inputs, in order. */
 export function cardInputIds(content: AdaptiveCard): string[] {
-  return cardElements(content).filter((e) => e.type.startsWith('Input.')).map((e) => (e as { id: string }).id);
+  return cardElements(content)
+    .filter((e) => e.type.startsWith('Input.'))
+    .map((e) => (e as { id: string }).id);
 }
 
 /** Finds the Action.Execute (possibly inside a ShowCard) with the verb. */
-export function findExecute(content: AdaptiveCard, verb: ActionData['verb']): { verb: string; data: ActionData } | undefined {
+export function findExecute(
+  content: AdaptiveCard,
+  verb: ActionData['verb'],
+): { verb: string; data: ActionData } | undefined {
   let found: { verb: string; data: ActionData } | undefined;
   const walk = (node: unknown): void => {
     if (found) return;
     if (Array.isArray(node)) node.forEach(walk);
     else if (node && typeof node === 'object') {
       const o = node as Record<string, unknown>;
-      if ((o.type === 'Action.Execute' || o.type === 'Action.Submit') && (o.data as ActionData | undefined)?.verb === verb) found = { verb, data: o.data as ActionData };
+      if (
+        (o.type === 'Action.Execute' || o.type === 'Action.Submit') &&
+        (o.data as ActionData | undefined)?.verb === verb
+      )
+        found = { verb, data: o.data as ActionData };
       else Object.values(o).forEach(walk);
     }
   };

@@ -51,13 +51,16 @@ export function cardProblems(card: unknown): string[] {
   const checkAction = (a: Record<string, unknown>, path: string): void => {
     const allowed = ACTIONS[a.type as string];
     if (!allowed) return void problems.push(`${path}: unknown action type ${String(a.type)}`);
-    for (const key of Object.keys(a)) if (!allowed.includes(key)) problems.push(`${path}: ${String(a.type)} has no property ${key}`);
+    for (const key of Object.keys(a))
+      if (!allowed.includes(key)) problems.push(`${path}: ${String(a.type)} has no property ${key}`);
     if (typeof a.title !== 'string' || a.title === '') problems.push(`${path}: action without title`);
     if (a.type === 'Action.Execute') {
-      if (!(VERBS as readonly string[]).includes(a.verb as string)) problems.push(`${path}: unknown verb ${String(a.verb)}`);
+      if (!(VERBS as readonly string[]).includes(a.verb as string))
+        problems.push(`${path}: unknown verb ${String(a.verb)}`);
       if ((a.data as { verb?: unknown })?.verb !== a.verb) problems.push(`${path}: data.verb differs from verb`);
     }
-    if (a.type === 'Action.Submit' && !(VERBS as readonly string[]).includes((a.data as { verb?: string })?.verb ?? '')) problems.push(`${path}: submit without a known verb`);
+    if (a.type === 'Action.Submit' && !(VERBS as readonly string[]).includes((a.data as { verb?: string })?.verb ?? ''))
+      problems.push(`${path}: submit without a known verb`);
     if (a.type === 'Action.OpenUrl' && !/^https?:\/\//.test(String(a.url))) problems.push(`${path}: bad url`);
     if (a.type === 'Action.ToggleVisibility') {
       const targets = a.targetElements;
@@ -68,7 +71,9 @@ export function cardProblems(card: unknown): string[] {
       const nested = a.card as Record<string, unknown>;
       if (nested?.type !== 'AdaptiveCard') problems.push(`${path}: ShowCard without a card`);
       walkElements(nested?.body, `${path}.card.body`);
-      ((nested?.actions as Record<string, unknown>[]) ?? []).forEach((x, i) => checkAction(x, `${path}.card.actions[${i}]`));
+      ((nested?.actions as Record<string, unknown>[]) ?? []).forEach((x, i) =>
+        checkAction(x, `${path}.card.actions[${i}]`),
+      );
     }
   };
 
@@ -78,8 +83,11 @@ export function cardProblems(card: unknown): string[] {
       const p = `${path}[${i}]`;
       const allowed = ELEMENTS[el.type as string];
       if (!allowed) return void problems.push(`${p}: unknown element type ${String(el.type)}`);
-      for (const key of Object.keys(el)) if (!allowed.includes(key)) problems.push(`${p}: ${String(el.type)} has no property ${key}`);
-      for (const [key, values] of Object.entries(ENUMS)) if (el[key] !== undefined && !values.includes(el[key] as string)) problems.push(`${p}: ${key}=${String(el[key])}`);
+      for (const key of Object.keys(el))
+        if (!allowed.includes(key)) problems.push(`${p}: ${String(el.type)} has no property ${key}`);
+      for (const [key, values] of Object.entries(ENUMS))
+        if (el[key] !== undefined && !values.includes(el[key] as string))
+          problems.push(`${p}: ${key}=${String(el[key])}`);
       if (typeof el.id === 'string') elementIds.add(el.id);
       if (el.type === 'Input.Text' && el.regex !== undefined) {
         try {
@@ -94,18 +102,28 @@ export function cardProblems(card: unknown): string[] {
         else ids.add(el.id);
       }
       if (el.type === 'TextBlock' && typeof el.text !== 'string') problems.push(`${p}: TextBlock without text`);
-      if (el.type === 'FactSet') for (const f of el.facts as { title: unknown; value: unknown }[]) if (typeof f.title !== 'string' || typeof f.value !== 'string') problems.push(`${p}: fact without title/value`);
-      if (el.type === 'Input.ChoiceSet' && !(el.choices as unknown[])?.length) problems.push(`${p}: choice set without choices`);
-      if (el.type === 'Input.Toggle' && (typeof el.title !== 'string' || el.title === '')) problems.push(`${p}: toggle without title`);
-      if (el.type === 'Input.Toggle') for (const key of ['value', 'valueOn', 'valueOff']) if (el[key] !== undefined && typeof el[key] !== 'string') problems.push(`${p}: toggle ${key} is not a string`);
+      if (el.type === 'FactSet')
+        for (const f of el.facts as { title: unknown; value: unknown }[])
+          if (typeof f.title !== 'string' || typeof f.value !== 'string')
+            problems.push(`${p}: fact without title/value`);
+      if (el.type === 'Input.ChoiceSet' && !(el.choices as unknown[])?.length)
+        problems.push(`${p}: choice set without choices`);
+      if (el.type === 'Input.Toggle' && (typeof el.title !== 'string' || el.title === ''))
+        problems.push(`${p}: toggle without title`);
+      if (el.type === 'Input.Toggle')
+        for (const key of ['value', 'valueOn', 'valueOff'])
+          if (el[key] !== undefined && typeof el[key] !== 'string')
+            problems.push(`${p}: toggle ${key} is not a string`);
       if (el.type === 'Container') walkElements(el.items, `${p}.items`);
-      if (el.type === 'ActionSet') (el.actions as Record<string, unknown>[]).forEach((a, j) => checkAction(a, `${p}.actions[${j}]`));
+      if (el.type === 'ActionSet')
+        (el.actions as Record<string, unknown>[]).forEach((a, j) => checkAction(a, `${p}.actions[${j}]`));
     });
   }
 
   walkElements(c.body, 'body');
   ((c.actions as Record<string, unknown>[]) ?? []).forEach((a, i) => checkAction(a, `actions[${i}]`));
-  for (const t of toggled) if (!elementIds.has(t.id)) problems.push(`${t.path}: toggles ${t.id}, which is not in the card`);
+  for (const t of toggled)
+    if (!elementIds.has(t.id)) problems.push(`${t.path}: toggles ${t.id}, which is not in the card`);
   if (c.refresh) {
     const r = c.refresh as { action: Record<string, unknown>; userIds?: unknown[] };
     checkAction(r.action, 'refresh.action');

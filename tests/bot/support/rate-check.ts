@@ -2,7 +2,10 @@
 import type { RateWindow } from '../../../bot/pacer';
 
 /** The largest number of posts in any window of each period (half-open: (t - period, t]). */
-export function worstWindows(times: readonly number[], windows: readonly RateWindow[]): { periodMs: number; max: number; worst: number }[] {
+export function worstWindows(
+  times: readonly number[],
+  windows: readonly RateWindow[],
+): { periodMs: number; max: number; worst: number }[] {
   const sorted = [...times].sort((a, b) => a - b);
   return windows.map((w) => {
     let worst = 0;

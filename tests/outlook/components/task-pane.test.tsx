@@ -13,7 +13,11 @@ import type { ReportRequest } from '../../../src/web/api-contract';
 import { fixtureMails, mockOffice } from '../support/mock-mailbox';
 
 const NOW = new Date('2026-11-18T13:05:00Z');
-const config: ClientConfig = { profile: 'local', organisationName: 'Kommunen', organisationDomains: ['kommun.example.se'] };
+const config: ClientConfig = {
+  profile: 'local',
+  organisationName: 'Kommunen',
+  organisationDomains: ['kommun.example.se'],
+};
 const localAuth: SignInState = { kind: 'local', getToken: async () => undefined };
 
 async function sentMail(): Promise<MailSnapshot> {
@@ -34,7 +38,14 @@ function okSubmit(): jest.Mock<ReturnType<SubmitFn>, Parameters<SubmitFn>> {
 function renderPane(props: Partial<Parameters<typeof TaskPane>[0]> & { mail: MailSnapshot }) {
   return render(
     <FluentProvider theme={webLightTheme}>
-      <TaskPane config={config} auth={localAuth} locale="sv" pageUrl="http://127.0.0.1/outlook/" now={() => NOW} {...props} />
+      <TaskPane
+        config={config}
+        auth={localAuth}
+        locale="sv"
+        pageUrl="http://127.0.0.1/outlook/"
+        now={() => NOW}
+        {...props}
+      />
     </FluentProvider>,
   );
 }
@@ -54,21 +65,34 @@ describe('TaskPane', () => {
 
   it('prefills every field, each with a label', async () => {
     renderPane({ mail: await sentMail(), submit: okSubmit() });
-    expect((screen.getByLabelText(/^Rubrik/) as HTMLInputElement).value).toBe('Mejl skickat till fel mottagare 2026-11-18');
-    expect((screen.getByLabelText(/^Vad har hänt\?/) as HTMLTextAreaElement).value).toContain('varav 1 utanför organisationen');
+    expect((screen.getByLabelText(/^Rubrik/) as HTMLInputElement).value).toBe(
+      'Mejl skickat till fel mottagare 2026-11-18',
+    );
+    expect((screen.getByLabelText(/^Vad har hänt\?/) as HTMLTextAreaElement).value).toContain(
+      'varav 1 utanför organisationen',
+    );
     expect((screen.getByLabelText(/^När inträffade incidenten/) as HTMLInputElement).value).toBe('2026-11-18T09:42');
     expect((screen.getByLabelText(/^När upptäcktes incidenten/) as HTMLInputElement).value).toBe('2026-11-18T14:05');
-    expect((screen.getByLabelText('Konfidentialitet (obehörig har fått del av uppgifter)') as HTMLInputElement).checked).toBe(true);
-    expect((screen.getByLabelText('Riktighet (uppgifter har ändrats obehörigt)') as HTMLInputElement).checked).toBe(false);
+    expect(
+      (screen.getByLabelText('Konfidentialitet (obehörig har fått del av uppgifter)') as HTMLInputElement).checked,
+    ).toBe(true);
+    expect((screen.getByLabelText('Riktighet (uppgifter har ändrats obehörigt)') as HTMLInputElement).checked).toBe(
+      false,
+    );
     expect((screen.getByLabelText('Personnummer eller samordningsnummer') as HTMLInputElement).checked).toBe(true);
     expect((screen.getByLabelText('Hälsa') as HTMLInputElement).checked).toBe(true);
     expect((screen.getByLabelText(/^Ungefär hur många personer berörs/) as HTMLInputElement).value).toBe('2');
-    expect((screen.getByLabelText('Varför inträffade incidenten, enligt dig?') as HTMLSelectElement).value).toBe('human-error');
+    expect((screen.getByLabelText('Varför inträffade incidenten, enligt dig?') as HTMLSelectElement).value).toBe(
+      'human-error',
+    );
     expect((screen.getByLabelText('Jag skickade mejlet till fel mottagare') as HTMLInputElement).checked).toBe(true);
     // Every input, textarea and select in the form has an accessible label.
     for (const el of document.querySelectorAll('form input, form textarea, form select')) {
       const id = el.getAttribute('id');
-      const labelled = el.getAttribute('aria-labelledby') || (id && document.querySelector(`label[for="${id}"]`)) || el.closest('label');
+      const labelled =
+        el.getAttribute('aria-labelledby') ||
+        (id && document.querySelector(`label[for="${id}"]`)) ||
+        el.closest('label');
       expect([el.getAttribute('name'), Boolean(labelled)]).toEqual([el.getAttribute('name'), true]);
     }
   });
@@ -85,7 +109,13 @@ describe('TaskPane', () => {
     const [request, token, locale] = submit.mock.calls[0];
     expect(token).toBeUndefined();
     expect(locale).toBe('sv');
-    expect(request).toMatchObject({ measures: 'Ringt mottagaren.', cause: 'human-error', breachTypes: ['confidentiality'], occurredAt: '2026-11-18T08:42:00.000Z', discoveredAt: '2026-11-18T13:05:00.000Z' });
+    expect(request).toMatchObject({
+      measures: 'Ringt mottagaren.',
+      cause: 'human-error',
+      breachTypes: ['confidentiality'],
+      occurredAt: '2026-11-18T08:42:00.000Z',
+      discoveredAt: '2026-11-18T13:05:00.000Z',
+    });
     expect(request.dataCategories).toEqual(['identity-numbers', 'health', 'social-services', 'children', 'contact']);
     expect(JSON.stringify(request)).not.toMatch(/020412|198507|ADHD|Hej,|utredning\.pdf|erik\.skola/);
     const receipt = await screen.findByTestId('receipt');
@@ -110,14 +140,24 @@ describe('TaskPane', () => {
   it("shows the server's validation messages at the fields and retries with the same report id", async () => {
     const submit = jest
       .fn<ReturnType<SubmitFn>, Parameters<SubmitFn>>()
-      .mockRejectedValueOnce(new ApiError(400, 'validation_failed', 'x', [{ field: 'occurredAt', code: 'occurred_after_discovered', message: 'Incidenten kan inte ha inträffat efter att den upptäcktes.' }]))
+      .mockRejectedValueOnce(
+        new ApiError(400, 'validation_failed', 'x', [
+          {
+            field: 'occurredAt',
+            code: 'occurred_after_discovered',
+            message: 'Incidenten kan inte ha inträffat efter att den upptäcktes.',
+          },
+        ]),
+      )
       .mockImplementationOnce(okSubmit());
     renderPane({ mail: await sentMail(), submit });
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Skicka rapporten' }));
     });
     expect(screen.getByText('Incidenten kan inte ha inträffat efter att den upptäcktes.')).toBeTruthy();
-    expect(screen.getByTestId('submit-failure').textContent).toContain('Rätta fälten som är markerade och skicka igen.');
+    expect(screen.getByTestId('submit-failure').textContent).toContain(
+      'Rätta fälten som är markerade och skicka igen.',
+    );
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Skicka rapporten' }));
     });
@@ -163,7 +203,12 @@ describe('App', () => {
   const href = 'http://127.0.0.1:3978/outlook/?sample=1';
 
   it('runs on the local stand-in in the local profile and says there is no sign-in', async () => {
-    await renderApp(<App deps={{ href, loadConfig: async () => config, loadLocalOffice: async (i) => localOffice(i) }} submit={okSubmit()} />);
+    await renderApp(
+      <App
+        deps={{ href, loadConfig: async () => config, loadLocalOffice: async (i) => localOffice(i) }}
+        submit={okSubmit()}
+      />,
+    );
     expect(await screen.findByTestId('local-profile')).toBeTruthy();
     expect(screen.getByTestId('local-profile').textContent).toContain('Ingen inloggning');
     expect(screen.getByTestId('local-host').textContent).toContain('exempelmejl');
@@ -175,8 +220,21 @@ describe('App', () => {
 
   it('explains in Swedish which Outlook versions work when nested app authentication is missing', async () => {
     const office = mockOffice(fixtureMails[0], { user: 'anna.handlaggare@kommun.example.se', naa: false });
-    const entra: ClientConfig = { ...config, profile: 'entra', auth: { clientId: 'cid', authority: 'https://login.microsoftonline.com/t', scopes: ['api://cid/access_as_user'] } };
-    await renderApp(<App deps={{ href: 'http://127.0.0.1/outlook/?host=outlook', loadConfig: async () => entra, loadOffice: async () => office }} submit={okSubmit()} />);
+    const entra: ClientConfig = {
+      ...config,
+      profile: 'entra',
+      auth: { clientId: 'cid', authority: 'https://login.microsoftonline.com/t', scopes: ['api://cid/access_as_user'] },
+    };
+    await renderApp(
+      <App
+        deps={{
+          href: 'http://127.0.0.1/outlook/?host=outlook',
+          loadConfig: async () => entra,
+          loadOffice: async () => office,
+        }}
+        submit={okSubmit()}
+      />,
+    );
     const message = await screen.findByTestId('naa-unsupported');
     expect(message.textContent).toContain('Inloggningen fungerar inte i den här Outlook-versionen');
     expect(message.textContent).toContain('version 2409');
@@ -185,25 +243,51 @@ describe('App', () => {
   });
 
   it('refuses to use the stand-in outside Outlook when the profile is not local', async () => {
-    const entra: ClientConfig = { ...config, profile: 'entra', auth: { clientId: 'cid', authority: 'https://login.microsoftonline.com/t', scopes: ['s'] } };
+    const entra: ClientConfig = {
+      ...config,
+      profile: 'entra',
+      auth: { clientId: 'cid', authority: 'https://login.microsoftonline.com/t', scopes: ['s'] },
+    };
     const loadLocalOffice = jest.fn();
-    await renderApp(<App deps={{ href: 'http://127.0.0.1/outlook/', loadConfig: async () => entra, loadLocalOffice }} />);
+    await renderApp(
+      <App deps={{ href: 'http://127.0.0.1/outlook/', loadConfig: async () => entra, loadLocalOffice }} />,
+    );
     expect((await screen.findByRole('alert')).textContent).toContain('Öppna PUI Desk från ett mejl i Outlook.');
     expect(loadLocalOffice).not.toHaveBeenCalled();
   });
 
   it('says when config.json cannot be read', async () => {
-    await renderApp(<App deps={{ href, loadConfig: async () => Promise.reject(new Error('config.json: HTTP 404')) }} />);
-    expect((await screen.findByRole('alert')).textContent).toBe('Inställningarna kunde inte läsas config.json: HTTP 404');
+    await renderApp(
+      <App deps={{ href, loadConfig: async () => Promise.reject(new Error('config.json: HTTP 404')) }} />,
+    );
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Inställningarna kunde inte läsas config.json: HTTP 404',
+    );
   });
 
   it('follows an English Outlook and switches language on request', async () => {
-    const office = mockOffice(fixtureMails[0], { user: 'anna.handlaggare@kommun.example.se', displayLanguage: 'en-GB' });
-    await renderApp(<App deps={{ href: 'http://127.0.0.1/outlook/?host=outlook', loadConfig: async () => config, loadOffice: async () => office }} submit={okSubmit()} />);
+    const office = mockOffice(fixtureMails[0], {
+      user: 'anna.handlaggare@kommun.example.se',
+      displayLanguage: 'en-GB',
+    });
+    await renderApp(
+      <App
+        deps={{
+          href: 'http://127.0.0.1/outlook/?host=outlook',
+          loadConfig: async () => config,
+          loadOffice: async () => office,
+        }}
+        submit={okSubmit()}
+      />,
+    );
     expect(await screen.findByLabelText(/^Title/)).toBeTruthy();
-    expect((screen.getByLabelText(/^Title/) as HTMLInputElement).value).toBe('Mail sent to the wrong recipient 2026-11-18');
+    expect((screen.getByLabelText(/^Title/) as HTMLInputElement).value).toBe(
+      'Mail sent to the wrong recipient 2026-11-18',
+    );
     fireEvent.click(screen.getByRole('button', { name: 'På svenska' }));
     await waitFor(() => expect(document.documentElement.lang).toBe('sv'));
-    expect((screen.getByLabelText(/^Rubrik/) as HTMLInputElement).value).toBe('Mejl skickat till fel mottagare 2026-11-18');
+    expect((screen.getByLabelText(/^Rubrik/) as HTMLInputElement).value).toBe(
+      'Mejl skickat till fel mottagare 2026-11-18',
+    );
   });
 });

@@ -12,7 +12,11 @@ const repo = resolve(__dirname, '..', '..', '..');
 
 /** Builds the task pane with scripts/build-outlook.mjs into `<dir>/outlook`; returns `dir` (a static root). */
 export function buildTaskPaneInto(dir: string = mkdtempSync(join(tmpdir(), 'pui-outlook-'))): string {
-  execFileSync(process.execPath, ['scripts/build-outlook.mjs', '--outdir', join(dir, 'outlook'), '--metafile', join(dir, 'outlook.meta.json')], { cwd: repo, stdio: 'pipe' });
+  execFileSync(
+    process.execPath,
+    ['scripts/build-outlook.mjs', '--outdir', join(dir, 'outlook'), '--metafile', join(dir, 'outlook.meta.json')],
+    { cwd: repo, stdio: 'pipe' },
+  );
   return dir;
 }
 
@@ -20,7 +24,16 @@ export function buildTaskPaneInto(dir: string = mkdtempSync(join(tmpdir(), 'pui-
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 

@@ -21,7 +21,9 @@ export interface FixtureMail {
 }
 
 /** The sample mails (tests/fixtures/sample-mails.json, copied from the shared fixtures). */
-export const fixtureMails: FixtureMail[] = JSON.parse(readFileSync(join(__dirname, '..', '..', 'fixtures', 'sample-mails.json'), 'utf8'));
+export const fixtureMails: FixtureMail[] = JSON.parse(
+  readFileSync(join(__dirname, '..', '..', 'fixtures', 'sample-mails.json'), 'utf8'),
+);
 
 /** Options for {@link mockOffice}. */
 export interface MockOfficeOptions {
@@ -39,10 +41,15 @@ export interface MockOfficeOptions {
 }
 
 /** An `Office` mock with the mail open in read mode, as Office.js would expose it. */
-export function mockOffice(mail: FixtureMail, options: MockOfficeOptions): OfficeLike & { context: { mailbox: { item: Record<string, unknown> } } } {
+export function mockOffice(
+  mail: FixtureMail,
+  options: MockOfficeOptions,
+): OfficeLike & { context: { mailbox: { item: Record<string, unknown> } } } {
   const details = (a: { name: string; address: string }) => ({ displayName: a.name, emailAddress: a.address });
   const recipients = (list: { name: string; address: string }[]) =>
-    options.compose ? { getAsync: (cb: (r: unknown) => void) => cb({ status: 'succeeded', value: list.map(details) }) } : list.map(details);
+    options.compose
+      ? { getAsync: (cb: (r: unknown) => void) => cb({ status: 'succeeded', value: list.map(details) }) }
+      : list.map(details);
   const item = {
     itemType: 'message',
     subject: mail.subject,
@@ -53,8 +60,12 @@ export function mockOffice(mail: FixtureMail, options: MockOfficeOptions): Offic
     internetMessageId: mail.internetMessageId,
     attachments: mail.attachments.map((a, i) => ({ id: `att-${i}`, attachmentType: 'file', isInline: false, ...a })),
     body: {
-      getAsync(coercionType: string, callback: (result: { status: string; value: string; error?: { message: string } }) => void) {
-        if (options.bodyFails || coercionType !== 'text') callback({ status: 'failed', value: '', error: { message: 'Body not available' } });
+      getAsync(
+        coercionType: string,
+        callback: (result: { status: string; value: string; error?: { message: string } }) => void,
+      ) {
+        if (options.bodyFails || coercionType !== 'text')
+          callback({ status: 'failed', value: '', error: { message: 'Body not available' } });
         else callback({ status: 'succeeded', value: mail.body });
       },
     },
@@ -63,12 +74,17 @@ export function mockOffice(mail: FixtureMail, options: MockOfficeOptions): Offic
     host: 'outlook',
     context: {
       displayLanguage: options.displayLanguage ?? 'sv-SE',
-      requirements: { isSetSupported: (name: string, version?: string) => Boolean(options.naa) && name === 'NestedAppAuth' && version === '1.1' },
+      requirements: {
+        isSetSupported: (name: string, version?: string) =>
+          Boolean(options.naa) && name === 'NestedAppAuth' && version === '1.1',
+      },
       mailbox: {
         userProfile: { emailAddress: options.user, displayName: 'Användare' },
         ...(options.noItem ? {} : { item }),
       },
     },
   };
-  return new OfficeMockObject(data) as unknown as OfficeLike & { context: { mailbox: { item: Record<string, unknown> } } };
+  return new OfficeMockObject(data) as unknown as OfficeLike & {
+    context: { mailbox: { item: Record<string, unknown> } };
+  };
 }

@@ -22,7 +22,12 @@ export interface StubServer {
   close(): Promise<void>;
 }
 
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.json': 'application/json', '.txt': 'text/plain' };
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.json': 'application/json',
+  '.txt': 'text/plain',
+};
 
 /** Starts the stub serving `dir` at /outlook/ with `config` as /outlook/config.json. */
 export async function startStubApiServer(dir: string, config: unknown): Promise<StubServer> {
@@ -41,9 +46,22 @@ export async function startStubApiServer(dir: string, config: unknown): Promise<
           const now = new Date();
           const input = parseReportInput(JSON.parse(body), now);
           count++;
-          const incident = newIncident(input, { id: 'dev-user', name: 'Dev' }, 'outlook', input.reportId ?? `stub-${count}`, now);
+          const incident = newIncident(
+            input,
+            { id: 'dev-user', name: 'Dev' },
+            'outlook',
+            input.reportId ?? `stub-${count}`,
+            now,
+          );
           res.writeHead(201, { 'Content-Type': 'application/json' });
-          res.end(JSON.stringify({ ...incident, id: `id-${count}`, number: `PUI-2026-${String(count).padStart(4, '0')}`, etag: `etag-${count}` }));
+          res.end(
+            JSON.stringify({
+              ...incident,
+              id: `id-${count}`,
+              number: `PUI-2026-${String(count).padStart(4, '0')}`,
+              etag: `etag-${count}`,
+            }),
+          );
           return;
         }
         if (url.pathname === '/outlook') {

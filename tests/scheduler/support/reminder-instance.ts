@@ -17,7 +17,10 @@ import { cardText, FakeGateway, type ChannelOp, type VirtualClock } from '../../
 
 export const DPO_CHANNEL_ID = '19:dpo-channel@thread.tacv2';
 export const TAB_URL = 'http://127.0.0.1:3978/tab/';
-export const DPO_MENTIONS = [{ id: 'aad-dana', name: 'Dana Dataskydd' }, { id: 'aad-dora', name: 'Dora Dataskydd' }];
+export const DPO_MENTIONS = [
+  { id: 'aad-dana', name: 'Dana Dataskydd' },
+  { id: 'aad-dora', name: 'Dora Dataskydd' },
+];
 
 export const reporter: Caller = { id: 'aad-anna', name: 'Anna Handläggare', roles: ['reporter'] };
 export const dpo: Caller = { id: 'aad-erik', name: 'Erik Ägare', roles: ['reporter', 'dpo'] };
@@ -50,7 +53,9 @@ export class TeamsDouble extends FakeGateway {
 
   /** The card posted for an incident number (its first post). */
   cardOf(number: string): ChannelOp {
-    const op = this.posts.find((o) => o.conversationId === DPO_CHANNEL_ID && cardText(o.content).includes(`Personuppgiftsincident ${number}`));
+    const op = this.posts.find(
+      (o) => o.conversationId === DPO_CHANNEL_ID && cardText(o.content).includes(`Personuppgiftsincident ${number}`),
+    );
     if (!op) throw new Error(`No card posted for ${number}`);
     return op;
   }
@@ -59,8 +64,17 @@ export class TeamsDouble extends FakeGateway {
   history(number: string): { kind: 'update' | 'reply'; at: number; text: string; content: AdaptiveCard }[] {
     const card = this.cardOf(number);
     return this.ops
-      .filter((o) => (o.kind === 'update' && o.activityId === card.activityId) || (o.kind === 'send' && o.conversationId === `${DPO_CHANNEL_ID};messageid=${card.activityId}`))
-      .map((o) => ({ kind: o.kind === 'update' ? ('update' as const) : ('reply' as const), at: o.at, text: cardText(o.content), content: o.content }));
+      .filter(
+        (o) =>
+          (o.kind === 'update' && o.activityId === card.activityId) ||
+          (o.kind === 'send' && o.conversationId === `${DPO_CHANNEL_ID};messageid=${card.activityId}`),
+      )
+      .map((o) => ({
+        kind: o.kind === 'update' ? ('update' as const) : ('reply' as const),
+        at: o.at,
+        text: cardText(o.content),
+        content: o.content,
+      }));
   }
 
   private maybeFailFor(activityId: string | undefined): void {
@@ -85,7 +99,13 @@ export interface ReminderInstance {
 }
 
 /** An instance on `stores`, posting to `teams`. */
-export function startInstance(options: { stores: Pick<Stores, 'incidents' | 'appState'>; clock: VirtualClock; teams: TeamsDouble; id?: string; dpoMentions?: { id: string; name: string }[] }): ReminderInstance {
+export function startInstance(options: {
+  stores: Pick<Stores, 'incidents' | 'appState'>;
+  clock: VirtualClock;
+  teams: TeamsDouble;
+  id?: string;
+  dpoMentions?: { id: string; name: string }[];
+}): ReminderInstance {
   const { clock, teams } = options;
   const { incidents: store, appState } = options.stores;
   const id = options.id ?? `instance-${randomUUID().slice(0, 8)}`;
@@ -100,7 +120,12 @@ export function startInstance(options: { stores: Pick<Stores, 'incidents' | 'app
     gateway: teams,
     pacer,
   });
-  const delivery = new DeliveryLoop({ ...deps, outbox }, bot.poster, { owner: id, logger, pollMs: 3_600_000, dpoMentions: options.dpoMentions ?? DPO_MENTIONS });
+  const delivery = new DeliveryLoop({ ...deps, outbox }, bot.poster, {
+    owner: id,
+    logger,
+    pollMs: 3_600_000,
+    dpoMentions: options.dpoMentions ?? DPO_MENTIONS,
+  });
   delivery.start();
   // The loop's first pass (news queued before it started) runs as it starts: let it finish
   // before the test acts, or it may claim a report queued but not yet stored, and put it back
@@ -123,7 +148,12 @@ export function startInstance(options: { stores: Pick<Stores, 'incidents' | 'app
     },
     async report(discoveredAt, title = 'Beslut skickat till fel adress') {
       await settled;
-      const { incident } = await reportIncident(deps, reporter, { title, description: 'Ett beslut skickades till en gammal adress.', discoveredAt }, 'tab');
+      const { incident } = await reportIncident(
+        deps,
+        reporter,
+        { title, description: 'Ett beslut skickades till en gammal adress.', discoveredAt },
+        'tab',
+      );
       await delivery.drain();
       return incident;
     },
@@ -137,14 +167,21 @@ export function startInstance(options: { stores: Pick<Stores, 'incidents' | 'app
 /** Makes the test channel the DPO channel. */
 export async function setTestDpoChannel(appState: AppStateStore, clock: VirtualClock): Promise<void> {
   const dana: Caller = { id: 'aad-dana', name: 'Dana Dataskydd', roles: ['reporter', 'dpo'] };
-  await setDpoChannel({ appState, clock, logger: createLogger('silent') }, dana, { address: addressOf(CHANNEL_REFERENCE) });
+  await setDpoChannel({ appState, clock, logger: createLogger('silent') }, dana, {
+    address: addressOf(CHANNEL_REFERENCE),
+  });
 }
 
 /**
  * Steps the virtual clock to `until` in steps of `stepMs`, every instance ticking at each step
  * at the same moment (all ticks, then all deliveries, concurrently).
  */
-export async function runUntil(instances: readonly ReminderInstance[], clock: VirtualClock, until: string, stepMs: number): Promise<void> {
+export async function runUntil(
+  instances: readonly ReminderInstance[],
+  clock: VirtualClock,
+  until: string,
+  stepMs: number,
+): Promise<void> {
   const end = Date.parse(until);
   while (clock.ms() < end) {
     clock.advance(Math.min(stepMs, end - clock.ms()));

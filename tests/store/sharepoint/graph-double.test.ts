@@ -17,10 +17,19 @@ const columns = [
 ];
 
 async function list(path: string, headers?: Record<string, string>) {
-  return (await http.send<{ value: { id: string; eTag: string; fields?: Record<string, unknown> }[]; '@odata.nextLink'?: string }>('test', 'GET', path, { headers })).body;
+  return (
+    await http.send<{
+      value: { id: string; eTag: string; fields?: Record<string, unknown> }[];
+      '@odata.nextLink'?: string;
+    }>('test', 'GET', path, { headers })
+  ).body;
 }
 
-const rejection = (promise: Promise<unknown>) => promise.then(() => undefined, (e: unknown) => e as GraphError);
+const rejection = (promise: Promise<unknown>) =>
+  promise.then(
+    () => undefined,
+    (e: unknown) => e as GraphError,
+  );
 
 beforeAll(async () => {
   double = await GraphDouble.start();
@@ -33,9 +42,16 @@ afterAll(async () => {
 
 beforeEach(async () => {
   siteId = double.addSite('contoso.sharepoint.com', `/sites/t-${Math.random().toString(36).slice(2)}`);
-  const created = await http.send<{ id: string }>('test', 'POST', `/sites/${siteId}/lists`, { body: { displayName: 'Things', columns, list: { template: 'genericList' } } });
+  const created = await http.send<{ id: string }>('test', 'POST', `/sites/${siteId}/lists`, {
+    body: { displayName: 'Things', columns, list: { template: 'genericList' } },
+  });
   items = `/sites/${siteId}/lists/${created.body.id}/items`;
-  for (const [code, due, count] of [['a', '2026-01-03T10:00:00.400Z', 3], ['b', '2026-01-01T10:00:00Z', 1], ['c', '2026-01-02T10:00:00Z', 2], ['d', null, 4]] as const) {
+  for (const [code, due, count] of [
+    ['a', '2026-01-03T10:00:00.400Z', 3],
+    ['b', '2026-01-01T10:00:00Z', 1],
+    ['c', '2026-01-02T10:00:00Z', 2],
+    ['d', null, 4],
+  ] as const) {
     await http.send('test', 'POST', items, { body: { fields: { Title: code, Code: code, Due: due, Count: count } } });
   }
   double.clearFailures();
@@ -44,11 +60,18 @@ beforeEach(async () => {
 describe('GraphDouble', () => {
   it('finds a site by host and path, and by id', async () => {
     const site = double.addSite('contoso.sharepoint.com', '/sites/register');
-    const byPath = await http.send<{ id: string; webUrl: string }>('test', 'GET', '/sites/contoso.sharepoint.com:/sites/register');
+    const byPath = await http.send<{ id: string; webUrl: string }>(
+      'test',
+      'GET',
+      '/sites/contoso.sharepoint.com:/sites/register',
+    );
     const byId = await http.send<{ id: string }>('test', 'GET', `/sites/${site}`);
     expect(byPath.body).toMatchObject({ id: site, webUrl: 'https://contoso.sharepoint.com/sites/register' });
     expect(byId.body.id).toBe(site);
-    expect(await rejection(http.send('test', 'GET', '/sites/contoso.sharepoint.com:/sites/nope'))).toMatchObject({ status: 404, code: 'itemNotFound' });
+    expect(await rejection(http.send('test', 'GET', '/sites/contoso.sharepoint.com:/sites/nope'))).toMatchObject({
+      status: 404,
+      code: 'itemNotFound',
+    });
   });
 
   it('answers 401 without a bearer token', async () => {
@@ -58,7 +81,10 @@ describe('GraphDouble', () => {
   });
 
   it('filters on fields with eq, ne, lt, le, gt, ge, and, or', async () => {
-    const codes = async (filter: string) => (await list(`${items}?$expand=fields&$filter=${encodeURIComponent(filter)}&$orderby=fields/Code`)).value.map((i) => i.fields!.Code);
+    const codes = async (filter: string) =>
+      (await list(`${items}?$expand=fields&$filter=${encodeURIComponent(filter)}&$orderby=fields/Code`)).value.map(
+        (i) => i.fields!.Code,
+      );
     expect(await codes("fields/Code eq 'B'")).toEqual(['b']); // text compares without case, as SharePoint does
     expect(await codes("fields/Code ne 'b'")).toEqual(['a', 'c', 'd']);
     expect(await codes('fields/Count lt 2')).toEqual(['b']);
@@ -71,7 +97,12 @@ describe('GraphDouble', () => {
 
   it('keeps dateTime to the second and leaves empty fields out', async () => {
     const page = await list(`${items}?$expand=fields($select=Code,Due)&$orderby=fields/Code`);
-    expect(page.value[0].fields).toEqual({ '@odata.etag': page.value[0].eTag, id: page.value[0].id, Code: 'a', Due: '2026-01-03T10:00:00Z' });
+    expect(page.value[0].fields).toEqual({
+      '@odata.etag': page.value[0].eTag,
+      id: page.value[0].id,
+      Code: 'a',
+      Due: '2026-01-03T10:00:00Z',
+    });
     expect(page.value[3].fields).not.toHaveProperty('Due');
   });
 
@@ -101,10 +132,23 @@ describe('GraphDouble', () => {
 
   it('answers 412 to a stale If-Match and 409 to a duplicate in a unique column', async () => {
     const [item] = (await list(`${items}?$filter=${encodeURIComponent("fields/Code eq 'a'")}`)).value;
-    const updated = await http.send<Record<string, unknown>>('test', 'PATCH', `${items}/${item.id}/fields`, { body: { Count: 9 }, headers: { 'If-Match': item.eTag } });
+    const updated = await http.send<Record<string, unknown>>('test', 'PATCH', `${items}/${item.id}/fields`, {
+      body: { Count: 9 },
+      headers: { 'If-Match': item.eTag },
+    });
     expect(updated.body['@odata.etag']).not.toBe(item.eTag);
-    expect(await rejection(http.send('test', 'PATCH', `${items}/${item.id}/fields`, { body: { Count: 10 }, headers: { 'If-Match': item.eTag } }))).toMatchObject({ status: 412 });
-    expect(await rejection(http.send('test', 'POST', items, { body: { fields: { Code: 'A' } } }))).toMatchObject({ status: 409, code: 'nameAlreadyExists' });
+    expect(
+      await rejection(
+        http.send('test', 'PATCH', `${items}/${item.id}/fields`, {
+          body: { Count: 10 },
+          headers: { 'If-Match': item.eTag },
+        }),
+      ),
+    ).toMatchObject({ status: 412 });
+    expect(await rejection(http.send('test', 'POST', items, { body: { fields: { Code: 'A' } } }))).toMatchObject({
+      status: 409,
+      code: 'nameAlreadyExists',
+    });
   });
 
   it('refuses a multiple lines of text value over 63,999 characters with 400 invalidRequest, and changes nothing', async () => {
@@ -112,7 +156,9 @@ describe('GraphDouble', () => {
     const atLimit = 'x'.repeat(63_999);
 
     await http.send('test', 'PATCH', `${items}/${item.id}/fields`, { body: { Note: atLimit } });
-    const refused = await rejection(http.send('test', 'PATCH', `${items}/${item.id}/fields`, { body: { Note: `${atLimit}y`, Count: 99 } }));
+    const refused = await rejection(
+      http.send('test', 'PATCH', `${items}/${item.id}/fields`, { body: { Note: `${atLimit}y`, Count: 99 } }),
+    );
     // GraphError keeps no body; the raw answer shows what the double says.
     const created = await fetch(`${double.url}/v1.0${items}`, {
       method: 'POST',
@@ -123,7 +169,10 @@ describe('GraphDouble', () => {
     expect(refused).toMatchObject({ status: 400, code: 'invalidRequest' });
     expect(created.status).toBe(400);
     expect(await created.json()).toMatchObject({
-      error: { code: 'invalidRequest', message: "The value of 'Note' is 64000 characters; a multiple lines of text column holds at most 63999." },
+      error: {
+        code: 'invalidRequest',
+        message: "The value of 'Note' is 64000 characters; a multiple lines of text column holds at most 63999.",
+      },
     });
     const [after] = (await list(`${items}?$expand=fields&$filter=${encodeURIComponent("fields/Code eq 'a'")}`)).value;
     expect(after.fields).toMatchObject({ Note: atLimit, Count: 3 });
@@ -134,16 +183,24 @@ describe('GraphDouble', () => {
     const [item] = (await list(`${items}?$filter=${encodeURIComponent("fields/Code eq 'b'")}`)).value;
     await http.send('test', 'PATCH', `${items}/${item.id}/fields`, { body: { Count: 5 } });
 
-    expect(await rejection(http.send('test', 'DELETE', `${items}/${item.id}`, { headers: { 'If-Match': item.eTag } }))).toMatchObject({ status: 412 });
+    expect(
+      await rejection(http.send('test', 'DELETE', `${items}/${item.id}`, { headers: { 'If-Match': item.eTag } })),
+    ).toMatchObject({ status: 412 });
     const [current] = (await list(`${items}?$filter=${encodeURIComponent("fields/Code eq 'b'")}`)).value;
-    expect((await http.send('test', 'DELETE', `${items}/${item.id}`, { headers: { 'If-Match': current.eTag } })).status).toBe(204);
+    expect(
+      (await http.send('test', 'DELETE', `${items}/${item.id}`, { headers: { 'If-Match': current.eTag } })).status,
+    ).toBe(204);
     expect(await rejection(http.send('test', 'DELETE', `${items}/${item.id}`))).toMatchObject({ status: 404 });
     expect((await list(`${items}?$filter=${encodeURIComponent("fields/Code eq 'b'")}`)).value).toEqual([]);
   });
 
   it('rejects fields that are not columns and values that are not among the choices', async () => {
-    expect(await rejection(http.send('test', 'POST', items, { body: { fields: { Nope: 'x' } } }))).toMatchObject({ status: 400 });
-    expect(await rejection(http.send('test', 'POST', items, { body: { fields: { Colour: 'blue' } } }))).toMatchObject({ status: 400 });
+    expect(await rejection(http.send('test', 'POST', items, { body: { fields: { Nope: 'x' } } }))).toMatchObject({
+      status: 400,
+    });
+    expect(await rejection(http.send('test', 'POST', items, { body: { fields: { Colour: 'blue' } } }))).toMatchObject({
+      status: 400,
+    });
   });
 
   it('runs a $batch in order, fails dependants with 424, and answers each by id', async () => {
@@ -153,8 +210,18 @@ describe('GraphDouble', () => {
       { id: '3', method: 'POST', url: items, body: { fields: { Code: 'f' } }, dependsOn: ['2'] },
       { id: '4', method: 'GET', url: `${items}?$top=1` },
     ]);
-    expect([...answers.values()].map((a) => [a.id, a.status]).sort()).toEqual([['1', 201], ['2', 409], ['3', 424], ['4', 200]]);
-    await expect(http.batch('test', Array.from({ length: 21 }, (_, i) => ({ id: String(i), method: 'GET' as const, url: items })))).rejects.toThrow('at most 20');
+    expect([...answers.values()].map((a) => [a.id, a.status]).sort()).toEqual([
+      ['1', 201],
+      ['2', 409],
+      ['3', 424],
+      ['4', 200],
+    ]);
+    await expect(
+      http.batch(
+        'test',
+        Array.from({ length: 21 }, (_, i) => ({ id: String(i), method: 'GET' as const, url: items })),
+      ),
+    ).rejects.toThrow('at most 20');
   });
 
   it('injects 429 with Retry-After, inside a batch too, and counts requests and resource units', async () => {

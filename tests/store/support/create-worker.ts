@@ -21,7 +21,9 @@ export interface CreateOutcome {
 }
 
 function send(message: unknown): Promise<void> {
-  return new Promise((resolve, reject) => process.send!(message, (error: Error | null) => (error ? reject(error) : resolve())));
+  return new Promise((resolve, reject) =>
+    process.send!(message, (error: Error | null) => (error ? reject(error) : resolve())),
+  );
 }
 
 function nextMessage(): Promise<unknown> {
@@ -37,7 +39,10 @@ async function main(): Promise<void> {
   await go;
   const outcome: CreateOutcome = { results: [], created: [] };
   for (const { reportId, discoveredAt } of job.items) {
-    const { incident, created } = await store.create(aNewIncident({ reportId, discoveredAt }), anEvent({ at: discoveredAt }));
+    const { incident, created } = await store.create(
+      aNewIncident({ reportId, discoveredAt }),
+      anEvent({ at: discoveredAt }),
+    );
     outcome.results.push({ id: incident.id, number: incident.number, reportId: incident.reportId });
     outcome.created.push(created);
   }

@@ -16,7 +16,10 @@ export const fakeCredential: TokenCredential = {
 };
 
 /** Waits the policy asks for, recorded, and slept 1000 times faster (a Retry-After of 1 s sleeps 1 ms). */
-export function fastRetry(waits: number[] = [], options: { maxRetries?: number; maxTotalWaitMs?: number } = {}): RetryPolicy {
+export function fastRetry(
+  waits: number[] = [],
+  options: { maxRetries?: number; maxTotalWaitMs?: number } = {},
+): RetryPolicy {
   return new RetryPolicy({
     ...options,
     random: () => 0.5,
@@ -42,7 +45,12 @@ export function doubleConfig(double: GraphDouble, siteId: string): SharePointCon
 
 /** A GraphHttp on the double, for provisioning and raw requests in tests. */
 export function doubleHttp(double: GraphDouble, retry = fastRetry()): GraphHttp {
-  return new GraphHttp({ baseUrl: double.url, credential: fakeCredential, userAgent: 'NONISV|Testkommun|PUIDesk/test', retry });
+  return new GraphHttp({
+    baseUrl: double.url,
+    credential: fakeCredential,
+    userAgent: 'NONISV|Testkommun|PUIDesk/test',
+    retry,
+  });
 }
 
 /** The adapter's stores opened on a site of the double. */

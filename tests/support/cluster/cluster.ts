@@ -20,7 +20,12 @@ import { openSharePointStores, provision } from '../../../src/store/sharepoint';
 import { setDpoChannel } from '../../../src/use-cases/dpo-channel';
 import { createLogger } from '../../../src/server/logger';
 import { OUTBOX_PREFIX, type OutboxEntry } from '../../../src/use-cases/outbox';
-import { startBotConnectorDouble, TEAMS_CONVERSATION_LIMITS, type BotConnectorDouble, type ConnectorCall } from '../bot-connector-double';
+import {
+  startBotConnectorDouble,
+  TEAMS_CONVERSATION_LIMITS,
+  type BotConnectorDouble,
+  type ConnectorCall,
+} from '../bot-connector-double';
 import { REPO_ROOT } from '../fresh-build';
 import { GraphDouble } from '../graph-double/graph-double';
 import { API_CLIENT_ID, startLocalJwks, TENANT_ID, type LocalJwks } from '../local-jwks';
@@ -156,7 +161,15 @@ export async function runCluster(options: ClusterOptions): Promise<ClusterResult
     const siteId = graph.addSite('kommun.sharepoint.com', '/sites/pui');
     await provision(doubleHttp(graph), siteId, 'Pui');
     stores = await openSharePointStores(
-      { siteId, credential: { kind: 'managed-identity' }, organisation: 'Testkommun', graphBaseUrl: graph.url, listPrefix: 'Pui', maxRetryWaitMs: 60_000, requestTimeoutMs: 10_000 },
+      {
+        siteId,
+        credential: { kind: 'managed-identity' },
+        organisation: 'Testkommun',
+        graphBaseUrl: graph.url,
+        listPrefix: 'Pui',
+        maxRetryWaitMs: 60_000,
+        requestTimeoutMs: 10_000,
+      },
       { credential: fakeCredential, retry: fastRetry() },
     );
     // The DPO channel, as `@PUI Desk ställ in dpo-kanal` sets it (through the same use case).
@@ -165,11 +178,21 @@ export async function runCluster(options: ClusterOptions): Promise<ClusterResult
       { appState: stores.appState, clock: { now: () => new Date() }, logger: createLogger('silent') },
       { ...dpo, roles: [...dpo.roles] },
       {
-        address: addressOf({ channelId: 'msteams', serviceUrl: connector.serviceUrl, conversation: { id: CHANNEL, conversationType: 'channel', isGroup: true, tenantId: TENANT_ID }, bot: { id: `28:${IDENTITY_CLIENT_ID}`, name: 'PUI Desk' } }),
+        address: addressOf({
+          channelId: 'msteams',
+          serviceUrl: connector.serviceUrl,
+          conversation: { id: CHANNEL, conversationType: 'channel', isGroup: true, tenantId: TENANT_ID },
+          bot: { id: `28:${IDENTITY_CLIENT_ID}`, name: 'PUI Desk' },
+        }),
         channelName: 'Dataskydd / Incidenter',
       },
     );
-    graph.setChaos({ rate: options.graphFailureRate ?? 0.1, statuses: [429, 503], retryAfterSeconds: 1, latencyMs: { min: 50, max: 150 } });
+    graph.setChaos({
+      rate: options.graphFailureRate ?? 0.1,
+      statuses: [429, 503],
+      retryAfterSeconds: 1,
+      latencyMs: { min: 50, max: 150 },
+    });
 
     const env = (name: string): NodeJS.ProcessEnv => ({
       PATH: process.env.PATH,
@@ -201,15 +224,23 @@ export async function runCluster(options: ClusterOptions): Promise<ClusterResult
     });
 
     const start = async (name: string): Promise<Instance> => {
-      const child = spawn(process.execPath, [options.mainJs], { cwd: work, env: env(name), stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, [options.mainJs], {
+        cwd: work,
+        env: env(name),
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       const instance: Instance = { name, process: child, alive: true, output: [] };
       const keep = (chunk: Buffer) => {
-        for (const line of chunk.toString('utf8').split('\n')) if (line && instance.output.length < 200) instance.output.push(line);
+        for (const line of chunk.toString('utf8').split('\n'))
+          if (line && instance.output.length < 200) instance.output.push(line);
       };
       child.stderr!.on('data', keep);
       child.on('exit', () => (instance.alive = false));
       instance.url = await new Promise<string>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`${name} did not start within 30 s:\n${instance.output.join('\n')}`)), 30_000);
+        const timer = setTimeout(
+          () => reject(new Error(`${name} did not start within 30 s:\n${instance.output.join('\n')}`)),
+          30_000,
+        );
         child.stdout!.on('data', (chunk: Buffer) => {
           keep(chunk);
           const m = /API:\s+(http:\/\/127\.0\.0\.1:\d+)\/api/.exec(chunk.toString('utf8'));
@@ -229,8 +260,20 @@ export async function runCluster(options: ClusterOptions): Promise<ClusterResult
 
     // ---- the reports, through the "load balancer" ------------------------------------------
     const now = Date.now();
-    const sent: Sent[] = Array.from({ length: total }, (_, i) => ({ reportId: `cluster-${randomUUID()}`, reminder: i < reminderCount, statuses: [], codes: [] }));
-    const tokens = await Promise.all(Array.from({ length: 100 }, (_, i) => jwks!.sign({ oid: `a0000000-0000-4000-8000-${String(i).padStart(12, '0')}`, name: `Handläggare ${i + 1}` }, { expiresIn: '2h' })));
+    const sent: Sent[] = Array.from({ length: total }, (_, i) => ({
+      reportId: `cluster-${randomUUID()}`,
+      reminder: i < reminderCount,
+      statuses: [],
+      codes: [],
+    }));
+    const tokens = await Promise.all(
+      Array.from({ length: 100 }, (_, i) =>
+        jwks!.sign(
+          { oid: `a0000000-0000-4000-8000-${String(i).padStart(12, '0')}`, name: `Handläggare ${i + 1}` },
+          { expiresIn: '2h' },
+        ),
+      ),
+    );
     let next = 0;
     let turn = 0;
     let done = 0;
@@ -248,7 +291,14 @@ export async function runCluster(options: ClusterOptions): Promise<ClusterResult
     const report = async (s: Sent, index: number): Promise<void> => {
       // The reminder reports reach 24 h left 45 s from now; the others are an hour old.
       const discoveredAt = new Date(s.reminder ? now - 48 * HOUR + 45_000 : now - HOUR).toISOString();
-      const body = JSON.stringify({ title: `Brev till fel mottagare ${index + 1}`, description: 'Ett beslut skickades till fel adress.', discoveredAt, reportId: s.reportId, cause: 'human-error', breachTypes: ['confidentiality'] });
+      const body = JSON.stringify({
+        title: `Brev till fel mottagare ${index + 1}`,
+        description: 'Ett beslut skickades till fel adress.',
+        discoveredAt,
+        reportId: s.reportId,
+        cause: 'human-error',
+        breachTypes: ['confidentiality'],
+      });
       const began = Date.now();
       for (let attempt = 0; attempt < 30 && Date.now() < deadline; attempt += 1) {
         const target = pick();
@@ -303,7 +353,8 @@ export async function runCluster(options: ClusterOptions): Promise<ClusterResult
         const page = await stores!.appState.listScheduledState<OutboxEntry>(OUTBOX_PREFIX, { limit: 200, cursor });
         for (const entry of page.items) {
           const claim = entry.value.claim;
-          if (claim?.owner.startsWith(`${victim.name}:`) && Date.parse(claim.until) > Date.now()) heldByKilled.add(entry.value.reportId);
+          if (claim?.owner.startsWith(`${victim.name}:`) && Date.parse(claim.until) > Date.now())
+            heldByKilled.add(entry.value.reportId);
         }
         cursor = page.next;
       }
@@ -327,7 +378,10 @@ export async function runCluster(options: ClusterOptions): Promise<ClusterResult
     const numbers = new Set(sent.map((s) => s.number).filter((n): n is string => Boolean(n)));
     const reminderNumbers = new Set(sent.filter((s) => s.reminder && s.number).map((s) => s.number!));
     // An incident's own card starts a thread; a digest does too, but is no incident's card.
-    const posts = () => connector!.calls.filter((c) => c.method === 'POST' && c.activityId === undefined && c.conversationId === CHANNEL && !isDigest(c));
+    const posts = () =>
+      connector!.calls.filter(
+        (c) => c.method === 'POST' && c.activityId === undefined && c.conversationId === CHANNEL && !isDigest(c),
+      );
     const digests = () => connector!.calls.filter((c) => c.conversationId === CHANNEL && isDigest(c));
     const cardOf = () => new Map(posts().map((c) => [c.assignedId, numberIn(c)]));
     const replies = () => {
@@ -364,7 +418,10 @@ export async function runCluster(options: ClusterOptions): Promise<ClusterResult
     const lastCardAt = Math.max(firstReportAt, ...posts().map((c) => c.at));
     // Visible: the number is in a digest or on its own card, whichever came first.
     const seenAt = new Map<string, number>();
-    for (const call of [...digests().flatMap((c) => numbersInDigest(c).map((n) => [n, c.at] as const)), ...posts().map((c) => [numberIn(c), c.at] as const)]) {
+    for (const call of [
+      ...digests().flatMap((c) => numbersInDigest(c).map((n) => [n, c.at] as const)),
+      ...posts().map((c) => [numberIn(c), c.at] as const),
+    ]) {
       const [n, at] = call;
       if (n && !(seenAt.get(n)! <= at)) seenAt.set(n, at);
     }
@@ -372,7 +429,9 @@ export async function runCluster(options: ClusterOptions): Promise<ClusterResult
     const storedNumbers = ours.map((i) => i.number);
     const reportIdOf = new Map(ours.map((i) => [i.number, i.reportId!]));
     const extra = (counts: Map<string, number>, inWindow: boolean) =>
-      [...counts].filter(([n]) => heldByKilled.has(reportIdOf.get(n) ?? '') === inWindow).reduce((sum, [, c]) => sum + Math.max(0, c - 1), 0);
+      [...counts]
+        .filter(([n]) => heldByKilled.has(reportIdOf.get(n) ?? '') === inWindow)
+        .reduce((sum, [, c]) => sum + Math.max(0, c - 1), 0);
     const replyCount = new Map<string, number>();
     for (const n of replies()) replyCount.set(n, (replyCount.get(n) ?? 0) + 1);
 
@@ -402,7 +461,10 @@ export async function runCluster(options: ClusterOptions): Promise<ClusterResult
       remindersOnce: [...reminderNumbers].filter((n) => replyCount.get(n) === 1).length,
       remindersDoubled: extra(replyCount, false),
       remindersDoubledInCrashWindow: extra(replyCount, true),
-      p95ReportMs: percentile(sent.filter((s) => s.ms !== undefined).map((s) => s.ms!), 95),
+      p95ReportMs: percentile(
+        sent.filter((s) => s.ms !== undefined).map((s) => s.ms!),
+        95,
+      ),
       unexpected,
       storeUnavailable,
       graphFailures: graph.chaosFailures,

@@ -11,8 +11,16 @@ import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
-  compareValues, evaluate, filterProperties, ODataSyntaxError, parseExpand, parseFilter, parseOrderBy,
-  type FilterNode, type OrderKey, type ValueKind,
+  compareValues,
+  evaluate,
+  filterProperties,
+  ODataSyntaxError,
+  parseExpand,
+  parseFilter,
+  parseOrderBy,
+  type FilterNode,
+  type OrderKey,
+  type ValueKind,
 } from './odata';
 
 type Kind = 'text' | 'note' | 'dateTime' | 'choice' | 'boolean' | 'number' | 'system';
@@ -171,7 +179,8 @@ const MAX_BATCH = 20;
 /** SharePoint keeps dateTime values to the second and answers them in UTC with `Z`. */
 function toSharePointDate(value: unknown): string {
   const t = Date.parse(String(value));
-  if (typeof value !== 'string' || Number.isNaN(t)) throw new HttpError(400, 'invalidRequest', 'Invalid date/time value.');
+  if (typeof value !== 'string' || Number.isNaN(t))
+    throw new HttpError(400, 'invalidRequest', 'Invalid date/time value.');
   return new Date(Math.floor(t / 1000) * 1000).toISOString().replace('.000Z', 'Z');
 }
 
@@ -261,7 +270,14 @@ export class GraphDouble {
   /** Adds a site; returns its Graph id (`host,<guid>,<guid>`). */
   addSite(hostname: string, path: string, displayName = 'PUI'): string {
     const id = `${hostname},${randomUUID()},${randomUUID()}`;
-    this.sites.push({ id, hostname: hostname.toLowerCase(), path: path.replace(/\/+$/, ''), displayName, lists: [], permissions: [] });
+    this.sites.push({
+      id,
+      hostname: hostname.toLowerCase(),
+      path: path.replace(/\/+$/, ''),
+      displayName,
+      lists: [],
+      permissions: [],
+    });
     return id;
   }
 
@@ -300,7 +316,11 @@ export class GraphDouble {
 
   /** The columns of a list (for assertions). */
   columns(siteId: string, listName: string): { name: string; indexed: boolean; enforceUniqueValues: boolean }[] {
-    return this.listByName(siteId, listName).columns.map((c) => ({ name: c.name, indexed: c.indexed, enforceUniqueValues: c.enforceUniqueValues }));
+    return this.listByName(siteId, listName).columns.map((c) => ({
+      name: c.name,
+      indexed: c.indexed,
+      enforceUniqueValues: c.enforceUniqueValues,
+    }));
   }
 
   /**
@@ -308,7 +328,12 @@ export class GraphDouble {
    * `uniqueChecked: false` skips the unique-column scan, which is quadratic: for benchmarks that
    * seed 100,000 rows known to be unique.
    */
-  seed(siteId: string, listName: string, rows: Record<string, unknown>[], options: { uniqueChecked?: boolean } = {}): void {
+  seed(
+    siteId: string,
+    listName: string,
+    rows: Record<string, unknown>[],
+    options: { uniqueChecked?: boolean } = {},
+  ): void {
     const list = this.listByName(siteId, listName);
     for (const row of rows) this.insert(list, row, options.uniqueChecked ?? true);
   }
@@ -334,19 +359,29 @@ export class GraphDouble {
     this.lastBearerToken = /^Bearer (\S+)/.exec(headers.authorization ?? '')?.[1];
     const chaos = this.chaos;
     const random = chaos?.random ?? Math.random;
-    const latency = chaos?.latencyMs ? chaos.latencyMs.min + random() * (chaos.latencyMs.max - chaos.latencyMs.min) : this.latencyMs;
+    const latency = chaos?.latencyMs
+      ? chaos.latencyMs.min + random() * (chaos.latencyMs.max - chaos.latencyMs.min)
+      : this.latencyMs;
     if (latency > 0) await new Promise((r) => setTimeout(r, latency));
 
     let answer: Res;
     if (chaos && chaos.statuses.length > 0 && random() < chaos.rate) {
       this.chaosFailures += 1;
       const status = chaos.statuses[Math.floor(random() * chaos.statuses.length)];
-      answer = { status, headers: { 'Retry-After': String(chaos.retryAfterSeconds) }, body: errorBody(STATUS_CODES[status] ?? 'generalException', `Injected failure ${status}.`, requestId) };
+      answer = {
+        status,
+        headers: { 'Retry-After': String(chaos.retryAfterSeconds) },
+        body: errorBody(STATUS_CODES[status] ?? 'generalException', `Injected failure ${status}.`, requestId),
+      };
     } else if (!url.pathname.startsWith('/v1.0/')) {
       answer = { status: 404, headers: {}, body: errorBody('BadRequest', 'Unsupported API version.', requestId) };
     } else if (!/^Bearer \S+/.test(headers.authorization ?? '')) {
       // https://learn.microsoft.com/graph/errors: 401 when the token is missing or invalid.
-      answer = { status: 401, headers: {}, body: errorBody('InvalidAuthenticationToken', 'Access token is empty.', requestId) };
+      answer = {
+        status: 401,
+        headers: {},
+        body: errorBody('InvalidAuthenticationToken', 'Access token is empty.', requestId),
+      };
     } else {
       let body: unknown;
       try {
@@ -354,9 +389,23 @@ export class GraphDouble {
       } catch {
         body = Symbol.for('invalid-json');
       }
-      answer = await this.dispatch({ method: req.method ?? 'GET', path: url.pathname.slice('/v1.0'.length), query: url.searchParams, headers, body, inBatch: false }, requestId);
+      answer = await this.dispatch(
+        {
+          method: req.method ?? 'GET',
+          path: url.pathname.slice('/v1.0'.length),
+          query: url.searchParams,
+          headers,
+          body,
+          inBatch: false,
+        },
+        requestId,
+      );
     }
-    const out: Record<string, string> = { 'request-id': requestId, 'client-request-id': headers['client-request-id'] ?? requestId, ...answer.headers };
+    const out: Record<string, string> = {
+      'request-id': requestId,
+      'client-request-id': headers['client-request-id'] ?? requestId,
+      ...answer.headers,
+    };
     if (answer.body !== undefined) out['Content-Type'] = 'application/json; odata.metadata=minimal';
     res.writeHead(answer.status, out);
     res.end(answer.body !== undefined ? JSON.stringify(answer.body) : undefined);
@@ -427,9 +476,11 @@ export class GraphDouble {
 
   private async route(req: Req): Promise<Res> {
     if (req.path === '/$batch' && req.method === 'POST' && !req.inBatch) return this.batch(req);
-    if (req.body === Symbol.for('invalid-json')) throw new HttpError(400, 'BadRequest', 'Unable to read JSON request payload.');
+    if (req.body === Symbol.for('invalid-json'))
+      throw new HttpError(400, 'BadRequest', 'Unable to read JSON request payload.');
     const m = /^\/sites\/(.+)$/.exec(req.path);
-    if (!m) throw new HttpError(400, 'BadRequest', `Resource not found for the segment '${req.path.split('/')[1] ?? ''}'.`);
+    if (!m)
+      throw new HttpError(400, 'BadRequest', `Resource not found for the segment '${req.path.split('/')[1] ?? ''}'.`);
     const { site, rest } = this.resolveSite(m[1]);
     if (this.role === 'none') throw new HttpError(403, 'accessDenied', 'Access denied');
     const segments = rest.split('/').filter(Boolean).map(decodeURIComponent);
@@ -442,7 +493,8 @@ export class GraphDouble {
       return { status: 200, headers: {}, body: this.siteJson(site) };
     }
     if (segments[0] === 'permissions') return this.permissionsRoute(site, req, segments.slice(1));
-    if (segments[0] !== 'lists') throw new HttpError(400, 'BadRequest', `Resource not found for the segment '${segments[0]}'.`);
+    if (segments[0] !== 'lists')
+      throw new HttpError(400, 'BadRequest', `Resource not found for the segment '${segments[0]}'.`);
 
     if (segments.length === 1) {
       if (req.method === 'GET') {
@@ -457,14 +509,18 @@ export class GraphDouble {
       throw new HttpError(405, 'BadRequest', 'Method not allowed.');
     }
 
-    const list = site.lists.find((l) => l.id.toLowerCase() === segments[1].toLowerCase() || l.displayName.toLowerCase() === segments[1].toLowerCase());
+    const list = site.lists.find(
+      (l) =>
+        l.id.toLowerCase() === segments[1].toLowerCase() || l.displayName.toLowerCase() === segments[1].toLowerCase(),
+    );
     if (!list) throw new HttpError(404, 'itemNotFound', 'The requested list was not found.');
 
     if (segments.length === 2) {
       // GET /sites/{site-id}/lists/{list-id} (https://learn.microsoft.com/graph/api/list-get)
       if (write) throw new HttpError(405, 'BadRequest', 'Method not allowed.');
       const body = this.listJson(site, list);
-      if ((req.query.get('$expand') ?? '').toLowerCase().includes('columns')) Object.assign(body, { columns: list.columns.map((c) => this.columnJson(c)) });
+      if ((req.query.get('$expand') ?? '').toLowerCase().includes('columns'))
+        Object.assign(body, { columns: list.columns.map((c) => this.columnJson(c)) });
       return { status: 200, headers: {}, body };
     }
 
@@ -486,22 +542,29 @@ export class GraphDouble {
       throw new HttpError(405, 'BadRequest', 'Method not allowed.');
     }
 
-    if (segments[2] !== 'items') throw new HttpError(400, 'BadRequest', `Resource not found for the segment '${segments[2]}'.`);
+    if (segments[2] !== 'items')
+      throw new HttpError(400, 'BadRequest', `Resource not found for the segment '${segments[2]}'.`);
     if (segments.length === 3) {
       if (req.method === 'GET') return this.queryItems(site, list, req); // listitem-list
       if (req.method === 'POST') {
         // POST /sites/{site-id}/lists/{list-id}/items (https://learn.microsoft.com/graph/api/listitem-create)
         this.requireRole(['write', 'manage', 'fullcontrol']);
         const fields = (req.body as { fields?: Record<string, unknown> } | undefined)?.fields;
-        if (!fields || typeof fields !== 'object') throw new HttpError(400, 'invalidRequest', 'The request body must hold fields.');
+        if (!fields || typeof fields !== 'object')
+          throw new HttpError(400, 'invalidRequest', 'The request body must hold fields.');
         const item = this.insert(list, fields);
-        return { status: 201, headers: { ETag: etagOf(item) }, body: this.itemJson(site, list, item, { fields: true }) };
+        return {
+          status: 201,
+          headers: { ETag: etagOf(item) },
+          body: this.itemJson(site, list, item, { fields: true }),
+        };
       }
       throw new HttpError(405, 'BadRequest', 'Method not allowed.');
     }
 
     const item = list.items.get(Number(segments[3]));
-    if (!item || !/^\d+$/.test(segments[3])) throw new HttpError(404, 'itemNotFound', 'The resource could not be found.');
+    if (!item || !/^\d+$/.test(segments[3]))
+      throw new HttpError(404, 'itemNotFound', 'The resource could not be found.');
     if (segments.length === 4 && req.method === 'GET') {
       // GET /sites/{site-id}/lists/{list-id}/items/{item-id}?$expand=fields (https://learn.microsoft.com/graph/api/listitem-get)
       return { status: 200, headers: { ETag: etagOf(item) }, body: this.itemJson(site, list, item, this.expand(req)) };
@@ -511,7 +574,8 @@ export class GraphDouble {
       // "If ... the eTag provided does not match the current eTag on the item, a 412 Precondition Failed response is returned".
       this.requireRole(['write', 'manage', 'fullcontrol']);
       const ifMatch = req.headers['if-match'];
-      if (ifMatch !== undefined && !sameEtag(ifMatch, etagOf(item))) throw new HttpError(412, 'preconditionFailed', 'The etag does not match the current version of the item.');
+      if (ifMatch !== undefined && !sameEtag(ifMatch, etagOf(item)))
+        throw new HttpError(412, 'preconditionFailed', 'The etag does not match the current version of the item.');
       this.write(list, item, (req.body ?? {}) as Record<string, unknown>);
       return { status: 200, headers: { ETag: etagOf(item) }, body: this.fieldsJson(list, item) };
     }
@@ -521,7 +585,8 @@ export class GraphDouble {
       // response is returned and the item will not be deleted." Success is 204 No Content.
       this.requireRole(['write', 'manage', 'fullcontrol']);
       const ifMatch = req.headers['if-match'];
-      if (ifMatch !== undefined && !sameEtag(ifMatch, etagOf(item))) throw new HttpError(412, 'preconditionFailed', 'The etag does not match the current version of the item.');
+      if (ifMatch !== undefined && !sameEtag(ifMatch, etagOf(item)))
+        throw new HttpError(412, 'preconditionFailed', 'The etag does not match the current version of the item.');
       list.items.delete(item.id);
       return { status: 204, headers: {} };
     }
@@ -545,7 +610,9 @@ export class GraphDouble {
     const slash = spec.indexOf('/');
     const id = decodeURIComponent(slash === -1 ? spec : spec.slice(0, slash));
     const rest = slash === -1 ? '' : spec.slice(slash);
-    const site = this.sites.find((s) => s.id.toLowerCase() === id.toLowerCase() || (s.hostname === id.toLowerCase() && s.path === ''));
+    const site = this.sites.find(
+      (s) => s.id.toLowerCase() === id.toLowerCase() || (s.hostname === id.toLowerCase() && s.path === ''),
+    );
     if (!site) throw new HttpError(404, 'itemNotFound', 'Requested site could not be found');
     return { site, rest };
   }
@@ -566,17 +633,25 @@ export class GraphDouble {
       grantedToIdentities: identities(p),
     });
     const validRoles = (roles: unknown): string[] => {
-      if (!Array.isArray(roles) || roles.length === 0 || roles.some((r) => !['read', 'write', 'manage', 'fullcontrol'].includes(r as string))) {
+      if (
+        !Array.isArray(roles) ||
+        roles.length === 0 ||
+        roles.some((r) => !['read', 'write', 'manage', 'fullcontrol'].includes(r as string))
+      ) {
         throw new HttpError(400, 'invalidRequest', 'Invalid value for roles.');
       }
       return roles as string[];
     };
     if (rest.length === 0) {
-      if (req.method === 'GET') return { status: 200, headers: {}, body: { value: site.permissions.map((p) => json(p, false)) } };
+      if (req.method === 'GET')
+        return { status: 200, headers: {}, body: { value: site.permissions.map((p) => json(p, false)) } };
       if (req.method !== 'POST') throw new HttpError(405, 'BadRequest', 'Method not allowed.');
-      const body = req.body as { roles?: unknown; grantedToIdentities?: { application?: { id?: unknown; displayName?: unknown } }[] } | undefined;
+      const body = req.body as
+        | { roles?: unknown; grantedToIdentities?: { application?: { id?: unknown; displayName?: unknown } }[] }
+        | undefined;
       const app = body?.grantedToIdentities?.[0]?.application;
-      if (typeof app?.id !== 'string') throw new HttpError(400, 'invalidRequest', 'grantedToIdentities must name an application.');
+      if (typeof app?.id !== 'string')
+        throw new HttpError(400, 'invalidRequest', 'grantedToIdentities must name an application.');
       const permission: SitePermission = {
         id: Buffer.from(randomUUID()).toString('base64url'),
         roles: validRoles(body?.roles),
@@ -586,7 +661,8 @@ export class GraphDouble {
       return { status: 201, headers: {}, body: json(permission, true) };
     }
     const permission = site.permissions.find((p) => p.id === rest[0]);
-    if (!permission || rest.length > 1) throw new HttpError(404, 'itemNotFound', 'The requested permission was not found.');
+    if (!permission || rest.length > 1)
+      throw new HttpError(404, 'itemNotFound', 'The requested permission was not found.');
     if (req.method === 'GET') return { status: 200, headers: {}, body: json(permission, true) };
     if (req.method === 'PATCH') {
       permission.roles = validRoles((req.body as { roles?: unknown } | undefined)?.roles);
@@ -603,12 +679,16 @@ export class GraphDouble {
 
   private async batch(req: Req): Promise<Res> {
     const requests = (req.body as { requests?: unknown } | undefined)?.requests;
-    if (!Array.isArray(requests) || requests.length === 0) throw new HttpError(400, 'BadRequest', 'Invalid batch payload format.');
-    if (requests.length > MAX_BATCH) throw new HttpError(400, 'BadRequest', `Number of batch request steps exceeds the maximum of ${MAX_BATCH}.`);
+    if (!Array.isArray(requests) || requests.length === 0)
+      throw new HttpError(400, 'BadRequest', 'Invalid batch payload format.');
+    if (requests.length > MAX_BATCH)
+      throw new HttpError(400, 'BadRequest', `Number of batch request steps exceeds the maximum of ${MAX_BATCH}.`);
     const ids = new Set<string>();
     for (const r of requests as Record<string, unknown>[]) {
-      if (typeof r.id !== 'string' || ids.has(r.id)) throw new HttpError(400, 'BadRequest', 'Batch request ids must be unique strings.');
-      if (typeof r.method !== 'string' || typeof r.url !== 'string') throw new HttpError(400, 'BadRequest', 'Each batch request needs method and url.');
+      if (typeof r.id !== 'string' || ids.has(r.id))
+        throw new HttpError(400, 'BadRequest', 'Batch request ids must be unique strings.');
+      if (typeof r.method !== 'string' || typeof r.url !== 'string')
+        throw new HttpError(400, 'BadRequest', 'Each batch request needs method and url.');
       for (const d of (r.dependsOn as string[] | undefined) ?? []) {
         if (!ids.has(d)) throw new HttpError(400, 'BadRequest', `dependsOn '${d}' does not name an earlier request.`);
       }
@@ -616,24 +696,59 @@ export class GraphDouble {
     }
     const status = new Map<string, number>();
     const responses: { id: string; status: number; headers: Record<string, string>; body?: unknown }[] = [];
-    for (const r of requests as { id: string; method: string; url: string; headers?: Record<string, string>; body?: unknown; dependsOn?: string[] }[]) {
+    for (const r of requests as {
+      id: string;
+      method: string;
+      url: string;
+      headers?: Record<string, string>;
+      body?: unknown;
+      dependsOn?: string[];
+    }[]) {
       const innerId = randomUUID();
       let answer: Res;
-      if ((r.dependsOn ?? []).some((d) => { const s = status.get(d)!; return s < 200 || s >= 300; })) {
+      if (
+        (r.dependsOn ?? []).some((d) => {
+          const s = status.get(d)!;
+          return s < 200 || s >= 300;
+        })
+      ) {
         // "If an individual request fails, any request that depends on that request fails with status code 424 (Failed Dependency)."
-        answer = { status: 424, headers: {}, body: errorBody('failedDependency', 'The request depends on a request that failed.', innerId) };
+        answer = {
+          status: 424,
+          headers: {},
+          body: errorBody('failedDependency', 'The request depends on a request that failed.', innerId),
+        };
       } else {
         const headers = Object.fromEntries(Object.entries(r.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
         if (r.body !== undefined && !headers['content-type']) {
           // "If a body is included with the request, the headers object must contain a value for Content-Type."
-          answer = { status: 400, headers: {}, body: errorBody('BadRequest', 'Content-Type header is required when a body is present.', innerId) };
+          answer = {
+            status: 400,
+            headers: {},
+            body: errorBody('BadRequest', 'Content-Type header is required when a body is present.', innerId),
+          };
         } else {
           const url = new URL(r.url.startsWith('/') ? r.url : `/${r.url}`, 'http://127.0.0.1');
-          answer = await this.dispatch({ method: r.method.toUpperCase(), path: url.pathname, query: url.searchParams, headers: { ...headers, authorization: req.headers.authorization }, body: r.body, inBatch: true }, innerId);
+          answer = await this.dispatch(
+            {
+              method: r.method.toUpperCase(),
+              path: url.pathname,
+              query: url.searchParams,
+              headers: { ...headers, authorization: req.headers.authorization },
+              body: r.body,
+              inBatch: true,
+            },
+            innerId,
+          );
         }
       }
       status.set(r.id, answer.status);
-      responses.push({ id: r.id, status: answer.status, headers: { ...answer.headers, ...(answer.body !== undefined ? { 'Content-Type': 'application/json' } : {}) }, body: answer.body });
+      responses.push({
+        id: r.id,
+        status: answer.status,
+        headers: { ...answer.headers, ...(answer.body !== undefined ? { 'Content-Type': 'application/json' } : {}) },
+        body: answer.body,
+      });
     }
     // "The response order might not match the request order": answer in reverse, so clients must match by id.
     return { status: 200, headers: {}, body: { responses: responses.reverse() } };
@@ -642,12 +757,23 @@ export class GraphDouble {
   // ---- lists and columns -----------------------------------------------------------------
 
   private createList(site: Site, body: unknown): List {
-    const b = (body ?? {}) as { displayName?: unknown; description?: unknown; columns?: unknown[]; list?: { template?: unknown } };
-    if (typeof b.displayName !== 'string' || !b.displayName) throw new HttpError(400, 'invalidRequest', 'displayName is required.');
+    const b = (body ?? {}) as {
+      displayName?: unknown;
+      description?: unknown;
+      columns?: unknown[];
+      list?: { template?: unknown };
+    };
+    if (typeof b.displayName !== 'string' || !b.displayName)
+      throw new HttpError(400, 'invalidRequest', 'displayName is required.');
     if (site.lists.some((l) => l.displayName.toLowerCase() === (b.displayName as string).toLowerCase())) {
-      throw new HttpError(409, 'nameAlreadyExists', 'A list, survey, discussion board, or document library with the specified title already exists in this Web site.');
+      throw new HttpError(
+        409,
+        'nameAlreadyExists',
+        'A list, survey, discussion board, or document library with the specified title already exists in this Web site.',
+      );
     }
-    if (b.list?.template !== undefined && b.list.template !== 'genericList') throw new HttpError(400, 'invalidRequest', 'Only genericList is supported by the double.');
+    if (b.list?.template !== undefined && b.list.template !== 'genericList')
+      throw new HttpError(400, 'invalidRequest', 'Only genericList is supported by the double.');
     const list: List = {
       id: randomUUID(),
       displayName: b.displayName,
@@ -657,7 +783,18 @@ export class GraphDouble {
         this.systemColumn('ID', 'ID', true),
         this.systemColumn('Created', 'Created', false),
         this.systemColumn('Modified', 'Modified', false),
-        { id: randomUUID(), name: 'Title', displayName: 'Title', kind: 'text', indexed: false, enforceUniqueValues: false, hidden: false, readOnly: false, maxLength: 255, facet: { text: { allowMultipleLines: false, maxLength: 255 } } },
+        {
+          id: randomUUID(),
+          name: 'Title',
+          displayName: 'Title',
+          kind: 'text',
+          indexed: false,
+          enforceUniqueValues: false,
+          hidden: false,
+          readOnly: false,
+          maxLength: 255,
+          facet: { text: { allowMultipleLines: false, maxLength: 255 } },
+        },
       ],
       items: new Map(),
       nextItemId: 1,
@@ -668,12 +805,23 @@ export class GraphDouble {
   }
 
   private systemColumn(name: string, displayName: string, indexed: boolean): Column {
-    return { id: randomUUID(), name, displayName, kind: 'system', indexed, enforceUniqueValues: false, hidden: false, readOnly: true, facet: {} };
+    return {
+      id: randomUUID(),
+      name,
+      displayName,
+      kind: 'system',
+      indexed,
+      enforceUniqueValues: false,
+      hidden: false,
+      readOnly: true,
+      facet: {},
+    };
   }
 
   private addColumn(list: List, body: unknown): Column {
     const b = (body ?? {}) as Record<string, unknown>;
-    if (typeof b.name !== 'string' || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(b.name)) throw new HttpError(400, 'invalidRequest', 'A column needs a name of letters, digits and _.');
+    if (typeof b.name !== 'string' || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(b.name))
+      throw new HttpError(400, 'invalidRequest', 'A column needs a name of letters, digits and _.');
     if (list.columns.some((c) => c.name.toLowerCase() === (b.name as string).toLowerCase())) {
       throw new HttpError(409, 'nameAlreadyExists', `A duplicate field name "${b.name}" was found.`);
     }
@@ -694,8 +842,10 @@ export class GraphDouble {
     const unique = b.enforceUniqueValues === true;
     // SharePoint indexes a column that enforces unique values.
     const indexed = b.indexed === true || unique;
-    if (unique && kind === 'note') throw new HttpError(400, 'invalidRequest', 'Multiple lines of text cannot enforce unique values.');
-    if (indexed && kind === 'note') throw new HttpError(400, 'invalidRequest', 'Multiple lines of text cannot be indexed.');
+    if (unique && kind === 'note')
+      throw new HttpError(400, 'invalidRequest', 'Multiple lines of text cannot enforce unique values.');
+    if (indexed && kind === 'note')
+      throw new HttpError(400, 'invalidRequest', 'Multiple lines of text cannot be indexed.');
     if (indexed && list.columns.filter((c) => c.indexed && c.kind !== 'system').length >= MAX_INDEXES) {
       throw new HttpError(400, 'invalidRequest', `A list can have at most ${MAX_INDEXES} indexed columns.`);
     }
@@ -725,11 +875,14 @@ export class GraphDouble {
     if (typeof b.displayName === 'string') column.displayName = b.displayName;
     if (typeof b.hidden === 'boolean') column.hidden = b.hidden;
     if (b.indexed === true && !column.indexed) {
-      if (column.kind === 'note') throw new HttpError(400, 'invalidRequest', 'Multiple lines of text cannot be indexed.');
-      if (list.columns.filter((c) => c.indexed && c.kind !== 'system').length >= MAX_INDEXES) throw new HttpError(400, 'invalidRequest', `A list can have at most ${MAX_INDEXES} indexed columns.`);
+      if (column.kind === 'note')
+        throw new HttpError(400, 'invalidRequest', 'Multiple lines of text cannot be indexed.');
+      if (list.columns.filter((c) => c.indexed && c.kind !== 'system').length >= MAX_INDEXES)
+        throw new HttpError(400, 'invalidRequest', `A list can have at most ${MAX_INDEXES} indexed columns.`);
       column.indexed = true;
     }
-    if (b.indexed === false && column.enforceUniqueValues) throw new HttpError(400, 'invalidRequest', 'A column that enforces unique values must stay indexed.');
+    if (b.indexed === false && column.enforceUniqueValues)
+      throw new HttpError(400, 'invalidRequest', 'A column that enforces unique values must stay indexed.');
     if (b.indexed === false) column.indexed = false;
     if (b.enforceUniqueValues === true && !column.enforceUniqueValues) {
       const seen = new Set<string>();
@@ -737,7 +890,12 @@ export class GraphDouble {
         const v = item.fields[column.name];
         if (v === undefined || v === null || v === '') continue;
         const key = String(v).toLowerCase();
-        if (seen.has(key)) throw new HttpError(400, 'invalidRequest', 'This column contains duplicate values and cannot enforce unique values.');
+        if (seen.has(key))
+          throw new HttpError(
+            400,
+            'invalidRequest',
+            'This column contains duplicate values and cannot enforce unique values.',
+          );
         seen.add(key);
       }
       column.enforceUniqueValues = true;
@@ -779,7 +937,8 @@ export class GraphDouble {
       switch (column.kind) {
         case 'text':
           if (typeof value !== 'string') throw new HttpError(400, 'invalidRequest', `Field '${name}' takes text.`);
-          if (value.length > (column.maxLength ?? 255)) throw new HttpError(400, 'invalidRequest', `The value of '${name}' exceeds the maximum length.`);
+          if (value.length > (column.maxLength ?? 255))
+            throw new HttpError(400, 'invalidRequest', `The value of '${name}' exceeds the maximum length.`);
           next[name] = value;
           break;
         case 'note':
@@ -788,7 +947,11 @@ export class GraphDouble {
             // Neither Graph nor SharePoint documents the answer to a value over the limit; this is
             // the shape the double uses for every refused field value (400 invalidRequest), with a
             // message that names the field and the limit. The write changes nothing.
-            throw new HttpError(400, 'invalidRequest', `The value of '${name}' is ${value.length} characters; a multiple lines of text column holds at most ${NOTE_MAX_CHARS}.`);
+            throw new HttpError(
+              400,
+              'invalidRequest',
+              `The value of '${name}' is ${value.length} characters; a multiple lines of text column holds at most ${NOTE_MAX_CHARS}.`,
+            );
           }
           next[name] = value;
           break;
@@ -796,15 +959,18 @@ export class GraphDouble {
           next[name] = toSharePointDate(value);
           break;
         case 'choice':
-          if (typeof value !== 'string' || !(column.choices ?? []).includes(value)) throw new HttpError(400, 'invalidRequest', `The value of '${name}' is not one of its choices.`);
+          if (typeof value !== 'string' || !(column.choices ?? []).includes(value))
+            throw new HttpError(400, 'invalidRequest', `The value of '${name}' is not one of its choices.`);
           next[name] = value;
           break;
         case 'boolean':
-          if (typeof value !== 'boolean') throw new HttpError(400, 'invalidRequest', `Field '${name}' takes true or false.`);
+          if (typeof value !== 'boolean')
+            throw new HttpError(400, 'invalidRequest', `Field '${name}' takes true or false.`);
           next[name] = value;
           break;
         case 'number':
-          if (typeof value !== 'number' || !Number.isFinite(value)) throw new HttpError(400, 'invalidRequest', `Field '${name}' takes a number.`);
+          if (typeof value !== 'number' || !Number.isFinite(value))
+            throw new HttpError(400, 'invalidRequest', `Field '${name}' takes a number.`);
           next[name] = value;
           break;
         case 'system':
@@ -814,11 +980,18 @@ export class GraphDouble {
     for (const column of list.columns.filter((c) => c.enforceUniqueValues && uniqueChecked)) {
       const v = next[column.name];
       if (v === undefined) continue;
-      const clash = [...list.items.values()].some((other) => other.id !== item.id && String(other.fields[column.name] ?? '').toLowerCase() === String(v).toLowerCase());
+      const clash = [...list.items.values()].some(
+        (other) =>
+          other.id !== item.id && String(other.fields[column.name] ?? '').toLowerCase() === String(v).toLowerCase(),
+      );
       if (clash) {
         // SharePoint's message (Graph answers 409): "The list item could not be added or updated because
         // duplicate values were found in the following field(s) in the list: [X]."
-        throw new HttpError(409, 'nameAlreadyExists', `The list item could not be added or updated because duplicate values were found in the following field(s) in the list: [${column.name}].`);
+        throw new HttpError(
+          409,
+          'nameAlreadyExists',
+          `The list item could not be added or updated because duplicate values were found in the following field(s) in the list: [${column.name}].`,
+        );
       }
     }
     item.fields = next;
@@ -858,7 +1031,8 @@ export class GraphDouble {
     let unindexed = false;
     for (const property of referenced) {
       const column = columnOf(property);
-      if (!column) throw new HttpError(400, 'invalidRequest', `Field '${property.replace(/^fields\//, '')}' is not recognized`);
+      if (!column)
+        throw new HttpError(400, 'invalidRequest', `Field '${property.replace(/^fields\//, '')}' is not recognized`);
       if (column.indexed) continue;
       unindexed = true;
       if (!prefer) {
@@ -872,14 +1046,33 @@ export class GraphDouble {
     }
     const read = (item: Item, property: string) => {
       const column = columnOf(property)!;
-      const value = column.name === 'ID' ? item.id : column.name === 'Created' ? item.created : column.name === 'Modified' ? item.modified : item.fields[column.name];
-      return { value, kind: column.name === 'ID' ? ('number' as ValueKind) : column.kind === 'system' ? ('dateTime' as ValueKind) : valueKind(column.kind) };
+      const value =
+        column.name === 'ID'
+          ? item.id
+          : column.name === 'Created'
+            ? item.created
+            : column.name === 'Modified'
+              ? item.modified
+              : item.fields[column.name];
+      return {
+        value,
+        kind:
+          column.name === 'ID'
+            ? ('number' as ValueKind)
+            : column.kind === 'system'
+              ? ('dateTime' as ValueKind)
+              : valueKind(column.kind),
+      };
     };
     const all = [...list.items.values()];
     const matching = filter ? all.filter((item) => evaluate(filter!, (p) => read(item, p))) : all;
     if (all.length > this.listViewThreshold && (unindexed || (filter && matching.length > this.listViewThreshold))) {
       // The list view threshold: a query that has to scan more than the threshold is refused.
-      throw new HttpError(500, 'generalException', 'The attempted operation is prohibited because it exceeds the list view threshold.');
+      throw new HttpError(
+        500,
+        'generalException',
+        'The attempted operation is prohibited because it exceeds the list view threshold.',
+      );
     }
     const compare = (a: Item, b: Item): number => {
       for (const key of order) {
@@ -920,7 +1113,13 @@ export class GraphDouble {
 
   private siteJson(site: Site) {
     // https://learn.microsoft.com/graph/api/resources/site
-    return { id: site.id, displayName: site.displayName, name: site.path.split('/').pop() || site.hostname, webUrl: `https://${site.hostname}${site.path}`, siteCollection: { hostname: site.hostname } };
+    return {
+      id: site.id,
+      displayName: site.displayName,
+      name: site.path.split('/').pop() || site.hostname,
+      webUrl: `https://${site.hostname}${site.path}`,
+      siteCollection: { hostname: site.hostname },
+    };
   }
 
   private listJson(site: Site, list: List): Record<string, unknown> {
@@ -954,7 +1153,12 @@ export class GraphDouble {
   private fieldsJson(list: List, item: Item, select?: string[]): Record<string, unknown> {
     // A fieldValueSet: empty values are left out, as SharePoint leaves them out.
     const out: Record<string, unknown> = { '@odata.etag': etagOf(item), id: String(item.id) };
-    const all: Record<string, unknown> = { ...item.fields, ID: item.id, Created: item.created.replace(/\.\d{3}Z$/, 'Z'), Modified: item.modified.replace(/\.\d{3}Z$/, 'Z') };
+    const all: Record<string, unknown> = {
+      ...item.fields,
+      ID: item.id,
+      Created: item.created.replace(/\.\d{3}Z$/, 'Z'),
+      Modified: item.modified.replace(/\.\d{3}Z$/, 'Z'),
+    };
     for (const [name, value] of Object.entries(all)) {
       if (select && !select.some((s) => s.toLowerCase() === name.toLowerCase())) continue;
       if (!list.columns.some((c) => c.name === name)) continue;
@@ -963,7 +1167,12 @@ export class GraphDouble {
     return out;
   }
 
-  private itemJson(site: Site, list: List, item: Item, expand: { fields: boolean; select?: string[] }): Record<string, unknown> {
+  private itemJson(
+    site: Site,
+    list: List,
+    item: Item,
+    expand: { fields: boolean; select?: string[] },
+  ): Record<string, unknown> {
     // https://learn.microsoft.com/graph/api/resources/listitem
     const json: Record<string, unknown> = {
       '@odata.etag': etagOf(item),

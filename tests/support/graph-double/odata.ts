@@ -18,7 +18,8 @@ export type FilterNode =
 /** A query the service cannot parse: the double answers 400 with this message. */
 export class ODataSyntaxError extends Error {}
 
-type Token = { t: 'str'; v: string } | { t: 'num'; v: number } | { t: 'word'; v: string } | { t: 'punct'; v: '(' | ')' | ',' };
+type Token =
+  { t: 'str'; v: string } | { t: 'num'; v: number } | { t: 'word'; v: string } | { t: 'punct'; v: '(' | ')' | ',' };
 
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
@@ -114,7 +115,8 @@ export function parseFilter(text: string): FilterNode {
     const field = property();
     const opTok = tokens[pos++];
     const op = opTok?.t === 'word' ? opTok.v.toLowerCase() : '';
-    if (!['eq', 'ne', 'lt', 'le', 'gt', 'ge'].includes(op)) throw new ODataSyntaxError(`Unsupported operator '${op}' in $filter.`);
+    if (!['eq', 'ne', 'lt', 'le', 'gt', 'ge'].includes(op))
+      throw new ODataSyntaxError(`Unsupported operator '${op}' in $filter.`);
     return { kind: 'compare', op: op as Comparison, field, value: literal() };
   };
   const and = (): FilterNode => {
@@ -219,7 +221,8 @@ export function parseOrderBy(text: string): OrderKey[] {
     .filter(Boolean)
     .map((part) => {
       const [property, direction = 'asc', ...rest] = part.split(/\s+/);
-      if (rest.length > 0 || !['asc', 'desc'].includes(direction.toLowerCase())) throw new ODataSyntaxError(`Invalid $orderby '${part}'.`);
+      if (rest.length > 0 || !['asc', 'desc'].includes(direction.toLowerCase()))
+        throw new ODataSyntaxError(`Invalid $orderby '${part}'.`);
       return { property, descending: direction.toLowerCase() === 'desc' };
     });
 }
@@ -232,5 +235,11 @@ export function parseExpand(text: string | null): { fields: boolean; select?: st
   if (!m[1]) return { fields: true };
   const select = /^\$?select=(.*)$/i.exec(m[1].trim());
   if (!select) throw new ODataSyntaxError(`Unsupported $expand option '${m[1]}'.`);
-  return { fields: true, select: select[1].split(',').map((s) => s.trim()).filter(Boolean) };
+  return {
+    fields: true,
+    select: select[1]
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  };
 }

@@ -7,9 +7,27 @@ const HOUR = 3600_000;
 const dpo = { id: DPO.id, name: DPO.name };
 const ago = (hours: number) => new Date(Date.now() - hours * HOUR).toISOString();
 const items = [
-  anIncident({ id: 'later', number: 'PUI-2026-0003', discoveredAt: ago(1), deadline: new Date(Date.now() + 71 * HOUR).toISOString() }),
-  anIncident({ id: 'overdue', number: 'PUI-2026-0001', discoveredAt: ago(80), deadline: ago(8), owner: dpo, status: 'triage', unit: 'Skola' }),
-  anIncident({ id: 'today', number: 'PUI-2026-0002', discoveredAt: ago(60), deadline: new Date(Date.now() + 12 * HOUR).toISOString() }),
+  anIncident({
+    id: 'later',
+    number: 'PUI-2026-0003',
+    discoveredAt: ago(1),
+    deadline: new Date(Date.now() + 71 * HOUR).toISOString(),
+  }),
+  anIncident({
+    id: 'overdue',
+    number: 'PUI-2026-0001',
+    discoveredAt: ago(80),
+    deadline: ago(8),
+    owner: dpo,
+    status: 'triage',
+    unit: 'Skola',
+  }),
+  anIncident({
+    id: 'today',
+    number: 'PUI-2026-0002',
+    discoveredAt: ago(60),
+    deadline: new Date(Date.now() + 12 * HOUR).toISOString(),
+  }),
 ];
 const api = () => fakeApi({ allIncidents: jest.fn().mockResolvedValue({ items, truncated: false }) });
 
@@ -23,8 +41,16 @@ describe('BoardPage', () => {
     renderTab(<BoardPage />, { api: api() });
     await screen.findByRole('table');
     const rows = screen.getAllByRole('row').slice(1);
-    expect(rows.map((r) => within(r).getByRole('link').textContent)).toEqual(['PUI-2026-0001', 'PUI-2026-0002', 'PUI-2026-0003']);
-    expect(rows.map((r) => r.querySelector('[data-duty]')?.textContent)).toEqual(['Bedöm risken', 'Ta incidenten', 'Ta incidenten']);
+    expect(rows.map((r) => within(r).getByRole('link').textContent)).toEqual([
+      'PUI-2026-0001',
+      'PUI-2026-0002',
+      'PUI-2026-0003',
+    ]);
+    expect(rows.map((r) => r.querySelector('[data-duty]')?.textContent)).toEqual([
+      'Bedöm risken',
+      'Ta incidenten',
+      'Ta incidenten',
+    ]);
     expect(rows.map((r) => r.getAttribute('data-urgency'))).toEqual(['overdue', 'today', 'later']);
     const counts = screen.getByTestId('board-counts').textContent;
     expect(counts).toContain('1 försenade');

@@ -1,9 +1,37 @@
-import { boardCounts, boardRows, filterChoices, matches, NO_FILTERS, NO_OWNER } from '../../../src/tab/board/board-view';
+import {
+  boardCounts,
+  boardRows,
+  filterChoices,
+  matches,
+  NO_FILTERS,
+  NO_OWNER,
+} from '../../../src/tab/board/board-view';
 import { anIncident } from '../support/tab-fixtures';
 
-const early = anIncident({ id: 'a', number: 'PUI-2026-0007', title: 'Sms till fel nummer', deadline: '2026-11-21T09:00:00.000Z', source: 'bot', unit: 'Skola' });
-const late = anIncident({ id: 'b', number: 'PUI-2026-0042', title: 'Beslut till fel adress', deadline: '2026-11-23T09:00:00.000Z', owner: { id: 'dpo-1', name: 'Dana' }, status: 'triage' });
-const closed = anIncident({ id: 'c', number: 'PUI-2026-0001', title: 'Stängd', deadline: '2026-11-01T09:00:00.000Z', status: 'closed', closedAt: '2026-11-05T09:00:00.000Z' });
+const early = anIncident({
+  id: 'a',
+  number: 'PUI-2026-0007',
+  title: 'Sms till fel nummer',
+  deadline: '2026-11-21T09:00:00.000Z',
+  source: 'bot',
+  unit: 'Skola',
+});
+const late = anIncident({
+  id: 'b',
+  number: 'PUI-2026-0042',
+  title: 'Beslut till fel adress',
+  deadline: '2026-11-23T09:00:00.000Z',
+  owner: { id: 'dpo-1', name: 'Dana' },
+  status: 'triage',
+});
+const closed = anIncident({
+  id: 'c',
+  number: 'PUI-2026-0001',
+  title: 'Stängd',
+  deadline: '2026-11-01T09:00:00.000Z',
+  status: 'closed',
+  closedAt: '2026-11-05T09:00:00.000Z',
+});
 
 const NOW = new Date('2026-11-20T12:00:00.000Z');
 const dpo = { id: 'dpo-1', name: 'Dana' };
@@ -19,11 +47,25 @@ describe('boardRows', () => {
     const later = anIncident({ id: 'l', number: 'PUI-2026-0102', deadline: '2026-11-22T12:00:00.000Z' });
     // Notified long ago: the clock has stopped, its earlier deadline no longer puts it first.
     const notified = anIncident({
-      id: 'n', number: 'PUI-2026-0103', deadline: '2026-11-10T12:00:00.000Z', status: 'notified', owner: dpo,
+      id: 'n',
+      number: 'PUI-2026-0103',
+      deadline: '2026-11-10T12:00:00.000Z',
+      status: 'notified',
+      owner: dpo,
       assessment: { risk: 'risk', rationale: 'r', assessedAt: '2026-11-08T12:00:00.000Z', assessedBy: dpo },
-      imyNotice: { notifiedAt: '2026-11-09T12:00:00.000Z', phased: false, recordedAt: '2026-11-09T12:00:00.000Z', recordedBy: dpo },
+      imyNotice: {
+        notifiedAt: '2026-11-09T12:00:00.000Z',
+        phased: false,
+        recordedAt: '2026-11-09T12:00:00.000Z',
+        recordedBy: dpo,
+      },
     });
-    expect(boardRows([notified, later, today, overdue], NO_FILTERS, NOW).map((i) => i.id)).toEqual(['o', 't', 'l', 'n']);
+    expect(boardRows([notified, later, today, overdue], NO_FILTERS, NOW).map((i) => i.id)).toEqual([
+      'o',
+      't',
+      'l',
+      'n',
+    ]);
   });
 
   it('finds an incident by part of its number or title, ignoring case', () => {
@@ -49,7 +91,10 @@ describe('matches', () => {
 
 describe('filterChoices', () => {
   it('lists the units and owners that occur, once each', () => {
-    expect(filterChoices([early, late, late])).toEqual({ units: ['Individ- och familjeomsorgen', 'Skola'], owners: [{ id: 'dpo-1', name: 'Dana' }] });
+    expect(filterChoices([early, late, late])).toEqual({
+      units: ['Individ- och familjeomsorgen', 'Skola'],
+      owners: [{ id: 'dpo-1', name: 'Dana' }],
+    });
   });
 });
 

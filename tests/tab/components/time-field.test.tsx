@@ -31,7 +31,9 @@ describe('TimeField', () => {
     renderTab(<Harness />);
     fireEvent.change(field(), { target: { value: '11/21/2026 2:30 PM' } });
     fireEvent.blur(field());
-    expect(screen.getByText('Skriv datum och klockslag som ÅÅÅÅ-MM-DD TT:MM, till exempel 2026-11-21 14:30.')).toBeTruthy();
+    expect(
+      screen.getByText('Skriv datum och klockslag som ÅÅÅÅ-MM-DD TT:MM, till exempel 2026-11-21 14:30.'),
+    ).toBeTruthy();
     expect(field().getAttribute('aria-invalid')).toBe('true');
     fireEvent.change(field(), { target: { value: '2026-11-21 14:30' } });
     expect(screen.queryByText(/Skriv datum och klockslag/)).toBeNull();

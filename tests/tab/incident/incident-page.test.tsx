@@ -9,10 +9,21 @@ import { anIncident, DPO, fakeApi, renderTab } from '../support/tab-fixtures';
 const dpo = { id: DPO.id, name: DPO.name };
 // Far ahead, so the clock is running and not due today whenever the test runs.
 const soon = (incident: Partial<Incident>) => anIncident({ discoveredAt: '2099-11-20T09:00:00.000Z', ...incident });
-const details = (incident: Incident): IncidentDetails => ({ incident, events: [], duties: null, findings: [], supplementDueAt: null });
+const details = (incident: Incident): IncidentDetails => ({
+  incident,
+  events: [],
+  duties: null,
+  findings: [],
+  supplementDueAt: null,
+});
 const toggle = (heading: RegExp) => screen.getByRole('button', { name: heading });
 const expanded = (heading: RegExp) => toggle(heading).getAttribute('aria-expanded');
-const assessed = (risk: 'risk' | 'high') => soon({ status: 'assessed', owner: dpo, assessment: { risk, rationale: 'r', assessedAt: '2099-11-20T10:00:00.000Z', assessedBy: dpo } });
+const assessed = (risk: 'risk' | 'high') =>
+  soon({
+    status: 'assessed',
+    owner: dpo,
+    assessment: { risk, rationale: 'r', assessedAt: '2099-11-20T10:00:00.000Z', assessedBy: dpo },
+  });
 
 function renderPage(incidentApi: PuiApi['incident'], change = changeMock()) {
   renderTab(<IncidentPage idOrNumber="PUI-2026-0001" />, { api: fakeApi({ incident: incidentApi, change }) });
@@ -36,13 +47,17 @@ describe('IncidentPage as the DPO workbench', () => {
   });
 
   it('takes the incident with the next-duty button', async () => {
-    const change = renderPage(jest.fn().mockResolvedValue(details(soon({}))), changeMock().mockResolvedValue(soon({ status: 'triage', owner: dpo, etag: 'etag-2' })));
+    const change = renderPage(
+      jest.fn().mockResolvedValue(details(soon({}))),
+      changeMock().mockResolvedValue(soon({ status: 'triage', owner: dpo, etag: 'etag-2' })),
+    );
     fireEvent.click(await screen.findByTestId('next-duty'));
     await waitFor(() => expect(change).toHaveBeenCalledWith('inc-1', 'take', {}, 'etag-1'));
   });
 
   it('moves focus to the assessment with the next-duty button, and opens the IMY track by itself once the assessment makes it due', async () => {
-    const incident = jest.fn<ReturnType<PuiApi['incident']>, Parameters<PuiApi['incident']>>()
+    const incident = jest
+      .fn<ReturnType<PuiApi['incident']>, Parameters<PuiApi['incident']>>()
       .mockResolvedValueOnce(details(soon({ status: 'triage', owner: dpo })))
       .mockResolvedValue(details(assessed('risk')));
     const change = changeMock().mockResolvedValue(assessed('risk'));
@@ -64,7 +79,16 @@ describe('IncidentPage as the DPO workbench', () => {
   });
 
   it('asks for the data subjects after IMY at high risk, and opens art. 34', async () => {
-    const notified = { ...assessed('high'), status: 'notified' as const, imyNotice: { notifiedAt: '2099-11-20T12:00:00.000Z', phased: false, recordedAt: '2099-11-20T12:00:00.000Z', recordedBy: dpo } };
+    const notified = {
+      ...assessed('high'),
+      status: 'notified' as const,
+      imyNotice: {
+        notifiedAt: '2099-11-20T12:00:00.000Z',
+        phased: false,
+        recordedAt: '2099-11-20T12:00:00.000Z',
+        recordedBy: dpo,
+      },
+    };
     renderPage(jest.fn().mockResolvedValue(details(notified)));
     expect((await screen.findByTestId('next-duty')).textContent).toBe('Informera de registrerade');
     expect(expanded(/^Information till de registrerade/)).toBe('true');
@@ -72,7 +96,13 @@ describe('IncidentPage as the DPO workbench', () => {
   });
 
   it('says an overdue duty is overdue', async () => {
-    renderPage(jest.fn().mockResolvedValue(details(anIncident({ discoveredAt: '2020-01-01T09:00:00.000Z', owner: dpo, status: 'triage' }))));
+    renderPage(
+      jest
+        .fn()
+        .mockResolvedValue(
+          details(anIncident({ discoveredAt: '2020-01-01T09:00:00.000Z', owner: dpo, status: 'triage' })),
+        ),
+    );
     await screen.findByTestId('next-duty');
     expect(document.querySelector('[data-section="duty"]')?.getAttribute('data-urgency')).toBe('overdue');
     expect(screen.getByTestId('next-duty-text').textContent).toContain('Fristen har gått ut.');
@@ -82,11 +112,28 @@ describe('IncidentPage as the DPO workbench', () => {
     renderPage(jest.fn().mockResolvedValue(details(soon({}))));
     await screen.findByTestId('next-duty');
     const order = [...document.querySelectorAll('[data-section]')].map((s) => s.getAttribute('data-section'));
-    expect(order).toEqual(['duty', 'assessment', 'imy', 'notice-details', 'subjects', 'lex-sarah', 'police', 'ended', 'awareness', 'facts', 'findings', 'timeline', 'access-log']);
+    expect(order).toEqual([
+      'duty',
+      'assessment',
+      'imy',
+      'notice-details',
+      'subjects',
+      'lex-sarah',
+      'police',
+      'ended',
+      'awareness',
+      'facts',
+      'findings',
+      'timeline',
+      'access-log',
+    ]);
   });
 
   it('shows a reporter what happens next and no workbench', async () => {
-    renderTab(<IncidentPage idOrNumber="PUI-2026-0001" />, { api: fakeApi({ incident: jest.fn().mockResolvedValue(details(soon({}))) }), session: { me: { ...DPO, roles: ['reporter'] }, isDpo: false } });
+    renderTab(<IncidentPage idOrNumber="PUI-2026-0001" />, {
+      api: fakeApi({ incident: jest.fn().mockResolvedValue(details(soon({}))) }),
+      session: { me: { ...DPO, roles: ['reporter'] }, isDpo: false },
+    });
     await screen.findByText(/Dataskyddsombudet har fått rapporten/);
     expect(screen.queryByTestId('next-duty')).toBeNull();
     expect(document.querySelector('[data-section="imy"]')).toBeNull();

@@ -23,7 +23,14 @@ export function PanelHarness({ panel: Panel, initial, reloadTo, latest }: Harnes
   return (
     <>
       <span data-testid="etag">{incident.etag}</span>
-      <Panel incident={incident} canEdit onChanged={setIncident} onReload={() => reloadTo && setIncident(reloadTo)} reloading={false} latest={latest} />
+      <Panel
+        incident={incident}
+        canEdit
+        onChanged={setIncident}
+        onReload={() => reloadTo && setIncident(reloadTo)}
+        reloading={false}
+        latest={latest}
+      />
     </>
   );
 }

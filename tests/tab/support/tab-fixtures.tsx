@@ -67,7 +67,10 @@ export interface Providers {
 }
 
 /** Renders inside the providers the app gives every page. */
-export function renderTab(ui: ReactElement, { api = fakeApi(), locale = 'sv', session = { me: DPO, isDpo: true } }: Providers = {}): RenderResult {
+export function renderTab(
+  ui: ReactElement,
+  { api = fakeApi(), locale = 'sv', session = { me: DPO, isDpo: true } }: Providers = {},
+): RenderResult {
   return render(
     <FluentProvider theme={teamsLightTheme}>
       <LocaleContext.Provider value={locale}>
