@@ -2,8 +2,6 @@
 import { FluentProvider, teamsLightTheme } from '@fluentui/react-components';
 import { render, type RenderResult } from '@testing-library/react';
 import type { ReactElement } from 'react';
-import { noticeDeadline } from '../../../src/domain/deadline';
-import type { Incident } from '../../../src/domain/incident';
 import type { Me } from '../../../src/web/api-contract';
 import { ApiContext, type PuiApi } from '../../../src/tab/api/pui-api';
 import { LocaleContext, type Locale } from '../../../src/tab/i18n';
@@ -11,34 +9,8 @@ import { SessionContext, type Session } from '../../../src/tab/session';
 
 export const DPO: Me = { id: 'dpo-1', name: 'Dana Dataskydd', roles: ['reporter', 'dpo'], profile: 'local' };
 
-/** An incident as the API returns it; override what the test is about. */
-export function anIncident(overrides: Partial<Incident> = {}): Incident {
-  const discoveredAt = overrides.discoveredAt ?? '2026-11-20T09:00:00.000Z';
-  const awareAt = overrides.awareAt ?? discoveredAt;
-  return {
-    id: 'inc-1',
-    number: 'PUI-2026-0001',
-    reportId: 'tab-00000000-0000-4000-8000-000000000001',
-    etag: 'etag-1',
-    title: 'Beslut skickat till fel adress',
-    description: 'Ett beslut skickades till en gammal adress.',
-    source: 'tab',
-    reporter: { id: 'rep-1', name: 'Rut Rapportör' },
-    unit: 'Individ- och familjeomsorgen',
-    discoveredAt,
-    awareAt,
-    deadline: noticeDeadline(awareAt),
-    breachTypes: ['confidentiality'],
-    dataCategories: ['social-services'],
-    affectedCount: 2,
-    status: 'new',
-    reportedToAuthority: null,
-    nextReminderAt: null,
-    createdAt: discoveredAt,
-    updatedAt: discoveredAt,
-    ...overrides,
-  };
-}
+/** An incident as the API returns it (the one object mother, shared with the domain tests). */
+export { anIncident } from '../../support/incident-mother';
 
 /** A PuiApi whose every call fails unless the test gives it. */
 export function fakeApi(overrides: Partial<PuiApi> = {}): PuiApi {
