@@ -92,8 +92,8 @@ export function tooLongMessage(label: Localized<string>, max: number, length: nu
   };
 }
 
-const REPORT_FIELDS = new Set([
-  'reportId',
+/** A report's fields in the order the forms ask them (error summaries follow it); the client's `reportId` besides. */
+export const REPORT_FIELD_ORDER = [
   'title',
   'description',
   'discoveredAt',
@@ -104,7 +104,9 @@ const REPORT_FIELDS = new Set([
   'cause',
   'measures',
   'unit',
-]);
+] as const;
+
+const REPORT_FIELDS = new Set<string>(['reportId', ...REPORT_FIELD_ORDER]);
 
 const REPORT_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{7,99}$/;
 

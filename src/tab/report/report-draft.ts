@@ -7,7 +7,7 @@
  */
 import { ValidationError } from '../../domain/errors';
 import { formIssues, newReportId, reportFromForm } from '../../domain/report-form';
-import { parseReportInput } from '../../domain/report-input';
+import { parseReportInput, REPORT_FIELD_ORDER } from '../../domain/report-input';
 import {
   BREACH_TYPE_IDS,
   DATA_CATEGORY_IDS,
@@ -28,19 +28,8 @@ export interface ReportDraft extends ReportFields {
 
 export type ReportField = Exclude<keyof ReportDraft, 'reportId'>;
 
-/** The fields in the order the form shows them (the error summary follows it). */
-export const REPORT_FIELDS: readonly ReportField[] = [
-  'title',
-  'description',
-  'discoveredAt',
-  'occurredAt',
-  'breachTypes',
-  'dataCategories',
-  'affectedCount',
-  'cause',
-  'measures',
-  'unit',
-];
+/** The fields in the order the form shows them (the error summary follows it): the domain's order. */
+export const REPORT_FIELDS: readonly ReportField[] = REPORT_FIELD_ORDER;
 
 /** An empty form; the discovery time defaults to now. */
 export function emptyDraft(now: Date, reportId: string = newReportId('tab')): ReportDraft {
