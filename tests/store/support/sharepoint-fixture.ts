@@ -39,7 +39,8 @@ export function doubleConfig(double: GraphDouble, siteId: string): SharePointCon
     graphBaseUrl: double.url,
     listPrefix: 'Pui',
     maxRetryWaitMs: 60_000,
-    requestTimeoutMs: 5_000,
+    // Generous: a loaded CI machine must not turn a slow loopback answer into a retry (it would change the counted round trips).
+    requestTimeoutMs: 30_000,
   };
 }
 
