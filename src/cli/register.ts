@@ -3,6 +3,7 @@
  * for the committee, export it. Uses the store `npm start` uses, from the same configuration:
  * the SQLite file in PUI_DB, or with STORE=sharepoint the SharePoint site.
  */
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -24,18 +25,24 @@ import { openStores, type OpenStoresOptions, type StoreConfig } from '../store/o
 import { SharePointAccessDenied, SharePointNotProvisioned } from '../store/sharepoint/sharepoint-stores';
 import { exportRegister } from '../use-cases/export-register';
 import { importRegister } from '../use-cases/import-register';
-import { listDueForCulling } from '../use-cases/retention';
+import {
+  listDueForCulling,
+  prepareRetentionRun,
+  retentionAuditExport,
+  retentionRegisterExport,
+} from '../use-cases/retention';
+import { cullRetentionRun } from '../use-cases/retention-cull-run';
 import { summariseRegister } from '../use-cases/summarise-register';
 import { parseStockholmLocal } from '../domain/stockholm-time';
-import { retentionPolicy, RetentionSettingError, type RetentionPolicy } from '../domain/retention';
+import { retentionPolicy, RetentionSettingError, type DueForCulling, type RetentionPolicy } from '../domain/retention';
 
 /** Where the CLI writes. */
 export interface Output {
   write(chunk: string | Uint8Array): unknown;
 }
 
-/** The part of the configured {@link Stores} the CLI works with. */
-export type RegisterStores = Pick<Stores, 'incidents' | 'close'>;
+/** The part of the configured {@link Stores} the CLI works with (a retention run needs the app state too). */
+export type RegisterStores = Pick<Stores, 'incidents' | 'close'> & Partial<Pick<Stores, 'appState' | 'accessLog'>>;
 
 /** What the CLI needs from outside; tests pass fakes. */
 export interface RegisterCliDeps {
@@ -80,10 +87,12 @@ export const USAGE = `Användning: npm run register -- <kommando>
                                    Hela registret med registrets kolumner och appens. CSV (semikolon,
                                    UTF-8) skrivs till skärmen om --out saknas; XLSX till en fil.
 
-  retention [--as-of ÅÅÅÅ-MM-DD] [--dry-run] [--format text|json]
+  retention [--as-of ÅÅÅÅ-MM-DD] [--dry-run | --confirm [--out <mapp>]] [--format text|json]
                                    Visar vilka avslutade incidenter som ska gallras enligt
-                                   RETENTION_YEARS/RETENTION_FROM (utan inställning: inga; registret
-                                   bevaras). Bara --dry-run finns än: inget tas bort.
+                                   RETENTION_YEARS/RETENTION_FROM/RETENTION_SCOPE (utan inställning:
+                                   inga; registret bevaras). Med --confirm exporteras de först till
+                                   <mapp> (standard: aktuell mapp) som XLSX och händelseloggen som
+                                   JSON, sedan gallras de. En avbruten gallring slutförs av nästa körning.
 
 Registret är detsamma som för npm start: filen i PUI_DB (standard .data/pui.db), eller med
 STORE=sharepoint listorna på SharePoint-webbplatsen (SHAREPOINT_SITE_URL eller SHAREPOINT_SITE_ID).
@@ -215,46 +224,32 @@ export async function runRegisterCli(argv: readonly string[], deps: RegisterCliD
         return 0;
       }
       case 'retention': {
-        rejectOptions(values, ['as-of', 'dry-run', 'confirm', 'format'], 'retention');
+        rejectOptions(values, ['as-of', 'dry-run', 'confirm', 'format', 'out'], 'retention');
         if (rest.length > 0) throw new CliFailure(`Okänt argument "${rest[0]}" till retention.`, 2);
         const format = values.format ?? 'text';
         if (format !== 'text' && format !== 'json')
           throw new CliFailure(`--format ska vara text eller json för retention (inte "${format}").`, 2);
-        if (values.confirm)
-          throw new CliFailure(
-            'Gallring med --confirm finns inte än (export och borttagning byggs i ärende 17). Kör med --dry-run för att se vad som står på tur; inget har tagits bort.',
-            2,
+        if (values.confirm && values['dry-run'])
+          throw new CliFailure('Välj --dry-run (visa) eller --confirm (gallra), inte båda. Inget har tagits bort.', 2);
+        if (values.out !== undefined && !values.confirm)
+          throw new CliFailure('--out anger var exporten före gallringen sparas och hör till --confirm.', 2);
+        const asOf = asOfDate(values['as-of'], now());
+        const policy = deps.retention ?? { kind: 'keep' };
+        if (values.confirm) {
+          stores = await deps.openStore('read');
+          const result = await confirmRetention(
+            stores,
+            caller,
+            policy,
+            asOf,
+            path.resolve(cwd, values.out ?? '.'),
+            now,
           );
-        let asOf = now();
-        if (values['as-of'] !== undefined) {
-          const parsedAsOf = /^\d{4}-\d{2}-\d{2}$/.test(values['as-of'])
-            ? parseStockholmLocal(`${values['as-of']} 23:59:59`)
-            : undefined;
-          if (!parsedAsOf)
-            throw new CliFailure(`--as-of ska vara ett datum som ÅÅÅÅ-MM-DD (inte "${values['as-of']}").`, 2);
-          asOf = new Date(parsedAsOf);
+          writeRetentionResult(stdout, format, result, policy);
+          return 0;
         }
-        const due = await listDueForCulling(
-          { store: await open('read') },
-          caller,
-          deps.retention ?? { kind: 'keep' },
-          asOf,
-        );
-        if (format === 'json') {
-          stdout.write(`${JSON.stringify({ due, culled: 0 }, null, 2)}\n`);
-        } else if (due.length === 0) {
-          stdout.write(
-            deps.retention && deps.retention.kind === 'cull'
-              ? 'Inget att gallra.\n'
-              : 'Inget att gallra: registret bevaras (RETENTION_YEARS är inte satt).\n',
-          );
-        } else {
-          for (const d of due)
-            stdout.write(
-              `${d.number}  avslutad ${stockholmDate(d.closedAt)}  gallras från ${stockholmDate(d.dueAt)}\n`,
-            );
-          stdout.write(`${due.length} att gallra (provkörning: inget togs bort).\n`);
-        }
+        const due = await listDueForCulling({ store: await open('read') }, caller, policy, asOf);
+        writeRetentionResult(stdout, format, { due, culled: [], skipped: [] }, policy, values['dry-run'] !== true);
         return 0;
       }
       default:
@@ -270,6 +265,91 @@ export async function runRegisterCli(argv: readonly string[], deps: RegisterCliD
   } finally {
     await stores?.close();
   }
+}
+
+/** `--as-of`: the whole day in Stockholm time; without it, now. */
+function asOfDate(text: string | undefined, now: Date): Date {
+  if (text === undefined) return now;
+  const parsed = /^\d{4}-\d{2}-\d{2}$/.test(text) ? parseStockholmLocal(`${text} 23:59:59`) : undefined;
+  if (!parsed) throw new CliFailure(`--as-of ska vara ett datum som ÅÅÅÅ-MM-DD (inte "${text}").`, 2);
+  return new Date(parsed);
+}
+
+/** What a retention command did: what was due, culled, skipped (held since), and the export's files. */
+interface RetentionOutcome {
+  due: DueForCulling[];
+  culled: string[];
+  skipped: string[];
+  files?: { xlsx: string; audit: string };
+}
+
+/**
+ * `--confirm`: prepares the run (or takes up one that stopped), writes both exports to `dir`, then
+ * culls. A folder that cannot be written stops it before anything is removed.
+ */
+async function confirmRetention(
+  stores: RegisterStores,
+  caller: Caller,
+  policy: RetentionPolicy,
+  asOf: Date,
+  dir: string,
+  now: () => Date,
+): Promise<RetentionOutcome> {
+  if (!stores.appState)
+    throw new CliFailure(
+      'Gallringen behöver appens tillstånd (appState) i registret; kör med samma PUI_DB eller STORE som npm start.',
+    );
+  const deps = {
+    store: stores.incidents,
+    appState: stores.appState,
+    accessLog: stores.accessLog,
+    clock: { now },
+    newId: randomUUID,
+  };
+  const run = await prepareRetentionRun(deps, caller, policy, asOf);
+  if (!run) return { due: [], culled: [], skipped: [] };
+  const base = path.join(dir, `gallring-${stockholmDate(now())}-${run.id.slice(0, 8)}`);
+  const files = { xlsx: `${base}.xlsx`, audit: `${base}-handelser.json` };
+  await writeOut(files.xlsx, await registerXlsx(await retentionRegisterExport(deps, caller, run.id)));
+  const audit = await retentionAuditExport(deps, caller, run.id);
+  await writeOut(files.audit, new TextEncoder().encode(`${JSON.stringify(audit, null, 2)}\n`));
+  const result = await cullRetentionRun(deps, caller, run.id, run.items.length);
+  const due = run.items.map(({ number, closedAt, dueAt }) => ({ number, closedAt, dueAt }));
+  return { due, culled: result.culled, skipped: result.skipped, files };
+}
+
+function writeRetentionResult(
+  stdout: Output,
+  format: string,
+  outcome: RetentionOutcome,
+  policy: RetentionPolicy,
+  hint = false,
+): void {
+  const { due, culled, skipped, files } = outcome;
+  if (format === 'json') {
+    const json = files ? { due, culled: culled.length, skipped, files } : { due, culled: culled.length };
+    stdout.write(`${JSON.stringify(json, null, 2)}\n`);
+    return;
+  }
+  if (due.length === 0) {
+    stdout.write(
+      policy.kind === 'cull'
+        ? 'Inget att gallra.\n'
+        : 'Inget att gallra: registret bevaras (RETENTION_YEARS är inte satt).\n',
+    );
+    return;
+  }
+  for (const d of due)
+    stdout.write(`${d.number}  avslutad ${stockholmDate(d.closedAt)}  gallras från ${stockholmDate(d.dueAt)}\n`);
+  if (!files) {
+    stdout.write(
+      `${due.length} att gallra (provkörning: inget togs bort).${hint ? ' Kör med --confirm för att gallra.' : ''}\n`,
+    );
+    return;
+  }
+  stdout.write(`Exporterade till ${maskPersonalData(files.xlsx)} och ${maskPersonalData(files.audit)}.\n`);
+  if (skipped.length > 0) stdout.write(`Inte gallrade (spärrade sedan de listades): ${skipped.join(', ')}.\n`);
+  stdout.write(`Klart: ${culled.length} gallrade.\n`);
 }
 
 function rejectOptions(values: Record<string, unknown>, allowed: string[], command: string): void {

@@ -5,6 +5,7 @@
 import type { CauseId } from './causes';
 import type { NoticeDetails } from './notice-details';
 import type { Person } from './person';
+import type { RetentionScope } from './retention';
 import type { BreachType, DataCategory, RiskLevel, Source, Status } from './vocabulary';
 
 /** The DPO's risk assessment (art. 33(1) / art. 34(1)). */
@@ -113,11 +114,28 @@ export interface Incident {
    * incident (src/domain/retention.ts). Not yet set by any change (issue 17, left to do).
    */
   legalHold?: { since: string; by: Person };
+  /**
+   * Set once a retention run has culled the incident (src/domain/retention-cull.ts): what went,
+   * when, by which decision and run, and who ran it.
+   */
+  retention?: RetentionMark;
   /** When the next clock reminder is due (null when the clock has stopped). */
   nextReminderAt: string | null;
 
   createdAt: string;
   updatedAt: string;
+}
+
+/** What a retention run left on an incident it culled. */
+export interface RetentionMark {
+  culledAt: string;
+  /** Which parts went: the free texts, the audit trail, or all but the minimal record. */
+  scope: RetentionScope;
+  /** The records plan's decision the run applied, in words without content (e.g. `RETENTION_YEARS=5, från avslut`). */
+  decision: string;
+  runId: string;
+  /** The DPO who ran it. */
+  by: Person;
 }
 
 /** What an adapter needs to store a new incident; it adds id, number and etag. */
@@ -150,7 +168,9 @@ export type AuditEventType =
   | 'reminder-sent'
   /** A due reminder that no schedule explains any longer was not sent; the next one was set anew. */
   | 'reminder-rescheduled'
-  | 'closed';
+  | 'closed'
+  /** A retention run culled the incident (data: scope, run id; never content). */
+  | 'culled';
 
 export type NewAuditEvent = Omit<AuditEvent, 'id' | 'incidentId'>;
 

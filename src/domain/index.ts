@@ -29,3 +29,4 @@ export * from './notice-details';
 export * from './organisation';
 export * from './access-log';
 export * from './retention';
+export * from './retention-cull';

@@ -82,6 +82,16 @@ export interface IncidentStore {
   listAll(options?: ListOptions): Promise<Page<Incident>>;
   /** Incidents whose next reminder is due at or before `before`, earliest first. */
   listDueReminders(before: string, options?: ListOptions): Promise<Page<Incident>>;
+  /**
+   * Retention culling (src/domain/retention-cull.ts): replaces the incident `kept.id` by `kept`
+   * (which carries its `retention` mark) whatever its etag; when the mark's scope drops the trail,
+   * deletes every event but the cull's own; appends `event` (type `culled`) once. Where the store
+   * keeps earlier versions of an item (SharePoint), a scope that changes the incident leaves none
+   * holding the old content. Idempotent: called again with the same `kept` (a re-run after a
+   * crash) it finishes what is left; an incident missing midway (SharePoint) is created from
+   * `kept`. Only the retention run calls it. Answers the stored record.
+   */
+  cull(kept: Incident, event: NewAuditEvent): Promise<Incident>;
 }
 
 /**

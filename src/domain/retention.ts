@@ -1,10 +1,12 @@
 /**
  * Retention (*gallring*) by the records plan: what the settings say, and when a closed incident
- * falls due. Pure: the retention run (not built yet, issue 17) asks this and does the culling.
+ * falls due. Pure: the retention run (src/use-cases/retention.ts) asks this and does the culling;
+ * what a culled incident keeps is src/domain/retention-cull.ts.
  * @remarks Swedish archive law keeps public records unless a retention decision says otherwise,
  * so no setting means keep (*bevaras*): nothing is ever due.
  */
 import type { Incident } from './incident';
+import { culledAsFar } from './retention-cull';
 import { parseStockholmLocal, stockholmYear } from './stockholm-time';
 
 /** Which parts of a due incident are culled. */
@@ -68,12 +70,13 @@ export function accessLogRetentionDays(text: string | undefined): number | undef
 
 /**
  * When a closed incident falls due for culling (ISO 8601), or undefined: kept by the policy, not
- * closed, or under a legal hold. `closure`: the same instant N years on (29 February → 28 February);
+ * closed, under a legal hold, or culled already as far as the policy's scope reaches. `closure`: the same instant N years on (29 February → 28 February);
  * `end-of-year`: midnight Stockholm time at the start of the year N + 1 after the year of closure.
  */
 export function retentionDueAt(incident: Incident, policy: RetentionPolicy): string | undefined {
   if (policy.kind === 'keep' || incident.status !== 'closed' || !incident.closedAt || incident.legalHold)
     return undefined;
+  if (culledAsFar(incident, policy.scope)) return undefined;
   if (policy.from === 'end-of-year') {
     return parseStockholmLocal(`${stockholmYear(incident.closedAt) + policy.years + 1}-01-01 00:00`);
   }

@@ -17,6 +17,7 @@ export * from './outbox';
 export * from './report-incident';
 export * from './report-rate-limiter';
 export * from './retention';
+export * from './retention-cull-run';
 export * from './reporter-lanes';
 export * from './send-due-reminders';
 export * from './summarise-register';

@@ -89,6 +89,21 @@ export class RegisterFakeStore implements IncidentStore {
       options,
     );
   }
+  /** Replaces the incident by its culled record; drops the trail but for one `culled` event when the scope says so. */
+  async cull(kept: Incident, event: NewAuditEvent): Promise<Incident> {
+    const at = this.incidents.findIndex((i) => i.id === kept.id);
+    if (at < 0) throw new NotFound();
+    const stored = structuredClone({ ...kept, etag: String(Number(this.incidents[at].etag) + 1) });
+    this.incidents[at] = stored;
+    const eventId = `culled:${kept.retention!.runId}:${kept.id}`;
+    if (kept.retention!.scope !== 'free-text') {
+      const kept2 = this.auditEvents.filter((e) => e.incidentId !== kept.id || e.id === eventId);
+      this.auditEvents.splice(0, this.auditEvents.length, ...kept2);
+    }
+    if (!this.auditEvents.some((e) => e.id === eventId))
+      this.auditEvents.push({ ...structuredClone(event), id: eventId, incidentId: kept.id });
+    return structuredClone(stored);
+  }
   /** Counts closes: the CLI closes what it opened (as the `close` of its stores). */
   async close() {
     this.closed += 1;

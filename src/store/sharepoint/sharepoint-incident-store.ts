@@ -15,6 +15,7 @@ import { stockholmYear } from '../../domain/stockholm-time';
 import { duplicate, etagOfAnswer, ok, unlessUnavailable, waitForRetry } from './batch-answers';
 import { GraphError, graphError } from './graph-error';
 import { odataString, type BatchAnswer, type BatchRequest } from './graph-http';
+import { cullOnSharePoint } from './incident-culling';
 import { appendEventRequest, auditTrail } from './incident-events';
 import { incidentFields, incidentFromItem, itemEtag, type ListItem } from './incident-fields';
 import { YearCounters, type CounterBump } from './incident-numbers';
@@ -275,6 +276,12 @@ export class SharePointIncidentStore implements IncidentStore {
       ...page,
       items: page.items.filter((i) => i.nextReminderAt !== null && Date.parse(i.nextReminderAt) <= limit),
     };
+  }
+
+  /** See the port; the steps and what Graph cannot delete are in incident-culling.ts. */
+  cull(kept: Incident, event: NewAuditEvent): Promise<Incident> {
+    if (!kept.retention) return Promise.reject(new Error('cull needs the retention mark on the kept record'));
+    return unlessUnavailable(() => cullOnSharePoint(this.items, kept, event, this.newId, this.logger));
   }
 
   /** Forgets what this process remembered (the next reads ask SharePoint). */

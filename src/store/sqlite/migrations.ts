@@ -107,6 +107,26 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX access_log_by_at ON access_log (at);
     `,
   },
+  // --- migration 5: retention culling (issue 17, h17cull) ---
+  {
+    version: 5,
+    name: "retention culling may delete an incident's audit trail",
+    sql: `
+      -- While a retention run culls an incident, its id is here (inside the culling transaction
+      -- only): the one time its events may be deleted. Ordinary code never writes this table, so
+      -- the audit trail stays append-only for everything else.
+      CREATE TABLE retention_culling (
+        incident_id TEXT PRIMARY KEY
+      ) STRICT;
+
+      DROP TRIGGER incident_events_no_delete;
+      CREATE TRIGGER incident_events_no_delete BEFORE DELETE ON incident_events
+      WHEN NOT EXISTS (SELECT 1 FROM retention_culling WHERE incident_id = OLD.incident_id)
+      BEGIN
+        SELECT RAISE(ABORT, 'incident_events is append-only (only a retention run culls it)');
+      END;
+    `,
+  },
 ];
 
 /** The schema version this code writes. */

@@ -23,6 +23,9 @@ export function openDatabase(file: string, busyTimeoutMs = BUSY_TIMEOUT_MS): Dat
     // The register is the art. 33(5) record: a committed report must survive a power cut too.
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
+    // Freed pages are overwritten with zeros: an earlier version of a description (every update
+    // rewrites the document) must not linger in the file once a retention run has culled it.
+    db.pragma('secure_delete = ON');
     migrate(db);
   } catch (error) {
     db.close();

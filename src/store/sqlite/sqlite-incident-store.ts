@@ -10,6 +10,7 @@ import { isOpen, type AuditEvent, type Incident, type NewAuditEvent, type NewInc
 import { fieldError } from '../../domain/incident-changes';
 import { formatIncidentNumber } from '../../domain/incident-number';
 import type { IncidentStore, ListOptions, Page } from '../../domain/ports';
+import { scopeDropsTrail } from '../../domain/retention-cull';
 import { stockholmYear } from '../../domain/stockholm-time';
 import { decodeCursor, encodeCursor } from './keyset-cursor';
 import { listStatement, type ListName } from './list-queries';
@@ -31,6 +32,11 @@ interface ListRow {
   doc: string;
   id: string;
   sort_key: number;
+}
+
+/** The id of a cull's one event: the same on a re-run, so it is appended once. */
+export function culledEventId(kept: Incident): string {
+  return `culled:${kept.retention!.runId}:${kept.id}`;
 }
 
 /** The values of the indexed columns that mirror the document. */
@@ -61,6 +67,7 @@ export class SqliteIncidentStore implements IncidentStore {
   private readonly updateTransaction: Transaction<
     (next: Incident, expectedEtag: string, event: NewAuditEvent) => Incident
   >;
+  private readonly cullTransaction: Transaction<(kept: Incident, event: NewAuditEvent) => Incident>;
 
   /** On an open database (see `SqliteStores.open`); the caller closes it. */
   constructor(db: Database.Database) {
@@ -74,6 +81,7 @@ export class SqliteIncidentStore implements IncidentStore {
     this.updateTransaction = db.transaction((next: Incident, expectedEtag: string, event: NewAuditEvent) =>
       this.replace(next, expectedEtag, event),
     );
+    this.cullTransaction = db.transaction((kept: Incident, event: NewAuditEvent) => this.replaceCulled(kept, event));
   }
 
   // Writes take the write lock up front (BEGIN IMMEDIATE): a deferred transaction that reads
@@ -94,6 +102,17 @@ export class SqliteIncidentStore implements IncidentStore {
 
   async update(next: Incident, expectedEtag: string, event: NewAuditEvent): Promise<Incident> {
     return unlessBusy(() => this.updateTransaction.immediate(next, expectedEtag, event));
+  }
+
+  /**
+   * Culls in one transaction: the incident's row becomes `kept`, its trail goes when the scope
+   * says so (the trigger lets it only while the id is in `retention_culling`), one `culled` event.
+   * @remarks The connection runs with `secure_delete` (sqlite-database.ts), so the old text does not
+   * linger in freed pages of the file; copies in the write-ahead log go as the log is checkpointed and reused.
+   */
+  async cull(kept: Incident, event: NewAuditEvent): Promise<Incident> {
+    if (!kept.retention) throw new Error('cull needs the retention mark on the kept record');
+    return unlessBusy(() => this.cullTransaction.immediate(kept, event));
   }
 
   async get(id: string): Promise<Incident | undefined> {
@@ -193,10 +212,37 @@ export class SqliteIncidentStore implements IncidentStore {
     return stored;
   }
 
-  private appendEvent(incidentId: string, event: NewAuditEvent): void {
-    const stored: AuditEvent = { id: randomUUID(), incidentId, ...event };
+  /** Runs inside the cull transaction. */
+  private replaceCulled(kept: Incident, event: NewAuditEvent): Incident {
+    const current = this.statements
+      .get<[string], IncidentRow>('SELECT id, number, report_id, etag FROM incidents WHERE id = ?')
+      .get(kept.id);
+    if (!current) throw new NotFound();
+    const eventId = culledEventId(kept);
+    if (scopeDropsTrail(kept.retention!.scope)) {
+      this.statements.get('INSERT OR IGNORE INTO retention_culling (incident_id) VALUES (?)').run(kept.id);
+      this.statements.get('DELETE FROM incident_events WHERE incident_id = ? AND id <> ?').run(kept.id, eventId);
+      this.statements.get('DELETE FROM retention_culling WHERE incident_id = ?').run(kept.id);
+    }
+    const stored: Incident = { ...kept, number: current.number, reportId: current.report_id, etag: randomUUID() };
     this.statements
-      .get('INSERT INTO incident_events (id, incident_id, at, type, doc) VALUES (?, ?, ?, ?, ?)')
+      .get(
+        `UPDATE incidents
+         SET reporter_id = @reporterId, status = @status, is_open = @isOpen, deadline = @deadline,
+             discovered_at = @discoveredAt, next_reminder_at = @nextReminderAt, etag = @etag, doc = @doc
+       WHERE id = @id`,
+      )
+      .run(mirroredColumns(stored));
+    this.appendEvent(stored.id, event, eventId, true);
+    return stored;
+  }
+
+  private appendEvent(incidentId: string, event: NewAuditEvent, id: string = randomUUID(), once = false): void {
+    const stored: AuditEvent = { id, incidentId, ...event };
+    this.statements
+      .get(
+        `INSERT ${once ? 'OR IGNORE ' : ''}INTO incident_events (id, incident_id, at, type, doc) VALUES (?, ?, ?, ?, ?)`,
+      )
       .run(stored.id, incidentId, stored.at, stored.type, JSON.stringify(stored));
   }
 

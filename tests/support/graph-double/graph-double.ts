@@ -47,6 +47,8 @@ interface Item {
   created: string;
   modified: string;
   fields: Record<string, unknown>;
+  /** Earlier versions' fields, oldest first (SharePoint's version history of a list item). */
+  history: { version: number; modified: string; fields: Record<string, unknown> }[];
 }
 
 interface List {
@@ -121,6 +123,11 @@ export interface GraphDoubleOptions {
   /** Delay of every top-level request, in ms (the bench uses 100). */
   latencyMs?: number;
   role?: SiteRole;
+  /**
+   * At most this many items in one page of a query, whatever `$top` asks (SharePoint may answer
+   * fewer than asked and a `@odata.nextLink`; tests set it low to page past one page).
+   */
+  maxPageSize?: number;
 }
 
 /**
@@ -233,10 +240,13 @@ export class GraphDouble {
   private counters: GraphStats = { requests: 0, batchedRequests: 0, resourceUnits: 0, byOperation: {} };
   private server?: http.Server;
 
+  private readonly maxPageSize: number;
+
   private constructor(options: GraphDoubleOptions) {
     this.listViewThreshold = options.listViewThreshold ?? 5000;
     this.latencyMs = options.latencyMs ?? 0;
     this.role = options.role ?? 'fullcontrol';
+    this.maxPageSize = options.maxPageSize ?? 5000;
   }
 
   /** Starts the double on 127.0.0.1 on a free port. */
@@ -312,6 +322,14 @@ export class GraphDouble {
   /** The items of a list, by site id and list display name (for assertions). */
   items(siteId: string, listName: string): Record<string, unknown>[] {
     return [...this.listByName(siteId, listName).items.values()].map((i) => ({ id: String(i.id), ...i.fields }));
+  }
+
+  /** Every version's fields of every item of a list, the current ones included (for assertions). */
+  itemVersions(siteId: string, listName: string): Record<string, unknown>[] {
+    return [...this.listByName(siteId, listName).items.values()].flatMap((i) => [
+      { id: String(i.id), ...i.fields },
+      ...i.history.map((h) => ({ id: String(i.id), ...h.fields })),
+    ]);
   }
 
   /** The columns of a list (for assertions). */
@@ -565,6 +583,25 @@ export class GraphDouble {
     const item = list.items.get(Number(segments[3]));
     if (!item || !/^\d+$/.test(segments[3]))
       throw new HttpError(404, 'itemNotFound', 'The resource could not be found.');
+    if (segments.length === 5 && segments[4] === 'versions' && req.method === 'GET') {
+      // GET .../items/{item-id}/versions (https://learn.microsoft.com/graph/api/listitem-list-versions): the
+      // current version first. Graph v1.0 lists, gets and restores versions; it has no DELETE of one.
+      const versions = [
+        { version: item.version, modified: item.modified, fields: item.fields },
+        ...[...item.history].reverse(),
+      ];
+      return {
+        status: 200,
+        headers: {},
+        body: {
+          value: versions.map((v) => ({
+            id: `${v.version}.0`,
+            lastModifiedDateTime: v.modified,
+            fields: { ...v.fields },
+          })),
+        },
+      };
+    }
     if (segments.length === 4 && req.method === 'GET') {
       // GET /sites/{site-id}/lists/{list-id}/items/{item-id}?$expand=fields (https://learn.microsoft.com/graph/api/listitem-get)
       return { status: 200, headers: { ETag: etagOf(item) }, body: this.itemJson(site, list, item, this.expand(req)) };
@@ -909,7 +946,15 @@ export class GraphDouble {
 
   private insert(list: List, fields: Record<string, unknown>, uniqueChecked = true): Item {
     const now = new Date().toISOString();
-    const item: Item = { id: list.nextItemId, guid: randomUUID(), version: 1, created: now, modified: now, fields: {} };
+    const item: Item = {
+      id: list.nextItemId,
+      guid: randomUUID(),
+      version: 1,
+      created: now,
+      modified: now,
+      fields: {},
+      history: [],
+    };
     this.apply(list, item, fields, uniqueChecked);
     list.nextItemId += 1;
     list.items.set(item.id, item);
@@ -917,7 +962,9 @@ export class GraphDouble {
   }
 
   private write(list: List, item: Item, fields: Record<string, unknown>): void {
+    const before = { version: item.version, modified: item.modified, fields: { ...item.fields } };
     this.apply(list, item, fields);
+    item.history.push(before);
     item.version += 1;
     item.modified = new Date().toISOString();
   }
@@ -1098,7 +1145,7 @@ export class GraphDouble {
       start = anchor ? matching.findIndex((i) => compare(i, anchor) > 0) : matching.findIndex((i) => i.id > anchorId);
       if (start === -1) start = matching.length;
     }
-    const top = Math.min(Number(req.query.get('$top') ?? 200) || 200, 5000);
+    const top = Math.min(Number(req.query.get('$top') ?? 200) || 200, 5000, this.maxPageSize);
     const page = matching.slice(start, start + top);
     const body: Record<string, unknown> = { value: page.map((item) => this.itemJson(site, list, item, expand)) };
     if (start + top < matching.length) {
