@@ -14,6 +14,7 @@ import {
 } from 'botbuilder';
 import { localeFrom, type Caller, type Locale } from '../src/domain';
 import type { AdaptiveCard } from './cards/adaptive-card';
+import { CHAT_STRINGS } from './cards/chat-strings';
 import { channelHelpCard, helpCard } from './cards/help-card';
 import { callerOf } from './caller';
 import { commandLocale, parseCommand, type Command } from './commands';
@@ -48,14 +49,12 @@ function localeOf(context: TurnContext): Locale {
   return commandLocale(context.activity.text) ?? localeFrom(context.activity.locale);
 }
 
-const PRIVATE_ONLY =
-  'Rapporter görs i den personliga chatten med PUI Desk, så att uppgifterna inte syns för alla här. Öppna chatten med PUI Desk och skriv **rapportera**.';
-
 export class PuiBot extends TeamsActivityHandler {
   /** One handler per verb: adding a verb without a handler is a compile error. */
   private readonly actions: { [V in Verb]: ActionHandler<V> } = {
-    // The buttons that open a form sit on Swedish cards (help, my reports): the form is Swedish too.
-    'report.start': async () => cardResponse(newReportForm(this.s, 'chat')),
+    // The buttons that open a form sit on cards that carry their language (help, my reports): the form speaks it too.
+    'report.start': async (context, _caller, data) =>
+      cardResponse(newReportForm(this.s, 'chat', undefined, data.lang ?? localeOf(context))),
     'report.submit': async (context, caller, data, inputs) =>
       cardResponse(
         (
@@ -66,11 +65,12 @@ export class PuiBot extends TeamsActivityHandler {
           })
         ).card,
       ),
-    'my.list': async (_context, caller) => cardResponse(await myIncidents(this.s, caller)),
+    'my.list': async (context, caller, data) =>
+      cardResponse(await myIncidents(this.s, caller, data.lang ?? localeOf(context))),
     'incident.take': (context, caller, data, inputs) => dpoAction(this.s, context, caller, data, inputs),
     'incident.assess': (context, caller, data, inputs) => dpoAction(this.s, context, caller, data, inputs),
     'incident.imyNotice': (context, caller, data, inputs) => dpoAction(this.s, context, caller, data, inputs),
-    'incident.refresh': (_context, caller, data) => refreshCard(this.s, caller, data),
+    'incident.refresh': (context, caller, data) => refreshCard(this.s, context, caller, data),
   };
 
   constructor(private readonly s: BotServices) {
@@ -82,7 +82,7 @@ export class PuiBot extends TeamsActivityHandler {
     this.onMembersAdded(async (context, next) => {
       const botId = context.activity.recipient?.id;
       const botAdded = (context.activity.membersAdded ?? []).some((m) => m.id === botId);
-      if (botAdded && scopeOf(context) === 'personal') await this.sendCard(context, helpCard());
+      if (botAdded && scopeOf(context) === 'personal') await this.sendCard(context, helpCard(localeOf(context)));
       await next();
     });
   }
@@ -101,6 +101,7 @@ export class PuiBot extends TeamsActivityHandler {
     }
     const command: Command | undefined = parseCommand(context.activity.text);
     const scope = scopeOf(context);
+    const locale = localeOf(context);
     try {
       if (command === 'set-dpo-channel') {
         const caller = await callerOf(context.activity, this.s.directory);
@@ -108,31 +109,28 @@ export class PuiBot extends TeamsActivityHandler {
         return;
       }
       if (scope !== 'personal') {
-        if (command === 'report' || command === 'mine') await context.sendActivity(MessageFactory.text(PRIVATE_ONLY));
-        else await this.sendCard(context, channelHelpCard());
+        if (command === 'report' || command === 'mine')
+          await context.sendActivity(MessageFactory.text(CHAT_STRINGS[locale].privateOnly));
+        else await this.sendCard(context, channelHelpCard(locale));
         return;
       }
       const caller = await callerOf(context.activity, this.s.directory);
       switch (command) {
         case 'report':
-          await this.sendCard(context, newReportForm(this.s, 'chat', undefined, localeOf(context)));
+          await this.sendCard(context, newReportForm(this.s, 'chat', undefined, locale));
           return;
         case 'mine':
-          await this.sendCard(context, await myIncidents(this.s, caller));
+          await this.sendCard(context, await myIncidents(this.s, caller, locale));
           return;
         case 'help':
-          await this.sendCard(context, helpCard());
+          await this.sendCard(context, helpCard(locale));
           return;
         default:
-          await context.sendActivity(
-            MessageFactory.text(
-              'Det förstod jag inte. Skriv **rapportera** för att rapportera en incident, **mina** för dina rapporter eller **hjälp**.',
-            ),
-          );
+          await context.sendActivity(MessageFactory.text(CHAT_STRINGS[locale].notUnderstood));
       }
     } catch (error) {
       await context.sendActivity(
-        MessageFactory.text(errorText(error, this.s.logger, `command:${command ?? 'unknown'}`)),
+        MessageFactory.text(errorText(error, this.s.logger, `command:${command ?? 'unknown'}`, locale)),
       );
     }
   }

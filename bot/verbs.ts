@@ -5,15 +5,15 @@
 
 /** What an `Action.Execute` (or a dialog's `Action.Submit`) sends, by verb. Inputs are merged in by the client. */
 export type ActionData =
-  /** Open the report form (from the help card). */
-  | { verb: 'report.start' }
+  /** Open the report form (from the help card); `lang` is the language of the card the button sat on. */
+  | { verb: 'report.start'; lang?: 'sv' | 'en' }
   /**
    * Submit the report form; `reportId` makes a double submit one incident. `lang` is the card's
    * language, so the answer speaks it whatever locale the client reports.
    */
   | { verb: 'report.submit'; reportId: string; lang?: 'sv' | 'en' }
-  /** List the caller's reports. */
-  | { verb: 'my.list' }
+  /** List the caller's reports; `lang` as for `report.start`. */
+  | { verb: 'my.list'; lang?: 'sv' | 'en' }
   /** DPO: take ownership. `etag` is the version the card showed. */
   | { verb: 'incident.take'; incidentId: string; etag: string }
   /** DPO: assess the risk (inputs `risk`, `rationale`). */
@@ -63,8 +63,10 @@ export function parseAction(
   const { verb: _v, ...inputs } = raw;
   switch (v) {
     case 'report.start':
-    case 'my.list':
-      return { action: { verb: v }, inputs };
+    case 'my.list': {
+      const { lang, ...rest } = inputs;
+      return { action: lang === 'en' || lang === 'sv' ? { verb: v, lang } : { verb: v }, inputs: rest };
+    }
     case 'report.submit': {
       const reportId = str('reportId');
       const { reportId: _id, lang, ...rest } = inputs;

@@ -222,7 +222,9 @@ export function dpoChannelCard(incident: Incident, options: DpoCardOptions): Ada
     body.push({
       type: 'Container',
       style: options.notice.color === 'attention' ? 'attention' : 'emphasis',
-      items: [text(options.notice.text, { color: options.notice.color, weight: 'bolder' })],
+      // The container says how it went; the text stays default: attention red on the attention
+      // background, and Teams' light good/warning on white, are below 4.5:1 contrast.
+      items: [text(options.notice.text, { weight: 'bolder' })],
     });
   body.push(
     text(`Personuppgiftsincident ${incident.number}`, { isSubtle: true, spacing: 'none' }),

@@ -6,7 +6,6 @@ import {
   formatNumber,
   formatStockholm,
   formatTimeLeft,
-  isOverdue,
   labelOf,
   RISK_LEVELS,
   STATUSES,
@@ -15,6 +14,7 @@ import {
   type BreachType,
   type DataCategory,
   type Incident,
+  type Locale,
   type Source,
 } from '../../src/domain';
 import type { TextColor } from './adaptive-card';
@@ -46,27 +46,42 @@ export function affectedCountText(count: number | undefined): string {
   return `ca ${formatNumber(count)} ${count === 1 ? 'person' : 'personer'}`;
 }
 
-export function statusLabel(incident: Pick<Incident, 'status'>): string {
-  return labelOf(STATUSES, incident.status);
+export function statusLabel(incident: Pick<Incident, 'status'>, locale: Locale = 'sv'): string {
+  return labelOf(STATUSES, incident.status, locale);
 }
 
 export function riskLabel(incident: Pick<Incident, 'assessment'>): string {
   return incident.assessment ? labelOf(RISK_LEVELS, incident.assessment.risk) : 'Inte bedömd';
 }
 
+const CLOCK_WORDS = {
+  sv: {
+    closed: 'Avslutad',
+    notified: (at: string) => `Klockan stoppad: anmäld till IMY${at}`,
+    notRequired: 'Klockan stoppad: anmälan krävs inte',
+  },
+  en: {
+    closed: 'Closed',
+    notified: (at: string) => `Clock stopped: notified to IMY${at}`,
+    notRequired: 'Clock stopped: no notice required',
+  },
+};
+
 /**
  * The 72-hour clock in words, and a colour for how urgent it is.
  * @remarks Overdue from the deadline itself, as in the tab's countdown and the overdue reminder.
+ * Only `default` and `attention`: Teams' light `good` (#92c353) and `warning` (#f8d22a) on white
+ * are below 4.5:1 contrast, so less than 24 hours left is `attention` as overdue is, and the words
+ * ("20 h kvar", "försenad 2 h") tell the two apart.
  */
-export function clockText(incident: Incident, now: Date): { text: string; color: TextColor } {
-  if (incident.status === 'closed') return { text: 'Avslutad', color: 'default' };
+export function clockText(incident: Incident, now: Date, locale: Locale = 'sv'): { text: string; color: TextColor } {
+  const words = CLOCK_WORDS[locale];
+  if (incident.status === 'closed') return { text: words.closed, color: 'default' };
   if (incident.imyNotice) {
     const at = incident.imyNotice.notifiedAt ? ` ${formatStockholm(incident.imyNotice.notifiedAt)}` : '';
-    // Default, not `good`: Teams' light green on white is below 4.5:1 contrast; the words say it is done.
-    return { text: `Klockan stoppad: anmäld till IMY${at}`, color: 'default' };
+    return { text: words.notified(at), color: 'default' };
   }
-  if (!clockRunning(incident)) return { text: 'Klockan stoppad: anmälan krävs inte', color: 'default' };
+  if (!clockRunning(incident)) return { text: words.notRequired, color: 'default' };
   const ms = timeLeftMs(incident.deadline, now);
-  const color: TextColor = isOverdue(ms) ? 'attention' : ms < 24 * 3600_000 ? 'warning' : 'default';
-  return { text: formatTimeLeft(ms), color };
+  return { text: formatTimeLeft(ms, locale), color: ms < 24 * 3600_000 ? 'attention' : 'default' };
 }

@@ -1,22 +1,21 @@
 /** The caller's own reports with their status. */
-import { formatStockholm, maskPersonalDataOneLine, TERMS, type Incident } from '../../src/domain';
+import { formatStockholm, maskPersonalDataOneLine, type Incident, type Locale } from '../../src/domain';
 import { card, execute, heading, plain, text, type AdaptiveCard, type CardElement } from './adaptive-card';
+import { CHAT_STRINGS } from './chat-strings';
 import { clockText, statusLabel } from './labels';
 
 /** The list of the caller's reports, newest first; `more` when there are more than shown. */
 export function myIncidentsCard(
   incidents: readonly Incident[],
   now: Date,
-  options: { more?: boolean } = {},
+  options: { more?: boolean; locale?: Locale } = {},
 ): AdaptiveCard {
+  const locale = options.locale ?? 'sv';
+  const t = CHAT_STRINGS[locale];
   if (incidents.length === 0) {
-    return card(
-      [
-        heading(TERMS.sv.myReports),
-        text('Du har inte rapporterat några incidenter ännu. Skriv **rapportera** när du behöver göra det.'),
-      ],
-      { actions: [execute(TERMS.sv.reportIncident, { verb: 'report.start' })] },
-    );
+    return card([heading(t.myReports), text(t.noReports)], {
+      actions: [execute(t.reportIncident, { verb: 'report.start', lang: locale })],
+    });
   }
   const items: CardElement[] = incidents.map((incident) => ({
     type: 'Container',
@@ -26,21 +25,15 @@ export function myIncidentsCard(
       {
         type: 'FactSet',
         facts: [
-          { title: 'Status', value: statusLabel(incident) },
-          { title: 'Upptäckt', value: formatStockholm(incident.discoveredAt) },
-          { title: 'IMY-klockan', value: clockText(incident, now).text },
+          { title: t.status, value: statusLabel(incident, locale) },
+          // Dates in the one form everywhere (2026-11-20 14:30), whatever the client's locale.
+          { title: t.discovered, value: formatStockholm(incident.discoveredAt) },
+          { title: t.imyClock, value: clockText(incident, now, locale).text },
         ],
       },
     ],
   }));
-  return card(
-    [
-      heading(TERMS.sv.myReports),
-      ...items,
-      ...(options.more
-        ? [text(`Fler rapporter finns under ${TERMS.sv.myReports} i fliken PUI Desk.`, { isSubtle: true })]
-        : []),
-    ],
-    { fallbackText: `Du har ${incidents.length} rapporter.` },
-  );
+  return card([heading(t.myReports), ...items, ...(options.more ? [text(t.moreInTab, { isSubtle: true })] : [])], {
+    fallbackText: t.reportCount(incidents.length),
+  });
 }

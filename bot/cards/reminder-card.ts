@@ -58,10 +58,8 @@ export function reminderCard(incident: Incident, reminder: DueReminder, options:
   const who = entities.map((e) => e.text).join(', ');
   const body: CardElement[] = [
     heading(`Påminnelse: ${incident.number}`, { spacing: 'none' }),
-    text(reminderText(incident, reminder, options.now), {
-      color: reminder.stage === 'overdue' ? 'attention' : 'warning',
-      weight: 'bolder',
-    }),
+    // `attention` at every stage: Teams' light `warning` (#f8d22a) on white is below 4.5:1 contrast.
+    text(reminderText(incident, reminder, options.now), { color: 'attention', weight: 'bolder' }),
   ];
   if (!incident.owner)
     body.push(

@@ -111,7 +111,8 @@ function errorBlock(messages: string[] | undefined): CardElement[] {
 }
 
 function noteBlock(messages: string[] | undefined): CardElement[] {
-  return (messages ?? []).map((m) => text(m, { color: 'warning', weight: 'bolder', size: 'small', spacing: 'none' }));
+  // `attention`, not `warning`: Teams' light warning yellow on white is below 4.5:1 contrast.
+  return (messages ?? []).map((m) => text(m, { color: 'attention', weight: 'bolder', size: 'small', spacing: 'none' }));
 }
 
 function hint(value: string): CardElement {
@@ -138,7 +139,8 @@ export function reportFormCard(options: ReportFormOptions): AdaptiveCard {
     const summary: Container = {
       type: 'Container',
       style: 'attention',
-      items: [text(options.problem ?? t.notSent, { weight: 'bolder', color: 'attention' })],
+      // Default text on the attention background: attention red on its own pink is below 4.5:1 contrast.
+      items: [text(options.problem ?? t.notSent, { weight: 'bolder' })],
     };
     body.push(summary);
   }

@@ -9,16 +9,22 @@ import {
   fromLocalInput,
   isDpo,
   joinDateAndTime,
+  localeFrom,
   ValidationError,
   type Caller,
   type Incident,
+  type Locale,
 } from '../../src/domain';
 import { changeIncident, getDpoChannel, getIncident, rememberChannelDpo, type ChangeKind } from '../../src/use-cases';
 import type { TextColor } from '../cards/adaptive-card';
 import { dpoChannelCard } from '../cards/dpo-channel-card';
+import { DPO_STRINGS, type DpoStrings } from '../cards/dpo-strings';
 import { cardResponse, errorText, messageResponse } from '../replies';
 import type { BotServices } from '../services';
 import type { DataOf, DpoChangeVerb } from '../verbs';
+
+/** The language of the DPO channel card, and so of the notices shown on it. */
+const CARD_LOCALE: Locale = 'sv';
 
 function text(inputs: Record<string, unknown>, key: string): string | undefined {
   const v = inputs[key];
@@ -40,23 +46,23 @@ function toggle(inputs: Record<string, unknown>, key: string): boolean | undefin
 function changeFor(
   verb: DpoChangeVerb,
   inputs: Record<string, unknown>,
+  t: DpoStrings,
 ): { kind: ChangeKind; raw: Record<string, unknown>; done: string } | string {
   switch (verb) {
     case 'incident.take':
-      return { kind: 'take', raw: {}, done: 'Du är nu ansvarig för incidenten.' };
+      return { kind: 'take', raw: {}, done: t.taken };
     case 'incident.assess':
       return {
         kind: 'assess',
         raw: { risk: text(inputs, 'risk'), rationale: text(inputs, 'rationale') },
-        done: 'Bedömningen är sparad.',
+        done: t.assessed,
       };
     case 'incident.imyNotice': {
       const date = text(inputs, 'imyDate');
       const notifiedAt = fromLocalInput(joinDateAndTime(date ?? '', text(inputs, 'imyTime') ?? ''));
-      if (date && !notifiedAt)
-        return 'Datum och klockslag för anmälan till IMY kunde inte läsas. Använd formen 2026-11-20 och 14:30.';
+      if (date && !notifiedAt) return t.imyUnreadable;
       const phased = toggle(inputs, 'imyPhased');
-      if (phased === undefined) return 'Valet om anmälan i etapper kunde inte läsas. Försök igen.';
+      if (phased === undefined) return t.phasedUnreadable;
       return {
         kind: 'imy-notice',
         raw: {
@@ -65,9 +71,7 @@ function changeFor(
           phased,
           delayReason: text(inputs, 'imyDelayReason'),
         },
-        done: phased
-          ? 'Anmälan till IMY är registrerad i etapper. Klockan är stoppad; kompletteringen ska vara hos IMY inom fyra veckor.'
-          : 'Anmälan till IMY är registrerad. Klockan är stoppad.',
+        done: phased ? t.imyPhased : t.imyRecorded,
       };
     }
   }
@@ -98,7 +102,10 @@ export async function dpoAction(
   action: DataOf<DpoChangeVerb>,
   inputs: Record<string, unknown>,
 ): Promise<AdaptiveCardInvokeResponse> {
-  const change = changeFor(action.verb, inputs);
+  // Notices appear on the card, which is Swedish; a bare message speaks the acting client's language.
+  const t = DPO_STRINGS[CARD_LOCALE];
+  const messageLocale = localeFrom(context.activity.locale);
+  const change = changeFor(action.verb, inputs, t);
   try {
     // The use case checks the role as well; checked first here so that no path (an input it
     // cannot read, say) answers someone who is not a DPO with the DPO card.
@@ -120,33 +127,30 @@ export async function dpoAction(
   } catch (error) {
     if (error instanceof Conflict) {
       const { incident } = await getIncident(s.deps, caller, action.incidentId);
-      return render(s, incident, {
-        text: 'Någon annan hann ändra incidenten före dig. Kortet visar nu hur det ser ut; gör ändringen igen om den behövs.',
-        color: 'warning',
-      });
+      return render(s, incident, { text: t.conflict, color: 'attention' });
     }
     if (error instanceof ValidationError) {
       const { incident } = await getIncident(s.deps, caller, action.incidentId);
-      return render(s, incident, {
-        text: `Inte sparat: ${error.issues.map((i) => i.message).join(' ')}`,
-        color: 'attention',
-      });
+      const issues = error.issues.map((i) => (CARD_LOCALE === 'en' ? i.messageEn : i.message)).join(' ');
+      return render(s, incident, { text: t.notSaved(issues), color: 'attention' });
     }
     if (error instanceof Forbidden) s.logger.info('dpo action refused', { verb: action.verb, reason: 'not_dpo' });
-    return messageResponse(errorText(error, s.logger, action.verb));
+    return messageResponse(errorText(error, s.logger, action.verb, messageLocale));
   }
 }
 
 /** Universal Actions refresh: the card with the time left as of now (DPOs only). */
 export async function refreshCard(
   s: BotServices,
+  context: TurnContext,
   caller: Caller,
   action: DataOf<'incident.refresh'>,
 ): Promise<AdaptiveCardInvokeResponse> {
-  if (!isDpo(caller)) return messageResponse('Kortet uppdateras bara för dataskyddsombudet.');
+  const locale = localeFrom(context.activity.locale);
+  if (!isDpo(caller)) return messageResponse(DPO_STRINGS[locale].refreshDpoOnly);
   try {
     return await render(s, (await getIncident(s.deps, caller, action.incidentId)).incident);
   } catch (error) {
-    return messageResponse(errorText(error, s.logger, action.verb));
+    return messageResponse(errorText(error, s.logger, action.verb, locale));
   }
 }

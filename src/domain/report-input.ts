@@ -54,8 +54,8 @@ export const REPORT_MESSAGES = {
   titleRequired: { sv: 'Skriv en rubrik: en rad om vad som hänt.', en: 'Write a title: one line about what happened.' },
   descriptionRequired: { sv: 'Beskriv kort vad som hänt.', en: 'Describe briefly what happened.' },
   discoveredAtRequired: {
-    sv: 'Ange när incidenten upptäcktes: datum och klockslag i svensk tid.',
-    en: 'Give when the breach was discovered: date and time in Swedish time.',
+    sv: 'Ange när incidenten upptäcktes: datum och klockslag i svensk tid, som ÅÅÅÅ-MM-DD TT:MM.',
+    en: 'Give when the breach was discovered: date and time in Swedish time, as YYYY-MM-DD HH:MM.',
   },
   discoveredInFuture: {
     sv: 'Upptäcktsdatum kan inte ligga i framtiden. Ange när du upptäckte incidenten: nu eller tidigare, i svensk tid.',
@@ -70,8 +70,8 @@ export const REPORT_MESSAGES = {
     en: 'The date the breach occurred cannot be in the future. Give when it occurred, or leave the field empty if you do not know.',
   },
   timeUnreadable: {
-    sv: 'Datum och klockslag kunde inte läsas. Ange dem som till exempel 2026-11-20 och 14:30 (svensk tid).',
-    en: 'The date and time could not be read. Give them as, for example, 2026-11-20 and 14:30 (Swedish time).',
+    sv: 'Datum och klockslag kunde inte läsas. Skriv datumet som ÅÅÅÅ-MM-DD och klockslaget som TT:MM (svensk tid), till exempel 2026-11-20 och 14:30.',
+    en: 'The date and time could not be read. Write the date as YYYY-MM-DD and the time as HH:MM (Swedish time), for example 2026-11-20 and 14:30.',
   },
   dateForTime: {
     sv: 'Ange datum för klockslaget, eller ta bort klockslaget.',

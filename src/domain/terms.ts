@@ -31,7 +31,8 @@ const sv = {
     discoveredAt: 'När upptäcktes incidenten?',
     occurredAt: 'När inträffade incidenten?',
     occurredAtHint: 'Om du vet.',
-    timeHint: 'Datum och klockslag i svensk tid.',
+    /** The one written form of a time everywhere (not the browser's locale): ÅÅÅÅ-MM-DD TT:MM. */
+    timeHint: 'Datum och klockslag i svensk tid, som ÅÅÅÅ-MM-DD TT:MM, till exempel 2026-11-20 14:30.',
     breachTypes: 'Vad har hänt med uppgifterna?',
     dataCategories: 'Vilka slags uppgifter gäller det?',
     affectedCount: 'Ungefär hur många personer berörs?',
@@ -80,7 +81,7 @@ const en: Terms = {
     discoveredAt: 'When was the breach discovered?',
     occurredAt: 'When did the breach occur?',
     occurredAtHint: 'If you know.',
-    timeHint: 'Date and time in Swedish time.',
+    timeHint: 'Date and time in Swedish time, as YYYY-MM-DD HH:MM, for example 2026-11-20 14:30.',
     breachTypes: 'What happened to the data?',
     dataCategories: 'What kinds of data are involved?',
     affectedCount: 'About how many people are affected?',

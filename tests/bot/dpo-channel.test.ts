@@ -249,6 +249,19 @@ describe('the DPO channel', () => {
       expect((await h.store.get(incident.id))?.imyNotice).toBeUndefined();
     });
 
+    it('saves nothing when the IMY date cannot be read, and names the format (ÅÅÅÅ-MM-DD, TT:MM)', async () => {
+      const incident = await report(h);
+      await h.drain();
+      const imy = findExecute(h.gateway.posts[0].content, 'incident.imyNotice')!;
+      const response = responseCard(
+        await h.execute(imy.data, { imyDate: '2026-02-30', imyTime: '09:45', imyPhased: 'false' }, dana, 'dpo-channel'),
+      );
+      expect(cardText(response)).toContain(
+        'Skriv datumet som ÅÅÅÅ-MM-DD och klockslaget som TT:MM (svensk tid), till exempel 2026-11-20 och 14:30.',
+      );
+      expect((await h.store.get(incident.id))?.imyNotice).toBeUndefined();
+    });
+
     it('refuses a non-DPO politely and changes nothing', async () => {
       const incident = await report(h);
       await h.drain();
@@ -269,6 +282,11 @@ describe('the DPO channel', () => {
       expect(await h.store.get(incident.id)).toEqual(incident);
       await h.drain();
       expect(h.gateway.updates).toHaveLength(0);
+      // In the language of the one who acted, when their Teams speaks English.
+      const english = await h.execute(findExecute(content, 'incident.take')!.data, {}, erik, 'dpo-channel', {
+        locale: 'en-GB',
+      });
+      expect(english).toMatchObject({ value: 'Only the data protection officer can change an incident.' });
     });
 
     it('refuses the reporter too, even with inputs it cannot read, and never answers with the DPO card', async () => {

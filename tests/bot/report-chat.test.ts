@@ -211,6 +211,21 @@ describe('reporting in the personal chat', () => {
     expect(cardText(receipt)).toContain('Your report has number PUI-2026-0001');
   });
 
+  it('answers help and my in English, and the English help card opens English cards', async () => {
+    const [help] = await h.say('help');
+    expect(cardText(cardOf(help))).toContain('PUI Desk: report personal data breaches');
+    const [mine] = await h.say('my');
+    expect(cardText(cardOf(mine))).toContain('My reports');
+    const list = responseCard(await h.execute(findExecute(cardOf(help), 'my.list')!.data));
+    expect(cardText(list)).toContain('My reports');
+    const form = responseCard(await h.execute(findExecute(cardOf(help), 'report.start')!.data));
+    expect(cardText(form)).toContain('Report a personal data breach');
+    const [swedish] = await h.say('hjälp', anna, 'personal', 'en-US');
+    expect(cardText(cardOf(swedish))).toContain('PUI Desk: rapportera personuppgiftsincidenter');
+    const [unknown] = await h.say('hello?', anna, 'personal', 'en-GB');
+    expect(unknown.text).toContain('I did not understand that.');
+  });
+
   it('says so when a date cannot be read', async () => {
     const { reportId } = await openForm();
     const card = responseCard(
@@ -249,12 +264,15 @@ describe('reporting in the personal chat', () => {
   it('"mina" and "my" list the caller\'s own reports with status', async () => {
     const { reportId } = await openForm();
     await h.execute({ verb: 'report.submit', reportId }, validForm({ title: 'Brev till fel adress' }));
-    for (const command of ['mina', 'my']) {
+    for (const [command, status] of [
+      ['mina', 'Ny'],
+      ['my', 'New'],
+    ]) {
       const [reply] = await h.say(command);
       const shown = cardText(cardOf(reply));
       expect(shown).toContain('PUI-2026-0001');
       expect(shown).toContain('Brev till fel adress');
-      expect(shown).toContain('Ny');
+      expect(shown).toContain(status);
     }
     // Someone else sees none of Anna's.
     const [other] = await h.say('mina', { id: '29:bo', aadObjectId: 'aad-bo', name: 'Bo' });
@@ -262,9 +280,12 @@ describe('reporting in the personal chat', () => {
   });
 
   it('"hjälp" and "help" explain the commands', async () => {
-    for (const command of ['hjälp', 'help']) {
+    for (const [command, line] of [
+      ['hjälp', 'rapportera (report)'],
+      ['help', 'report (rapportera)'],
+    ]) {
       const [reply] = await h.say(command);
-      expect(cardText(cardOf(reply))).toContain('rapportera (report)');
+      expect(cardText(cardOf(reply))).toContain(line);
     }
   });
 

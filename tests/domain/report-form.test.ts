@@ -107,8 +107,10 @@ describe('formIssues', () => {
     expect(worded).toEqual({
       field: 'occurredAt',
       code: 'invalid_datetime',
-      message: 'Datum och klockslag kunde inte läsas. Ange dem som till exempel 2026-11-20 och 14:30 (svensk tid).',
-      messageEn: 'The date and time could not be read. Give them as, for example, 2026-11-20 and 14:30 (Swedish time).',
+      message:
+        'Datum och klockslag kunde inte läsas. Skriv datumet som ÅÅÅÅ-MM-DD och klockslaget som TT:MM (svensk tid), till exempel 2026-11-20 och 14:30.',
+      messageEn:
+        'The date and time could not be read. Write the date as YYYY-MM-DD and the time as HH:MM (Swedish time), for example 2026-11-20 and 14:30.',
     });
   });
 

@@ -130,7 +130,10 @@ describe('prefill', () => {
       expect(issues).toEqual([
         { field: 'title', message: 'Skriv en rubrik: en rad om vad som hänt.' },
         { field: 'description', message: 'Beskriv kort vad som hänt.' },
-        { field: 'discoveredAt', message: 'Ange när incidenten upptäcktes: datum och klockslag i svensk tid.' },
+        {
+          field: 'discoveredAt',
+          message: 'Ange när incidenten upptäcktes: datum och klockslag i svensk tid, som ÅÅÅÅ-MM-DD TT:MM.',
+        },
         {
           field: 'affectedCount',
           message:
@@ -145,7 +148,7 @@ describe('prefill', () => {
         {
           field: 'occurredAt',
           message:
-            'The date and time could not be read. Give them as, for example, 2026-11-20 and 14:30 (Swedish time).',
+            'The date and time could not be read. Write the date as YYYY-MM-DD and the time as HH:MM (Swedish time), for example 2026-11-20 and 14:30.',
         },
       ]);
     });

@@ -34,7 +34,8 @@ describe('ReportPage', () => {
       within(summary).getByRole('button', { name: 'Rubrik: Skriv en rubrik: en rad om vad som hänt.' }),
     ).toBeTruthy();
     expect(
-      screen.getAllByText('Ange när incidenten upptäcktes: datum och klockslag i svensk tid.').length,
+      screen.getAllByText('Ange när incidenten upptäcktes: datum och klockslag i svensk tid, som ÅÅÅÅ-MM-DD TT:MM.')
+        .length,
     ).toBeGreaterThan(0);
     expect(report).not.toHaveBeenCalled();
   });

@@ -40,6 +40,17 @@ function toggle<T extends string>(list: readonly T[], value: T, on: boolean): T[
   return on ? [...new Set([...list, value])] : list.filter((v) => v !== value);
 }
 
+/**
+ * Times are text in the one written form (2026-11-20 14:30), not `datetime-local`: the pane's
+ * browser draws that in its own locale (11/20/2026, 2:30 PM) under a hint that says Swedish time.
+ */
+const TIME_INPUT = { type: 'text', inputMode: 'numeric', autoComplete: 'off' } as const;
+
+/** A draft's `2026-11-20T14:30` as people write it, with a space. */
+function shownTime(value: string): string {
+  return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(value) ? value.replace('T', ' ') : value;
+}
+
 function state(message: string | undefined): 'error' | 'none' {
   return message ? 'error' : 'none';
 }
@@ -117,8 +128,9 @@ export function ReportForm({
       >
         <Input
           name="occurredAt"
-          type="datetime-local"
-          value={draft.occurredAt}
+          {...TIME_INPUT}
+          placeholder={t.timePlaceholder}
+          value={shownTime(draft.occurredAt)}
           onChange={(_, data) => onChange('occurredAt', data.value)}
         />
       </Field>
@@ -132,8 +144,9 @@ export function ReportForm({
       >
         <Input
           name="discoveredAt"
-          type="datetime-local"
-          value={draft.discoveredAt}
+          {...TIME_INPUT}
+          placeholder={t.timePlaceholder}
+          value={shownTime(draft.discoveredAt)}
           onChange={(_, data) => onChange('discoveredAt', data.value)}
         />
       </Field>

@@ -166,6 +166,24 @@ describe('myIncidentsCard', () => {
     expect(cardText(card)).toContain('Du har inte rapporterat några incidenter ännu');
     expect(findExecute(card, 'report.start')).toBeDefined();
   });
+
+  it('speaks English on an English card, with Swedish-form dates, and its button opens an English form', () => {
+    const card = myIncidentsCard([anIncident({ status: 'triage', discoveredAt: '2026-11-17T13:05:00.000Z' })], NOW, {
+      locale: 'en',
+      more: true,
+    });
+    const shown = cardText(card);
+    expect(shown).toContain('My reports');
+    expect(shown).toContain('In triage');
+    expect(shown).toContain('Discovered');
+    expect(shown).toContain('2026-11-17 14:05');
+    expect(shown).toContain('There are more reports under My reports in the PUI Desk tab.');
+    expect(shown).not.toMatch(/Upptäckt|Under utredning|kvar/);
+    const empty = myIncidentsCard([], NOW, { locale: 'en' });
+    expect(cardText(empty)).toContain('You have not reported any incidents yet');
+    expect(findExecute(empty, 'report.start')?.data).toEqual({ verb: 'report.start', lang: 'en' });
+    expect(cardProblems(card)).toEqual([]);
+  });
 });
 
 describe('help cards', () => {
@@ -174,5 +192,16 @@ describe('help cards', () => {
     expect(cardText(channelHelpCard())).toContain('ställ in dpo-kanal');
     expect(cardProblems(helpCard())).toEqual([]);
     expect(cardProblems(channelHelpCard())).toEqual([]);
+  });
+
+  it('speak English when asked, naming the Swedish commands too, with buttons that keep the language', () => {
+    const card = helpCard('en');
+    expect(cardText(card)).toMatch(/report \(rapportera\)[\s\S]*my \(mina\)[\s\S]*help \(hjälp\)/);
+    expect(cardText(card)).toContain('PUI Desk: report personal data breaches');
+    expect(cardText(card)).not.toContain('Rapportera');
+    expect(findExecute(card, 'report.start')?.data).toEqual({ verb: 'report.start', lang: 'en' });
+    expect(findExecute(card, 'my.list')?.data).toEqual({ verb: 'my.list', lang: 'en' });
+    expect(cardText(channelHelpCard('en'))).toContain('set dpo channel');
+    expect(cardProblems(card)).toEqual([]);
   });
 });

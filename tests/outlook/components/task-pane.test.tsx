@@ -71,8 +71,13 @@ describe('TaskPane', () => {
     expect((screen.getByLabelText(/^Vad har hänt\?/) as HTMLTextAreaElement).value).toContain(
       'varav 1 utanför organisationen',
     );
-    expect((screen.getByLabelText(/^När inträffade incidenten/) as HTMLInputElement).value).toBe('2026-11-18T09:42');
-    expect((screen.getByLabelText(/^När upptäcktes incidenten/) as HTMLInputElement).value).toBe('2026-11-18T14:05');
+    expect((screen.getByLabelText(/^När inträffade incidenten/) as HTMLInputElement).value).toBe('2026-11-18 09:42');
+    expect((screen.getByLabelText(/^När upptäcktes incidenten/) as HTMLInputElement).value).toBe('2026-11-18 14:05');
+    // A text field in the one written form, not datetime-local (which the browser draws in its own locale).
+    expect(screen.getByLabelText(/^När upptäcktes incidenten/)).toMatchObject({
+      type: 'text',
+      placeholder: 'ÅÅÅÅ-MM-DD TT:MM',
+    });
     expect(
       (screen.getByLabelText('Konfidentialitet (obehörig har fått del av uppgifter)') as HTMLInputElement).checked,
     ).toBe(true);
