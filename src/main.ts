@@ -7,7 +7,10 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { ConfigError, loadConfig, type AppConfig } from './config';
 import {
+  retentionPolicy,
+  RetentionSettingError,
   StoreUnavailable,
+  type RetentionPolicy,
   type AccessLog,
   type AppStateStore,
   type IncidentStore,
@@ -117,9 +120,23 @@ function clientConfigOf(config: AppConfig): ClientConfig {
   };
 }
 
+/**
+ * The records plan's retention settings (RETENTION_*), read by the domain's parser; a bad value
+ * stops the start naming the variable.
+ */
+function retentionSettings(env: Record<string, string | undefined>): RetentionPolicy {
+  try {
+    return retentionPolicy(env);
+  } catch (error) {
+    if (error instanceof RetentionSettingError) throw new ConfigError(error.message);
+    throw error;
+  }
+}
+
 /** Starts everything on 127.0.0.1 and resolves once the store is open and the port listens. */
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
   const config = loadConfig(options.env ?? process.env);
+  const retention = retentionSettings(options.env ?? process.env);
   if (options.dbFile) config.dbFile = options.dbFile;
   if (options.profile === 'local') {
     config.profile = 'local';
@@ -173,6 +190,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     staticRoot: options.staticRoot,
     corsOrigins: config.publicUrl ? [new URL(config.publicUrl).origin] : [],
     clientConfig: clientConfigOf(config),
+    retention,
     botHandler: bot ? (req, res, next) => void bot.handle(req, res).catch(next) : undefined,
   });
 

@@ -33,8 +33,13 @@ import {
 } from '../use-cases/retention';
 import { cullRetentionRun } from '../use-cases/retention-cull-run';
 import { summariseRegister } from '../use-cases/summarise-register';
-import { parseStockholmLocal } from '../domain/stockholm-time';
-import { retentionPolicy, RetentionSettingError, type DueForCulling, type RetentionPolicy } from '../domain/retention';
+import {
+  retentionAsOf,
+  retentionPolicy,
+  RetentionSettingError,
+  type DueForCulling,
+  type RetentionPolicy,
+} from '../domain/retention';
 
 /** Where the CLI writes. */
 export interface Output {
@@ -270,9 +275,9 @@ export async function runRegisterCli(argv: readonly string[], deps: RegisterCliD
 /** `--as-of`: the whole day in Stockholm time; without it, now. */
 function asOfDate(text: string | undefined, now: Date): Date {
   if (text === undefined) return now;
-  const parsed = /^\d{4}-\d{2}-\d{2}$/.test(text) ? parseStockholmLocal(`${text} 23:59:59`) : undefined;
+  const parsed = retentionAsOf(text);
   if (!parsed) throw new CliFailure(`--as-of ska vara ett datum som ÅÅÅÅ-MM-DD (inte "${text}").`, 2);
-  return new Date(parsed);
+  return parsed;
 }
 
 /** What a retention command did: what was due, culled, skipped (held since), and the export's files. */

@@ -105,3 +105,9 @@ export function dueForCulling(incidents: Iterable<Incident>, policy: RetentionPo
   }
   return due.sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt) || a.number.localeCompare(b.number));
 }
+
+/** `YYYY-MM-DD` as the end of that day in Stockholm time (the due list counts the whole day); undefined if not a date. */
+export function retentionAsOf(day: string): Date | undefined {
+  const parsed = /^\d{4}-\d{2}-\d{2}$/.test(day) ? parseStockholmLocal(`${day} 23:59:59`) : undefined;
+  return parsed ? new Date(parsed) : undefined;
+}

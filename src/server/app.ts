@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import express, { type Express, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
-import type { Logger } from '../domain';
+import type { Logger, RetentionPolicy } from '../domain';
 import { readinessCheck, type ReadinessCheck, type UseCaseDeps } from '../use-cases';
 import type { Authenticate } from './auth';
 import { errorHandler, HttpProblem } from './error-response';
@@ -10,6 +10,7 @@ import { incidentRoutes } from './incident-routes';
 import { localProfileGuard } from './local-guard';
 import { routeOf } from './logger';
 import { registerRoutes } from './register-routes';
+import { retentionRoutes } from './retention-routes';
 import { securityHeaders } from './security-headers';
 
 export interface AppOptions {
@@ -27,6 +28,8 @@ export interface AppOptions {
   corsOrigins?: string[];
   /** What the pages need to know (served as `config.json` beside each page); never secrets. */
   clientConfig: ClientConfig;
+  /** What the records plan says (RETENTION_*), for the DPO's retention run; default keep. */
+  retention?: RetentionPolicy;
   /** Answers `/readyz`; default: a check of the deps' store. */
   readiness?: ReadinessCheck;
 }
@@ -158,6 +161,7 @@ export function createApp(options: AppOptions): Express {
   });
   api.use(incidentRoutes(options.deps));
   api.use(registerRoutes(options.deps));
+  api.use(retentionRoutes(options.deps, options.retention ?? { kind: 'keep' }));
   for (const router of options.apiRouters ?? []) api.use(router);
   api.use((_req, _res, next) =>
     next(new HttpProblem(404, 'not_found', 'Adressen finns inte i API:et.', 'No such API route.')),

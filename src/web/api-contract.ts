@@ -20,7 +20,9 @@ import { CONSEQUENCE_IDS, SUBJECT_CATEGORY_IDS } from '../domain/notice-details'
 import { REGISTER_CHECKS, type RegisterCheckId } from '../domain/register-checks';
 import type { RegisterReport } from '../domain/register-report';
 import { BREACH_TYPE_IDS, DATA_CATEGORY_IDS, RISK_LEVEL_IDS, SOURCES, STATUS_IDS } from '../domain/vocabulary';
+import { RETENTION_SCOPES, type DueForCulling } from '../domain/retention';
 import type { IncidentDetails } from '../use-cases/get-incident';
+import type { RetentionCullResult, RetentionRun } from '../use-cases/retention';
 
 // ---------------------------------------------------------------------------------------------
 // Query parameters
@@ -104,6 +106,20 @@ export const QUERY = {
     'format ska vara csv eller xlsx.',
     'format must be csv or xlsx.',
   ),
+  /** GET /api/retention: the day the due list counts to (its format is the domain's rule). */
+  asOf: param(
+    z.optional(z.string()),
+    'invalid_date',
+    'asOf ska anges en gång, som ÅÅÅÅ-MM-DD.',
+    'asOf must be given once, as YYYY-MM-DD.',
+  ),
+  /** GET /api/retention/runs/:id/export: the register rows (XLSX) or the audit trail (JSON). */
+  kind: param(
+    z._default(z.enum(['xlsx', 'audit']), 'xlsx'),
+    'invalid_kind',
+    'kind ska vara xlsx eller audit.',
+    'kind must be xlsx or audit.',
+  ),
 } as const;
 
 export type QueryName = keyof typeof QUERY;
@@ -130,6 +146,13 @@ export const reportBody = z.looseObject({
   measures: text,
   unit: text,
 });
+
+/** POST /api/retention/runs: lists what is due into a run (`asOf`: YYYY-MM-DD, default today). */
+export const retentionRunBody = z.looseObject({ asOf: text });
+export const retentionRunRequest = z.strictObject({ asOf: z.optional(z.string()) });
+/** POST /api/retention/runs/:id/cull: the DPO confirms by giving the number of incidents listed. */
+export const retentionCullBody = z.looseObject({ confirm: z.nullish(z.number()) });
+export const retentionCullRequest = z.strictObject({ confirm: z.number() });
 
 /** The changes a DPO makes, by route (`POST /api/incidents/:id/<route>`). */
 export const changeBodies = {
@@ -366,6 +389,36 @@ export const accessLogAnswer = z.object({
 });
 export type AccessLogPage = z.infer<typeof accessLogAnswer>;
 
+const dueItem = { number: z.string(), closedAt: z.string(), dueAt: z.string() };
+
+/** A retention run (POST /api/retention/runs, and inside GET /api/retention). */
+export const retentionRunAnswer = z.object({
+  id: z.string(),
+  phase: z.enum(['prepared', 'culling']),
+  scope: z.enum(RETENTION_SCOPES),
+  decision: z.string(),
+  asOf: z.string(),
+  preparedAt: z.string(),
+  by: person,
+  items: z.array(z.object({ id: z.string(), ...dueItem })),
+  exported: z.array(z.enum(['xlsx', 'audit'])),
+});
+
+/** GET /api/retention: what the records plan says, what is due, and the run under way. */
+export const retentionOverviewAnswer = z.object({
+  policy: z.object({ kind: z.enum(['keep', 'cull']), decision: z.string() }),
+  asOf: z.string(),
+  due: z.array(z.object(dueItem)),
+  run: z.nullable(retentionRunAnswer),
+});
+
+/** POST /api/retention/runs/:id/cull. */
+export const retentionCullAnswer = z.object({
+  runId: z.string(),
+  culled: z.array(z.string()),
+  skipped: z.array(z.string()),
+});
+
 /** The error body of every refusal: a stable code, a message in the caller's language, and field issues for bad input. */
 export const errorAnswer = z.object({
   error: z.object({
@@ -391,6 +444,13 @@ export type FindingsRow = Fits<
   typeof findingsAnswer,
   { incident: Pick<Incident, 'id' | 'number' | 'title' | 'status'>; findings: RegisterCheckId[] }[]
 >[number];
+
+export type RetentionRunAnswer = Fits<typeof retentionRunAnswer, RetentionRun>;
+export type RetentionOverview = Fits<
+  typeof retentionOverviewAnswer,
+  { policy: { kind: 'keep' | 'cull'; decision: string }; asOf: string; due: DueForCulling[]; run: RetentionRun | null }
+>;
+export type RetentionCullAnswer = Fits<typeof retentionCullAnswer, RetentionCullResult>;
 
 export type { AuditEvent, Duties, Incident, IncidentDetails, RegisterCheckId, RegisterReport };
 
