@@ -191,6 +191,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     corsOrigins: config.publicUrl ? [new URL(config.publicUrl).origin] : [],
     clientConfig: clientConfigOf(config),
     retention,
+    publicUrl: config.publicUrl,
     botHandler: bot ? (req, res, next) => void bot.handle(req, res).catch(next) : undefined,
   });
 

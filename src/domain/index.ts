@@ -30,3 +30,4 @@ export * from './organisation';
 export * from './access-log';
 export * from './retention';
 export * from './retention-cull';
+export * from './send-check-counts';

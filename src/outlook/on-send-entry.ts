@@ -5,6 +5,12 @@
  */
 import { onMessageSend, type SendEventLike, type SendOfficeLike } from './on-send';
 import { DEFAULT_SEND_CHECK_SETTINGS, type SendCheckSettings } from './send-check';
+import {
+  createSendCheckReporter,
+  officeSsoToken,
+  type FetchLike,
+  type OfficeRuntimeAuthLike,
+} from './send-check-report';
 
 /** The action id the manifest's `autoRunEvents` name. */
 export const ON_MESSAGE_SEND_ACTION = 'onMessageSendHandler';
@@ -17,6 +23,17 @@ const settings =
   (globalThis as { PUI_SEND_CHECK_SETTINGS?: SendCheckSettings }).PUI_SEND_CHECK_SETTINGS ??
   DEFAULT_SEND_CHECK_SETTINGS;
 
+const runtime = globalThis as { OfficeRuntime?: { auth?: OfficeRuntimeAuthLike }; fetch?: FetchLike };
+// Counts only where the server said where to (and fetch exists); with sign-in, the user's Office SSO token.
+const report =
+  settings.eventsUrl && runtime.fetch
+    ? createSendCheckReporter({
+        url: settings.eventsUrl,
+        fetch: runtime.fetch.bind(globalThis),
+        getToken: settings.signIn ? officeSsoToken(runtime.OfficeRuntime?.auth) : undefined,
+      })
+    : undefined;
+
 Office.actions.associate(ON_MESSAGE_SEND_ACTION, (event) => {
-  void onMessageSend(event, { office: Office, settings });
+  void onMessageSend(event, { office: Office, settings, report });
 });

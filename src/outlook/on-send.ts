@@ -5,11 +5,13 @@
  * mail go and is logged without content.
  */
 import type { MailAddress } from './mail-item';
+import type { SendCheckReporter } from './send-check-report';
 import {
   checkOutgoingMail,
   DEFAULT_SEND_CHECK_SETTINGS,
   type OutgoingMail,
   type SendCheckSettings,
+  type SendCheckVerdict,
 } from './send-check';
 
 /** The part of an Office.js `AsyncResult` the handler reads. */
@@ -69,6 +71,8 @@ export interface OnSendDeps {
   log?: (message: string) => void;
   /** The clock, for the month the marker holds. */
   now?: () => Date;
+  /** Counts the alert (`fired`) and an alerted mail changed and sent (`changed`); never awaited. Absent: nothing is counted. */
+  report?: SendCheckReporter;
 }
 
 function call<T>(fn: (cb: (r: Result<T>) => void) => void): Promise<T> {
@@ -118,21 +122,45 @@ export async function readOutgoingMail(office: SendOfficeLike): Promise<Outgoing
   };
 }
 
-/** Sets (month) or removes the marker on the item; a failure is logged by kind and otherwise ignored. */
-async function mark(deps: OnSendDeps, alerted: boolean): Promise<void> {
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+/**
+ * Sets (month) or removes the marker on the item; answers the marker the item carried before
+ * (`undefined`: none), or `null` when the item's properties could not be read. A failure is
+ * logged by kind and otherwise ignored.
+ */
+async function mark(deps: OnSendDeps, alerted: boolean, month: string): Promise<string | undefined | null> {
   const item = deps.office.context.mailbox.item;
-  if (!item?.loadCustomPropertiesAsync) return;
+  if (!item?.loadCustomPropertiesAsync) return null;
+  let before: string | undefined | null = null;
   try {
     const props = await call<CustomPropertiesLike>((cb) => item.loadCustomPropertiesAsync!(cb));
-    if (alerted) props.set(SENT_ANYWAY_PROPERTY, (deps.now?.() ?? new Date()).toISOString().slice(0, 7));
-    else if (props.get(SENT_ANYWAY_PROPERTY) !== undefined) props.remove(SENT_ANYWAY_PROPERTY);
-    else return;
+    const held = props.get(SENT_ANYWAY_PROPERTY);
+    before = typeof held === 'string' ? held : undefined;
+    // Alerted again: the marker keeps the month of the first alert.
+    if (alerted && before === undefined) props.set(SENT_ANYWAY_PROPERTY, month);
+    else if (!alerted && held !== undefined) props.remove(SENT_ANYWAY_PROPERTY);
+    else return before;
     await call<void>((cb) => props.saveAsync(cb));
   } catch (error) {
     (deps.log ?? console.error)(
       `PUI Desk send check could not mark the mail (${error instanceof Error ? error.name : typeof error}).`,
     );
   }
+  return before;
+}
+
+/**
+ * What is counted (docs/outlook-add-in.md, "Counting"): the first alert on a mail (`fired`, in
+ * this month), and a mail alerted on before that now goes without a question because it was
+ * changed (`changed`, in the month of its alert). A re-alert on the same mail counts nothing;
+ * with the marker unreadable nothing is counted (it could not be told apart from a re-alert).
+ */
+function countable(verdict: SendCheckVerdict, before: string | undefined | null, month: string) {
+  if (before === null) return undefined;
+  if (verdict.alert) return before === undefined ? ({ month, kind: 'fired' } as const) : undefined;
+  if (verdict.reason === 'disabled' || before === undefined || !MONTH.test(before)) return undefined;
+  return { month: before, kind: 'changed' } as const;
 }
 
 /**
@@ -153,7 +181,10 @@ export async function onMessageSend(event: SendEventLike, deps: OnSendDeps): Pro
     event.completed({ allowEvent: true });
     return;
   }
-  await mark(deps, verdict.alert);
+  const month = (deps.now?.() ?? new Date()).toISOString().slice(0, 7);
+  const counted = countable(verdict, await mark(deps, verdict.alert, month), month);
+  // Started before the event completes and never awaited: Send is not held up by the count.
+  if (counted && deps.report) deps.report(counted);
   if (!verdict.alert) {
     event.completed({ allowEvent: true });
     return;

@@ -18,6 +18,10 @@ export interface SendCheckSettings {
   trustedExternalDomains: string[];
   /** Extra words (lower case) that also count as sensitive, matched anywhere inside a word. */
   sensitiveWords: string[];
+  /** Where the handler reports `{ month, kind }` (absolute: `<PUBLIC_URL>/api/send-check/events`); absent: nothing is reported. */
+  eventsUrl?: string;
+  /** True in the entra profile: the report carries the user's Office SSO token. */
+  signIn?: boolean;
 }
 
 /** What the check reads of the mail being sent. */

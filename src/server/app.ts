@@ -12,6 +12,7 @@ import { routeOf } from './logger';
 import { registerRoutes } from './register-routes';
 import { retentionRoutes } from './retention-routes';
 import { securityHeaders } from './security-headers';
+import { sendCheckRoutes } from './send-check-routes';
 
 export interface AppOptions {
   deps: UseCaseDeps;
@@ -32,6 +33,8 @@ export interface AppOptions {
   retention?: RetentionPolicy;
   /** Answers `/readyz`; default: a check of the deps' store. */
   readiness?: ReadinessCheck;
+  /** The server's public https address (PUBLIC_URL): the check on Send posts its counts there. Absent: the request's host. */
+  publicUrl?: string;
 }
 
 /** The settings the tab and the add-in read from `config.json` at start. */
@@ -162,6 +165,7 @@ export function createApp(options: AppOptions): Express {
   api.use(incidentRoutes(options.deps));
   api.use(registerRoutes(options.deps));
   api.use(retentionRoutes(options.deps, options.retention ?? { kind: 'keep' }));
+  api.use(sendCheckRoutes(options.deps));
   for (const router of options.apiRouters ?? []) api.use(router);
   api.use((_req, _res, next) =>
     next(new HttpProblem(404, 'not_found', 'Adressen finns inte i API:et.', 'No such API route.')),
@@ -170,7 +174,9 @@ export function createApp(options: AppOptions): Express {
 
   const staticRoot = options.staticRoot ?? path.resolve('dist');
   // The Smart Alerts script with its settings in front, so the handler fetches nothing at Send.
-  app.get('/outlook/send-check.js', (_req, res, next) => {
+  // The JS-only runtime of classic Outlook fetches absolute addresses only.
+  const baseOf = (req: Request) => (options.publicUrl ?? `${req.protocol}://${req.get('host')}`).replace(/\/+$/, '');
+  app.get('/outlook/send-check.js', (req, res, next) => {
     readFile(path.join(staticRoot, 'outlook', 'send-check.js'), 'utf8').then(
       (code) => {
         const settings = {
@@ -178,6 +184,8 @@ export function createApp(options: AppOptions): Express {
           organisationDomains: options.clientConfig.organisationDomains,
           trustedExternalDomains: options.clientConfig.sendCheck?.trustedExternalDomains ?? [],
           sensitiveWords: options.clientConfig.sendCheck?.sensitiveWords ?? [],
+          eventsUrl: `${baseOf(req)}/api/send-check/events`,
+          signIn: options.profile === 'entra',
         };
         res
           .setHeader('Cache-Control', 'no-store')
@@ -186,6 +194,11 @@ export function createApp(options: AppOptions): Express {
       },
       () => next(),
     );
+  });
+  // The scripts that may get a sign-in token or call the API from Outlook's event runtime (classic
+  // Outlook on Windows checks this list before the handler's SSO or CORS request).
+  app.get('/.well-known/microsoft-officeaddins-allowed.json', (req, res) => {
+    res.setHeader('Cache-Control', 'no-cache').json({ allowed: [`${baseOf(req)}/outlook/send-check.js`] });
   });
   for (const page of ['tab', 'outlook']) {
     app.get(`/${page}/config.json`, (_req, res) => {

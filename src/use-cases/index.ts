@@ -22,3 +22,4 @@ export * from './reporter-lanes';
 export * from './send-due-reminders';
 export * from './summarise-register';
 export * from './notice-text';
+export * from './send-check-counts';

@@ -202,6 +202,57 @@ describe('onMessageSend', () => {
     expect([...fixed.saved]).toEqual([]);
   });
 
+  describe('counting (numbers only)', () => {
+    const external = [{ name: 'Anna Svensson', address: 'anna.svensson@gmail.com' }];
+    const at = () => new Date('2026-12-02T18:00:00Z');
+    async function sendCounting(office: SendOfficeLike, settings: SendCheckSettings = SETTINGS) {
+      const order: string[] = [];
+      const report = jest.fn(() => void order.push('report'));
+      const completed = jest.fn(() => void order.push('completed'));
+      await onMessageSend({ completed }, { office, settings, now: at, report, log: () => {} });
+      return { report, completed, order };
+    }
+
+    it('reports the first alert on a mail as fired, with the month and the kind only, before the event completes', async () => {
+      const props = new Map<string, string>();
+      const first = await sendCounting(
+        composeOffice({ subject: 'Beslut', body: 'Gäller 121212-1212', to: external, props }),
+      );
+      expect(first.report).toHaveBeenCalledTimes(1);
+      expect(first.report.mock.calls[0]).toEqual([{ month: '2026-12', kind: 'fired' }]);
+      expect(first.order).toEqual(['report', 'completed']);
+      // Ändra, nothing changed, Send again: the same mail is alerted again but counted once.
+      const again = await sendCounting(composeOffice({ body: 'Gäller 121212-1212', to: external, props }));
+      expect((again.completed.mock.calls[0] as unknown[])[0]).toMatchObject({ allowEvent: false });
+      expect(again.report).not.toHaveBeenCalled();
+    });
+
+    it('reports an alerted mail that was changed and sent as changed, in the month of its alert', async () => {
+      const props = new Map([[SENT_ANYWAY_PROPERTY, '2026-11']]);
+      const fixed = await sendCounting(composeOffice({ body: 'Gäller ärendet', to: external, props }));
+      expect(fixed.report.mock.calls).toEqual([[{ month: '2026-11', kind: 'changed' }]]);
+      expect(fixed.order).toEqual(['report', 'completed']);
+    });
+
+    it('counts nothing for a mail never alerted on, with the check off, or when the marker cannot be read', async () => {
+      const clean = await sendCounting(composeOffice({ body: 'Gäller ärendet', to: external }));
+      expect(clean.report).not.toHaveBeenCalled();
+      const off = await sendCounting(
+        composeOffice({ body: 'x', to: external, props: new Map([[SENT_ANYWAY_PROPERTY, '2026-12']]) }),
+        { ...SETTINGS, enabled: false },
+      );
+      expect(off.report).not.toHaveBeenCalled();
+      const office = composeOffice({ body: 'Gäller 121212-1212', to: external }) as unknown as {
+        context: { mailbox: { item: { loadCustomPropertiesAsync: unknown } } };
+      };
+      office.context.mailbox.item.loadCustomPropertiesAsync = (cb: (r: unknown) => void) =>
+        cb({ status: 'failed', value: undefined, error: { message: 'no' } });
+      const unreadable = await sendCounting(office as unknown as SendOfficeLike);
+      expect((unreadable.completed.mock.calls[0] as unknown[])[0]).toMatchObject({ allowEvent: false });
+      expect(unreadable.report).not.toHaveBeenCalled();
+    });
+  });
+
   it('lets the mail go when reading or scanning fails, and logs the error without content', async () => {
     const log = jest.fn();
     const result = await send(

@@ -43,7 +43,16 @@ describe('GET /outlook/send-check.js (the Smart Alerts script)', () => {
       organisationDomains: ['kalmar.se'],
       trustedExternalDomains: ['regionkalmar.se'],
       sensitiveWords: ['skyddsidentitet', 'lss-beslut'],
+      // Absolute: classic Outlook's JS-only runtime fetches no relative address.
+      eventsUrl: `${server.url}/api/send-check/events`,
+      signIn: false,
     });
+  });
+
+  it('lists the script at the well-known URI Office checks before SSO or CORS from the event runtime', async () => {
+    const res = await server.call('GET', '/.well-known/microsoft-officeaddins-allowed.json');
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ allowed: [`${server.url}/outlook/send-check.js`] });
   });
 
   it('puts the same settings in config.json', async () => {
