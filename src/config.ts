@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseEnv } from 'node:util';
 import { z } from 'zod';
+import { art34TemplateProblems, type Art34Templates } from './domain/art34-template';
 import type { Organisation } from './domain/organisation';
 import {
   sharePointConfigFromEnv,
@@ -40,6 +41,9 @@ const schema = z.object({
   DPO_CONTACT_NAME: z.string().optional(),
   DPO_CONTACT_EMAIL: z.string().email().optional(),
   DPO_CONTACT_PHONE: z.string().optional(),
+  // The art. 34 letter's templates: paths to UTF-8 text files (templates/art34-letter.sv.txt shows the form).
+  ART34_LETTER_TEMPLATE: z.string().min(1).optional(),
+  ART34_LETTER_TEMPLATE_EN: z.string().min(1).optional(),
   PUBLIC_URL: z.string().url().optional(),
   AZURE_TENANT_ID: z.guid().optional(),
   API_CLIENT_ID: z.string().optional(),
@@ -158,6 +162,8 @@ export interface AppConfig {
   /** The controller, the DPO's contact and the committee, as the documents name them. */
   organisation: Organisation;
   organisationDomains: string[];
+  /** The art. 34 letter's templates read from ART34_LETTER_TEMPLATE(_EN); a language without one uses the default. */
+  letterTemplates: Art34Templates;
   /** The Outlook add-in's send check (SEND_CHECK, TRUSTED_EXTERNAL_DOMAINS, SENSITIVE_WORDS). */
   sendCheck: { enabled: boolean; trustedExternalDomains: string[]; sensitiveWords: string[] };
   publicUrl?: string;
@@ -176,6 +182,19 @@ export interface AppConfig {
 
 /** A configuration problem, naming the variable to fix. */
 export class ConfigError extends Error {}
+
+/** The letter template a variable names: read once at start, refused when it cannot make a complete letter. */
+function letterTemplate(variable: string, file: string): string {
+  let text: string;
+  try {
+    text = readFileSync(path.resolve(file), 'utf8');
+  } catch (error) {
+    throw new ConfigError(`${variable}: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'}).`);
+  }
+  const problems = art34TemplateProblems(text);
+  if (problems.length) throw new ConfigError(`${variable} (${file}): ${problems.join('; ')}.`);
+  return text;
+}
 
 /**
  * Adds `env/.env.<name>` and its gitignored `.env.<name>.user` (secrets) under the variables that
@@ -344,6 +363,12 @@ export function loadConfig(rawEnv: Record<string, string | undefined> = process.
       dpo: { name: e.DPO_CONTACT_NAME, email: e.DPO_CONTACT_EMAIL, phone: e.DPO_CONTACT_PHONE },
     },
     organisationDomains: e.ORGANISATION_DOMAINS,
+    letterTemplates: {
+      ...(e.ART34_LETTER_TEMPLATE ? { sv: letterTemplate('ART34_LETTER_TEMPLATE', e.ART34_LETTER_TEMPLATE) } : {}),
+      ...(e.ART34_LETTER_TEMPLATE_EN
+        ? { en: letterTemplate('ART34_LETTER_TEMPLATE_EN', e.ART34_LETTER_TEMPLATE_EN) }
+        : {}),
+    },
     sendCheck: {
       enabled: e.SEND_CHECK === 'on',
       trustedExternalDomains: e.TRUSTED_EXTERNAL_DOMAINS.map((d) => d.toLowerCase().replace(/^@/, '')),

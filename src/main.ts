@@ -164,6 +164,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     newId: randomUUID,
     outbox,
     organisation: config.organisation,
+    letterTemplates: config.letterTemplates,
     // One set of buckets for every entry point that files reports (API and bot).
     reportRate: config.reportRate.burst > 0 ? new ReportRateLimiter(config.reportRate) : undefined,
   };

@@ -31,3 +31,5 @@ export * from './access-log';
 export * from './retention';
 export * from './retention-cull';
 export * from './send-check-counts';
+export * from './art34-letter';
+export * from './art34-template';

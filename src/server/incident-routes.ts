@@ -18,15 +18,41 @@ import {
   listAccessLog,
   listAllIncidents,
   listMyIncidents,
+  art34LetterDocument,
   noticeText,
+  NOTICE_FORMATS,
   NOTICE_KINDS,
+  type NoticeFormat,
+  type NoticeKind,
   reportIncident,
   type ChangeKind,
   type UseCaseDeps,
 } from '../use-cases';
+import { art34LetterDocx } from '../documents/art34-letter-docx';
+import { DOCX_CONTENT_TYPE } from '../documents/docx-kit';
 import { changeBodies, reportBody, type ChangeAction } from '../web/api-contract';
 import { HttpProblem } from './error-response';
 import { bodyOf, queryOf } from './request-contract';
+
+/** `?format=` of a document: text (default) or, for the letter, docx. */
+function noticeFormatOf(req: Request, kind: NoticeKind): NoticeFormat {
+  const format = req.query.format ?? 'text';
+  if (!isOneOf(NOTICE_FORMATS, format))
+    throw new HttpProblem(
+      400,
+      'invalid_notice_format',
+      'format ska vara text eller docx.',
+      'format must be text or docx.',
+    );
+  if (format === 'docx' && kind !== 'art34')
+    throw new HttpProblem(
+      400,
+      'invalid_notice_format',
+      'IMY-texten finns bara som text (format=text); Word-dokumentet finns för brevet (kind=art34).',
+      'The IMY text is only given as text (format=text); the Word document is for the letter (kind=art34).',
+    );
+  return format;
+}
 
 /** The caller, set by the auth middleware. */
 export function callerOf(req: Request): Caller {
@@ -101,14 +127,35 @@ export function incidentRoutes(deps: UseCaseDeps): Router {
     res.setHeader('ETag', `"${details.incident.etag}"`).json(details);
   });
 
-  // The text to copy into IMY's e-service. Plain text, never cached: it is the DPO's working copy.
+  // The IMY text (to copy into IMY's e-service) or the letter to the data subjects: text, or the
+  // letter as Word. Never cached: it is the DPO's working copy.
   router.get('/incidents/:id/notice', async (req, res) => {
     const kind = req.query.kind ?? 'imy';
-    if (!isOneOf(NOTICE_KINDS, kind)) {
-      throw new HttpProblem(400, 'invalid_notice_kind', 'kind ska vara imy.', 'kind must be imy.');
+    if (!isOneOf(NOTICE_KINDS, kind))
+      throw new HttpProblem(
+        400,
+        'invalid_notice_kind',
+        'kind ska vara imy (anmälan till IMY) eller art34 (brevet till de registrerade).',
+        'kind must be imy (the IMY notice) or art34 (the letter to the data subjects).',
+      );
+    const format = noticeFormatOf(req, kind);
+    const lang = queryOf(req, 'lang');
+    const caller = callerOf(req);
+    const id = String(req.params.id);
+    res.setHeader('Cache-Control', 'no-store');
+    if (format === 'docx') {
+      const { number, blocks } = await art34LetterDocument(deps, caller, id, lang);
+      const file = await art34LetterDocx(blocks, lang);
+      res
+        .status(200)
+        .type(DOCX_CONTENT_TYPE)
+        .setHeader('Content-Disposition', `attachment; filename="${number}-art34-${lang}.docx"`)
+        .send(Buffer.from(file));
+      return;
     }
-    const { text } = await noticeText(deps, callerOf(req), String(req.params.id), kind);
-    res.status(200).setHeader('Cache-Control', 'no-store').type('text/plain; charset=utf-8').send(text);
+    const draft = { notifiedAt: queryOf(req, 'notifiedAt'), phased: queryOf(req, 'phased') };
+    const { text } = await noticeText(deps, caller, id, kind, { lang, draft });
+    res.status(200).type('text/plain; charset=utf-8').send(text);
   });
 
   router.get('/incidents/:id/access-log', async (req, res) => {

@@ -1,5 +1,5 @@
 /** What every use case may use: the ports, wired in src/main.ts. */
-import type { AccessLog, AppStateStore, Clock, IncidentStore, Logger, Organisation } from '../domain';
+import type { AccessLog, AppStateStore, Art34Templates, Clock, IncidentStore, Logger, Organisation } from '../domain';
 import type { AccessRecorder } from './access-recorder';
 import type { Outbox } from './outbox';
 import type { ReportRateLimiter } from './report-rate-limiter';
@@ -32,4 +32,6 @@ export interface UseCaseDeps {
   reportRate?: ReportRateLimiter;
   /** The controller and the DPO's contact for the documents; absent: the domain's `DEFAULT_ORGANISATION`. */
   organisation?: Organisation;
+  /** The art. 34 letter's templates by language (`ART34_LETTER_TEMPLATE`, `…_EN`); absent: the domain's defaults. */
+  letterTemplates?: Art34Templates;
 }

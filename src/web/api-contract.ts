@@ -23,6 +23,7 @@ import { BREACH_TYPE_IDS, DATA_CATEGORY_IDS, RISK_LEVEL_IDS, SOURCES, STATUS_IDS
 import { RETENTION_SCOPES, type DueForCulling } from '../domain/retention';
 import type { IncidentDetails } from '../use-cases/get-incident';
 import type { RetentionCullResult, RetentionRun } from '../use-cases/retention';
+import { parseIsoInstant } from '../domain/stockholm-time';
 
 // ---------------------------------------------------------------------------------------------
 // Query parameters
@@ -119,6 +120,29 @@ export const QUERY = {
     'invalid_kind',
     'kind ska vara xlsx eller audit.',
     'kind must be xlsx or audit.',
+  ),
+  // GET /api/incidents/:id/notice (its `kind` and `format` are read by the route: the retention and register exports have those names).
+  lang: param(
+    z._default(z.enum(['sv', 'en']), 'sv'),
+    'invalid_lang',
+    'lang ska vara sv eller en.',
+    'lang must be sv or en.',
+  ),
+  /** The IMY text of a notice about to be recorded: when it is sent (ISO 8601) and whether it is phased. */
+  notifiedAt: param(
+    z.optional(z.string().check(z.refine((v) => parseIsoInstant(v) !== undefined))),
+    'invalid_notified_at',
+    'notifiedAt ska vara en tidpunkt i ISO 8601, till exempel 2026-11-18T09:30:00Z.',
+    'notifiedAt must be an ISO 8601 instant, e.g. 2026-11-18T09:30:00Z.',
+  ),
+  phased: param(
+    z.pipe(
+      z.optional(z.enum(['true', 'false'])),
+      z.transform((v) => (v === undefined ? undefined : v === 'true')),
+    ),
+    'invalid_phased',
+    'phased ska vara true eller false.',
+    'phased must be true or false.',
   ),
 } as const;
 
