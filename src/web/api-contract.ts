@@ -19,6 +19,7 @@ import type { Role } from '../domain/person';
 import { CONSEQUENCE_IDS, SUBJECT_CATEGORY_IDS } from '../domain/notice-details';
 import { REGISTER_CHECKS, type RegisterCheckId } from '../domain/register-checks';
 import type { RegisterReport } from '../domain/register-report';
+import type { SendCheckMonth } from '../domain/send-check-counts';
 import { BREACH_TYPE_IDS, DATA_CATEGORY_IDS, RISK_LEVEL_IDS, SOURCES, STATUS_IDS } from '../domain/vocabulary';
 import { RETENTION_SCOPES, type DueForCulling } from '../domain/retention';
 import type { IncidentDetails } from '../use-cases/get-incident';
@@ -443,6 +444,13 @@ export const retentionCullAnswer = z.object({
   skipped: z.array(z.string()),
 });
 
+/** GET /api/send-check/counts: the check on Send per month, oldest first (DPO only); numbers only. */
+export const sendCheckCountsAnswer = z.object({
+  months: z.array(
+    z.object({ month: z.string(), fired: z.number(), changed: z.number(), sentAnywayAtMost: z.number() }),
+  ),
+});
+
 /** The error body of every refusal: a stable code, a message in the caller's language, and field issues for bad input. */
 export const errorAnswer = z.object({
   error: z.object({
@@ -463,6 +471,7 @@ export type IncidentAnswer = Fits<typeof incidentAnswer, Incident>;
 export type IncidentPage = Fits<typeof incidentPageAnswer, { items: Incident[]; next?: string }>;
 export type IncidentDetailsAnswer = Fits<typeof incidentDetailsAnswer, IncidentDetails>;
 export type RegisterReportAnswer = Fits<typeof registerReportAnswer, RegisterReport>;
+export type SendCheckCounts = Fits<typeof sendCheckCountsAnswer, { months: SendCheckMonth[] }>;
 /** One row of GET /api/register/findings. */
 export type FindingsRow = Fits<
   typeof findingsAnswer,
@@ -476,7 +485,7 @@ export type RetentionOverview = Fits<
 >;
 export type RetentionCullAnswer = Fits<typeof retentionCullAnswer, RetentionCullResult>;
 
-export type { AuditEvent, Duties, Incident, IncidentDetails, RegisterCheckId, RegisterReport };
+export type { AuditEvent, Duties, Incident, IncidentDetails, RegisterCheckId, RegisterReport, SendCheckMonth };
 
 // ---------------------------------------------------------------------------------------------
 // Shape problems as field issues

@@ -14,6 +14,7 @@ import {
   meAnswer,
   registerReportAnswer,
   reportRequest,
+  sendCheckCountsAnswer,
   type AccessLogPage,
   type ChangeAction,
   type ChangeBodies,
@@ -24,6 +25,7 @@ import {
   type Me,
   type RegisterReport,
   type ReportRequest,
+  type SendCheckCounts,
 } from './api-contract';
 
 /** What the pages ask of the server. */
@@ -40,6 +42,8 @@ export interface PuiApi {
   change<A extends ChangeAction>(id: string, action: A, body: ChangeBodies[A], etag: string): Promise<Incident>;
   registerReport(from: string, to: string): Promise<RegisterReport>;
   registerFindings(): Promise<FindingsRow[]>;
+  /** The check on Send per month, the twelve months up to this one (DPO only). */
+  sendCheckCounts(): Promise<SendCheckCounts>;
   /** Who opened the incident, newest first (DPO only): the first page. */
   accessLog(id: string): Promise<AccessLogPage>;
   /** The register as a file, for the export links. */
@@ -101,6 +105,10 @@ export class HttpPuiApi implements PuiApi {
 
   registerFindings(): Promise<FindingsRow[]> {
     return this.client.get<FindingsRow[]>('/api/register/findings', findingsAnswer);
+  }
+
+  sendCheckCounts(): Promise<SendCheckCounts> {
+    return this.client.get<SendCheckCounts>('/api/send-check/counts', sendCheckCountsAnswer);
   }
 
   accessLog(id: string): Promise<AccessLogPage> {

@@ -542,4 +542,24 @@ describe('Teams tab end to end (local profile)', () => {
     ).toBe('PK');
     await page.close();
   });
+  it('shows the alert on Send counted per month on the register page, as an axe-clean table', async () => {
+    const month = new Date().toISOString().slice(0, 7);
+    for (const kind of ['fired', 'fired', 'changed']) {
+      const response = await fetch(`${server.url}/api/send-check/events`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ month, kind }),
+      });
+      expect(response.status).toBe(204);
+    }
+    const page = await newPage();
+    await page.goto(`${server.url}/tab/#/register`);
+    const table = page.getByRole('table', { name: 'Varningar de senaste tolv månaderna' });
+    await table.waitFor();
+    const firstRow = table.getByRole('row').nth(1);
+    expect(await firstRow.getByRole('cell').allInnerTexts()).toEqual(['2', '1', '1']);
+    expect(await seriousViolations(page)).toEqual([]);
+    expect((page as Page & { errors: string[] }).errors).toEqual([]);
+    await page.close();
+  });
 });

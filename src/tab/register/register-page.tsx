@@ -8,6 +8,7 @@ import { ExportSection } from './register-export';
 import { ReportSection } from './register-report-section';
 import { registerStrings } from './register-strings';
 import { useRegisterStyles } from './register-styles';
+import { SendCheckSection } from './send-check-section';
 import { TodoSection } from './register-todo';
 
 export function RegisterPage() {
@@ -21,6 +22,7 @@ export function RegisterPage() {
       </div>
       <TodoSection />
       <ReportSection />
+      <SendCheckSection />
       <ExportSection />
     </div>
   );

@@ -24,6 +24,7 @@ export function fakeApi(overrides: Partial<PuiApi> = {}): PuiApi {
     change: missing('change'),
     registerReport: missing('registerReport'),
     registerFindings: missing('registerFindings'),
+    sendCheckCounts: missing('sendCheckCounts'),
     exportRegister: missing('exportRegister'),
     exportUrl: (format) => `/api/register/export?format=${format}`,
     // The DPO's incident page loads who read it; an empty log unless the test gives one.
