@@ -124,10 +124,10 @@ function assessForm(incident: Incident): CardAction {
 }
 
 function imyForm(incident: Incident, now: Date): CardAction {
-  const [date, time] = formatStockholm(now).split(' ');
   const late = isLate(incident.awareAt, now.toISOString());
   const body: CardElement[] = [
     // Text inputs in the Swedish form, as on the report card: Input.Date shows the client's locale (11/20/2026).
+    // Empty, as in the tab: when IMY was notified is the DPO's fact to give, not "now" chosen for them.
     {
       type: 'Input.Text',
       id: 'imyDate',
@@ -136,7 +136,6 @@ function imyForm(incident: Incident, now: Date): CardAction {
       regex: '^\\s*\\d{4}-\\d{2}-\\d{2}\\s*$',
       errorMessage: 'Skriv datumet för anmälan som ÅÅÅÅ-MM-DD, till exempel 2026-11-20.',
       placeholder: 'ÅÅÅÅ-MM-DD',
-      value: date,
     },
     {
       type: 'Input.Text',
@@ -146,7 +145,6 @@ function imyForm(incident: Incident, now: Date): CardAction {
       regex: '^\\s*\\d{2}[:.]\\d{2}\\s*$',
       errorMessage: 'Skriv klockslaget för anmälan som TT:MM, till exempel 14:30.',
       placeholder: 'TT:MM',
-      value: time,
     },
     { type: 'Input.Text', id: 'imyReference', label: 'IMY:s diarienummer (om ni har fått det)', maxLength: 100 },
     // Art. 33(4): the notice may be given in phases; the card then shows when the supplement is owed.

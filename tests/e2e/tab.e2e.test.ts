@@ -490,6 +490,51 @@ describe('Teams tab end to end (local profile)', () => {
     await page.close();
   });
 
+  it('speaks only English under ?lang=en: the form’s error summary, every track of the incident page, its errors and the conflict panel', async () => {
+    // Words and letters that only Swedish text has; the local profile's user name is data, not UI.
+    const swedish = (text: string) =>
+      text
+        .replaceAll('Utvecklare (lokal profil)', '')
+        .match(/[åäöÅÄÖ]|\b(och|inte|att|har|till|eller|Spara|Ingen|kvar|försenad|Nästa|Avsluta)\b/g) ?? [];
+    const page = await newPage();
+    await page.goto(`${server.url}/tab/?lang=en`);
+    await page.getByLabel(/^Title/).fill('Letter to the wrong address');
+    await page.getByLabel(/^What happened/).fill('A decision was posted to an old address.');
+    await page.getByLabel(/^When was the breach discovered/).fill('2099-01-01 10:00');
+    await page.getByLabel(/^About how many/).fill('-5');
+    // Leave the field first: its message appears on leaving, which moves the button under the pointer.
+    await page.getByLabel(/^About how many/).blur();
+    await page.getByRole('button', { name: 'Send the report' }).click();
+    const summary = await page.getByTestId('error-summary').innerText();
+    expect(summary).toContain('The discovery date cannot be in the future.');
+    expect(swedish(await page.locator('main').innerText())).toEqual([]);
+
+    const { id, number } = await createIncident({
+      title: 'Letter to the wrong address',
+      description: 'A decision was posted to an old address.',
+      discoveredAt: new Date(Date.now() - 3600_000).toISOString(),
+      breachTypes: ['confidentiality'],
+      dataCategories: ['children', 'social-services'],
+    });
+    await page.goto(`${server.url}/tab/?lang=en#/incident/${number}`);
+    await page.locator('[data-section="duty"]').waitFor();
+    const closed = page.locator('main button[aria-expanded="false"]');
+    for (let open = 0; open < 20 && (await closed.count()) > 0; open++) await closed.first().click();
+    expect(await closed.count()).toBe(0);
+    expect(swedish(await page.locator('main').innerText())).toEqual([]);
+    await page.getByRole('button', { name: 'Confirm the assessment' }).click();
+    await page.getByText('Nothing has been saved.', { exact: false }).first().waitFor();
+    // Someone else changes it meanwhile: the conflict panel, in English too.
+    const taken = await fetch(`${server.url}/api/incidents/${id}/take`, { method: 'POST' });
+    expect(taken.ok).toBe(true);
+    await page.getByLabel(/^When did the breach end/).fill('2026-11-01 10:00');
+    await page.getByRole('button', { name: 'Record the time' }).click();
+    await page.getByText('Someone else got there first').waitFor();
+    expect(swedish(await page.locator('main').innerText())).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.close();
+  }, 90_000);
+
   it('shows an overdue incident in red on the board, and passes axe in Teams’ dark and high-contrast themes', async () => {
     const discoveredAt = new Date(Date.now() - 80 * 60 * 60 * 1000).toISOString();
     const created = (await (

@@ -91,7 +91,7 @@ describe('dpoChannelCard', () => {
     });
   });
 
-  it('asks the IMY notice time in the Swedish form whatever the client, saying how to write it', () => {
+  it('asks the IMY notice time in the Swedish form whatever the client, saying how to write it, and fills in nothing', () => {
     const card = dpoChannelCard(anIncident(), { now: NOW, tabUrl: TAB });
     const form = card.actions?.find((a) => a.type === 'Action.ShowCard' && a.title === 'Registrera IMY-anmälan');
     const body = form?.type === 'Action.ShowCard' ? form.card.body : [];
@@ -101,11 +101,14 @@ describe('dpoChannelCard', () => {
       regex: string;
       errorMessage: string;
     };
-    expect(date).toMatchObject({ type: 'Input.Text', value: '2026-11-18' });
+    expect(date).toMatchObject({ type: 'Input.Text', placeholder: 'ÅÅÅÅ-MM-DD', isRequired: true });
+    expect(date.value).toBeUndefined();
     expect(new RegExp(date.regex).test('2026-11-18')).toBe(true);
     expect(new RegExp(date.regex).test('11/18/2026')).toBe(false);
     expect(date.errorMessage).toBe('Skriv datumet för anmälan som ÅÅÅÅ-MM-DD, till exempel 2026-11-20.');
-    expect(body.find((e) => e.id === 'imyTime')).toMatchObject({ type: 'Input.Text', value: '11:00' });
+    const time = body.find((e) => e.id === 'imyTime') as { value?: string; placeholder: string };
+    expect(time).toMatchObject({ type: 'Input.Text', placeholder: 'TT:MM' });
+    expect(time.value).toBeUndefined();
   });
 
   it('asks in the IMY form whether the notice is given in phases, unticked by default', () => {
