@@ -3,6 +3,7 @@
  * DPO's assessment and the notice tracks around it.
  */
 import type { CauseId } from './causes';
+import type { LegalHold } from './legal-hold';
 import type { NoticeDetails } from './notice-details';
 import type { Person } from './person';
 import type { RetentionScope } from './retention';
@@ -111,9 +112,9 @@ export interface Incident {
   closedBy?: Person;
   /**
    * A legal hold (*spärr*: an IVO case, a court case): while set, retention never culls the
-   * incident (src/domain/retention.ts). Not yet set by any change (issue 17, left to do).
+   * incident (src/domain/retention.ts). Set and lifted by the DPO (src/domain/legal-hold.ts).
    */
-  legalHold?: { since: string; by: Person };
+  legalHold?: LegalHold;
   /**
    * Set once a retention run has culled the incident (src/domain/retention-cull.ts): what went,
    * when, by which decision and run, and who ran it.
@@ -169,6 +170,10 @@ export type AuditEventType =
   /** A due reminder that no schedule explains any longer was not sent; the next one was set anew. */
   | 'reminder-rescheduled'
   | 'closed'
+  /** The DPO set (or changed) a legal hold (data: the reason's id, whether a reference was given; never the reference). */
+  | 'legal-hold-set'
+  /** The DPO lifted the legal hold (data: its reason's id and since when it held). */
+  | 'legal-hold-lifted'
   /** A retention run culled the incident (data: scope, run id; never content). */
   | 'culled';
 

@@ -33,3 +33,4 @@ export * from './retention-cull';
 export * from './send-check-counts';
 export * from './art34-letter';
 export * from './art34-template';
+export * from './legal-hold';

@@ -10,6 +10,7 @@ const STATUS: Record<string, number> = {
   forbidden: 403,
   not_found: 404,
   invalid_state: 409,
+  no_legal_hold: 409,
   conflict: 412,
   rate_limited: 429,
   store_unavailable: 503,

@@ -74,6 +74,8 @@ const CHANGE_ROUTES: ReadonlyMap<string, { action: ChangeAction; kind: ChangeKin
       ['police-report', 'police-report'],
       ['notice-details', 'notice-details'],
       ['close', 'close'],
+      ['legal-hold', 'legal-hold'],
+      ['lift-legal-hold', 'lift-legal-hold'],
     ] as const satisfies readonly (readonly [ChangeAction, ChangeKind])[]
   ).map(([action, kind]) => [action, { action, kind }]),
 );

@@ -1,6 +1,6 @@
 /**
  * The DPO's changes to an incident: take ownership, record awareness and the end, assess, record
- * notices and reports, close.
+ * notices and reports, close; set and lift a legal hold.
  * Each reads the incident, applies a pure domain change and stores it under the etag it read.
  */
 import {
@@ -9,6 +9,7 @@ import {
   Conflict,
   Forbidden,
   isDpo,
+  liftLegalHold,
   recordAwareness,
   recordEnded,
   recordImyNotice,
@@ -17,6 +18,7 @@ import {
   recordNoticeDetails,
   recordPoliceReport,
   recordSubjectNotice,
+  setLegalHold,
   takeOwnership,
   type Caller,
   type Change,
@@ -42,6 +44,9 @@ export const CHANGES = {
   'police-report': recordPoliceReport,
   'notice-details': recordNoticeDetails,
   close: closeIncident,
+  // Open or closed: a hold matters most once the incident is closed and retention counts.
+  'legal-hold': setLegalHold,
+  'lift-legal-hold': liftLegalHold,
 } satisfies Record<string, DomainChange>;
 
 export type ChangeKind = keyof typeof CHANGES;

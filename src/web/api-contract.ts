@@ -21,6 +21,7 @@ import { REGISTER_CHECKS, type RegisterCheckId } from '../domain/register-checks
 import type { RegisterReport } from '../domain/register-report';
 import type { SendCheckMonth } from '../domain/send-check-counts';
 import { BREACH_TYPE_IDS, DATA_CATEGORY_IDS, RISK_LEVEL_IDS, SOURCES, STATUS_IDS } from '../domain/vocabulary';
+import { LEGAL_HOLD_REASON_IDS } from '../domain/legal-hold';
 import { RETENTION_SCOPES, type DueForCulling } from '../domain/retention';
 import type { IncidentDetails } from '../use-cases/get-incident';
 import type { RetentionCullResult, RetentionRun } from '../use-cases/retention';
@@ -218,6 +219,8 @@ export const changeBodies = {
     crossBorder: flag,
   }),
   close: z.looseObject({}),
+  'legal-hold': z.looseObject({ reason: text, reference: text }),
+  'lift-legal-hold': z.looseObject({}),
 } as const;
 
 export type ChangeAction = keyof typeof changeBodies;
@@ -281,6 +284,8 @@ export const changeRequests = {
     crossBorder: z.optional(z.boolean()),
   }),
   close: z.strictObject({}),
+  'legal-hold': z.strictObject({ reason: z.enum(LEGAL_HOLD_REASON_IDS), reference: optionalText }),
+  'lift-legal-hold': z.strictObject({}),
 } as const satisfies Record<ChangeAction, z.ZodMiniType>;
 
 /** The body of each change, by route. */
@@ -338,6 +343,14 @@ export const incidentAnswer = z.object({
   ),
   closedAt: z.optional(z.string()),
   closedBy: z.optional(person),
+  legalHold: z.optional(
+    z.object({
+      since: z.string(),
+      by: person,
+      reason: z.enum(LEGAL_HOLD_REASON_IDS),
+      reference: z.optional(z.string()),
+    }),
+  ),
   nextReminderAt: z.nullable(z.string()),
   createdAt: z.string(),
   updatedAt: z.string(),

@@ -46,7 +46,7 @@ describe('when a closed incident falls due', () => {
     expect(retentionDueAt(closed('PUI-2020-0001', '2020-03-01T10:00:00.000Z'), { kind: 'keep' })).toBeUndefined();
     const held = {
       ...closed('PUI-2020-0001', '2020-03-01T10:00:00.000Z'),
-      legalHold: { since: '2021-01-01T00:00:00.000Z', by: aDpo },
+      legalHold: { since: '2021-01-01T00:00:00.000Z', by: aDpo, reason: 'court' as const },
     };
     expect(retentionDueAt(held, fiveYears)).toBeUndefined();
   });

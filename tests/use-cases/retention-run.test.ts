@@ -247,7 +247,7 @@ describe('the retention run', () => {
   it('never lists a legally held incident, and skips one held after it was listed', async () => {
     const register = await aRegister();
     const held = await aClosed('2020-01-01T10:00:00.000Z', {
-      legalHold: { since: '2024-01-01T00:00:00.000Z', by: aDpo },
+      legalHold: { since: '2024-01-01T00:00:00.000Z', by: aDpo, reason: 'ivo' },
     });
     const run = (await prepareRetentionRun(deps, dpo, FIVE_YEARS, AS_OF))!;
     expect(run.items.map((i) => i.number)).not.toContain(held.number);
@@ -255,7 +255,7 @@ describe('the retention run', () => {
     await retentionAuditExport(deps, dpo, run.id);
     const current = (await stores.incidents.get(register[1].id))!;
     await stores.incidents.update(
-      { ...current, legalHold: { since: now.toISOString(), by: aDpo } },
+      { ...current, legalHold: { since: now.toISOString(), by: aDpo, reason: 'ivo' } },
       current.etag,
       anEvent({ type: 'closed', actor: aDpo }),
     );

@@ -7,6 +7,7 @@
 import { causeLabel } from '../../domain/causes';
 import type { AuditEvent, Incident } from '../../domain/incident';
 import { unlikelyRisk } from '../../domain/incident';
+import { legalHoldReasonLabel } from '../../domain/legal-hold';
 import { LIFECYCLE, NOTE_MAX, TEXT_MAX } from './list-schema';
 
 /** A list item as Graph returns it with `$expand=fields` (https://learn.microsoft.com/graph/api/resources/listitem). */
@@ -62,6 +63,7 @@ export function incidentFields(incident: Incident, writeId: string): Record<stri
     NextReminderAt: incident.nextReminderAt,
     Lifecycle: incident.status === 'closed' ? LIFECYCLE[1] : LIFECYCLE[0],
     CreatedAt: incident.createdAt,
+    LegalHold: incident.legalHold ? legalHoldReasonLabel(incident.legalHold.reason) : null,
     Document: JSON.stringify({ v: DOCUMENT_VERSION, incident: document }),
     WriteId: writeId,
   };

@@ -7,6 +7,7 @@
  * values, which makes a duplicate create fail instead of silently adding a second item.
  */
 import { CAUSES } from '../../domain/causes';
+import { LEGAL_HOLD_REASONS } from '../../domain/legal-hold';
 import { RISK_LEVEL_IDS, SOURCES, STATUS_IDS } from '../../domain/vocabulary';
 
 export type ColumnKind = 'text' | 'note' | 'dateTime' | 'choice' | 'boolean' | 'number';
@@ -87,6 +88,13 @@ export const INCIDENTS_LIST: ListSpec = {
     { name: 'NextReminderAt', displayName: 'Nästa påminnelse', kind: 'dateTime', indexed: true, hidden: true },
     { name: 'Lifecycle', displayName: 'Öppen/avslutad', kind: 'choice', choices: LIFECYCLE, indexed: true },
     { name: 'CreatedAt', displayName: 'Rapporterad', kind: 'dateTime' },
+    // --- issue 17 (h17hold): the legal hold's reason, empty when none (the Document keeps the hold) ---
+    {
+      name: 'LegalHold',
+      displayName: 'Spärr mot gallring',
+      kind: 'choice',
+      choices: LEGAL_HOLD_REASONS.map((r) => r.label),
+    },
     // The whole incident as JSON: the adapter's source of truth; the columns above are for people and queries.
     { name: 'Document', displayName: 'Dokument (JSON)', kind: 'note', hidden: true },
     // A fresh id per write: tells "my own retried write already landed" from a real conflict.
