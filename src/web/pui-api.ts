@@ -15,6 +15,11 @@ import {
   registerReportAnswer,
   reportRequest,
   sendCheckCountsAnswer,
+  retentionCullAnswer,
+  retentionCullRequest,
+  retentionOverviewAnswer,
+  retentionRunAnswer,
+  retentionRunRequest,
   type AccessLogPage,
   type ChangeAction,
   type ChangeBodies,
@@ -26,7 +31,16 @@ import {
   type RegisterReport,
   type ReportRequest,
   type SendCheckCounts,
+  type RetentionCullAnswer,
+  type RetentionOverview,
+  type RetentionRunAnswer,
 } from './api-contract';
+import * as z from 'zod/mini';
+
+/** The two exports of a retention run. */
+export type RetentionExportKind = 'xlsx' | 'audit';
+
+const preparedAnswer = z.object({ run: z.nullable(retentionRunAnswer) });
 
 /** What the pages ask of the server. */
 export interface PuiApi {
@@ -50,6 +64,15 @@ export interface PuiApi {
   exportRegister(format: 'csv' | 'xlsx'): Promise<{ blob: Blob; filename?: string }>;
   /** The address of the export (for the link's href). */
   exportUrl(format: 'csv' | 'xlsx'): string;
+  /** The records plan, what is due today, and the run under way (DPO). */
+  retention(): Promise<RetentionOverview>;
+  /** Lists what is due into a run (or answers the unfinished one); null when nothing is due. */
+  prepareRetentionRun(): Promise<RetentionRunAnswer | null>;
+  /** One of the run's two exports as a file. */
+  retentionExport(runId: string, kind: RetentionExportKind): Promise<{ blob: Blob; filename?: string }>;
+  retentionExportUrl(runId: string, kind: RetentionExportKind): string;
+  /** Culls the run, confirmed with the number of incidents listed. */
+  cullRetentionRun(runId: string, confirm: number): Promise<RetentionCullAnswer>;
 }
 
 /** Pages fetched at most when following `next` (a page holds up to 200). */
@@ -124,6 +147,39 @@ export class HttpPuiApi implements PuiApi {
 
   exportUrl(format: 'csv' | 'xlsx'): string {
     return this.client.url(`/api/register/export?format=${format}`);
+  }
+
+  retention(): Promise<RetentionOverview> {
+    return this.client.get<RetentionOverview>('/api/retention', retentionOverviewAnswer);
+  }
+
+  async prepareRetentionRun(): Promise<RetentionRunAnswer | null> {
+    const answer = await this.client.post<{ run: RetentionRunAnswer | null }>(
+      '/api/retention/runs',
+      { schema: retentionRunRequest, body: {} },
+      preparedAnswer,
+    );
+    return answer.run;
+  }
+
+  retentionExport(runId: string, kind: RetentionExportKind): Promise<{ blob: Blob; filename?: string }> {
+    return this.client.download(this.retentionExportPath(runId, kind));
+  }
+
+  retentionExportUrl(runId: string, kind: RetentionExportKind): string {
+    return this.client.url(this.retentionExportPath(runId, kind));
+  }
+
+  cullRetentionRun(runId: string, confirm: number): Promise<RetentionCullAnswer> {
+    return this.client.post<RetentionCullAnswer>(
+      `/api/retention/runs/${encodeURIComponent(runId)}/cull`,
+      { schema: retentionCullRequest, body: { confirm } },
+      retentionCullAnswer,
+    );
+  }
+
+  private retentionExportPath(runId: string, kind: RetentionExportKind): string {
+    return `/api/retention/runs/${encodeURIComponent(runId)}/export?kind=${kind}`;
   }
 
   private async pages(path: string): Promise<{ items: Incident[]; truncated: boolean }> {

@@ -1,8 +1,16 @@
-import { culledIncident } from '../../src/domain';
+import { randomUUID } from 'node:crypto';
+import { culledIncident, retentionPolicy, type Caller } from '../../src/domain';
+import {
+  cullRetentionRun,
+  prepareRetentionRun,
+  retentionAuditExport,
+  retentionRegisterExport,
+  summariseRegister,
+} from '../../src/use-cases';
 import type { Stores } from '../../src/domain/ports';
 import { aClosedIncident, aMark, describeIncidentCullingContract } from '../contract/incident-culling-contract';
 import { GraphDouble } from '../support/graph-double';
-import { aDpo } from '../support/incident-mother';
+import { aDpo, aNewIncident, anEvent } from '../support/incident-mother';
 import { doubleHttp, fastRetry, openOnNewSite, openOnSite } from './support/sharepoint-fixture';
 
 let double: GraphDouble;
@@ -87,6 +95,55 @@ describe('SharePoint culling', () => {
       expect((await again.store.events(incident.id)).map((e) => e.type)).toEqual(['culled']);
     } finally {
       await again.stores.close();
+    }
+  });
+});
+
+describe('a retention run on SharePoint', () => {
+  it('culls more incidents than a page holds, and the register report stays the same', async () => {
+    const { stores, siteId } = await openOnNewSite(double, fastRetry());
+    try {
+      const dpo: Caller = { ...aDpo, roles: ['dpo'] };
+      const created = [];
+      for (let i = 0; i < 7; i++) {
+        const closedAt = `2019-0${i + 2}-20T10:00:00.000Z`;
+        const { incident } = await stores.incidents.create(
+          aNewIncident({
+            discoveredAt: `2019-0${i + 1}-10T10:00:00.000Z`,
+            status: 'closed',
+            closedAt,
+            closedBy: aDpo,
+            nextReminderAt: null,
+            cause: i % 2 ? 'technical' : 'human-error',
+            reportedToAuthority: i % 3 === 0,
+          }),
+          anEvent(),
+        );
+        created.push(incident);
+      }
+      const deps = {
+        store: stores.incidents,
+        appState: stores.appState,
+        accessLog: stores.accessLog,
+        clock: { now: () => new Date('2026-12-02T09:00:00.000Z') },
+        newId: randomUUID,
+      };
+      const before = (await summariseRegister(deps, dpo)).report;
+      const policy = retentionPolicy({ RETENTION_YEARS: '5' });
+
+      const run = (await prepareRetentionRun(deps, dpo, policy, new Date('2026-12-02T09:00:00.000Z')))!;
+      expect(run.items).toHaveLength(7);
+      expect(await retentionRegisterExport(deps, dpo, run.id)).toHaveLength(7);
+      await retentionAuditExport(deps, dpo, run.id);
+      const result = await cullRetentionRun(deps, dpo, run.id, 7);
+
+      expect(result.culled.sort()).toEqual(created.map((i) => i.number).sort());
+      expect((await summariseRegister(deps, dpo)).report).toEqual(before);
+      expect(JSON.stringify(double.itemVersions(siteId, 'PuiIncidents'))).not.toContain(created[0].description);
+      expect(double.items(siteId, 'PuiIncidentEvents').map((e) => e.EventType)).toEqual(Array(7).fill('culled'));
+      expect(await prepareRetentionRun(deps, dpo, policy, new Date('2026-12-02T09:00:00.000Z'))).toBeUndefined();
+    } finally {
+      await stores.close();
     }
   });
 });

@@ -8,7 +8,7 @@ import { registerStrings } from './register-strings';
 import { useRegisterStyles } from './register-styles';
 
 /** Saves a blob under a file name (the link's own download, with the API's credentials). */
-function save(blob: Blob, filename: string): void {
+export function save(blob: Blob, filename: string): void {
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
