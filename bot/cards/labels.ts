@@ -81,6 +81,7 @@ export function clockText(incident: Incident, now: Date, locale: Locale = 'sv'):
     const at = incident.imyNotice.notifiedAt ? ` ${formatStockholm(incident.imyNotice.notifiedAt)}` : '';
     return { text: words.notified(at), color: 'default' };
   }
+  if (incident.linkedTo) return { text: `Klockan följer ${incident.linkedTo.number}`, color: 'default' };
   if (!clockRunning(incident)) return { text: words.notRequired, color: 'default' };
   const ms = timeLeftMs(incident.deadline, now);
   return { text: formatTimeLeft(ms, locale), color: ms < 24 * 3600_000 ? 'attention' : 'default' };

@@ -8,6 +8,7 @@
 import type { Incident } from './incident';
 import type { Source } from './vocabulary';
 import { maskPersonalDataOneLine } from './identity-number';
+import { possiblySameEvent, sourceKeys, type SameMark } from './similar-reports';
 import { withoutDirectionControls } from './text-characters';
 
 /**
@@ -40,11 +41,15 @@ export interface DigestLine {
   title: string;
   source: Source;
   deadline: string;
+  /** Fingerprints of the Teams message and the mail it was reported from (src/domain/similar-reports.ts), never the ids. */
+  sourceKey?: string;
+  mailKey?: string;
 }
 
 /** The line an incident takes in a digest. */
 export function digestLine(
-  incident: Pick<Incident, 'id' | 'reportId' | 'number' | 'title' | 'source' | 'deadline'>,
+  incident: Pick<Incident, 'id' | 'reportId' | 'number' | 'title' | 'source' | 'deadline'> &
+    Partial<Pick<Incident, 'sourceMessageId' | 'internetMessageId'>>,
 ): DigestLine {
   // Masked before collapsing: a number split over two lines must still be found.
   const title = maskPersonalDataOneLine(withoutDirectionControls(incident.title)).replace(/\s+/g, ' ').trim();
@@ -55,6 +60,7 @@ export function digestLine(
     title,
     source: incident.source,
     deadline: incident.deadline,
+    ...sourceKeys(incident),
   };
 }
 
@@ -99,27 +105,15 @@ export function fillDigests(
 }
 
 /**
- * A title as compared for "möjligen samma händelse": letters only, lower case (numbers, masks,
- * punctuation and spacing do not tell two reports of one event apart).
+ * Reports in one digest (so: close together) from the same Teams message, the same mail or with
+ * near-identical titles are possibly the same event: answers, per number, the first such report
+ * (by number) and why (src/domain/similar-reports.ts).
  */
-function titleKey(title: string): string {
-  return title.toLocaleLowerCase('sv').replace(/[^\p{L}]+/gu, '');
+export function possiblySameInDigest(lines: readonly DigestLine[]): Map<string, SameMark> {
+  return possiblySameEvent(lines);
 }
 
-/**
- * Reports in one digest (so: close together) with near-identical titles are possibly the same
- * event: answers, per number, the number of the first such report (by number) it may duplicate.
- * Titles of fewer than 8 letters are too short to say so.
- */
+/** {@link possiblySameInDigest}, the first report's number only. */
 export function possiblySame(lines: readonly DigestLine[]): Map<string, string> {
-  const first = new Map<string, string>();
-  const same = new Map<string, string>();
-  for (const line of [...lines].sort((a, b) => a.number.localeCompare(b.number))) {
-    const key = titleKey(line.title);
-    if (key.length < 8) continue;
-    const earlier = first.get(key);
-    if (earlier) same.set(line.number, earlier);
-    else first.set(key, line.number);
-  }
-  return same;
+  return new Map([...possiblySameInDigest(lines)].map(([number, mark]) => [number, mark.first]));
 }

@@ -45,11 +45,14 @@ export function urgencyOf(dueAt: string | null, now: Date): DutyUrgency {
   return ms < DUE_TODAY_MS ? 'today' : 'later';
 }
 
-type DutyFields = Pick<Incident, 'status' | 'owner' | 'assessment' | 'imyNotice' | 'subjectNotice' | 'deadline'>;
+type DutyFields = Pick<Incident, 'status' | 'owner' | 'assessment' | 'imyNotice' | 'subjectNotice' | 'deadline'> &
+  Partial<Pick<Incident, 'linkedTo'>>;
 
 /** The duty and its time, before urgency. */
 function pending(incident: DutyFields): { id: DutyId; dueAt: string | null } {
   if (incident.status === 'closed') return { id: 'none', dueAt: null };
+  // A linked report is handled through its main: closing it is all that is left, with no time of its own.
+  if (incident.linkedTo) return { id: 'close', dueAt: null };
   // While the 72-hour clock runs, its deadline is the time for taking and assessing too.
   const clock = clockRunning(incident) ? incident.deadline : null;
   const a = incident.assessment;

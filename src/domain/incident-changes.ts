@@ -34,6 +34,8 @@ export function newIncident(
     source,
     reporter,
     unit: input.unit,
+    ...(input.sourceMessageId ? { sourceMessageId: input.sourceMessageId } : {}),
+    ...(input.internetMessageId ? { internetMessageId: input.internetMessageId } : {}),
     discoveredAt: input.discoveredAt,
     occurredAt: input.occurredAt,
     awareAt,
@@ -522,13 +524,28 @@ export function rescheduleReminder(incident: Incident, slot: string, now: Date):
 
 /**
  * Closes the incident. It must be assessed, and where the assessment demands a notice to IMY,
- * the notice must be recorded first.
+ * the notice must be recorded first; a report linked to a main incident needs neither (the
+ * register's "reported" stays unanswered on it unless it has a notice of its own).
  */
 export function closeIncident(incident: Incident, raw: unknown, by: Person, now: Date): Change {
   ensureOpen(incident);
   const r = new FieldReader(asObject(raw ?? {}));
   r.rejectUnknown(new Set([]));
   r.done();
+  // A linked report is handled through its main: the main's assessment and notice cover it.
+  if (incident.linkedTo) {
+    return finish(
+      incident,
+      {
+        status: 'closed',
+        closedAt: now.toISOString(),
+        closedBy: by,
+        reportedToAuthority: incident.imyNotice ? true : null,
+      },
+      { actor: by, type: 'closed', data: { linkedTo: incident.linkedTo.number } },
+      now,
+    );
+  }
   if (!incident.assessment) {
     throw new InvalidState(
       `${incident.number} kan inte avslutas innan risken är bedömd.`,

@@ -65,6 +65,14 @@ export interface PoliceReport {
   recordedBy: Person;
 }
 
+/** A report's link to its main incident. */
+export interface IncidentLink {
+  id: string;
+  number: string;
+  linkedAt: string;
+  linkedBy: Person;
+}
+
 /** A suspected personal data breach. */
 export interface Incident {
   id: string;
@@ -79,6 +87,14 @@ export interface Incident {
   source: Source;
   reporter: Person;
   unit?: string;
+  /**
+   * The Teams message the report was made from (the message action's message id), when it was:
+   * reports of one message are marked *möjligen samma händelse* (src/domain/similar-reports.ts).
+   * An id, not content; still never logged.
+   */
+  sourceMessageId?: string;
+  /** The Outlook mail the report was made from (its RFC 5322 Message-ID, `internetMessageId`), when it was. Never logged. */
+  internetMessageId?: string;
 
   discoveredAt: string;
   occurredAt?: string;
@@ -120,6 +136,12 @@ export interface Incident {
    * when, by which decision and run, and who ran it.
    */
   retention?: RetentionMark;
+  /**
+   * The main incident this report is linked to (the same event reported again): the report keeps
+   * its number, is not counted on its own in the register statistics, and its clock and reminders
+   * follow the main's (src/domain/incident-links.ts).
+   */
+  linkedTo?: IncidentLink;
   /** When the next clock reminder is due (null when the clock has stopped). */
   nextReminderAt: string | null;
 
@@ -169,6 +191,9 @@ export type AuditEventType =
   | 'reminder-sent'
   /** A due reminder that no schedule explains any longer was not sent; the next one was set anew. */
   | 'reminder-rescheduled'
+    /** Linked to a main incident (data: its number), or the link undone. */
+  | 'linked'
+  | 'unlinked'
   | 'closed'
   /** The DPO set (or changed) a legal hold (data: the reason's id, whether a reference was given; never the reference). */
   | 'legal-hold-set'
@@ -179,9 +204,19 @@ export type AuditEventType =
 
 export type NewAuditEvent = Omit<AuditEvent, 'id' | 'incidentId'>;
 
-/** True while the 72-hour clock runs: not notified, not assessed as unlikely, not closed. */
-export function clockRunning(incident: Pick<Incident, 'imyNotice' | 'assessment' | 'status'>): boolean {
-  return !incident.imyNotice && incident.assessment?.risk !== 'unlikely' && incident.status !== 'closed';
+/**
+ * True while the 72-hour clock runs: not notified, not assessed as unlikely, not closed, and not
+ * linked to a main incident (whose clock runs for the event).
+ */
+export function clockRunning(
+  incident: Pick<Incident, 'imyNotice' | 'assessment' | 'status'> & Partial<Pick<Incident, 'linkedTo'>>,
+): boolean {
+  return (
+    !incident.imyNotice &&
+    incident.assessment?.risk !== 'unlikely' &&
+    incident.status !== 'closed' &&
+    !incident.linkedTo
+  );
 }
 
 /** True until the incident is closed. */

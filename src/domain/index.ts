@@ -34,3 +34,5 @@ export * from './send-check-counts';
 export * from './art34-letter';
 export * from './art34-template';
 export * from './legal-hold';
+export * from './similar-reports';
+export * from './incident-links';

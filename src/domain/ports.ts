@@ -92,6 +92,8 @@ export interface IncidentStore {
    * `kept`. Only the retention run calls it. Answers the stored record.
    */
   cull(kept: Incident, event: NewAuditEvent): Promise<Incident>;
+  /** The reports linked to the main incident `mainId` (`linkedTo.id`), earliest discovery first. */
+  listLinkedTo(mainId: string, options?: ListOptions): Promise<Page<Incident>>;
 }
 
 /**

@@ -43,10 +43,30 @@ export interface RegisterReport {
 export type ReportedIncident = Pick<
   Incident,
   'discoveredAt' | 'occurredAt' | 'awareAt' | 'assessment' | 'imyNotice' | 'reportedToAuthority' | 'cause'
->;
+> &
+  Partial<Pick<Incident, 'linkedTo'>>;
+
+/**
+ * Whether an incident counts in the register's figures: a report linked to a main incident is the
+ * same event reported again, so it counts in none of them (not in `total`, `reportedToAuthority`,
+ * `assessedUnlikelyRisk`, `unassessed`, `byCause` or `anomalies`), and the list shows it on its
+ * main's row instead. The main counts once, in the period of its own discovery.
+ */
+export function countsInRegister(incident: Partial<Pick<Incident, 'linkedTo'>>): boolean {
+  return !incident.linkedTo;
+}
 
 /** What the Markdown list shows of an incident. */
 export type ListedIncident = ReportedIncident & Pick<Incident, 'number' | 'title'>;
+
+/** The numbers of the reports linked to each main incident among `incidents`, in number order. */
+export function linkedNumbersByMain(incidents: readonly ListedIncident[]): Map<string, string[]> {
+  const byMain = new Map<string, string[]>();
+  for (const i of [...incidents].sort((a, b) => a.number.localeCompare(b.number))) {
+    if (i.linkedTo) byMain.set(i.linkedTo.number, [...(byMain.get(i.linkedTo.number) ?? []), i.number]);
+  }
+  return byMain;
+}
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -111,7 +131,7 @@ export function buildRegisterReport(
     anomalies: { occurredAfterDiscovered: 0, riskButNotReported: 0, reportedDespiteUnlikelyRisk: 0 },
   };
   for (const i of incidents) {
-    if (!inRegisterPeriod(i, period)) continue;
+    if (!inRegisterPeriod(i, period) || !countsInRegister(i)) continue;
     report.total += 1;
     if (i.reportedToAuthority === true) report.reportedToAuthority += 1;
     const unlikely = unlikelyRisk(i);
@@ -158,8 +178,9 @@ function riskText(i: ReportedIncident): string {
  */
 export function renderRegisterReportMarkdown(report: RegisterReport, incidents: readonly ListedIncident[]): string {
   const period = { from: report.period.from ?? undefined, to: report.period.to ?? undefined };
+  const linked = linkedNumbersByMain(incidents);
   const listed = incidents
-    .filter((i) => inRegisterPeriod(i, period))
+    .filter((i) => inRegisterPeriod(i, period) && countsInRegister(i))
     .sort((a, b) => Date.parse(a.discoveredAt) - Date.parse(b.discoveredAt) || a.number.localeCompare(b.number));
   const checkLabel = (id: (typeof REGISTER_CHECKS)[number]['id']) => labelOf(REGISTER_CHECKS, id);
   const lines = [
@@ -198,14 +219,16 @@ export function renderRegisterReportMarkdown(report: RegisterReport, incidents: 
     lines.push('| Nummer | Rubrik | Upptäckt | Orsak | Risk | Anmäld |', '|---|---|---|---|---|---|');
     for (const i of listed) {
       const reported = i.reportedToAuthority === true ? 'Ja' : i.reportedToAuthority === false ? 'Nej' : 'Ej besvarat';
+      const also = linked.get(i.number);
+      const number = also ? `${i.number} (länkade: ${also.join(', ')})` : i.number;
       lines.push(
-        `| ${cell(i.number)} | ${cell(maskPersonalDataOneLine(i.title))} | ${formatStockholm(i.discoveredAt)} | ${i.cause ? cell(causeLabel(i.cause)) : 'Ej angiven'} | ${riskText(i)} | ${reported} |`,
+        `| ${cell(number)} | ${cell(maskPersonalDataOneLine(i.title))} | ${formatStockholm(i.discoveredAt)} | ${i.cause ? cell(causeLabel(i.cause)) : 'Ej angiven'} | ${riskText(i)} | ${reported} |`,
       );
     }
   }
   lines.push(
     '',
-    'Tider i svensk tid (Europe/Stockholm). Personnummer och e-postadresser i rubrikerna är maskerade.',
+    'Tider i svensk tid (Europe/Stockholm). Personnummer och e-postadresser i rubrikerna är maskerade. En rapport som är länkad till en huvudincident räknas med den och visas på dess rad.',
     '',
   );
   return lines.join('\n');

@@ -6,6 +6,9 @@
  *   the clock runs (overdue);
  * - a phased notice to IMY (art. 33(4)): 7 days and 1 day before the four-week supplement
  *   window ends, until the supplement is recorded.
+ * A report linked to a main incident has no reminders: the main's clock runs for the event (its
+ * deadline is never later than the report's when they are linked, src/domain/incident-links.ts);
+ * unlinked, the report's own schedule resumes from where it stands.
  * `Incident.nextReminderAt` holds the next instant of whichever schedule applies; the
  * scheduler asks the store for incidents whose instant has passed.
  */
@@ -27,7 +30,8 @@ export const SUPPLEMENT_REMINDER_DAYS_BEFORE = [7, 1] as const;
 export type ReminderStage = '48h' | '24h' | '12h' | '4h' | '1h' | 'overdue' | 'supplement-7d' | 'supplement-1d';
 
 /** The fields the schedules read. */
-export type ReminderFields = Pick<Incident, 'deadline' | 'imyNotice' | 'assessment' | 'status'>;
+export type ReminderFields = Pick<Incident, 'deadline' | 'imyNotice' | 'assessment' | 'status'> &
+  Partial<Pick<Incident, 'linkedTo'>>;
 
 /** A reminder that has fallen due, as the scheduler sends it. */
 export interface DueReminder {
@@ -74,6 +78,8 @@ function thresholds(
 ): { passed: Threshold[]; latest?: Threshold } {
   const passed: Threshold[] = [];
   let latest: Threshold | undefined;
+  // A linked report has no reminders of its own: its main carries the duty.
+  if (incident.linkedTo) return { passed, latest };
   const consider = (threshold: Threshold): void => {
     if (threshold.at > until) return;
     latest = threshold;
@@ -113,6 +119,7 @@ function thresholds(
  */
 export function nextReminderAt(incident: ReminderFields, after: Date): string | null {
   const t = after.getTime();
+  if (incident.linkedTo) return null;
   if (clockRunning(incident)) {
     const deadline = Date.parse(incident.deadline);
     for (const hours of REMINDER_HOURS_BEFORE) {

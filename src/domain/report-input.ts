@@ -22,6 +22,10 @@ export interface ReportInput {
   cause?: CauseId;
   measures?: string;
   unit?: string;
+  /** The Teams message reported from (conversation and message id), for grouping; never logged. */
+  sourceMessageId?: string;
+  /** The Outlook mail reported from (its Message-ID), for grouping; never logged. */
+  internetMessageId?: string;
 }
 
 const LIMITS_COUNT = 100_000_000;
@@ -106,7 +110,44 @@ export const REPORT_FIELD_ORDER = [
   'unit',
 ] as const;
 
-const REPORT_FIELDS = new Set<string>(['reportId', ...REPORT_FIELD_ORDER]);
+/** The source ids a client may send besides the report's fields (src/domain/similar-reports.ts). */
+export const SOURCE_ID_FIELDS = ['sourceMessageId', 'internetMessageId'] as const;
+
+const REPORT_FIELDS = new Set<string>(['reportId', ...REPORT_FIELD_ORDER, ...SOURCE_ID_FIELDS]);
+
+/** A source id: what a single-line SharePoint text column holds (255), printable ASCII without spaces. */
+export const SOURCE_ID_MAX = 255;
+const SOURCE_ID = /^[\x21-\x7e]+$/;
+
+const SOURCE_ID_LABELS: Record<(typeof SOURCE_ID_FIELDS)[number], [string, string]> = {
+  sourceMessageId: ['Teams-meddelandets id (sourceMessageId)', "The Teams message's id (sourceMessageId)"],
+  internetMessageId: ['Mejlets id (internetMessageId)', "The mail's id (internetMessageId)"],
+};
+
+/**
+ * Reads an optional source id: 1–255 printable ASCII characters, no spaces; an Outlook
+ * `internetMessageId` is a Message-ID in angle brackets (`<…@…>`).
+ * @remarks The value is never repeated back, in the message or elsewhere.
+ */
+function sourceId(r: FieldReader, field: (typeof SOURCE_ID_FIELDS)[number]): string | undefined {
+  const value = r.raw[field];
+  if (value === undefined || value === null || value === '') return undefined;
+  const [sv, en] = SOURCE_ID_LABELS[field];
+  const shape = field === 'internetMessageId' ? /^<[^<>]+>$/ : /^.+$/;
+  if (typeof value !== 'string' || value.length > SOURCE_ID_MAX || !SOURCE_ID.test(value) || !shape.test(value)) {
+    return r.fail(
+      field,
+      'invalid_source_id',
+      field === 'internetMessageId'
+        ? `${sv} ska vara ett Message-ID inom vinkelparenteser, som <abc123@exempel.se>: högst ${SOURCE_ID_MAX} tecken, bara ASCII utan mellanslag. Skicka rapporten utan fältet om ni inte har det.`
+        : `${sv} ska vara högst ${SOURCE_ID_MAX} tecken, bara ASCII utan mellanslag. Skicka rapporten utan fältet om ni inte har det.`,
+      field === 'internetMessageId'
+        ? `${en} must be a Message-ID in angle brackets, like <abc123@example.com>: at most ${SOURCE_ID_MAX} characters, ASCII only without spaces. Send the report without the field if you do not have it.`
+        : `${en} must be at most ${SOURCE_ID_MAX} characters, ASCII only without spaces. Send the report without the field if you do not have it.`,
+    );
+  }
+  return value;
+}
 
 const REPORT_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{7,99}$/;
 
@@ -363,6 +404,8 @@ export function parseReportInput(raw: unknown, now: Date): ReportInput {
   }
   const measures = r.text('measures', ['Texten om vad som redan gjorts', 'What has been done'], LIMITS.measures, false);
   const unit = r.text('unit', ['Enheten', 'The unit'], LIMITS.unit, false, { singleLine: true });
+  const sourceMessageId = sourceId(r, 'sourceMessageId');
+  const internetMessageId = sourceId(r, 'internetMessageId');
   r.done();
 
   return {
@@ -377,5 +420,7 @@ export function parseReportInput(raw: unknown, now: Date): ReportInput {
     cause,
     measures,
     unit,
+    ...(sourceMessageId ? { sourceMessageId } : {}),
+    ...(internetMessageId ? { internetMessageId } : {}),
   };
 }

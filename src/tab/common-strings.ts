@@ -37,6 +37,7 @@ const sv = {
   sources: TERMS.sv.sources,
   noOwner: 'Ingen ägare',
   clockStopped: { notified: 'Anmäld till IMY', 'not-required': 'Anmälan krävs inte', closed: 'Avslutad' },
+  clockFollows: (number: string) => `Följer ${number}`,
 };
 
 const en: typeof sv = {
@@ -74,6 +75,7 @@ const en: typeof sv = {
   sources: TERMS.en.sources,
   noOwner: 'No owner',
   clockStopped: { notified: 'Notified to IMY', 'not-required': 'Notice not required', closed: 'Closed' },
+  clockFollows: (number: string) => `Follows ${number}`,
 };
 
 export const commonStrings: Localized<typeof sv> = { sv, en };

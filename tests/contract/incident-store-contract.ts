@@ -13,6 +13,7 @@ import {
   recordPoliceReport,
   takeOwnership,
 } from '../../src/domain/incident-changes';
+import { linkToMain, unlinkFromMain } from '../../src/domain/incident-links';
 import type { IncidentStore, ListOptions, Page, Stores } from '../../src/domain/ports';
 import { aDpo, aNewIncident, anEvent, aReporter } from '../support/incident-mother';
 
@@ -396,6 +397,50 @@ export function describeIncidentStoreContract(name: string, open: () => Promise<
         await closeAsUnlikely(incident);
 
         expect((await store.listDueReminders(at)).items).toEqual([]);
+      });
+
+      it('keeps the source message and mail ids a report was made from', async () => {
+        const sourceMessageId = '19:abc123@thread.tacv2/1700000000000';
+        const internetMessageId = '<AM0PR01MB1234.eurprd01.prod.exchangelabs.com@kommun.example.se>';
+        const made = await create({ sourceMessageId, internetMessageId });
+
+        expect(await store.get(made.id)).toMatchObject({ sourceMessageId, internetMessageId });
+        expect((await store.getByNumber(made.number))?.internetMessageId).toBe(internetMessageId);
+      });
+
+      it('lists the reports linked to a main, earliest discovery first, and forgets a link undone', async () => {
+        const main = await create({ discoveredAt: '2026-11-20T08:00:00.000Z' });
+        const second = await create({ discoveredAt: '2026-11-20T10:00:00.000Z' });
+        const first = await create({ discoveredAt: '2026-11-20T09:00:00.000Z' });
+        const other = await create({ discoveredAt: '2026-11-20T11:00:00.000Z' });
+        const link = async (report: Incident) => {
+          const { next, event } = linkToMain(
+            report,
+            { mainNumber: main.number },
+            { main, reportHasLinkedReports: false },
+            aDpo,
+            LATER,
+          );
+          return store.update(next, report.etag, event);
+        };
+        const linkedSecond = await link(second);
+        await link(first);
+
+        expect(ids((await store.listLinkedTo(main.id)).items)).toEqual([first.id, second.id]);
+        expect((await store.listLinkedTo(other.id)).items).toEqual([]);
+        expect((await store.get(second.id))?.linkedTo).toEqual({
+          id: main.id,
+          number: main.number,
+          linkedAt: LATER.toISOString(),
+          linkedBy: aDpo,
+        });
+
+        const { next, event } = unlinkFromMain(linkedSecond, {}, aDpo, LATER);
+        await store.update(next, linkedSecond.etag, event);
+
+        expect(ids((await store.listLinkedTo(main.id)).items)).toEqual([first.id]);
+        expect((await store.get(second.id))?.linkedTo).toBeUndefined();
+        expect((await store.events(second.id)).map((e) => e.type)).toEqual(['reported', 'linked', 'unlinked']);
       });
 
       describe.each([

@@ -99,6 +99,46 @@ describe('buildRegisterReport', () => {
   });
 });
 
+describe('linked reports in the register figures', () => {
+  const link = (number: string) => ({
+    id: `id-${number}`,
+    number,
+    linkedAt: '2024-03-02T00:00:00.000Z',
+    linkedBy: dpo,
+  });
+  const main = anIncident({
+    number: 'PUI-2024-0001',
+    assessment: assessed('risk'),
+    reportedToAuthority: true,
+    cause: 'technical',
+  });
+  const again = anIncident({ number: 'PUI-2024-0002', cause: 'technical' });
+  const other = anIncident({ number: 'PUI-2024-0003', assessment: assessed('unlikely'), reportedToAuthority: false });
+
+  it('counts a linked report in no figure, so linking changes nothing but the report being counted twice', () => {
+    const before = buildRegisterReport([main, other]);
+    const unlinkedCounts = buildRegisterReport([main, again, other]);
+    const linked = buildRegisterReport([main, { ...again, linkedTo: link('PUI-2024-0001') }, other]);
+
+    expect(linked).toEqual(before);
+    expect(linked.total).toBe(2);
+    expect(linked.byCause.technical).toBe(1);
+    expect(linked.unassessed).toBe(0);
+    // Unlinked, the report counts on its own again.
+    expect(unlinkedCounts.total).toBe(3);
+    expect(unlinkedCounts.unassessed).toBe(1);
+    expect(unlinkedCounts.byCause.technical).toBe(2);
+  });
+
+  it('lists a linked report on its main’s row, not as a row of its own', () => {
+    const incidents = [main, { ...again, linkedTo: link('PUI-2024-0001') }, other];
+    const md = renderRegisterReportMarkdown(buildRegisterReport(incidents), incidents);
+    expect(md).toContain('| PUI-2024-0001 (länkade: PUI-2024-0002) |');
+    expect(md).not.toContain('| PUI-2024-0002 |');
+    expect(md).toContain('| Incidenter | 2 |');
+  });
+});
+
 describe('renderRegisterReportMarkdown', () => {
   it('shows the counts and a table of the incidents in the period, oldest first, titles masked', () => {
     const incidents = [

@@ -166,7 +166,7 @@ describe('parseReportInput', () => {
     });
     expect(issues.map((i) => `${i.field}:${i.code}`)).toEqual([':unknown_field', 'breachTypes:unknown_value']);
     expect(issues[0].message).toBe(
-      `Uppgifterna har 3 fält som inte finns. Tillåtna fält: ${['reportId', 'title', 'description', 'discoveredAt', 'occurredAt', 'breachTypes', 'dataCategories', 'affectedCount', 'cause', 'measures', 'unit'].join(', ')}.`,
+      `Uppgifterna har 3 fält som inte finns. Tillåtna fält: ${['reportId', 'title', 'description', 'discoveredAt', 'occurredAt', 'breachTypes', 'dataCategories', 'affectedCount', 'cause', 'measures', 'unit', 'sourceMessageId', 'internetMessageId'].join(', ')}.`,
     );
     const text = JSON.stringify(issues);
     expect(text).not.toMatch(/1212|anna|kommun\.se|pnr/);
@@ -187,6 +187,45 @@ describe('parseReportInput', () => {
     expect(message('description').messageEn).toBe(
       'The description may be at most 10,000 characters but has 10,001. Shorten it by 1.',
     );
+  });
+
+  it('keeps the Teams message and the mail a report was made from', () => {
+    const input = parseReportInput(
+      {
+        ...valid,
+        sourceMessageId: '19:abc@thread.tacv2/1700000000000',
+        internetMessageId: '<AM0PR01MB1.eurprd01@kommun.example.se>',
+      },
+      now,
+    );
+    expect(input).toMatchObject({
+      sourceMessageId: '19:abc@thread.tacv2/1700000000000',
+      internetMessageId: '<AM0PR01MB1.eurprd01@kommun.example.se>',
+    });
+    expect(parseReportInput(valid, now)).not.toHaveProperty('sourceMessageId');
+  });
+
+  it.each([
+    ['sourceMessageId', 'a b'],
+    ['sourceMessageId', 'x'.repeat(256)],
+    ['sourceMessageId', 'meddelande-å'],
+    ['sourceMessageId', 42],
+    ['internetMessageId', 'abc@kommun.example.se'],
+    ['internetMessageId', '<abc\n@kommun.example.se>'],
+    ['internetMessageId', `<${'x'.repeat(250)}@kommun.se>`],
+  ])('refuses a malformed %s with invalid_source_id, never repeating it', (field, value) => {
+    const error = (() => {
+      try {
+        parseReportInput({ ...valid, [field]: value }, now);
+      } catch (e) {
+        return e as ValidationError;
+      }
+      throw new Error('expected a ValidationError');
+    })();
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error.issues.map((i) => `${i.field}:${i.code}`)).toEqual([`${field}:invalid_source_id`]);
+    expect(error.issues[0].messageEn).toContain('at most 255 characters, ASCII only without spaces');
+    if (typeof value === 'string') expect(JSON.stringify(error.issues)).not.toContain(value.slice(0, 12));
   });
 
   it('refuses input that is not an object', () => {

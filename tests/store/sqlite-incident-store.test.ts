@@ -221,6 +221,7 @@ describe('SqliteIncidentStore', () => {
       open: [],
       all: [],
       due: [Date.UTC(2026, 10, 20)],
+      linked: ['some-main-id'],
     };
 
     it.each(

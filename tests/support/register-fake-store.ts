@@ -77,6 +77,12 @@ export class RegisterFakeStore implements IncidentStore {
       options,
     );
   }
+  async listLinkedTo(mainId: string, options?: ListOptions) {
+    return this.page(
+      this.incidents.filter((i) => i.linkedTo?.id === mainId),
+      options,
+    );
+  }
   async listAll(options?: ListOptions) {
     return this.page(
       [...this.incidents].sort((a, b) => b.discoveredAt.localeCompare(a.discoveredAt)),

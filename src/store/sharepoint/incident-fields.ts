@@ -64,6 +64,8 @@ export function incidentFields(incident: Incident, writeId: string): Record<stri
     Lifecycle: incident.status === 'closed' ? LIFECYCLE[1] : LIFECYCLE[0],
     CreatedAt: incident.createdAt,
     LegalHold: incident.legalHold ? legalHoldReasonLabel(incident.legalHold.reason) : null,
+    LinkedToId: incident.linkedTo?.id ?? null,
+    LinkedToNumber: incident.linkedTo?.number ?? null,
     Document: JSON.stringify({ v: DOCUMENT_VERSION, incident: document }),
     WriteId: writeId,
   };

@@ -95,6 +95,10 @@ export const INCIDENTS_LIST: ListSpec = {
       kind: 'choice',
       choices: LEGAL_HOLD_REASONS.map((r) => r.label),
     },
+    // Issue 16 (h16): a report linked to a main incident. The id is what the adapter filters on
+    // (the reports linked to a main); the number is for people reading the list.
+    { name: 'LinkedToId', displayName: 'Länkad till (id)', kind: 'text', indexed: true, hidden: true },
+    { name: 'LinkedToNumber', displayName: 'Länkad till huvudincident', kind: 'text' },
     // The whole incident as JSON: the adapter's source of truth; the columns above are for people and queries.
     { name: 'Document', displayName: 'Dokument (JSON)', kind: 'note', hidden: true },
     // A fresh id per write: tells "my own retried write already landed" from a real conflict.

@@ -284,6 +284,15 @@ export class SharePointIncidentStore implements IncidentStore {
     return unlessUnavailable(() => cullOnSharePoint(this.items, kept, event, this.newId, this.logger));
   }
 
+  listLinkedTo(mainId: string, options?: ListOptions): Promise<Page<Incident>> {
+    return this.page(
+      'incidents.linkedTo',
+      `fields/LinkedToId eq ${odataString(mainId)}`,
+      'fields/DiscoveredAt asc',
+      options,
+    );
+  }
+
   /** Forgets what this process remembered (the next reads ask SharePoint). */
   clear(): void {
     this.counters.clear();

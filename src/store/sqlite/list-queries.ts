@@ -1,10 +1,10 @@
 /**
- * The four incident lists as keyset-paged SQL: each filters and sorts by an indexed column,
+ * The incident lists as keyset-paged SQL: each filters and sorts by an indexed column,
  * with the id as tie-breaker, and continues strictly after the last item of the previous page.
  */
 
 /** The lists the store offers. */
-export type ListName = 'reporter' | 'open' | 'all' | 'due';
+export type ListName = 'reporter' | 'open' | 'all' | 'due' | 'linked';
 
 /** The sort key and id of the last item of a page. */
 export interface KeysetPosition {
@@ -25,6 +25,8 @@ const LISTS: Record<ListName, ListShape> = {
   open: { where: ['is_open = 1'], key: 'deadline', direction: 'ASC' },
   all: { where: [], key: 'discovered_at', direction: 'DESC' },
   due: { where: ['next_reminder_at IS NOT NULL', 'next_reminder_at <= ?'], key: 'next_reminder_at', direction: 'ASC' },
+  // `linked_to IS NOT NULL` literally, so the partial index applies.
+  linked: { where: ['linked_to IS NOT NULL', 'linked_to = ?'], key: 'discovered_at', direction: 'ASC' },
 };
 
 /** Every list name, for tests that check each one. */

@@ -127,6 +127,19 @@ export const MIGRATIONS: readonly Migration[] = [
       END;
     `,
   },
+  // --- migration 6: the link of a report to its main incident (issue 16, h16). Numbered 6, not
+  // the 4 agreed: 5 landed first, and a file already at 5 would never apply a 4. ---
+  {
+    version: 6,
+    name: 'incidents linked to a main incident',
+    sql: `
+      -- The main incident's id of a linked report (the document's linkedTo.id); NULL for most.
+      ALTER TABLE incidents ADD COLUMN linked_to TEXT;
+      UPDATE incidents SET linked_to = json_extract(doc, '$.linkedTo.id') WHERE json_extract(doc, '$.linkedTo.id') IS NOT NULL;
+      -- The reports linked to a main, earliest discovery first; unlinked incidents stay out of the index.
+      CREATE INDEX incidents_by_main ON incidents (linked_to, discovered_at, id) WHERE linked_to IS NOT NULL;
+    `,
+  },
 ];
 
 /** The schema version this code writes. */

@@ -49,6 +49,7 @@ function mirroredColumns(incident: Incident) {
     deadline: Date.parse(incident.deadline),
     discoveredAt: Date.parse(incident.discoveredAt),
     nextReminderAt: incident.nextReminderAt === null ? null : Date.parse(incident.nextReminderAt),
+    linkedTo: incident.linkedTo?.id ?? null,
     etag: incident.etag,
     doc: JSON.stringify(incident),
   };
@@ -146,6 +147,10 @@ export class SqliteIncidentStore implements IncidentStore {
     return this.list('all', [], options);
   }
 
+  async listLinkedTo(mainId: string, options?: ListOptions): Promise<Page<Incident>> {
+    return this.list('linked', [mainId], options);
+  }
+
   async listDueReminders(before: string, options?: ListOptions): Promise<Page<Incident>> {
     const at = Date.parse(before);
     if (Number.isNaN(at)) {
@@ -177,8 +182,8 @@ export class SqliteIncidentStore implements IncidentStore {
     };
     this.statements
       .get(
-        `INSERT INTO incidents (id, number, report_id, reporter_id, status, is_open, deadline, discovered_at, next_reminder_at, etag, year, sequence, doc)
-       VALUES (@id, @number, @reportId, @reporterId, @status, @isOpen, @deadline, @discoveredAt, @nextReminderAt, @etag, @year, @sequence, @doc)`,
+        `INSERT INTO incidents (id, number, report_id, reporter_id, status, is_open, deadline, discovered_at, next_reminder_at, linked_to, etag, year, sequence, doc)
+       VALUES (@id, @number, @reportId, @reporterId, @status, @isOpen, @deadline, @discoveredAt, @nextReminderAt, @linkedTo, @etag, @year, @sequence, @doc)`,
       )
       .run({ ...mirroredColumns(stored), number: stored.number, reportId: stored.reportId, year, sequence });
     this.appendEvent(stored.id, event);
@@ -204,7 +209,8 @@ export class SqliteIncidentStore implements IncidentStore {
       .get(
         `UPDATE incidents
          SET reporter_id = @reporterId, status = @status, is_open = @isOpen, deadline = @deadline,
-             discovered_at = @discoveredAt, next_reminder_at = @nextReminderAt, etag = @etag, doc = @doc
+             discovered_at = @discoveredAt, next_reminder_at = @nextReminderAt, linked_to = @linkedTo, etag = @etag,
+             doc = @doc
        WHERE id = @id`,
       )
       .run(mirroredColumns(stored));

@@ -26,7 +26,8 @@ const useStyles = makeStyles({
 /** Less than this left: shown in bold. */
 const SOON_MS = 12 * 60 * 60 * 1000;
 
-export type ClockedIncident = Pick<Incident, 'deadline' | 'status' | 'imyNotice' | 'assessment'>;
+export type ClockedIncident = Pick<Incident, 'deadline' | 'status' | 'imyNotice' | 'assessment'> &
+  Partial<Pick<Incident, 'linkedTo'>>;
 
 /** Time left until the IMY deadline (`2 d 5 h kvar`, `försenad 3 h`), or what stopped the clock. */
 export function Countdown({ incident, now }: { incident: ClockedIncident; now: Date }) {
@@ -37,9 +38,11 @@ export function Countdown({ incident, now }: { incident: ClockedIncident; now: D
     const reason =
       incident.status === 'closed'
         ? t.clockStopped.closed
-        : incident.imyNotice
-          ? t.clockStopped.notified
-          : t.clockStopped['not-required'];
+        : incident.linkedTo
+          ? t.clockFollows(incident.linkedTo.number)
+          : incident.imyNotice
+            ? t.clockStopped.notified
+            : t.clockStopped['not-required'];
     return (
       <span className={styles.stopped} data-clock="stopped">
         {reason}
