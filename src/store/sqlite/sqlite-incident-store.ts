@@ -235,7 +235,8 @@ export class SqliteIncidentStore implements IncidentStore {
       .get(
         `UPDATE incidents
          SET reporter_id = @reporterId, status = @status, is_open = @isOpen, deadline = @deadline,
-             discovered_at = @discoveredAt, next_reminder_at = @nextReminderAt, etag = @etag, doc = @doc
+             discovered_at = @discoveredAt, next_reminder_at = @nextReminderAt, linked_to = @linkedTo, etag = @etag,
+             doc = @doc
        WHERE id = @id`,
       )
       .run(mirroredColumns(stored));
