@@ -191,7 +191,7 @@ export type AuditEventType =
   | 'reminder-sent'
   /** A due reminder that no schedule explains any longer was not sent; the next one was set anew. */
   | 'reminder-rescheduled'
-    /** Linked to a main incident (data: its number), or the link undone. */
+  /** Linked to a main incident (data: its number), or the link undone. */
   | 'linked'
   | 'unlinked'
   | 'closed'
