@@ -226,6 +226,18 @@ describe('reporting in the personal chat', () => {
     expect(unknown.text).toContain('I did not understand that.');
   });
 
+  it('says before and after that a description is too long, never cuts it, and stores nothing', async () => {
+    const { card, reportId } = await openForm();
+    expect(cardText(card)).toContain('Högst 10\u00a0000 tecken.');
+    // What a client that does not enforce maxLength could send (Teams' own input stops at 10 000).
+    const long = 'Ett brev till fel adress.'.repeat(4_000);
+    const back = responseCard(await h.execute({ verb: 'report.submit', reportId }, validForm({ description: long })));
+    expect(cardText(back)).toContain(
+      'Beskrivningen får vara högst 10\u00a0000 tecken men är 100\u00a0000. Korta texten med 90\u00a0000 tecken.',
+    );
+    expect(await countIncidents()).toBe(0);
+  });
+
   it('says so when a date cannot be read', async () => {
     const { reportId } = await openForm();
     const card = responseCard(
