@@ -151,13 +151,14 @@ export class PuiBot extends TeamsActivityHandler {
   }
 
   protected override async handleTeamsMessagingExtensionFetchTask(
-    _context: TurnContext,
+    context: TurnContext,
     action: MessagingExtensionAction,
   ): Promise<MessagingExtensionActionResponse> {
+    const locale = localeFrom(context.activity.locale);
     try {
-      return fetchReportDialog(this.s, action);
+      return fetchReportDialog(this.s, action, locale);
     } catch (error) {
-      return { task: { type: 'message', value: errorText(error, this.s.logger, 'message-action-fetch') } };
+      return { task: { type: 'message', value: errorText(error, this.s.logger, 'message-action-fetch', locale) } };
     }
   }
 
@@ -167,7 +168,7 @@ export class PuiBot extends TeamsActivityHandler {
   ): Promise<MessagingExtensionActionResponse> {
     try {
       const caller = await callerOf(context.activity, this.s.directory);
-      return await submitReportDialog(this.s, caller, action);
+      return await submitReportDialog(this.s, caller, action, localeFrom(context.activity.locale));
     } catch (error) {
       this.s.logger.error('message action failed', { error: (error as Error).name });
       return { task: { type: 'message', value: SOMETHING_WENT_WRONG } };

@@ -4,8 +4,16 @@
  * beyond what Teams sends with the action, and answers in the dialog, never in the conversation.
  */
 import type { MessagingExtensionAction, MessagingExtensionActionResponse } from 'botbuilder';
-import { formatStockholm, LIMITS, maskIdentityNumbers, parseIsoInstant, type Caller } from '../../src/domain';
+import {
+  formatStockholm,
+  LIMITS,
+  maskIdentityNumbers,
+  parseIsoInstant,
+  type Caller,
+  type Locale,
+} from '../../src/domain';
 import { text, type AdaptiveCard, type CardElement } from '../cards/adaptive-card';
+import { MESSAGE_ACTION_STRINGS } from '../cards/message-action-strings';
 import { stockholmInputValues, type FormValues } from '../cards/report-form-card';
 import { ADAPTIVE_CARD_CONTENT_TYPE } from '../cards/adaptive-card';
 import { errorText } from '../replies';
@@ -16,21 +24,17 @@ import { newReportForm, submitReport } from './report';
 /** The command id of the message action in the app manifest. */
 export const REPORT_MESSAGE_COMMAND = 'reportMessage';
 
-const DIALOG_TITLE = 'Rapportera som personuppgiftsincident';
-
-/** The warning above the prefilled form. */
-export function copyWarning(): CardElement[] {
+/** The warning above the prefilled form; `cut` when the message was longer than a description may be. */
+export function copyWarning(locale: Locale = 'sv', cut = false): CardElement[] {
+  const t = MESSAGE_ACTION_STRINGS[locale];
   return [
     {
       type: 'Container',
       style: 'warning',
       items: [
-        text('Kopiera inte mer än som behövs', { weight: 'bolder' }),
-        text(
-          'Meddelandets text finns med nedan som ett utkast, med personnummer maskerade. Ta bort allt som inte behövs för att ' +
-            'förstå vad som hänt: namn, kontaktuppgifter och detaljer om de berörda ska inte med.',
-          { size: 'small' },
-        ),
+        text(t.copyHeading, { weight: 'bolder' }),
+        text(t.copyBody, { size: 'small' }),
+        ...(cut ? [text(t.cut, { size: 'small', weight: 'bolder' })] : []),
       ],
     },
   ];
@@ -67,41 +71,45 @@ export function htmlToText(html: string): string {
   );
 }
 
-/** The form's values prefilled from the message: occurred = its time; description = link, sender and the masked text. */
+/**
+ * The form's values prefilled from the message: occurred = its time; description = link, sender and
+ * the masked text, at most as long as a description may be (`cut` says it was cut, and the dialog says so).
+ */
 export function prefillFromMessage(
   payload: MessagingExtensionAction['messagePayload'] | undefined,
-): Partial<FormValues> {
+  locale: Locale = 'sv',
+): Partial<FormValues> & { cut?: boolean } {
   if (!payload) return {};
+  const t = MESSAGE_ACTION_STRINGS[locale];
   const sentAt = typeof payload.createdDateTime === 'string' ? parseIsoInstant(payload.createdDateTime) : undefined;
   const sender = payload.from?.user?.displayName ?? payload.from?.application?.displayName;
   const body = payload.body?.content ?? '';
   // Converted first, then masked: the masker must see the text as the draft will show it.
   const messageText = maskIdentityNumbers(payload.body?.contentType === 'html' ? htmlToText(body) : body.trim());
   const header = [
-    'Rapporterat från ett meddelande i Teams.',
-    sender ? `Avsändare: ${sender}` : undefined,
-    sentAt ? `Skickat: ${formatStockholm(sentAt)}` : undefined,
-    payload.linkToMessage ? `Länk: ${payload.linkToMessage}` : undefined,
+    t.fromTeams,
+    sender ? t.sender(sender) : undefined,
+    sentAt ? t.sent(formatStockholm(sentAt)) : undefined,
+    payload.linkToMessage ? t.link(payload.linkToMessage) : undefined,
   ]
     .filter(Boolean)
     .join('\n');
-  const draft = messageText
-    ? `${header}\n\nMeddelandets text (utkast, ta bort det som inte behövs):\n${messageText}`
-    : header;
+  const draft = messageText ? `${header}\n\n${t.messageText}\n${messageText}` : header;
   const occurred = sentAt ? stockholmInputValues(sentAt) : undefined;
   return {
     description: draft.slice(0, LIMITS.description),
     occurredDate: occurred?.date,
     occurredTime: occurred?.time,
+    ...(draft.length > LIMITS.description ? { cut: true } : {}),
   };
 }
 
-function dialog(content: AdaptiveCard): MessagingExtensionActionResponse {
+function dialog(content: AdaptiveCard, locale: Locale): MessagingExtensionActionResponse {
   return {
     task: {
       type: 'continue',
       value: {
-        title: DIALOG_TITLE,
+        title: MESSAGE_ACTION_STRINGS[locale].dialogTitle,
         width: 'large',
         height: 'large',
         card: { contentType: ADAPTIVE_CARD_CONTENT_TYPE, content },
@@ -110,11 +118,14 @@ function dialog(content: AdaptiveCard): MessagingExtensionActionResponse {
   };
 }
 
-/** Opens the dialog with the prefilled form. */
-export function fetchReportDialog(s: BotServices, action: MessagingExtensionAction): MessagingExtensionActionResponse {
-  return dialog(
-    newReportForm(s, 'dialog', { values: prefillFromMessage(action.messagePayload), intro: copyWarning() }),
-  );
+/** Opens the dialog with the prefilled form, in the Teams client's language. */
+export function fetchReportDialog(
+  s: BotServices,
+  action: MessagingExtensionAction,
+  locale: Locale = 'sv',
+): MessagingExtensionActionResponse {
+  const { cut, ...values } = prefillFromMessage(action.messagePayload, locale);
+  return dialog(newReportForm(s, 'dialog', { values, intro: copyWarning(locale, cut) }, locale), locale);
 }
 
 /** The dialog's submit: errors back in the dialog, or the receipt there. */
@@ -122,19 +133,23 @@ export async function submitReportDialog(
   s: BotServices,
   caller: Caller,
   action: MessagingExtensionAction,
+  clientLocale: Locale = 'sv',
 ): Promise<MessagingExtensionActionResponse> {
   const parsed = parseAction(undefined, action.data);
   if (!parsed || parsed.action.verb !== 'report.submit') {
-    return { task: { type: 'message', value: 'Formuläret kändes inte igen. Stäng dialogen och försök igen.' } };
+    return { task: { type: 'message', value: MESSAGE_ACTION_STRINGS[clientLocale].unknownForm } };
   }
+  // The form's language travels with its submit, as in the chat.
+  const locale = parsed.action.lang ?? clientLocale;
   try {
     const outcome = await submitReport(s, caller, parsed.action.reportId, parsed.inputs, {
       source: 'message',
       mode: 'dialog',
-      intro: copyWarning(),
+      intro: copyWarning(locale),
+      locale,
     });
-    return dialog(outcome.card);
+    return dialog(outcome.card, locale);
   } catch (error) {
-    return { task: { type: 'message', value: errorText(error, s.logger, 'message-action') } };
+    return { task: { type: 'message', value: errorText(error, s.logger, 'message-action', locale) } };
   }
 }

@@ -234,6 +234,56 @@ describe('the message action "Anmäl som personuppgiftsincident" (its dialog: "R
     expect((await h.store.listAll()).items).toHaveLength(0);
   });
 
+  it('speaks English in an English Teams client, and the English form is answered in English', async () => {
+    const response = await h.messageExtension(
+      'composeExtension/fetchTask',
+      { commandId: 'reportMessage', commandContext: 'message', messagePayload: MESSAGE },
+      anna,
+      'other-channel',
+      'en-US',
+    );
+    expect((response.task!.value as { title: string }).title).toBe('Report as personal data breach');
+    const card = dialogCard(response);
+    expect(cardText(card)).toContain('Copy no more than is needed');
+    expect(cardText(card)).toContain('Sender: Sven Avsändare');
+    const submit = findExecute(card, 'report.submit')!.data;
+    expect(submit).toMatchObject({ lang: 'en' });
+    const back = dialogCard(
+      await h.messageExtension('composeExtension/submitAction', {
+        commandId: 'reportMessage',
+        commandContext: 'message',
+        data: { ...submit, ...validForm({ title: '' }) },
+      }),
+    );
+    expect(cardText(back)).toContain('Write a title: one line about what happened.');
+  });
+
+  it('says so in the dialog when the message was longer than a description may be', async () => {
+    const long = { ...MESSAGE, body: { contentType: 'text', content: 'Brev till fel adress. '.repeat(1_000) } };
+    const card = dialogCard(
+      await h.messageExtension('composeExtension/fetchTask', {
+        commandId: 'reportMessage',
+        commandContext: 'message',
+        messagePayload: long,
+      }),
+    );
+    const description = cardElements(card).find((e) => e.type === 'Input.Text' && e.id === 'description') as {
+      value: string;
+    };
+    expect(description.value).toHaveLength(10_000);
+    expect(cardText(card)).toContain(
+      'Meddelandet är längre än 10\u00a0000 tecken, så utkastet har bara dess början. Korta det till det som behövs.',
+    );
+    const short = dialogCard(
+      await h.messageExtension('composeExtension/fetchTask', {
+        commandId: 'reportMessage',
+        commandContext: 'message',
+        messagePayload: MESSAGE,
+      }),
+    );
+    expect(cardText(short)).not.toContain('Meddelandet är längre än');
+  });
+
   it('opens an empty form when Teams sends no message', async () => {
     const card = dialogCard(
       await h.messageExtension('composeExtension/fetchTask', { commandId: 'reportMessage', commandContext: 'message' }),

@@ -212,6 +212,7 @@ export interface Harness {
     value: Record<string, unknown>,
     user?: TestUser,
     where?: Where,
+    locale?: string,
   ): Promise<MessagingExtensionActionResponse>;
   /** Delivers everything the outbox has due now. */
   drain(): Promise<void>;
@@ -315,10 +316,11 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       if (!response) throw new Error(`No invoke response; got ${replies.map((a) => a.type).join(', ')}`);
       return (response.value as { body: AdaptiveCardInvokeResponse }).body;
     },
-    async messageExtension(name, value, user = anna, where = 'other-channel') {
+    async messageExtension(name, value, user = anna, where = 'other-channel', locale) {
       const replies = await run({
         type: 'invoke',
         name,
+        ...(locale ? { locale } : {}),
         from: account(user),
         recipient: BOT,
         conversation: conversationOf(where, user),
