@@ -6,6 +6,7 @@ import { benchApi } from './api-bench';
 import { benchBot, benchMassIncident } from './bot-bench';
 import { benchInstances } from './instances-bench';
 import { benchOutlook } from './outlook-bench';
+import { benchRetention } from './retention-bench';
 import { benchScheduler } from './scheduler-bench';
 import { benchSharePoint } from './sharepoint-bench';
 import { benchStore } from './store-bench';
@@ -23,6 +24,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   scheduler: () => benchScheduler(),
   tab: () => benchTab(),
   instances: () => benchInstances(),
+  retention: () => benchRetention(),
 };
 
 async function main(): Promise<void> {
