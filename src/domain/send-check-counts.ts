@@ -6,13 +6,19 @@
  * @remarks What Outlook lets the add-in know (docs/outlook-add-in.md, "Counting"): the handler sees
  * its own alert and, through the marker it leaves on the mail, a later Send of the same mail; it
  * never learns that the user chose *Skicka ändå* (Outlook sends without running the add-in again).
- * So *skickade ändå* is not observed but bounded: at most `fired − changed` (the rest of the mails
- * were sent anyway, or discarded or left as drafts after *Ändra*).
+ * So *skickade ändå* is bounded, not counted: at least the sent mails with the marker the task pane
+ * was opened on (`sentAnyway`), at most `fired − changed` (the rest of the alerted mails were sent
+ * anyway, or discarded or left as drafts after *Ändra*).
  */
 import { issue, ValidationError } from './errors';
 
-/** What the handler reports: the alert was shown on a mail for the first time; or an alerted mail was changed and sent. */
-export const SEND_CHECK_EVENT_KINDS = ['fired', 'changed'] as const;
+/**
+ * What Outlook reports: the handler, that the alert was shown on a mail for the first time
+ * (`fired`) or that an alerted mail was changed and sent (`changed`); the task pane, that it was
+ * opened on a sent mail that carries the marker, which therefore went out with *Skicka ändå*
+ * (`sent-anyway`, once per mail).
+ */
+export const SEND_CHECK_EVENT_KINDS = ['fired', 'changed', 'sent-anyway'] as const;
 export type SendCheckEventKind = (typeof SEND_CHECK_EVENT_KINDS)[number];
 
 /** One report from the handler: the month of the alert (`YYYY-MM`) and the kind. Nothing else. */
@@ -25,12 +31,23 @@ export interface SendCheckEvent {
 export interface SendCheckTally {
   fired: number;
   changed: number;
+  /** Sent mails with the marker the task pane was opened on: confirmed *Skicka ändå*. */
+  sentAnyway: number;
 }
+
+const TALLY_FIELD: Record<SendCheckEventKind, keyof SendCheckTally> = {
+  fired: 'fired',
+  changed: 'changed',
+  'sent-anyway': 'sentAnyway',
+};
 
 /** A month's numbers as the DPO reads them. */
 export interface SendCheckMonth extends SendCheckTally {
   month: string;
-  /** The most mails that can have gone out with *Skicka ändå*: `fired − changed`, never below 0. */
+  /**
+   * The most mails that can have gone out with *Skicka ändå*: `fired − changed`, never below the
+   * confirmed `sentAnyway` (nor 0).
+   */
   sentAnywayAtMost: number;
 }
 
@@ -96,7 +113,12 @@ export function parseSendCheckEvent(raw: unknown, now: Date): SendCheckEvent {
     );
   const kind = body.kind;
   if (typeof kind !== 'string' || !(SEND_CHECK_EVENT_KINDS as readonly string[]).includes(kind))
-    refuse('kind', 'invalid_kind', 'kind ska vara fired eller changed.', 'kind must be fired or changed.');
+    refuse(
+      'kind',
+      'invalid_kind',
+      'kind ska vara fired, changed eller sent-anyway.',
+      'kind must be fired, changed or sent-anyway.',
+    );
   const month = readMonth(body.month, 'month');
   const latest = monthOf(new Date(now.getTime() + 24 * 3600_000));
   if (month > latest || month < addMonths(monthOf(now), -SEND_CHECK_MONTHS_BACK))
@@ -132,15 +154,16 @@ export function sendCheckRange(from: string | undefined, to: string | undefined,
 export function tallyOf(value: unknown): SendCheckTally {
   const v = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
   const count = (n: unknown) => (typeof n === 'number' && Number.isInteger(n) && n >= 0 ? n : 0);
-  return { fired: count(v.fired), changed: count(v.changed) };
+  return { fired: count(v.fired), changed: count(v.changed), sentAnyway: count(v.sentAnyway) };
 }
 
 /** The counters with one more of `kind`. */
 export function incremented(tally: SendCheckTally, kind: SendCheckEventKind): SendCheckTally {
-  return { ...tally, [kind]: tally[kind] + 1 };
+  const field = TALLY_FIELD[kind];
+  return { ...tally, [field]: tally[field] + 1 };
 }
 
 /** A month as the DPO reads it. */
 export function sendCheckMonth(month: string, tally: SendCheckTally): SendCheckMonth {
-  return { month, ...tally, sentAnywayAtMost: Math.max(0, tally.fired - tally.changed) };
+  return { month, ...tally, sentAnywayAtMost: Math.max(tally.sentAnyway, tally.fired - tally.changed, 0) };
 }

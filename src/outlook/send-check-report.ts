@@ -1,5 +1,5 @@
 /**
- * The handler's one network call: `POST <PUBLIC_URL>/api/send-check/events` with exactly
+ * The check on Send's one network call (the handler's; the task pane's for `sent-anyway`): `POST <PUBLIC_URL>/api/send-check/events` with exactly
  * `{ month, kind }` — no address, no name, no count, nothing of the mail. Fire and forget: the
  * handler never waits for it, so Send is never held up; a failure is logged by kind only.
  */
@@ -8,7 +8,7 @@
 export interface SendCheckReport {
   /** The month of the alert, `YYYY-MM`. */
   month: string;
-  kind: 'fired' | 'changed';
+  kind: 'fired' | 'changed' | 'sent-anyway';
 }
 
 /** Reports one event without waiting; never throws. */

@@ -460,7 +460,13 @@ export const retentionCullAnswer = z.object({
 /** GET /api/send-check/counts: the check on Send per month, oldest first (DPO only); numbers only. */
 export const sendCheckCountsAnswer = z.object({
   months: z.array(
-    z.object({ month: z.string(), fired: z.number(), changed: z.number(), sentAnywayAtMost: z.number() }),
+    z.object({
+      month: z.string(),
+      fired: z.number(),
+      changed: z.number(),
+      sentAnyway: z.number(),
+      sentAnywayAtMost: z.number(),
+    }),
   ),
 });
 

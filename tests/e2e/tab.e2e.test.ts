@@ -589,7 +589,7 @@ describe('Teams tab end to end (local profile)', () => {
   });
   it('shows the alert on Send counted per month on the register page, as an axe-clean table', async () => {
     const month = new Date().toISOString().slice(0, 7);
-    for (const kind of ['fired', 'fired', 'changed']) {
+    for (const kind of ['fired', 'fired', 'changed', 'sent-anyway']) {
       const response = await fetch(`${server.url}/api/send-check/events`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
@@ -602,7 +602,7 @@ describe('Teams tab end to end (local profile)', () => {
     const table = page.getByRole('table', { name: 'Varningar de senaste tolv månaderna' });
     await table.waitFor();
     const firstRow = table.getByRole('row').nth(1);
-    expect(await firstRow.getByRole('cell').allInnerTexts()).toEqual(['2', '1', '1']);
+    expect(await firstRow.getByRole('cell').allInnerTexts()).toEqual(['2', '1', '1', '1']);
     expect(await seriousViolations(page)).toEqual([]);
     expect((page as Page & { errors: string[] }).errors).toEqual([]);
     await page.close();

@@ -14,17 +14,23 @@ afterEach(async () => {
 async function counts(query = '') {
   const res = await server.call('GET', `/api/send-check/counts${query}`);
   expect(res.status).toBe(200);
-  return res.body.months as { month: string; fired: number; changed: number; sentAnywayAtMost: number }[];
+  return res.body.months as {
+    month: string;
+    fired: number;
+    changed: number;
+    sentAnyway: number;
+    sentAnywayAtMost: number;
+  }[];
 }
 
 describe('the send check counting routes', () => {
   it('count the handler’s reports per month for the DPO: fired, changed and at most sent anyway', async () => {
     const month = thisMonth();
-    for (const kind of ['fired', 'fired', 'fired', 'changed'])
+    for (const kind of ['fired', 'fired', 'fired', 'changed', 'sent-anyway'])
       expect((await server.call('POST', '/api/send-check/events', { month, kind }, REPORTER)).status).toBe(204);
     const months = await counts();
     expect(months).toHaveLength(12);
-    expect(months[11]).toEqual({ month, fired: 3, changed: 1, sentAnywayAtMost: 2 });
+    expect(months[11]).toEqual({ month, fired: 3, changed: 1, sentAnyway: 1, sentAnywayAtMost: 2 });
     expect(months.slice(0, 11).every((m) => m.fired === 0 && m.changed === 0)).toBe(true);
   });
 
@@ -57,7 +63,7 @@ describe('the send check counting routes', () => {
       },
     );
     expect(english.body.error.issues).toEqual([
-      { field: 'kind', code: 'invalid_kind', message: 'kind must be fired or changed.' },
+      { field: 'kind', code: 'invalid_kind', message: 'kind must be fired, changed or sent-anyway.' },
     ]);
     expect((await counts()).every((m) => m.fired === 0 && m.changed === 0)).toBe(true);
     expect(server.logLines.join('\n')).not.toContain('recipients');

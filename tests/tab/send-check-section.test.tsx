@@ -5,12 +5,14 @@ import { SendCheckSection } from '../../src/tab/register/send-check-section';
 import type { SendCheckMonth } from '../../src/web/api-contract';
 import { fakeApi, renderTab } from './support/tab-fixtures';
 
-function months(filled: Record<string, [fired: number, changed: number]>): { months: SendCheckMonth[] } {
+function months(filled: Record<string, [fired: number, changed: number, sentAnyway?: number]>): {
+  months: SendCheckMonth[];
+} {
   const all = ['2026-10', '2026-11', '2026-12'];
   return {
     months: all.map((month) => {
-      const [fired, changed] = filled[month] ?? [0, 0];
-      return { month, fired, changed, sentAnywayAtMost: Math.max(0, fired - changed) };
+      const [fired, changed, sentAnyway = 0] = filled[month] ?? [0, 0];
+      return { month, fired, changed, sentAnyway, sentAnywayAtMost: Math.max(sentAnyway, fired - changed, 0) };
     }),
   };
 }
@@ -26,14 +28,14 @@ describe('SendCheckSection (Varning vid Skicka)', () => {
 
   it('shows the months newest first with fired, changed and at most sent anyway, as a table with headers', async () => {
     renderTab(<SendCheckSection />, {
-      api: fakeApi({ sendCheckCounts: async () => months({ '2026-12': [5, 2], '2026-10': [1, 0] }) }),
+      api: fakeApi({ sendCheckCounts: async () => months({ '2026-12': [5, 2, 1], '2026-10': [1, 0] }) }),
     });
     const table = await screen.findByRole('table', { name: 'Varningar de senaste tolv månaderna' });
     expect(rows(table)).toEqual([
-      ['Månad', 'Varnade mejl', 'Ändrade efter varningen', 'Skickade ändå (högst)'],
-      ['december 2026', '5', '2', '3'],
-      ['november 2026', '0', '0', '0'],
-      ['oktober 2026', '1', '0', '1'],
+      ['Månad', 'Varnade mejl', 'Ändrade efter varningen', 'Skickade ändå (minst)', 'Skickade ändå (högst)'],
+      ['december 2026', '5', '2', '1', '3'],
+      ['november 2026', '0', '0', '0', '0'],
+      ['oktober 2026', '1', '0', '0', '1'],
     ]);
     expect(
       within(table)
@@ -48,7 +50,13 @@ describe('SendCheckSection (Varning vid Skicka)', () => {
   it('speaks English, and says when the alert was not shown at all', async () => {
     renderTab(<SendCheckSection />, { api: fakeApi({ sendCheckCounts: async () => months({}) }), locale: 'en' });
     const table = await screen.findByRole('table', { name: 'Alerts in the last twelve months' });
-    expect(rows(table)[0]).toEqual(['Month', 'Mails alerted on', 'Changed after the alert', 'Sent anyway (at most)']);
+    expect(rows(table)[0]).toEqual([
+      'Month',
+      'Mails alerted on',
+      'Changed after the alert',
+      'Sent anyway (at least)',
+      'Sent anyway (at most)',
+    ]);
     expect(rows(table)[1][0]).toBe('December 2026');
     expect(screen.getByText('The alert was not shown in the period.')).toBeTruthy();
   });
@@ -70,6 +78,6 @@ describe('SendCheckSection (Varning vid Skicka)', () => {
       }),
     });
     const table = await screen.findByTestId('send-check-counts');
-    expect(rows(table)[1]).toEqual(['december 2026', '4', '1', '3']);
+    expect(rows(table)[1]).toEqual(['december 2026', '4', '1', '0', '3']);
   });
 });

@@ -13,10 +13,13 @@ import {
   webLightTheme,
 } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
+import { apiBaseOf } from '../../web/api-client';
 import { signIn, type SignInState } from '../../web/sign-in';
 import { loadClientConfig, type ClientConfig } from '../../web/client-config';
 import { MailReadError, readMailItem, type MailSnapshot } from '../mail-item';
 import { hostedInOutlook, loadOfficeJs, type OfficeLike } from '../office-host';
+import { countSentAnyway } from '../sent-anyway-count';
+import { createSendCheckReporter, type FetchLike } from '../send-check-report';
 import { pickLocale, stringsFor, type Locale, type Strings } from '../strings';
 import { usePaneStyles } from './styles';
 import { TaskPane, type SubmitFn } from './task-pane';
@@ -32,6 +35,8 @@ export interface BootDeps {
   loadConfig?: (href: string) => Promise<ClientConfig>;
   loadOffice?: () => Promise<OfficeLike>;
   loadLocalOffice?: (sample: number) => Promise<OfficeLike>;
+  /** For the count of a mail sent anyway; default the page's fetch. */
+  fetch?: FetchLike;
 }
 
 async function defaultLocalOffice(sample: number): Promise<OfficeLike> {
@@ -43,6 +48,21 @@ async function defaultLocalOffice(sample: number): Promise<OfficeLike> {
 function sampleFrom(search: string): number {
   const n = Number(new URLSearchParams(search).get('sample') ?? '0');
   return Number.isInteger(n) && n >= 0 && n <= 2 ? n : 0;
+}
+
+/**
+ * A sent mail with the check on Send's marker went out with Skicka ändå: counted once, numbers
+ * only (src/outlook/sent-anyway-count.ts), on its own — the pane never waits for it.
+ */
+function countIfSentAnyway(deps: BootDeps, office: OfficeLike, mail: MailSnapshot, auth: SignInState): void {
+  const item = office.context.mailbox?.item;
+  if (!mail.sentAnyway || !item || (auth.kind !== 'local' && auth.kind !== 'signed-in')) return;
+  const report = createSendCheckReporter({
+    url: `${apiBaseOf(deps.href)}/api/send-check/events`,
+    fetch: deps.fetch ?? ((url, init) => fetch(url, init)),
+    getToken: auth.getToken,
+  });
+  void countSentAnyway(item, report);
 }
 
 /** Starts the pane: config.json, then Office.js (in Outlook) or the local stand-in, the mail, sign-in. */
@@ -86,6 +106,7 @@ export async function boot(deps: BootDeps): Promise<Boot> {
     };
   }
   const auth = await signIn(config, office.context.requirements);
+  countIfSentAnyway(deps, office, mail, auth);
   return { kind: 'ready', config, mail, auth, locale, localSample };
 }
 

@@ -1,6 +1,6 @@
 /**
  * The register page's numbers of the check on Send (docs/outlook-add-in.md, "Counting"): per
- * month, mails alerted on, changed after the alert, and at most sent anyway — a table a screen
+ * month, mails alerted on, changed after the alert, and sent anyway at least and at most — a table a screen
  * reader reads by month and column, with what each number can and cannot say.
  */
 import { makeStyles, Spinner, tokens } from '@fluentui/react-components';
@@ -57,6 +57,9 @@ function MonthsTable({ counts }: { counts: SendCheckCounts }) {
             {t.changed}
           </th>
           <th scope="col" className={styles.cell}>
+            {t.sentAnywayAtLeast}
+          </th>
+          <th scope="col" className={styles.cell}>
             {t.sentAnyway}
           </th>
         </tr>
@@ -69,6 +72,7 @@ function MonthsTable({ counts }: { counts: SendCheckCounts }) {
             </th>
             <td className={styles.cell}>{m.fired}</td>
             <td className={styles.cell}>{m.changed}</td>
+            <td className={styles.cell}>{m.sentAnyway}</td>
             <td className={styles.cell}>{m.sentAnywayAtMost}</td>
           </tr>
         ))}
@@ -95,11 +99,12 @@ export function SendCheckSection() {
       <p>{t.intro}</p>
       {error ? <LoadError error={error} onRetry={load} /> : null}
       {!counts && !error ? <Spinner label={common.loading} /> : null}
-      {counts && counts.months.every((m) => m.fired === 0 && m.changed === 0) ? <p>{t.none}</p> : null}
+      {counts && counts.months.every((m) => m.fired + m.changed + m.sentAnyway === 0) ? <p>{t.none}</p> : null}
       {counts ? <MonthsTable counts={counts} /> : null}
       <ul className={styles.notes}>
         <li>{t.firedMeans}</li>
         <li>{t.changedMeans}</li>
+        <li>{t.sentAnywayAtLeastMeans}</li>
         <li>{t.sentAnywayMeans}</li>
         <li>{t.lowerBound}</li>
       </ul>
