@@ -76,6 +76,8 @@ const CHANGE_ROUTES: ReadonlyMap<string, { action: ChangeAction; kind: ChangeKin
       ['close', 'close'],
       ['legal-hold', 'legal-hold'],
       ['lift-legal-hold', 'lift-legal-hold'],
+      ['link', 'link'],
+      ['unlink', 'unlink'],
     ] as const satisfies readonly (readonly [ChangeAction, ChangeKind])[]
   ).map(([action, kind]) => [action, { action, kind }]),
 );

@@ -1,6 +1,6 @@
 /**
  * The DPO's changes to an incident: take ownership, record awareness and the end, assess, record
- * notices and reports, close; set and lift a legal hold.
+ * notices and reports, close; set and lift a legal hold; link a report to a main incident and undo it.
  * Each reads the incident, applies a pure domain change and stores it under the etag it read.
  */
 import {
@@ -10,6 +10,8 @@ import {
   Forbidden,
   isDpo,
   liftLegalHold,
+  linkToMain,
+  parseLinkInput,
   recordAwareness,
   recordEnded,
   recordImyNotice,
@@ -20,6 +22,7 @@ import {
   recordSubjectNotice,
   setLegalHold,
   takeOwnership,
+  unlinkFromMain,
   type Caller,
   type Change,
   type Incident,
@@ -47,9 +50,30 @@ export const CHANGES = {
   // Open or closed: a hold matters most once the incident is closed and retention counts.
   'legal-hold': setLegalHold,
   'lift-legal-hold': liftLegalHold,
+  unlink: unlinkFromMain,
 } satisfies Record<string, DomainChange>;
 
-export type ChangeKind = keyof typeof CHANGES;
+/**
+ * Changes that read other incidents first: what they found is bound into the domain change.
+ * @remarks The link's checks (main exists and is not linked; the report has none linked to it)
+ * read at the time of the change; two DPOs linking A to B and B to C at the same moment could
+ * still make a chain, which the board shows and either link undoes.
+ */
+const LOADED_CHANGES = {
+  link: async (deps: UseCaseDeps, report: Incident, raw: unknown): Promise<DomainChange> => {
+    const { mainNumber } = parseLinkInput(raw);
+    const main = mainNumber === report.number ? report : await deps.store.getByNumber(mainNumber);
+    const linked = await deps.store.listLinkedTo(report.id, { limit: 1 });
+    const context = { main, reportHasLinkedReports: linked.items.length > 0 };
+    return (incident, body, by, now) => linkToMain(incident, body, context, by, now);
+  },
+} satisfies Record<string, (deps: UseCaseDeps, report: Incident, raw: unknown) => Promise<DomainChange>>;
+
+export type ChangeKind = keyof typeof CHANGES | keyof typeof LOADED_CHANGES;
+
+function isLoaded(kind: ChangeKind): kind is keyof typeof LOADED_CHANGES {
+  return Object.prototype.hasOwnProperty.call(LOADED_CHANGES, kind);
+}
 
 /**
  * Applies one change as the caller (a DPO). `expectedEtag` is the version the caller saw;
@@ -71,7 +95,8 @@ export async function changeIncident(
   const current = await findVisibleIncident(deps, caller, idOrNumber);
   if (expectedEtag !== undefined && expectedEtag !== current.etag) throw new Conflict();
   const by = { id: caller.id, name: caller.name };
-  const { next, event } = CHANGES[kind](current, raw, by, deps.clock.now());
+  const change = isLoaded(kind) ? await LOADED_CHANGES[kind](deps, current, raw) : CHANGES[kind];
+  const { next, event } = change(current, raw, by, deps.clock.now());
   const stored = await deps.store.update(next, current.etag, event);
   deps.logger.info('incident changed', { incidentId: stored.id, number: stored.number, change: kind });
   await announce(deps, 'changed', stored);

@@ -22,7 +22,12 @@ export interface IncidentDetails {
   findings: RegisterCheckId[];
   /** A phased notice to IMY whose supplement is still owed: by when (notice + four weeks); else null. */
   supplementDueAt: string | null;
+  /** The reports linked to this incident as their main, earliest discovery first (DPO only; a reporter gets none). */
+  linkedReports?: Pick<Incident, 'id' | 'number' | 'title' | 'status'>[];
 }
+
+/** Linked reports shown at most on one incident's page. */
+const MAX_LINKED_SHOWN = 200;
 
 /** Finds an incident by id or by number (`PUI-2026-0042`) that the caller may see, or throws NotFound. */
 export async function findVisibleIncident(deps: UseCaseDeps, caller: Caller, idOrNumber: string): Promise<Incident> {
@@ -44,5 +49,11 @@ export async function getIncident(deps: UseCaseDeps, caller: Caller, idOrNumber:
     duties: incident.assessment ? dutiesFor(incident.assessment.risk) : null,
     findings: registerFindings(incident),
     supplementDueAt: supplementDueAt(incident),
+    linkedReports: isDpo(caller) ? await linkedReports(deps, incident.id) : [],
   };
+}
+
+async function linkedReports(deps: UseCaseDeps, mainId: string): Promise<IncidentDetails['linkedReports']> {
+  const page = await deps.store.listLinkedTo(mainId, { limit: MAX_LINKED_SHOWN });
+  return page.items.map(({ id, number, title, status }) => ({ id, number, title, status }));
 }

@@ -171,6 +171,8 @@ export const reportBody = z.looseObject({
   cause: text,
   measures: text,
   unit: text,
+  sourceMessageId: text,
+  internetMessageId: text,
 });
 
 /** POST /api/retention/runs: lists what is due into a run (`asOf`: YYYY-MM-DD, default today). */
@@ -221,6 +223,8 @@ export const changeBodies = {
   close: z.looseObject({}),
   'legal-hold': z.looseObject({ reason: text, reference: text }),
   'lift-legal-hold': z.looseObject({}),
+  link: z.looseObject({ mainNumber: text }),
+  unlink: z.looseObject({}),
 } as const;
 
 export type ChangeAction = keyof typeof changeBodies;
@@ -241,6 +245,10 @@ export const reportRequest = z.strictObject({
   cause: z.optional(z.enum(CAUSE_IDS)),
   measures: z.optional(z.string()),
   unit: z.optional(z.string()),
+  /** The Outlook mail reported from (its Message-ID, `<…@…>`): reports of one mail are grouped. */
+  internetMessageId: z.optional(z.string()),
+  /** The Teams message reported from: reports of one message are grouped. */
+  sourceMessageId: z.optional(z.string()),
 });
 export type ReportRequest = z.infer<typeof reportRequest>;
 
@@ -286,6 +294,9 @@ export const changeRequests = {
   close: z.strictObject({}),
   'legal-hold': z.strictObject({ reason: z.enum(LEGAL_HOLD_REASON_IDS), reference: optionalText }),
   'lift-legal-hold': z.strictObject({}),
+  /** Links the report to the main incident with this number (`PUI-2026-0042`). */
+  link: z.strictObject({ mainNumber: z.string() }),
+  unlink: z.strictObject({}),
 } as const satisfies Record<ChangeAction, z.ZodMiniType>;
 
 /** The body of each change, by route. */
@@ -351,6 +362,9 @@ export const incidentAnswer = z.object({
       reference: z.optional(z.string()),
     }),
   ),
+  linkedTo: z.optional(z.object({ id: z.string(), number: z.string(), linkedAt: z.string(), linkedBy: person })),
+  sourceMessageId: z.optional(z.string()),
+  internetMessageId: z.optional(z.string()),
   nextReminderAt: z.nullable(z.string()),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -384,6 +398,10 @@ export const incidentDetailsAnswer = z.object({
   duties: z.nullable(z.object({ notifyAuthority: z.boolean(), informDataSubjects: z.boolean() })),
   findings: z.array(registerCheckId),
   supplementDueAt: z.nullable(z.string()),
+  /** The reports linked to this incident as their main (DPO only; a reporter gets none). */
+  linkedReports: z.optional(
+    z.array(z.object({ id: z.string(), number: z.string(), title: z.string(), status: z.enum(STATUS_IDS) })),
+  ),
 });
 
 /** GET /api/register/report. */

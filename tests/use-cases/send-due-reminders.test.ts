@@ -197,6 +197,36 @@ describe('sendDueReminders and their delivery', () => {
     expect((await store.get(incident.id))!.nextReminderAt).toBeNull();
   });
 
+  it('sends no reminder for a linked report (its main carries the clock), and its own resume once unlinked', async () => {
+    // The main is discovered first: its deadline comes first, so the link is allowed.
+    const main = await stored({ discoveredAt: '2026-11-18T07:00:00.000Z' });
+    const report = await stored();
+    clock.set(at48);
+    await sendDueReminders(deps); // both due; then the DPO links the report before delivery
+    await changeIncident(deps, dpo, 'link', report.id, { mainNumber: main.number });
+
+    const outcome = await deliver();
+    expect(outcome).toMatchObject({ dropped: 1 });
+    expect(await remindersSent(report)).toEqual([]);
+    expect((await remindersSent(main)).map((r) => r.stage)).toEqual(['48h']);
+    expect((await store.get(report.id))!.nextReminderAt).toBeNull();
+
+    // A day on, at 24 h left, only the main is due.
+    clock.set('2026-11-20T08:00:00.000Z');
+    expect(await sendDueReminders(deps)).toEqual({ due: 1 });
+    expect((await outboxFor(deps.appState, clock).pending()).map((e) => e.key)).toEqual([`reminder:${main.id}`]);
+    await deliver();
+
+    // Unlinked, the report's own schedule resumes from where it stands: its next threshold, 12 h left.
+    clock.set('2026-11-20T10:00:00.000Z');
+    const unlinked = await changeIncident(deps, dpo, 'unlink', report.id, {});
+    expect(unlinked.nextReminderAt).toBe('2026-11-20T20:00:00.000Z');
+    clock.set('2026-11-20T20:00:00.000Z');
+    await sendDueReminders(deps);
+    await deliver();
+    expect((await remindersSent(report)).map((r) => r.stage)).toEqual(['12h']);
+  });
+
   it('records the reminder on top of a change a person made while it was being sent', async () => {
     const incident = await stored();
     clock.set('2026-11-20T08:00:30.000Z'); // 24 h left, and the first reminder was missed: one catch-up
