@@ -129,6 +129,13 @@ function minimalRecord(i: Incident): Incident {
       recordedAt: i.policeReport.recordedAt,
       recordedBy: nobody,
     },
+    // A report linked to a main incident counts in none of the register's figures: the link stays.
+    linkedTo: i.linkedTo && {
+      id: i.linkedTo.id,
+      number: i.linkedTo.number,
+      linkedAt: i.linkedTo.linkedAt,
+      linkedBy: nobody,
+    },
     closedAt: i.closedAt,
     closedBy: i.closedBy && nobody,
     nextReminderAt: null,

@@ -105,12 +105,20 @@ describe('culledIncident', () => {
   });
 
   it('keeps the register report and the register findings of the incident as they were', () => {
-    const incident = aFullIncident();
+    const main = aFullIncident();
+    const linked = anIncident({
+      ...aFullIncident(),
+      id: 'inc-2',
+      number: 'PUI-2026-0002',
+      linkedTo: { id: main.id, number: main.number, linkedAt: '2026-01-02T10:00:00.000Z', linkedBy: staff },
+    });
     for (const scope of ['whole', 'free-text', 'audit'] as const) {
-      const culled = culledIncident(incident, mark(scope));
-      expect(buildRegisterReport([culled])).toEqual(buildRegisterReport([incident]));
-      expect(registerFindings(culled)).toEqual(registerFindings(incident));
+      const culled = [main, linked].map((i) => culledIncident(i, mark(scope)));
+      expect(buildRegisterReport(culled)).toEqual(buildRegisterReport([main, linked]));
+      expect(culled.map(registerFindings)).toEqual([main, linked].map(registerFindings));
+      expect(culled[1].linkedTo?.number).toBe(main.number);
     }
+    expect(JSON.stringify(culledIncident(linked, mark('whole')).linkedTo)).not.toContain(staff.name);
   });
 
   it('free-text: replaces the texts, keeps people and references; audit: changes nothing but the mark', () => {
