@@ -21,6 +21,7 @@ import { createTeamsBot, type TeamsBot, type TeamsBotConfig } from '../bot';
 import { reminderScheduler, type IntervalTimer } from './scheduler';
 import { createApp, type ClientConfig } from './server/app';
 import { entraAuthenticator, localAuthenticator } from './server/auth';
+import { committeeTemplatesFrom, CommitteeTemplateSettingError } from './documents/committee-templates';
 import { createLogger } from './server/logger';
 import { openStores } from './store/open-stores';
 import { SharePointAccessDenied, SharePointNotProvisioned } from './store/sharepoint';
@@ -133,10 +134,21 @@ function retentionSettings(env: Record<string, string | undefined>): RetentionPo
   }
 }
 
+/** The committee report's texts (COMMITTEE_REPORT_TEMPLATE*); a file that cannot be used stops the start. */
+function committeeTemplateSettings(env: Record<string, string | undefined>): UseCaseDeps['committeeTemplates'] {
+  try {
+    return committeeTemplatesFrom(env);
+  } catch (error) {
+    if (error instanceof CommitteeTemplateSettingError) throw new ConfigError(error.message);
+    throw error;
+  }
+}
+
 /** Starts everything on 127.0.0.1 and resolves once the store is open and the port listens. */
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
   const config = loadConfig(options.env ?? process.env);
   const retention = retentionSettings(options.env ?? process.env);
+  const committeeTemplates = committeeTemplateSettings(options.env ?? process.env);
   if (options.dbFile) config.dbFile = options.dbFile;
   if (options.profile === 'local') {
     config.profile = 'local';
@@ -165,6 +177,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     outbox,
     organisation: config.organisation,
     letterTemplates: config.letterTemplates,
+    committeeTemplates,
     // One set of buckets for every entry point that files reports (API and bot).
     reportRate: config.reportRate.burst > 0 ? new ReportRateLimiter(config.reportRate) : undefined,
   };

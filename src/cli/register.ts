@@ -11,7 +11,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config';
 import { DomainError, maskPersonalData, ValidationError, type Caller, type Logger, type Stores } from '../domain';
-import { renderRegisterReportMarkdown, type RegisterPeriod } from '../domain/register-report';
+import { renderRegisterReportMarkdown, validateRegisterPeriod, type RegisterPeriod } from '../domain/register-report';
 import { readRegister, type RegisterRowProblem } from '../domain/register-row';
 import { stockholmDate } from '../domain/stockholm-time';
 import {
@@ -33,6 +33,12 @@ import {
 } from '../use-cases/retention';
 import { cullRetentionRun } from '../use-cases/retention-cull-run';
 import { summariseRegister } from '../use-cases/summarise-register';
+import { committeeReport, committeeReportFilename } from '../use-cases/committee-report';
+import { committeeReportDocx } from '../documents/committee-report-docx';
+import { committeeTemplatesFrom, CommitteeTemplateSettingError } from '../documents/committee-templates';
+import { validateCaseNumber, type CommitteeTemplate } from '../domain/committee-report';
+import type { Locale } from '../domain/i18n';
+import type { Organisation } from '../domain/organisation';
 import {
   retentionAsOf,
   retentionPolicy,
@@ -66,6 +72,10 @@ export interface RegisterCliDeps {
   cwd?: string;
   /** What the records plan says (RETENTION_*); default keep. */
   retention?: RetentionPolicy;
+  /** The organisation and committee the committee report names (ORGANISATION_NAME, COMMITTEE_NAME). */
+  organisation?: Organisation;
+  /** The committee report's texts (COMMITTEE_REPORT_TEMPLATE*); default the domain's. */
+  committeeTemplates?: Partial<Record<Locale, CommitteeTemplate>>;
 }
 
 /** A failure the person at the terminal can act on; `message` is Swedish. */
@@ -88,6 +98,9 @@ export const USAGE = `Användning: npm run register -- <kommando>
   report [--from ÅÅÅÅ-MM-DD] [--to ÅÅÅÅ-MM-DD] [--format md|json]
                                    Sammanställning för nämnden: incidenter upptäckta under perioden
                                    (båda datumen ingår; utan datum: hela registret). Standard: md.
+  report --format docx [--out <fil>] [--from …] [--to …] [--case-number <ärendebeteckning>] [--lang sv|en]
+                                   Redovisningen till nämnden som Word-dokument (tjänsteskrivelse med
+                                   bilagan Sammanställning); du står som handläggare.
   export [--format csv|xlsx] [--out <fil>]
                                    Hela registret med registrets kolumner och appens. CSV (semikolon,
                                    UTF-8) skrivs till skärmen om --out saknas; XLSX till en fil.
@@ -140,6 +153,8 @@ export async function runRegisterCli(argv: readonly string[], deps: RegisterCliD
         'dry-run': { type: 'boolean' },
         confirm: { type: 'boolean' },
         out: { type: 'string' },
+        'case-number': { type: 'string' },
+        lang: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -196,11 +211,12 @@ export async function runRegisterCli(argv: readonly string[], deps: RegisterCliD
         return 0;
       }
       case 'report': {
+        if (values.format === 'docx') return await writeCommitteeReport(values, rest, { deps, caller, now, cwd, open });
         rejectOptions(values, ['from', 'to', 'format'], 'report');
         if (rest.length > 0) throw new CliFailure(`Okänt argument "${rest[0]}" till report.`, 2);
         const format = values.format ?? 'md';
         if (format !== 'md' && format !== 'json')
-          throw new CliFailure(`--format ska vara md eller json för report (inte "${format}").`, 2);
+          throw new CliFailure(`--format ska vara md, json eller docx för report (inte "${format}").`, 2);
         const period: RegisterPeriod = { from: values.from, to: values.to };
         const summary = await summariseRegister({ store: await open('read') }, caller, period);
         stdout.write(
@@ -270,6 +286,46 @@ export async function runRegisterCli(argv: readonly string[], deps: RegisterCliD
   } finally {
     await stores?.close();
   }
+}
+
+/** `report --format docx`: the committee report as a Word file, written to `--out` (default a dated name). */
+async function writeCommitteeReport(
+  values: Record<string, string | boolean | undefined>,
+  rest: string[],
+  context: {
+    deps: RegisterCliDeps;
+    caller: Caller;
+    now: () => Date;
+    cwd: string;
+    open: (purpose: 'read') => Promise<RegisterStores['incidents']>;
+  },
+): Promise<number> {
+  rejectOptions(values, ['from', 'to', 'format', 'out', 'case-number', 'lang'], 'report --format docx');
+  if (rest.length > 0) throw new CliFailure(`Okänt argument "${rest[0]}" till report. Ange filen med --out.`, 2);
+  const lang = values.lang ?? 'sv';
+  if (lang !== 'sv' && lang !== 'en') throw new CliFailure(`--lang ska vara sv eller en (inte "${String(lang)}").`, 2);
+  const period: RegisterPeriod = { from: values.from as string | undefined, to: values.to as string | undefined };
+  const ask = { period, caseNumber: values['case-number'] as string | undefined, lang } as const;
+  // The case number's and the period's checks run before the register is opened.
+  validateRegisterPeriod(period);
+  validateCaseNumber(ask.caseNumber);
+  const { deps, caller, now, cwd } = context;
+  const content = await committeeReport(
+    {
+      store: await context.open('read'),
+      clock: { now },
+      organisation: deps.organisation,
+      committeeTemplates: deps.committeeTemplates,
+    },
+    caller,
+    ask,
+  );
+  const target = path.resolve(cwd, (values.out as string | undefined) ?? committeeReportFilename(period, lang));
+  await writeOut(target, await committeeReportDocx(content));
+  deps.stdout.write(
+    `Skrev redovisningen (${content.appendix.rows.length} incidenter) till ${maskPersonalData(target)}.\n`,
+  );
+  return 0;
 }
 
 /** `--as-of`: the whole day in Stockholm time; without it, now. */
@@ -437,11 +493,13 @@ function currentUser(): string {
 
 /** Entry point for `node dist/src/cli/register.js`. */
 export async function main(argv = process.argv.slice(2)): Promise<number> {
-  let config: StoreConfig;
+  let config: ReturnType<typeof loadConfig>;
+  let committeeTemplates: RegisterCliDeps['committeeTemplates'];
   try {
     config = loadConfig(process.env);
+    committeeTemplates = committeeTemplatesFrom(process.env);
   } catch (error) {
-    if (error instanceof ConfigError) {
+    if (error instanceof ConfigError || error instanceof CommitteeTemplateSettingError) {
       process.stderr.write(`Konfigurationen är felaktig: ${error.message}\n`);
       return 1;
     }
@@ -463,6 +521,8 @@ export async function main(argv = process.argv.slice(2)): Promise<number> {
     stderr: process.stderr,
     user: currentUser(),
     retention,
+    organisation: config.organisation,
+    committeeTemplates,
   });
 }
 

@@ -1,8 +1,18 @@
 /** JSON and file routes for the register: the committee summary, the findings to-do list, the export. */
 import { Router } from 'express';
 import { Forbidden, isDpo, registerFindings } from '../domain';
+import { committeeReportDocx } from '../documents/committee-report-docx';
+import { DOCX_CONTENT_TYPE } from '../documents/docx-kit';
 import { registerCsv, registerXlsx } from '../register-files';
-import { exportRegister, loadRegister, summariseRegister, type UseCaseDeps } from '../use-cases';
+import {
+  committeeReport,
+  committeeReportFilename,
+  exportRegister,
+  loadRegister,
+  summariseRegister,
+  type UseCaseDeps,
+} from '../use-cases';
+import { HttpProblem } from './error-response';
 import { callerOf } from './incident-routes';
 import { queryOf } from './request-contract';
 
@@ -11,6 +21,29 @@ export function registerRoutes(deps: UseCaseDeps): Router {
 
   router.get('/register/report', async (req, res) => {
     const period = { from: queryOf(req, 'from'), to: queryOf(req, 'to') };
+    const format = req.query.format ?? 'json';
+    if (format === 'docx') {
+      const lang = queryOf(req, 'lang');
+      const content = await committeeReport(deps, callerOf(req), {
+        period,
+        caseNumber: queryOf(req, 'caseNumber'),
+        lang,
+      });
+      res
+        .status(200)
+        .setHeader('Content-Type', DOCX_CONTENT_TYPE)
+        .setHeader('Content-Disposition', `attachment; filename="${committeeReportFilename(period, lang)}"`)
+        .setHeader('Cache-Control', 'no-store')
+        .send(Buffer.from(await committeeReportDocx(content)));
+      return;
+    }
+    if (format !== 'json')
+      throw new HttpProblem(
+        400,
+        'invalid_report_format',
+        'format ska vara json eller docx.',
+        'format must be json or docx.',
+      );
     const { report } = await summariseRegister(deps, callerOf(req), period);
     res.json(report);
   });

@@ -1,5 +1,15 @@
 /** What every use case may use: the ports, wired in src/main.ts. */
-import type { AccessLog, AppStateStore, Art34Templates, Clock, IncidentStore, Logger, Organisation } from '../domain';
+import type {
+  AccessLog,
+  AppStateStore,
+  Art34Templates,
+  Clock,
+  IncidentStore,
+  Locale,
+  Logger,
+  Organisation,
+} from '../domain';
+import type { CommitteeTemplate } from '../domain/committee-report';
 import type { AccessRecorder } from './access-recorder';
 import type { Outbox } from './outbox';
 import type { ReportRateLimiter } from './report-rate-limiter';
@@ -34,4 +44,6 @@ export interface UseCaseDeps {
   organisation?: Organisation;
   /** The art. 34 letter's templates by language (`ART34_LETTER_TEMPLATE`, `…_EN`); absent: the domain's defaults. */
   letterTemplates?: Art34Templates;
+  /** The committee report's texts per language (`COMMITTEE_REPORT_TEMPLATE*`); absent: the domain's default. */
+  committeeTemplates?: Partial<Record<Locale, CommitteeTemplate>>;
 }

@@ -23,3 +23,4 @@ export * from './send-due-reminders';
 export * from './summarise-register';
 export * from './notice-text';
 export * from './send-check-counts';
+export * from './committee-report';

@@ -109,6 +109,20 @@ export const QUERY = {
     'format ska vara csv eller xlsx.',
     'format must be csv or xlsx.',
   ),
+  /** GET /api/register/report?format=docx: the ärendebeteckning typed in (its rules are the domain's). */
+  caseNumber: param(
+    z.optional(z.string()),
+    'invalid_case_number',
+    'caseNumber ska anges högst en gång.',
+    'caseNumber must be given at most once.',
+  ),
+  /** GET /api/register/report?format=docx: the document's language. */
+  lang: param(
+    z._default(z.enum(['sv', 'en']), 'sv'),
+    'invalid_lang',
+    'lang ska vara sv eller en.',
+    'lang must be sv or en.',
+  ),
   /** GET /api/retention: the day the due list counts to (its format is the domain's rule). */
   asOf: param(
     z.optional(z.string()),

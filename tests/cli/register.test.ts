@@ -269,7 +269,7 @@ describe('register report', () => {
 
   it.each([
     [['report', '--from', '2024-02-30'], 'Startdatum (--from) ska vara ett datum som ÅÅÅÅ-MM-DD'],
-    [['report', '--format', 'pdf'], '--format ska vara md eller json för report (inte "pdf").'],
+    [['report', '--format', 'pdf'], '--format ska vara md, json eller docx för report (inte "pdf").'],
     [['report', '--out', 'x'], 'report tar inte emot --out.'],
     [['report', '--from'], 'Valet --from behöver ett värde'],
     [['report', '--verbose'], 'Okänt val --verbose.'],
