@@ -116,13 +116,6 @@ export const QUERY = {
     'caseNumber ska anges högst en gång.',
     'caseNumber must be given at most once.',
   ),
-  /** GET /api/register/report?format=docx: the document's language. */
-  lang: param(
-    z._default(z.enum(['sv', 'en']), 'sv'),
-    'invalid_lang',
-    'lang ska vara sv eller en.',
-    'lang must be sv or en.',
-  ),
   /** GET /api/retention: the day the due list counts to (its format is the domain's rule). */
   asOf: param(
     z.optional(z.string()),
@@ -137,7 +130,8 @@ export const QUERY = {
     'kind ska vara xlsx eller audit.',
     'kind must be xlsx or audit.',
   ),
-  // GET /api/incidents/:id/notice (its `kind` and `format` are read by the route: the retention and register exports have those names).
+  // GET /api/incidents/:id/notice (its `kind` and `format` are read by the route: the retention and register exports have those names),
+  // and GET /api/register/report?format=docx: the document's language.
   lang: param(
     z._default(z.enum(['sv', 'en']), 'sv'),
     'invalid_lang',
