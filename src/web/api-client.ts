@@ -93,6 +93,17 @@ export class ApiClient {
     return this.send<T>('POST', path, answer, request.body, etag);
   }
 
+  /** GET a plain-text document (the IMY text, the art. 34 letter), checked against its answer schema. */
+  async getText(path: string, answer: z.ZodMiniType<string>): Promise<string> {
+    const response = await this.fetch('GET', path, undefined, undefined, 'text/plain');
+    if (!response.ok) throw await this.errorOf(response);
+    const text = await response.text();
+    if (!answer.safeParse(text).success) {
+      throw new ApiError(response.status, 'unexpected_response', UNEXPECTED_MESSAGE[this.options.locale]);
+    }
+    return text;
+  }
+
   /** GET a file (register export) with the same credentials as the JSON calls. */
   async download(path: string): Promise<{ blob: Blob; filename?: string }> {
     const response = await this.fetch('GET', path);
@@ -143,8 +154,14 @@ export class ApiClient {
     return payload as T;
   }
 
-  private async fetch(method: string, path: string, body?: unknown, etag?: string): Promise<Response> {
-    const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': this.options.locale };
+  private async fetch(
+    method: string,
+    path: string,
+    body?: unknown,
+    etag?: string,
+    accept = 'application/json',
+  ): Promise<Response> {
+    const headers: Record<string, string> = { Accept: accept, 'Accept-Language': this.options.locale };
     let token: string | undefined;
     try {
       token = this.options.token ? await this.options.token() : undefined;

@@ -496,6 +496,31 @@ export const sendCheckCountsAnswer = z.object({
   ),
 });
 
+/** GET /api/incidents/{id}/notice: which document, and for the IMY text a notice about to be recorded. */
+export interface NoticeQuery {
+  kind: 'imy' | 'art34';
+  /** `docx`: the letter as a Word document. */
+  format?: 'text' | 'docx';
+  /** The letter's language. */
+  lang?: 'sv' | 'en';
+  /** The IMY notice not yet recorded: when it is sent (ISO 8601) and whether it is phased. */
+  notifiedAt?: string;
+  phased?: boolean;
+}
+
+/** The address of a document of one incident (`?kind=…`); nothing but ids, a time and flags goes in it. */
+export function noticePath(id: string, query: NoticeQuery): string {
+  const params = new URLSearchParams({ kind: query.kind });
+  if (query.format) params.set('format', query.format);
+  if (query.lang) params.set('lang', query.lang);
+  if (query.notifiedAt) params.set('notifiedAt', query.notifiedAt);
+  if (query.phased !== undefined) params.set('phased', String(query.phased));
+  return `/api/incidents/${encodeURIComponent(id)}/notice?${params.toString()}`;
+}
+
+/** The text of GET /api/incidents/{id}/notice (`text/plain`). */
+export const noticeTextAnswer = z.string().check(z.maxLength(200_000));
+
 /** The error body of every refusal: a stable code, a message in the caller's language, and field issues for bad input. */
 export const errorAnswer = z.object({
   error: z.object({

@@ -12,6 +12,8 @@ import {
   incidentDetailsAnswer,
   incidentPageAnswer,
   meAnswer,
+  noticePath,
+  noticeTextAnswer,
   registerReportAnswer,
   reportRequest,
   sendCheckCountsAnswer,
@@ -28,6 +30,7 @@ import {
   type IncidentDetails,
   type IncidentPage,
   type Me,
+  type NoticeQuery,
   type RegisterReport,
   type ReportRequest,
   type SendCheckCounts,
@@ -60,6 +63,12 @@ export interface PuiApi {
   sendCheckCounts(): Promise<SendCheckCounts>;
   /** Who opened the incident, newest first (DPO only): the first page. */
   accessLog(id: string): Promise<AccessLogPage>;
+  /** The IMY text or the art. 34 letter of one incident, as text (DPO only; each read is in the access log). */
+  noticeText(id: string, query: Omit<NoticeQuery, 'format'>): Promise<string>;
+  /** The art. 34 letter as a Word document. */
+  letterDocument(id: string, lang: 'sv' | 'en'): Promise<{ blob: Blob; filename?: string }>;
+  /** The address of the letter's Word document (for the link's href). */
+  letterDocumentUrl(id: string, lang: 'sv' | 'en'): string;
   /** The register as a file, for the export links. */
   exportRegister(format: 'csv' | 'xlsx'): Promise<{ blob: Blob; filename?: string }>;
   /** The address of the export (for the link's href). */
@@ -139,6 +148,18 @@ export class HttpPuiApi implements PuiApi {
       `/api/incidents/${encodeURIComponent(id)}/access-log?limit=100`,
       accessLogAnswer,
     );
+  }
+
+  noticeText(id: string, query: Omit<NoticeQuery, 'format'>): Promise<string> {
+    return this.client.getText(noticePath(id, query), noticeTextAnswer);
+  }
+
+  letterDocument(id: string, lang: 'sv' | 'en'): Promise<{ blob: Blob; filename?: string }> {
+    return this.client.download(noticePath(id, { kind: 'art34', format: 'docx', lang }));
+  }
+
+  letterDocumentUrl(id: string, lang: 'sv' | 'en'): string {
+    return this.client.url(noticePath(id, { kind: 'art34', format: 'docx', lang }));
   }
 
   exportRegister(format: 'csv' | 'xlsx'): Promise<{ blob: Blob; filename?: string }> {

@@ -244,3 +244,55 @@ describe('HttpPuiApi', () => {
     expect(calls[1].url).toBe('/api/incidents?scope=all&open=true&limit=200&cursor=more');
   });
 });
+
+describe('HttpPuiApi documents (GET /api/incidents/{id}/notice)', () => {
+  function textFetch(status: number, body: string, type: string, calls: Call[]): typeof fetch {
+    return (async (url: string, init: RequestInit) => {
+      calls.push({ url, init });
+      return new Response(body, { status, headers: { 'content-type': type } });
+    }) as unknown as typeof fetch;
+  }
+
+  it("asks for the IMY text with the draft's time and flag only, as text/plain, and gives the text as sent", async () => {
+    const calls: Call[] = [];
+    const api = new HttpPuiApi(
+      new ApiClient({ locale: 'sv', fetchImpl: textFetch(200, 'Vårt ärendenummer: PUI-1', 'text/plain', calls) }),
+    );
+    const text = await api.noticeText('inc 1', { kind: 'imy', notifiedAt: '2026-11-20T10:00:00.000Z', phased: true });
+    expect(text).toBe('Vårt ärendenummer: PUI-1');
+    expect(calls[0].url).toBe(
+      '/api/incidents/inc%201/notice?kind=imy&notifiedAt=2026-11-20T10%3A00%3A00.000Z&phased=true',
+    );
+    expect((calls[0].init.headers as Record<string, string>).Accept).toBe('text/plain');
+  });
+
+  it('names the letter in its language, as text and as Word', async () => {
+    const calls: Call[] = [];
+    const api = new HttpPuiApi(
+      new ApiClient({
+        locale: 'en',
+        baseUrl: 'https://pui.example',
+        fetchImpl: textFetch(200, 'x', 'text/plain', calls),
+      }),
+    );
+    await api.noticeText('inc-1', { kind: 'art34', lang: 'en' });
+    expect(calls[0].url).toBe('https://pui.example/api/incidents/inc-1/notice?kind=art34&lang=en');
+    expect(api.letterDocumentUrl('inc-1', 'sv')).toBe(
+      'https://pui.example/api/incidents/inc-1/notice?kind=art34&format=docx&lang=sv',
+    );
+  });
+
+  it("turns the API's refusal into an ApiError with its code and message", async () => {
+    const refusal = JSON.stringify({
+      error: { code: 'forbidden', message: 'Bara dataskyddsombudet kan ta fram brevet.' },
+    });
+    const api = new HttpPuiApi(
+      new ApiClient({ locale: 'sv', fetchImpl: textFetch(403, refusal, 'application/json', []) }),
+    );
+    await expect(api.noticeText('inc-1', { kind: 'art34' })).rejects.toMatchObject({
+      status: 403,
+      code: 'forbidden',
+      message: 'Bara dataskyddsombudet kan ta fram brevet.',
+    });
+  });
+});

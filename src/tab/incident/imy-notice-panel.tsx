@@ -3,25 +3,26 @@
  * record of the notice – time, IMY's reference, phased, and the reasons when it is late – and
  * the supplement a phased notice owes.
  */
-import { Button, Checkbox, Field, Input, Textarea, makeStyles, tokens } from '@fluentui/react-components';
-import { useRef, useState } from 'react';
+import { Checkbox, Field, Input, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import { useState } from 'react';
 import { isLate } from '../../domain/deadline';
 import type { Incident } from '../../web/api-contract';
 import { TimeField } from '../components/time-field';
 import { fromLocalInput, displayTime } from '../components/time-input';
 import { useStrings } from '../i18n';
 import { ChangeForm } from './change-form';
-import { imyNoticeText } from '../../domain/imy-notice';
+import { CopyableText } from './copyable-text';
+import { documentStrings } from './document-strings';
 import { ImySupplement } from './imy-supplement';
 import { incidentStrings } from './incident-strings';
 import { IncidentTrack } from './incident-track';
 import type { PanelProps } from './panel';
 import { useFormStyles } from './section';
 import { useChange, type ChangeState } from './use-change';
+import { useNoticeText } from './use-notice-text';
+import { useTracks } from './track';
 
 const useStyles = makeStyles({
-  text: { fontFamily: tokens.fontFamilyMonospace, minHeight: '14rem' },
-  copyRow: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center', flexWrap: 'wrap' },
   subheading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
 });
 
@@ -56,46 +57,25 @@ function RecordedNotice({ notice }: { notice: NonNullable<Incident['imyNotice']>
   );
 }
 
-/** The text for IMY's e-service, read-only, with a copy button that falls back to selecting it. */
-function NoticeText({ text }: { text: string }) {
+/** The server's text for IMY's e-service (with the settings the browser does not know), for the notice as recorded or drafted. */
+function NoticeText({ incident, draft }: { incident: Incident; draft: { notifiedAt?: string; phased: boolean } }) {
   const t = useStrings(incidentStrings).imy;
   const styles = useStyles();
   const form = useFormStyles();
-  const [copyState, setCopyState] = useState<'idle' | 'copied' | 'failed'>('idle');
-  const textRef = useRef<HTMLTextAreaElement>(null);
-
-  async function copy() {
-    try {
-      if (!navigator.clipboard) throw new Error('The Clipboard API is not available here.');
-      await navigator.clipboard.writeText(text);
-      setCopyState('copied');
-    } catch (error) {
-      console.warn('PUI Desk: copying to the clipboard failed; the text is selected instead.', error);
-      textRef.current?.focus();
-      textRef.current?.select();
-      setCopyState('failed');
-    }
-  }
-
+  const open = useTracks().isOpen('imy');
+  const query = incident.imyNotice ? { kind: 'imy' as const } : { kind: 'imy' as const, ...draft };
+  const { state, retry } = useNoticeText(incident, query, open);
   return (
     <>
       <h3 className={styles.subheading}>{t.textHeading}</h3>
       <p className={form.muted}>{t.textIntro}</p>
-      <Field label={t.textLabel}>
-        <Textarea
-          ref={textRef}
-          className={styles.text}
-          value={text}
-          readOnly
-          resize="vertical"
-          rows={12}
-          data-testid="imy-text"
-        />
-      </Field>
-      <div className={styles.copyRow}>
-        <Button onClick={copy}>{t.copy}</Button>
-        <span role="status">{copyState === 'copied' ? t.copied : copyState === 'failed' ? t.copyFailed : ''}</span>
-      </div>
+      <CopyableText
+        state={state}
+        onRetry={retry}
+        label={t.textLabel}
+        copy={{ button: t.copy, copied: t.copied, failed: t.copyFailed }}
+        testId="imy-text"
+      />
     </>
   );
 }
@@ -111,6 +91,7 @@ interface NoticeFormProps {
 /** The record of the notice: time (empty until chosen), reference, phased, reasons when late. */
 function NoticeForm({ panel, draft, set, late, change }: NoticeFormProps) {
   const t = useStrings(incidentStrings).imy;
+  const words = useStrings(documentStrings);
   const form = useFormStyles();
   function submit() {
     return change.run('imy-notice', {
@@ -140,7 +121,7 @@ function NoticeForm({ panel, draft, set, late, change }: NoticeFormProps) {
         <Field
           label={t.delayReason}
           required
-          hint={t.delayReasonHint}
+          hint={`${t.delayReasonHint} ${words.imyDelayReason}`}
           validationMessage={change.fieldErrors.delayReason}
         >
           <Textarea
@@ -163,12 +144,6 @@ export function ImyNoticePanel({ supplementDueAt, ...panel }: ImyNoticePanelProp
   const notice = incident.imyNotice;
   const notifiedIso = fromLocalInput(draft.notifiedAt);
   const late = notifiedIso !== undefined && isLate(incident.awareAt, notifiedIso);
-  const text = imyNoticeText(
-    incident,
-    notice
-      ? { notifiedAt: notice.notifiedAt, phased: notice.phased, delayReason: notice.delayReason }
-      : { notifiedAt: notifiedIso, phased: draft.phased, delayReason: draft.delayReason },
-  );
   const unlikely = incident.assessment?.risk === 'unlikely';
   const status = notice ? null : unlikely ? t.notNeeded : !incident.assessment ? t.assessFirst : null;
   const set = <K extends keyof NoticeDraft>(key: K, value: NoticeDraft[K]) => setDraft((d) => ({ ...d, [key]: value }));
@@ -178,7 +153,9 @@ export function ImyNoticePanel({ supplementDueAt, ...panel }: ImyNoticePanelProp
       {notice ? <RecordedNotice notice={notice} /> : null}
       {notice ? <ImySupplement panel={panel} supplementDueAt={supplementDueAt} /> : null}
       {status ? <p>{status}</p> : null}
-      {!unlikely || notice ? <NoticeText text={text} /> : null}
+      {!unlikely || notice ? (
+        <NoticeText incident={incident} draft={{ notifiedAt: notifiedIso, phased: draft.phased }} />
+      ) : null}
       {canEdit && !notice && !unlikely ? (
         <NoticeForm panel={panel} draft={draft} set={set} late={late} change={change} />
       ) : null}

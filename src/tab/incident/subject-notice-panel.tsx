@@ -1,9 +1,10 @@
-/** Information to the data subjects (art. 34): when and how they were told, or why not. */
+/** Information to the data subjects (art. 34): the letter to send them, and when and how they were told, or why not. */
 import { Field, Input, Radio, RadioGroup, Textarea } from '@fluentui/react-components';
 import { useState } from 'react';
 import { TimeField } from '../components/time-field';
 import { displayTime, fromLocalInput, toLocalInput } from '../components/time-input';
 import { useStrings } from '../i18n';
+import { Art34LetterSection } from './art34-letter-section';
 import { ChangeForm } from './change-form';
 import { incidentStrings } from './incident-strings';
 import { IncidentTrack } from './incident-track';
@@ -47,6 +48,7 @@ export function SubjectNoticePanel(panel: PanelProps) {
             : t.recordedNot(recorded.notInformedReason ?? '')}
         </p>
       ) : null}
+      {canEdit ? <Art34LetterSection incident={incident} /> : null}
       {canEdit ? (
         <ChangeForm heading={t.heading} change={change} panel={panel} submitLabel={t.record} onSubmit={submit}>
           <Field

@@ -29,6 +29,10 @@ export function fakeApi(overrides: Partial<PuiApi> = {}): PuiApi {
     exportUrl: (format) => `/api/register/export?format=${format}`,
     // The DPO's incident page loads who read it; an empty log unless the test gives one.
     accessLog: async () => ({ items: [] }),
+    // The IMY and art. 34 tracks fetch the server's text when open; a placeholder naming the query unless the test gives one.
+    noticeText: async (_id, query) => `text of ${JSON.stringify(query)}`,
+    letterDocument: missing('letterDocument'),
+    letterDocumentUrl: (id, lang) => `/api/incidents/${id}/notice?kind=art34&format=docx&lang=${lang}`,
     ...overrides,
   } as PuiApi;
 }
