@@ -291,17 +291,16 @@ describe('the message action "Anmäl som personuppgiftsincident" (its dialog: "R
     expect(cardElements(card)).toContainEqual(expect.objectContaining({ id: 'title' }));
   });
 
-  it('reads a long hostile message in linear time', () => {
-    // 200 000 characters each: quadratic patterns take minutes on these, linear ones milliseconds.
-    const started = Date.now();
-    for (const html of [
-      '<'.repeat(200_000),
-      ' '.repeat(200_000) + 'x',
-      `${' '.repeat(100_000)}x\n`.repeat(2),
-      '<br'.repeat(70_000),
-    ])
-      htmlToText(html);
-    expect(Date.now() - started).toBeLessThan(1_000);
+  it('reads a long hostile message to the text it holds (linear patterns: a quadratic one would not finish within the test timeout)', () => {
+    // 200 000 characters each; the speed itself is not asserted here (no timing in tests).
+    expect(htmlToText('<'.repeat(200_000))).toBe('<'.repeat(200_000));
+    expect(htmlToText(' '.repeat(200_000) + 'x')).toBe('x');
+    expect(
+      htmlToText(`${' '.repeat(100_000)}x\n`.repeat(2))
+        .split(/\s+/)
+        .filter(Boolean),
+    ).toEqual(['x', 'x']);
+    expect(htmlToText('<br'.repeat(70_000))).toBe('<br'.repeat(70_000));
     expect(htmlToText('a < b <i>c</i>  \t\nd')).toBe('a < b c\nd');
   });
 
