@@ -75,6 +75,8 @@ describe('SendCheckSection (Varning vid Skicka)', () => {
         sendCheckCounts: async () => months({ '2026-12': [4, 1] }),
         registerFindings: async () => [],
         registerReport: () => new Promise(() => {}),
+        // The page's other sections wait; only this one answers.
+        retention: () => new Promise(() => {}),
       }),
     });
     const table = await screen.findByTestId('send-check-counts');
