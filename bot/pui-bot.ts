@@ -168,7 +168,13 @@ export class PuiBot extends TeamsActivityHandler {
   ): Promise<MessagingExtensionActionResponse> {
     try {
       const caller = await callerOf(context.activity, this.s.directory);
-      return await submitReportDialog(this.s, caller, action, localeFrom(context.activity.locale));
+      return await submitReportDialog(
+        this.s,
+        caller,
+        action,
+        localeFrom(context.activity.locale),
+        context.activity.conversation?.id,
+      );
     } catch (error) {
       this.s.logger.error('message action failed', { error: (error as Error).name });
       return { task: { type: 'message', value: SOMETHING_WENT_WRONG } };

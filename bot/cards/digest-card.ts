@@ -3,7 +3,14 @@
  * card, one line each: number, masked title on one line, source and time left, earliest deadline
  * first, with a link to the board. Each incident's own card (with its actions) follows in the channel.
  */
-import { formatStockholm, formatTimeLeft, possiblySame, timeLeftMs, type DigestView } from '../../src/domain';
+import {
+  formatStockholm,
+  formatTimeLeft,
+  possiblySameInDigest,
+  timeLeftMs,
+  type DigestView,
+  type SameReason,
+} from '../../src/domain';
 import { card, heading, plain, text, type AdaptiveCard } from './adaptive-card';
 import { sourceLabel } from './labels';
 
@@ -28,10 +35,18 @@ export function digestHeading(count: number, since: string): string {
   return count === 1 ? `1 ny incident sedan ${at}` : `${count} nya incidenter sedan ${at}`;
 }
 
+/** Why a line is possibly the same event as an earlier one, in the mark's words. */
+const SAME_REASON_WORDS: Record<SameReason, string> = {
+  'source-message': 'samma meddelande i Teams',
+  mail: 'samma mejl',
+  title: 'liknande rubrik',
+};
+
 export function digestCard(digest: DigestView, options: DigestCardOptions): AdaptiveCard {
-  const same = possiblySame(digest.lines);
+  const same = possiblySameInDigest(digest.lines);
   const lines = digest.lines.map((line) => {
-    const mark = same.has(line.number) ? ` · _möjligen samma händelse som ${same.get(line.number)}_` : '';
+    const found = same.get(line.number);
+    const mark = found ? ` · _möjligen samma händelse som ${found.first} (${SAME_REASON_WORDS[found.reason]})_` : '';
     return text(
       `**${line.number}** · ${plain(line.title)} · ${sourceLabel(line.source)} · ${formatTimeLeft(timeLeftMs(line.deadline, digest.now))}${mark}`,
       { spacing: 'small' },

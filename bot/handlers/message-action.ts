@@ -9,6 +9,7 @@ import {
   LIMITS,
   maskIdentityNumbers,
   parseIsoInstant,
+  teamsSourceMessageId,
   type Caller,
   type Locale,
 } from '../../src/domain';
@@ -134,6 +135,7 @@ export async function submitReportDialog(
   caller: Caller,
   action: MessagingExtensionAction,
   clientLocale: Locale = 'sv',
+  conversationId?: string,
 ): Promise<MessagingExtensionActionResponse> {
   const parsed = parseAction(undefined, action.data);
   if (!parsed || parsed.action.verb !== 'report.submit') {
@@ -147,6 +149,8 @@ export async function submitReportDialog(
       mode: 'dialog',
       intro: copyWarning(locale),
       locale,
+      // Teams sends the message with the dialog's submit too: reports of one message are grouped.
+      sourceMessageId: teamsSourceMessageId(conversationId, action.messagePayload?.id),
     });
     return dialog(outcome.card, locale);
   } catch (error) {

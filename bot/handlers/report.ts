@@ -61,6 +61,8 @@ export interface SubmitContext {
   /** Shown above the form again if it comes back (the message action's warning). */
   intro?: CardElement[];
   locale?: Locale;
+  /** The Teams message reported from (the message action), for grouping reports of one message; never logged. */
+  sourceMessageId?: string;
 }
 
 /**
@@ -80,7 +82,11 @@ export async function submitReport(
   const locale = context.locale ?? 'sv';
   const now = s.deps.clock.now();
   const form = readReportForm(inputs);
-  const raw: Record<string, unknown> = { ...form.raw, reportId };
+  const raw: Record<string, unknown> = {
+    ...form.raw,
+    reportId,
+    ...(context.sourceMessageId ? { sourceMessageId: context.sourceMessageId } : {}),
+  };
   const t = REPORT_CARD_STRINGS[locale];
   const identityInTitle = typeof raw.title === 'string' && findIdentityNumbers(raw.title).length > 0;
   if (identityInTitle) {

@@ -124,6 +124,29 @@ const SOURCE_ID_LABELS: Record<(typeof SOURCE_ID_FIELDS)[number], [string, strin
   internetMessageId: ['Mejlets id (internetMessageId)', "The mail's id (internetMessageId)"],
 };
 
+/** Whether a value passes as a source id of that field ({@link SOURCE_ID_MAX} printable ASCII; a Message-ID in brackets). */
+export function isSourceId(field: (typeof SOURCE_ID_FIELDS)[number], value: unknown): value is string {
+  return (
+    typeof value === 'string' &&
+    value.length > 0 &&
+    value.length <= SOURCE_ID_MAX &&
+    SOURCE_ID.test(value) &&
+    (field !== 'internetMessageId' || /^<[^<>]+>$/.test(value))
+  );
+}
+
+/**
+ * The `sourceMessageId` of a Teams message: its conversation and its id (a message id alone is
+ * unique only within its conversation), or the id alone when the two do not fit; none when
+ * neither is a source id. Never refuses a report: an id that does not fit is left out.
+ */
+export function teamsSourceMessageId(conversationId: unknown, messageId: unknown): string | undefined {
+  if (typeof messageId !== 'string' || messageId === '') return undefined;
+  const both = typeof conversationId === 'string' && conversationId !== '' ? `${conversationId}/${messageId}` : '';
+  if (isSourceId('sourceMessageId', both)) return both;
+  return isSourceId('sourceMessageId', messageId) ? messageId : undefined;
+}
+
 /**
  * Reads an optional source id: 1–255 printable ASCII characters, no spaces; an Outlook
  * `internetMessageId` is a Message-ID in angle brackets (`<…@…>`).
@@ -133,8 +156,7 @@ function sourceId(r: FieldReader, field: (typeof SOURCE_ID_FIELDS)[number]): str
   const value = r.raw[field];
   if (value === undefined || value === null || value === '') return undefined;
   const [sv, en] = SOURCE_ID_LABELS[field];
-  const shape = field === 'internetMessageId' ? /^<[^<>]+>$/ : /^.+$/;
-  if (typeof value !== 'string' || value.length > SOURCE_ID_MAX || !SOURCE_ID.test(value) || !shape.test(value)) {
+  if (!isSourceId(field, value)) {
     return r.fail(
       field,
       'invalid_source_id',

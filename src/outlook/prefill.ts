@@ -5,7 +5,7 @@
  */
 import { ValidationError } from '../domain/errors';
 import { formIssues, reportFromForm } from '../domain/report-form';
-import { parseReportInput } from '../domain/report-input';
+import { isSourceId, parseReportInput } from '../domain/report-input';
 import type { ReportRequest } from '../web/api-contract';
 import { formatStockholm, stockholmDate, toLocalInput } from '../domain/stockholm-time';
 import type { DataCategory } from '../domain/vocabulary';
@@ -160,10 +160,14 @@ export function draftToRequest(
   reportId: string,
   locale: Locale,
   now: Date = new Date(),
+  internetMessageId?: string,
 ): { request: ReportRequest; issues: [] } | { request?: undefined; issues: DraftIssue[] } {
   try {
     const { reportId: _sent, ...input } = parseReportInput(reportFromForm(draft, reportId), now);
     const request: ReportRequest = { reportId, ...input };
+    // The mail's Message-ID groups reports of one mail (the sender's and the recipient's); one that
+    // does not pass is left out rather than refusing the report.
+    if (isSourceId('internetMessageId', internetMessageId)) request.internetMessageId = internetMessageId;
     for (const key of Object.keys(request) as (keyof ReportRequest)[])
       if (request[key] === undefined) delete request[key];
     return { request, issues: [] };

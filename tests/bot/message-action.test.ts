@@ -1,6 +1,7 @@
 import type { Activity } from 'botbuilder';
 import { htmlToText, prefillFromMessage } from '../../bot/handlers/message-action';
 import type { AdaptiveCard } from '../../bot/cards/adaptive-card';
+import { possiblySameEvent, similarityItem } from '../../src/domain';
 import { cardProblems } from './support/card-schema';
 import {
   anna,
@@ -171,6 +172,42 @@ describe('the message action "Anmäl som personuppgiftsincident" (its dialog: "R
       description: prefilled.description,
       occurredAt: new Date(GROUP_CHAT_MESSAGE.createdDateTime).toISOString(),
     });
+  });
+
+  it('keeps the message reported from on the incident, so two reports of one message are marked as possibly the same event', async () => {
+    const reportAs = async (user: typeof anna) => {
+      const fetched = await h.messageExtension(
+        'composeExtension/fetchTask',
+        { commandId: 'reportMessage', commandContext: 'message', messagePayload: GROUP_CHAT_MESSAGE },
+        user,
+        'group',
+      );
+      const card = dialogCard(fetched);
+      await h.messageExtension(
+        'composeExtension/submitAction',
+        {
+          commandId: 'reportMessage',
+          commandContext: 'message',
+          messagePayload: GROUP_CHAT_MESSAGE,
+          data: { ...findExecute(card, 'report.submit')!.data, ...validForm(), ...inputValues(card) },
+        },
+        user,
+        'group',
+      );
+    };
+    await reportAs(anna);
+    await reportAs(erik);
+    const first = (await h.store.getByNumber('PUI-2026-0001'))!;
+    const second = (await h.store.getByNumber('PUI-2026-0002'))!;
+    expect(first.sourceMessageId).toMatch(/\/1700000000456$/);
+    expect(second.sourceMessageId).toBe(first.sourceMessageId);
+    expect(
+      possiblySameEvent([
+        similarityItem({ ...first, title: 'Listan till fel grupp' }),
+        similarityItem({ ...second, title: 'Fel mottagare av en lista' }),
+      ]),
+    ).toEqual(new Map([['PUI-2026-0002', { first: 'PUI-2026-0001', reason: 'source-message' }]]));
+    expect(h.logLines.join('\n')).not.toContain('1700000000456');
   });
 
   it('works from a group chat the bot is not a member of: everything is answered in the dialog, nothing is posted into the chat', async () => {

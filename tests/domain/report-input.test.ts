@@ -1,5 +1,5 @@
 import { ValidationError } from '../../src/domain/errors';
-import { parseReportInput } from '../../src/domain/report-input';
+import { parseReportInput, teamsSourceMessageId } from '../../src/domain/report-input';
 
 const now = new Date('2026-11-20T12:00:00.000Z');
 const valid = {
@@ -242,5 +242,15 @@ describe('parseReportInput', () => {
       return;
     }
     throw new Error('expected a ValidationError');
+  });
+});
+
+describe('teamsSourceMessageId', () => {
+  it('joins the conversation and the message, falls back to the message alone, and leaves out what does not fit', () => {
+    expect(teamsSourceMessageId('19:group@thread.v2', '1700000000456')).toBe('19:group@thread.v2/1700000000456');
+    expect(teamsSourceMessageId(`19:${'x'.repeat(260)}`, '1700000000456')).toBe('1700000000456');
+    expect(teamsSourceMessageId(undefined, '1700000000456')).toBe('1700000000456');
+    expect(teamsSourceMessageId('19:group@thread.v2', 'med mellanslag')).toBeUndefined();
+    expect(teamsSourceMessageId('19:group@thread.v2', undefined)).toBeUndefined();
   });
 });

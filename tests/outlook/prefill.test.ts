@@ -119,6 +119,15 @@ describe('prefill', () => {
       });
     });
 
+    it('sends the mail’s Message-ID along, and leaves out one that does not pass rather than refusing the report', async () => {
+      const draft = prefillDraft(await sourceFor(0, 'anna.handlaggare@kommun.example.se'));
+      const good = draftToRequest(draft, 'outlook-abc12345', 'sv', undefined, '<a1b2c3@kommun.example.se>');
+      expect(good.request?.internetMessageId).toBe('<a1b2c3@kommun.example.se>');
+      const bad = draftToRequest(draft, 'outlook-abc12345', 'sv', undefined, 'inte ett id');
+      expect(bad.issues).toEqual([]);
+      expect(bad.request).not.toHaveProperty('internetMessageId');
+    });
+
     it('lists every field to fix before anything is sent', async () => {
       const draft = prefillDraft(await sourceFor(0, 'anna.handlaggare@kommun.example.se'));
       const { request, issues } = draftToRequest(

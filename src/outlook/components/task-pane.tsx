@@ -97,7 +97,7 @@ export function TaskPane({ config, mail, auth, locale, pageUrl, submit, now = ()
   const canSubmit = auth.kind === 'local' || auth.kind === 'signed-in';
 
   const onSubmit = async () => {
-    const { request, issues } = draftToRequest(draft, reportId, locale, now());
+    const { request, issues } = draftToRequest(draft, reportId, locale, now(), source.mail.internetMessageId);
     setFailure(undefined);
     if (!request) {
       setMessages(Object.fromEntries(issues.map((i) => [i.field, i.message])));

@@ -61,6 +61,35 @@ describe('the digest card', () => {
     expect(json).not.toContain('samma händelse som PUI-2026-0005');
   });
 
+  it('marks reports of the same mail or the same Teams message, whatever their titles, and says why', () => {
+    const mail = '<AM0PR01MB1.eurprd01@kommun.example.se>';
+    const withIds = (i: number, title: string, ids: { internetMessageId?: string; sourceMessageId?: string }) =>
+      digestLine({
+        id: `id-${i}`,
+        reportId: `r-${i}`,
+        number: `PUI-2026-000${i}`,
+        title,
+        source: 'outlook',
+        deadline: now.toISOString(),
+        ...ids,
+      });
+    const lines = [
+      withIds(1, 'Jag skickade fel', { internetMessageId: mail }),
+      withIds(2, 'Fick ett mejl som inte var mitt', { internetMessageId: mail }),
+      withIds(3, 'Meddelande i fel kanal', { sourceMessageId: '19:g@thread.v2/170' }),
+      withIds(4, 'Någon delade en lista', { sourceMessageId: '19:g@thread.v2/170' }),
+    ];
+    const json = JSON.stringify(
+      digestCard({ lines, since: now.toISOString(), now }, { tabUrl: 'https://pui.example/tab/' }),
+    );
+    expect(json).toContain('PUI-2026-0002** · Fick ett mejl som inte var mitt · Outlook · ');
+    expect(json).toContain('_möjligen samma händelse som PUI-2026-0001 (samma mejl)_');
+    expect(json).toContain('_möjligen samma händelse som PUI-2026-0003 (samma meddelande i Teams)_');
+    // The card and the digest's stored lines carry fingerprints, never the ids.
+    expect(json).not.toContain('kommun.example.se');
+    expect(JSON.stringify(lines)).not.toContain('thread.v2');
+  });
+
   it('stays under 28 KB as rendered when the domain fills it, even with the worst titles for escaping', () => {
     for (const title of ['*'.repeat(200), '"'.repeat(200), 'å'.repeat(200), '\\'.repeat(200), 'Brev till fel adress']) {
       const { open, next } = fillDigests(

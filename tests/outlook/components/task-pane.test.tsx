@@ -121,6 +121,9 @@ describe('TaskPane', () => {
       occurredAt: '2026-11-18T08:42:00.000Z',
       discoveredAt: '2026-11-18T13:05:00.000Z',
     });
+    // The mail's Message-ID goes along, so the sender's and the recipient's reports of it are grouped.
+    expect(request.internetMessageId).toBe((await sentMail()).internetMessageId);
+    expect(request.internetMessageId).toMatch(/^<.+>$/);
     expect(request.dataCategories).toEqual(['identity-numbers', 'health', 'social-services', 'children', 'contact']);
     expect(JSON.stringify(request)).not.toMatch(/020412|198507|ADHD|Hej,|utredning\.pdf|erik\.skola/);
     const receipt = await screen.findByTestId('receipt');
