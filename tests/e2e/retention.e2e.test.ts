@@ -57,9 +57,9 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 }, 60_000);
 
-async function seriousViolations(page: Page): Promise<string[]> {
+async function seriousViolations(page: Page, selector = '[data-section="retention"]'): Promise<string[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(readFileSync(AXE_PATH, 'utf8'));
-  const violations = await page.evaluate(async () => {
+  const violations = await page.evaluate(async (within) => {
     const axe = (
       window as unknown as {
         axe: {
@@ -70,9 +70,8 @@ async function seriousViolations(page: Page): Promise<string[]> {
         };
       }
     ).axe;
-    return (await axe.run(document.querySelector('[data-section="retention"]')!, { resultTypes: ['violations'] }))
-      .violations;
-  });
+    return (await axe.run(document.querySelector(within)!, { resultTypes: ['violations'] })).violations;
+  }, selector);
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.impact} ${v.id} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
@@ -116,5 +115,10 @@ it('lists what is due, exports it and culls it after the typed count, by keyboar
   const details = (await answer.json()) as { incident: { description: string }; events: { type: string }[] };
   expect(details.incident.description).toBe('[gallrad]');
   expect(details.events.map((e) => e.type)).toEqual(['culled']);
+
+  await page.goto(`${server.url}/tab/#/incident/${numbers[0]}`);
+  await page.getByTestId('culled-notice').waitFor();
+  expect(await page.getByTestId('culled-notice').innerText()).toContain('Gallrad');
+  expect(await seriousViolations(page, 'main')).toEqual([]);
   await page.close();
 }, 120_000);

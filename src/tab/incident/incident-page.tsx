@@ -19,6 +19,7 @@ import type { LatestChange } from '../components/change-error';
 import { Countdown, useNow } from '../components/countdown';
 import { LoadError } from '../components/load-error';
 import { PageHeading } from '../components/page-heading';
+import { CulledNotice } from './culled-notice';
 import { nextStep, statusLabel } from '../components/status-text';
 import { displayTime } from '../components/time-input';
 import { useLocale, useStrings } from '../i18n';
@@ -244,6 +245,7 @@ function IncidentView({ details, reload, reloading, loadError, back, isDpo, meId
         </PageHeading>
       </div>
       {loadError ? <LoadError error={loadError} onRetry={() => void reload()} /> : null}
+      {incident.retention ? <CulledNotice retention={incident.retention} /> : null}
       {reloading ? (
         <span className={form.muted} role="status">
           {t.reloading}

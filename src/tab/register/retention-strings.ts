@@ -1,4 +1,5 @@
 /** The words of the register page's retention (gallring) section. */
+import type { RetentionScope } from '../../domain/retention';
 import type { Localized } from '../i18n';
 
 const sv = {
@@ -35,6 +36,13 @@ const sv = {
   culling: 'Gallrar…',
   done: (n: number) => `Klart: ${n} ${n === 1 ? 'incident gallrades' : 'incidenter gallrades'}.`,
   skipped: (numbers: string) => `Inte gallrade, spärrade sedan de listades: ${numbers}.`,
+  culledNotice: (date: string, by: string) => `Gallrad ${date} enligt informationshanteringsplanen av ${by}.`,
+  culledScope: {
+    'free-text': 'Fritexterna är gallrade; uppgifterna och händelseloggen finns kvar.',
+    audit: 'Händelseloggen är gallrad; incidenten finns kvar som den var.',
+    whole:
+      'Kvar finns en minimal post utan personuppgifter: nummer, datum, orsak, typ, risk och om IMY och de registrerade underrättades.',
+  } as Record<RetentionScope, string>,
 };
 
 const en: typeof sv = {
@@ -71,6 +79,13 @@ const en: typeof sv = {
   culling: 'Culling…',
   done: (n: number) => `Done: ${n} ${n === 1 ? 'incident was' : 'incidents were'} culled.`,
   skipped: (numbers: string) => `Not culled, put under a legal hold since they were listed: ${numbers}.`,
+  culledNotice: (date: string, by: string) => `Culled on ${date} by the records plan, by ${by}.`,
+  culledScope: {
+    'free-text': 'The free texts are culled; the answers and the audit trail remain.',
+    audit: 'The audit trail is culled; the incident remains as it was.',
+    whole:
+      'What remains is a minimal record without personal data: number, dates, cause, type, risk, and whether IMY and the data subjects were notified.',
+  },
 };
 
 export const retentionStrings: Localized<typeof sv> = { sv, en };

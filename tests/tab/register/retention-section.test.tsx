@@ -1,5 +1,6 @@
 /** @jest-environment jsdom */
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { CulledNotice } from '../../../src/tab/incident/culled-notice';
 import { RetentionSection } from '../../../src/tab/register/retention-section';
 import type { RetentionOverview, RetentionRunAnswer } from '../../../src/web/api-contract';
 import { fakeApi, renderTab } from '../support/tab-fixtures';
@@ -112,5 +113,26 @@ describe('RetentionSection', () => {
     });
     fireEvent.click(screen.getByRole('button', { name: 'Cull 2 incidents' }));
     expect(await screen.findByText('Another retention run is in progress.')).toBeTruthy();
+  });
+});
+
+describe('CulledNotice', () => {
+  it('says when, by whom and what a retention run culled, in Swedish and English', () => {
+    const retention = {
+      culledAt: '2031-01-02T08:00:00.000Z',
+      scope: 'whole' as const,
+      decision,
+      runId: 'r',
+      by: { id: 'd', name: 'Dana Dataskydd' },
+    };
+    renderTab(<CulledNotice retention={retention} />);
+    expect(screen.getByTestId('culled-notice').textContent).toBe(
+      'Gallrad 2031-01-02 enligt informationshanteringsplanen av Dana Dataskydd. Kvar finns en minimal post utan personuppgifter: nummer, datum, orsak, typ, risk och om IMY och de registrerade underrättades.',
+    );
+    cleanup();
+    renderTab(<CulledNotice retention={{ ...retention, scope: 'audit' }} />, { locale: 'en' });
+    expect(screen.getByTestId('culled-notice').textContent).toBe(
+      'Culled on 2031-01-02 by the records plan, by Dana Dataskydd. The audit trail is culled; the incident remains as it was.',
+    );
   });
 });
