@@ -8,6 +8,7 @@ import { benchInstances } from './instances-bench';
 import { benchOutlook } from './outlook-bench';
 import { benchRetention } from './retention-bench';
 import { benchScheduler } from './scheduler-bench';
+import { benchSendCheck } from './send-check-bench';
 import { benchSharePoint } from './sharepoint-bench';
 import { benchStore } from './store-bench';
 import { benchTab } from './tab-bench';
@@ -25,6 +26,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   tab: () => benchTab(),
   instances: () => benchInstances(),
   retention: () => benchRetention(),
+  'send-check': () => benchSendCheck(),
 };
 
 async function main(): Promise<void> {

@@ -25,9 +25,12 @@ import type { UseCaseDeps } from './deps';
 /** How often an increment is tried before the store is called busy. */
 const MAX_ATTEMPTS = 40;
 
-/** A short random pause that grows with the attempt, so racing increments spread out. */
+/**
+ * A random pause up to 10 ms × 2^attempt (at most 640 ms), so racing increments spread out over
+ * a store's round trip (SharePoint's is tens of milliseconds) instead of colliding again.
+ */
 function backoff(attempt: number): Promise<void> {
-  const ms = Math.floor(Math.random() * (2 + 3 * Math.min(attempt, 10)));
+  const ms = Math.floor(Math.random() * 10 * 2 ** Math.min(attempt, 6));
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
