@@ -10,6 +10,12 @@ import { z } from 'zod';
 import { art34TemplateProblems, type Art34Templates } from './domain/art34-template';
 import type { Organisation } from './domain/organisation';
 import {
+  accessLogRetentionDays,
+  retentionPolicy,
+  RetentionSettingError,
+  type RetentionPolicy,
+} from './domain/retention';
+import {
   sharePointConfigFromEnv,
   SharePointConfigError,
   type SharePointConfig,
@@ -178,6 +184,27 @@ export interface AppConfig {
   instance: InstanceSettings;
   /** How many reports one person may file in a row (per server process). */
   reportRate: { burst: number; refillMs: number };
+  /**
+   * The records plan (RETENTION_YEARS, RETENTION_FROM, RETENTION_SCOPE; unset: keep) and how many
+   * days access records are kept (ACCESS_LOG_RETENTION_DAYS; unset: for ever).
+   */
+  retention: RetentionSettings;
+}
+
+/** What the records plan says, as the server applies it. */
+export interface RetentionSettings {
+  policy: RetentionPolicy;
+  accessLogDays?: number;
+}
+
+/** The retention settings by the domain's parsers; a bad value is a ConfigError naming the variable. */
+export function retentionSettingsOf(env: Record<string, string | undefined>): RetentionSettings {
+  try {
+    return { policy: retentionPolicy(env), accessLogDays: accessLogRetentionDays(env.ACCESS_LOG_RETENTION_DAYS) };
+  } catch (error) {
+    if (error instanceof RetentionSettingError) throw new ConfigError(error.message);
+    throw error;
+  }
 }
 
 /** A configuration problem, naming the variable to fix. */
@@ -300,6 +327,7 @@ export function loadConfig(rawEnv: Record<string, string | undefined> = process.
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  const retention = retentionSettingsOf(env);
   // Sign-in is on when the API's app registration is named; AZURE_TENANT_ID alone may serve Graph.
   const wantsEntra = Boolean(e.API_CLIENT_ID || e.API_AUDIENCE.length);
   let auth: AuthConfig | undefined;
@@ -399,5 +427,6 @@ export function loadConfig(rawEnv: Record<string, string | undefined> = process.
         : e.DPO_USER_IDS.map((id) => ({ id, name: 'Dataskyddsombud' })),
     },
     reportRate: { burst: e.REPORT_RATE_BURST, refillMs: e.REPORT_RATE_REFILL_SECONDS * 1000 },
+    retention,
   };
 }

@@ -7,10 +7,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { ConfigError, loadConfig, type AppConfig } from './config';
 import {
-  retentionPolicy,
-  RetentionSettingError,
   StoreUnavailable,
-  type RetentionPolicy,
   type AccessLog,
   type AppStateStore,
   type IncidentStore,
@@ -18,7 +15,7 @@ import {
   type Stores,
 } from './domain';
 import { createTeamsBot, type TeamsBot, type TeamsBotConfig } from '../bot';
-import { reminderScheduler, type IntervalTimer } from './scheduler';
+import { accessLogRetentionScheduler, reminderScheduler, type IntervalTimer } from './scheduler';
 import { createApp, type ClientConfig } from './server/app';
 import { entraAuthenticator, localAuthenticator } from './server/auth';
 import { committeeTemplatesFrom, CommitteeTemplateSettingError } from './documents/committee-templates';
@@ -68,6 +65,8 @@ export interface RunningServer {
   delivery?: DeliveryLoop;
   /** The reminder scheduler, when it runs (with the bot, unless SCHEDULER_INTERVAL_SECONDS=0). */
   scheduler?: IntervalTimer;
+  /** The access log's retention, when ACCESS_LOG_RETENTION_DAYS is set. */
+  accessLogRetention?: IntervalTimer;
   close(): Promise<void>;
 }
 
@@ -121,19 +120,6 @@ function clientConfigOf(config: AppConfig): ClientConfig {
   };
 }
 
-/**
- * The records plan's retention settings (RETENTION_*), read by the domain's parser; a bad value
- * stops the start naming the variable.
- */
-function retentionSettings(env: Record<string, string | undefined>): RetentionPolicy {
-  try {
-    return retentionPolicy(env);
-  } catch (error) {
-    if (error instanceof RetentionSettingError) throw new ConfigError(error.message);
-    throw error;
-  }
-}
-
 /** The committee report's texts (COMMITTEE_REPORT_TEMPLATE*); a file that cannot be used stops the start. */
 function committeeTemplateSettings(env: Record<string, string | undefined>): UseCaseDeps['committeeTemplates'] {
   try {
@@ -147,7 +133,6 @@ function committeeTemplateSettings(env: Record<string, string | undefined>): Use
 /** Starts everything on 127.0.0.1 and resolves once the store is open and the port listens. */
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
   const config = loadConfig(options.env ?? process.env);
-  const retention = retentionSettings(options.env ?? process.env);
   const committeeTemplates = committeeTemplateSettings(options.env ?? process.env);
   if (options.dbFile) config.dbFile = options.dbFile;
   if (options.profile === 'local') {
@@ -176,6 +161,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     newId: randomUUID,
     outbox,
     organisation: config.organisation,
+    retention: config.retention.policy,
     letterTemplates: config.letterTemplates,
     committeeTemplates,
     // One set of buckets for every entry point that files reports (API and bot).
@@ -204,7 +190,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     staticRoot: options.staticRoot,
     corsOrigins: config.publicUrl ? [new URL(config.publicUrl).origin] : [],
     clientConfig: clientConfigOf(config),
-    retention,
+    retention: config.retention.policy,
     publicUrl: config.publicUrl,
     botHandler: bot ? (req, res, next) => void bot.handle(req, res).catch(next) : undefined,
   });
@@ -236,6 +222,15 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       ? reminderScheduler(deps, { intervalMs: config.reminders.intervalSeconds * 1000 })
       : undefined;
   scheduler?.start();
+  // Access records follow their own retention, bot or not: one instance a day culls (a lease in app state).
+  const accessLogRetention =
+    config.retention.accessLogDays !== undefined
+      ? accessLogRetentionScheduler(deps, {
+          days: config.retention.accessLogDays,
+          owner: `${config.instance.instanceId ?? 'server'}:${randomUUID()}`,
+        })
+      : undefined;
+  accessLogRetention?.start();
   return {
     url,
     store: stores.incidents,
@@ -246,6 +241,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     bot,
     delivery,
     scheduler,
+    accessLogRetention,
     close: async () => {
       // Draining: /readyz says so at once, no new connection is taken, requests under way finish;
       // the scheduler and the delivery loop finish what they hold (their claims are leased, so
@@ -253,7 +249,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       readiness.markStopping();
       const requestsDone = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
-      await Promise.all([requestsDone, scheduler?.stop(), delivery?.stop()]);
+      await Promise.all([requestsDone, scheduler?.stop(), delivery?.stop(), accessLogRetention?.stop()]);
       await access.close();
       if (!options.stores) await stores.close();
     },

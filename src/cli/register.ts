@@ -9,7 +9,7 @@ import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from '../config';
+import { ConfigError, loadConfig, type AppConfig } from '../config';
 import { DomainError, maskPersonalData, ValidationError, type Caller, type Logger, type Stores } from '../domain';
 import { renderRegisterReportMarkdown, validateRegisterPeriod, type RegisterPeriod } from '../domain/register-report';
 import { readRegister, type RegisterRowProblem } from '../domain/register-row';
@@ -32,6 +32,7 @@ import {
   retentionRegisterExport,
 } from '../use-cases/retention';
 import { cullRetentionRun } from '../use-cases/retention-cull-run';
+import { cullAccessLog, type AccessLogCullResult } from '../use-cases/access-log-retention';
 import { summariseRegister } from '../use-cases/summarise-register';
 import { committeeReport, committeeReportFilename } from '../use-cases/committee-report';
 import { committeeReportDocx } from '../documents/committee-report-docx';
@@ -39,13 +40,7 @@ import { committeeTemplatesFrom, CommitteeTemplateSettingError } from '../docume
 import { validateCaseNumber, type CommitteeTemplate } from '../domain/committee-report';
 import type { Locale } from '../domain/i18n';
 import type { Organisation } from '../domain/organisation';
-import {
-  retentionAsOf,
-  retentionPolicy,
-  RetentionSettingError,
-  type DueForCulling,
-  type RetentionPolicy,
-} from '../domain/retention';
+import { retentionAsOf, type DueForCulling, type RetentionPolicy } from '../domain/retention';
 
 /** Where the CLI writes. */
 export interface Output {
@@ -76,6 +71,8 @@ export interface RegisterCliDeps {
   organisation?: Organisation;
   /** The committee report's texts (COMMITTEE_REPORT_TEMPLATE*); default the domain's. */
   committeeTemplates?: Partial<Record<Locale, CommitteeTemplate>>;
+  /** ACCESS_LOG_RETENTION_DAYS; undefined: access records are kept. */
+  accessLogDays?: number;
 }
 
 /** A failure the person at the terminal can act on; `message` is Swedish. */
@@ -111,6 +108,10 @@ export const USAGE = `Användning: npm run register -- <kommando>
                                    inga; registret bevaras). Med --confirm exporteras de först till
                                    <mapp> (standard: aktuell mapp) som XLSX och händelseloggen som
                                    JSON, sedan gallras de. En avbruten gallring slutförs av nästa körning.
+  access-log-retention [--dry-run] [--format text|json]
+                                   Gallrar åtkomstloggen (vem som läst vad): poster äldre än
+                                   ACCESS_LOG_RETENTION_DAYS dagar tas bort (utan inställning: inga).
+                                   Med --dry-run visas bara hur många som skulle tas bort.
 
 Registret är detsamma som för npm start: filen i PUI_DB (standard .data/pui.db), eller med
 STORE=sharepoint listorna på SharePoint-webbplatsen (SHAREPOINT_SITE_URL eller SHAREPOINT_SITE_ID).
@@ -273,9 +274,29 @@ export async function runRegisterCli(argv: readonly string[], deps: RegisterCliD
         writeRetentionResult(stdout, format, { due, culled: [], skipped: [] }, policy, values['dry-run'] !== true);
         return 0;
       }
+      case 'access-log-retention': {
+        rejectOptions(values, ['dry-run', 'format'], 'access-log-retention');
+        if (rest.length > 0) throw new CliFailure(`Okänt argument "${rest[0]}" till access-log-retention.`, 2);
+        const format = values.format ?? 'text';
+        if (format !== 'text' && format !== 'json')
+          throw new CliFailure(`--format ska vara text eller json för access-log-retention (inte "${format}").`, 2);
+        stores = await deps.openStore('read');
+        const { appState, accessLog } = stores;
+        if (!appState || !accessLog) throw new CliFailure('Registret har ingen åtkomstlogg att gallra.');
+        const result = await cullAccessLog(
+          { appState, accessLog, clock: { now }, logger: quietLogger },
+          { days: deps.accessLogDays, owner: `cli:${randomUUID()}`, force: true, dryRun: values['dry-run'] === true },
+        );
+        stdout.write(
+          format === 'json'
+            ? `${JSON.stringify({ days: deps.accessLogDays ?? null, ...result })}\n`
+            : `${accessLogCullText(result, deps.accessLogDays)}\n`,
+        );
+        return result.outcome === 'busy' ? 1 : 0;
+      }
       default:
         throw new CliFailure(
-          `Okänt kommando "${command}". Välj import, report, export eller retention.\n\n${USAGE}`,
+          `Okänt kommando "${command}". Välj import, report, export, retention eller access-log-retention.\n\n${USAGE}`,
           2,
         );
     }
@@ -326,6 +347,24 @@ async function writeCommitteeReport(
     `Skrev redovisningen (${content.appendix.rows.length} incidenter) till ${maskPersonalData(target)}.\n`,
   );
   return 0;
+}
+
+/** What `access-log-retention` did, in words. */
+function accessLogCullText(result: AccessLogCullResult, days: number | undefined): string {
+  const before = (cutoff: string) =>
+    `lästa före ${stockholmDate(new Date(cutoff))} (ACCESS_LOG_RETENTION_DAYS=${days})`;
+  switch (result.outcome) {
+    case 'kept':
+      return 'ACCESS_LOG_RETENTION_DAYS är inte satt: åtkomstloggen bevaras. Inget har tagits bort.';
+    case 'dry-run':
+      return `Torrkörning: ${result.due} poster i åtkomstloggen ${before(result.cutoff)} skulle tas bort. Inget har tagits bort.`;
+    case 'culled':
+      return `Tog bort ${result.culled} poster i åtkomstloggen ${before(result.cutoff)}.`;
+    case 'busy':
+      return `En annan instans gallrar åtkomstloggen just nu (senast till ${result.until}). Inget har tagits bort; försök igen senare.`;
+    case 'not-due':
+      return `Åtkomstloggen gallrades senast ${result.lastCulledAt}.`;
+  }
 }
 
 /** `--as-of`: the whole day in Stockholm time; without it, now. */
@@ -493,23 +532,14 @@ function currentUser(): string {
 
 /** Entry point for `node dist/src/cli/register.js`. */
 export async function main(argv = process.argv.slice(2)): Promise<number> {
-  let config: ReturnType<typeof loadConfig>;
+  let config: AppConfig;
   let committeeTemplates: RegisterCliDeps['committeeTemplates'];
   try {
+    // The retention settings too (RETENTION_*, ACCESS_LOG_RETENTION_DAYS): a bad value names its variable.
     config = loadConfig(process.env);
     committeeTemplates = committeeTemplatesFrom(process.env);
   } catch (error) {
     if (error instanceof ConfigError || error instanceof CommitteeTemplateSettingError) {
-      process.stderr.write(`Konfigurationen är felaktig: ${error.message}\n`);
-      return 1;
-    }
-    throw error;
-  }
-  let retention: RetentionPolicy;
-  try {
-    retention = retentionPolicy(process.env);
-  } catch (error) {
-    if (error instanceof RetentionSettingError) {
       process.stderr.write(`Konfigurationen är felaktig: ${error.message}\n`);
       return 1;
     }
@@ -520,7 +550,8 @@ export async function main(argv = process.argv.slice(2)): Promise<number> {
     stdout: process.stdout,
     stderr: process.stderr,
     user: currentUser(),
-    retention,
+    retention: config.retention.policy,
+    accessLogDays: config.retention.accessLogDays,
     organisation: config.organisation,
     committeeTemplates,
   });

@@ -143,6 +143,8 @@ export interface AccessLog {
   listExports(options?: ListOptions): Promise<Page<AccessRecord>>;
   /** Deletes records read before `before` (ISO 8601); answers how many went. */
   cullBefore(before: string): Promise<number>;
+  /** How many records were read before `before` (what {@link cullBefore} would delete): a retention dry run. */
+  countBefore(before: string): Promise<number>;
   /** Deletes every record of an incident (when the whole incident is culled); answers how many went. */
   deleteForIncident(incidentId: string): Promise<number>;
 }

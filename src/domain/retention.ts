@@ -111,3 +111,20 @@ export function retentionAsOf(day: string): Date | undefined {
   const parsed = /^\d{4}-\d{2}-\d{2}$/.test(day) ? parseStockholmLocal(`${day} 23:59:59`) : undefined;
   return parsed ? new Date(parsed) : undefined;
 }
+
+/** What retention will do with one incident, for its page: culled already, open, held, kept by the plan, or due on a date. */
+export type RetentionOutlook =
+  | { state: 'culled'; culledAt: string }
+  | { state: 'open' }
+  | { state: 'held' }
+  | { state: 'kept' }
+  | { state: 'due'; dueAt: string };
+
+/** The incident's retention outlook under the policy (a held or open incident is never due). */
+export function retentionOutlook(incident: Incident, policy: RetentionPolicy): RetentionOutlook {
+  if (incident.retention) return { state: 'culled', culledAt: incident.retention.culledAt };
+  if (incident.status !== 'closed') return { state: 'open' };
+  if (incident.legalHold) return { state: 'held' };
+  const dueAt = retentionDueAt(incident, policy);
+  return dueAt === undefined ? { state: 'kept' } : { state: 'due', dueAt };
+}

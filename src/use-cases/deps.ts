@@ -8,6 +8,7 @@ import type {
   Locale,
   Logger,
   Organisation,
+  RetentionPolicy,
 } from '../domain';
 import type { CommitteeTemplate } from '../domain/committee-report';
 import type { AccessRecorder } from './access-recorder';
@@ -40,6 +41,8 @@ export interface UseCaseDeps {
    * and the bot alike). Absent: no limit (CLI, tests that file many reports).
    */
   reportRate?: ReportRateLimiter;
+  /** What the records plan says (RETENTION_*), for the incident page's retention outlook; absent: keep. */
+  retention?: RetentionPolicy;
   /** The controller and the DPO's contact for the documents; absent: the domain's `DEFAULT_ORGANISATION`. */
   organisation?: Organisation;
   /** The art. 34 letter's templates by language (`ART34_LETTER_TEMPLATE`, `…_EN`); absent: the domain's defaults. */

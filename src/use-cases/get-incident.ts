@@ -6,7 +6,9 @@ import {
   NotFound,
   parseIncidentNumber,
   registerFindings,
+  retentionOutlook,
   supplementDueAt,
+  type RetentionOutlook,
   type AuditEvent,
   type Caller,
   type Duties,
@@ -24,6 +26,8 @@ export interface IncidentDetails {
   supplementDueAt: string | null;
   /** The reports linked to this incident as their main, earliest discovery first (DPO only; a reporter gets none). */
   linkedReports?: Pick<Incident, 'id' | 'number' | 'title' | 'status'>[];
+  /** What the records plan (deps.retention; none: keep) will do with it: culled, open, held, kept, or due on a date. */
+  retention?: RetentionOutlook;
 }
 
 /** Linked reports shown at most on one incident's page. */
@@ -50,6 +54,7 @@ export async function getIncident(deps: UseCaseDeps, caller: Caller, idOrNumber:
     findings: registerFindings(incident),
     supplementDueAt: supplementDueAt(incident),
     linkedReports: isDpo(caller) ? await linkedReports(deps, incident.id) : [],
+    retention: retentionOutlook(incident, deps.retention ?? { kind: 'keep' }),
   };
 }
 

@@ -1,5 +1,6 @@
 /** The use cases: one thing a person (or the app's own clock) does each. */
 export * from './access-log';
+export * from './access-log-retention';
 export * from './access-recorder';
 export * from './announce';
 export * from './change-incident';

@@ -410,6 +410,13 @@ export const incidentDetailsAnswer = z.object({
   linkedReports: z.optional(
     z.array(z.object({ id: z.string(), number: z.string(), title: z.string(), status: z.enum(STATUS_IDS) })),
   ),
+  retention: z.optional(
+    z.object({
+      state: z.enum(['culled', 'open', 'held', 'kept', 'due']),
+      culledAt: z.optional(z.string()),
+      dueAt: z.optional(z.string()),
+    }),
+  ),
 });
 
 /** GET /api/register/report. */

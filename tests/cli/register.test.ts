@@ -273,7 +273,7 @@ describe('register report', () => {
     [['report', '--out', 'x'], 'report tar inte emot --out.'],
     [['report', '--from'], 'Valet --from behöver ett värde'],
     [['report', '--verbose'], 'Okänt val --verbose.'],
-    [['rapport'], 'Okänt kommando "rapport". Välj import, report, export eller retention.'],
+    [['rapport'], 'Okänt kommando "rapport". Välj import, report, export, retention eller access-log-retention.'],
   ])('refuses %j with exit code 2 and says why', async (argv, message) => {
     const result = await run(argv, new RegisterFakeStore());
     expect(result.code).toBe(2);

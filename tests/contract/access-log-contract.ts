@@ -73,6 +73,31 @@ export function describeAccessLogContract(name: string, open: () => Promise<Open
       expect((await log.listExports()).items).toEqual([]);
     });
 
+    it('counts what a cull would take without deleting it, and culls more than a page and a $batch of records', async () => {
+      // 45 records: past the double's page (when capped) and past two $batches of 20 deletes.
+      const old = Array.from({ length: 45 }, (_, n) =>
+        aRead(n, n % 3 ? 'inc-1' : null, n % 3 ? 'incident-details' : 'register-export'),
+      );
+      const recent = [aRead(100, 'inc-1'), aRead(101, null, 'register-export')];
+      await log.append([...old, ...recent]);
+      const cutoff = new Date(T0 + 50 * 1500).toISOString();
+
+      expect(await log.countBefore(cutoff)).toBe(45);
+
+      expect(await log.cullBefore(cutoff)).toBe(45);
+      expect(await log.countBefore(cutoff)).toBe(0);
+      expect((await log.listForIncident('inc-1')).items.map((r) => r.id)).toEqual(['rec-inc-1-100']);
+      expect((await log.listExports()).items.map((r) => r.id)).toEqual(['rec-export-101']);
+      expect(await log.cullBefore(cutoff)).toBe(0);
+    });
+
+    it('refuses a cutoff that is not a time, and deletes nothing', async () => {
+      await log.append([aRead(1, 'inc-1')]);
+      await expect(log.cullBefore('not a time')).rejects.toMatchObject({ code: 'validation_failed' });
+      await expect(log.countBefore('')).rejects.toMatchObject({ code: 'validation_failed' });
+      expect((await log.listForIncident('inc-1')).items).toHaveLength(1);
+    });
+
     it('deletes every record of one incident', async () => {
       await log.append([aRead(1, 'inc-1'), aRead(2, 'inc-2'), aRead(3, 'inc-1')]);
       expect(await log.deleteForIncident('inc-1')).toBe(2);

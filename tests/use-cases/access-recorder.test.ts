@@ -40,6 +40,7 @@ function aLog(): AccessLog & { batches: AccessRecord[][]; down: boolean } {
     listForIncident: async () => ({ items: [] }),
     listExports: async () => ({ items: [] }),
     cullBefore: async () => 0,
+    countBefore: async () => 0,
     deleteForIncident: async () => 0,
   };
 }

@@ -52,6 +52,17 @@ export function accessFromItem(item: ListItem): AccessRecord {
   };
 }
 
+/**
+ * The query for records read before `before`, and the exact check: SharePoint keeps dateTime to the
+ * second, so ask up to the second after and keep the exact ones.
+ */
+function readBefore(before: string): [string, (record: AccessRecord) => boolean] {
+  const cutoff = Date.parse(before);
+  if (Number.isNaN(cutoff))
+    throw fieldError('before', 'invalid_datetime', 'Tidpunkten är ogiltig.', 'The time is invalid.');
+  return [`fields/At le ${odataString(secondCeiling(cutoff))}`, (record) => Date.parse(record.at) < cutoff];
+}
+
 export class SharePointAccessLog implements AccessLog {
   constructor(
     private readonly items: ListItems,
@@ -86,14 +97,13 @@ export class SharePointAccessLog implements AccessLog {
   }
 
   async cullBefore(before: string): Promise<number> {
-    const cutoff = Date.parse(before);
-    if (Number.isNaN(cutoff))
-      throw fieldError('before', 'invalid_datetime', 'Tidpunkten är ogiltig.', 'The time is invalid.');
-    // SharePoint keeps dateTime to the second: ask up to the second after, keep the exact ones.
-    return this.deleteWhere(
-      `fields/At le ${odataString(secondCeiling(cutoff))}`,
-      (record) => Date.parse(record.at) < cutoff,
-    );
+    const [filter, pick] = readBefore(before);
+    return this.deleteWhere(filter, pick);
+  }
+
+  async countBefore(before: string): Promise<number> {
+    const [filter, pick] = readBefore(before);
+    return unlessUnavailable(async () => (await this.idsWhere(filter, pick)).length);
   }
 
   deleteForIncident(incidentId: string): Promise<number> {
@@ -121,22 +131,28 @@ export class SharePointAccessLog implements AccessLog {
     });
   }
 
-  /** Lists every item the filter finds (ids only kept), then deletes those `keep` picks; a 404 (gone already) counts as done. */
+  /** The ids of every item the filter finds that `pick` keeps, page by page (indexed query). */
+  private async idsWhere(filter: string, pick: (record: AccessRecord) => boolean): Promise<string[]> {
+    const ids: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.items.page('access.due', 'access', {
+        select: ACCESS_FIELDS,
+        filter,
+        orderby: 'fields/At asc',
+        limit: MAX_LIMIT,
+        cursor,
+      });
+      for (const item of page.items) if (pick(accessFromItem(item))) ids.push(item.id);
+      cursor = page.next;
+    } while (cursor);
+    return ids;
+  }
+
+  /** Lists every item the filter finds (ids only kept), then deletes those `pick` keeps; a 404 (gone already) counts as done. */
   private deleteWhere(filter: string, pick: (record: AccessRecord) => boolean): Promise<number> {
     return unlessUnavailable(async () => {
-      const ids: string[] = [];
-      let cursor: string | undefined;
-      do {
-        const page = await this.items.page('access.due', 'access', {
-          select: ACCESS_FIELDS,
-          filter,
-          orderby: 'fields/At asc',
-          limit: MAX_LIMIT,
-          cursor,
-        });
-        for (const item of page.items) if (pick(accessFromItem(item))) ids.push(item.id);
-        cursor = page.next;
-      } while (cursor);
+      const ids = await this.idsWhere(filter, pick);
       const requests = ids.map((itemId, index) => ({
         id: String(index),
         method: 'DELETE' as const,

@@ -56,6 +56,16 @@ export class SqliteAccessLog implements AccessLog {
     return unlessBusy(() => this.statements.get('DELETE FROM access_log WHERE at < ?').run(cutoff).changes);
   }
 
+  async countBefore(before: string): Promise<number> {
+    const cutoff = Date.parse(before);
+    if (Number.isNaN(cutoff))
+      throw fieldError('before', 'invalid_datetime', 'Tidpunkten är ogiltig.', 'The time is invalid.');
+    const row = this.statements
+      .get<[number], { n: number }>('SELECT COUNT(*) AS n FROM access_log WHERE at < ?')
+      .get(cutoff);
+    return row?.n ?? 0;
+  }
+
   async deleteForIncident(incidentId: string): Promise<number> {
     return unlessBusy(
       () => this.statements.get('DELETE FROM access_log WHERE incident_id = ?').run(incidentId).changes,
