@@ -21,7 +21,7 @@ import {
   RETENTION_EXPORTS,
   RETENTION_LEASE_MS,
   RETENTION_LOG_PREFIX,
-  RETENTION_RECORD_PREFIX,
+  recordKey,
   RetentionRunBusy,
   saveState,
   type RetentionCullResult,
@@ -33,10 +33,6 @@ import {
 } from './retention';
 
 type Held = StateEntry<RetentionRunState>;
-
-function recordKey(run: RetentionRun, item: RetentionRunItem): string {
-  return `${RETENTION_RECORD_PREFIX}${run.id}/${item.id}`;
-}
 
 function lease(owner: string, now: Date): RetentionRunState['lease'] {
   return { owner, until: new Date(now.getTime() + RETENTION_LEASE_MS).toISOString() };
@@ -66,7 +62,13 @@ function checkConfirmed(run: RetentionRun, confirmed: number): void {
 }
 
 /** Keeps each due incident's culled record in app state, then moves the run to `culling`. */
-async function keepRecords(deps: RetentionDeps, held: Held, run: RetentionRun, caller: Caller): Promise<Held> {
+async function keepRecords(
+  deps: RetentionDeps,
+  held: Held,
+  run: RetentionRun,
+  caller: Caller,
+  owner: string,
+): Promise<Held> {
   const mark: RetentionMark = {
     culledAt: deps.clock.now().toISOString(),
     scope: run.scope,
@@ -76,6 +78,7 @@ async function keepRecords(deps: RetentionDeps, held: Held, run: RetentionRun, c
   };
   const writes = [];
   for (const item of run.items) {
+    held = await renew(deps, held, owner); // reading many incidents on SharePoint takes a while
     const incident = await deps.store.get(item.id);
     if (incident && stillDue(incident, run))
       writes.push({
@@ -146,7 +149,7 @@ export async function cullRetentionRun(
   checkConfirmed(run, confirmed);
   let held = await saveState(deps, entry, { run, lease: lease(owner, deps.clock.now()) });
   try {
-    if (run.phase === 'prepared') held = await keepRecords(deps, held, run, caller);
+    if (run.phase === 'prepared') held = await keepRecords(deps, held, run, caller, owner);
     const result: RetentionCullResult = { runId, culled: [], skipped: [] };
     for (const item of run.items) {
       const list = (await cullOne(deps, run, item)) ? result.culled : result.skipped;

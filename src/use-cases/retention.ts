@@ -191,6 +191,8 @@ export async function prepareRetentionRun(
   const state = entry?.value ?? {};
   if (leaseHeldByOther(state, undefined, now)) throw new RetentionRunBusy(state.lease!.until);
   if (state.run?.phase === 'culling') return state.run;
+  // A prepared run nobody culled goes, with any record it kept before it stopped short of `culling`.
+  if (state.run) await dropKeptRecords(deps, state.run);
   const items = await dueIncidents(deps, policy, asOf);
   if (items.length === 0 || policy.kind === 'keep') {
     if (state.run) await saveState(deps, entry, {});
@@ -209,6 +211,18 @@ export async function prepareRetentionRun(
   };
   await saveState(deps, entry, { run });
   return run;
+}
+
+/** Where the culled record of one incident of a run is kept while it is culled. */
+export function recordKey(run: Pick<RetentionRun, 'id'>, item: Pick<RetentionRunItem, 'id'>): string {
+  return `${RETENTION_RECORD_PREFIX}${run.id}/${item.id}`;
+}
+
+/** Deletes every record the run may have kept (deleting what is not there succeeds). */
+async function dropKeptRecords(deps: RetentionDeps, run: RetentionRun): Promise<void> {
+  await deps.appState.writeStates(
+    run.items.map((item) => ({ kind: 'delete', key: recordKey(run, item), expectedEtag: null })),
+  );
 }
 
 export async function currentRun(deps: RetentionDeps, runId: string) {

@@ -213,6 +213,20 @@ describe('the retention run', () => {
       expect(await stores.appState.getState(`retention-record/${run.id}/${item.id}`)).toBeUndefined();
   });
 
+  it('drops the kept records of a prepared run that is replaced by a new one', async () => {
+    await aRegister();
+    const first = (await prepareRetentionRun(deps, dpo, FIVE_YEARS, AS_OF))!;
+    // A cull that stopped after keeping its records, before the run moved on to `culling`.
+    const key = `retention-record/${first.id}/${first.items[0].id}`;
+    await stores.appState.putState(key, await stores.incidents.get(first.items[0].id), undefined);
+
+    const second = (await prepareRetentionRun(deps, dpo, FIVE_YEARS, AS_OF))!;
+
+    expect(second.id).not.toBe(first.id);
+    expect(await stores.appState.getState(key)).toBeUndefined();
+    await expect(cullRetentionRun(deps, dpo, first.id, 3)).rejects.toThrow('Gallringen finns inte.');
+  });
+
   it('refuses a second run while one holds the lease, and lets it be finished once the lease lapses', async () => {
     await aRegister();
     const run = (await prepareRetentionRun(deps, dpo, FIVE_YEARS, AS_OF))!;
