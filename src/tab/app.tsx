@@ -313,7 +313,7 @@ function Page({ route }: { route: Route }) {
     case 'board':
       return (
         <DpoOnly>
-          <BoardPage />
+          <BoardPage numbers={route.numbers} />
         </DpoOnly>
       );
     case 'register':

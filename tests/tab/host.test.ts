@@ -39,4 +39,15 @@ describe('routing', () => {
     expect(parseRoute('#/nowhere')).toEqual({ page: 'not-found' });
     expect(hrefOf({ page: 'incident', id: 'PUI-2026-0042' })).toBe('#/incident/PUI-2026-0042');
   });
+
+  it('reads the digest’s board link with its numbers, dropping what is not a number', () => {
+    expect(parseRoute('#/board?numbers=PUI-2026-0001,pui-2026-0002,x%3Cscript%3E,PUI-2026-0001')).toEqual({
+      page: 'board',
+      numbers: ['PUI-2026-0001', 'PUI-2026-0002'],
+    });
+    expect(parseRoute('#/board?other=1')).toEqual({ page: 'board' });
+    expect(hrefOf({ page: 'board', numbers: ['PUI-2026-0001', 'PUI-2026-0002'] })).toBe(
+      '#/board?numbers=PUI-2026-0001,PUI-2026-0002',
+    );
+  });
 });

@@ -35,6 +35,18 @@ const sv = {
   empty: 'Det finns inga öppna incidenter.',
   truncated: 'Fler incidenter finns än vad som visas. Använd filtren eller registret.',
   caption: 'Incidenter',
+  onlyNumbers: (n: number) =>
+    n === 1
+      ? 'Visar 1 incident från sammanfattningen i DPO-kanalen. Filtren gäller inte här.'
+      : `Visar ${n} incidenter från sammanfattningen i DPO-kanalen. Filtren gäller inte här.`,
+  showAll: 'Visa alla öppna incidenter',
+  missingNumbers: (numbers: string) => `Finns inte bland de öppna incidenterna: ${numbers}.`,
+  possiblySame: (first: string) => `Möjligen samma händelse som ${first}`,
+  sameReasons: { 'source-message': 'samma meddelande i Teams', mail: 'samma mejl', title: 'liknande rubrik' },
+  linkTo: (first: string) => `Länka till ${first}`,
+  linkToLabel: (number: string, first: string) => `Länka ${number} till huvudincidenten ${first}`,
+  linked: (main: string) => `Länkad till ${main}`,
+  linkedDone: (number: string, main: string) => `${number} är länkad till ${main}.`,
   columns: {
     number: 'Nummer',
     title: 'Rubrik',
@@ -81,6 +93,18 @@ const en: typeof sv = {
   empty: 'There are no open incidents.',
   truncated: 'There are more incidents than shown. Use the filters or the register.',
   caption: 'Incidents',
+  onlyNumbers: (n: number) =>
+    n === 1
+      ? 'Showing 1 incident from the digest in the DPO channel. The filters do not apply here.'
+      : `Showing ${n} incidents from the digest in the DPO channel. The filters do not apply here.`,
+  showAll: 'Show every open incident',
+  missingNumbers: (numbers: string) => `Not among the open incidents: ${numbers}.`,
+  possiblySame: (first: string) => `Possibly the same event as ${first}`,
+  sameReasons: { 'source-message': 'same Teams message', mail: 'same mail', title: 'similar title' },
+  linkTo: (first: string) => `Link to ${first}`,
+  linkToLabel: (number: string, first: string) => `Link ${number} to the main incident ${first}`,
+  linked: (main: string) => `Linked to ${main}`,
+  linkedDone: (number: string, main: string) => `${number} is linked to ${main}.`,
   columns: {
     number: 'Number',
     title: 'Title',

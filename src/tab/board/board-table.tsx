@@ -1,5 +1,6 @@
 /** The board's rows: number, title (masked), the next duty, the clock, status, owner, source, unit. */
-import { Link, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { Button, Link, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import type { SameMark } from '../../domain/similar-reports';
 import { nextDuty } from '../../domain/duties';
 import { maskPersonalData } from '../../domain/identity-number';
 import type { Incident } from '../../web/api-contract';
@@ -30,9 +31,73 @@ const useStyles = makeStyles({
   todayRow: { boxShadow: `inset 4px 0 0 ${tokens.colorPaletteDarkOrangeBorder2}` },
   number: { whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' },
   duty: { fontWeight: tokens.fontWeightSemibold },
+  linkedRow: { '& th': { paddingLeft: tokens.spacingHorizontalXXL } },
+  note: {
+    marginTop: tokens.spacingVerticalXS,
+    fontSize: tokens.fontSizeBase200,
+    color: tokens.colorNeutralForeground2,
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalS,
+  },
 });
 
-function BoardRow({ incident: i, now }: { incident: Incident; now: Date }) {
+/** Links a report to the main incident its mark names (the board's action on a mark). */
+export type OnLink = (incident: Incident, mainNumber: string) => void;
+
+/** A report's notes under its title: its link, or its *möjligen samma händelse* mark with the action. */
+function TitleNotes({
+  incident: i,
+  mark,
+  onLink,
+  busy,
+}: {
+  incident: Incident;
+  mark?: SameMark;
+  onLink?: OnLink;
+  busy: boolean;
+}) {
+  const t = useStrings(boardStrings);
+  const styles = useStyles();
+  if (i.linkedTo) {
+    return (
+      <div className={styles.note} data-linked-to={i.linkedTo.number}>
+        <span aria-hidden="true">↳</span> {t.linked(i.linkedTo.number)}
+      </div>
+    );
+  }
+  if (!mark) return null;
+  return (
+    <div className={styles.note} data-possibly-same={mark.first}>
+      <span>
+        {t.possiblySame(mark.first)} ({t.sameReasons[mark.reason]})
+      </span>
+      {onLink && i.status !== 'closed' ? (
+        <Button
+          size="small"
+          disabled={busy}
+          aria-label={t.linkToLabel(i.number, mark.first)}
+          onClick={() => onLink(i, mark.first)}
+        >
+          {t.linkTo(mark.first)}
+        </Button>
+      ) : null}
+    </div>
+  );
+}
+
+interface RowProps {
+  incident: Incident;
+  now: Date;
+  mark?: SameMark;
+  onLink?: OnLink;
+  busy: boolean;
+  /** Shown right under its main. */
+  underMain: boolean;
+}
+
+function BoardRow({ incident: i, now, mark, onLink, busy, underMain }: RowProps) {
   const t = useStrings(boardStrings);
   const common = useStrings(commonStrings);
   const locale = useLocale();
@@ -43,6 +108,7 @@ function BoardRow({ incident: i, now }: { incident: Incident; now: Date }) {
       className={mergeClasses(
         duty.urgency === 'overdue' && styles.overdueRow,
         duty.urgency === 'today' && styles.todayRow,
+        underMain && styles.linkedRow,
       )}
       data-overdue={duty.urgency === 'overdue' ? 'true' : undefined}
       data-urgency={duty.urgency}
@@ -50,7 +116,10 @@ function BoardRow({ incident: i, now }: { incident: Incident; now: Date }) {
       <th scope="row" className={styles.number}>
         <Link href={hrefOf({ page: 'incident', id: i.number })}>{i.number}</Link>
       </th>
-      <td>{maskPersonalData(i.title)}</td>
+      <td>
+        {maskPersonalData(i.title)}
+        <TitleNotes incident={i} mark={mark} onLink={onLink} busy={busy} />
+      </td>
       <td className={styles.duty} data-duty={duty.id}>
         {t.duties[duty.id]}
       </td>
@@ -66,7 +135,17 @@ function BoardRow({ incident: i, now }: { incident: Incident; now: Date }) {
   );
 }
 
-export function BoardTable({ rows, now }: { rows: Incident[]; now: Date }) {
+export interface BoardTableProps {
+  rows: Incident[];
+  now: Date;
+  /** The *möjligen samma händelse* marks, by number. */
+  marks?: ReadonlyMap<string, SameMark>;
+  onLink?: OnLink;
+  /** A link is being made: the buttons wait. */
+  busy?: boolean;
+}
+
+export function BoardTable({ rows, now, marks, onLink, busy = false }: BoardTableProps) {
   const t = useStrings(boardStrings);
   const styles = useStyles();
   const c = t.columns;
@@ -84,8 +163,16 @@ export function BoardTable({ rows, now }: { rows: Incident[]; now: Date }) {
           </tr>
         </thead>
         <tbody>
-          {rows.map((i) => (
-            <BoardRow key={i.id} incident={i} now={now} />
+          {rows.map((i, at) => (
+            <BoardRow
+              key={i.id}
+              incident={i}
+              now={now}
+              mark={marks?.get(i.number)}
+              onLink={onLink}
+              busy={busy}
+              underMain={Boolean(i.linkedTo) && rows.slice(0, at).some((r) => r.id === i.linkedTo?.id)}
+            />
           ))}
         </tbody>
       </table>

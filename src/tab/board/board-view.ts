@@ -2,6 +2,7 @@
 import { nextDuty, type DutyUrgency } from '../../domain/duties';
 import type { Incident } from '../../domain/incident';
 import type { Person } from '../../domain/person';
+import { possiblySameEvent, similarityItem, type SameMark } from '../../domain/similar-reports';
 import { STATUS_IDS, type Source, type Status } from '../../domain/vocabulary';
 
 /** Owner filter value for "nobody has taken it". */
@@ -58,9 +59,37 @@ export function boardOrder(now: Date): (a: Incident, b: Incident) => number {
   };
 }
 
-/** The incidents to show, in board order. */
-export function boardRows(items: readonly Incident[], filters: BoardFilters, now: Date): Incident[] {
-  return items.filter((i) => matches(i, filters)).sort(boardOrder(now));
+/**
+ * The incidents to show, in board order, each linked report right under its main when both are
+ * shown. `numbers` (the digest's link: `#/board?numbers=…`) shows just those, instead of the filters.
+ */
+export function boardRows(
+  items: readonly Incident[],
+  filters: BoardFilters,
+  now: Date,
+  numbers?: readonly string[],
+): Incident[] {
+  const only = numbers ? new Set(numbers) : undefined;
+  const shown = items.filter((i) => (only ? only.has(i.number) : matches(i, filters))).sort(boardOrder(now));
+  const mains = new Set(shown.map((i) => i.id));
+  const under = new Map<string, Incident[]>();
+  for (const i of shown) {
+    if (i.linkedTo && mains.has(i.linkedTo.id)) under.set(i.linkedTo.id, [...(under.get(i.linkedTo.id) ?? []), i]);
+  }
+  const rows: Incident[] = [];
+  for (const i of shown) {
+    if (i.linkedTo && mains.has(i.linkedTo.id)) continue;
+    rows.push(i, ...(under.get(i.id) ?? []).sort((a, b) => a.number.localeCompare(b.number)));
+  }
+  return rows;
+}
+
+/**
+ * The board's *möjligen samma händelse* marks (src/domain/similar-reports.ts) over every incident
+ * loaded, whatever the filters show: per number, the first report and why.
+ */
+export function boardMarks(items: readonly Incident[]): Map<string, SameMark> {
+  return possiblySameEvent(items.map(similarityItem));
 }
 
 /** The board's counts at a glance: overdue, due within 24 h, and each status. */

@@ -80,3 +80,40 @@ describe('BoardPage', () => {
     expect(screen.getAllByRole('row')).toHaveLength(2);
   });
 });
+
+describe('BoardPage: the digest’s numbers, the marks and linking from a mark', () => {
+  afterEach(() => {
+    cleanup();
+    window.localStorage.clear();
+  });
+  const mail = '<a1b2c3@kommun.example.se>';
+  const first = anIncident({ id: 'f', number: 'PUI-2026-0005', title: 'Skickade fel', internetMessageId: mail });
+  const second = anIncident({ id: 's', number: 'PUI-2026-0006', title: 'Fick ett mejl', internetMessageId: mail });
+
+  it('shows just the digest’s numbers, says which are not there, and links back to the whole board', async () => {
+    renderTab(<BoardPage numbers={['PUI-2026-0002', 'PUI-2026-0099']} />, { api: api() });
+    await screen.findByRole('table');
+    const rows = screen.getAllByRole('row').slice(1);
+    expect(rows.map((r) => within(r).getAllByRole('link')[0].textContent)).toEqual(['PUI-2026-0002']);
+    const banner = screen.getByTestId('board-numbers').textContent;
+    expect(banner).toContain('Visar 1 incident från sammanfattningen i DPO-kanalen');
+    expect(banner).toContain('PUI-2026-0099');
+    expect(screen.getByRole('link', { name: 'Visa alla öppna incidenter' }).getAttribute('href')).toBe('#/board');
+    expect(screen.queryByRole('search')).toBeNull();
+  });
+
+  it('marks a report of the same mail and links it to the first with its button, naming the etag it read', async () => {
+    const change = jest.fn().mockResolvedValue({ ...second, linkedTo: { id: 'f', number: first.number } });
+    const allIncidents = jest.fn().mockResolvedValue({ items: [first, second], truncated: false });
+    renderTab(<BoardPage />, { api: fakeApi({ allIncidents, change }) });
+    await screen.findByRole('table');
+    const row = screen.getAllByRole('row').find((r) => r.textContent?.includes('PUI-2026-0006'))!;
+    expect(row.textContent).toContain('Möjligen samma händelse som PUI-2026-0005 (samma mejl)');
+    fireEvent.click(
+      within(row).getByRole('button', { name: 'Länka PUI-2026-0006 till huvudincidenten PUI-2026-0005' }),
+    );
+    await screen.findByText('PUI-2026-0006 är länkad till PUI-2026-0005.');
+    expect(change).toHaveBeenCalledWith('s', 'link', { mainNumber: 'PUI-2026-0005' }, second.etag);
+    expect(allIncidents).toHaveBeenCalledTimes(2);
+  });
+});

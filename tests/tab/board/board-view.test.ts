@@ -1,5 +1,6 @@
 import {
   boardCounts,
+  boardMarks,
   boardRows,
   filterChoices,
   matches,
@@ -105,5 +106,53 @@ describe('boardCounts', () => {
     expect(c.overdue).toBe(0);
     expect(c.byStatus).toMatchObject({ new: 1, triage: 1, closed: 1, assessed: 0 });
     expect(boardCounts([early], new Date('2026-11-21T09:00:00.000Z')).overdue).toBe(1);
+  });
+});
+
+describe('the board on the digest’s numbers, with links and marks', () => {
+  const link = (main: { id: string; number: string }) => ({
+    id: main.id,
+    number: main.number,
+    linkedAt: '2026-11-20T10:00:00.000Z',
+    linkedBy: dpo,
+  });
+  const main = anIncident({ id: 'm', number: 'PUI-2026-0010', deadline: '2026-11-22T09:00:00.000Z' });
+  const linked = anIncident({
+    id: 'l',
+    number: 'PUI-2026-0011',
+    deadline: '2026-11-21T08:00:00.000Z',
+    linkedTo: link(main),
+  });
+
+  it('shows a linked report right under its main, whatever its own place in the order', () => {
+    const rows = boardRows([early, linked, late, main], NO_FILTERS, NOW);
+    // Alone, the linked report (no duty with a time) would come last.
+    expect(rows.map((r) => r.number)).toEqual(['PUI-2026-0007', 'PUI-2026-0010', 'PUI-2026-0011', 'PUI-2026-0042']);
+    // Its main filtered away, it stands on its own.
+    expect(boardRows([linked, early], NO_FILTERS, NOW).map((r) => r.number)).toContain('PUI-2026-0011');
+  });
+
+  it('shows just the numbers asked for, whatever the filters say', () => {
+    const rows = boardRows([early, late, main], { ...NO_FILTERS, status: 'closed' }, NOW, [
+      'PUI-2026-0042',
+      'PUI-2026-0007',
+    ]);
+    expect(rows.map((r) => r.number)).toEqual(['PUI-2026-0007', 'PUI-2026-0042']);
+  });
+
+  it('marks reports of one mail as possibly the same event as the first, and not a linked one', () => {
+    const mail = '<a1b2c3@kommun.example.se>';
+    const marks = boardMarks([
+      anIncident({ id: '1', number: 'PUI-2026-0020', title: 'Fel mottagare', internetMessageId: mail }),
+      anIncident({ id: '2', number: 'PUI-2026-0021', title: 'Fick fel mejl', internetMessageId: mail }),
+      anIncident({
+        id: '3',
+        number: 'PUI-2026-0022',
+        title: 'Ett mejl till',
+        internetMessageId: mail,
+        linkedTo: link({ id: '1', number: 'PUI-2026-0020' }),
+      }),
+    ]);
+    expect(marks).toEqual(new Map([['PUI-2026-0021', { first: 'PUI-2026-0020', reason: 'mail' }]]));
   });
 });
