@@ -336,6 +336,12 @@ describe('Teams tab end to end (local profile)', () => {
     await page.getByRole('button', { name: 'Registrera anmälan' }).click();
     await nextDutyIs(page, 'inform-subjects');
     await page.getByRole('button', { name: /^Information till de registrerade/, expanded: true }).waitFor();
+    // The open track offers the server's letter to the data subjects, from the structured fields only.
+    const letter = await page.getByTestId('art34-text').inputValue();
+    expect(letter).toContain(`Vårt ärendenummer: ${number}`);
+    expect(letter).toContain('Vad kan du göra?');
+    expect(letter).not.toMatch(/mejlad|extern mottagare|liknande namn/);
+    await page.getByRole('link', { name: 'Ladda ner brevet (Word)' }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'incident-notified');
 

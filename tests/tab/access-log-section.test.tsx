@@ -14,6 +14,16 @@ describe('AccessLogSection', () => {
         return {
           items: [
             {
+              id: 'r3',
+              at: '2026-11-20T10:30:00.000Z',
+              actorId: 'dpo-1',
+              actorName: 'Dana Dataskydd',
+              actorRole: 'dpo',
+              incidentId: 'inc-1',
+              view: 'document',
+              target: 'art34-letter.docx',
+            },
+            {
               id: 'r2',
               at: '2026-11-20T10:00:00.000Z',
               actorId: 'dpo-1',
@@ -46,7 +56,8 @@ describe('AccessLogSection', () => {
         .getAllByRole('listitem')
         .map((li) => li.textContent),
     ).toEqual([
-      '2026-11-20 11:00Tog ut dokument (imy-notice): Dana Dataskydd (dataskyddsombud)',
+      '2026-11-20 11:30Tog ut dokument (brevet till de registrerade, Word): Dana Dataskydd (dataskyddsombud)',
+      '2026-11-20 11:00Tog ut dokument (texten till IMY): Dana Dataskydd (dataskyddsombud)',
       '2026-11-20 10:00Öppnade incidenten: Anna Handläggare (rapportör)',
     ]);
     expect(asked).toEqual(['inc-1']);

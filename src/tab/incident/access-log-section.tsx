@@ -5,6 +5,7 @@ import type { AccessLogPage } from '../../web/api-contract';
 import { useApi } from '../api/pui-api';
 import { displayTime } from '../components/time-input';
 import { useStrings } from '../i18n';
+import { documentStrings } from './document-strings';
 import { incidentStrings } from './incident-strings';
 import { Section } from './section';
 
@@ -20,6 +21,7 @@ const useStyles = makeStyles({
 
 export function AccessLogSection({ incidentId }: { incidentId: string }) {
   const t = useStrings(incidentStrings).accessLog;
+  const documents = useStrings(documentStrings);
   const api = useApi();
   const styles = useStyles();
   const [page, setPage] = useState<AccessLogPage | undefined>();
@@ -51,7 +53,8 @@ export function AccessLogSection({ incidentId }: { incidentId: string }) {
                 {displayTime(r.at)}
               </time>
               {t.views[r.view] ?? r.view}
-              {r.target ? ` (${r.target})` : ''}: {r.actorName} ({t.roles[r.actorRole] ?? r.actorRole})
+              {r.target ? ` (${documents.names[r.target] ?? r.target})` : ''}: {r.actorName} (
+              {t.roles[r.actorRole] ?? r.actorRole})
             </li>
           ))}
         </ol>

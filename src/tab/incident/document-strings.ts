@@ -6,6 +6,12 @@ const sv = {
   failed: (message: string) => `Texten kunde inte hämtas: ${message}`,
   retry: 'Försök igen',
   imyDelayReason: 'Skälen till förseningen kommer med i texten när anmälan är registrerad.',
+  /** The documents by the names the access log gives them. */
+  names: {
+    'imy-notice': 'texten till IMY',
+    'art34-letter': 'brevet till de registrerade',
+    'art34-letter.docx': 'brevet till de registrerade, Word',
+  } as Record<string, string>,
   letter: {
     heading: 'Brev till de registrerade',
     intro:
@@ -28,6 +34,11 @@ const en: typeof sv = {
   failed: (message: string) => `The text could not be fetched: ${message}`,
   retry: 'Try again',
   imyDelayReason: 'The reasons for the delay go into the text once the notice is recorded.',
+  names: {
+    'imy-notice': 'the text for IMY',
+    'art34-letter': 'the letter to the data subjects',
+    'art34-letter.docx': 'the letter to the data subjects, Word',
+  },
   letter: {
     heading: 'Letter to the data subjects',
     intro:
