@@ -177,21 +177,20 @@ describe('the art. 34 letter in the track "Information till de registrerade"', (
     expect(noticeText).not.toHaveBeenCalled();
   });
 
-  it('is not shown to someone who cannot edit, and nothing is fetched', () => {
+  it('is shown to the DPO on a closed incident too (nothing to record there), and never to a reporter', () => {
     jest.useFakeTimers();
     const noticeText = noticeTextMock();
-    renderTab(
-      <SubjectNoticePanel
-        incident={highRisk()}
-        canEdit={false}
-        onChanged={jest.fn()}
-        onReload={jest.fn()}
-        reloading={false}
-      />,
-      {
-        api: fakeApi({ noticeText }),
-      },
-    );
+    const closedIncident = highRisk({ status: 'closed', closedAt: '2026-11-25T10:00:00.000Z', closedBy: dpo });
+    const props = { canEdit: false, onChanged: jest.fn(), onReload: jest.fn(), reloading: false };
+    renderTab(<SubjectNoticePanel incident={closedIncident} {...props} />, { api: fakeApi({ noticeText }) });
+    expect(screen.getByTestId('art34-letter')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Registrera informationen' })).toBeNull();
+    cleanup();
+    noticeText.mockClear();
+    renderTab(<SubjectNoticePanel incident={highRisk()} {...props} />, {
+      api: fakeApi({ noticeText }),
+      session: { isDpo: false },
+    });
     expect(screen.queryByTestId('art34-letter')).toBeNull();
     passTheSettlingTime();
     expect(noticeText).not.toHaveBeenCalled();

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { TimeField } from '../components/time-field';
 import { displayTime, fromLocalInput, toLocalInput } from '../components/time-input';
 import { useStrings } from '../i18n';
+import { useSession } from '../session';
 import { Art34LetterSection } from './art34-letter-section';
 import { ChangeForm } from './change-form';
 import { incidentStrings } from './incident-strings';
@@ -14,6 +15,7 @@ import { useChange } from './use-change';
 
 export function SubjectNoticePanel(panel: PanelProps) {
   const { incident, canEdit } = panel;
+  const { isDpo } = useSession();
   const t = useStrings(incidentStrings).subjects;
   const form = useFormStyles();
   const recorded = incident.subjectNotice;
@@ -48,7 +50,8 @@ export function SubjectNoticePanel(panel: PanelProps) {
             : t.recordedNot(recorded.notInformedReason ?? '')}
         </p>
       ) : null}
-      {canEdit ? <Art34LetterSection incident={incident} /> : null}
+      {/* The DPO's document, also once the incident is closed (the letter may go out late). */}
+      {isDpo ? <Art34LetterSection incident={incident} /> : null}
       {canEdit ? (
         <ChangeForm heading={t.heading} change={change} panel={panel} submitLabel={t.record} onSubmit={submit}>
           <Field
