@@ -6,6 +6,7 @@ import { maskPersonalData } from '../../domain/identity-number';
 import type { Incident } from '../../web/api-contract';
 import { commonStrings } from '../common-strings';
 import { Countdown } from '../components/countdown';
+import { LegalHoldMark } from '../components/legal-hold-mark';
 import { statusLabel } from '../components/status-text';
 import { displayTime } from '../components/time-input';
 import { useLocale, useStrings } from '../i18n';
@@ -127,7 +128,15 @@ function BoardRow({ incident: i, now, mark, onLink, busy, underMain }: RowProps)
         <Countdown incident={i} now={now} />
       </td>
       <td className={styles.number}>{displayTime(i.deadline)}</td>
-      <td>{statusLabel(i.status, locale)}</td>
+      <td>
+        {statusLabel(i.status, locale)}
+        {i.legalHold ? (
+          <>
+            {' '}
+            <LegalHoldMark />
+          </>
+        ) : null}
+      </td>
       <td>{i.owner?.name ?? common.noOwner}</td>
       <td>{common.sources[i.source]}</td>
       <td>{i.unit ?? '–'}</td>

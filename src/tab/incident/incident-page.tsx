@@ -42,6 +42,8 @@ import { useFormStyles } from './section';
 import { SubjectNoticePanel } from './subject-notice-panel';
 import { Timeline } from './timeline';
 import { AccessLogSection } from './access-log-section';
+import { LegalHoldSection } from './legal-hold-section';
+import { LegalHoldMark } from '../components/legal-hold-mark';
 import { TrackProvider, useTrackOpening } from './track';
 
 const useStyles = makeStyles({
@@ -243,6 +245,7 @@ function IncidentView({ details, reload, reloading, loadError, back, isDpo, meId
         <PageHeading title={incident.number}>
           <span>{incident.number}</span>: <span className={styles.title}>{incident.title}</span>
         </PageHeading>
+        {isDpo && incident.legalHold ? <LegalHoldMark /> : null}
       </div>
       {loadError ? <LoadError error={loadError} onRetry={() => void reload()} /> : null}
       {incident.retention ? <CulledNotice retention={incident.retention} /> : null}
@@ -254,7 +257,10 @@ function IncidentView({ details, reload, reloading, loadError, back, isDpo, meId
       <div className={styles.columns}>
         <div className={styles.column} role="region" aria-label={t.columns.work}>
           {isDpo ? (
-            <Workbench panel={panel} supplementDueAt={details.supplementDueAt} meId={meId} now={now} />
+            <>
+              <Workbench panel={panel} supplementDueAt={details.supplementDueAt} meId={meId} now={now} />
+              <LegalHoldSection panel={panel} outlook={details.retention} />
+            </>
           ) : (
             <ReporterStatus incident={incident} now={now} />
           )}
