@@ -35,6 +35,7 @@ import { IncidentFacts } from './incident-facts';
 import { incidentStrings } from './incident-strings';
 import { AssessmentTrack } from './incident-track';
 import { LexSarahPanel } from './lex-sarah-panel';
+import { LinkPanel } from './link-panel';
 import type { PanelProps } from './panel';
 import { NoticeDetailsPanel } from './notice-details-panel';
 import { PoliceReportPanel } from './police-report-panel';
@@ -189,11 +190,13 @@ function ReporterStatus({ incident, now }: { incident: Incident; now: Date }) {
 function Workbench({
   panel,
   supplementDueAt,
+  linkedReports,
   meId,
   now,
 }: {
   panel: PanelProps;
   supplementDueAt: string | null;
+  linkedReports: NonNullable<IncidentDetails['linkedReports']>;
   meId?: string;
   now: Date;
 }) {
@@ -215,6 +218,7 @@ function Workbench({
       <PoliceReportPanel {...panel} />
       <EndedPanel {...panel} />
       <AwarenessPanel {...panel} />
+      <LinkPanel {...panel} linkedReports={linkedReports} />
     </TrackProvider>
   );
 }
@@ -258,7 +262,13 @@ function IncidentView({ details, reload, reloading, loadError, back, isDpo, meId
         <div className={styles.column} role="region" aria-label={t.columns.work}>
           {isDpo ? (
             <>
-              <Workbench panel={panel} supplementDueAt={details.supplementDueAt} meId={meId} now={now} />
+              <Workbench
+                panel={panel}
+                supplementDueAt={details.supplementDueAt}
+                linkedReports={details.linkedReports ?? []}
+                meId={meId}
+                now={now}
+              />
               <LegalHoldSection panel={panel} outlook={details.retention} />
             </>
           ) : (

@@ -122,6 +122,7 @@ describe('IncidentPage as the DPO workbench', () => {
       'police',
       'ended',
       'awareness',
+      'link',
       'legal-hold',
       'facts',
       'findings',
