@@ -58,6 +58,8 @@ export interface PuiApi {
   /** A DPO's change, naming the etag it read. */
   change<A extends ChangeAction>(id: string, action: A, body: ChangeBodies[A], etag: string): Promise<Incident>;
   registerReport(from: string, to: string): Promise<RegisterReport>;
+  /** The committee report for the period as a Word document (DPO only), with the ärendebeteckning typed in. */
+  committeeReport(period: { from: string; to: string }, caseNumber: string): Promise<{ blob: Blob; filename?: string }>;
   registerFindings(): Promise<FindingsRow[]>;
   /** The check on Send per month, the twelve months up to this one (DPO only). */
   sendCheckCounts(): Promise<SendCheckCounts>;
@@ -133,6 +135,15 @@ export class HttpPuiApi implements PuiApi {
       `/api/register/report?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`,
       registerReportAnswer,
     );
+  }
+
+  committeeReport(
+    period: { from: string; to: string },
+    caseNumber: string,
+  ): Promise<{ blob: Blob; filename?: string }> {
+    const query = new URLSearchParams({ format: 'docx', from: period.from, to: period.to, lang: this.client.locale });
+    if (caseNumber.trim()) query.set('caseNumber', caseNumber.trim());
+    return this.client.download(`/api/register/report?${query.toString()}`);
   }
 
   registerFindings(): Promise<FindingsRow[]> {

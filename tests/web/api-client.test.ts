@@ -50,6 +50,25 @@ describe('ApiClient', () => {
     expect(headers['Content-Type']).toBe('application/json');
   });
 
+  it('asks for the committee report as Word for the period, in the tab’s language, with the case number', async () => {
+    const calls: Call[] = [];
+    const docx = (async (url: string, init: RequestInit) => {
+      calls.push({ url, init });
+      return new Response('PK', {
+        status: 200,
+        headers: { 'content-disposition': 'attachment; filename="committee-report-pdb-2026-01-01--2026-06-30.docx"' },
+      });
+    }) as unknown as typeof fetch;
+    const api = new HttpPuiApi(new ApiClient({ locale: 'en', fetchImpl: docx }));
+    const got = await api.committeeReport({ from: '2026-01-01', to: '2026-06-30' }, ' SN 2026/0071 ');
+    expect(calls[0].url).toBe(
+      '/api/register/report?format=docx&from=2026-01-01&to=2026-06-30&lang=en&caseNumber=SN+2026%2F0071',
+    );
+    expect(got.filename).toBe('committee-report-pdb-2026-01-01--2026-06-30.docx');
+    await api.committeeReport({ from: '2026-07-01', to: '2026-12-31' }, '  ');
+    expect(calls[1].url).toBe('/api/register/report?format=docx&from=2026-07-01&to=2026-12-31&lang=en');
+  });
+
   it('sends no Authorization without a token, and X-Dev-Role when acting as a reporter locally', async () => {
     const calls: Call[] = [];
     await new ApiClient({ locale: 'sv', devRole: 'reporter', fetchImpl: fetchReturning(200, me, calls) }).get(

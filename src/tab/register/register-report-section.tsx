@@ -10,6 +10,7 @@ import { LoadError } from '../components/load-error';
 import { useLocale, useStrings } from '../i18n';
 import { Section } from '../incident/section';
 import { BarChart } from './bar-chart';
+import { CommitteeReportDownload } from './committee-report-download';
 import { countByMonth, halfYearKey, parseHalfYearKey, periodOf, recentHalfYears, type HalfYear } from './half-year';
 import { registerStrings } from './register-strings';
 import { useRegisterStyles } from './register-styles';
@@ -113,6 +114,7 @@ export function ReportSection() {
       </Field>
       {error ? <LoadError error={error} onRetry={load} /> : null}
       {!current && !error ? <Spinner label={common.loading} /> : null}
+      <CommitteeReportDownload period={periodOf(half)} />
       {current ? <ReportFigures current={current} half={half} /> : null}
     </Section>
   );

@@ -24,6 +24,10 @@ const sv = {
   month: 'Månad',
   count: 'Antal',
   unspecified: 'Ingen orsak angiven',
+  documentForm: 'Redovisning till nämnden som Word-dokument',
+  caseNumber: 'Ärendebeteckning (valfri)',
+  caseNumberHint: 'Till exempel SN 2026/0071. Står i dokumentets huvud; inga personnummer.',
+  downloadReport: 'Ladda ner redovisning (Word)',
   export: 'Exportera registret',
   exportIntro:
     'Hela registret med kolumnerna som kommunens register har. Filen innehåller personuppgifter: spara den bara där registret får finnas.',
@@ -66,6 +70,10 @@ const en: typeof sv = {
   month: 'Month',
   count: 'Number',
   unspecified: 'No cause given',
+  documentForm: 'Report to the committee as a Word document',
+  caseNumber: 'Case number (optional)',
+  caseNumberHint: 'For example SN 2026/0071. Printed in the document’s heading; no identity numbers.',
+  downloadReport: 'Download report (Word)',
   export: 'Export the register',
   exportIntro:
     'The whole register with the columns of the municipal register. The file holds personal data: keep it only where the register may be kept.',

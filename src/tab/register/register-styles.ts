@@ -29,5 +29,6 @@ export const useRegisterStyles = makeStyles({
     },
   },
   period: { maxWidth: '18rem' },
+  document: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, alignItems: 'flex-start' },
   links: { display: 'flex', gap: tokens.spacingHorizontalXL, flexWrap: 'wrap', alignItems: 'center' },
 });

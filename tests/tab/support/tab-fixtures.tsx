@@ -23,6 +23,7 @@ export function fakeApi(overrides: Partial<PuiApi> = {}): PuiApi {
     incident: missing('incident'),
     change: missing('change'),
     registerReport: missing('registerReport'),
+    committeeReport: missing('committeeReport'),
     registerFindings: missing('registerFindings'),
     sendCheckCounts: missing('sendCheckCounts'),
     exportRegister: missing('exportRegister'),
