@@ -1,5 +1,6 @@
 /** The DPO takes out the committee report (tjänsteskrivelse) for a period. */
 import { accessRecord, DEFAULT_ORGANISATION, Forbidden, isDpo, type Caller, type Locale } from '../domain';
+import { countsInRegister } from '../domain/register-report';
 import { committeeReportContent, validateCaseNumber, type CommitteeReportContent } from '../domain/committee-report';
 import { validateRegisterPeriod, type RegisterPeriod } from '../domain/register-report';
 import type { UseCaseDeps } from './deps';
@@ -42,8 +43,10 @@ export async function committeeReport(
   const caseNumber = validateCaseNumber(ask.caseNumber);
   const summary = await summariseRegister(deps, caller, ask.period);
   const now = deps.clock.now();
+  // A report linked to a main incident counts with its main (issue 16): the memo's appendix, its
+  // chart and its count of late notices leave it out, as the figures do, so they agree.
   const content = committeeReportContent(
-    summary,
+    { ...summary, incidents: summary.incidents.filter(countsInRegister) },
     deps.organisation ?? DEFAULT_ORGANISATION,
     { lang: ask.lang, date: now, caseNumber, officer: caller.name },
     deps.committeeTemplates?.[ask.lang],
