@@ -169,6 +169,7 @@ export function createTeamsBot(options: TeamsBotOptions): TeamsBot {
     now,
     tabUrl: () => config.tabUrl,
     teamsAppId: config.teamsAppId,
+    locale: config.channelLocale,
   });
 
   const wantsLookup = config.dpoGroupIds.length > 0 || Boolean(config.appRolesAppId);

@@ -1,5 +1,5 @@
 /** What the bot's handlers share: the use-case ports, the bot's settings and the DPO directory. */
-import type { Logger } from '../src/domain';
+import type { Locale, Logger } from '../src/domain';
 import type { UseCaseDeps } from '../src/use-cases';
 import type { DpoDirectory } from './dpo-directory';
 
@@ -27,6 +27,8 @@ export interface TeamsBotConfig {
   tabUrl: string;
   /** The Teams app id (manifest `id`), for deep links into the tab. */
   teamsAppId?: string;
+  /** The DPO channel's language (CHANNEL_LANGUAGE): its cards, their notices, reminders and digests. Default Swedish. */
+  channelLocale?: Locale;
 }
 
 export interface BotServices {

@@ -12,6 +12,7 @@ import {
   type DueReminder,
   type Incident,
   type IncidentCardView,
+  type Locale,
   type ReminderReplyView,
 } from '../src/domain';
 import { ADAPTIVE_CARD_CONTENT_TYPE, type AdaptiveCard } from './cards/adaptive-card';
@@ -35,6 +36,8 @@ export interface TeamsCardPosterOptions {
   /** Read at every render: the server learns its own address only once it listens. */
   tabUrl: () => string;
   teamsAppId?: string;
+  /** The DPO channel's language (CHANNEL_LANGUAGE): every card, update, reminder and digest in it. Default Swedish. */
+  locale?: Locale;
 }
 
 /** Posts incident cards to Teams. */
@@ -66,6 +69,7 @@ export class TeamsCardPoster implements ChannelPoster {
       tabUrl: this.options.tabUrl(),
       teamsAppId: this.options.teamsAppId,
       mentions: view.mentions,
+      locale: this.options.locale,
     });
     // A reply goes to the channel conversation with the card's message id (Teams' thread id).
     const thread: StoredReference = {
@@ -80,19 +84,13 @@ export class TeamsCardPoster implements ChannelPoster {
 
   async postDigest(to: ChannelAddress, digest: DigestView): Promise<string> {
     const reference = referenceOf(to);
-    return this.call(reference, () =>
-      this.options.gateway.send(reference, cardActivity(digestCard(digest, { tabUrl: this.options.tabUrl() }))),
-    );
+    return this.call(reference, () => this.options.gateway.send(reference, cardActivity(this.digest(digest))));
   }
 
   async updateDigest(to: ChannelAddress, messageId: string, digest: DigestView): Promise<void> {
     const reference = referenceOf(to);
     await this.call(reference, () =>
-      this.options.gateway.update(
-        reference,
-        messageId,
-        cardActivity(digestCard(digest, { tabUrl: this.options.tabUrl() })),
-      ),
+      this.options.gateway.update(reference, messageId, cardActivity(this.digest(digest))),
     );
   }
 
@@ -102,7 +100,12 @@ export class TeamsCardPoster implements ChannelPoster {
       tabUrl: this.options.tabUrl(),
       teamsAppId: this.options.teamsAppId,
       refreshUserIds: view.refreshUserIds,
+      locale: this.options.locale,
     });
+  }
+
+  private digest(digest: DigestView): AdaptiveCard {
+    return digestCard(digest, { tabUrl: this.options.tabUrl(), locale: this.options.locale });
   }
 
   /** Paces (per channel conversation), calls, and turns a 429 into {@link ChannelBusy} after pausing the conversation. */

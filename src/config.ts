@@ -76,6 +76,12 @@ const schema = z.object({
   TAB_URL: z.string().url().optional(),
   /** The Teams app id (the manifest's `id`): DPO cards then open the tab inside Teams. */
   TEAMS_APP_ID: z.guid().optional(),
+  /** The DPO channel's language (its cards, notices, reminders and digests): the organisation's choice, as many read it. */
+  CHANNEL_LANGUAGE: z
+    .enum(['sv', 'en'], {
+      message: 'sv (Swedish, the default) or en (English): the language of the DPO channel’s cards',
+    })
+    .default('sv'),
   /** App Service's name for the instance (it sets it): outbox claims say which instance holds what. */
   WEBSITE_INSTANCE_ID: z
     .string()
@@ -141,6 +147,8 @@ export interface BotSettings {
   openIdMetadataUrl?: string;
   tabUrl?: string;
   teamsAppId?: string;
+  /** CHANNEL_LANGUAGE: the DPO channel's cards, their notices, the reminders and the digests. */
+  channelLanguage: 'sv' | 'en';
 }
 
 /** Entra ID token validation settings (absent in the local profile). */
@@ -418,13 +426,17 @@ export function loadConfig(rawEnv: Record<string, string | undefined> = process.
       openIdMetadataUrl: e.BOT_OPENID_METADATA_URL,
       tabUrl: e.TAB_URL,
       teamsAppId: e.TEAMS_APP_ID,
+      channelLanguage: e.CHANNEL_LANGUAGE,
     },
     instance: { instanceId: e.WEBSITE_INSTANCE_ID, outboxLeaseMs: e.OUTBOX_LEASE_SECONDS * 1000 },
     reminders: {
       intervalSeconds: e.SCHEDULER_INTERVAL_SECONDS,
       dpoMentions: e.DPO_MENTIONS.length
         ? e.DPO_MENTIONS.map(mentionTarget)
-        : e.DPO_USER_IDS.map((id) => ({ id, name: 'Dataskyddsombud' })),
+        : e.DPO_USER_IDS.map((id) => ({
+            id,
+            name: e.CHANNEL_LANGUAGE === 'en' ? 'Data protection officer' : 'Dataskyddsombud',
+          })),
     },
     reportRate: { burst: e.REPORT_RATE_BURST, refillMs: e.REPORT_RATE_REFILL_SECONDS * 1000 },
     retention,

@@ -97,6 +97,7 @@ function startBot(config: AppConfig, deps: UseCaseDeps, logger: Logger): TeamsBo
     // Replaced by the server's own address once it listens, unless configured.
     tabUrl: config.bot.tabUrl ?? `${config.publicUrl ?? `http://127.0.0.1:${config.port}`}/tab/`,
     teamsAppId: config.bot.teamsAppId,
+    channelLocale: config.bot.channelLanguage,
   };
   return { ...createTeamsBot({ deps, config: botConfig, logger }), config: botConfig };
 }

@@ -9,14 +9,17 @@ import {
   possiblySameInDigest,
   timeLeftMs,
   type DigestView,
-  type SameReason,
+  type Locale,
 } from '../../src/domain';
 import { card, heading, plain, text, type AdaptiveCard } from './adaptive-card';
+import { DPO_CARD_STRINGS } from './dpo-card-strings';
 import { sourceLabel } from './labels';
 
 export interface DigestCardOptions {
   /** The tab's address: the action opens its board on these incidents. */
   tabUrl: string;
+  /** The channel's language (CHANNEL_LANGUAGE), the same as its cards'; Swedish by default. */
+  locale?: Locale;
 }
 
 /** Marks a digest card (its `id`), so it is told apart from an incident's card. */
@@ -29,35 +32,29 @@ export function digestBoardUrl(tabUrl: string, numbers: readonly string[]): stri
   return url.toString();
 }
 
-/** "23 nya incidenter sedan 09:41" (Stockholm time). */
-export function digestHeading(count: number, since: string): string {
-  const at = formatStockholm(since).slice(11);
-  return count === 1 ? `1 ny incident sedan ${at}` : `${count} nya incidenter sedan ${at}`;
+/** "23 nya incidenter sedan 09:41" (Stockholm time); "23 new incidents since 09:41". */
+export function digestHeading(count: number, since: string, locale: Locale = 'sv'): string {
+  return DPO_CARD_STRINGS[locale].digest.heading(count, formatStockholm(since).slice(11));
 }
 
-/** Why a line is possibly the same event as an earlier one, in the mark's words. */
-const SAME_REASON_WORDS: Record<SameReason, string> = {
-  'source-message': 'samma meddelande i Teams',
-  mail: 'samma mejl',
-  title: 'liknande rubrik',
-};
-
 export function digestCard(digest: DigestView, options: DigestCardOptions): AdaptiveCard {
+  const locale = options.locale ?? 'sv';
+  const t = DPO_CARD_STRINGS[locale];
   const same = possiblySameInDigest(digest.lines);
   const lines = digest.lines.map((line) => {
     const found = same.get(line.number);
-    const mark = found ? ` · _möjligen samma händelse som ${found.first} (${SAME_REASON_WORDS[found.reason]})_` : '';
+    const mark = found ? ` · _${t.digest.possiblySame(found.first, t.digest.sameReasons[found.reason])}_` : '';
     return text(
-      `**${line.number}** · ${plain(line.title)} · ${sourceLabel(line.source)} · ${formatTimeLeft(timeLeftMs(line.deadline, digest.now))}${mark}`,
+      `**${line.number}** · ${plain(line.title)} · ${sourceLabel(line.source, locale)} · ${formatTimeLeft(timeLeftMs(line.deadline, digest.now), locale)}${mark}`,
       { spacing: 'small' },
     );
   });
-  const title = digestHeading(digest.lines.length, digest.since);
+  const title = digestHeading(digest.lines.length, digest.since, locale);
   return {
     ...card(
       [
         { ...heading(title), id: DIGEST_CARD_ID },
-        text('Varje incident får också sitt eget kort i kanalen, med knapparna, så snart Teams släpper fram det.', {
+        text(t.digest.ownCards, {
           isSubtle: true,
           size: 'small',
         }),
@@ -67,7 +64,7 @@ export function digestCard(digest: DigestView, options: DigestCardOptions): Adap
         actions: [
           {
             type: 'Action.OpenUrl',
-            title: 'Öppna på tavlan',
+            title: t.actions.board,
             url: digestBoardUrl(
               options.tabUrl,
               digest.lines.map((l) => l.number),

@@ -14,6 +14,7 @@ import {
   timeLeftMs,
   withoutDirectionControls,
   type Incident,
+  type Locale,
 } from '../../src/domain';
 import {
   card,
@@ -35,6 +36,7 @@ import {
   sourceLabel,
   statusLabel,
 } from './labels';
+import { DPO_CARD_STRINGS, type DpoCardStrings } from './dpo-card-strings';
 
 import { MAX_REFRESH_USERS } from '../../src/use-cases/dpo-channel';
 
@@ -51,8 +53,10 @@ export interface DpoCardOptions {
   refreshUserIds?: readonly string[];
   /** `dpo` (default): with the actions. `viewer`: read only. */
   audience?: 'dpo' | 'viewer';
-  /** A line above the card for the one who acted (refusals, conflicts, confirmations). */
+  /** A line above the card for the one who acted (refusals, conflicts, confirmations), in the card's language. */
   notice?: { text: string; color: TextColor };
+  /** The channel's language (CHANNEL_LANGUAGE); Swedish by default. Every update of a card uses the same. */
+  locale?: Locale;
 }
 
 /** The incident's page in the tab (its hash route `#/incident/<number>`). */
@@ -82,39 +86,40 @@ export function channelTitle(incident: Pick<Incident, 'title'>): string {
   return plain(maskPersonalDataOneLine(withoutDirectionControls(incident.title)));
 }
 
-function assessForm(incident: Incident): CardAction {
+function assessForm(incident: Incident, locale: Locale): CardAction {
+  const t = DPO_CARD_STRINGS[locale];
   return {
     type: 'Action.ShowCard',
-    title: 'Bedöm risken',
+    title: t.actions.assess,
     card: {
       type: 'AdaptiveCard',
       body: [
         // The same ENISA rules as the tab's guided assessment, from what the report says.
-        text(severitySuggestionText(incident), { isSubtle: true }),
+        text(severitySuggestionText(incident, locale), { isSubtle: true }),
         {
           type: 'Input.ChoiceSet',
           id: 'risk',
-          label: 'Risk för de registrerades fri- och rättigheter',
+          label: t.assess.risk,
           isRequired: true,
-          errorMessage: 'Välj en riskbedömning.',
+          errorMessage: t.assess.riskError,
           style: 'expanded',
-          choices: RISK_LEVELS.map((r) => ({ title: r.label, value: r.id })),
+          choices: RISK_LEVELS.map((r) => ({ title: locale === 'en' ? r.labelEn : r.label, value: r.id })),
           value: incident.assessment?.risk,
         },
         {
           type: 'Input.Text',
           id: 'rationale',
-          label: 'Motivering',
+          label: t.assess.rationale,
           isMultiline: true,
           isRequired: true,
-          errorMessage: 'Skriv en motivering.',
+          errorMessage: t.assess.rationaleError,
           maxLength: 5000,
-          placeholder: 'Varför denna bedömning? Skriv inga namn eller personnummer.',
+          placeholder: t.assess.rationalePlaceholder,
         },
       ],
       actions: [
         execute(
-          'Spara bedömningen',
+          t.actions.saveAssessment,
           { verb: 'incident.assess', incidentId: incident.id, etag: incident.etag },
           { style: 'positive' },
         ),
@@ -123,7 +128,7 @@ function assessForm(incident: Incident): CardAction {
   };
 }
 
-function imyForm(incident: Incident, now: Date): CardAction {
+function imyForm(incident: Incident, now: Date, t: DpoCardStrings): CardAction {
   const late = isLate(incident.awareAt, now.toISOString());
   const body: CardElement[] = [
     // Text inputs in the Swedish form, as on the report card: Input.Date shows the client's locale (11/20/2026).
@@ -131,27 +136,27 @@ function imyForm(incident: Incident, now: Date): CardAction {
     {
       type: 'Input.Text',
       id: 'imyDate',
-      label: 'Anmäld till IMY: datum (ÅÅÅÅ-MM-DD)',
+      label: t.imy.date,
       isRequired: true,
       regex: '^\\s*\\d{4}-\\d{2}-\\d{2}\\s*$',
-      errorMessage: 'Skriv datumet för anmälan som ÅÅÅÅ-MM-DD, till exempel 2026-11-20.',
-      placeholder: 'ÅÅÅÅ-MM-DD',
+      errorMessage: t.imy.dateError,
+      placeholder: t.imy.datePlaceholder,
     },
     {
       type: 'Input.Text',
       id: 'imyTime',
-      label: 'Klockslag (TT:MM, svensk tid)',
+      label: t.imy.time,
       isRequired: true,
       regex: '^\\s*\\d{2}[:.]\\d{2}\\s*$',
-      errorMessage: 'Skriv klockslaget för anmälan som TT:MM, till exempel 14:30.',
-      placeholder: 'TT:MM',
+      errorMessage: t.imy.timeError,
+      placeholder: t.imy.timePlaceholder,
     },
-    { type: 'Input.Text', id: 'imyReference', label: 'IMY:s diarienummer (om ni har fått det)', maxLength: 100 },
+    { type: 'Input.Text', id: 'imyReference', label: t.imy.reference, maxLength: 100 },
     // Art. 33(4): the notice may be given in phases; the card then shows when the supplement is owed.
     {
       type: 'Input.Toggle',
       id: 'imyPhased',
-      title: 'Anmälan lämnas i etapper (komplettering följer)',
+      title: t.imy.phased,
       value: 'false',
       valueOn: 'true',
       valueOff: 'false',
@@ -160,22 +165,20 @@ function imyForm(incident: Incident, now: Date): CardAction {
     {
       type: 'Input.Text',
       id: 'imyDelayReason',
-      label: late
-        ? 'Skäl till förseningen (krävs: mer än 72 timmar har gått)'
-        : 'Skäl till förseningen (bara om anmälan gjordes efter 72 timmar)',
+      label: late ? t.imy.delayLate : t.imy.delay,
       isMultiline: true,
       maxLength: 5000,
     },
   ];
   return {
     type: 'Action.ShowCard',
-    title: 'Registrera IMY-anmälan',
+    title: t.actions.imy,
     card: {
       type: 'AdaptiveCard',
       body,
       actions: [
         execute(
-          'Spara anmälan',
+          t.actions.saveImy,
           { verb: 'incident.imyNotice', incidentId: incident.id, etag: incident.etag },
           { style: 'positive' },
         ),
@@ -185,36 +188,67 @@ function imyForm(incident: Incident, now: Date): CardAction {
 }
 
 /** A phased notice (art. 33(4)): when the supplement is owed, or when it was sent; undefined otherwise. */
-export function supplementText(incident: Incident, now: Date): string | undefined {
+export function supplementText(incident: Incident, now: Date, locale: Locale = 'sv'): string | undefined {
+  const t = DPO_CARD_STRINGS[locale];
   const notice = incident.imyNotice;
   if (!notice?.phased) return undefined;
-  if (notice.supplementedAt) return `Skickad ${formatStockholm(notice.supplementedAt)}`;
+  if (notice.supplementedAt) return t.supplementSent(formatStockholm(notice.supplementedAt));
   const due = supplementDueAt(incident);
   if (!due) return undefined;
-  return `Återstår: senast ${formatStockholm(due)} (${formatTimeLeft(timeLeftMs(due, now))})`;
+  return t.supplementDue(formatStockholm(due), formatTimeLeft(timeLeftMs(due, now), locale));
 }
 
-/** The DPO channel card for an incident as it is now. */
-export function dpoChannelCard(incident: Incident, options: DpoCardOptions): AdaptiveCard {
-  const { now } = options;
-  const clock = clockText(incident, now);
-  const facts = [
-    { title: 'Källa', value: sourceLabel(incident.source) },
-    { title: 'Typ', value: breachTypesText(incident.breachTypes) },
-    // What decides how fast the DPO must look: the kinds of data and how many people (no names, no description).
-    { title: 'Uppgifter', value: dataCategoriesText(incident.dataCategories) },
-    { title: 'Berörda', value: affectedCountText(incident.affectedCount) },
-    { title: 'Upptäckt', value: formatStockholm(incident.discoveredAt) },
-    { title: 'Tidsfrist IMY', value: formatStockholm(incident.deadline) },
-    { title: 'Ansvarig', value: incident.owner ? plain(incident.owner.name) : 'Ingen ännu' },
-    { title: 'Status', value: statusLabel(incident) },
-    { title: 'Riskbedömning', value: riskLabel(incident) },
+/** The card's facts: what decides how fast the DPO must look (no names, no description). */
+function facts(incident: Incident, now: Date, locale: Locale): { title: string; value: string }[] {
+  const t = DPO_CARD_STRINGS[locale];
+  const list = [
+    { title: t.facts.source, value: sourceLabel(incident.source, locale) },
+    { title: t.facts.type, value: breachTypesText(incident.breachTypes, locale) },
+    // The kinds of data and how many people decide how fast the DPO must look.
+    { title: t.facts.data, value: dataCategoriesText(incident.dataCategories, locale) },
+    { title: t.facts.affected, value: affectedCountText(incident.affectedCount, locale) },
+    { title: t.facts.discovered, value: formatStockholm(incident.discoveredAt) },
+    { title: t.facts.deadline, value: formatStockholm(incident.deadline) },
+    { title: t.facts.owner, value: incident.owner ? plain(incident.owner.name) : t.noOwner },
+    { title: t.facts.status, value: statusLabel(incident, locale) },
+    { title: t.facts.risk, value: riskLabel(incident, locale) },
   ];
   if (incident.imyNotice?.reference)
-    facts.push({ title: 'IMY:s diarienummer', value: plain(maskPersonalDataOneLine(incident.imyNotice.reference)) });
-  const supplement = supplementText(incident, now);
-  if (supplement) facts.push({ title: 'Komplettering till IMY', value: supplement });
+    list.push({ title: t.facts.imyReference, value: plain(maskPersonalDataOneLine(incident.imyNotice.reference)) });
+  const supplement = supplementText(incident, now, locale);
+  if (supplement) list.push({ title: t.facts.supplement, value: supplement });
+  return list;
+}
 
+function actionsFor(incident: Incident, options: DpoCardOptions, locale: Locale): CardAction[] {
+  const t = DPO_CARD_STRINGS[locale];
+  const actions: CardAction[] = [];
+  if ((options.audience ?? 'dpo') === 'dpo' && incident.status !== 'closed') {
+    if (!incident.owner)
+      actions.push(
+        execute(
+          t.actions.take,
+          { verb: 'incident.take', incidentId: incident.id, etag: incident.etag },
+          { style: 'positive' },
+        ),
+      );
+    actions.push(assessForm(incident, locale));
+    if (!incident.imyNotice) actions.push(imyForm(incident, options.now, t));
+  }
+  actions.push({
+    type: 'Action.OpenUrl',
+    title: t.actions.open,
+    url: incidentLink(options.tabUrl, incident.number, options.teamsAppId),
+  });
+  return actions;
+}
+
+/** The DPO channel card for an incident as it is now, in the channel's language. */
+export function dpoChannelCard(incident: Incident, options: DpoCardOptions): AdaptiveCard {
+  const { now } = options;
+  const locale = options.locale ?? 'sv';
+  const t = DPO_CARD_STRINGS[locale];
+  const clock = clockText(incident, now, locale);
   const body: CardElement[] = [];
   if (options.notice)
     body.push({
@@ -225,41 +259,22 @@ export function dpoChannelCard(incident: Incident, options: DpoCardOptions): Ada
       items: [text(options.notice.text, { weight: 'bolder' })],
     });
   body.push(
-    text(`Personuppgiftsincident ${incident.number}`, { isSubtle: true, spacing: 'none' }),
+    text(t.incident(incident.number), { isSubtle: true, spacing: 'none' }),
     heading(channelTitle(incident), { spacing: 'small' }),
     text(clock.text, { size: 'large', weight: 'bolder', color: clock.color, spacing: 'small' }),
-    { type: 'FactSet', facts },
-    text(`Uppdaterad ${formatStockholm(now)}`, { isSubtle: true, size: 'small', spacing: 'small' }),
+    { type: 'FactSet', facts: facts(incident, now, locale) },
+    text(t.updated(formatStockholm(now)), { isSubtle: true, size: 'small', spacing: 'small' }),
   );
-
-  const actions: CardAction[] = [];
-  if ((options.audience ?? 'dpo') === 'dpo' && incident.status !== 'closed') {
-    if (!incident.owner)
-      actions.push(
-        execute(
-          'Ta ärendet',
-          { verb: 'incident.take', incidentId: incident.id, etag: incident.etag },
-          { style: 'positive' },
-        ),
-      );
-    actions.push(assessForm(incident));
-    if (!incident.imyNotice) actions.push(imyForm(incident, now));
-  }
-  actions.push({
-    type: 'Action.OpenUrl',
-    title: 'Öppna i fliken',
-    url: incidentLink(options.tabUrl, incident.number, options.teamsAppId),
-  });
 
   // Teams refreshes the card for everyone in a conversation of up to 60 members, and in larger
   // ones only for the users listed; an empty list would turn automatic refresh off altogether.
   const refreshUserIds = (options.refreshUserIds ?? []).slice(0, MAX_REFRESH_USERS);
-  const refreshAction = execute('Uppdatera', { verb: 'incident.refresh', incidentId: incident.id });
+  const refreshAction = execute(t.actions.refresh, { verb: 'incident.refresh', incidentId: incident.id });
   return card(body, {
-    actions,
+    actions: actionsFor(incident, options, locale),
     refresh:
       refreshUserIds.length > 0 ? { action: refreshAction, userIds: [...refreshUserIds] } : { action: refreshAction },
-    fallbackText: `Personuppgiftsincident ${incident.number}: ${clock.text}`,
+    fallbackText: `${t.incident(incident.number)}: ${clock.text}`,
     msteams: { width: 'Full' },
   });
 }

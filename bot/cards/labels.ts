@@ -1,9 +1,8 @@
-/** Swedish words the cards share: sources, short vocabulary labels, the clock in words. */
+/** Words the cards share, in Swedish (default) or English: sources, short vocabulary labels, the clock in words. */
 import {
   BREACH_TYPES,
   clockRunning,
   DATA_CATEGORIES,
-  formatNumber,
   formatStockholm,
   formatTimeLeft,
   labelOf,
@@ -18,40 +17,45 @@ import {
   type Source,
 } from '../../src/domain';
 import type { TextColor } from './adaptive-card';
+import { DPO_CARD_STRINGS } from './dpo-card-strings';
 
 /** Where a report came from, in the app's one vocabulary. */
-export function sourceLabel(source: Source): string {
-  return TERMS.sv.sources[source];
+export function sourceLabel(source: Source, locale: Locale = 'sv'): string {
+  return TERMS[locale].sources[source];
 }
 
 /** `Konfidentialitet` rather than the long form with its explanation. */
-export function breachTypeShort(type: BreachType): string {
-  return labelOf(BREACH_TYPES, type).split(' (')[0];
+export function breachTypeShort(type: BreachType, locale: Locale = 'sv'): string {
+  return labelOf(BREACH_TYPES, type, locale).split(' (')[0];
 }
 
-export function breachTypesText(types: readonly BreachType[]): string {
-  return types.length ? types.map(breachTypeShort).join(', ') : 'Inte angiven';
+export function breachTypesText(types: readonly BreachType[], locale: Locale = 'sv'): string {
+  return types.length ? types.map((t) => breachTypeShort(t, locale)).join(', ') : DPO_CARD_STRINGS[locale].notGivenType;
 }
 
 /** `Uppgifter om barn, Socialtjänstuppgifter` rather than the long forms with their explanations. */
-export function dataCategoriesText(categories: readonly DataCategory[]): string {
+export function dataCategoriesText(categories: readonly DataCategory[], locale: Locale = 'sv'): string {
   // In the vocabulary's order (identity numbers, health, social services, children…), whatever order they were ticked in.
   const ordered = DATA_CATEGORIES.filter((d) => categories.includes(d.id));
-  return ordered.length ? ordered.map((d) => d.label.split(' (')[0]).join(', ') : 'Inte angivet';
+  return ordered.length
+    ? ordered.map((d) => labelOf(DATA_CATEGORIES, d.id, locale).split(' (')[0]).join(', ')
+    : DPO_CARD_STRINGS[locale].notGiven;
 }
 
-/** About how many people: `ca 1 200 personer`, with Swedish digit grouping. */
-export function affectedCountText(count: number | undefined): string {
-  if (count === undefined) return 'Inte angivet';
-  return `ca ${formatNumber(count)} ${count === 1 ? 'person' : 'personer'}`;
+/** About how many people: `ca 1 200 personer`, with Swedish digit grouping (`about 1,200 people` in English). */
+export function affectedCountText(count: number | undefined, locale: Locale = 'sv'): string {
+  if (count === undefined) return DPO_CARD_STRINGS[locale].notGiven;
+  return DPO_CARD_STRINGS[locale].affectedCount(count);
 }
 
 export function statusLabel(incident: Pick<Incident, 'status'>, locale: Locale = 'sv'): string {
   return labelOf(STATUSES, incident.status, locale);
 }
 
-export function riskLabel(incident: Pick<Incident, 'assessment'>): string {
-  return incident.assessment ? labelOf(RISK_LEVELS, incident.assessment.risk) : 'Inte bedömd';
+export function riskLabel(incident: Pick<Incident, 'assessment'>, locale: Locale = 'sv'): string {
+  return incident.assessment
+    ? labelOf(RISK_LEVELS, incident.assessment.risk, locale)
+    : DPO_CARD_STRINGS[locale].notAssessed;
 }
 
 const CLOCK_WORDS = {
@@ -81,7 +85,8 @@ export function clockText(incident: Incident, now: Date, locale: Locale = 'sv'):
     const at = incident.imyNotice.notifiedAt ? ` ${formatStockholm(incident.imyNotice.notifiedAt)}` : '';
     return { text: words.notified(at), color: 'default' };
   }
-  if (incident.linkedTo) return { text: `Klockan följer ${incident.linkedTo.number}`, color: 'default' };
+  if (incident.linkedTo)
+    return { text: DPO_CARD_STRINGS[locale].clockFollows(incident.linkedTo.number), color: 'default' };
   if (!clockRunning(incident)) return { text: words.notRequired, color: 'default' };
   const ms = timeLeftMs(incident.deadline, now);
   return { text: formatTimeLeft(ms, locale), color: ms < 24 * 3600_000 ? 'attention' : 'default' };

@@ -11,9 +11,11 @@ import {
   timeLeftMs,
   type DueReminder,
   type Incident,
+  type Locale,
   type MentionTarget,
 } from '../../src/domain';
 import { card, heading, plain, text, type AdaptiveCard, type CardElement, type MentionEntity } from './adaptive-card';
+import { DPO_CARD_STRINGS } from './dpo-card-strings';
 import { incidentLink } from './dpo-channel-card';
 
 export type { MentionTarget };
@@ -24,27 +26,29 @@ export interface ReminderCardOptions {
   teamsAppId?: string;
   /** Who is chased: the owner, or the DPOs (empty: nobody known). */
   mentions: readonly MentionTarget[];
+  /** The channel's language (CHANNEL_LANGUAGE), the same as its cards'; Swedish by default. */
+  locale?: Locale;
 }
 
 /** What the reminder says about the clock (or the supplement) now. */
-export function reminderText(incident: Incident, reminder: DueReminder, now: Date): string {
+export function reminderText(incident: Incident, reminder: DueReminder, now: Date, locale: Locale = 'sv'): string {
+  const t = DPO_CARD_STRINGS[locale].reminder;
   if (reminder.stage === 'supplement-7d' || reminder.stage === 'supplement-1d') {
     const due = supplementDueAt(incident);
-    if (!due) return `Anmälan av ${incident.number} till IMY gjordes i etapper; kompletteringen är registrerad.`;
-    return `Anmälan av ${incident.number} till IMY gjordes i etapper. Kompletteringen ska vara hos IMY senast ${formatStockholm(due)} (${formatTimeLeft(timeLeftMs(due, now))}).`;
+    if (!due) return t.supplementRecorded(incident.number);
+    return t.supplementDue(incident.number, formatStockholm(due), formatTimeLeft(timeLeftMs(due, now), locale));
   }
   const ms = timeLeftMs(incident.deadline, now);
-  if (ms <= 0) {
-    return `Tidsfristen för att anmäla ${incident.number} till IMY gick ut ${formatStockholm(incident.deadline)} (${formatTimeLeft(ms)}). Anmäl utan dröjsmål om anmälan krävs, och ange skälen till förseningen.`;
-  }
-  return `${formatTimeLeft(ms)} till tidsfristen för att anmäla ${incident.number} till IMY (${formatStockholm(incident.deadline)}), om anmälan krävs.`;
+  const at = formatStockholm(incident.deadline);
+  if (ms <= 0) return t.overdue(incident.number, at, formatTimeLeft(ms, locale));
+  return t.left(formatTimeLeft(ms, locale), incident.number, at);
 }
 
 /** The `<at>` text of each target, unique within the message (Teams pairs text and entity by it). */
-function mentionEntities(targets: readonly MentionTarget[]): MentionEntity[] {
+function mentionEntities(targets: readonly MentionTarget[], locale: Locale): MentionEntity[] {
   const seen = new Map<string, number>();
   return targets.map((t) => {
-    const base = plain(t.name.replace(/[<>]/g, '').trim()) || 'Dataskyddsombud';
+    const base = plain(t.name.replace(/[<>]/g, '').trim()) || DPO_CARD_STRINGS[locale].reminder.dpo;
     const n = (seen.get(base) ?? 0) + 1;
     seen.set(base, n);
     const name = n === 1 ? base : `${base} (${n})`;
@@ -52,38 +56,30 @@ function mentionEntities(targets: readonly MentionTarget[]): MentionEntity[] {
   });
 }
 
-/** The reply card for a reminder that chases someone. */
+/** The reply card for a reminder that chases someone, in the channel's language. */
 export function reminderCard(incident: Incident, reminder: DueReminder, options: ReminderCardOptions): AdaptiveCard {
-  const entities = mentionEntities(options.mentions);
+  const locale = options.locale ?? 'sv';
+  const t = DPO_CARD_STRINGS[locale];
+  const entities = mentionEntities(options.mentions, locale);
   const who = entities.map((e) => e.text).join(', ');
+  const what = reminderText(incident, reminder, options.now, locale);
   const body: CardElement[] = [
-    heading(`Påminnelse: ${incident.number}`, { spacing: 'none' }),
+    heading(t.reminder.heading(incident.number), { spacing: 'none' }),
     // `attention` at every stage: Teams' light `warning` (#f8d22a) on white is below 4.5:1 contrast.
-    text(reminderText(incident, reminder, options.now), { color: 'attention', weight: 'bolder' }),
+    text(what, { color: 'attention', weight: 'bolder' }),
   ];
-  if (!incident.owner)
-    body.push(
-      text(
-        entities.length
-          ? `${who}: ingen har tagit ärendet ännu.`
-          : 'Ingen har tagit ärendet ännu: ta det i kortet ovan.',
-      ),
-    );
-  else
-    body.push(
-      text(entities.length ? `${who}, du är ansvarig för ärendet.` : `Ansvarig: ${plain(incident.owner.name)}.`),
-    );
-  if (reminder.catchUp)
-    body.push(text('PUI Desk kunde inte påminna i tid; så här ser det ut nu.', { isSubtle: true, size: 'small' }));
+  if (!incident.owner) body.push(text(entities.length ? t.reminder.nobodyTookMentioned(who) : t.reminder.nobodyTook));
+  else body.push(text(entities.length ? t.reminder.youOwn(who) : t.reminder.owner(plain(incident.owner.name))));
+  if (reminder.catchUp) body.push(text(t.reminder.catchUp, { isSubtle: true, size: 'small' }));
   return card(body, {
     actions: [
       {
         type: 'Action.OpenUrl',
-        title: 'Öppna i fliken',
+        title: t.actions.open,
         url: incidentLink(options.tabUrl, incident.number, options.teamsAppId),
       },
     ],
-    fallbackText: `Påminnelse ${incident.number}: ${reminderText(incident, reminder, options.now)}`,
+    fallbackText: t.reminder.fallback(incident.number, what),
     ...(entities.length ? { msteams: { entities } } : {}),
   });
 }

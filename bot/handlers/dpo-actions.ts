@@ -23,9 +23,6 @@ import { cardResponse, errorText, messageResponse } from '../replies';
 import type { BotServices } from '../services';
 import type { DataOf, DpoChangeVerb } from '../verbs';
 
-/** The language of the DPO channel card, and so of the notices shown on it. */
-const CARD_LOCALE: Locale = 'sv';
-
 function text(inputs: Record<string, unknown>, key: string): string | undefined {
   const v = inputs[key];
   return typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined;
@@ -77,6 +74,11 @@ function changeFor(
   }
 }
 
+/** The language of the DPO channel card (CHANNEL_LANGUAGE), and so of the notices shown on it. */
+function cardLocale(s: BotServices): Locale {
+  return s.config.channelLocale ?? 'sv';
+}
+
 async function render(
   s: BotServices,
   incident: Incident,
@@ -90,6 +92,7 @@ async function render(
       teamsAppId: s.config.teamsAppId,
       refreshUserIds: channel?.refreshUserIds,
       notice,
+      locale: cardLocale(s),
     }),
   );
 }
@@ -102,8 +105,9 @@ export async function dpoAction(
   action: DataOf<DpoChangeVerb>,
   inputs: Record<string, unknown>,
 ): Promise<AdaptiveCardInvokeResponse> {
-  // Notices appear on the card, which is Swedish; a bare message speaks the acting client's language.
-  const t = DPO_STRINGS[CARD_LOCALE];
+  // Notices appear on the card, in the channel's language; a bare message speaks the acting client's language.
+  const cardLang = cardLocale(s);
+  const t = DPO_STRINGS[cardLang];
   const messageLocale = localeFrom(context.activity.locale);
   const change = changeFor(action.verb, inputs, t);
   try {
@@ -131,7 +135,7 @@ export async function dpoAction(
     }
     if (error instanceof ValidationError) {
       const { incident } = await getIncident(s.deps, caller, action.incidentId);
-      const issues = error.issues.map((i) => (CARD_LOCALE === 'en' ? i.messageEn : i.message)).join(' ');
+      const issues = error.issues.map((i) => (cardLang === 'en' ? i.messageEn : i.message)).join(' ');
       return render(s, incident, { text: t.notSaved(issues), color: 'attention' });
     }
     if (error instanceof Forbidden) s.logger.info('dpo action refused', { verb: action.verb, reason: 'not_dpo' });

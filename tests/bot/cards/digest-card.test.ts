@@ -90,7 +90,7 @@ describe('the digest card', () => {
     expect(JSON.stringify(lines)).not.toContain('thread.v2');
   });
 
-  it('stays under 28 KB as rendered when the domain fills it, even with the worst titles for escaping', () => {
+  it('stays under 28 KB as rendered when the domain fills it, even with the worst titles for escaping, in Swedish and English', () => {
     for (const title of ['*'.repeat(200), '"'.repeat(200), 'å'.repeat(200), '\\'.repeat(200), 'Brev till fel adress']) {
       const { open, next } = fillDigests(
         [],
@@ -98,15 +98,22 @@ describe('the digest card', () => {
       );
       for (const lines of [open, ...next]) {
         expect(digestBytes(lines)).toBeLessThanOrEqual(DIGEST_MAX_BYTES);
-        const bytes = Buffer.byteLength(
-          JSON.stringify(
-            digestCard({ lines, since: now.toISOString(), now }, { tabUrl: 'https://pui-desk.kommun.example.se/tab/' }),
-          ),
-        );
-        expect({ title: title.slice(0, 3), bytes: bytes <= DIGEST_MAX_BYTES }).toEqual({
-          title: title.slice(0, 3),
-          bytes: true,
-        });
+        // In either language of the channel (CHANNEL_LANGUAGE).
+        for (const locale of ['sv', 'en'] as const) {
+          const bytes = Buffer.byteLength(
+            JSON.stringify(
+              digestCard(
+                { lines, since: now.toISOString(), now },
+                { tabUrl: 'https://pui-desk.kommun.example.se/tab/', locale },
+              ),
+            ),
+          );
+          expect({ title: title.slice(0, 3), locale, bytes: bytes <= DIGEST_MAX_BYTES }).toEqual({
+            title: title.slice(0, 3),
+            locale,
+            bytes: true,
+          });
+        }
       }
       expect([open, ...next].flat()).toHaveLength(400);
     }

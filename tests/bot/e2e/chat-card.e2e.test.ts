@@ -227,6 +227,22 @@ describe('the other cards, rendered', () => {
     expect(await violations()).toEqual([]);
   });
 
+  it('the DPO card in English (CHANNEL_LANGUAGE=en), with a notice and its forms opened, passes axe', async () => {
+    await render(
+      dpoChannelCard(soon, {
+        now: NOW,
+        tabUrl: 'https://pui.example/tab',
+        locale: 'en',
+        notice: { text: 'Someone else changed the incident before you.', color: 'attention' },
+      }),
+    );
+    await expect(page.getByText('20 h 30 min left').isVisible()).resolves.toBe(true);
+    await expect(page.getByText('about 1,200 people').isVisible()).resolves.toBe(true);
+    await page.getByRole('button', { name: 'Record the IMY notice' }).click();
+    await expect(page.getByLabel(/Notified to IMY: date/).isVisible()).resolves.toBe(true);
+    expect(await violations()).toEqual([]);
+  });
+
   it('the help, my reports and receipt cards pass axe in both languages', async () => {
     for (const locale of ['sv', 'en'] as const) {
       for (const card of [
