@@ -71,6 +71,8 @@ describe('the incident page’s retention and legal hold', () => {
     fireEvent.click(section().getByRole('button', { name: 'Häv spärren' }));
     await waitFor(() => expect(change).toHaveBeenLastCalledWith('inc-1', 'lift-legal-hold', {}, 'etag-2'));
     await waitFor(() => expect(section().getByTestId('legal-hold').textContent).toBe('Ingen spärr.'));
+    expect(section().getByText('Spärren är hävd.').getAttribute('role')).toBe('status');
+    expect(section().queryByRole('button', { name: 'Häv spärren' })).toBeNull();
     expect(screen.queryByTestId('legal-hold-mark')).toBeNull();
   });
 

@@ -84,16 +84,23 @@ function SetHoldForm({ panel }: { panel: PanelProps }) {
   );
 }
 
+/**
+ * The lift button, while held, and what came of a lift: its status line stays after the button
+ * goes (so the lift is announced), and says nothing once a hold is set again.
+ */
 function LiftHold({ panel }: { panel: PanelProps }) {
   const t = useStrings(legalHoldStrings);
   const form = useFormStyles();
   const change = useChange(panel.incident, panel.onChanged);
+  const held = Boolean(panel.incident.legalHold);
   return (
-    <div className={form.actions} role="group" aria-label={t.liftHeading}>
-      <Button disabled={change.busy} onClick={() => void change.run('lift-legal-hold', {})}>
-        {t.lift}
-      </Button>
-      <ChangeFeedback change={change} panel={panel} saved={t.lifted} />
+    <div className={form.actions} role={held ? 'group' : undefined} aria-label={held ? t.liftHeading : undefined}>
+      {held ? (
+        <Button disabled={change.busy} onClick={() => void change.run('lift-legal-hold', {})}>
+          {t.lift}
+        </Button>
+      ) : null}
+      <ChangeFeedback change={{ ...change, saved: change.saved && !held }} panel={panel} saved={t.lifted} />
     </div>
   );
 }
@@ -114,7 +121,7 @@ export function LegalHoldSection({ panel, outlook }: { panel: PanelProps; outloo
       {incident.retention ? null : (
         <>
           <SetHoldForm panel={panel} />
-          {incident.legalHold ? <LiftHold panel={panel} /> : null}
+          <LiftHold panel={panel} />
         </>
       )}
     </Section>
