@@ -4,7 +4,7 @@
  * landscape the appendix with one row per incident. What it says is the domain's
  * (`committeeReportContent`); this file only lays it out.
  */
-import { ImageRun, PageOrientation, Paragraph, TextRun, type ISectionOptions } from 'docx';
+import { ImageRun, PageOrientation, Paragraph, SectionType, TextRun, type ISectionOptions } from 'docx';
 import type { CommitteeReportContent } from '../domain/committee-report';
 import { dataTable, heading, labelled, packDocx, paragraph, styledDocument, type Column } from './docx-kit';
 import { registerChartPng, registerChartSvg } from './register-chart';
@@ -70,9 +70,12 @@ const APPENDIX_WIDTHS = [9, 14, 9, 30, 8, 8, 9, 13];
 
 function appendixSection(appendix: CommitteeReportContent['appendix']): ISectionOptions {
   return {
-    properties: { page: { margin: MARGIN, size: { orientation: PageOrientation.LANDSCAPE } } },
+    properties: {
+      type: SectionType.NEXT_PAGE,
+      page: { margin: MARGIN, size: { orientation: PageOrientation.LANDSCAPE } },
+    },
     children: [
-      heading(appendix.heading, 1),
+      heading(appendix.heading, 1, true),
       paragraph(appendix.intro),
       ...(appendix.rows.length
         ? [

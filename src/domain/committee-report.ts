@@ -135,7 +135,7 @@ export function incidentsPerMonth(
 // ---------------------------------------------------------------------------------------------
 // The editable template of *Förslag till beslut* and *Bakgrund*
 
-/** The memo's two texts; each paragraph may hold placeholders such as `{total}`. */
+/** The memo's two texts; each paragraph may hold placeholders such as `{{total}}`. */
 export interface CommitteeTemplate {
   proposal: string[];
   background: string[];
@@ -160,21 +160,21 @@ export type CommitteePlaceholder = keyof typeof COMMITTEE_PLACEHOLDERS;
 export const DEFAULT_COMMITTEE_TEMPLATE: Record<Locale, CommitteeTemplate> = {
   sv: {
     proposal: [
-      '{committee} godkänner redovisningen av personuppgiftsincidenter som upptäckts under perioden {period}.',
+      '{{committee}} godkänner redovisningen av personuppgiftsincidenter som upptäckts under perioden {{period}}.',
     ],
     background: [
-      'Enligt dataskyddsförordningen (GDPR) artikel 33 ska en personuppgiftsincident anmälas till tillsynsmyndigheten, Integritetsskyddsmyndigheten (IMY), inom 72 timmar efter att den personuppgiftsansvarige fått vetskap om den, om det inte är osannolikt att incidenten medför en risk för de registrerades fri- och rättigheter. Alla incidenter ska dokumenteras, även de som inte anmäls (artikel 33.5). Därför redovisas registret för {committee}.',
-      'Under perioden {period} upptäcktes {total} personuppgiftsincidenter. {reported} anmäldes till IMY. {unlikely} bedömdes som osannolik risk för de registrerades fri- och rättigheter, och för {unassessed} är risken inte bedömd. {late} anmälningar till IMY gjordes senare än 72 timmar efter att {organisation} fick kännedom om incidenten.',
-      'Incidenterna fördelade på orsak: {byCause}.',
+      'Enligt dataskyddsförordningen (GDPR) artikel 33 ska en personuppgiftsincident anmälas till tillsynsmyndigheten, Integritetsskyddsmyndigheten (IMY), inom 72 timmar efter att den personuppgiftsansvarige fått vetskap om den, om det inte är osannolikt att incidenten medför en risk för de registrerades fri- och rättigheter. Alla incidenter ska dokumenteras, även de som inte anmäls (artikel 33.5). Därför redovisas registret för {{committee}}.',
+      'Under perioden {{period}} upptäcktes {{total}} personuppgiftsincidenter. {{reported}} anmäldes till IMY. {{unlikely}} bedömdes som osannolik risk för de registrerades fri- och rättigheter, och för {{unassessed}} är risken inte bedömd. {{late}} anmälningar till IMY gjordes senare än 72 timmar efter att {{organisation}} fick kännedom om incidenten.',
+      'Incidenterna fördelade på orsak: {{byCause}}.',
       'Registret för perioden finns i bilagan Sammanställning.',
     ],
   },
   en: {
-    proposal: ['{committee} approves the account of the personal data breaches discovered in the period {period}.'],
+    proposal: ['{{committee}} approves the account of the personal data breaches discovered in the period {{period}}.'],
     background: [
-      'Under the General Data Protection Regulation (GDPR), article 33, a personal data breach is notified to the supervisory authority, the Swedish Authority for Privacy Protection (IMY), within 72 hours of the controller becoming aware of it, unless it is unlikely to result in a risk to the rights and freedoms of the data subjects. Every breach is documented, notified or not (article 33(5)). The register is therefore reported to {committee}.',
-      'In the period {period}, {total} personal data breaches were discovered. {reported} were notified to IMY. {unlikely} were assessed as unlikely to result in a risk to the rights and freedoms of the data subjects, and for {unassessed} the risk has not been assessed. {late} notices to IMY were given later than 72 hours after {organisation} became aware of the breach.',
-      'The breaches by cause: {byCause}.',
+      'Under the General Data Protection Regulation (GDPR), article 33, a personal data breach is notified to the supervisory authority, the Swedish Authority for Privacy Protection (IMY), within 72 hours of the controller becoming aware of it, unless it is unlikely to result in a risk to the rights and freedoms of the data subjects. Every breach is documented, notified or not (article 33(5)). The register is therefore reported to {{committee}}.',
+      'In the period {{period}}, {{total}} personal data breaches were discovered. {{reported}} were notified to IMY. {{unlikely}} were assessed as unlikely to result in a risk to the rights and freedoms of the data subjects, and for {{unassessed}} the risk has not been assessed. {{late}} notices to IMY were given later than 72 hours after {{organisation}} became aware of the breach.',
+      'The breaches by cause: {{byCause}}.',
       'The register for the period is in the appendix Summary.',
     ],
   },
@@ -194,9 +194,9 @@ export class CommitteeTemplateError extends Error {
 }
 
 /**
- * Reads a template file: a line `# Förslag till beslut` (or `# Proposed decision`), its text,
- * a line `# Bakgrund` (`# Background`), its text; paragraphs are separated by a blank line.
- * Placeholders in braces, e.g. `{total}` (see {@link COMMITTEE_PLACEHOLDERS}).
+ * Reads a template file: a line `## Förslag till beslut` (or `## Proposed decision`), its text,
+ * a line `## Bakgrund` (`## Background`), its text; paragraphs are separated by a blank line.
+ * Placeholders in double braces, e.g. `{{total}}` (see {@link COMMITTEE_PLACEHOLDERS}).
  * @throws CommitteeTemplateError when a part is missing or empty, or a placeholder is unknown.
  */
 export function parseCommitteeTemplate(text: string): CommitteeTemplate {
@@ -209,7 +209,7 @@ export function parseCommitteeTemplate(text: string): CommitteeTemplate {
     lines = [];
   };
   text.split(/\r?\n/).forEach((line, index) => {
-    const heading = /^#\s*(.+?)\s*$/.exec(line);
+    const heading = /^#{1,2}\s*(.+?)\s*$/.exec(line);
     if (heading) {
       flush();
       const name = heading[1].toLocaleLowerCase('sv-SE');
@@ -218,25 +218,25 @@ export function parseCommitteeTemplate(text: string): CommitteeTemplate {
       );
       if (!part)
         throw new CommitteeTemplateError(
-          `line ${index + 1}: unknown heading "${heading[1]}"; use "# Förslag till beslut" and "# Bakgrund"`,
+          `line ${index + 1}: unknown heading "${heading[1]}"; use "## Förslag till beslut" and "## Bakgrund"`,
         );
     } else if (line.trim() === '') flush();
     else if (!part)
-      throw new CommitteeTemplateError(`line ${index + 1}: text before "# Förslag till beslut" or "# Bakgrund"`);
+      throw new CommitteeTemplateError(`line ${index + 1}: text before "## Förslag till beslut" or "## Bakgrund"`);
     else lines.push(line);
   });
   flush();
   for (const key of ['proposal', 'background'] as const) {
     if (template[key].length === 0)
-      throw new CommitteeTemplateError(`the part "# ${SECTION_NAMES[key][0]}" is missing or empty`);
+      throw new CommitteeTemplateError(`the part "## ${SECTION_NAMES[key][0]}" is missing or empty`);
   }
   for (const placeholder of [...template.proposal, ...template.background].flatMap(
-    (p) => p.match(/\{[^}]*\}/g) ?? [],
+    (p) => p.match(/\{\{[^}]*\}\}/g) ?? [],
   )) {
-    if (!(placeholder.slice(1, -1) in COMMITTEE_PLACEHOLDERS))
+    if (!(placeholder.slice(2, -2) in COMMITTEE_PLACEHOLDERS))
       throw new CommitteeTemplateError(
         `unknown placeholder ${placeholder}; known: ${Object.keys(COMMITTEE_PLACEHOLDERS)
-          .map((k) => `{${k}}`)
+          .map((k) => `{{${k}}}`)
           .join(', ')}`,
       );
   }
@@ -245,7 +245,7 @@ export function parseCommitteeTemplate(text: string): CommitteeTemplate {
 
 /** A template paragraph with its placeholders filled (unknown ones are left as written). */
 export function fillTemplate(paragraph: string, values: Record<CommitteePlaceholder, string>): string {
-  return paragraph.replace(/\{(\w+)\}/g, (whole, name: string) =>
+  return paragraph.replace(/\{\{(\w+)\}\}/g, (whole, name: string) =>
     name in values ? values[name as CommitteePlaceholder] : whole,
   );
 }

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { committeeTemplatesFrom } from '../../src/documents/committee-templates';
+import { DEFAULT_COMMITTEE_TEMPLATE } from '../../src/domain/committee-report';
 import { startServer } from '../../src/main';
 import { openDocx, paragraphsOf } from '../support/docx-reader';
 import { startTestServer } from '../support/test-server';
@@ -19,13 +20,21 @@ function file(name: string, text: string): string {
 }
 
 describe('the committee report template settings', () => {
-  it('read the Swedish and English files; a language without a setting keeps the default', () => {
-    const sv = file('sv.txt', '# Förslag till beslut\nNämnden noterar {total}.\n# Bakgrund\nText.\n');
-    expect(committeeTemplatesFrom({ COMMITTEE_REPORT_TEMPLATE: sv })).toEqual({
-      sv: { proposal: ['Nämnden noterar {total}.'], background: ['Text.'] },
+  it('ship the defaults as files to copy and edit (templates/committee-report.sv.txt, .en.txt)', () => {
+    const shipped = committeeTemplatesFrom({
+      COMMITTEE_REPORT_TEMPLATE: join(__dirname, '..', '..', 'templates', 'committee-report.sv.txt'),
+      COMMITTEE_REPORT_TEMPLATE_EN: join(__dirname, '..', '..', 'templates', 'committee-report.en.txt'),
     });
-    const en = file('en.txt', '# Proposed decision\nNoted.\n# Background\n{late} late.\n');
-    expect(committeeTemplatesFrom({ COMMITTEE_REPORT_TEMPLATE_EN: en }).en?.background).toEqual(['{late} late.']);
+    expect(shipped).toEqual(DEFAULT_COMMITTEE_TEMPLATE);
+  });
+
+  it('read the Swedish and English files; a language without a setting keeps the default', () => {
+    const sv = file('sv.txt', '# Förslag till beslut\nNämnden noterar {{total}}.\n# Bakgrund\nText.\n');
+    expect(committeeTemplatesFrom({ COMMITTEE_REPORT_TEMPLATE: sv })).toEqual({
+      sv: { proposal: ['Nämnden noterar {{total}}.'], background: ['Text.'] },
+    });
+    const en = file('en.txt', '# Proposed decision\nNoted.\n# Background\n{{late}} late.\n');
+    expect(committeeTemplatesFrom({ COMMITTEE_REPORT_TEMPLATE_EN: en }).en?.background).toEqual(['{{late}} late.']);
     expect(committeeTemplatesFrom({})).toEqual({});
   });
 
@@ -33,9 +42,9 @@ describe('the committee report template settings', () => {
     expect(() => committeeTemplatesFrom({ COMMITTEE_REPORT_TEMPLATE: join(dir, 'nope.txt') })).toThrow(
       /^COMMITTEE_REPORT_TEMPLATE: the file .*nope\.txt cannot be read \(ENOENT\)$/,
     );
-    const bad = file('bad.txt', '# Förslag till beslut\n{antal}\n# Bakgrund\nText\n');
+    const bad = file('bad.txt', '# Förslag till beslut\n{{antal}}\n# Bakgrund\nText\n');
     expect(() => committeeTemplatesFrom({ COMMITTEE_REPORT_TEMPLATE_EN: bad })).toThrow(
-      /^COMMITTEE_REPORT_TEMPLATE_EN \(.*bad\.txt\): unknown placeholder \{antal\}/,
+      /^COMMITTEE_REPORT_TEMPLATE_EN \(.*bad\.txt\): unknown placeholder \{\{antal\}\}/,
     );
   });
 
@@ -50,7 +59,7 @@ describe('the committee report template settings', () => {
   });
 
   it('give the server’s document its texts', async () => {
-    const sv = file('sv.txt', '# Förslag till beslut\nNämnden noterar {total} incidenter.\n# Bakgrund\nEgen text.\n');
+    const sv = file('sv.txt', '# Förslag till beslut\nNämnden noterar {{total}} incidenter.\n# Bakgrund\nEgen text.\n');
     const server = await startTestServer({ env: { NODE_ENV: 'test', COMMITTEE_REPORT_TEMPLATE: sv } });
     try {
       const res = await fetch(`${server.url}/api/register/report?format=docx`);

@@ -110,11 +110,11 @@ describe('the figures', () => {
 describe('the template', () => {
   it('reads the two parts of a template file, paragraphs split on blank lines', () => {
     const template = parseCommitteeTemplate(
-      '# Förslag till beslut\n{committee} godkänner\nredovisningen.\n\n# Bakgrund\nUnder {period}: {total}.\n\nSe bilagan.\n',
+      '# Förslag till beslut\n{{committee}} godkänner\nredovisningen.\n\n# Bakgrund\nUnder {{period}}: {{total}}.\n\nSe bilagan.\n',
     );
     expect(template).toEqual({
-      proposal: ['{committee} godkänner redovisningen.'],
-      background: ['Under {period}: {total}.', 'Se bilagan.'],
+      proposal: ['{{committee}} godkänner redovisningen.'],
+      background: ['Under {{period}}: {{total}}.', 'Se bilagan.'],
     });
   });
 
@@ -122,14 +122,14 @@ describe('the template', () => {
     ['# Bakgrund\nText', /Förslag till beslut.*missing/],
     ['Text\n# Bakgrund\nText', /line 1: text before/],
     ['# Förslag till beslut\nA\n# Syfte\nB', /line 3: unknown heading "Syfte"/],
-    ['# Förslag till beslut\n{antal} st\n# Bakgrund\nB', /unknown placeholder \{antal\}.*\{total\}/],
+    ['# Förslag till beslut\n{{antal}} st\n# Bakgrund\nB', /unknown placeholder \{\{antal\}\}.*\{\{total\}\}/],
   ])('refuses %j naming what is wrong', (text, message) => {
     expect(() => parseCommitteeTemplate(text)).toThrow(message);
   });
 
   it('fills placeholders and leaves text without them as it is', () => {
     const values = { total: '12' } as Parameters<typeof fillTemplate>[1];
-    expect(fillTemplate('{total} incidenter, {total} totalt', values)).toBe('12 incidenter, 12 totalt');
+    expect(fillTemplate('{{total}} incidenter, {{total}} totalt', values)).toBe('12 incidenter, 12 totalt');
   });
 });
 
@@ -212,10 +212,10 @@ describe('the memo', () => {
   });
 
   it('uses the organisation’s own template', () => {
-    const template = { proposal: ['Nämnden noterar {total} incidenter.'], background: ['{late} sena.'] };
+    const template = { proposal: ['Nämnden noterar {{total}} incidenter.'], background: ['{{late}} sena.'] };
     const memo = committeeReportContent(summary, organisation, request, template);
     expect(memo.proposal.paragraphs).toEqual(['Nämnden noterar 2 incidenter.']);
     expect(memo.background.paragraphs).toEqual(['0 sena.']);
-    expect(DEFAULT_COMMITTEE_TEMPLATE.sv.proposal[0]).toContain('{committee}');
+    expect(DEFAULT_COMMITTEE_TEMPLATE.sv.proposal[0]).toContain('{{committee}}');
   });
 });

@@ -12,6 +12,8 @@ import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startServer, type RunningServer } from '../../src/main';
 import { createLogger } from '../../src/server/logger';
+import { halfYearOf, periodOf } from '../../src/tab/register/half-year';
+import { openDocx, paragraphsOf, tablesOf } from '../support/docx-reader';
 
 const repo = resolve(__dirname, '..', '..');
 const AXE_PATH = require.resolve('axe-core/axe.min.js');
@@ -593,6 +595,29 @@ describe('Teams tab end to end (local profile)', () => {
     ).toBe('PK');
     await page.close();
   });
+  it('downloads the half-year’s committee report as Word, the same document the API gives, axe-clean', async () => {
+    const page = await browser.newPage({ acceptDownloads: true });
+    await page.goto(`${server.url}/tab/#/register`);
+    await page.getByTestId('register-total').waitFor();
+    await page.getByRole('textbox', { name: /Ärendebeteckning/ }).fill('SN 2026/0071');
+    expect(await seriousViolations(page)).toEqual([]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Ladda ner redovisning (Word)' }).click(),
+    ]);
+    const { from, to } = periodOf(halfYearOf(new Date()));
+    expect(download.suggestedFilename()).toBe(`redovisning-pui-${from}--${to}.docx`);
+    const fromTab = await openDocx(readFileSync((await download.path())!));
+    const api = await fetch(
+      `${server.url}/api/register/report?format=docx&from=${from}&to=${to}&caseNumber=SN%202026%2F0071`,
+    );
+    const fromApi = await openDocx(new Uint8Array(await api.arrayBuffer()));
+    expect(paragraphsOf(fromTab.document)).toContain('Ärendebeteckning: SN 2026/0071');
+    expect(paragraphsOf(fromTab.document)).toEqual(paragraphsOf(fromApi.document));
+    expect(tablesOf(fromTab.document)).toEqual(tablesOf(fromApi.document));
+    await page.close();
+  });
+
   it('shows the alert on Send counted per month on the register page, as an axe-clean table', async () => {
     const month = new Date().toISOString().slice(0, 7);
     for (const kind of ['fired', 'fired', 'changed', 'sent-anyway']) {
