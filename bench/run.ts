@@ -2,6 +2,7 @@
  * Runs the benchmarks and prints their figures. Not part of the tests' pass/fail.
  * `npm run bench` runs all; `npm run bench -- store api` runs the named ones.
  */
+import { benchAccessLogRetention } from './access-log-retention-bench';
 import { benchApi } from './api-bench';
 import { benchBot, benchMassIncident } from './bot-bench';
 import { benchInstances } from './instances-bench';
@@ -26,6 +27,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   tab: () => benchTab(),
   instances: () => benchInstances(),
   retention: () => benchRetention(),
+  'access-log-retention': () => benchAccessLogRetention(),
   'send-check': () => benchSendCheck(),
 };
 

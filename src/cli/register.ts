@@ -285,7 +285,13 @@ export async function runRegisterCli(argv: readonly string[], deps: RegisterCliD
         if (!appState || !accessLog) throw new CliFailure('Registret har ingen åtkomstlogg att gallra.');
         const result = await cullAccessLog(
           { appState, accessLog, clock: { now }, logger: quietLogger },
-          { days: deps.accessLogDays, owner: `cli:${randomUUID()}`, force: true, dryRun: values['dry-run'] === true },
+          {
+            days: deps.accessLogDays,
+            owner: `cli:${randomUUID()}`,
+            force: true,
+            maxChunks: Number.POSITIVE_INFINITY,
+            dryRun: values['dry-run'] === true,
+          },
         );
         stdout.write(
           format === 'json'

@@ -141,8 +141,11 @@ export interface AccessLog {
   listForIncident(incidentId: string, options?: ListOptions): Promise<Page<AccessRecord>>;
   /** Records that name no incident (register exports), newest first, paged. */
   listExports(options?: ListOptions): Promise<Page<AccessRecord>>;
-  /** Deletes records read before `before` (ISO 8601); answers how many went. */
-  cullBefore(before: string): Promise<number>;
+  /**
+   * Deletes records read before `before` (ISO 8601), the oldest first and at most `limit` of them
+   * when given (a retention run culls in chunks); answers how many went.
+   */
+  cullBefore(before: string, limit?: number): Promise<number>;
   /** How many records were read before `before` (what {@link cullBefore} would delete): a retention dry run. */
   countBefore(before: string): Promise<number>;
   /** Deletes every record of an incident (when the whole incident is culled); answers how many went. */

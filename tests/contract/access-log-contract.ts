@@ -91,6 +91,16 @@ export function describeAccessLogContract(name: string, open: () => Promise<Open
       expect(await log.cullBefore(cutoff)).toBe(0);
     });
 
+    it('culls at most a limit of records, the oldest first', async () => {
+      await log.append([aRead(1, 'inc-1'), aRead(5, 'inc-1'), aRead(3, 'inc-1'), aRead(40, 'inc-1')]);
+      const cutoff = new Date(T0 + 20 * 1500).toISOString();
+
+      expect(await log.cullBefore(cutoff, 2)).toBe(2);
+      expect((await log.listForIncident('inc-1')).items.map((r) => r.id)).toEqual(['rec-inc-1-40', 'rec-inc-1-5']);
+      expect(await log.cullBefore(cutoff, 2)).toBe(1);
+      expect(await log.cullBefore(cutoff, 2)).toBe(0);
+    });
+
     it('refuses a cutoff that is not a time, and deletes nothing', async () => {
       await log.append([aRead(1, 'inc-1')]);
       await expect(log.cullBefore('not a time')).rejects.toMatchObject({ code: 'validation_failed' });

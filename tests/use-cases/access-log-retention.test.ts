@@ -3,6 +3,7 @@ import { accessRecord, type AccessRecord, type Caller } from '../../src/domain';
 import { accessLogRetentionScheduler } from '../../src/scheduler';
 import { SqliteStores } from '../../src/store/sqlite/sqlite-stores';
 import {
+  ACCESS_LOG_CULL_CHUNK,
   ACCESS_LOG_CULL_EVERY_MS,
   ACCESS_LOG_LEASE_MS,
   ACCESS_LOG_RETENTION_KEY,
@@ -56,7 +57,7 @@ describe('the access log’s own retention', () => {
   it('culls what was read more than the days ago, records when, and logs only counts and the cutoff', async () => {
     const result = await cullAccessLog(deps, { days: 365, owner: 'a' });
 
-    expect(result).toEqual({ outcome: 'culled', cutoff: '2026-03-01T08:00:00.000Z', culled: 2 });
+    expect(result).toEqual({ outcome: 'culled', cutoff: '2026-03-01T08:00:00.000Z', culled: 2, more: false });
     expect(await kept()).toEqual(['recent']);
     const state = await stores.appState.getState<{ lastCulledAt: string; lease?: unknown }>(ACCESS_LOG_RETENTION_KEY);
     expect(state?.value).toEqual({ lastCulledAt: now.toISOString(), lastCulled: 2 });
@@ -87,6 +88,39 @@ describe('the access log’s own retention', () => {
     await stores.accessLog.append([aRead('oldest', 600)]);
     now = new Date(now.getTime() + ACCESS_LOG_CULL_EVERY_MS);
     expect(await cullAccessLog(deps, { days: 365, owner: 'b' })).toMatchObject({ outcome: 'culled', culled: 1 });
+  });
+
+  it('culls in chunks, leaves what a run’s chunks do not reach to the next run, and renews the lease', async () => {
+    const many = Array.from({ length: 2 * ACCESS_LOG_CULL_CHUNK + 500 }, (_, n) => aRead(`m${n}`, 800 + n / 1000));
+    for (let i = 0; i < many.length; i += 1000) await stores.accessLog.append(many.slice(i, i + 1000));
+    const writes: string[] = [];
+    const watched: UseCaseDeps = {
+      ...deps,
+      appState: {
+        getState: (key) => stores.appState.getState(key),
+        putState: (key, value, etag) => {
+          writes.push(JSON.stringify(value));
+          return stores.appState.putState(key, value, etag);
+        },
+        writeStates: (w) => stores.appState.writeStates(w),
+        listScheduledState: (p, o) => stores.appState.listScheduledState(p, o),
+      },
+    };
+
+    const first = await cullAccessLog(watched, { days: 365, owner: 'a', maxChunks: 2 });
+    expect(first).toMatchObject({ outcome: 'culled', culled: 2 * ACCESS_LOG_CULL_CHUNK, more: true });
+    // Taken, renewed after the first chunk, renewed after the second, released without a finished time.
+    expect(writes.map((w) => Object.keys(JSON.parse(w)).sort().join(','))).toEqual([
+      'lease',
+      'lease',
+      'lease',
+      'lastCulled',
+    ]);
+
+    const second = await cullAccessLog(deps, { days: 365, owner: 'b' });
+    expect(second).toMatchObject({ outcome: 'culled', culled: 502, more: false });
+    expect(await kept()).toEqual(['recent']);
+    expect(await cullAccessLog(deps, { days: 365, owner: 'c' })).toMatchObject({ outcome: 'not-due' });
   });
 
   it('lets one of two instances cull at once; the other is told it is busy and deletes nothing', async () => {

@@ -96,9 +96,9 @@ export class SharePointAccessLog implements AccessLog {
     return this.pageOf(ACCESS_EXPORTS, options);
   }
 
-  async cullBefore(before: string): Promise<number> {
+  async cullBefore(before: string, limit?: number): Promise<number> {
     const [filter, pick] = readBefore(before);
-    return this.deleteWhere(filter, pick);
+    return this.deleteWhere(filter, pick, limit);
   }
 
   async countBefore(before: string): Promise<number> {
@@ -131,8 +131,12 @@ export class SharePointAccessLog implements AccessLog {
     });
   }
 
-  /** The ids of every item the filter finds that `pick` keeps, page by page (indexed query). */
-  private async idsWhere(filter: string, pick: (record: AccessRecord) => boolean): Promise<string[]> {
+  /** The ids of the items the filter finds that `pick` keeps, oldest first, page by page (indexed query); at most `limit`. */
+  private async idsWhere(
+    filter: string,
+    pick: (record: AccessRecord) => boolean,
+    limit = Number.POSITIVE_INFINITY,
+  ): Promise<string[]> {
     const ids: string[] = [];
     let cursor: string | undefined;
     do {
@@ -145,14 +149,14 @@ export class SharePointAccessLog implements AccessLog {
       });
       for (const item of page.items) if (pick(accessFromItem(item))) ids.push(item.id);
       cursor = page.next;
-    } while (cursor);
-    return ids;
+    } while (cursor && ids.length < limit);
+    return ids.slice(0, limit);
   }
 
   /** Lists every item the filter finds (ids only kept), then deletes those `pick` keeps; a 404 (gone already) counts as done. */
-  private deleteWhere(filter: string, pick: (record: AccessRecord) => boolean): Promise<number> {
+  private deleteWhere(filter: string, pick: (record: AccessRecord) => boolean, limit?: number): Promise<number> {
     return unlessUnavailable(async () => {
-      const ids = await this.idsWhere(filter, pick);
+      const ids = await this.idsWhere(filter, pick, limit);
       const requests = ids.map((itemId, index) => ({
         id: String(index),
         method: 'DELETE' as const,

@@ -49,11 +49,19 @@ export class SqliteAccessLog implements AccessLog {
     return this.page('incident_id IS NULL', {}, options);
   }
 
-  async cullBefore(before: string): Promise<number> {
+  async cullBefore(before: string, limit?: number): Promise<number> {
     const cutoff = Date.parse(before);
     if (Number.isNaN(cutoff))
       throw fieldError('before', 'invalid_datetime', 'Tidpunkten är ogiltig.', 'The time is invalid.');
-    return unlessBusy(() => this.statements.get('DELETE FROM access_log WHERE at < ?').run(cutoff).changes);
+    if (limit === undefined)
+      return unlessBusy(() => this.statements.get('DELETE FROM access_log WHERE at < ?').run(cutoff).changes);
+    // The oldest first, through `access_log_by_at`.
+    return unlessBusy(
+      () =>
+        this.statements
+          .get('DELETE FROM access_log WHERE seq IN (SELECT seq FROM access_log WHERE at < ? ORDER BY at, seq LIMIT ?)')
+          .run(cutoff, Math.max(0, Math.floor(limit))).changes,
+    );
   }
 
   async countBefore(before: string): Promise<number> {
