@@ -638,4 +638,47 @@ describe('Teams tab end to end (local profile)', () => {
     expect((page as Page & { errors: string[] }).errors).toEqual([]);
     await page.close();
   });
+  it('opens the digest’s board link on its numbers, links a report of the same mail from its mark, and unlinks it on its page, axe-clean', async () => {
+    const mail = `<e2e-${Date.now()}@kommun.example.se>`;
+    const at = new Date(Date.now() - 2 * 3600_000).toISOString();
+    const main = await createIncident({
+      title: 'Jag skickade ett beslut till fel mottagare',
+      description: 'Ett beslut gick till en annan person med samma namn.',
+      discoveredAt: at,
+      internetMessageId: mail,
+    });
+    const again = await createIncident({
+      title: 'Fick ett beslut som inte var till mig',
+      description: 'Ett beslut om någon annan kom till min inkorg.',
+      discoveredAt: new Date(Date.now() - 3600_000).toISOString(),
+      internetMessageId: mail,
+    });
+    const page = await newPage();
+    await page.goto(`${server.url}/tab/#/board?numbers=${main.number},${again.number}`);
+    await page.getByRole('table').waitFor();
+    expect(await page.getByRole('row').count()).toBe(3);
+    expect(await page.getByTestId('board-numbers').innerText()).toContain('Visar 2 incidenter från sammanfattningen');
+    const mark = page.locator(`[data-possibly-same="${main.number}"]`);
+    expect(await mark.innerText()).toContain(`Möjligen samma händelse som ${main.number} (samma mejl)`);
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.getByRole('button', { name: `Länka till ${main.number}: ${again.number}` }).click();
+    await page.getByText(`${again.number} är länkad till ${main.number}.`).waitFor();
+    await page.locator(`[data-linked-to="${main.number}"]`).waitFor();
+    const rows = await page.getByRole('row').allInnerTexts();
+    expect(rows.slice(1).map((r) => r.split(/\s/)[0])).toEqual([main.number, again.number]);
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.goto(`${server.url}/tab/#/incident/${again.number}`);
+    await page.getByRole('button', { name: /^▸?\s*Samma händelse/ }).click();
+    expect(await page.getByTestId('linked-to').innerText()).toContain(`Länkad till huvudincidenten: ${main.number}.`);
+    // The clock follows the main's: a linked report has none of its own.
+    expect(await page.locator('[data-clock="stopped"]').first().innerText()).toBe(`Följer ${main.number}`);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Ta bort länken' }).click();
+    await page.getByText('Länken är borttagen. Rapporten har sin egen klocka igen.').waitFor();
+    expect(await page.getByTestId('link-summary').innerText()).toBe('Inte länkad');
+    expect((page as Page & { errors: string[] }).errors).toEqual([]);
+    await page.close();
+  });
 });

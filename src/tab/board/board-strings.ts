@@ -44,7 +44,7 @@ const sv = {
   possiblySame: (first: string) => `Möjligen samma händelse som ${first}`,
   sameReasons: { 'source-message': 'samma meddelande i Teams', mail: 'samma mejl', title: 'liknande rubrik' },
   linkTo: (first: string) => `Länka till ${first}`,
-  linkToLabel: (number: string, first: string) => `Länka ${number} till huvudincidenten ${first}`,
+  linkToLabel: (number: string, first: string) => `Länka till ${first}: ${number}`,
   linked: (main: string) => `Länkad till ${main}`,
   linkedDone: (number: string, main: string) => `${number} är länkad till ${main}.`,
   columns: {
@@ -102,7 +102,7 @@ const en: typeof sv = {
   possiblySame: (first: string) => `Possibly the same event as ${first}`,
   sameReasons: { 'source-message': 'same Teams message', mail: 'same mail', title: 'similar title' },
   linkTo: (first: string) => `Link to ${first}`,
-  linkToLabel: (number: string, first: string) => `Link ${number} to the main incident ${first}`,
+  linkToLabel: (number: string, first: string) => `Link to ${first}: ${number}`,
   linked: (main: string) => `Linked to ${main}`,
   linkedDone: (number: string, main: string) => `${number} is linked to ${main}.`,
   columns: {

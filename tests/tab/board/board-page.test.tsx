@@ -109,9 +109,7 @@ describe('BoardPage: the digest’s numbers, the marks and linking from a mark',
     await screen.findByRole('table');
     const row = screen.getAllByRole('row').find((r) => r.textContent?.includes('PUI-2026-0006'))!;
     expect(row.textContent).toContain('Möjligen samma händelse som PUI-2026-0005 (samma mejl)');
-    fireEvent.click(
-      within(row).getByRole('button', { name: 'Länka PUI-2026-0006 till huvudincidenten PUI-2026-0005' }),
-    );
+    fireEvent.click(within(row).getByRole('button', { name: 'Länka till PUI-2026-0005: PUI-2026-0006' }));
     await screen.findByText('PUI-2026-0006 är länkad till PUI-2026-0005.');
     expect(change).toHaveBeenCalledWith('s', 'link', { mainNumber: 'PUI-2026-0005' }, second.etag);
     expect(allIncidents).toHaveBeenCalledTimes(2);
