@@ -3,6 +3,7 @@ import {
   DIGEST_MAX_BYTES,
   DIGEST_THRESHOLD,
   digestBytes,
+  possiblySameInDigest,
   type AppStateStore,
   type Caller,
   type IncidentStore,
@@ -119,6 +120,29 @@ describe('the digest in the DPO channel', () => {
     const title = lines.find((l) => l.title.startsWith('Lista'))!.title;
     expect(title).not.toMatch(/1212|\n/);
     expect(title).toMatch(/^Lista med .+ på fel plats$/);
+  });
+
+  it('groups reports of one mail and of one Teams message in the digest, keeping fingerprints, never the ids, in its state', async () => {
+    const mail = '<AM0PR01MB1.eurprd01@kommun.example.se>';
+    const message = '19:group@thread.v2/1700000000456';
+    for (let i = 0; i < DIGEST_THRESHOLD + 2; i++) {
+      const ids = i < 2 ? { internetMessageId: mail } : i < 4 ? { sourceMessageId: message } : {};
+      await reportIncident(deps, reporter(i), { ...form(`Helt egen rubrik ${'abcdefghijkl'[i]}`), ...ids }, 'api');
+      clock.advance(10);
+    }
+    const poster = new RecordingPoster();
+    await deliverAnnouncements(deps, poster, { owner: 'a', limit: 1 });
+    const marks = possiblySameInDigest(poster.digests[0].digest.lines);
+    expect(marks).toEqual(
+      new Map([
+        ['PUI-2026-0002', { first: 'PUI-2026-0001', reason: 'mail' }],
+        ['PUI-2026-0004', { first: 'PUI-2026-0003', reason: 'source-message' }],
+      ]),
+    );
+    const state = JSON.stringify(await getDigestState(deps));
+    expect(state).toContain('mailKey');
+    expect(state).not.toContain('kommun.example.se');
+    expect(state).not.toContain('thread.v2');
   });
 
   it('updates the digest in place as more arrive, at most once per 3 s', async () => {

@@ -36,3 +36,18 @@ describe('clockText', () => {
     expect(clockText(anIncident({ status: 'closed' }), at(0), 'en').text).toBe('Closed');
   });
 });
+
+describe('clockText for a linked report', () => {
+  it('says the clock follows the main incident, whatever its own deadline', () => {
+    const linked = anIncident({
+      deadline: DEADLINE,
+      linkedTo: {
+        id: 'main',
+        number: 'PUI-2026-0001',
+        linkedAt: '2026-11-20T08:00:00.000Z',
+        linkedBy: { id: 'd', name: 'D' },
+      },
+    });
+    expect(clockText(linked, at(-3600_000))).toEqual({ text: 'Klockan följer PUI-2026-0001', color: 'default' });
+  });
+});
