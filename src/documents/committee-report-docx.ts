@@ -27,6 +27,19 @@ function chartParagraph(chart: CommitteeReportContent['chart']): Paragraph {
   });
 }
 
+/** A place to sign: a line, then the name (when known) and the role. */
+function signature(s: { name: string; role: string }): Paragraph {
+  return new Paragraph({
+    keepLines: true,
+    spacing: { before: 600, after: 0 },
+    children: [
+      new TextRun('________________________________'),
+      ...(s.name ? [new TextRun({ text: s.name, break: 1 })] : []),
+      new TextRun({ text: s.role, break: 1 }),
+    ],
+  });
+}
+
 function memoSection(content: CommitteeReportContent): ISectionOptions {
   const { figures, findings } = content;
   const figureColumns: Column[] = [
@@ -61,6 +74,7 @@ function memoSection(content: CommitteeReportContent): ISectionOptions {
         : []),
       heading(content.chart.title),
       chartParagraph(content.chart),
+      ...content.signatures.map(signature),
     ],
   };
 }

@@ -263,6 +263,8 @@ const WORDS = {
     caseNumber: 'Ärendebeteckning',
     caseNumberMissing: '(fylls i)',
     officer: 'Handläggare',
+    signatureOfficer: 'Handläggare',
+    signatureHead: 'Förvaltningschef',
     proposal: 'Förslag till beslut',
     background: 'Bakgrund',
     findings: 'Att granska i registret',
@@ -305,6 +307,8 @@ const WORDS = {
     caseNumber: 'Case number',
     caseNumberMissing: '(to be filled in)',
     officer: 'Officer',
+    signatureOfficer: 'Officer',
+    signatureHead: 'Head of the administration',
     proposal: 'Proposed decision',
     background: 'Background',
     findings: 'To review in the register',
@@ -379,6 +383,8 @@ export interface CommitteeReportContent {
   background: { heading: string; paragraphs: string[] };
   figures: { heading: string; columns: string[]; rows: string[][] };
   findings: { heading: string; intro: string; columns: string[]; rows: string[][] };
+  /** Who signs: the officer (named) and the head of the administration (signs by hand). */
+  signatures: { name: string; role: string }[];
   chart: {
     title: string;
     alt: string;
@@ -528,6 +534,10 @@ export function committeeReportContent(
       rows: findings,
     },
     chart: chartOf(figures, report, incidents, lang),
+    signatures: [
+      { name: request.officer, role: w.signatureOfficer },
+      { name: '', role: w.signatureHead },
+    ],
     appendix: {
       heading: w.appendix,
       intro: incidents.length ? w.appendixIntro(incidents.length) : w.appendixNone,

@@ -85,6 +85,12 @@ describe('npm run register -- report --format docx', () => {
     expect(paragraphs.join('\n')).toContain(
       `upptäcktes ${json.total} personuppgiftsincidenter. ${json.reportedToAuthority} anmäldes till IMY. ${json.assessedUnlikelyRisk} bedömdes som osannolik risk`,
     );
+    expect(paragraphs).toEqual(
+      expect.arrayContaining([
+        '________________________________\nDana Dataskydd\nHandläggare',
+        '________________________________\nFörvaltningschef',
+      ]),
+    );
     const [figures, findings, appendix] = tablesOf(docx.document);
     expect(figures).toEqual([
       ['', 'Antal'],

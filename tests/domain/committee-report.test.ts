@@ -183,6 +183,10 @@ describe('the memo', () => {
     ]);
     expect(memo.chart.byMonth.map((b) => b.count)).toEqual([0, 1, 1, 0, 0, 0]);
     expect(memo.chart.alt).toContain('feb 2026 1');
+    expect(memo.signatures).toEqual([
+      { name: 'Dana Dataskydd', role: 'Handläggare' },
+      { name: '', role: 'Förvaltningschef' },
+    ]);
   });
 
   it('lists every incident in the register’s seven columns plus the number, texts masked', () => {
