@@ -485,6 +485,40 @@ describe('Teams tab end to end (local profile)', () => {
     await page.close();
   });
 
+  it('keeps Skicka rapporten where it is when a field is left, so a click straight after typing sends', async () => {
+    const page = await newPage();
+    await page.goto(`${server.url}/tab/`);
+    const send = page.getByRole('button', { name: 'Skicka rapporten' });
+    await page.getByLabel(/^Rubrik/).fill('Brev till fel adress');
+    await page.getByLabel(/^Vad har hänt\?/).fill('Ett beslut skickades till en gammal adress.');
+    await page.getByLabel(/^Ungefär hur många/).fill('-5');
+    // Where the button is on the page (not in the viewport: focusing a field may scroll).
+    const place = () =>
+      send.evaluate((el) => {
+        const r = el.getBoundingClientRect();
+        return { x: r.left + window.scrollX, y: r.top + window.scrollY };
+      });
+    const before = await place();
+    await page.getByLabel(/^Vad har redan gjorts\?/).focus(); // leaves the field with a wrong value
+    expect(await place()).toEqual(before);
+    expect(await page.getByLabel(/^Ungefär hur många/).getAttribute('aria-invalid')).not.toBe('true');
+
+    // Typed, then Send at once: the click lands on the button, and the summary says what is wrong.
+    await page.getByLabel(/^Ungefär hur många/).fill('-5');
+    await send.click();
+    expect(await page.getByTestId('error-summary').innerText()).toContain('Ungefär hur många personer berörs?');
+    expect(await page.getByLabel(/^Ungefär hur många/).getAttribute('aria-invalid')).toBe('true');
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // Corrected, the last field typed in, then Send at once: the report is sent.
+    await page.getByLabel(/^Ungefär hur många/).fill('5');
+    await page.getByLabel(/^Vad har redan gjorts\?/).fill('Mottagaren har ombetts skicka tillbaka brevet.');
+    await send.click();
+    await page.getByTestId('receipt').waitFor();
+    expect(await page.getByTestId('receipt-number').innerText()).toMatch(/^PUI-\d{4}-\d{4}$/);
+    await page.close();
+  });
+
   it('shows the reporter view to a plain reporter, and English from ?lang=en', async () => {
     const page = await newPage();
     await page.goto(`${server.url}/tab/?lang=en`);
@@ -510,8 +544,6 @@ describe('Teams tab end to end (local profile)', () => {
     await page.getByLabel(/^What happened/).fill('A decision was posted to an old address.');
     await page.getByLabel(/^When was the breach discovered/).fill('2099-01-01 10:00');
     await page.getByLabel(/^About how many/).fill('-5');
-    // Leave the field first: its message appears on leaving, which moves the button under the pointer.
-    await page.getByLabel(/^About how many/).blur();
     await page.getByRole('button', { name: 'Send the report' }).click();
     const summary = await page.getByTestId('error-summary').innerText();
     expect(summary).toContain('The discovery date cannot be in the future.');

@@ -51,19 +51,44 @@ describe('ReportPage', () => {
     renderTab(<ReportPage />);
     fillValidReport();
     type(/^När inträffade incidenten\?/, '2025-03-10T11:00');
-    fireEvent.blur(field(/^När inträffade incidenten\?/));
+    send();
     expect(
       screen.getByText('Incidenten kan inte ha inträffat efter att den upptäcktes. Kontrollera datum och klockslag.'),
     ).toBeTruthy();
     expect(field(/^När inträffade incidenten\?/).getAttribute('aria-invalid')).toBe('true');
   });
 
-  it('shows no message for a field the user has not left yet', () => {
-    renderTab(<ReportPage />);
+  it('says nothing on leaving a field before the first send, so nothing below it moves; after a send the messages follow what is typed', () => {
+    const report = jest.fn();
+    renderTab(<ReportPage />, { api: fakeApi({ report }) });
+    const form = document.querySelector('form')!;
+    const button = screen.getByRole('button', { name: 'Skicka rapporten' });
+    const place = () => [...form.querySelectorAll('*')].indexOf(button);
     type(/^Rubrik/, '');
+    type(/^Ungefär hur många/, '-5');
+    type(/^När inträffade incidenten\?/, 'i tisdags');
+    const before = { place: place(), elements: form.querySelectorAll('*').length, text: form.textContent };
+    for (const label of [/^Rubrik/, /^Ungefär hur många/, /^När inträffade incidenten\?/]) {
+      fireEvent.focus(field(label));
+      fireEvent.blur(field(label));
+    }
+    expect({ place: place(), elements: form.querySelectorAll('*').length, text: form.textContent }).toEqual(before);
     expect(screen.queryByText('Skriv en rubrik: en rad om vad som hänt.')).toBeNull();
-    fireEvent.blur(field(/^Rubrik/));
-    expect(screen.getByText('Skriv en rubrik: en rad om vad som hänt.')).toBeTruthy();
+    expect(field(/^Ungefär hur många/).getAttribute('aria-invalid')).not.toBe('true');
+
+    send();
+    expect(report).not.toHaveBeenCalled();
+    expect(screen.getAllByText('Skriv en rubrik: en rad om vad som hänt.').length).toBeGreaterThan(0);
+    expect(field(/^Ungefär hur många/).getAttribute('aria-invalid')).toBe('true');
+    expect(field(/^När inträffade incidenten\?/).getAttribute('aria-invalid')).toBe('true');
+    // The message is the field's description for a screen reader.
+    const described = (field(/^Rubrik/).getAttribute('aria-describedby') ?? '').split(' ');
+    expect(described.some((id) => document.getElementById(id)?.textContent?.includes('Skriv en rubrik'))).toBe(true);
+    // Fixed by typing, without leaving the field: the message goes at once, and comes back if it is emptied again.
+    type(/^Rubrik/, 'Brev till fel adress');
+    expect(field(/^Rubrik/).getAttribute('aria-invalid')).not.toBe('true');
+    type(/^Rubrik/, '');
+    expect(field(/^Rubrik/).getAttribute('aria-invalid')).toBe('true');
   });
 
   it('warns about an identity number in the title and masks it on request', () => {

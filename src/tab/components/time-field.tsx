@@ -27,6 +27,12 @@ export interface TimeFieldProps {
   /** The input's id, when a form links to it (an error summary). */
   id?: string;
   onBlur?: () => void;
+  /**
+   * Name a value that is not a time on leaving the field (default). A form that says its messages
+   * only after a send (the report form) turns it off: a message appearing on leaving would move
+   * what is below under the pointer.
+   */
+  checkOnLeave?: boolean;
 }
 
 const useStyles = makeStyles({
@@ -39,13 +45,24 @@ function shown(value: string): string {
   return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(value) ? value.replace('T', ' ') : value;
 }
 
-export function TimeField({ label, value, onChange, hint, error, required, nowButton, id, onBlur }: TimeFieldProps) {
+export function TimeField({
+  label,
+  value,
+  onChange,
+  hint,
+  error,
+  required,
+  nowButton,
+  id,
+  onBlur,
+  checkOnLeave = true,
+}: TimeFieldProps) {
   const t = useStrings(commonStrings).time;
   const styles = useStyles();
   const [malformed, setMalformed] = useState(false);
 
   function leave() {
-    setMalformed(value.trim() !== '' && fromLocalInput(value) === undefined);
+    if (checkOnLeave) setMalformed(value.trim() !== '' && fromLocalInput(value) === undefined);
     onBlur?.();
   }
 

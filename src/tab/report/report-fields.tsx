@@ -49,7 +49,6 @@ export function TitleField({ form }: { form: ReportForm }) {
             setMasked(false);
             form.update('title', d.value);
           }}
-          onBlur={form.blur('title')}
         />
       </Field>
       {numbers.length ? (
@@ -73,7 +72,7 @@ export function WhatFields({ form }: { form: ReportForm }) {
   const t = useStrings(reportStrings);
   const locale = useLocale();
   const styles = useStyles();
-  const { draft, update, blur, shown } = form;
+  const { draft, update, shown } = form;
   return (
     <>
       <Field
@@ -89,7 +88,6 @@ export function WhatFields({ form }: { form: ReportForm }) {
           resize="vertical"
           rows={5}
           onChange={(_, d) => update('description', d.value)}
-          onBlur={blur('description')}
         />
       </Field>
       <div className={styles.row}>
@@ -101,7 +99,7 @@ export function WhatFields({ form }: { form: ReportForm }) {
           error={shown('discoveredAt')}
           value={draft.discoveredAt}
           onChange={(v) => update('discoveredAt', v)}
-          onBlur={blur('discoveredAt')}
+          checkOnLeave={false}
         />
         <TimeField
           id={fieldId('occurredAt')}
@@ -110,7 +108,7 @@ export function WhatFields({ form }: { form: ReportForm }) {
           error={shown('occurredAt')}
           value={draft.occurredAt}
           onChange={(v) => update('occurredAt', v)}
-          onBlur={blur('occurredAt')}
+          checkOnLeave={false}
         />
       </div>
     </>
@@ -149,7 +147,7 @@ export function MoreFields({ form }: { form: ReportForm }) {
   const t = useStrings(reportStrings);
   const locale = useLocale();
   const styles = useStyles();
-  const { draft, update, blur, shown } = form;
+  const { draft, update, shown } = form;
   return (
     <>
       <div className={styles.row}>
@@ -163,7 +161,6 @@ export function MoreFields({ form }: { form: ReportForm }) {
             inputMode="numeric"
             value={draft.affectedCount}
             onChange={(_, d) => update('affectedCount', d.value)}
-            onBlur={blur('affectedCount')}
           />
         </Field>
         <Field label={t.fields.unit} validationMessage={shown('unit')}>
@@ -172,7 +169,6 @@ export function MoreFields({ form }: { form: ReportForm }) {
             maxLength={LIMITS.unit}
             value={draft.unit}
             onChange={(_, d) => update('unit', d.value)}
-            onBlur={blur('unit')}
           />
         </Field>
       </div>
@@ -202,7 +198,6 @@ export function MoreFields({ form }: { form: ReportForm }) {
           resize="vertical"
           rows={3}
           onChange={(_, d) => update('measures', d.value)}
-          onBlur={blur('measures')}
         />
       </Field>
     </>

@@ -1,6 +1,10 @@
 /**
- * The report form's state: the draft (kept across a reload), which fields were touched, the
- * messages (the domain's rules, then the API's), sending and the receipt.
+ * The report form's state: the draft (kept across a reload), the messages (the domain's rules,
+ * then the API's), sending and the receipt.
+ * @remarks A field's message is shown from the first press of *Skicka rapporten* on, and from then
+ * follows what is typed (GOV.UK's and Fluent's guidance): never on leaving a field. A message that
+ * appeared on leaving would push *Skicka rapporten* down between the press and the release of a
+ * click that left the field, and the click would miss it.
  */
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { ApiError } from '../../web/api-client';
@@ -71,7 +75,6 @@ export function useReportForm() {
   const storage = useMemo(() => sessionStore(), []);
   const [restored] = useState(() => loadDraft(storage));
   const [draft, setDraft] = useState<ReportDraft>(() => restored ?? emptyDraft(new Date()));
-  const [touched, setTouched] = useState<ReadonlySet<ReportField>>(new Set());
   const [attempted, setAttempted] = useState(false);
   const [serverMessages, setServerMessages] = useState<FieldMessages>({});
   const summaryRef = useRef<HTMLDivElement>(null);
@@ -86,7 +89,7 @@ export function useReportForm() {
     () => ({ ...validateDraft(draft, new Date(), locale), ...serverMessages }),
     [draft, locale, serverMessages],
   );
-  const shown = (field: ReportField) => (attempted || touched.has(field) ? messages[field] : undefined);
+  const shown = (field: ReportField) => (attempted ? messages[field] : undefined);
 
   function update<K extends ReportField>(field: K, value: ReportDraft[K]) {
     setDraft((d) => ({ ...d, [field]: value }));
@@ -96,7 +99,6 @@ export function useReportForm() {
       return rest;
     });
   }
-  const blur = (field: ReportField) => () => setTouched((s) => (s.has(field) ? s : new Set(s).add(field)));
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -109,7 +111,6 @@ export function useReportForm() {
   function startAgain() {
     clearDraft(storage);
     setDraft(emptyDraft(new Date()));
-    setTouched(new Set());
     setAttempted(false);
     setServerMessages({});
     setSendError(undefined);
@@ -120,7 +121,6 @@ export function useReportForm() {
     restored,
     draft,
     update,
-    blur,
     shown,
     attempted,
     sending,
