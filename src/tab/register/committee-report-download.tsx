@@ -8,8 +8,8 @@ import { useState, type FormEvent } from 'react';
 import { CASE_NUMBER_MAX } from '../../domain/committee-report';
 import { ApiError } from '../../web/api-error';
 import { useApi } from '../api/pui-api';
+import { saveFile } from '../components/save-file';
 import { useStrings } from '../i18n';
-import { save } from './register-export';
 import { registerStrings } from './register-strings';
 import { useRegisterStyles } from './register-styles';
 
@@ -29,7 +29,7 @@ export function CommitteeReportDownload({ period }: { period: { from: string; to
     setError(undefined);
     try {
       const { blob, filename } = await api.committeeReport(period, caseNumber);
-      save(blob, filename ?? 'redovisning-pui.docx');
+      saveFile(blob, filename ?? 'redovisning-pui.docx');
     } catch (failure) {
       setError(failure as Error);
     } finally {

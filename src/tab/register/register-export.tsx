@@ -2,22 +2,11 @@
 import { Link, MessageBar, MessageBarBody, Spinner } from '@fluentui/react-components';
 import { useState, type MouseEvent } from 'react';
 import { useApi } from '../api/pui-api';
+import { saveFile } from '../components/save-file';
 import { useStrings } from '../i18n';
 import { Section } from '../incident/section';
 import { registerStrings } from './register-strings';
 import { useRegisterStyles } from './register-styles';
-
-/** Saves a blob under a file name (the link's own download, with the API's credentials). */
-export function save(blob: Blob, filename: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 export function ExportSection() {
   const api = useApi();
@@ -32,7 +21,7 @@ export function ExportSection() {
     setExportError(undefined);
     try {
       const { blob, filename } = await api.exportRegister(format);
-      save(blob, filename ?? `pui-register.${format}`);
+      saveFile(blob, filename ?? `pui-register.${format}`);
     } catch (error) {
       setExportError(error as Error);
     } finally {

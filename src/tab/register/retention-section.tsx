@@ -9,9 +9,9 @@ import { stockholmDate } from '../../domain/stockholm-time';
 import type { RetentionCullAnswer, RetentionOverview, RetentionRunAnswer } from '../../web/api-contract';
 import type { RetentionExportKind } from '../../web/pui-api';
 import { useApi } from '../api/pui-api';
+import { saveFile } from '../components/save-file';
 import { useStrings } from '../i18n';
 import { Section, useFormStyles } from '../incident/section';
-import { save } from './register-export';
 import { useRegisterStyles } from './register-styles';
 import { retentionStrings } from './retention-strings';
 
@@ -61,7 +61,7 @@ function ExportLinks({
     setError(undefined);
     try {
       const { blob, filename } = await api.retentionExport(run.id, kind);
-      save(blob, filename ?? `pui-gallring.${kind === 'xlsx' ? 'xlsx' : 'json'}`);
+      saveFile(blob, filename ?? `pui-gallring.${kind === 'xlsx' ? 'xlsx' : 'json'}`);
       onExported(kind);
     } catch (failure) {
       setError(failure as Error);
