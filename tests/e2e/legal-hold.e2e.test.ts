@@ -4,79 +4,29 @@
  * retention outlook, the hold set by keyboard with its reason and reference, the mark, the lift —
  * axe-clean at each step, and both audited.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { startServer, type RunningServer } from '../../src/main';
-import { createLogger } from '../../src/server/logger';
-import { SqliteStores } from '../../src/store/sqlite/sqlite-stores';
+import type { RunningServer } from '../../src/main';
 import { aDpo, aNewIncident, anEvent } from '../support/incident-mother';
+import { seriousViolations, startTabE2e, type TabE2e } from '../support/tab-e2e';
 
-const repo = resolve(__dirname, '..', '..');
-const AXE_PATH = require.resolve('axe-core/axe.min.js');
-
-let dir: string;
+let e2e: TabE2e;
 let server: RunningServer;
-let browser: Browser;
 let number: string;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'pui-hold-e2e-'));
-  execFileSync(process.execPath, ['scripts/build-tab.mjs', '--outdir', join(dir, 'static', 'tab')], {
-    cwd: repo,
-    stdio: 'pipe',
+  e2e = await startTabE2e('pui-hold-e2e-', { RETENTION_YEARS: '10' }, async (stores) => {
+    const { incident } = await stores.incidents.create(
+      aNewIncident({ status: 'closed', closedAt: '2020-05-01T10:00:00.000Z', closedBy: aDpo, nextReminderAt: null }),
+      anEvent(),
+    );
+    number = incident.number;
   });
-  const stores = SqliteStores.open(join(dir, 'pui.db'));
-  const { incident } = await stores.incidents.create(
-    aNewIncident({ status: 'closed', closedAt: '2020-05-01T10:00:00.000Z', closedBy: aDpo, nextReminderAt: null }),
-    anEvent(),
-  );
-  number = incident.number;
-  await stores.close();
-  server = await startServer({
-    port: 0,
-    dbFile: join(dir, 'pui.db'),
-    profile: 'local',
-    env: { NODE_ENV: 'test', RETENTION_YEARS: '10' },
-    staticRoot: join(dir, 'static'),
-    logger: createLogger('error', () => undefined),
-  });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-  });
+  server = e2e.server;
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  rmSync(dir, { recursive: true, force: true });
-}, 60_000);
-
-async function seriousViolations(page: Page, selector: string): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(readFileSync(AXE_PATH, 'utf8'));
-  const violations = await page.evaluate(async (within) => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run(
-            context: Element,
-            options: object,
-          ): Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }>;
-        };
-      }
-    ).axe;
-    return (await axe.run(document.querySelector(within)!, { resultTypes: ['violations'] })).violations;
-  }, selector);
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-}
+afterAll(() => e2e?.close(), 60_000);
 
 it('sets a legal hold by keyboard, marks the incident, lifts it, axe-clean, and audits both', async () => {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const page = await e2e.browser.newPage({ viewport: { width: 1280, height: 900 } });
   await page.goto(`${server.url}/tab/#/incident/${number}`);
   const section = page.locator('[data-section="legal-hold"]');
   await section.getByTestId('retention-outlook').waitFor();

@@ -3,82 +3,36 @@
  * server (local profile, SQLite, RETENTION_YEARS=5): what is due, the run prepared, both exports
  * downloaded, the count typed and the cull done — by keyboard, axe-clean before and after.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { startServer, type RunningServer } from '../../src/main';
-import { createLogger } from '../../src/server/logger';
-import { SqliteStores } from '../../src/store/sqlite/sqlite-stores';
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import type { RunningServer } from '../../src/main';
 import { aDpo, aNewIncident, anEvent } from '../support/incident-mother';
+import { seriousViolations as violationsIn, startTabE2e, type TabE2e } from '../support/tab-e2e';
 
-const repo = resolve(__dirname, '..', '..');
-const AXE_PATH = require.resolve('axe-core/axe.min.js');
-
-let dir: string;
+let e2e: TabE2e;
 let server: RunningServer;
-let browser: Browser;
 let numbers: string[];
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'pui-retention-e2e-'));
-  execFileSync(process.execPath, ['scripts/build-tab.mjs', '--outdir', join(dir, 'static', 'tab')], {
-    cwd: repo,
-    stdio: 'pipe',
-  });
-  const stores = SqliteStores.open(join(dir, 'pui.db'));
   numbers = [];
-  for (const closedAt of ['2019-03-01T10:00:00.000Z', '2020-05-01T10:00:00.000Z']) {
-    const { incident } = await stores.incidents.create(
-      aNewIncident({ status: 'closed', closedAt, closedBy: aDpo, nextReminderAt: null }),
-      anEvent(),
-    );
-    numbers.push(incident.number);
-  }
-  await stores.close();
-  server = await startServer({
-    port: 0,
-    dbFile: join(dir, 'pui.db'),
-    profile: 'local',
-    env: { NODE_ENV: 'test', RETENTION_YEARS: '5' },
-    staticRoot: join(dir, 'static'),
-    logger: createLogger('error', () => undefined),
+  e2e = await startTabE2e('pui-retention-e2e-', { RETENTION_YEARS: '5' }, async (stores) => {
+    for (const closedAt of ['2019-03-01T10:00:00.000Z', '2020-05-01T10:00:00.000Z']) {
+      const { incident } = await stores.incidents.create(
+        aNewIncident({ status: 'closed', closedAt, closedBy: aDpo, nextReminderAt: null }),
+        anEvent(),
+      );
+      numbers.push(incident.number);
+    }
   });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-  });
+  server = e2e.server;
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  rmSync(dir, { recursive: true, force: true });
-}, 60_000);
+afterAll(() => e2e?.close(), 60_000);
 
-async function seriousViolations(page: Page, selector = '[data-section="retention"]'): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(readFileSync(AXE_PATH, 'utf8'));
-  const violations = await page.evaluate(async (within) => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run(
-            context: Element,
-            options: object,
-          ): Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }>;
-        };
-      }
-    ).axe;
-    return (await axe.run(document.querySelector(within)!, { resultTypes: ['violations'] })).violations;
-  }, selector);
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-}
+const seriousViolations = (page: Page, selector = '[data-section="retention"]') => violationsIn(page, selector);
 
 it('lists what is due, exports it and culls it after the typed count, by keyboard and axe-clean', async () => {
-  const page = await browser.newPage({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
+  const page = await e2e.browser.newPage({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
   await page.goto(`${server.url}/tab/#/register`);
   const section = page.locator('[data-section="retention"]');
   await section.getByTestId('retention-due').waitFor();
