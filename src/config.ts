@@ -7,7 +7,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseEnv } from 'node:util';
 import { z } from 'zod';
+import { committeeTemplatesFrom, CommitteeTemplateSettingError } from './documents/committee-templates';
 import { art34TemplateProblems, type Art34Templates } from './domain/art34-template';
+import type { CommitteeTemplate } from './domain/committee-report';
+import type { Locale } from './domain/i18n';
 import type { Organisation } from './domain/organisation';
 import {
   accessLogRetentionDays,
@@ -178,6 +181,8 @@ export interface AppConfig {
   organisationDomains: string[];
   /** The art. 34 letter's templates read from ART34_LETTER_TEMPLATE(_EN); a language without one uses the default. */
   letterTemplates: Art34Templates;
+  /** The committee report's texts read from COMMITTEE_REPORT_TEMPLATE(_EN); a language without one uses the default. */
+  committeeTemplates: Partial<Record<Locale, CommitteeTemplate>>;
   /** The Outlook add-in's send check (SEND_CHECK, TRUSTED_EXTERNAL_DOMAINS, SENSITIVE_WORDS). */
   sendCheck: { enabled: boolean; trustedExternalDomains: string[]; sensitiveWords: string[] };
   publicUrl?: string;
@@ -217,6 +222,18 @@ export function retentionSettingsOf(env: Record<string, string | undefined>): Re
 
 /** A configuration problem, naming the variable to fix. */
 export class ConfigError extends Error {}
+
+/** The committee report's templates (COMMITTEE_REPORT_TEMPLATE*); a file that cannot be used is a ConfigError. */
+function committeeTemplateSettingsOf(
+  env: Record<string, string | undefined>,
+): Partial<Record<Locale, CommitteeTemplate>> {
+  try {
+    return committeeTemplatesFrom(env);
+  } catch (error) {
+    if (error instanceof CommitteeTemplateSettingError) throw new ConfigError(error.message);
+    throw error;
+  }
+}
 
 /** The letter template a variable names: read once at start, refused when it cannot make a complete letter. */
 function letterTemplate(variable: string, file: string): string {
@@ -440,5 +457,6 @@ export function loadConfig(rawEnv: Record<string, string | undefined> = process.
     },
     reportRate: { burst: e.REPORT_RATE_BURST, refillMs: e.REPORT_RATE_REFILL_SECONDS * 1000 },
     retention,
+    committeeTemplates: committeeTemplateSettingsOf(env),
   };
 }

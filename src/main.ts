@@ -18,7 +18,6 @@ import { createTeamsBot, type TeamsBot, type TeamsBotConfig } from '../bot';
 import { accessLogRetentionScheduler, reminderScheduler, type IntervalTimer } from './scheduler';
 import { createApp, type ClientConfig } from './server/app';
 import { entraAuthenticator, localAuthenticator } from './server/auth';
-import { committeeTemplatesFrom, CommitteeTemplateSettingError } from './documents/committee-templates';
 import { createLogger } from './server/logger';
 import { openStores } from './store/open-stores';
 import { SharePointAccessDenied, SharePointNotProvisioned } from './store/sharepoint';
@@ -121,20 +120,9 @@ function clientConfigOf(config: AppConfig): ClientConfig {
   };
 }
 
-/** The committee report's texts (COMMITTEE_REPORT_TEMPLATE*); a file that cannot be used stops the start. */
-function committeeTemplateSettings(env: Record<string, string | undefined>): UseCaseDeps['committeeTemplates'] {
-  try {
-    return committeeTemplatesFrom(env);
-  } catch (error) {
-    if (error instanceof CommitteeTemplateSettingError) throw new ConfigError(error.message);
-    throw error;
-  }
-}
-
 /** Starts everything on 127.0.0.1 and resolves once the store is open and the port listens. */
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
   const config = loadConfig(options.env ?? process.env);
-  const committeeTemplates = committeeTemplateSettings(options.env ?? process.env);
   if (options.dbFile) config.dbFile = options.dbFile;
   if (options.profile === 'local') {
     config.profile = 'local';
@@ -164,7 +152,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     organisation: config.organisation,
     retention: config.retention.policy,
     letterTemplates: config.letterTemplates,
-    committeeTemplates,
+    committeeTemplates: config.committeeTemplates,
     // One set of buckets for every entry point that files reports (API and bot).
     reportRate: config.reportRate.burst > 0 ? new ReportRateLimiter(config.reportRate) : undefined,
   };

@@ -36,7 +36,6 @@ import { cullAccessLog, type AccessLogCullResult } from '../use-cases/access-log
 import { summariseRegister } from '../use-cases/summarise-register';
 import { committeeReport, committeeReportFilename } from '../use-cases/committee-report';
 import { committeeReportDocx } from '../documents/committee-report-docx';
-import { committeeTemplatesFrom, CommitteeTemplateSettingError } from '../documents/committee-templates';
 import { validateCaseNumber, type CommitteeTemplate } from '../domain/committee-report';
 import type { Locale } from '../domain/i18n';
 import type { Organisation } from '../domain/organisation';
@@ -539,13 +538,11 @@ function currentUser(): string {
 /** Entry point for `node dist/src/cli/register.js`. */
 export async function main(argv = process.argv.slice(2)): Promise<number> {
   let config: AppConfig;
-  let committeeTemplates: RegisterCliDeps['committeeTemplates'];
   try {
     // The retention settings too (RETENTION_*, ACCESS_LOG_RETENTION_DAYS): a bad value names its variable.
     config = loadConfig(process.env);
-    committeeTemplates = committeeTemplatesFrom(process.env);
   } catch (error) {
-    if (error instanceof ConfigError || error instanceof CommitteeTemplateSettingError) {
+    if (error instanceof ConfigError) {
       process.stderr.write(`Konfigurationen är felaktig: ${error.message}\n`);
       return 1;
     }
@@ -559,7 +556,7 @@ export async function main(argv = process.argv.slice(2)): Promise<number> {
     retention: config.retention.policy,
     accessLogDays: config.retention.accessLogDays,
     organisation: config.organisation,
-    committeeTemplates,
+    committeeTemplates: config.committeeTemplates,
   });
 }
 
