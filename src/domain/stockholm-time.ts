@@ -104,6 +104,11 @@ export function toLocalInput(instant: string | Date): string {
   return formatStockholm(instant).replace(' ', 'T');
 }
 
+/** A form's value as people write it: the `T` of a `datetime-local` value (`2026-11-20T14:30`) as a space; anything else as typed. */
+export function writtenLocalInput(value: string): string {
+  return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(value) ? value.replace('T', ' ') : value;
+}
+
 /** The UTC instant (ISO 8601) of what a form holds as Stockholm time (`2026-11-20T14:30`, `2026-11-20 14:30`); undefined if blank or not a time. */
 export function fromLocalInput(value: string): string | undefined {
   return value.trim() === '' ? undefined : parseStockholmLocal(value);

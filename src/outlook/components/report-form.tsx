@@ -15,6 +15,7 @@ import {
 import type { FormEvent } from 'react';
 import { REPORTER_CAUSES, type CauseId } from '../../domain/causes';
 import { LIMITS } from '../../domain/report-input';
+import { writtenLocalInput } from '../../domain/stockholm-time';
 import { BREACH_TYPES, DATA_CATEGORIES, type BreachType, type DataCategory } from '../../domain/vocabulary';
 import type { MailCase, ReportDraft } from '../prefill';
 import { stringsFor, type Locale } from '../strings';
@@ -45,11 +46,6 @@ function toggle<T extends string>(list: readonly T[], value: T, on: boolean): T[
  * browser draws that in its own locale (11/20/2026, 2:30 PM) under a hint that says Swedish time.
  */
 const TIME_INPUT = { type: 'text', inputMode: 'numeric', autoComplete: 'off' } as const;
-
-/** A draft's `2026-11-20T14:30` as people write it, with a space. */
-function shownTime(value: string): string {
-  return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(value) ? value.replace('T', ' ') : value;
-}
 
 function state(message: string | undefined): 'error' | 'none' {
   return message ? 'error' : 'none';
@@ -130,7 +126,7 @@ export function ReportForm({
           name="occurredAt"
           {...TIME_INPUT}
           placeholder={t.timePlaceholder}
-          value={shownTime(draft.occurredAt)}
+          value={writtenLocalInput(draft.occurredAt)}
           onChange={(_, data) => onChange('occurredAt', data.value)}
         />
       </Field>
@@ -146,7 +142,7 @@ export function ReportForm({
           name="discoveredAt"
           {...TIME_INPUT}
           placeholder={t.timePlaceholder}
-          value={shownTime(draft.discoveredAt)}
+          value={writtenLocalInput(draft.discoveredAt)}
           onChange={(_, data) => onChange('discoveredAt', data.value)}
         />
       </Field>

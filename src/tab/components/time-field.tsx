@@ -10,7 +10,7 @@ import { Button, Field, Input, makeStyles, tokens } from '@fluentui/react-compon
 import { useState } from 'react';
 import { commonStrings } from '../common-strings';
 import { useStrings } from '../i18n';
-import { fromLocalInput, toLocalInput } from './time-input';
+import { fromLocalInput, toLocalInput, writtenLocalInput } from './time-input';
 
 export interface TimeFieldProps {
   label: string;
@@ -39,11 +39,6 @@ const useStyles = makeStyles({
   row: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center' },
   input: { flex: '1 1 auto', minWidth: '10rem', fontVariantNumeric: 'tabular-nums' },
 });
-
-/** The value as shown: the `T` of a datetime-local value read as the space people write. */
-function shown(value: string): string {
-  return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(value) ? value.replace('T', ' ') : value;
-}
 
 export function TimeField({
   label,
@@ -77,7 +72,7 @@ export function TimeField({
         <Input
           id={id}
           className={styles.input}
-          value={shown(value)}
+          value={writtenLocalInput(value)}
           placeholder={t.placeholder}
           inputMode="numeric"
           autoComplete="off"

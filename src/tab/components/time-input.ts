@@ -4,7 +4,7 @@
  */
 import { formatStockholm } from '../../domain/stockholm-time';
 
-export { fromLocalInput, toLocalInput } from '../../domain/stockholm-time';
+export { fromLocalInput, toLocalInput, writtenLocalInput } from '../../domain/stockholm-time';
 
 /** An instant for people: `2026-11-21 09:42`, or a dash when absent. */
 export function displayTime(instant: string | undefined | null): string {
