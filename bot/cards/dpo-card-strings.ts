@@ -28,7 +28,13 @@ const sv = {
   notGiven: 'Inte angivet',
   notAssessed: 'Inte bedömd',
   affectedCount: (n: number) => `ca ${formatNumber(n, 'sv')} ${n === 1 ? 'person' : 'personer'}`,
-  clockFollows: (number: string) => `Klockan följer ${number}`,
+  /** The 72-hour clock in words when it does not run (labels.ts `clockText`). */
+  clock: {
+    closed: 'Avslutad',
+    notified: (at: string) => `Klockan stoppad: anmäld till IMY${at}`,
+    notRequired: 'Klockan stoppad: anmälan krävs inte',
+    follows: (number: string) => `Klockan följer ${number}`,
+  },
   supplementSent: (at: string) => `Skickad ${at}`,
   supplementDue: (at: string, left: string) => `Återstår: senast ${at} (${left})`,
   actions: {
@@ -116,7 +122,12 @@ const en: DpoCardStrings = {
   notGiven: 'Not given',
   notAssessed: 'Not assessed',
   affectedCount: (n: number) => `about ${formatNumber(n, 'en')} ${n === 1 ? 'person' : 'people'}`,
-  clockFollows: (number: string) => `The clock follows ${number}`,
+  clock: {
+    closed: 'Closed',
+    notified: (at: string) => `Clock stopped: notified to IMY${at}`,
+    notRequired: 'Clock stopped: no notice required',
+    follows: (number: string) => `The clock follows ${number}`,
+  },
   supplementSent: (at: string) => `Sent ${at}`,
   supplementDue: (at: string, left: string) => `Due: by ${at} (${left})`,
   actions: {

@@ -58,19 +58,6 @@ export function riskLabel(incident: Pick<Incident, 'assessment'>, locale: Locale
     : DPO_CARD_STRINGS[locale].notAssessed;
 }
 
-const CLOCK_WORDS = {
-  sv: {
-    closed: 'Avslutad',
-    notified: (at: string) => `Klockan stoppad: anmäld till IMY${at}`,
-    notRequired: 'Klockan stoppad: anmälan krävs inte',
-  },
-  en: {
-    closed: 'Closed',
-    notified: (at: string) => `Clock stopped: notified to IMY${at}`,
-    notRequired: 'Clock stopped: no notice required',
-  },
-};
-
 /**
  * The 72-hour clock in words, and a colour for how urgent it is.
  * @remarks Overdue from the deadline itself, as in the tab's countdown and the overdue reminder.
@@ -79,14 +66,13 @@ const CLOCK_WORDS = {
  * ("20 h kvar", "försenad 2 h") tell the two apart.
  */
 export function clockText(incident: Incident, now: Date, locale: Locale = 'sv'): { text: string; color: TextColor } {
-  const words = CLOCK_WORDS[locale];
+  const words = DPO_CARD_STRINGS[locale].clock;
   if (incident.status === 'closed') return { text: words.closed, color: 'default' };
   if (incident.imyNotice) {
     const at = incident.imyNotice.notifiedAt ? ` ${formatStockholm(incident.imyNotice.notifiedAt)}` : '';
     return { text: words.notified(at), color: 'default' };
   }
-  if (incident.linkedTo)
-    return { text: DPO_CARD_STRINGS[locale].clockFollows(incident.linkedTo.number), color: 'default' };
+  if (incident.linkedTo) return { text: words.follows(incident.linkedTo.number), color: 'default' };
   if (!clockRunning(incident)) return { text: words.notRequired, color: 'default' };
   const ms = timeLeftMs(incident.deadline, now);
   return { text: formatTimeLeft(ms, locale), color: ms < 24 * 3600_000 ? 'attention' : 'default' };
