@@ -39,9 +39,10 @@ import {
   type RetentionRunAnswer,
 } from './api-contract';
 import * as z from 'zod/mini';
+import type { RetentionExportKind } from '../use-cases/retention';
 
-/** The two exports of a retention run. */
-export type RetentionExportKind = 'xlsx' | 'audit';
+/** The two exports of a retention run (the use case's). */
+export type { RetentionExportKind };
 
 const preparedAnswer = z.object({ run: z.nullable(retentionRunAnswer) });
 
