@@ -37,6 +37,17 @@ const useStyles = makeStyles({
   notes: { margin: 0, paddingLeft: tokens.spacingHorizontalXL, color: tokens.colorNeutralForeground2 },
 });
 
+/** The table's number columns: each heading's string and the month's figure under it. */
+const COLUMNS: readonly {
+  head: 'fired' | 'changed' | 'sentAnywayAtLeast' | 'sentAnyway';
+  value: (m: SendCheckCounts['months'][number]) => number;
+}[] = [
+  { head: 'fired', value: (m) => m.fired },
+  { head: 'changed', value: (m) => m.changed },
+  { head: 'sentAnywayAtLeast', value: (m) => m.sentAnyway },
+  { head: 'sentAnyway', value: (m) => m.sentAnywayAtMost },
+];
+
 function MonthsTable({ counts }: { counts: SendCheckCounts }) {
   const t = useStrings(sendCheckStrings);
   const names = useStrings(registerStrings).months;
@@ -50,18 +61,11 @@ function MonthsTable({ counts }: { counts: SendCheckCounts }) {
           <th scope="col" className={styles.rowHeader}>
             {t.month}
           </th>
-          <th scope="col" className={styles.cell}>
-            {t.fired}
-          </th>
-          <th scope="col" className={styles.cell}>
-            {t.changed}
-          </th>
-          <th scope="col" className={styles.cell}>
-            {t.sentAnywayAtLeast}
-          </th>
-          <th scope="col" className={styles.cell}>
-            {t.sentAnyway}
-          </th>
+          {COLUMNS.map((c) => (
+            <th key={c.head} scope="col" className={styles.cell}>
+              {t[c.head]}
+            </th>
+          ))}
         </tr>
       </thead>
       <tbody>
@@ -70,10 +74,11 @@ function MonthsTable({ counts }: { counts: SendCheckCounts }) {
             <th scope="row" className={styles.rowHeader}>
               {label(m.month)}
             </th>
-            <td className={styles.cell}>{m.fired}</td>
-            <td className={styles.cell}>{m.changed}</td>
-            <td className={styles.cell}>{m.sentAnyway}</td>
-            <td className={styles.cell}>{m.sentAnywayAtMost}</td>
+            {COLUMNS.map((c) => (
+              <td key={c.head} className={styles.cell}>
+                {c.value(m)}
+              </td>
+            ))}
           </tr>
         ))}
       </tbody>
