@@ -8,26 +8,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { AccessToken, TokenCredential } from '@azure/identity';
 import { retentionPolicy, type Caller, type Stores } from '../src/domain';
 import { newIncident } from '../src/domain/incident-changes';
 import { parseReportInput } from '../src/domain/report-input';
 import { registerXlsx } from '../src/register-files';
-import { GraphHttp } from '../src/store/sharepoint/graph-http';
-import { provision } from '../src/store/sharepoint/provisioning';
-import { openSharePointStores } from '../src/store/sharepoint/sharepoint-stores';
 import { SqliteStores } from '../src/store/sqlite/sqlite-stores';
+import { withBenchSite } from './support/sharepoint-site';
 import { cullRetentionRun, prepareRetentionRun, retentionAuditExport, retentionRegisterExport } from '../src/use-cases';
-import { GraphDouble } from '../tests/support/graph-double';
 
 const dpo: Caller = { id: 'bench-dpo', name: 'Bänk Dataskydd', roles: ['dpo'] };
 const AS_OF = new Date('2031-01-01T00:00:00.000Z');
-
-const credential: TokenCredential = {
-  async getToken(): Promise<AccessToken> {
-    return { token: 'bench', expiresOnTimestamp: Date.now() + 3600_000 };
-  },
-};
 
 function aClosedReport(i: number) {
   const discoveredAt = new Date(Date.parse('2020-01-01T08:00:00.000Z') + i * 3600_000);
@@ -94,44 +84,29 @@ async function benchSqlite(print: (line: string) => void): Promise<void> {
 }
 
 async function benchSharePointRun(print: (line: string) => void): Promise<void> {
-  const double = await GraphDouble.start({ latencyMs: 100 });
-  try {
-    const siteId = double.addSite('bench.sharepoint.com', '/sites/pui-retention');
-    await provision(
-      new GraphHttp({ baseUrl: double.url, credential, userAgent: 'NONISV|Bench|PUIDesk/bench' }),
-      siteId,
-      'Pui',
-    );
-    const config = {
-      siteId,
-      credential: { kind: 'managed-identity' as const },
-      organisation: 'Bänk',
-      graphBaseUrl: double.url,
-      listPrefix: 'Pui',
-      maxRetryWaitMs: 60_000,
-      requestTimeoutMs: 30_000,
-    };
-    const stores = await openSharePointStores(config, { credential });
-    try {
-      for (let i = 0; i < 20; i++)
-        await stores.incidents.create(aClosedReport(i), {
-          at: '2020-01-01T09:00:00.000Z',
-          actor: dpo,
-          type: 'imported',
-          data: {},
-        });
-      double.resetStats();
-      const r = await runOnce(stores);
-      const stats = double.stats();
-      print(
-        `SharePoint (100 ms a round trip), ${r.culled} incidents culled whole: prepare ${(r.prepare / 1000).toFixed(1)} s, both exports ${(r.exports / 1000).toFixed(1)} s, cull ${(r.cull / 1000).toFixed(1)} s; ${stats.requests} round trips, ${stats.resourceUnits} resource units (${(stats.resourceUnits / r.culled).toFixed(1)} per incident)`,
-      );
-    } finally {
-      await stores.close();
-    }
-  } finally {
-    await double.close();
-  }
+  await withBenchSite(
+    { sitePath: '/sites/pui-retention', organisation: 'Bänk', latencyMs: 100 },
+    async ({ double, open }) => {
+      const stores = await open();
+      try {
+        for (let i = 0; i < 20; i++)
+          await stores.incidents.create(aClosedReport(i), {
+            at: '2020-01-01T09:00:00.000Z',
+            actor: dpo,
+            type: 'imported',
+            data: {},
+          });
+        double.resetStats();
+        const r = await runOnce(stores);
+        const stats = double.stats();
+        print(
+          `SharePoint (100 ms a round trip), ${r.culled} incidents culled whole: prepare ${(r.prepare / 1000).toFixed(1)} s, both exports ${(r.exports / 1000).toFixed(1)} s, cull ${(r.cull / 1000).toFixed(1)} s; ${stats.requests} round trips, ${stats.resourceUnits} resource units (${(stats.resourceUnits / r.culled).toFixed(1)} per incident)`,
+        );
+      } finally {
+        await stores.close();
+      }
+    },
+  );
 }
 
 /** Prints the retention run's figures. */

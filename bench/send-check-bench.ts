@@ -8,24 +8,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { AccessToken, TokenCredential } from '@azure/identity';
 import type { AppStateStore } from '../src/domain/ports';
 import { sendCheckCounterKey, tallyOf } from '../src/domain/send-check-counts';
-import { GraphHttp } from '../src/store/sharepoint/graph-http';
-import { provision } from '../src/store/sharepoint/provisioning';
-import { openSharePointStores } from '../src/store/sharepoint/sharepoint-stores';
 import { SqliteStores } from '../src/store/sqlite/sqlite-stores';
 import { incrementSendCheckCounter } from '../src/use-cases/send-check-counts';
-import { GraphDouble } from '../tests/support/graph-double';
+import { withBenchSite } from './support/sharepoint-site';
 
 const PARALLEL = 20;
 const MONTH = '2026-12';
-
-const credential: TokenCredential = {
-  async getToken(): Promise<AccessToken> {
-    return { token: 'bench', expiresOnTimestamp: Date.now() + 3600_000 };
-  },
-};
 
 /** Counts the conflicts a store refuses (each is one retry of an increment). */
 function countingConflicts(store: AppStateStore, counter: { conflicts: number }): AppStateStore {
@@ -68,25 +58,9 @@ export async function benchSendCheck(
     rmSync(dir, { recursive: true, force: true });
   }
 
-  const double = await GraphDouble.start();
-  try {
-    const siteId = double.addSite('bench.sharepoint.com', '/sites/pui');
-    await provision(
-      new GraphHttp({ baseUrl: double.url, credential, userAgent: 'NONISV|Bench|PUIDesk/bench' }),
-      siteId,
-      'Pui',
-    );
-    const config = {
-      siteId,
-      credential: { kind: 'managed-identity' as const },
-      organisation: 'Bench',
-      graphBaseUrl: double.url,
-      listPrefix: 'Pui',
-      maxRetryWaitMs: 60_000,
-      requestTimeoutMs: 30_000,
-    };
-    const first = await openSharePointStores(config, { credential });
-    const second = await openSharePointStores(config, { credential });
+  await withBenchSite({ sitePath: '/sites/pui', organisation: 'Bench' }, async ({ double, open }) => {
+    const first = await open();
+    const second = await open();
     double.latencyMs = 100;
     double.resetStats();
     try {
@@ -97,7 +71,5 @@ export async function benchSendCheck(
       await first.close();
       await second.close();
     }
-  } finally {
-    await double.close();
-  }
+  });
 }
