@@ -158,6 +158,8 @@ export function BoardTable({ rows, now, marks, onLink, busy = false }: BoardTabl
   const t = useStrings(boardStrings);
   const styles = useStyles();
   const c = t.columns;
+  // A linked report whose main is shown stands right under it (boardRows).
+  const shown = new Set(rows.map((r) => r.id));
   return (
     <div className={styles.wrap}>
       <table className={styles.table}>
@@ -172,7 +174,7 @@ export function BoardTable({ rows, now, marks, onLink, busy = false }: BoardTabl
           </tr>
         </thead>
         <tbody>
-          {rows.map((i, at) => (
+          {rows.map((i) => (
             <BoardRow
               key={i.id}
               incident={i}
@@ -180,7 +182,7 @@ export function BoardTable({ rows, now, marks, onLink, busy = false }: BoardTabl
               mark={marks?.get(i.number)}
               onLink={onLink}
               busy={busy}
-              underMain={Boolean(i.linkedTo) && rows.slice(0, at).some((r) => r.id === i.linkedTo?.id)}
+              underMain={Boolean(i.linkedTo && shown.has(i.linkedTo.id))}
             />
           ))}
         </tbody>
