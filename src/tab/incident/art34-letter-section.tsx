@@ -18,7 +18,7 @@ import {
 import { useState, type MouseEvent } from 'react';
 import type { Incident } from '../../web/api-contract';
 import { useApi } from '../api/pui-api';
-import { saveFile } from '../components/save-file';
+import { useFileDownload } from '../components/save-file';
 import { useStrings } from '../i18n';
 import { CopyableText } from './copyable-text';
 import { documentStrings } from './document-strings';
@@ -33,27 +33,17 @@ const useStyles = makeStyles({
 function WordDownload({ incident, lang }: { incident: Incident; lang: 'sv' | 'en' }) {
   const api = useApi();
   const t = useStrings(documentStrings).letter;
-  const [downloading, setDownloading] = useState(false);
-  const [error, setError] = useState<Error | undefined>();
-  async function download(event: MouseEvent) {
+  const { busy, error, download: fetchAndSave } = useFileDownload();
+  function download(event: MouseEvent) {
     event.preventDefault();
-    setDownloading(true);
-    setError(undefined);
-    try {
-      const { blob, filename } = await api.letterDocument(incident.id, lang);
-      saveFile(blob, filename ?? `${incident.number}-art34-${lang}.docx`);
-    } catch (failure) {
-      setError(failure as Error);
-    } finally {
-      setDownloading(false);
-    }
+    return fetchAndSave(() => api.letterDocument(incident.id, lang), `${incident.number}-art34-${lang}.docx`);
   }
   return (
     <>
       <Link href={api.letterDocumentUrl(incident.id, lang)} download onClick={(e) => void download(e)}>
         {t.download}
       </Link>
-      {downloading ? <Spinner size="tiny" label={t.downloading} /> : null}
+      {busy ? <Spinner size="tiny" label={t.downloading} /> : null}
       {error ? (
         <MessageBar intent="error" layout="multiline" role="alert">
           <MessageBarBody>{error.message}</MessageBarBody>

@@ -8,7 +8,7 @@ import { useState, type FormEvent } from 'react';
 import { CASE_NUMBER_MAX } from '../../domain/committee-report';
 import { ApiError } from '../../web/api-error';
 import { useApi } from '../api/pui-api';
-import { saveFile } from '../components/save-file';
+import { useFileDownload } from '../components/save-file';
 import { useStrings } from '../i18n';
 import { registerStrings } from './register-strings';
 import { useRegisterStyles } from './register-styles';
@@ -18,23 +18,13 @@ export function CommitteeReportDownload({ period }: { period: { from: string; to
   const t = useStrings(registerStrings);
   const styles = useRegisterStyles();
   const [caseNumber, setCaseNumber] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<Error | undefined>();
+  const { busy, error, clearError, download: fetchAndSave } = useFileDownload();
   const fieldError =
     error instanceof ApiError ? error.issues.find((i) => i.field === 'caseNumber')?.message : undefined;
 
-  async function download(event: FormEvent) {
+  function download(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
-      const { blob, filename } = await api.committeeReport(period, caseNumber);
-      saveFile(blob, filename ?? 'redovisning-pui.docx');
-    } catch (failure) {
-      setError(failure as Error);
-    } finally {
-      setBusy(false);
-    }
+    return fetchAndSave(() => api.committeeReport(period, caseNumber), 'redovisning-pui.docx');
   }
 
   return (
@@ -51,7 +41,7 @@ export function CommitteeReportDownload({ period }: { period: { from: string; to
           maxLength={CASE_NUMBER_MAX}
           onChange={(_, d) => {
             setCaseNumber(d.value);
-            setError(undefined);
+            clearError();
           }}
         />
       </Field>

@@ -1,8 +1,8 @@
 /** The export of the whole register as CSV or Excel, fetched with the API's credentials. */
 import { Link, MessageBar, MessageBarBody, Spinner } from '@fluentui/react-components';
-import { useState, type MouseEvent } from 'react';
+import type { MouseEvent } from 'react';
 import { useApi } from '../api/pui-api';
-import { saveFile } from '../components/save-file';
+import { useFileDownload } from '../components/save-file';
 import { useStrings } from '../i18n';
 import { Section } from '../incident/section';
 import { registerStrings } from './register-strings';
@@ -12,21 +12,11 @@ export function ExportSection() {
   const api = useApi();
   const t = useStrings(registerStrings);
   const styles = useRegisterStyles();
-  const [exporting, setExporting] = useState<'csv' | 'xlsx' | undefined>();
-  const [exportError, setExportError] = useState<Error | undefined>();
+  const { busy, error, download: fetchAndSave } = useFileDownload();
 
-  async function download(event: MouseEvent, format: 'csv' | 'xlsx') {
+  function download(event: MouseEvent, format: 'csv' | 'xlsx') {
     event.preventDefault();
-    setExporting(format);
-    setExportError(undefined);
-    try {
-      const { blob, filename } = await api.exportRegister(format);
-      saveFile(blob, filename ?? `pui-register.${format}`);
-    } catch (error) {
-      setExportError(error as Error);
-    } finally {
-      setExporting(undefined);
-    }
+    return fetchAndSave(() => api.exportRegister(format), `pui-register.${format}`);
   }
 
   return (
@@ -39,11 +29,11 @@ export function ExportSection() {
         <Link href={api.exportUrl('xlsx')} download onClick={(e) => void download(e, 'xlsx')}>
           {t.xlsx}
         </Link>
-        {exporting ? <Spinner size="tiny" label={t.downloading} /> : null}
+        {busy ? <Spinner size="tiny" label={t.downloading} /> : null}
       </div>
-      {exportError ? (
+      {error ? (
         <MessageBar intent="error" layout="multiline" role="alert">
-          <MessageBarBody>{exportError.message}</MessageBarBody>
+          <MessageBarBody>{error.message}</MessageBarBody>
         </MessageBar>
       ) : null}
     </Section>

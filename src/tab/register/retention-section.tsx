@@ -9,7 +9,7 @@ import { stockholmDate } from '../../domain/stockholm-time';
 import type { RetentionCullAnswer, RetentionOverview, RetentionRunAnswer } from '../../web/api-contract';
 import type { RetentionExportKind } from '../../web/pui-api';
 import { useApi } from '../api/pui-api';
-import { saveFile } from '../components/save-file';
+import { useFileDownload } from '../components/save-file';
 import { useStrings } from '../i18n';
 import { Section, useFormStyles } from '../incident/section';
 import { useRegisterStyles } from './register-styles';
@@ -52,22 +52,12 @@ function ExportLinks({
   const api = useApi();
   const t = useStrings(retentionStrings);
   const styles = useRegisterStyles();
-  const [busy, setBusy] = useState<RetentionExportKind | undefined>();
-  const [error, setError] = useState<Error | undefined>();
+  const { busy, error, download: fetchAndSave } = useFileDownload();
 
   async function download(event: MouseEvent, kind: RetentionExportKind) {
     event.preventDefault();
-    setBusy(kind);
-    setError(undefined);
-    try {
-      const { blob, filename } = await api.retentionExport(run.id, kind);
-      saveFile(blob, filename ?? `pui-gallring.${kind === 'xlsx' ? 'xlsx' : 'json'}`);
-      onExported(kind);
-    } catch (failure) {
-      setError(failure as Error);
-    } finally {
-      setBusy(undefined);
-    }
+    const fallbackName = `pui-gallring.${kind === 'xlsx' ? 'xlsx' : 'json'}`;
+    if (await fetchAndSave(() => api.retentionExport(run.id, kind), fallbackName)) onExported(kind);
   }
 
   return (
