@@ -36,3 +36,4 @@ export * from './art34-template';
 export * from './legal-hold';
 export * from './similar-reports';
 export * from './incident-links';
+export * from './lease';

@@ -8,7 +8,7 @@
  * everything at once (`npm run register -- access-log-retention [--dry-run]`).
  * @remarks Logged as counts and the cutoff only: a record names people.
  */
-import { accessLogCutoff, Conflict, type StateEntry } from '../domain';
+import { accessLogCutoff, Conflict, leaseFor, leaseHeldByOther, type Lease, type StateEntry } from '../domain';
 import type { UseCaseDeps } from './deps';
 
 /** The app-state item of the access log's retention: the last cull and the lease of the one under way. */
@@ -28,7 +28,7 @@ export const ACCESS_LOG_CHUNKS_PER_TICK = 20;
 interface AccessLogRetentionState {
   lastCulledAt?: string;
   lastCulled?: number;
-  lease?: { owner: string; until: string };
+  lease?: Lease;
 }
 
 /** What a cull did, or why it did nothing. */
@@ -56,10 +56,6 @@ export interface AccessLogCullOptions {
   maxChunks?: number;
 }
 
-function leaseHeld(state: AccessLogRetentionState | undefined, owner: string, now: Date): boolean {
-  return Boolean(state?.lease && state.lease.owner !== owner && Date.parse(state.lease.until) > now.getTime());
-}
-
 /** Takes the lease; undefined when another instance took it first. */
 async function takeLease(
   deps: AccessLogRetentionDeps,
@@ -69,7 +65,7 @@ async function takeLease(
 ): Promise<StateEntry<AccessLogRetentionState> | undefined> {
   const value = {
     ...entry?.value,
-    lease: { owner, until: new Date(now.getTime() + ACCESS_LOG_LEASE_MS).toISOString() },
+    lease: leaseFor(owner, now, ACCESS_LOG_LEASE_MS),
   };
   try {
     return await deps.appState.putState(ACCESS_LOG_RETENTION_KEY, value, entry ? entry.etag : undefined);
@@ -97,7 +93,8 @@ export async function cullAccessLog(
       due: await deps.accessLog.countBefore(cutoff.toISOString()),
     };
   const entry = await deps.appState.getState<AccessLogRetentionState>(ACCESS_LOG_RETENTION_KEY);
-  if (leaseHeld(entry?.value, options.owner, now)) return { outcome: 'busy', until: entry!.value.lease!.until };
+  if (leaseHeldByOther(entry?.value.lease, options.owner, now))
+    return { outcome: 'busy', until: entry!.value.lease!.until };
   const last = entry?.value.lastCulledAt;
   if (!options.force && last && now.getTime() - Date.parse(last) < ACCESS_LOG_CULL_EVERY_MS)
     return { outcome: 'not-due', lastCulledAt: last };

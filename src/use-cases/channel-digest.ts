@@ -15,8 +15,11 @@ import {
   digestLine,
   digestWanted,
   fillDigests,
+  leaseFor,
+  leaseHeldByOther,
   type ChannelPoster,
   type DigestLine,
+  type Lease,
 } from '../domain';
 import type { DeliveryDeps } from './deliver-announcements';
 import { getPostedCard, type DpoChannel } from './dpo-channel';
@@ -44,7 +47,7 @@ export interface DigestState {
   open?: OpenDigest;
   /** Report ids listed in earlier (full or closed) digests whose own card is still owed. */
   shown: string[];
-  lock?: { owner: string; until: string };
+  lock?: Lease;
 }
 
 /** What a digest step did. */
@@ -80,7 +83,7 @@ export async function refreshDigest(
   const pendingIds = new Set(pendingReports.map((e) => e.reportId));
   const entry = await deps.appState.getState<DigestState>(DIGEST_KEY);
   const state: DigestState = entry?.value ?? { shown: [] };
-  if (state.lock && state.lock.owner !== owner && Date.parse(state.lock.until) > now.getTime()) return NOTHING;
+  if (leaseHeldByOther(state.lock, owner, now)) return NOTHING;
 
   const open =
     state.open &&
@@ -114,7 +117,7 @@ export async function refreshDigest(
   // Take the digest for this change: another instance doing the same loses the etag race.
   let current: DigestState = {
     ...tidy(),
-    lock: { owner, until: new Date(now.getTime() + DIGEST_LOCK_MS).toISOString() },
+    lock: leaseFor(owner, now, DIGEST_LOCK_MS),
   };
   let etag: string;
   try {

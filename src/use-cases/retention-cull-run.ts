@@ -8,15 +8,17 @@ import {
   culledIncident,
   InvalidState,
   issue,
+  leaseFor,
+  leaseHeldByOther,
   ValidationError,
   type Caller,
   type Incident,
+  type Lease,
   type RetentionMark,
   type StateEntry,
 } from '../domain';
 import {
   currentRun,
-  leaseHeldByOther,
   requireDpo,
   RETENTION_EXPORTS,
   RETENTION_LEASE_MS,
@@ -34,8 +36,8 @@ import {
 
 type Held = StateEntry<RetentionRunState>;
 
-function lease(owner: string, now: Date): RetentionRunState['lease'] {
-  return { owner, until: new Date(now.getTime() + RETENTION_LEASE_MS).toISOString() };
+function lease(owner: string, now: Date): Lease {
+  return leaseFor(owner, now, RETENTION_LEASE_MS);
 }
 
 /** True when the run may cull the incident: closed, not held, not culled this far already. */
@@ -145,7 +147,8 @@ export async function cullRetentionRun(
   requireDpo(caller);
   const owner = deps.newId();
   const { entry, run } = await currentRun(deps, runId);
-  if (leaseHeldByOther(entry.value, owner, deps.clock.now())) throw new RetentionRunBusy(entry.value.lease!.until);
+  if (leaseHeldByOther(entry.value.lease, owner, deps.clock.now()))
+    throw new RetentionRunBusy(entry.value.lease!.until);
   checkConfirmed(run, confirmed);
   let held = await saveState(deps, entry, { run, lease: lease(owner, deps.clock.now()) });
   try {

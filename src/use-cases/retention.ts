@@ -18,12 +18,14 @@ import {
   dueForCulling,
   Forbidden,
   isDpo,
+  leaseHeldByOther,
   NotFound,
   retentionDecision,
   type AuditEvent,
   type Caller,
   type DueForCulling,
   type Incident,
+  type Lease,
   type Person,
   type RetentionPolicy,
   type RetentionScope,
@@ -68,7 +70,7 @@ export interface RetentionRun {
 /** The run's app state: the run, and who holds it now. */
 export interface RetentionRunState {
   run?: RetentionRun;
-  lease?: { owner: string; until: string };
+  lease?: Lease;
 }
 
 /** A finished run, as {@link RETENTION_LOG_PREFIX} keeps it: no content. */
@@ -152,10 +154,6 @@ export async function getRetentionRun(
   return (await deps.appState.getState<RetentionRunState>(RETENTION_RUN_KEY))?.value.run;
 }
 
-export function leaseHeldByOther(state: RetentionRunState, owner: string | undefined, now: Date): boolean {
-  return Boolean(state.lease && state.lease.owner !== owner && Date.parse(state.lease.until) > now.getTime());
-}
-
 /** Writes the run's state under the etag read; a lost race is the other run's. */
 export async function saveState(
   deps: RetentionDeps,
@@ -189,7 +187,7 @@ export async function prepareRetentionRun(
   const now = deps.clock.now();
   const entry = await deps.appState.getState<RetentionRunState>(RETENTION_RUN_KEY);
   const state = entry?.value ?? {};
-  if (leaseHeldByOther(state, undefined, now)) throw new RetentionRunBusy(state.lease!.until);
+  if (leaseHeldByOther(state.lease, undefined, now)) throw new RetentionRunBusy(state.lease!.until);
   if (state.run?.phase === 'culling') return state.run;
   // A prepared run nobody culled goes, with any record it kept before it stopped short of `culling`.
   if (state.run) await dropKeptRecords(deps, state.run);
