@@ -114,8 +114,11 @@ function readBody(item: ReadItemLike): Promise<string> {
   });
 }
 
-/** The custom property the check on Send leaves on a mail it alerted on (see on-send.ts). */
-const SENT_ANYWAY_PROPERTY = 'puiSendCheckAlerted';
+/**
+ * The custom property the check on Send leaves on a mail it alerted on (see on-send.ts): the task
+ * pane's name for it (here and src/outlook/sent-anyway-count.ts); the handler's bundle has its own.
+ */
+export const SENT_ANYWAY_PROPERTY = 'puiSendCheckAlerted';
 
 /** Whether the item carries the check on Send's marker; false when the host cannot say. */
 function carriesSendCheckMarker(item: ReadItemLike): Promise<boolean> {

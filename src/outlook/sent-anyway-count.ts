@@ -8,10 +8,9 @@
  * **before** the report goes, so a reopened pane never counts it again; if the report is lost
  * after that, the mail is not counted at all — the figure stays a lower bound, never inflated.
  */
+import { SENT_ANYWAY_PROPERTY } from './mail-item';
 import type { SendCheckReporter } from './send-check-report';
 
-/** The marker the handler leaves (see on-send.ts). */
-const SENT_ANYWAY_PROPERTY = 'puiSendCheckAlerted';
 /** Saved on the mail once the pane has counted it. */
 export const COUNTED_PROPERTY = 'puiSendCheckCounted';
 
