@@ -2,11 +2,11 @@
 import {
   accessRecord,
   art34LetterBlocks,
+  art34LetterText,
   DEFAULT_ORGANISATION,
   Forbidden,
   imyNoticeText,
   isDpo,
-  letterBlocksText,
   type Caller,
   type Incident,
   type LetterBlock,
@@ -93,15 +93,10 @@ export async function noticeText(
         number: incident.number,
         text: imyNoticeText(incident, incident.imyNotice ? {} : (options.draft ?? {}), organisation),
       };
-    case 'art34': {
-      const blocks = art34LetterBlocks(
-        incident,
-        organisation,
-        options.lang ?? 'sv',
-        deps.clock.now(),
-        deps.letterTemplates,
-      );
-      return { number: incident.number, text: letterBlocksText(blocks) };
-    }
+    case 'art34':
+      return {
+        number: incident.number,
+        text: art34LetterText(incident, organisation, options.lang ?? 'sv', deps.clock.now(), deps.letterTemplates),
+      };
   }
 }
