@@ -12,7 +12,7 @@ import { Section } from '../incident/section';
 import { BarChart } from './bar-chart';
 import { CommitteeReportDownload } from './committee-report-download';
 import { countByMonth, halfYearKey, parseHalfYearKey, periodOf, recentHalfYears, type HalfYear } from './half-year';
-import { registerStrings } from './register-strings';
+import { monthLabel, registerStrings } from './register-strings';
 import { useRegisterStyles } from './register-styles';
 
 interface Loaded {
@@ -43,7 +43,6 @@ function ReportFigures({ current, half }: { current: Loaded; half: HalfYear }) {
   const t = useStrings(registerStrings);
   const locale = useLocale();
   const styles = useRegisterStyles();
-  const monthName = (month: string) => `${t.months[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
   return (
     <>
       <dl className={styles.numbers} aria-live="polite">
@@ -85,7 +84,7 @@ function ReportFigures({ current, half }: { current: Loaded; half: HalfYear }) {
         testId="chart-by-month"
         bars={countByMonth(current.incidents, half).map((m) => ({
           key: m.month,
-          label: monthName(m.month),
+          label: monthLabel(t.months, m.month),
           value: m.count,
         }))}
       />

@@ -96,3 +96,8 @@ const en: typeof sv = {
   ],
 };
 export const registerStrings: Localized<typeof sv> = { sv, en };
+
+/** A month `YYYY-MM` as the register page names it: the month's name (from `months`) and the year. */
+export function monthLabel(months: readonly string[], month: string): string {
+  return `${months[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
+}

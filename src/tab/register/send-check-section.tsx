@@ -11,7 +11,7 @@ import { commonStrings } from '../common-strings';
 import { LoadError } from '../components/load-error';
 import { useStrings } from '../i18n';
 import { Section } from '../incident/section';
-import { registerStrings } from './register-strings';
+import { monthLabel, registerStrings } from './register-strings';
 import { sendCheckStrings } from './send-check-strings';
 
 const useStyles = makeStyles({
@@ -52,7 +52,6 @@ function MonthsTable({ counts }: { counts: SendCheckCounts }) {
   const t = useStrings(sendCheckStrings);
   const names = useStrings(registerStrings).months;
   const styles = useStyles();
-  const label = (month: string) => `${names[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
   return (
     <table className={styles.table} data-testid="send-check-counts">
       <caption className={styles.caption}>{t.caption}</caption>
@@ -72,7 +71,7 @@ function MonthsTable({ counts }: { counts: SendCheckCounts }) {
         {[...counts.months].reverse().map((m) => (
           <tr key={m.month}>
             <th scope="row" className={styles.rowHeader}>
-              {label(m.month)}
+              {monthLabel(names, m.month)}
             </th>
             {COLUMNS.map((c) => (
               <td key={c.head} className={styles.cell}>
