@@ -33,6 +33,7 @@ import { DOCX_CONTENT_TYPE } from '../documents/docx-kit';
 import { changeBodies, reportBody, type ChangeAction } from '../web/api-contract';
 import { HttpProblem } from './error-response';
 import { bodyOf, queryOf } from './request-contract';
+import { sendAttachment } from './send-attachment';
 
 /** `?format=` of a document: text (default) or, for the letter, docx. */
 function noticeFormatOf(req: Request, kind: NoticeKind): NoticeFormat {
@@ -150,11 +151,7 @@ export function incidentRoutes(deps: UseCaseDeps): Router {
     if (format === 'docx') {
       const { number, blocks } = await art34LetterDocument(deps, caller, id, lang);
       const file = await art34LetterDocx(blocks, lang);
-      res
-        .status(200)
-        .type(DOCX_CONTENT_TYPE)
-        .setHeader('Content-Disposition', `attachment; filename="${number}-art34-${lang}.docx"`)
-        .send(Buffer.from(file));
+      sendAttachment(res, DOCX_CONTENT_TYPE, `${number}-art34-${lang}.docx`, Buffer.from(file));
       return;
     }
     const draft = { notifiedAt: queryOf(req, 'notifiedAt'), phased: queryOf(req, 'phased') };

@@ -14,6 +14,7 @@ import {
 } from '../use-cases';
 import { HttpProblem } from './error-response';
 import { callerOf } from './incident-routes';
+import { sendAttachment, XLSX_CONTENT_TYPE } from './send-attachment';
 import { queryOf } from './request-contract';
 
 export function registerRoutes(deps: UseCaseDeps): Router {
@@ -29,12 +30,12 @@ export function registerRoutes(deps: UseCaseDeps): Router {
         caseNumber: queryOf(req, 'caseNumber'),
         lang,
       });
-      res
-        .status(200)
-        .setHeader('Content-Type', DOCX_CONTENT_TYPE)
-        .setHeader('Content-Disposition', `attachment; filename="${committeeReportFilename(period, lang)}"`)
-        .setHeader('Cache-Control', 'no-store')
-        .send(Buffer.from(await committeeReportDocx(content)));
+      sendAttachment(
+        res,
+        DOCX_CONTENT_TYPE,
+        committeeReportFilename(period, lang),
+        Buffer.from(await committeeReportDocx(content)),
+      );
       return;
     }
     if (format !== 'json')
@@ -65,17 +66,12 @@ export function registerRoutes(deps: UseCaseDeps): Router {
     const format = queryOf(req, 'format');
     const rows = await exportRegister(deps, callerOf(req), `register.${format}`);
     const body = format === 'csv' ? registerCsv(rows) : await registerXlsx(rows);
-    res
-      .status(200)
-      .setHeader(
-        'Content-Type',
-        format === 'csv'
-          ? 'text/csv; charset=utf-8'
-          : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      )
-      .setHeader('Content-Disposition', `attachment; filename="pui-register.${format}"`)
-      .setHeader('Cache-Control', 'no-store')
-      .send(body);
+    sendAttachment(
+      res,
+      format === 'csv' ? 'text/csv; charset=utf-8' : XLSX_CONTENT_TYPE,
+      `pui-register.${format}`,
+      body,
+    );
   });
 
   return router;

@@ -23,6 +23,7 @@ import {
 import { retentionCullBody, retentionRunBody } from '../web/api-contract';
 import { callerOf } from './incident-routes';
 import { bodyOf, queryOf } from './request-contract';
+import { sendAttachment, XLSX_CONTENT_TYPE } from './send-attachment';
 
 function asOfOf(text: string | null | undefined, now: Date): Date {
   if (text === undefined || text === null || text === '') return now;
@@ -70,22 +71,13 @@ export function retentionRoutes(deps: UseCaseDeps, policy: RetentionPolicy): Rou
     const name = `pui-gallring-${stockholmDate(deps.clock.now())}-${runId.slice(0, 8)}`;
     const [body, type, filename] =
       kind === 'xlsx'
-        ? [
-            await registerXlsx(await retentionRegisterExport(deps, caller, runId)),
-            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-            `${name}.xlsx`,
-          ]
+        ? [await registerXlsx(await retentionRegisterExport(deps, caller, runId)), XLSX_CONTENT_TYPE, `${name}.xlsx`]
         : [
             Buffer.from(`${JSON.stringify(await retentionAuditExport(deps, caller, runId), null, 2)}\n`),
             'application/json; charset=utf-8',
             `${name}-handelser.json`,
           ];
-    res
-      .status(200)
-      .setHeader('Content-Type', type)
-      .setHeader('Content-Disposition', `attachment; filename="${filename}"`)
-      .setHeader('Cache-Control', 'no-store')
-      .send(body);
+    sendAttachment(res, type, filename, body);
   });
 
   router.post('/retention/runs/:id/cull', async (req, res) => {
