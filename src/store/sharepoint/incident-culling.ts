@@ -16,11 +16,11 @@ import type { Logger } from '../../domain/ports';
 import { scopeChangesIncident, scopeDropsTrail } from '../../domain/retention-cull';
 import { duplicate, ok } from './batch-answers';
 import { graphError } from './graph-error';
-import { odataString, type BatchRequest } from './graph-http';
+import { odataString } from './graph-http';
 import { appendEventRequest } from './incident-events';
 import { incidentFields, incidentFromItem, itemEtag, type ListItem } from './incident-fields';
-import { sendEach } from './list-batches';
-import { MAX_LIMIT, type ListItems } from './list-items';
+import { deleteEach, sendEach } from './list-batches';
+import type { ListItems } from './list-items';
 
 const INCIDENT_FIELDS = 'IncidentId,IncidentNumber,ReportId,WriteId,Document';
 
@@ -31,26 +31,17 @@ export function culledEventId(kept: Incident): string {
 
 /** Deletes every event item of the incident but `keepEventId`, page by page; answers how many went. */
 async function deleteTrail(items: ListItems, incidentId: string, keepEventId: string, logger?: Logger) {
-  const ids: string[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await items.page('events.cull', 'events', {
+  const ids = await items.idsWhere(
+    'events.cull',
+    'events',
+    {
       select: 'EventId,IncidentId',
       filter: `fields/IncidentId eq ${odataString(incidentId)}`,
       orderby: 'fields/At asc',
-      limit: MAX_LIMIT,
-      cursor,
-    });
-    for (const item of page.items)
-      if (item.fields?.IncidentId === incidentId && item.fields?.EventId !== keepEventId) ids.push(item.id);
-    cursor = page.next;
-  } while (cursor);
-  const requests: BatchRequest[] = ids.map((itemId, index) => ({
-    id: String(index),
-    method: 'DELETE',
-    url: items.itemPath('events', itemId),
-  }));
-  await sendEach(items, 'events.cull', requests, (a) => ok(a.status) || a.status === 404, logger);
+    },
+    (item) => item.fields?.IncidentId === incidentId && item.fields?.EventId !== keepEventId,
+  );
+  await deleteEach(items, 'events.cull', 'events', ids, logger);
   return ids.length;
 }
 
@@ -76,8 +67,7 @@ async function createItem(items: ListItems, kept: Incident, newId: () => string)
 
 /** Deletes the item (a 404: gone already). */
 async function deleteItem(items: ListItems, itemId: string, logger?: Logger): Promise<void> {
-  const request: BatchRequest = { id: 'incident', method: 'DELETE', url: items.itemPath('incidents', itemId) };
-  await sendEach(items, 'incidents.cull', [request], (a) => ok(a.status) || a.status === 404, logger);
+  await deleteEach(items, 'incidents.cull', 'incidents', [itemId], logger);
 }
 
 /** Writes the culled record over the item in place (a scope that leaves the incident as it was). */

@@ -3,10 +3,11 @@
  * again within the operation's retry budget: what the access log and culling need.
  */
 import type { Logger } from '../../domain/ports';
-import { waitForRetry } from './batch-answers';
+import { ok, waitForRetry } from './batch-answers';
 import { graphError } from './graph-error';
 import { MAX_BATCH_REQUESTS, type BatchAnswer, type BatchRequest } from './graph-http';
 import type { ListItems } from './list-items';
+import type { ListKey } from './list-schema';
 import { RETRYABLE_STATUSES } from './retry-policy';
 
 /**
@@ -46,4 +47,20 @@ export async function sendEach(
     }
   }
   return succeeded;
+}
+
+/** Deletes the items `itemIds` of `list` in batches; an item gone already (404) counts as deleted. */
+export async function deleteEach(
+  items: ListItems,
+  operation: string,
+  list: ListKey,
+  itemIds: readonly string[],
+  logger?: Logger,
+): Promise<void> {
+  const requests = itemIds.map((itemId, index): BatchRequest => ({
+    id: String(index),
+    method: 'DELETE',
+    url: items.itemPath(list, itemId),
+  }));
+  await sendEach(items, operation, requests, (answer) => ok(answer.status) || answer.status === 404, logger);
 }

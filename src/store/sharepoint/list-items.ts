@@ -157,4 +157,25 @@ export class ListItems {
     const items = body.value ?? [];
     return next ? { items, next } : { items };
   }
+
+  /**
+   * The ids of every item the query finds that `pick` keeps, in the query's order, page by page
+   * (pages of {@link MAX_LIMIT}); at most `limit`, when given, and no page read past it.
+   */
+  async idsWhere(
+    operation: string,
+    list: ListKey,
+    params: { select: string; filter: string; orderby: string },
+    pick: (item: ListItem) => boolean,
+    limit = Number.POSITIVE_INFINITY,
+  ): Promise<string[]> {
+    const ids: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.page(operation, list, { ...params, limit: MAX_LIMIT, cursor });
+      for (const item of page.items) if (pick(item)) ids.push(item.id);
+      cursor = page.next;
+    } while (cursor && ids.length < limit);
+    return ids.slice(0, limit);
+  }
 }

@@ -10,8 +10,8 @@ import type { AccessLog, ListOptions, Logger, Page } from '../../domain/ports';
 import { duplicate, ok, unlessUnavailable } from './batch-answers';
 import { odataString } from './graph-http';
 import type { ListItem } from './incident-fields';
-import { sendEach } from './list-batches';
-import { MAX_LIMIT, secondCeiling, type ListItems } from './list-items';
+import { deleteEach, sendEach } from './list-batches';
+import { secondCeiling, type ListItems } from './list-items';
 import { ACCESS_EXPORTS, TEXT_MAX } from './list-schema';
 
 const ACCESS_FIELDS = 'RecordId,IncidentId,At,AtExact,ActorId,ActorName,ActorRole,View,Target';
@@ -132,43 +132,16 @@ export class SharePointAccessLog implements AccessLog {
   }
 
   /** The ids of the items the filter finds that `pick` keeps, oldest first, page by page (indexed query); at most `limit`. */
-  private async idsWhere(
-    filter: string,
-    pick: (record: AccessRecord) => boolean,
-    limit = Number.POSITIVE_INFINITY,
-  ): Promise<string[]> {
-    const ids: string[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await this.items.page('access.due', 'access', {
-        select: ACCESS_FIELDS,
-        filter,
-        orderby: 'fields/At asc',
-        limit: MAX_LIMIT,
-        cursor,
-      });
-      for (const item of page.items) if (pick(accessFromItem(item))) ids.push(item.id);
-      cursor = page.next;
-    } while (cursor && ids.length < limit);
-    return ids.slice(0, limit);
+  private idsWhere(filter: string, pick: (record: AccessRecord) => boolean, limit?: number): Promise<string[]> {
+    const query = { select: ACCESS_FIELDS, filter, orderby: 'fields/At asc' };
+    return this.items.idsWhere('access.due', 'access', query, (item) => pick(accessFromItem(item)), limit);
   }
 
   /** Lists every item the filter finds (ids only kept), then deletes those `pick` keeps; a 404 (gone already) counts as done. */
   private deleteWhere(filter: string, pick: (record: AccessRecord) => boolean, limit?: number): Promise<number> {
     return unlessUnavailable(async () => {
       const ids = await this.idsWhere(filter, pick, limit);
-      const requests = ids.map((itemId, index) => ({
-        id: String(index),
-        method: 'DELETE' as const,
-        url: this.items.itemPath('access', itemId),
-      }));
-      await sendEach(
-        this.items,
-        'access.delete',
-        requests,
-        (answer) => ok(answer.status) || answer.status === 404,
-        this.logger,
-      );
+      await deleteEach(this.items, 'access.delete', 'access', ids, this.logger);
       return ids.length;
     });
   }
