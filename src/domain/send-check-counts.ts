@@ -11,6 +11,7 @@
  * anyway, or discarded or left as drafts after *Ändra*).
  */
 import { issue, ValidationError } from './errors';
+import { asObject } from './report-input';
 
 /**
  * What Outlook reports: the handler, that the alert was shown on a mail for the first time
@@ -100,9 +101,7 @@ function readMonth(value: unknown, field: string): string {
  * clock). Anything else is refused and nothing is counted.
  */
 export function parseSendCheckEvent(raw: unknown, now: Date): SendCheckEvent {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
-    refuse('', 'not_an_object', 'Uppgifterna ska skickas som ett JSON-objekt.', 'The input must be a JSON object.');
-  const body = raw as Record<string, unknown>;
+  const body = asObject(raw);
   const unknown = Object.keys(body).find((key) => !FIELDS.has(key));
   if (unknown !== undefined)
     refuse(
