@@ -1,5 +1,6 @@
 /** @jest-environment jsdom */
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
+import { buildRegisterReport } from '../../../src/domain/register-report';
 import { ReportSection } from '../../../src/tab/register/register-report-section';
 import { CommitteeReportDownload } from '../../../src/tab/register/committee-report-download';
 import { recentHalfYears, periodOf, halfYearKey } from '../../../src/tab/register/half-year';
@@ -7,23 +8,10 @@ import { ApiError } from '../../../src/web/api-error';
 import type { RegisterReport } from '../../../src/web/api-contract';
 import { fakeApi, renderTab } from '../support/tab-fixtures';
 
+// The register's answer for a period with no incidents: the domain's own empty report.
 const emptyReport = (from: string, to: string): RegisterReport => ({
+  ...buildRegisterReport([]),
   period: { from, to },
-  total: 0,
-  reportedToAuthority: 0,
-  assessedUnlikelyRisk: 0,
-  unassessed: 0,
-  byCause: {
-    'human-error': 0,
-    systematic: 0,
-    technical: 0,
-    insider: 0,
-    'external-attack': 0,
-    unknown: 0,
-    other: 0,
-    unspecified: 0,
-  },
-  anomalies: { occurredAfterDiscovered: 0, riskButNotReported: 0, reportedDespiteUnlikelyRisk: 0 },
 });
 
 let saved: string[] = [];
