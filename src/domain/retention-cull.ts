@@ -26,6 +26,11 @@ export function scopeDropsTrail(scope: RetentionScope): boolean {
   return scope === 'audit' || scope === 'whole';
 }
 
+/** The id of a cull's one event: the same on a re-run, so a store appends it once. */
+export function culledEventId(kept: Incident): string {
+  return `culled:${kept.retention!.runId}:${kept.id}`;
+}
+
 /** True when the incident itself changes in this scope (so its old versions must go too). */
 export function scopeChangesIncident(scope: RetentionScope): boolean {
   return scope === 'free-text' || scope === 'whole';

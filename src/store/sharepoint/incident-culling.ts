@@ -13,7 +13,7 @@
  */
 import type { Incident, NewAuditEvent } from '../../domain/incident';
 import type { Logger } from '../../domain/ports';
-import { scopeChangesIncident, scopeDropsTrail } from '../../domain/retention-cull';
+import { culledEventId, scopeChangesIncident, scopeDropsTrail } from '../../domain/retention-cull';
 import { duplicate, ok } from './batch-answers';
 import { graphError } from './graph-error';
 import { odataString } from './graph-http';
@@ -23,11 +23,6 @@ import { deleteEach, sendEach } from './list-batches';
 import type { ListItems } from './list-items';
 
 const INCIDENT_FIELDS = 'IncidentId,IncidentNumber,ReportId,WriteId,Document';
-
-/** The id of a cull's one event: the same on a re-run, so the unique `EventId` keeps one. */
-export function culledEventId(kept: Incident): string {
-  return `culled:${kept.retention!.runId}:${kept.id}`;
-}
 
 /** Deletes every event item of the incident but `keepEventId`, page by page; answers how many went. */
 async function deleteTrail(items: ListItems, incidentId: string, keepEventId: string, logger?: Logger) {

@@ -10,7 +10,7 @@ import { isOpen, type AuditEvent, type Incident, type NewAuditEvent, type NewInc
 import { fieldError } from '../../domain/incident-changes';
 import { formatIncidentNumber } from '../../domain/incident-number';
 import type { IncidentStore, ListOptions, Page } from '../../domain/ports';
-import { scopeDropsTrail } from '../../domain/retention-cull';
+import { culledEventId, scopeDropsTrail } from '../../domain/retention-cull';
 import { stockholmYear } from '../../domain/stockholm-time';
 import { decodeCursor, encodeCursor } from './keyset-cursor';
 import { listStatement, type ListName } from './list-queries';
@@ -32,11 +32,6 @@ interface ListRow {
   doc: string;
   id: string;
   sort_key: number;
-}
-
-/** The id of a cull's one event: the same on a re-run, so it is appended once. */
-export function culledEventId(kept: Incident): string {
-  return `culled:${kept.retention!.runId}:${kept.id}`;
 }
 
 /** The values of the indexed columns that mirror the document. */
@@ -192,9 +187,7 @@ export class SqliteIncidentStore implements IncidentStore {
 
   /** Runs inside the caller's immediate transaction: etag check, new etag, write, event. */
   private replace(next: Incident, expectedEtag: string, event: NewAuditEvent): Incident {
-    const current = this.statements
-      .get<[string], IncidentRow>('SELECT id, number, report_id, etag FROM incidents WHERE id = ?')
-      .get(next.id);
+    const current = this.currentRow(next.id);
     if (!current) throw new NotFound();
     if (current.etag !== expectedEtag) throw new Conflict();
     // Identity belongs to the store: the number and report id never change.
@@ -205,24 +198,14 @@ export class SqliteIncidentStore implements IncidentStore {
       reportId: current.report_id,
       etag: randomUUID(),
     };
-    this.statements
-      .get(
-        `UPDATE incidents
-         SET reporter_id = @reporterId, status = @status, is_open = @isOpen, deadline = @deadline,
-             discovered_at = @discoveredAt, next_reminder_at = @nextReminderAt, linked_to = @linkedTo, etag = @etag,
-             doc = @doc
-       WHERE id = @id`,
-      )
-      .run(mirroredColumns(stored));
+    this.writeRow(stored);
     this.appendEvent(stored.id, event);
     return stored;
   }
 
   /** Runs inside the cull transaction. */
   private replaceCulled(kept: Incident, event: NewAuditEvent): Incident {
-    const current = this.statements
-      .get<[string], IncidentRow>('SELECT id, number, report_id, etag FROM incidents WHERE id = ?')
-      .get(kept.id);
+    const current = this.currentRow(kept.id);
     if (!current) throw new NotFound();
     const eventId = culledEventId(kept);
     if (scopeDropsTrail(kept.retention!.scope)) {
@@ -231,6 +214,20 @@ export class SqliteIncidentStore implements IncidentStore {
       this.statements.get('DELETE FROM retention_culling WHERE incident_id = ?').run(kept.id);
     }
     const stored: Incident = { ...kept, number: current.number, reportId: current.report_id, etag: randomUUID() };
+    this.writeRow(stored);
+    this.appendEvent(stored.id, event, eventId, true);
+    return stored;
+  }
+
+  /** The row's identity and etag, read inside a write transaction. */
+  private currentRow(id: string): IncidentRow | undefined {
+    return this.statements
+      .get<[string], IncidentRow>('SELECT id, number, report_id, etag FROM incidents WHERE id = ?')
+      .get(id);
+  }
+
+  /** Writes the mirrored columns and the document over the incident's row. */
+  private writeRow(stored: Incident): void {
     this.statements
       .get(
         `UPDATE incidents
@@ -240,8 +237,6 @@ export class SqliteIncidentStore implements IncidentStore {
        WHERE id = @id`,
       )
       .run(mirroredColumns(stored));
-    this.appendEvent(stored.id, event, eventId, true);
-    return stored;
   }
 
   private appendEvent(incidentId: string, event: NewAuditEvent, id: string = randomUUID(), once = false): void {
