@@ -216,11 +216,7 @@ describe('the art. 34 letter in the track "Information till de registrerade"', (
 describe("the IMY text is the server's", () => {
   afterEach(cleanup);
 
-  it('asks for the draft (when, phased) while the notice is not recorded, and shows what the server says', async () => {
-    const noticeText = noticeTextMock(async (_id, q) => `Organisationsnummer: 212000-0000\nphased=${String(q.phased)}`);
-    const incident = anIncident({
-      assessment: { risk: 'risk', rationale: 'Känd.', assessedAt: '2026-11-20T09:30:00.000Z', assessedBy: dpo },
-    });
+  function renderImyPanel(incident: Incident, noticeText: ReturnType<typeof noticeTextMock>) {
     renderTab(
       <ImyNoticePanel
         incident={incident}
@@ -230,10 +226,16 @@ describe("the IMY text is the server's", () => {
         onReload={jest.fn()}
         reloading={false}
       />,
-      {
-        api: fakeApi({ noticeText }),
-      },
+      { api: fakeApi({ noticeText }) },
     );
+  }
+
+  it('asks for the draft (when, phased) while the notice is not recorded, and shows what the server says', async () => {
+    const noticeText = noticeTextMock(async (_id, q) => `Organisationsnummer: 212000-0000\nphased=${String(q.phased)}`);
+    const incident = anIncident({
+      assessment: { risk: 'risk', rationale: 'Känd.', assessedAt: '2026-11-20T09:30:00.000Z', assessedBy: dpo },
+    });
+    renderImyPanel(incident, noticeText);
     const text = (await screen.findByTestId('imy-text')) as HTMLTextAreaElement;
     expect(text.value).toBe('Organisationsnummer: 212000-0000\nphased=false');
     expect(noticeText).toHaveBeenCalledWith('inc-1', { kind: 'imy', notifiedAt: undefined, phased: false });
@@ -261,19 +263,7 @@ describe("the IMY text is the server's", () => {
         recordedBy: dpo,
       },
     });
-    renderTab(
-      <ImyNoticePanel
-        incident={incident}
-        supplementDueAt={null}
-        canEdit
-        onChanged={jest.fn()}
-        onReload={jest.fn()}
-        reloading={false}
-      />,
-      {
-        api: fakeApi({ noticeText }),
-      },
-    );
+    renderImyPanel(incident, noticeText);
     expect(((await screen.findByTestId('imy-text')) as HTMLTextAreaElement).value).toBe('Anmälan görs i etapper: Ja');
     expect(noticeText).toHaveBeenCalledWith('inc-1', { kind: 'imy' });
   });
