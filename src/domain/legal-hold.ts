@@ -12,7 +12,7 @@ import { findIdentityNumbers } from './identity-number';
 import type { Locale } from './i18n';
 import type { Person } from './person';
 import { asObject, FieldReader, LIMITS } from './report-input';
-import { isOneOf } from './vocabulary';
+import { isOneOf, labelOf } from './vocabulary';
 
 /** Why an incident is held: the other proceeding that needs it. */
 export const LEGAL_HOLD_REASONS = [
@@ -38,9 +38,7 @@ export interface LegalHold {
 
 /** The reason's label in the locale. */
 export function legalHoldReasonLabel(reason: LegalHoldReason, locale: Locale = 'sv'): string {
-  const found = LEGAL_HOLD_REASONS.find((r) => r.id === reason);
-  if (!found) return reason;
-  return locale === 'en' ? found.labelEn : found.label;
+  return labelOf(LEGAL_HOLD_REASONS, reason, locale);
 }
 
 /** Lifting a hold that is not there. */
